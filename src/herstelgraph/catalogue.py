@@ -1,0 +1,212 @@
+"""What the graph holds: frameworks, their concepts, one concept in full, the overview."""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+import pyoxigraph as ox
+
+from . import queries
+from .errors import UnknownIdError
+from .ids import compact, expand, iri_node, is_iri
+from .model import Concept, ConceptDetail, Framework, Overview, PairCount, TypeCount
+from .prefixes import FRAMEWORK_PREFIXES, PREFIXES
+from .store import Store
+
+HG = PREFIXES["hg"]
+SKOS = PREFIXES["skos"]
+
+
+def value(term) -> str | None:
+    return None if term is None else term.value
+
+
+def _natural(text: str | None) -> list:
+    """Sort key that puts C2 before C10 and K9 before K47."""
+    return [int(t) if t.isdigit() else t for t in re.split(r"(\d+)", text or "")]
+
+
+def _run(store: Store, name: str, **bindings) -> list[dict]:
+    spec = queries.get(name)
+    return store.select(spec.text, bindings, entailment=spec.entailment)
+
+
+def frameworks(store: Store) -> list[Framework]:
+    """Every framework scheme with its title, level and number of concepts."""
+    out = []
+    for row in _run(store, "frameworks"):
+        vks = row["vks"]
+        out.append(
+            Framework(
+                id=framework_id(row["scheme"].value),
+                iri=row["scheme"].value,
+                title=value(row["title"]) or "",
+                identifier=value(row["identifier"]),
+                concepts=int(row["concepts"].value),
+                version=value(row["version"]),
+                eqf=value(row["eqf"]),
+                vks=int(vks.value) if vks is not None else None,
+            )
+        )
+    return out
+
+
+def framework_id(scheme_iri: str) -> str:
+    """The short name users type for a framework: the last path segment of its namespace."""
+    for prefix in FRAMEWORK_PREFIXES:
+        ns = PREFIXES[prefix]
+        if scheme_iri.startswith(ns):
+            return ns.rstrip("/").rsplit("/", 1)[-1]
+    return compact(scheme_iri)
+
+
+def scheme_node(store: Store, name: str) -> ox.NamedNode:
+    """Resolve a framework name (bk-0597-1, bk, bk:scheme or the IRI) to its scheme IRI."""
+    known = {f.id: f.iri for f in frameworks(store)}
+    aliases = {p: PREFIXES[p] + "scheme" for p in FRAMEWORK_PREFIXES}
+    candidates = {**known, **aliases, **{f"{p}:scheme": i for p, i in aliases.items()}}
+    if name in candidates and candidates[name] in known.values():
+        return ox.NamedNode(candidates[name])
+    if name in known.values():
+        return ox.NamedNode(name)
+    close = difflib.get_close_matches(name, list(known), n=3, cutoff=0.4)
+    raise UnknownIdError(name, close or sorted(known))
+
+
+def concepts(store: Store, scheme: str, type_: str | None = None) -> list[Concept]:
+    """A framework's concepts in source order, optionally one item type (e.g. KnowledgeItem)."""
+    node = scheme_node(store, scheme)
+    type_node = None
+    if type_:
+        type_node = iri_node(type_ if is_iri(type_) else expand(type_) or HG + type_, "type")
+    rows = _run(store, "concepts", scheme=node, type=type_node)
+    seen: dict[str, Concept] = {}
+    for row in rows:
+        iri = row["concept"].value
+        kind = row["type"].value
+        if iri in seen and kind == HG + "Item":
+            continue
+        seen[iri] = Concept(
+            id=compact(iri),
+            iri=iri,
+            notation=value(row["notation"]),
+            label=value(row["label"]) or "",
+            type=compact(kind).removeprefix("hg:"),
+            framework=framework_id(node.value),
+            section=value(row["section"]),
+            broader=compact(row["broader"].value) if row["broader"] else None,
+        )
+    return sorted(seen.values(), key=lambda c: (_natural(c.notation), c.id))
+
+
+def resolve(store: Store, ident: str) -> ox.NamedNode:
+    """A concept's IRI from a CURIE, a full IRI or a notation (optionally prefixed: bk:C2)."""
+    ident = ident.strip()
+    iri = expand(ident) or (ident if is_iri(ident) else None)
+    if iri:
+        node = iri_node(iri, "ID")
+        if store.ask("ASK WHERE { ?s ?p ?o }", {"s": node}):
+            return node
+    scheme = None
+    notation = ident
+    prefix, _, rest = ident.partition(":")
+    if rest and prefix in FRAMEWORK_PREFIXES:
+        scheme, notation = ox.NamedNode(PREFIXES[prefix] + "scheme"), rest
+    rows = _run(store, "resolve", notation=ox.Literal(notation), scheme=scheme)
+    if len(rows) == 1:
+        return rows[0]["concept"]
+    if len(rows) > 1:
+        options = [f"{compact(r['scheme'].value).split(':')[0]}:{notation}" for r in rows]
+        raise UnknownIdError(ident, options)
+    raise UnknownIdError(ident, suggest(store, ident))
+
+
+def suggest(store: Store, ident: str, n: int = 3) -> list[str]:
+    """The closest IDs, notations and labels to what the user typed."""
+    names: dict[str, str] = {}
+    for row in store.select(
+        "SELECT ?c ?n ?l WHERE { ?c a skos:Concept . OPTIONAL { ?c skos:notation ?n } "
+        "OPTIONAL { ?c skos:prefLabel ?l } }"
+    ):
+        cid = compact(row["c"].value)
+        names[cid] = cid
+        if row["n"] is not None:
+            names[f"{cid.split(':')[0]}:{row['n'].value}"] = cid
+        if row["l"] is not None:
+            names[row["l"].value.lower()] = cid
+    hits = difflib.get_close_matches(ident.lower(), list(names), n=n * 3, cutoff=0.5)
+    return list(dict.fromkeys(names[h] for h in hits))[:n]
+
+
+def concept(store: Store, ident: str) -> ConceptDetail:
+    """One concept with its labels, source, hierarchy and knowledge links."""
+    node = resolve(store, ident)
+    props: dict[str, list] = {}
+    for row in _run(store, "concept", concept=node):
+        props.setdefault(row["p"].value, []).append(row["o"])
+
+    def nl(p):
+        terms = [t for t in props.get(p, []) if isinstance(t, ox.Literal)]
+        preferred = [t for t in terms if t.language == "nl"] or terms
+        return preferred[0].value if preferred else None
+
+    def texts(p):
+        return sorted(t.value for t in props.get(p, []) if isinstance(t, ox.Literal))
+
+    def ids(p):
+        return sorted(
+            (compact(t.value) for t in props.get(p, []) if isinstance(t, ox.NamedNode)),
+            key=_natural,
+        )
+
+    inverse: dict[str, list[str]] = {}
+    for row in _run(store, "concept-inverse", concept=node):
+        inverse.setdefault(row["p"].value, []).append(compact(row["s"].value))
+    schemes = ids(SKOS + "inScheme")
+    return ConceptDetail(
+        id=compact(node.value),
+        iri=node.value,
+        notation=nl(SKOS + "notation"),
+        label=nl(SKOS + "prefLabel") or "",
+        types=[t.removeprefix("hg:") for t in ids(PREFIXES["rdf"] + "type")],
+        framework=framework_id(PREFIXES[schemes[0].split(":")[0]] + "scheme")
+        if schemes and ":" in schemes[0]
+        else "",
+        section=nl(HG + "sourceSection"),
+        definition=nl(SKOS + "definition"),
+        source_text=nl(HG + "sourceText"),
+        source_document=(ids(HG + "sourceDocument") or [None])[0],
+        alt_labels=texts(SKOS + "altLabel"),
+        broader=ids(SKOS + "broader"),
+        narrower=ids(SKOS + "narrower"),
+        applies_at=ids(HG + "appliesAt"),
+        requires_knowledge=ids(HG + "requiresKnowledge"),
+        required_by=sorted(inverse.get(HG + "requiresKnowledge", []), key=_natural),
+        members_of=sorted(inverse.get(SKOS + "member", []), key=_natural),
+        scope_notes=texts(SKOS + "scopeNote"),
+        editorial_notes=texts(SKOS + "editorialNote"),
+    )
+
+
+def overview(store: Store) -> Overview:
+    """The main job's summary: frameworks, concepts per type, mappings per pair."""
+    types = [
+        TypeCount(
+            framework=framework_id(r["scheme"].value),
+            type=compact(r["type"].value).removeprefix("hg:"),
+            concepts=int(r["concepts"].value),
+        )
+        for r in _run(store, "concept-types")
+        if r["type"].value != HG + "Item"
+    ]
+    pairs = [
+        PairCount(
+            subject_framework=framework_id(r["subjectScheme"].value),
+            object_framework=framework_id(r["objectScheme"].value),
+            relation=compact(r["relation"].value),
+            mappings=int(r["mappings"].value),
+        )
+        for r in _run(store, "mapping-pairs")
+    ]
+    return Overview(frameworks=frameworks(store), types=types, pairs=pairs)

@@ -1,0 +1,585 @@
+"""Curated mappings: SSSOM TSV files in ``mappings/`` are the one source of truth.
+
+The TSVs are human-editable (a spreadsheet opens them); ``python -m herstelgraph.mappings
+build`` makes them canonical (labels and sources filled from the graph, record IDs, sorted
+rows, the spec's column order) and generates ``mappings/mappings.ttl``: the ``skos:*Match``
+triples plus one SSSOM record per row, in SSSOM's own RDF form (owl:Axiom reification).
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import re
+import sys
+from collections import defaultdict
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from ._version import __version__
+from .errors import InputError
+from .model import Record
+from .prefixes import PREFIXES
+
+#: The frameworks that are aligned, in the order that names the pair files.
+FRAMEWORKS = ("bijlage-ii", "bk-0597-1", "randvoorwaarden", "valente-2023")
+SCHEME_OF = {
+    "bijlage-ii": "bijlage2:scheme",
+    "bk-0597-1": "bk:scheme",
+    "randvoorwaarden": "rv:scheme",
+    "valente-2023": "valente:scheme",
+}
+PREFIX_OF = {fw: curie.split(":")[0] for fw, curie in SCHEME_OF.items()}
+
+#: The SSSOM columns we use, in the order of the SSSOM schema's mapping slots.
+COLUMNS = (
+    "record_id",
+    "subject_id",
+    "subject_label",
+    "predicate_id",
+    "object_id",
+    "object_label",
+    "mapping_justification",
+    "author_id",
+    "author_label",
+    "subject_source",
+    "object_source",
+    "mapping_date",
+    "confidence",
+    "other",
+    "comment",
+)
+CURIE_COLUMNS = (
+    "record_id",
+    "subject_id",
+    "predicate_id",
+    "object_id",
+    "mapping_justification",
+    "author_id",
+    "subject_source",
+    "object_source",
+)
+PREDICATES = (
+    "skos:exactMatch",
+    "skos:closeMatch",
+    "skos:broadMatch",
+    "skos:narrowMatch",
+    "skos:relatedMatch",
+)
+INVERSE = {
+    "skos:exactMatch": "skos:exactMatch",
+    "skos:closeMatch": "skos:closeMatch",
+    "skos:broadMatch": "skos:narrowMatch",
+    "skos:narrowMatch": "skos:broadMatch",
+    "skos:relatedMatch": "skos:relatedMatch",
+}
+NO_TERM = "sssom:NoTermFound"
+NO_MATCH_PREDICATE = "skos:relatedMatch"
+STRENGTHS = ("ceasn:majorAlignment", "ceasn:minorAlignment")
+CURATION = "semapv:ManualMappingCuration"
+AUTHOR_ID = "hgagent:curation-team"
+AUTHOR_LABEL = (
+    "herstelgraph curation team (AI-assisted curation, not yet reviewed by a domain expert)"
+)
+LICENSE = "https://creativecommons.org/licenses/by/4.0/"
+
+_CURIE = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*:[^\s|]*$")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+@dataclass(frozen=True)
+class MappingRecord(Record):
+    """One row of a mapping file: a curated mapping or a reviewed 'no match'."""
+
+    record_id: str
+    subject_id: str
+    subject_label: str
+    predicate_id: str
+    object_id: str
+    object_label: str
+    mapping_justification: str
+    author_id: str
+    author_label: str
+    subject_source: str
+    object_source: str
+    mapping_date: str
+    confidence: float
+    other: str
+    comment: str
+
+    @property
+    def is_no_match(self) -> bool:
+        return self.object_id == NO_TERM
+
+
+@dataclass
+class MappingFile:
+    path: Path
+    metadata: dict
+    records: list[MappingRecord]
+
+
+def pair_name(a: str, b: str) -> str:
+    first, second = sorted((a, b), key=FRAMEWORKS.index)
+    return f"{first}__{second}"
+
+
+def record_id(subject: str, predicate: str, obj: str, object_source: str) -> str:
+    key = f"{subject} {predicate} {obj} {object_source if obj == NO_TERM else ''}".strip()
+    return "hgm:" + hashlib.sha256(key.encode()).hexdigest()[:16]
+
+
+# ---------------------------------------------------------------------------- reading
+def read_tsv(path: Path) -> MappingFile:
+    """Parse one SSSOM TSV strictly; every problem names the file and line."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+    if data.startswith(b"\xef\xbb\xbf"):
+        raise InputError(f"{path}:1: starts with a byte-order mark; save as UTF-8 without BOM")
+    if b"\r" in data:
+        line = data[: data.index(b"\r")].count(b"\n") + 1
+        raise InputError(f"{path}:{line}: CRLF line ending; save with LF line endings")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise InputError(f"{path}:{line}: not UTF-8; save the file as UTF-8") from None
+    lines = text.split("\n")
+    header = [ln[1:] for ln in lines if ln.startswith("#")]
+    body_start = next((i for i, ln in enumerate(lines) if not ln.startswith("#")), len(lines))
+    import yaml
+
+    try:
+        meta = yaml.safe_load("\n".join(h[1:] if h.startswith(" ") else h for h in header)) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = (mark.line + 1) if mark else 1
+        raise InputError(f"{path}:{line}: invalid YAML metadata header ({exc})") from None
+    if not isinstance(meta, dict):
+        raise InputError(f"{path}:1: the metadata header must be a YAML mapping")
+    curie_map = meta.get("curie_map") or {}
+    rows = list(csv.reader(io.StringIO("\n".join(lines[body_start:])), **_DIALECT))
+    if not rows:
+        raise InputError(f"{path}:{body_start + 1}: no column header row")
+    columns = rows[0]
+    missing = [c for c in ("subject_id", "predicate_id", "object_id") if c not in columns]
+    unknown = [c for c in columns if c not in COLUMNS]
+    if missing or unknown:
+        what = f"missing columns {missing}" if missing else f"unknown columns {unknown}"
+        raise InputError(f"{path}:{body_start + 1}: {what}; expected {', '.join(COLUMNS)}")
+    records = []
+    for offset, row in enumerate(rows[1:], start=2):
+        lineno = body_start + offset
+        if row == [] or row == [""]:
+            continue
+        if len(row) != len(columns):
+            raise InputError(
+                f"{path}:{lineno}: {len(row)} fields where the header has {len(columns)}; "
+                "a value holds a tab or a line break — remove it"
+            )
+        values = dict(zip(columns, row, strict=True))
+        records.append(_record(values, curie_map, path, lineno, columns))
+    return MappingFile(path, meta, records)
+
+
+_DIALECT = {"delimiter": "\t", "quoting": csv.QUOTE_NONE, "lineterminator": "\n"}
+
+
+def _record(values: dict, curie_map: dict, path: Path, lineno: int, columns) -> MappingRecord:
+    where = f"{path}:{lineno}"
+    for col, val in values.items():
+        if val.startswith('"'):
+            raise InputError(f"{where}: {col} starts with a double quote; use “ ” instead")
+        if "|" in val and col != "comment":
+            raise InputError(f"{where}: {col} holds '|', SSSOM's list separator; remove it")
+    for col in CURIE_COLUMNS:
+        val = values.get(col, "")
+        if not val:
+            continue
+        if "://" in val:
+            raise InputError(f"{where}: {col} is a full IRI; write a CURIE (prefix:local)")
+        if not _CURIE.match(val):
+            raise InputError(f"{where}: {col} {val!r} is not a CURIE")
+        prefix = val.split(":", 1)[0]
+        if prefix not in curie_map:
+            raise InputError(f"{where}: prefix {prefix!r} of {col} is not declared in curie_map")
+    pred = values["predicate_id"]
+    if pred not in PREDICATES:
+        raise InputError(f"{where}: predicate_id {pred!r}; use one of {', '.join(PREDICATES)}")
+    conf = values.get("confidence", "") or "1"
+    try:
+        confidence = float(conf)
+    except ValueError:
+        raise InputError(f"{where}: confidence {conf!r} is not a number") from None
+    if not 0 <= confidence <= 1:
+        raise InputError(f"{where}: confidence {conf} is outside 0..1")
+    date = values.get("mapping_date", "")
+    if date and not _DATE.match(date):
+        raise InputError(f"{where}: mapping_date {date!r}; use YYYY-MM-DD")
+    other = values.get("other", "")
+    if other and other not in STRENGTHS:
+        raise InputError(f"{where}: other {other!r}; use {' or '.join(STRENGTHS)} or leave empty")
+    return MappingRecord(
+        record_id=values.get("record_id", ""),
+        subject_id=values["subject_id"],
+        subject_label=values.get("subject_label", ""),
+        predicate_id=pred,
+        object_id=values["object_id"],
+        object_label=values.get("object_label", ""),
+        mapping_justification=values.get("mapping_justification", "") or CURATION,
+        author_id=values.get("author_id", "") or AUTHOR_ID,
+        author_label=values.get("author_label", "") or AUTHOR_LABEL,
+        subject_source=values.get("subject_source", ""),
+        object_source=values.get("object_source", ""),
+        mapping_date=date,
+        confidence=confidence,
+        other=other,
+        comment=values.get("comment", ""),
+    )
+
+
+# ---------------------------------------------------------------------------- writing
+def _fmt_conf(x: float) -> str:
+    return f"{x:.2f}".rstrip("0").rstrip(".") if x % 1 else f"{int(x)}.0"
+
+
+def metadata_for(pair: str) -> dict:
+    a, b = pair.split("__")
+    curie_map = {p: PREFIXES[p] for p in sorted([PREFIX_OF[a], PREFIX_OF[b]])}
+    for p in ("ceasn", "hgagent", "hgm", "semapv", "skos", "sssom"):
+        curie_map[p] = PREFIXES[p]
+    return {
+        "curie_map": curie_map,
+        "mapping_set_id": PREFIXES["hgm"] + pair + ".sssom.tsv",
+        "mapping_set_version": __version__,
+        "mapping_set_title": f"herstelgraph mappings {a} ↔ {b}",
+        "mapping_set_description": (
+            f"Curated alignment between {a} and {b}: every item of each framework is either "
+            "mapped to the other or recorded as reviewed with no match (sssom:NoTermFound)."
+        ),
+        "license": LICENSE,
+        "creator_id": [AUTHOR_ID],
+    }
+
+
+def write_tsv(mf: MappingFile) -> str:
+    import yaml
+
+    head = yaml.safe_dump(mf.metadata, sort_keys=False, allow_unicode=True, width=1000)
+    out = io.StringIO()
+    for line in head.rstrip("\n").split("\n"):
+        out.write(f"# {line}\n")
+    writer = csv.writer(out, **_DIALECT)
+    writer.writerow(COLUMNS)
+    for rec in sorted(mf.records, key=_sort_key):
+        d = rec.as_dict()
+        d["confidence"] = _fmt_conf(rec.confidence)
+        writer.writerow([d[c] for c in COLUMNS])
+    return out.getvalue()
+
+
+def _sort_key(rec: MappingRecord):
+    return (rec.subject_source, rec.subject_id, rec.object_source, rec.object_id, rec.predicate_id)
+
+
+# ------------------------------------------------------------------- canonicalising
+def canonical(mf: MappingFile, labels: dict[str, str], schemes: dict[str, str], today: str):
+    """Fill what the graph knows (labels, sources) and orient rows: subject from the pair's
+    first framework for mappings. Unknown IDs and cross-pair rows are errors."""
+    pair = mf.path.name.removesuffix(".sssom.tsv")
+    a, b = pair.split("__")
+    allowed = {SCHEME_OF[a], SCHEME_OF[b]}
+    out = []
+    for i, rec in enumerate(mf.records, start=1):
+        where = f"{mf.path}: row {i}"
+        for ident in (rec.subject_id, rec.object_id):
+            if ident != NO_TERM and ident not in labels:
+                raise InputError(f"{where}: unknown concept {ident}; check the ID")
+        s_scheme = schemes[rec.subject_id]
+        if rec.is_no_match:
+            o_scheme = rec.object_source or (allowed - {s_scheme}).pop()
+            if o_scheme not in allowed or o_scheme == s_scheme or s_scheme not in allowed:
+                raise InputError(f"{where}: no-match row must target the other framework")
+            pred = NO_MATCH_PREDICATE
+            subj, obj = rec.subject_id, rec.object_id
+        else:
+            o_scheme = schemes[rec.object_id]
+            if {s_scheme, o_scheme} != allowed:
+                raise InputError(f"{where}: mapping must join {a} and {b}")
+            subj, pred, obj = rec.subject_id, rec.predicate_id, rec.object_id
+            if s_scheme != SCHEME_OF[a]:
+                subj, pred, obj = obj, INVERSE[pred], subj
+                s_scheme, o_scheme = o_scheme, s_scheme
+        out.append(
+            replace(
+                rec,
+                record_id=record_id(subj, pred, obj, o_scheme),
+                subject_id=subj,
+                subject_label=labels[subj],
+                predicate_id=pred,
+                object_id=obj,
+                object_label="" if obj == NO_TERM else labels[obj],
+                subject_source=s_scheme,
+                object_source=o_scheme,
+                mapping_date=rec.mapping_date or today,
+            )
+        )
+    seen: dict[str, int] = {}
+    for rec in out:
+        if rec.record_id in seen:
+            raise InputError(
+                f"{mf.path}: duplicate row {rec.subject_id} {rec.predicate_id} "
+                f"{rec.object_id}; keep one"
+            )
+        seen[rec.record_id] = 1
+    return MappingFile(mf.path, metadata_for(pair), out)
+
+
+def graph_index(store) -> tuple[dict[str, str], dict[str, str]]:
+    """CURIE → Dutch prefLabel and CURIE → scheme CURIE for every framework concept."""
+    from .ids import compact
+
+    labels, schemes = {}, {}
+    rows = store.select(
+        "SELECT ?c ?l ?s WHERE { ?c a skos:Concept ; skos:inScheme ?s ; skos:prefLabel ?l . "
+        "FILTER(LANG(?l) = 'nl') }"
+    )
+    for r in rows:
+        c = compact(r["c"].value)
+        labels[c] = r["l"].value
+        schemes[c] = compact(r["s"].value)
+    return labels, schemes
+
+
+def mapping_files(folder: Path | None = None) -> list[Path]:
+    from .resources import data_dir
+
+    return sorted((folder or data_dir("mappings")).glob("*.sssom.tsv"))
+
+
+# ------------------------------------------------------------------------------- RDF
+def to_graph(records: list[MappingRecord]):
+    """The RDF of a set of records: skos:*Match triples and SSSOM records (owl:Axiom)."""
+    from rdflib import Graph, Literal, URIRef
+    from rdflib.namespace import OWL, RDF, RDFS, XSD
+
+    from .ids import expand
+
+    def node(curie: str) -> URIRef:
+        iri = expand(curie)
+        if iri is None:
+            raise InputError(f"cannot expand {curie!r}: unknown prefix")
+        return URIRef(iri)
+
+    sssom = PREFIXES["sssom"]
+    g = Graph(bind_namespaces="none")
+    for rec in records:
+        r = node(rec.record_id)
+        s, p, o = node(rec.subject_id), node(rec.predicate_id), node(rec.object_id)
+        if not rec.is_no_match:
+            g.add((s, p, o))
+            if rec.other:
+                g.add((s, node(rec.other), o))
+        g.add((r, RDF.type, OWL.Axiom))
+        g.add((r, RDF.type, URIRef(sssom + "Mapping")))
+        g.add((r, OWL.annotatedSource, s))
+        g.add((r, OWL.annotatedProperty, p))
+        g.add((r, OWL.annotatedTarget, o))
+        g.add((r, URIRef(sssom + "mapping_justification"), node(rec.mapping_justification)))
+        g.add(
+            (
+                r,
+                URIRef(sssom + "confidence"),
+                Literal(_fmt_conf(rec.confidence), datatype=XSD.double),
+            )
+        )
+        g.add((r, URIRef(PREFIXES["pav"] + "authoredBy"), node(rec.author_id)))
+        g.add((r, URIRef(sssom + "author_label"), Literal(rec.author_label)))
+        g.add((r, URIRef(sssom + "subject_source"), node(rec.subject_source)))
+        g.add((r, URIRef(sssom + "object_source"), node(rec.object_source)))
+        g.add(
+            (r, URIRef(PREFIXES["dct"] + "created"), Literal(rec.mapping_date, datatype=XSD.date))
+        )
+        if rec.comment:
+            g.add((r, RDFS.comment, Literal(rec.comment)))
+        if rec.other:
+            g.add((r, URIRef(sssom + "other"), Literal(rec.other)))
+    return g
+
+
+def all_records(folder: Path | None = None) -> list[MappingRecord]:
+    return [rec for path in mapping_files(folder) for rec in read_tsv(path).records]
+
+
+def build(folder: Path | None = None, today: str | None = None) -> dict[Path, str]:
+    """Canonical text of every mapping file and of mappings.ttl, keyed by path."""
+    import datetime
+
+    from .resources import data_dir
+    from .serialize import canonical_turtle
+    from .store import load
+
+    folder = folder or data_dir("mappings")
+    today = today or datetime.date.today().isoformat()
+    ontology = sorted(data_dir("ontology").glob("*.ttl"))
+    labels, schemes = graph_index(load(files=ontology, closure=False))
+    outputs: dict[Path, str] = {}
+    records: list[MappingRecord] = []
+    for path in mapping_files(folder):
+        mf = canonical(read_tsv(path), labels, schemes, today)
+        outputs[path] = write_tsv(mf)
+        records.extend(mf.records)
+    outputs[folder / "mappings.ttl"] = canonical_turtle(to_graph(records))
+    return outputs
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args[:1] != ["build"]:
+        print("usage: python -m herstelgraph.mappings build [--check]", file=sys.stderr)
+        return 2
+    try:
+        outputs = build()
+    except InputError as exc:
+        print(f"herstelgraph: error: {exc}", file=sys.stderr)
+        return 2
+    stale = [p for p, text in outputs.items() if not p.exists() or p.read_text("utf-8") != text]
+    if "--check" in args:
+        for p in stale:
+            print(f"{p}: not canonical or out of date; run python -m herstelgraph.mappings build")
+        return 1 if stale else 0
+    for p in stale:
+        tmp = p.with_suffix(p.suffix + ".tmp")
+        tmp.write_text(outputs[p], encoding="utf-8")
+        tmp.replace(p)
+    print(f"{len(stale)} file(s) rewritten, {len(outputs)} checked")
+    return 0
+
+
+# ------------------------------------------------------------------ consistency
+def consistency_problems(store) -> list[str]:
+    """The rules every mapping set must keep (run on the store with its closure).
+
+    * no exactMatch beside broadMatch/narrowMatch/relatedMatch on one pair (SKOS S46);
+    * no exactMatch clique that joins two concepts of one framework;
+    * no mapping inside one framework;
+    * no 'no match' beside a match for the same item and target framework;
+    * no broad/narrow mapping that contradicts the hierarchies: a cycle of
+      'narrower-than' steps (broader, broadMatch, narrowMatch, with exactMatch both ways)
+      that holds a strict step.
+    """
+    from .ids import compact
+
+    problems: list[str] = []
+    q = store.select(
+        "SELECT ?a ?b ?p WHERE { ?a skos:exactMatch ?b . ?a ?p ?b . "
+        "VALUES ?p { skos:broadMatch skos:narrowMatch skos:relatedMatch } }",
+        entailment=True,
+    )
+    problems += [
+        f"S46: {compact(r['a'].value)} exactMatch and {compact(r['p'].value)} "
+        f"{compact(r['b'].value)}"
+        for r in q
+    ]
+    q = store.select(
+        "SELECT ?a ?b ?s WHERE { ?a skos:exactMatch ?b . ?a skos:inScheme ?s . "
+        "?b skos:inScheme ?s . FILTER(STR(?a) < STR(?b)) }",
+        entailment=True,
+    )
+    problems += [
+        f"exactMatch chain joins {compact(r['a'].value)} and {compact(r['b'].value)} "
+        f"of one framework"
+        for r in q
+    ]
+    q = store.select(
+        "SELECT ?a ?b ?p WHERE { ?a ?p ?b . ?a skos:inScheme ?s . ?b skos:inScheme ?s . "
+        "VALUES ?p { skos:exactMatch skos:closeMatch skos:broadMatch skos:narrowMatch "
+        "skos:relatedMatch } }"
+    )
+    problems += [
+        f"mapping inside one framework: {compact(r['a'].value)} "
+        f"{compact(r['p'].value)} {compact(r['b'].value)}"
+        for r in q
+    ]
+    q = store.select(
+        "SELECT ?a ?target WHERE { ?r owl:annotatedSource ?a ; owl:annotatedTarget "
+        "sssom:NoTermFound ; sssom:object_source ?target . ?a skos:mappingRelation ?b . "
+        "?b skos:inScheme ?target }",
+        entailment=True,
+    )
+    problems += [
+        f"{compact(r['a'].value)} has a 'no match' record and a mapping into "
+        f"{compact(r['target'].value)}"
+        for r in q
+    ]
+    problems += _hierarchy_cycles(store)
+    return problems
+
+
+def _hierarchy_cycles(store) -> list[str]:
+    from .ids import compact
+
+    strict, loose = set(), set()
+    for r in store.select("SELECT ?a ?b WHERE { ?a skos:broader ?b }", entailment=True):
+        strict.add((r["a"].value, r["b"].value))
+    for r in store.select("SELECT ?a ?b WHERE { ?a skos:broadMatch ?b }", entailment=True):
+        strict.add((r["a"].value, r["b"].value))
+    for r in store.select("SELECT ?a ?b WHERE { ?a skos:exactMatch ?b }", entailment=True):
+        loose.add((r["a"].value, r["b"].value))
+    succ = defaultdict(set)
+    for a, b in strict | loose:
+        succ[a].add(b)
+    comp = _scc(succ)
+    return [
+        f"broad/narrow mapping contradicts the hierarchy: {compact(a)} is both narrower "
+        f"and not narrower than {compact(b)}"
+        for a, b in sorted(strict)
+        if comp.get(a) is not None and comp.get(a) == comp.get(b)
+    ]
+
+
+def _scc(succ: dict) -> dict:
+    """Tarjan's strongly connected components, iteratively (no recursion limit)."""
+    index, low, comp, stack, on = {}, {}, {}, [], set()
+    counter = 0
+    nodes = set(succ) | {b for bs in succ.values() for b in bs}
+    for root in sorted(nodes):
+        if root in index:
+            continue
+        work = [(root, iter(sorted(succ.get(root, ()))))]
+        index[root] = low[root] = counter
+        counter += 1
+        stack.append(root)
+        on.add(root)
+        while work:
+            node, it = work[-1]
+            nxt = next(it, None)
+            if nxt is not None:
+                if nxt not in index:
+                    index[nxt] = low[nxt] = counter
+                    counter += 1
+                    stack.append(nxt)
+                    on.add(nxt)
+                    work.append((nxt, iter(sorted(succ.get(nxt, ())))))
+                elif nxt in on:
+                    low[node] = min(low[node], index[nxt])
+                continue
+            work.pop()
+            if work:
+                low[work[-1][0]] = min(low[work[-1][0]], low[node])
+            if low[node] == index[node]:
+                while True:
+                    w = stack.pop()
+                    on.discard(w)
+                    comp[w] = node
+                    if w == node:
+                        break
+    return comp
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,38 @@
+"""The one prefix map: Turtle, SPARQL, SSSOM, JSON-LD and CURIE parsing all read it."""
+
+from __future__ import annotations
+
+BASE = "https://w3id.org/herstelgraph/"
+
+#: prefix -> namespace IRI. Order is the order written in generated files.
+PREFIXES: dict[str, str] = {
+    "hg": BASE + "def#",
+    "bk": BASE + "bk-0597-1/",
+    "valente": BASE + "valente-2023/",
+    "bijlage2": BASE + "bijlage-ii/",
+    "rv": BASE + "randvoorwaarden/",
+    "nk": BASE + "nk-2017/",
+    "hgm": BASE + "mapping/",
+    "hgp": BASE + "profile/",
+    "hgagent": BASE + "agent/",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "dct": "http://purl.org/dc/terms/",
+    "prov": "http://www.w3.org/ns/prov#",
+    "foaf": "http://xmlns.com/foaf/0.1/",
+    "ceasn": "https://purl.org/ctdlasn/terms/",
+    "esco": "http://data.europa.eu/esco/model#",
+    "eqf": "http://data.europa.eu/snb/eqf/",
+    "qb": "http://purl.org/linked-data/cube#",
+    "sh": "http://www.w3.org/ns/shacl#",
+    "sssom": "https://w3id.org/sssom/",
+    "semapv": "https://w3id.org/semapv/vocab/",
+    "pav": "http://purl.org/pav/",
+    "orcid": "https://orcid.org/",
+}
+
+#: framework prefixes, i.e. those whose namespace holds one concept scheme each.
+FRAMEWORK_PREFIXES = ("bk", "valente", "bijlage2", "rv", "nk")

@@ -1,0 +1,95 @@
+"""The SPARQL library: one question per ``queries/*.rq`` file, with a parsed header.
+
+Header lines at the top of each file::
+
+    # Question: Which frameworks does the graph hold?
+    # Parameters: ?scheme iri, ?section iri optional
+    # Entailment: skos-closure        (or: none)
+    # Example: herstelgraph frameworks
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from .errors import InputError
+from .resources import data_dir
+
+KINDS = ("iri", "string", "integer", "decimal", "lang")
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    kind: str
+    optional: bool
+
+
+@dataclass(frozen=True)
+class QuerySpec:
+    name: str
+    text: str
+    question: str
+    parameters: tuple[Param, ...] = field(default_factory=tuple)
+    entailment: bool = False
+    example: str = ""
+    path: str = ""
+
+
+def parse(text: str, name: str, path: str = "") -> QuerySpec:
+    header: dict[str, str] = {}
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            if line.strip():
+                break
+            continue
+        m = re.match(r"#\s*(Question|Parameters|Entailment|Example):\s*(.*)", line)
+        if m:
+            header[m.group(1).lower()] = m.group(2).strip()
+    params = []
+    spec = header.get("parameters", "none")
+    if spec and spec.lower() != "none":
+        for part in spec.split(","):
+            words = part.split()
+            if len(words) < 2 or not words[0].startswith("?") or words[1] not in KINDS:
+                raise InputError(f"{path or name}: bad Parameters entry {part.strip()!r}")
+            params.append(Param(words[0][1:], words[1], "optional" in words[2:]))
+    return QuerySpec(
+        name=name,
+        text=text,
+        question=header.get("question", ""),
+        parameters=tuple(params),
+        entailment=header.get("entailment", "none").lower() not in ("", "none"),
+        example=header.get("example", ""),
+        path=path,
+    )
+
+
+@cache
+def get(name: str) -> QuerySpec:
+    """A shipped query by name (file stem)."""
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", name):
+        raise InputError(f"invalid query name {name!r}: use the file stem, e.g. 'gaps'")
+    path = data_dir("queries") / f"{name}.rq"
+    if not path.is_file():
+        known = ", ".join(q.name for q in shipped())
+        raise InputError(f"no shipped query {name!r}; known: {known}")
+    return parse(path.read_text(encoding="utf-8"), name, str(path))
+
+
+def shipped() -> list[QuerySpec]:
+    folder = data_dir("queries")
+    return [get(p.stem) for p in sorted(folder.glob("*.rq"))]
+
+
+def from_file(path: Path) -> QuerySpec:
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+    except UnicodeDecodeError:
+        raise InputError(f"{path}: not UTF-8 text; save the query as UTF-8") from None
+    return parse(text, Path(path).stem, str(path))

@@ -1,0 +1,133 @@
+"""The narrow SKOS closure the queries rely on, computed directly instead of by OWL-RL.
+
+A general OWL-RL closure with the SKOS axioms grows the shipped graph x29 and takes minutes
+(shared/notes/performance-anchors.md). The questions need only these entailments:
+
+* symmetric mapping relations (exactMatch, closeMatch, relatedMatch) and skos:related;
+* broadMatch/narrowMatch and broader/narrower as inverses;
+* exactMatch transitivity, as cliques (irreflexive: no ``x exactMatch x``);
+* broaderTransitive/narrowerTransitive from broader/narrower (irreflexive);
+* skos:mappingRelation for every mapping triple, so "any mapping" is one pattern.
+
+They go into the INFERRED graph, minus what is asserted already, so inferred and asserted
+triples stay apart. Deliberately not materialised: broadMatch ⊑ broader (it would make
+hierarchies cross frameworks), owl:sameAs, reflexive and literal-subject triples.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+import pyoxigraph as ox
+
+from .store import ASSERTED, INFERRED, USER, Store
+
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+
+
+def _p(name: str) -> ox.NamedNode:
+    return ox.NamedNode(SKOS + name)
+
+
+SYMMETRIC = [_p("exactMatch"), _p("closeMatch"), _p("relatedMatch"), _p("related")]
+INVERSES = [(_p("broadMatch"), _p("narrowMatch")), (_p("broader"), _p("narrower"))]
+MAPPING = [_p(n) for n in ("exactMatch", "closeMatch", "relatedMatch", "broadMatch", "narrowMatch")]
+MAPPING_RELATION = _p("mappingRelation")
+
+
+@dataclass(frozen=True)
+class ClosureStats:
+    asserted: int
+    inferred: int
+
+    @property
+    def growth(self) -> float:
+        return (self.asserted + self.inferred) / self.asserted if self.asserted else 1.0
+
+
+def _edges(store: Store, pred: ox.NamedNode) -> set[tuple]:
+    out = set()
+    for graph in (ASSERTED, USER):
+        for q in store.ox.quads_for_pattern(None, pred, None, graph):
+            if isinstance(q.object, ox.NamedNode | ox.BlankNode):
+                out.add((q.subject, q.object))
+    return out
+
+
+def _transitive(edges: set[tuple]) -> set[tuple]:
+    """All (a, c) reachable by one or more steps, without a → a; iterative, no recursion."""
+    succ: dict = defaultdict(set)
+    for a, b in edges:
+        succ[a].add(b)
+    closure = set()
+    for start in list(succ):
+        seen, stack = set(), list(succ[start])
+        while stack:
+            node = stack.pop()
+            if node in seen:
+                continue
+            seen.add(node)
+            stack.extend(succ.get(node, ()))
+        closure.update((start, n) for n in seen if n != start)
+    return closure
+
+
+def _cliques(edges: set[tuple]) -> set[tuple]:
+    """exactMatch is symmetric and transitive: connect every pair within a component."""
+    parent: dict = {}
+
+    def find(x):
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in edges:
+        parent[find(a)] = find(b)
+    groups: dict = defaultdict(list)
+    for node in list(parent):
+        groups[find(node)].append(node)
+    return {(a, b) for members in groups.values() for a in members for b in members if a != b}
+
+
+def closure_triples(store: Store) -> set[tuple]:
+    """The entailed (s, p, o) triples, including those already asserted."""
+    triples: set[tuple] = set()
+    mapping_edges: dict = {}
+    for pred in SYMMETRIC:
+        edges = _edges(store, pred)
+        sym = edges | {(b, a) for a, b in edges}
+        if pred == _p("exactMatch"):
+            sym = _cliques(sym)
+        mapping_edges[pred] = sym
+        triples.update((a, pred, b) for a, b in sym)
+    for p, inv in INVERSES:
+        fwd = _edges(store, p) | {(b, a) for a, b in _edges(store, inv)}
+        mapping_edges[p] = fwd
+        mapping_edges[inv] = {(b, a) for a, b in fwd}
+        triples.update((a, p, b) for a, b in fwd)
+        triples.update((b, inv, a) for a, b in fwd)
+    broader = mapping_edges[_p("broader")]
+    triples.update((a, _p("broaderTransitive"), c) for a, c in _transitive(broader))
+    triples.update((c, _p("narrowerTransitive"), a) for a, c in _transitive(broader))
+    for pred in MAPPING:
+        triples.update((a, MAPPING_RELATION, b) for a, b in mapping_edges[pred])
+    return triples
+
+
+def add_closure(store: Store) -> ClosureStats:
+    """Materialise the closure into INFERRED (cleared first), skipping asserted triples."""
+    store.ox.clear_graph(INFERRED)
+    entailed = closure_triples(store)
+    preds = {p for _, p, _ in entailed}
+    asserted = {
+        (q.subject, q.predicate, q.object)
+        for graph in (ASSERTED, USER)
+        for p in preds
+        for q in store.ox.quads_for_pattern(None, p, None, graph)
+    }
+    new = [ox.Quad(s, p, o, INFERRED) for s, p, o in entailed - asserted]
+    store.ox.extend(new)
+    return ClosureStats(asserted=len(store) - len(new), inferred=len(new))

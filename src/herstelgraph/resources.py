@@ -1,0 +1,31 @@
+"""Where the shipped data lives: inside the installed package, or in a source checkout."""
+
+from __future__ import annotations
+
+from importlib.resources import files
+from pathlib import Path
+
+KINDS = ("ontology", "shapes", "queries", "mappings")
+
+
+def data_dir(kind: str) -> Path:
+    """The folder of one kind of shipped data (ontology, shapes, queries, mappings).
+
+    A wheel carries them under ``herstelgraph/_data``; an editable install or a checkout
+    reads the top-level folders of the repository, so edits show without a rebuild.
+    """
+    if kind not in KINDS:
+        raise ValueError(f"unknown data kind {kind!r}; expected one of {', '.join(KINDS)}")
+    packaged = files("herstelgraph") / "_data" / kind
+    if packaged.is_dir():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parents[2] / kind
+
+
+def graph_files() -> list[Path]:
+    """The Turtle files that make up the shipped graph, in a stable order."""
+    files_ = sorted(data_dir("ontology").glob("*.ttl"))
+    mappings = data_dir("mappings") / "mappings.ttl"
+    if mappings.is_file():
+        files_.append(mappings)
+    return files_
