@@ -40,3 +40,47 @@ def parse_ttl(path: Path):
     g = Graph(bind_namespaces="none")
     g.parse(path, format="turtle")
     return g
+
+
+# ---------------------------------------------------------------- no network
+# Every test runs under this guard: any outbound connection other than to loopback fails,
+# and is counted; the session ends by asserting the count is 0.
+import socket  # noqa: E402
+
+NETWORK_ATTEMPTS: list[str] = []
+_real_connect = socket.socket.connect
+_real_connect_ex = socket.socket.connect_ex
+
+
+def _allowed(address) -> bool:
+    if isinstance(address, tuple) and address:
+        host = str(address[0])
+        return host in ("127.0.0.1", "::1", "localhost") or host.startswith("127.")
+    return isinstance(address, str | bytes)  # AF_UNIX sockets are local
+
+
+def _guarded_connect(self, address):
+    if not _allowed(address):
+        NETWORK_ATTEMPTS.append(repr(address))
+        raise OSError(f"network access blocked in tests: {address!r}")
+    return _real_connect(self, address)
+
+
+def _guarded_connect_ex(self, address):
+    if not _allowed(address):
+        NETWORK_ATTEMPTS.append(repr(address))
+        raise OSError(f"network access blocked in tests: {address!r}")
+    return _real_connect_ex(self, address)
+
+
+socket.socket.connect = _guarded_connect
+socket.socket.connect_ex = _guarded_connect_ex
+
+
+def pytest_terminal_summary(terminalreporter):
+    terminalreporter.write_line(f"network attempts: {len(NETWORK_ATTEMPTS)}")
+
+
+def pytest_sessionfinish(session, exitstatus):
+    if NETWORK_ATTEMPTS and exitstatus == 0:
+        session.exitstatus = 1

@@ -172,3 +172,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def run() -> None:
     sys.exit(main())
+
+
+# The verbs of each area live in their own module; importing them registers them.
+from . import cli_align, cli_check, cli_publish, cli_validate  # noqa: E402, F401

@@ -1,0 +1,5 @@
+"""CLI verbs for align (registered on the main group by importing this module)."""
+
+from __future__ import annotations
+
+from .cli import cli  # noqa: F401
