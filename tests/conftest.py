@@ -84,3 +84,25 @@ def pytest_terminal_summary(terminalreporter):
 def pytest_sessionfinish(session, exitstatus):
     if NETWORK_ATTEMPTS and exitstatus == 0:
         session.exitstatus = 1
+
+
+# ---------------------------------------------------------------- shared fixtures
+@pytest.fixture(scope="session")
+def store():
+    """The shipped graph with its closure, loaded once (tests must not modify it)."""
+    import herstelgraph
+
+    return herstelgraph.load()
+
+
+@pytest.fixture
+def run_cli(capsys):
+    """Run the real CLI entry point; returns (exit code, stdout, stderr)."""
+    from herstelgraph.cli import main
+
+    def run(*args: str):
+        code = main(list(args))
+        captured = capsys.readouterr()
+        return code, captured.out, captured.err
+
+    return run

@@ -439,8 +439,13 @@ def build(folder: Path | None = None, today: str | None = None) -> dict[Path, st
 
 def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
+    if args[:1] == ["report"]:
+        from .store import load
+
+        print(report_markdown(load()), end="")
+        return 0
     if args[:1] != ["build"]:
-        print("usage: python -m herstelgraph.mappings build [--check]", file=sys.stderr)
+        print("usage: python -m herstelgraph.mappings build [--check] | report", file=sys.stderr)
         return 2
     try:
         outputs = build()
@@ -583,3 +588,85 @@ def _scc(succ: dict) -> dict:
 
 if __name__ == "__main__":
     raise SystemExit(main())
+
+
+# ------------------------------------------------------------------------ review
+REVIEWABLE = """
+SELECT ?item ?scheme WHERE {
+  ?item skos:inScheme ?scheme ; a hg:Item .
+  FILTER NOT EXISTS { ?item a hg:Section }
+}
+"""
+
+
+def review_status(store) -> dict[tuple[str, str], dict[str, set[str]]]:
+    """For each ordered pair (A, B) of aligned frameworks: A's items mapped into B, A's items
+    reviewed with no match in B, and A's items not looked at."""
+    from .ids import compact
+
+    schemes = {SCHEME_OF[f]: f for f in FRAMEWORKS}
+    items: dict[str, set[str]] = defaultdict(set)
+    for r in store.select(REVIEWABLE):
+        fw = schemes.get(compact(r["scheme"].value))
+        if fw:
+            items[fw].add(compact(r["item"].value))
+    mapped: dict[tuple[str, str], set[str]] = defaultdict(set)
+    rows = store.select(
+        "SELECT ?a ?sb WHERE { ?a skos:mappingRelation ?b . ?b skos:inScheme ?sb }",
+        entailment=True,
+    )
+    for r in rows:
+        a, sb = compact(r["a"].value), schemes.get(compact(r["sb"].value))
+        for fw, members in items.items():
+            if a in members and sb and sb != fw:
+                mapped[(fw, sb)].add(a)
+    nomatch: dict[tuple[str, str], set[str]] = defaultdict(set)
+    rows = store.select(
+        "SELECT ?a ?t WHERE { ?r owl:annotatedSource ?a ; owl:annotatedTarget sssom:NoTermFound ;"
+        " sssom:object_source ?t }"
+    )
+    for r in rows:
+        a, t = compact(r["a"].value), schemes.get(compact(r["t"].value))
+        for fw, members in items.items():
+            if a in members and t:
+                nomatch[(fw, t)].add(a)
+    out = {}
+    for a in FRAMEWORKS:
+        for b in FRAMEWORKS:
+            if a == b:
+                continue
+            m, n = mapped[(a, b)], nomatch[(a, b)] - mapped[(a, b)]
+            out[(a, b)] = {"mapped": m, "no_match": n, "not_reviewed": items[a] - m - n}
+    return out
+
+
+def report_markdown(store) -> str:
+    """The README's mapping report, computed from the data."""
+    records = all_records()
+    by_pair: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    schemes = {SCHEME_OF[f]: f for f in FRAMEWORKS}
+    for rec in records:
+        pair = (schemes[rec.subject_source], schemes[rec.object_source])
+        key = "no match" if rec.is_no_match else rec.predicate_id.removeprefix("skos:")
+        by_pair[pair][key] += 1
+    rels = ["exactMatch", "closeMatch", "broadMatch", "narrowMatch", "relatedMatch", "no match"]
+    lines = ["| subject → object | " + " | ".join(rels) + " | total |", "|---" * 8 + "|"]
+    for pair in sorted(by_pair, key=lambda p: (FRAMEWORKS.index(p[0]), FRAMEWORKS.index(p[1]))):
+        counts = by_pair[pair]
+        cells = [str(counts.get(r, 0)) for r in rels]
+        lines.append(
+            f"| {pair[0]} → {pair[1]} | " + " | ".join(cells) + f" | {sum(counts.values())} |"
+        )
+    lines += [
+        "",
+        "| items of → into | mapped | reviewed, no match | not reviewed | share mapped |",
+        "|---|---|---|---|---|",
+    ]
+    for (a, b), st in review_status(store).items():
+        total = sum(len(v) for v in st.values())
+        share = f"{100 * len(st['mapped']) / total:.0f}%" if total else "–"
+        lines.append(
+            f"| {a} → {b} | {len(st['mapped'])} | {len(st['no_match'])} | "
+            f"{len(st['not_reviewed'])} | {share} |"
+        )
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,70 @@
+"""The catalogue verbs as a user calls them: formats, exit codes, one-line errors."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from click.testing import CliRunner
+
+from herstelgraph.cli import cli
+
+
+def invoke(*args: str):
+    result = CliRunner().invoke(cli, list(args))
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def test_frameworks_lists_every_scheme_in_each_format():
+    data = json.loads(invoke("frameworks", "--format", "json"))
+    ids = {f["id"] for f in data}
+    assert {"bk-0597-1", "valente-2023", "bijlage-ii", "randvoorwaarden", "nk-2017"} <= ids
+    bk = next(f for f in data if f["id"] == "bk-0597-1")
+    assert bk["vks"] == 4 and bk["eqf"] == "http://data.europa.eu/snb/eqf/4"
+    rows = list(csv.DictReader(io.StringIO(invoke("frameworks", "--format", "csv"))))
+    assert {r["id"] for r in rows} == ids
+    assert "Ervaringsdeskundige basiswerk" in invoke("frameworks")
+
+
+def test_overview_shows_frameworks_types_and_pairs():
+    out = json.loads(invoke("overview", "--format", "json"))
+    assert set(out) == {"frameworks", "types", "pairs"}
+    types = {(t["framework"], t["type"]): t["concepts"] for t in out["types"]}
+    assert types[("bk-0597-1", "Competency")] == 11
+    assert types[("bk-0597-1", "KnowledgeItem")] == 47
+
+
+def test_concepts_filters_by_type_in_source_order():
+    rows = json.loads(invoke("concepts", "bk-0597-1", "--type", "Competency", "--format", "json"))
+    assert [r["notation"] for r in rows] == [f"C{i}" for i in range(1, 12)]
+    assert rows[1]["label"] == "Werkt interdisciplinair samen"
+
+
+def test_show_accepts_curie_notation_and_iri():
+    by_curie = json.loads(invoke("show", "bk:competentie-02", "--format", "json"))
+    by_iri = json.loads(invoke("show", by_curie["iri"], "--format", "json"))
+    by_notation = json.loads(invoke("show", "bk:C2", "--format", "json"))
+    assert by_curie == by_iri == by_notation
+    assert by_curie["label"] == "Werkt interdisciplinair samen"
+    assert len(by_curie["requires_knowledge"]) == 12
+    assert by_curie["section"]
+
+
+def test_unknown_id_exits_2_with_one_line_and_suggestions(run_cli):
+    code, out, err = run_cli("show", "bk:competentie-2")
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert "unknown ID 'bk:competentie-2'" in err and "bk:competentie-02" in err
+
+
+def test_unknown_framework_exits_2(run_cli):
+    code, _, err = run_cli("concepts", "valente-2099")
+    assert code == 2 and "valente-2023" in err and err.count("\n") == 1
+
+
+def test_ambiguous_notation_lists_the_candidates(run_cli):
+    code, _, err = run_cli("show", "C1")
+    # C1 is a competency notation in more than one framework: the user must pick one.
+    assert code == 2 and "bk:C1" in err

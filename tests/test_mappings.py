@@ -1,0 +1,135 @@
+"""The curated mappings: canonical SSSOM TSV, generated RDF in step, complete review,
+consistent with SKOS and the hierarchies, and readable by sssom-py."""
+
+from __future__ import annotations
+
+import pytest
+
+import herstelgraph
+from herstelgraph.errors import InputError
+from herstelgraph.ids import expand
+from herstelgraph.mappings import (
+    CURATION,
+    FRAMEWORKS,
+    NO_TERM,
+    build,
+    consistency_problems,
+    mapping_files,
+    read_tsv,
+    review_status,
+)
+
+from conftest import ROOT
+
+FIX = ROOT / "tests" / "fixtures" / "mappings"
+PAIRS = [f"{a}__{b}" for i, a in enumerate(FRAMEWORKS) for b in FRAMEWORKS[i + 1 :]]
+
+
+def test_one_file_per_framework_pair():
+    names = sorted(p.name.removesuffix(".sssom.tsv") for p in mapping_files(ROOT / "mappings"))
+    assert names == sorted(PAIRS)
+
+
+def test_files_are_canonical_and_rdf_is_in_step():
+    """Rebuilding from the TSVs changes no byte of them nor of mappings.ttl."""
+    outputs = build(ROOT / "mappings", today="2000-01-01")
+    assert ROOT / "mappings" / "mappings.ttl" in outputs
+    for path, text in outputs.items():
+        assert path.read_text(encoding="utf-8") == text, (
+            f"{path.name} out of date: run python -m herstelgraph.mappings build"
+        )
+        raw = path.read_bytes()
+        assert not raw.startswith(b"\xef\xbb\xbf") and b"\r" not in raw
+
+
+def test_every_record_carries_its_provenance():
+    for path in mapping_files(ROOT / "mappings"):
+        for rec in read_tsv(path).records:
+            assert rec.mapping_justification == CURATION
+            assert 0 <= rec.confidence <= 1
+            assert rec.author_id and rec.author_label and rec.mapping_date
+            assert rec.comment.strip(), f"{path.name}: {rec.subject_id} has no comment"
+            assert rec.subject_source != rec.object_source
+
+
+def test_every_item_is_reviewed_against_every_other_framework(store):
+    status = review_status(store)
+    for (a, b), st in status.items():
+        assert not st["not_reviewed"], f"{a} → {b}: not reviewed: {sorted(st['not_reviewed'])}"
+        assert st["mapped"], f"{a} → {b}: nothing mapped"
+
+
+def test_shipped_mappings_are_consistent(store):
+    assert consistency_problems(store) == []
+
+
+def test_rdf_triples_match_tsv_records(store):
+    """Each mapping row is one skos triple in the asserted graph, each row one record."""
+    records = [r for p in mapping_files(ROOT / "mappings") for r in read_tsv(p).records]
+    n_records = store.select("SELECT (COUNT(*) AS ?n) WHERE { ?r a sssom:Mapping }")[0]["n"]
+    assert int(n_records.value) == len(records)
+    for rec in records:
+        if rec.object_id == NO_TERM:
+            continue
+        s, p, o = (expand(x) for x in (rec.subject_id, rec.predicate_id, rec.object_id))
+        assert store.ask(f"ASK {{ <{s}> <{p}> <{o}> }}")
+
+
+@pytest.mark.parametrize(
+    ("fixture", "expected"),
+    [
+        ("consistent.ttl", []),
+        ("s46.ttl", ["S46"]),
+        ("exact-chain-same-framework.ttl", ["exactMatch chain joins"]),
+        ("hierarchy-contradiction.ttl", ["contradicts the hierarchy"]),
+        ("nomatch-beside-match.ttl", ["'no match' record and a mapping"]),
+        ("inside-one-framework.ttl", ["inside one framework"]),
+    ],
+)
+def test_consistency_rules_catch_each_violation(fixture, expected):
+    st = herstelgraph.load(files=[FIX / "base.ttl", FIX / fixture])
+    problems = consistency_problems(st)
+    for phrase in expected:
+        assert any(phrase in p for p in problems), problems
+    if not expected:
+        assert problems == []
+
+
+def test_sssom_py_parses_and_validates_each_file():
+    from sssom.parsers import parse_sssom_table
+    from sssom.validators import validate
+
+    for path in mapping_files(ROOT / "mappings"):
+        msdf = parse_sssom_table(path)
+        assert len(msdf.df) == len(read_tsv(path).records)
+        validate(msdf, fail_on_error=True)
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"\xef\xbb\xbf# curie_map: {}\nsubject_id\tpredicate_id\tobject_id\n", "byte-order mark"),
+        (b"# curie_map: {}\r\nsubject_id\tpredicate_id\tobject_id\r\n", ":1: CRLF"),
+        (
+            b"# curie_map:\n#   skos: http://www.w3.org/2004/02/skos/core#\n"
+            b"subject_id\tpredicate_id\tobject_id\n"
+            b"http://x.org/a\tskos:exactMatch\tskos:b\n",
+            ":4: subject_id is a full IRI",
+        ),
+        (
+            b"# curie_map:\n#   skos: http://www.w3.org/2004/02/skos/core#\n"
+            b"subject_id\tpredicate_id\tobject_id\nbk:a\tskos:exactMatch\tskos:b\n",
+            ":4: prefix 'bk' of subject_id is not declared",
+        ),
+        (
+            b"# curie_map: {}\nsubject_id\tpredicate_id\tobject_id\tcomment\na\tb\tc\td\te\n",
+            ":3: 5 fields where the header has 4",
+        ),
+    ],
+)
+def test_reader_refuses_bad_tsv_with_file_and_line(tmp_path, content, message):
+    path = tmp_path / "bad.sssom.tsv"
+    path.write_bytes(content)
+    with pytest.raises(InputError) as err:
+        read_tsv(path)
+    assert str(path) in str(err.value) and message in str(err.value)
