@@ -21,6 +21,10 @@ SEED_OF = {
 }
 
 
+# Tests keep their closure cache apart from the user's (content-keyed, so sharing is safe).
+os.environ.setdefault("HERSTELGRAPH_CACHE", str(ROOT / ".pytest_cache" / "herstelgraph"))
+
+
 def normalise(text: str) -> str:
     """Fold what a PDF extract varies in (line breaks, bullets, markdown) but not the words."""
     text = unicodedata.normalize("NFC", text).replace("**", "").replace("\u00a0", " ")

@@ -437,31 +437,97 @@ def build(folder: Path | None = None, today: str | None = None) -> dict[Path, st
     return outputs
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = list(sys.argv[1:] if argv is None else argv)
-    if args[:1] == ["report"]:
-        from .store import load
+def _ontology_index():
+    from .resources import data_dir
+    from .store import load
 
-        print(report_markdown(load()), end="")
-        return 0
-    if args[:1] != ["build"]:
-        print("usage: python -m herstelgraph.mappings build [--check] | report", file=sys.stderr)
-        return 2
+    return graph_index(load(files=sorted(data_dir("ontology").glob("*.ttl")), closure=False))
+
+
+def pair_store(path: Path, today: str):
+    """The ontology plus one canonicalised mapping file, with the closure: for status."""
+    import pyoxigraph as ox
+
+    from .reasoning import add_closure
+    from .resources import data_dir
+    from .store import USER, load
+
+    labels, schemes = _ontology_index()
+    mf = canonical(read_tsv(path), labels, schemes, today)
+    store = load(files=sorted(data_dir("ontology").glob("*.ttl")), closure=False)
+    data = to_graph(mf.records).serialize(format="nt", encoding="utf-8")
+    store.add_data(data, ox.RdfFormat.N_TRIPLES, USER, str(path))
+    add_closure(store)
+    return store
+
+
+USAGE = """usage: python -m herstelgraph.mappings COMMAND
+  build [--check]        canonicalise every mappings/*.sssom.tsv and regenerate mappings.ttl
+  fmt FILE...            canonicalise only these TSV files (mappings.ttl untouched)
+  new A B                create the empty pair file for frameworks A and B
+  status FILE            per direction: items mapped, reviewed with no match, not reviewed
+  check FILE             consistency problems of the ontology plus this one file
+  report                 the README's mapping report"""
+
+
+def main(argv: list[str] | None = None) -> int:
+    import datetime
+
+    from .atomic import write_text
+
+    args = list(sys.argv[1:] if argv is None else argv)
+    today = datetime.date.today().isoformat()
+    cmd, rest = (args[0], args[1:]) if args else ("", [])
     try:
-        outputs = build()
+        if cmd == "report":
+            from .store import load
+
+            print(report_markdown(load()), end="")
+        elif cmd == "new" and len(rest) == 2:
+            name = pair_name(*rest)
+            from .resources import data_dir
+
+            path = data_dir("mappings") / f"{name}.sssom.tsv"
+            if path.exists():
+                raise InputError(f"{path} exists already")
+            write_text(path, write_tsv(MappingFile(path, metadata_for(name), [])))
+            print(path)
+        elif cmd == "fmt" and rest:
+            labels, schemes = _ontology_index()
+            for f in rest:
+                mf = canonical(read_tsv(Path(f)), labels, schemes, today)
+                write_text(Path(f), write_tsv(mf))
+        elif cmd in ("status", "check") and len(rest) == 1:
+            store = pair_store(Path(rest[0]), today)
+            if cmd == "check":
+                problems = consistency_problems(store)
+                print("\n".join(problems) or "no problems")
+                return 1 if problems else 0
+            for (a, b), st in review_status(store).items():
+                if not st["mapped"] and not st["no_match"]:
+                    continue
+                print(
+                    f"{a} -> {b}: {len(st['mapped'])} mapped, {len(st['no_match'])} no match, "
+                    f"{len(st['not_reviewed'])} not reviewed"
+                )
+                for item in sorted(st["not_reviewed"]):
+                    print(f"   not reviewed: {item}")
+        elif cmd == "build":
+            outputs = build(today=today)
+            stale = [p for p, t in outputs.items() if not p.exists() or p.read_text("utf-8") != t]
+            if "--check" in rest:
+                for p in stale:
+                    print(f"{p}: out of date; run python -m herstelgraph.mappings build")
+                return 1 if stale else 0
+            for p in stale:
+                write_text(p, outputs[p])
+            print(f"{len(stale)} file(s) rewritten, {len(outputs)} checked")
+        else:
+            print(USAGE, file=sys.stderr)
+            return 2
     except InputError as exc:
         print(f"herstelgraph: error: {exc}", file=sys.stderr)
         return 2
-    stale = [p for p, text in outputs.items() if not p.exists() or p.read_text("utf-8") != text]
-    if "--check" in args:
-        for p in stale:
-            print(f"{p}: not canonical or out of date; run python -m herstelgraph.mappings build")
-        return 1 if stale else 0
-    for p in stale:
-        tmp = p.with_suffix(p.suffix + ".tmp")
-        tmp.write_text(outputs[p], encoding="utf-8")
-        tmp.replace(p)
-    print(f"{len(stale)} file(s) rewritten, {len(outputs)} checked")
     return 0
 
 

@@ -25,6 +25,9 @@ from .store import ASSERTED, INFERRED, USER, Store
 
 SKOS = "http://www.w3.org/2004/02/skos/core#"
 
+#: Bump when the rules below change: it is part of the closure cache key.
+RULES_VERSION = 1
+
 
 def _p(name: str) -> ox.NamedNode:
     return ox.NamedNode(SKOS + name)

@@ -71,19 +71,18 @@ class Store:
         self.ox = ox_store if ox_store is not None else ox.Store()
 
     # ------------------------------------------------------------------ loading
-    def add_file(self, path: Path, graph: ox.NamedNode = ASSERTED, fmt: str | None = None) -> None:
-        """Parse one RDF file into a graph; a syntax error names file, line and column."""
+    def add_file(self, path: Path, graph: ox.NamedNode = ASSERTED, fmt: str | None = None) -> bytes:
+        """Parse one RDF file into a graph; a syntax error names file, line and column.
+        Returns the bytes read, for the cache key."""
+        # inputs: size cap, XXE/remote-context guards, located errors, literal checks; the
+        # file is parsed completely before a single triple enters the store.
+        from .inputs import parse_rdf_data, rdf_format, read_bytes
+
         path = Path(path)
-        rdf_format = ox.RdfFormat.from_media_type(fmt) if fmt and "/" in fmt else None
-        if rdf_format is None:
-            rdf_format = _FORMATS.get((fmt and "." + fmt) or path.suffix.lower())
-        if rdf_format is None:
-            raise InputError(f"{path}: unknown RDF format; use .ttl, .nt, .nq, .trig or .rdf")
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise InputError(f"{path}: cannot read ({exc.strerror})") from None
-        self.add_data(data, rdf_format, graph, str(path))
+        form = rdf_format(path, fmt)
+        data = read_bytes(path)
+        self.ox.extend(parse_rdf_data(path, data, form, graph))
+        return data
 
     def add_data(
         self, data: bytes, rdf_format: ox.RdfFormat, graph: ox.NamedNode, where: str
@@ -128,6 +127,20 @@ class Store:
             graphs.append(INFERRED)
         return graphs
 
+    def dump(self, path: Path | None = None, fmt: str = "trig") -> bytes | None:
+        """The asserted, user and inferred named graphs as TriG or N-Quads (``fmt``), to load
+        into a SPARQL endpoint; written atomically to ``path``, or returned as bytes."""
+        formats = {"trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS}
+        if fmt not in formats:
+            raise InputError(f"unknown dump format {fmt!r}; use trig or nquads")
+        data = self.ox.dump(format=formats[fmt], prefixes=PREFIXES if fmt == "trig" else None)
+        if path is None:
+            return data
+        from .atomic import write_bytes
+
+        write_bytes(Path(path), data)
+        return None
+
     def triples(self, graph: ox.NamedNode = ASSERTED) -> Iterable[ox.Quad]:
         return self.ox.quads_for_pattern(None, None, None, graph)
 
@@ -135,19 +148,76 @@ class Store:
         return len(self.ox)
 
 
+def cache_dir() -> Path:
+    """Where prebuilt closures are kept: $HERSTELGRAPH_CACHE, else $XDG_CACHE_HOME/herstelgraph,
+    else ~/.cache/herstelgraph. Safe to delete at any time; set HERSTELGRAPH_CACHE=off to
+    disable caching."""
+    import os
+
+    if os.environ.get("HERSTELGRAPH_CACHE"):
+        return Path(os.environ["HERSTELGRAPH_CACHE"])
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "herstelgraph"
+
+
+def _cache_key(sources: list[tuple[str, bytes]]) -> str:
+    """A content hash of every input and of the closure rules: a changed file, a new version
+    or a different set of user files gives a new key, so nothing stale is ever served."""
+    import hashlib
+
+    from ._version import __version__
+    from .reasoning import RULES_VERSION
+
+    h = hashlib.sha256(f"herstelgraph {__version__} closure {RULES_VERSION}\n".encode())
+    for role, data in sources:
+        h.update(f"{role} {len(data)}\n".encode())
+        h.update(data)
+    return h.hexdigest()[:32]
+
+
 def load(
     extra: Iterable[Path] = (), *, closure: bool = True, files: Iterable[Path] | None = None
 ) -> Store:
-    """The shipped graph (from the installed package), with user files added to USER."""
+    """The shipped graph (from the installed package), with user files added to USER.
+
+    The SKOS closure is computed once per content hash of all inputs and cached as
+    N-Triples (see ``cache_dir``); a cache hit skips the computation.
+    """
+    import os
+
     from .resources import graph_files
 
     store = Store()
-    for path in graph_files() if files is None else files:
-        store.add_file(path, ASSERTED)
-    for path in extra:
-        store.add_file(path, USER)
+    sources: list[tuple[str, bytes]] = []
+    for role, paths, graph in (
+        ("asserted", graph_files() if files is None else files, ASSERTED),
+        ("user", extra, USER),
+    ):
+        for path in paths:
+            data = store.add_file(path, graph)
+            sources.append((role, data))
     if closure:
         from .reasoning import add_closure
 
-        add_closure(store)
+        folder = cache_dir()
+        use_cache = os.environ.get("HERSTELGRAPH_CACHE", "").lower() not in ("off", "0", "no")
+        cached = folder / f"closure-{_cache_key(sources)}.nt" if use_cache else None
+        if cached is not None and cached.is_file():
+            store.ox.load(path=str(cached), format=ox.RdfFormat.N_TRIPLES, to_graph=INFERRED)
+        else:
+            add_closure(store)
+            if cached is not None:
+                _write_cache(store, cached)
     return store
+
+
+def _write_cache(store: Store, path: Path) -> None:
+    """Best effort: an unwritable cache folder only costs speed, never an error."""
+    from .atomic import write_bytes
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        data = store.ox.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=INFERRED)
+        write_bytes(path, data)
+    except (OSError, InputError):
+        pass

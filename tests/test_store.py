@@ -1,0 +1,86 @@
+"""The embedded store: graphs kept apart, parameters bound, the closure cached by content."""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+import pytest
+
+from herstelgraph.errors import InputError
+from herstelgraph.store import ASSERTED, INFERRED, Store, bind_values, cache_dir, load
+
+from conftest import ROOT
+
+FIX = ROOT / "tests" / "fixtures" / "mappings"
+
+
+def test_bound_values_cannot_break_out_of_their_quotes():
+    hostile = ox.Literal('x" } ; DROP ALL ; SELECT * WHERE { ?s ?p "', language="nl")
+    text = bind_values("SELECT ?s WHERE { ?s ?p ?label }", {"label": hostile})
+    st = Store()
+    st.ox.add(ox.Quad(ox.NamedNode("http://e/s"), ox.NamedNode("http://e/p"), hostile, ASSERTED))
+    rows = st.select(text)
+    assert [r["s"].value for r in rows] == ["http://e/s"]
+    assert 'x\\" }' in text
+
+
+def test_bad_parameter_name_is_refused():
+    with pytest.raises(InputError):
+        bind_values("SELECT * WHERE { ?s ?p ?o }", {"p } ?x": ox.Literal("y")})
+
+
+def test_inferred_triples_stay_apart_from_asserted(tmp_path, monkeypatch):
+    monkeypatch.setenv("HERSTELGRAPH_CACHE", str(tmp_path))
+    st = load(files=[FIX / "base.ttl", FIX / "consistent.ttl"])
+    exact = ox.NamedNode("http://www.w3.org/2004/02/skos/core#exactMatch")
+    a1, b1 = ox.NamedNode("http://example.org/a/a1"), ox.NamedNode("http://example.org/b/b1")
+    assert list(st.ox.quads_for_pattern(a1, exact, b1, ASSERTED))
+    assert not list(st.ox.quads_for_pattern(a1, exact, b1, INFERRED))
+    assert list(st.ox.quads_for_pattern(b1, exact, a1, INFERRED))
+    assert not st.ask("ASK { ?b skos:exactMatch ?a FILTER(?b = <http://example.org/b/b1>) }")
+    assert st.ask(
+        "ASK { ?b skos:exactMatch ?a FILTER(?b = <http://example.org/b/b1>) }", entailment=True
+    )
+
+
+def test_closure_cache_is_keyed_by_content(tmp_path, monkeypatch):
+    monkeypatch.setenv("HERSTELGRAPH_CACHE", str(tmp_path / "cache"))
+    data = tmp_path / "data.ttl"
+    data.write_text((FIX / "base.ttl").read_text() + (FIX / "consistent.ttl").read_text())
+    first = load(files=[data])
+    assert cache_dir() == tmp_path / "cache"
+    cached = sorted((tmp_path / "cache").glob("closure-*.nt"))
+    assert len(cached) == 1
+    again = load(files=[data])
+    graph = set(again.ox.quads_for_pattern(None, None, None, INFERRED))
+    assert graph == set(first.ox.quads_for_pattern(None, None, None, INFERRED))
+    # A changed input gets a new key: the old closure is never served for it.
+    data.write_text(data.read_text().replace("a:a1 skos:exactMatch b:b1 .", ""))
+    changed = load(files=[data])
+    assert len(sorted((tmp_path / "cache").glob("closure-*.nt"))) == 2
+    a1 = ox.NamedNode("http://example.org/a/a1")
+    exact = ox.NamedNode("http://www.w3.org/2004/02/skos/core#exactMatch")
+    assert not list(changed.ox.quads_for_pattern(None, exact, a1, INFERRED))
+
+
+def test_unwritable_cache_costs_speed_not_correctness(tmp_path, monkeypatch):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("HERSTELGRAPH_CACHE", str(blocker / "sub"))
+    st = load(files=[FIX / "base.ttl", FIX / "consistent.ttl"])
+    assert st.ask("ASK { ?a skos:broaderTransitive ?b }", entailment=True)
+
+
+def test_syntax_error_names_file_line_and_column(tmp_path):
+    bad = tmp_path / "bad.ttl"
+    bad.write_text("@prefix ex: <http://ex/> .\nex:a ex:b ex:c .\nex:a ex:b ex:c ex:d .\n")
+    with pytest.raises(InputError) as err:
+        Store().add_file(bad)
+    assert str(err.value).startswith(f"{bad}:3:")
+
+
+def test_shipped_graph_loads_from_the_package():
+    from herstelgraph.resources import graph_files
+
+    names = [p.name for p in graph_files()]
+    assert "herstelgraph.ttl" in names and "bk-0597-1.ttl" in names
+    assert all((ROOT / "ontology" / n).exists() or n == "mappings.ttl" for n in names)
