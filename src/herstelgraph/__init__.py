@@ -12,8 +12,18 @@ from __future__ import annotations
 from ._version import __version__
 from .catalogue import concept, concepts, frameworks, overview, resolve
 from .errors import EndpointError, HerstelgraphError, InputError, UnknownIdError
-from .model import Concept, ConceptDetail, Framework, Overview, PairCount, TypeCount
+from .model import (
+    Concept,
+    ConceptDetail,
+    Framework,
+    Overview,
+    PairCount,
+    TypeCount,
+    ValidationReport,
+    ValidationResult,
+)
 from .store import Store, load
+from .validate import validate_files, validate_graph, validate_profiles  # no rdflib at import
 
 __all__ = [
     "Concept",
@@ -27,6 +37,8 @@ __all__ = [
     "Store",
     "TypeCount",
     "UnknownIdError",
+    "ValidationReport",
+    "ValidationResult",
     "__version__",
     "concept",
     "concepts",
@@ -34,4 +46,7 @@ __all__ = [
     "load",
     "overview",
     "resolve",
+    "validate_files",
+    "validate_graph",
+    "validate_profiles",
 ]

@@ -1,23 +1,258 @@
-"""Alignment questions over the curated mappings: one function per question."""
+"""Alignment questions over the curated mappings: one function per question.
+
+Every function takes ``store``: the embedded :class:`~herstelgraph.store.Store` or a remote
+:class:`~herstelgraph.endpoint.Endpoint` (both offer ``select``/``ask``), runs one shipped
+query from ``queries/`` with bound parameters, and returns typed records. Curated answers
+and inferred ones (the SKOS closure, chained mappings) are never mixed: inferred rows say so.
+"""
 
 from __future__ import annotations
 
-from .catalogue import _run, framework_id, resolve, scheme_node
-from .ids import compact
-from .model import MappingView
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field, make_dataclass
+from functools import cache
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from .catalogue import _natural, _run, concept, framework_id, resolve, scheme_node
+from .errors import InputError, UnknownIdError
+from .ids import compact, expand, iri_node, is_iri
+from .model import MappingView, Record
+from .prefixes import PREFIXES
 from .store import Store
 
+HG = PREFIXES["hg"]
+SKOS = PREFIXES["skos"]
+NO_TERM = "https://w3id.org/sssom/NoTermFound"
+CHAINING = "semapv:MappingChaining"
+
 INVERSE = {
+    "skos:exactMatch": "skos:exactMatch",
+    "skos:closeMatch": "skos:closeMatch",
     "skos:broadMatch": "skos:narrowMatch",
     "skos:narrowMatch": "skos:broadMatch",
+    "skos:relatedMatch": "skos:relatedMatch",
+    "skos:broaderTransitive": "skos:narrowerTransitive",
+    "skos:narrowerTransitive": "skos:broaderTransitive",
 }
-NO_TERM = "https://w3id.org/sssom/NoTermFound"
+
+# Composition of two mapping steps x R1 y, y R2 z  =>  x R z (None: no claim).
+# Documented with its reasons in docs/chains.md; tests check the table is the documented one.
+_E, _C, _B, _N, _R = (f"skos:{n}Match" for n in ("exact", "close", "broad", "narrow", "related"))
+COMPOSE: dict[tuple[str, str], str | None] = {
+    (_E, _E): _E, (_E, _C): _C, (_E, _B): _B, (_E, _N): _N, (_E, _R): _R,
+    (_C, _E): _C, (_C, _C): _R, (_C, _B): _R, (_C, _N): _R, (_C, _R): None,
+    (_B, _E): _B, (_B, _C): _R, (_B, _B): _B, (_B, _N): None, (_B, _R): None,
+    (_N, _E): _N, (_N, _C): _R, (_N, _B): None, (_N, _N): _N, (_N, _R): None,
+    (_R, _E): _R, (_R, _C): None, (_R, _B): None, (_R, _N): None, (_R, _R): None,
+}  # fmt: skip
+# Hierarchy steps inside one framework behave like broad/narrow matches.
+_AS_MATCH = {"skos:broaderTransitive": _B, "skos:narrowerTransitive": _N}
+
+
+def compose(first: str, second: str) -> str | None:
+    """The relation a two-step chain supports, or None where the table makes no claim."""
+    return COMPOSE.get((_AS_MATCH.get(first, first), _AS_MATCH.get(second, second)))
+
+
+# ----------------------------------------------------------------------------- records
+@dataclass(frozen=True)
+class CrosswalkRow(Record):
+    """One curated mapping between A and B, read "a_item RELATION b_item"."""
+
+    a_item: str
+    a_label: str
+    relation: str
+    b_item: str
+    b_label: str
+    confidence: float | None
+    justification: str | None
+    comment: str | None
+    strength: str | None
+    record: str
+    direction: str
+
+
+@dataclass(frozen=True)
+class Gap(Record):
+    """An item of A with no mapping into B: reviewed with no match, or not reviewed."""
+
+    item: str
+    notation: str | None
+    label: str
+    type: str | None
+    section: str | None
+    section_label: str | None
+    status: str
+    record: str | None
+    comment: str | None
+
+
+@dataclass(frozen=True)
+class CoverageRow(Record):
+    """Share of A's items mapped into B, overall (scope 'framework') or per top section."""
+
+    a: str
+    b: str
+    scope: str
+    section: str | None
+    section_label: str | None
+    items: int
+    mapped: int
+    no_match: int
+    not_reviewed: int
+    share: float
+
+
+@dataclass(frozen=True)
+class ChainRow(Record):
+    """An inferred A→C mapping through an item of B (semapv:MappingChaining), never curated."""
+
+    a_item: str
+    a_label: str
+    relation1: str
+    via: str
+    via_label: str
+    relation2: str
+    c_item: str
+    c_label: str
+    composed: str | None
+    confidence: float | None
+    justification: str
+    curated: str | None
+
+
+@dataclass(frozen=True)
+class Hub(Record):
+    """A knowledge item and the competencies that include it."""
+
+    item: str
+    notation: str | None
+    label: str
+    competencies: int
+    competency_notations: list[str]
+    mappings: int
+
+
+@dataclass(frozen=True)
+class SearchHit(Record):
+    """A concept whose text matches every search word, best field first."""
+
+    id: str
+    framework: str
+    label: str
+    field: str
+    text: str
+    score: float
+
+
+@dataclass(frozen=True)
+class ProfileItem(Record):
+    """One item of a framework and how a profile covers it."""
+
+    profile: str
+    framework: str
+    item: str
+    notation: str | None
+    label: str
+    section: str | None
+    section_label: str | None
+    status: str
+    via: str | None
+    via_relation: str | None
+
+
+@dataclass(frozen=True)
+class ProfileSummary(Record):
+    """Per section (or 'all'): how many items a profile covers, and how."""
+
+    profile: str
+    framework: str
+    section: str | None
+    section_label: str | None
+    items: int
+    direct: int
+    mapped: int
+    part_of: int
+    partial: int
+    missing: int
+    share: float
+
+
+@dataclass(frozen=True)
+class RoleItem(Record):
+    """A concept one role requires, and whether the other role requires it too."""
+
+    concept: str
+    label: str
+    framework: str
+    status: str
+    matched: str | None
+    how: str
+
+
+@dataclass(frozen=True)
+class ConceptBrief(Record):
+    id: str
+    label: str
+    framework: str
+    section: str | None
+    text: str | None
+
+
+@dataclass(frozen=True)
+class ExplainStep(Record):
+    subject: str
+    relation: str
+    object: str
+    kind: str
+    confidence: float | None
+    justification: str | None
+    comment: str | None
+    record: str | None
+
+
+@dataclass(frozen=True)
+class ExplainPath(Record):
+    relation: str | None
+    kind: str
+    via: str | None
+    steps: list[ExplainStep]
+
+
+@dataclass(frozen=True)
+class Explanation(Record):
+    """How two items relate: each path, each step's evidence, and both source texts."""
+
+    source: ConceptBrief
+    target: ConceptBrief
+    paths: list[ExplainPath] = field(default_factory=list)
+
+
+# ----------------------------------------------------------------------------- helpers
+def _v(term) -> str | None:
+    return None if term is None else term.value
+
+
+def _c(term) -> str | None:
+    return None if term is None else compact(term.value)
+
+
+def _f(term) -> float | None:
+    return None if term is None else float(term.value)
+
+
+def _type_node(type_: str | None) -> ox.NamedNode | None:
+    if not type_:
+        return None
+    return iri_node(type_ if is_iri(type_) else expand(type_) or HG + type_, "type")
 
 
 def _label_index(store: Store, iris: set[str]) -> dict[str, tuple[str, str]]:
     """prefLabel@nl and framework of a set of concepts, in one query."""
-    import pyoxigraph as ox
-
     if not iris:
         return {}
     values = " ".join(str(ox.NamedNode(i)) for i in sorted(iris))
@@ -30,6 +265,7 @@ def _label_index(store: Store, iris: set[str]) -> dict[str, tuple[str, str]]:
     }
 
 
+# ------------------------------------------------------------------- 1. mappings of
 def mappings_of(store: Store, ident: str, to: str | None = None) -> list[MappingView]:
     """Every curated mapping and no-match record of a concept, from its own point of view."""
     node = resolve(store, ident)
@@ -71,3 +307,623 @@ def mappings_of(store: Store, ident: str, to: str | None = None) -> list[Mapping
         )
     order = {"skos:exactMatch": 0, "skos:closeMatch": 1, "skos:broadMatch": 2}
     return sorted(out, key=lambda m: (m.other_framework, order.get(m.relation, 3), m.other))
+
+
+# ------------------------------------------------------------------- 2. crosswalk
+def crosswalk(store: Store, a: str, b: str) -> list[CrosswalkRow]:
+    """Every curated mapping between A and B, each read from A's side."""
+    na, nb = scheme_node(store, a), scheme_node(store, b)
+    if na == nb:
+        raise InputError(f"crosswalk needs two different frameworks, got {a!r} twice")
+    out = []
+    seen: set[tuple] = set()
+    for r in _run(store, "crosswalk", a=na, b=nb):
+        subj_in_a = _scheme_of(r["subject"].value, na.value)
+        rel = compact(r["predicate"].value)
+        a_item, b_item = (r["subject"], r["object"]) if subj_in_a else (r["object"], r["subject"])
+        a_lab, b_lab = (
+            (r["subjectLabel"], r["objectLabel"])
+            if subj_in_a
+            else (r["objectLabel"], r["subjectLabel"])
+        )
+        key = (r["record"].value,)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(
+            CrosswalkRow(
+                a_item=compact(a_item.value),
+                a_label=_v(a_lab) or "",
+                relation=rel if subj_in_a else INVERSE.get(rel, rel),
+                b_item=compact(b_item.value),
+                b_label=_v(b_lab) or "",
+                confidence=_f(r["confidence"]),
+                justification=_c(r["justification"]),
+                comment=_v(r["comment"]),
+                strength=_v(r["other"]),
+                record=compact(r["record"].value),
+                direction="asserted" if subj_in_a else "inverse",
+            )
+        )
+    return sorted(out, key=lambda m: (_natural(m.a_item), _natural(m.b_item), m.relation))
+
+
+def _scheme_of(iri: str, scheme_iri: str) -> bool:
+    """Whether a concept IRI lives in the namespace of a framework's scheme IRI."""
+    ns = scheme_iri.rsplit("/", 1)[0] + "/"
+    return iri.startswith(ns)
+
+
+# ------------------------------------------------------------------- 3. gaps
+GAP_STATUSES = ("no-match", "not-reviewed")
+
+
+def gaps(
+    store: Store,
+    a: str,
+    b: str,
+    *,
+    section: str | None = None,
+    type_: str | None = None,
+    status: str | None = None,
+) -> list[Gap]:
+    """Items of A with no mapping into B, telling "reviewed: no match" from "not reviewed"."""
+    na, nb = scheme_node(store, a), scheme_node(store, b)
+    if na == nb:
+        raise InputError(f"gaps needs two different frameworks, got {a!r} twice")
+    if status is not None and status not in GAP_STATUSES:
+        raise InputError(f"unknown gap status {status!r}; use {' or '.join(GAP_STATUSES)}")
+    sec = resolve(store, section) if section else None
+    rows = _run(store, "gaps", a=na, b=nb, section=sec, type=_type_node(type_))
+    out: dict[str, Gap] = {}
+    for r in rows:
+        item = compact(r["item"].value)
+        if item in out and out[item].status == "no-match":
+            continue
+        out[item] = Gap(
+            item=item,
+            notation=_v(r["notation"]),
+            label=_v(r["label"]) or "",
+            type=(_c(r["kind"]) or "").removeprefix("hg:") or None,
+            section=_c(r["top"]),
+            section_label=_v(r["topLabel"]),
+            status=r["status"].value,
+            record=_c(r["record"]),
+            comment=_v(r["comment"]),
+        )
+    rows_out = [g for g in out.values() if status is None or g.status == status]
+    return sorted(rows_out, key=lambda g: (_natural(g.notation), _natural(g.item)))
+
+
+# ------------------------------------------------------------------- 4. coverage
+def coverage(store: Store, a: str | None = None, b: str | None = None) -> list[CoverageRow]:
+    """Share of A's items mapped into B for every ordered pair, overall and per section."""
+    na = scheme_node(store, a) if a else None
+    nb = scheme_node(store, b) if b else None
+    totals: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0])
+    sections = []
+    for r in _run(store, "coverage", a=na, b=nb):
+        fa, fb = framework_id(r["a"].value), framework_id(r["b"].value)
+        items, mapped, nomatch = (int(r[k].value) for k in ("items", "mapped", "noMatch"))
+        t = totals[(fa, fb)]
+        t[0], t[1], t[2] = t[0] + items, t[1] + mapped, t[2] + nomatch
+        sections.append(
+            _coverage_row(fa, fb, "section", r["top"], r["topLabel"], items, mapped, nomatch)
+        )
+    overall = [_coverage_row(fa, fb, "framework", None, None, *t) for (fa, fb), t in totals.items()]
+    rows = overall + sections
+    return sorted(rows, key=lambda c: (c.a, c.b, c.scope != "framework", _natural(c.section)))
+
+
+def _coverage_row(fa, fb, scope, top, top_label, items, mapped, nomatch) -> CoverageRow:
+    return CoverageRow(
+        a=fa,
+        b=fb,
+        scope=scope,
+        section=_c(top) if top is not None else None,
+        section_label=_v(top_label),
+        items=items,
+        mapped=mapped,
+        no_match=nomatch,
+        not_reviewed=items - mapped - nomatch,
+        share=round(mapped / items, 4) if items else 0.0,
+    )
+
+
+# ------------------------------------------------------------------- 5. chains
+def chain(store: Store, a: str, b: str, c: str, *, claims_only: bool = False) -> list[ChainRow]:
+    """A → B → C alignments with their composed relation, marked semapv:MappingChaining."""
+    na, nb, nc = (scheme_node(store, x) for x in (a, b, c))
+    if len({na.value, nb.value, nc.value}) < 3:
+        raise InputError("chain needs three different frameworks: A, an intermediate B, and C")
+    conf: dict[tuple[str, str, str], float | None] = {}
+    for x, y in ((a, b), (b, c)):
+        for m in crosswalk(store, x, y):
+            conf[(m.a_item, m.relation, m.b_item)] = m.confidence
+            conf[(m.b_item, INVERSE[m.relation], m.a_item)] = m.confidence
+    curated: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for m in crosswalk(store, a, c):
+        curated[(m.a_item, m.b_item)].append(m.relation)
+    out = []
+    for r in _run(store, "chain", a=na, b=nb, c=nc):
+        x, y, z = (compact(r[k].value) for k in ("x", "y", "z"))
+        r1, r2 = compact(r["r1"].value), compact(r["r2"].value)
+        composed = compose(r1, r2)
+        if claims_only and composed is None:
+            continue
+        c1, c2 = conf.get((x, r1, y)), conf.get((y, r2, z))
+        out.append(
+            ChainRow(
+                a_item=x,
+                a_label=_v(r["xLabel"]) or "",
+                relation1=r1,
+                via=y,
+                via_label=_v(r["yLabel"]) or "",
+                relation2=r2,
+                c_item=z,
+                c_label=_v(r["zLabel"]) or "",
+                composed=composed,
+                confidence=round(c1 * c2, 4) if c1 is not None and c2 is not None else None,
+                justification=CHAINING,
+                curated=" ".join(sorted(curated.get((x, z), []))) or None,
+            )
+        )
+    return sorted(out, key=lambda m: (_natural(m.a_item), _natural(m.c_item), _natural(m.via)))
+
+
+# ------------------------------------------------------------------- 6. hubs
+def hubs(store: Store, scheme: str = "bk-0597-1", *, min_competencies: int = 2) -> list[Hub]:
+    """Knowledge items that many competencies include: the shared core of a qualification."""
+    node = scheme_node(store, scheme)
+    out = []
+    for r in _run(store, "hubs", scheme=node):
+        n = int(r["competencies"].value)
+        if n < min_competencies:
+            continue
+        notations = (_v(r["competencyNotations"]) or "").split()
+        out.append(
+            Hub(
+                item=compact(r["knowledge"].value),
+                notation=_v(r["notation"]),
+                label=_v(r["label"]) or "",
+                competencies=n,
+                competency_notations=sorted(notations, key=_natural),
+                mappings=int(r["mappings"].value),
+            )
+        )
+    return sorted(out, key=lambda h: (-h.competencies, _natural(h.notation), h.item))
+
+
+# ------------------------------------------------------------------- 7. search
+# Why this design: SPARQL has no unaccent(), and a hidden folded copy of every label in the
+# store would have to be kept in step on every endpoint too. Instead the user's words are
+# folded and turned into a regex whose letters are classes of their accented forms
+# ("e" -> [eèéêëē…]), bound as a literal (never pasted into the query) and run with
+# REGEX(…, "i") on any SPARQL 1.1 server; Python then checks every word and ranks.
+_FIELD_WEIGHT = {
+    "skos:prefLabel": 1.0,
+    "skos:notation": 1.0,
+    "skos:altLabel": 0.9,
+    "skos:definition": 0.6,
+    "hg:sourceText": 0.5,
+}
+_QUOTES = "'’‘`´"
+_DASHES = "-‐‑–—"
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics, with one kind of quote and dash: the search key."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    out = stripped.casefold()
+    for q in _QUOTES[1:]:
+        out = out.replace(q, "'")
+    for d in _DASHES[1:]:
+        out = out.replace(d, "-")
+    return out
+
+
+@cache
+def _variants() -> dict[str, str]:
+    """Base letter -> the letter and every Latin letter that folds to it."""
+    table: dict[str, set[str]] = defaultdict(set)
+    for cp in range(0xC0, 0x250):
+        ch = chr(cp)
+        base = fold(ch)
+        if len(base) == 1 and base.isascii() and base.isalpha() and ch.lower() == ch:
+            table[base].add(ch)
+    return {k: k + "".join(sorted(v)) for k, v in table.items()}
+
+
+def _regex_piece(ch: str) -> str:
+    variants = _variants()
+    if ch in variants:
+        return f"[{variants[ch]}]\\p{{M}}*"
+    if ch == "'":
+        return f"[{_QUOTES}]"
+    if ch == "-":
+        return f"[{_DASHES}]"
+    if ch.isalnum():
+        return ch
+    return "\\" + ch if ch in r"\.^$|?*+()[]{}" else ch
+
+
+def search_words(text: str) -> list[str]:
+    words = [w.strip('.,;:!?()[]"“”') for w in fold(text).split()]
+    words = [w for w in words if w]
+    if not words:
+        raise InputError("empty search text: give one or more words, e.g. 'clientperspectief'")
+    return list(dict.fromkeys(words))
+
+
+def search_pattern(text: str) -> str:
+    """The diacritic-folding regex for a search text: any of its words."""
+    return "|".join("".join(_regex_piece(ch) for ch in w) for w in search_words(text))
+
+
+def search(
+    store: Store, text: str, *, scheme: str | None = None, limit: int | None = 50
+) -> list[SearchHit]:
+    """Concepts whose labels, notations or texts contain every word, ranked."""
+    words = search_words(text)
+    phrase = " ".join(words)
+    node = scheme_node(store, scheme) if scheme else None
+    rows = _run(store, "search", pattern=ox.Literal(search_pattern(text)), scheme=node)
+    by_concept: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    for r in rows:
+        by_concept[r["concept"].value].append(
+            (compact(r["field"].value), r["text"].value, r["scheme"].value)
+        )
+    hits = []
+    for iri, fields_ in by_concept.items():
+        folded = [(f, t, fold(t), s) for f, t, s in fields_]
+        if not all(any(w in ft for _, _, ft, _ in folded) for w in words):
+            continue
+        score, best = 0.0, None
+        for w in words:
+            present = [x for x in folded if w in x[2]]
+            top = max(present, key=lambda x: _FIELD_WEIGHT.get(x[0], 0.5))
+            score += _FIELD_WEIGHT.get(top[0], 0.5)
+        for f, t, ft, _s in folded:
+            weight = _FIELD_WEIGHT.get(f, 0.5)
+            bonus = 0.0
+            if ft.strip() == phrase:
+                bonus = 2.0
+            elif ft.startswith(phrase):
+                bonus = 1.0
+            elif phrase in ft:
+                bonus = 0.5
+            if any(re.search(r"(^|\W)" + re.escape(w), ft) for w in words):
+                bonus += 0.2
+            cand = weight * bonus
+            if best is None or cand > best[0] or (cand == best[0] and weight > best[4]):
+                best = (cand, f, t, _s, weight)
+        score += best[0]
+        label = next((t for f, t, _, _ in folded if f == "skos:prefLabel"), best[2])
+        hits.append(
+            SearchHit(
+                id=compact(iri),
+                framework=framework_id(best[3]),
+                label=label,
+                field=best[1],
+                text=_snippet(best[2], words),
+                score=round(score / len(words), 3),
+            )
+        )
+    hits.sort(key=lambda h: (-h.score, h.framework, _natural(h.id)))
+    return hits[:limit] if limit else hits
+
+
+def _snippet(text: str, words: list[str], width: int = 140) -> str:
+    if len(text) <= width:
+        return text
+    pos = max(fold(text).find(words[0]), 0)
+    start = max(pos - width // 3, 0)
+    return ("…" if start else "") + text[start : start + width].strip() + "…"
+
+
+# ------------------------------------------------------------------- 8. profile coverage
+PROFILE_TYPES = ("Profile", "RoleProfile", "PersonProfile", "Curriculum", "TeamProfile")
+_STRENGTH = {"direct": 0, "mapped": 1, "part-of": 2, "partial": 3, "missing": 4}
+
+
+def profile_node(store: Store, ident: str) -> ox.NamedNode:
+    """A profile's IRI from a CURIE (hgp:…) or IRI; unknown ones list the loaded profiles."""
+    iri = expand(ident) or (ident if is_iri(ident) else None)
+    known = [
+        compact(r["p"].value)
+        for r in store.select(
+            "SELECT DISTINCT ?p WHERE { VALUES ?t { "
+            + " ".join(f"hg:{t}" for t in PROFILE_TYPES)
+            + " } ?p a ?t } ORDER BY ?p"
+        )
+    ]
+    if iri and compact(iri) in known:
+        return iri_node(iri, "profile")
+    import difflib
+
+    close = difflib.get_close_matches(ident, known, n=3, cutoff=0.4)
+    if not known:
+        raise InputError(
+            f"unknown profile {ident!r}: no profiles are loaded; add the file with --data FILE"
+        )
+    raise UnknownIdError(ident, close or known[:5])
+
+
+def coverage_of(store: Store, profile: str, framework: str | None = None) -> list[ProfileItem]:
+    """Each item of the framework (default: the one the profile conforms to) and how the
+    profile covers it: direct, mapped (exact/close), part-of (an ancestor is covered),
+    partial (broad/narrow/related mapping) or missing."""
+    node = profile_node(store, profile)
+    if framework:
+        schemes = [scheme_node(store, framework)]
+    else:
+        schemes = [
+            r["s"]
+            for r in store.select(
+                "SELECT ?s WHERE { ?p dct:conformsTo ?s . ?s a hg:Framework } ORDER BY ?s",
+                {"p": node},
+            )
+        ]
+        if not schemes:
+            raise InputError(
+                f"profile {compact(node.value)} names no framework (dct:conformsTo); "
+                "give one with --framework, e.g. --framework bk-0597-1"
+            )
+    out = []
+    for scheme in schemes:
+        best: dict[str, ProfileItem] = {}
+        for r in _run(store, "coverage-of", profile=node, scheme=scheme):
+            rel = _c(r["viaRelation"])
+            if r["direct"] is not None:
+                status, via = "direct", None
+            elif rel in (_E, _C):
+                status, via = "mapped", _c(r["via"])
+            elif r["ancestor"] is not None:
+                status, via, rel = "part-of", _c(r["ancestor"]), "skos:broaderTransitive"
+            elif rel is not None:
+                status, via = "partial", _c(r["via"])
+            else:
+                status, via = "missing", None
+            item = compact(r["item"].value)
+            row = ProfileItem(
+                profile=compact(node.value),
+                framework=framework_id(scheme.value),
+                item=item,
+                notation=_v(r["notation"]),
+                label=_v(r["label"]) or "",
+                section=_c(r["top"]),
+                section_label=_v(r["topLabel"]),
+                status=status,
+                via=via,
+                via_relation=rel if status in ("mapped", "partial", "part-of") else None,
+            )
+            old = best.get(item)
+            if old is None or (_STRENGTH[row.status], row.via or "") < (
+                _STRENGTH[old.status],
+                old.via or "",
+            ):
+                best[item] = row
+        out.extend(sorted(best.values(), key=lambda p: (_natural(p.notation), _natural(p.item))))
+    return out
+
+
+def coverage_summary(items: list[ProfileItem]) -> list[ProfileSummary]:
+    """Per framework: one 'all' row, then one row per top-level section."""
+    groups: dict[tuple, list[ProfileItem]] = defaultdict(list)
+    for it in items:
+        groups[(it.profile, it.framework, None, None)].append(it)
+        groups[(it.profile, it.framework, it.section, it.section_label)].append(it)
+    out = []
+    for (prof, fw, sec, sec_label), members in groups.items():
+        counts = defaultdict(int)
+        for m in members:
+            counts[m.status] += 1
+        covered = counts["direct"] + counts["mapped"] + counts["part-of"]
+        out.append(
+            ProfileSummary(
+                profile=prof,
+                framework=fw,
+                section=sec,
+                section_label=sec_label if sec else "(all)",
+                items=len(members),
+                direct=counts["direct"],
+                mapped=counts["mapped"],
+                part_of=counts["part-of"],
+                partial=counts["partial"],
+                missing=counts["missing"],
+                share=round(covered / len(members), 4) if members else 0.0,
+            )
+        )
+    return sorted(out, key=lambda s: (s.framework, s.section is not None, _natural(s.section)))
+
+
+# ------------------------------------------------------------------- 9. role comparison
+ED_ROLE = "nk:rol-ervaringsdeskundige"
+PROFESSIONAL_ROLE = "nk:rol-professional"
+
+
+def compare_roles(
+    store: Store, role: str = ED_ROLE, versus: str = PROFESSIONAL_ROLE
+) -> list[RoleItem]:
+    """What one role's items add to another's, across frameworks: 'adds' (only this role),
+    'shared' (both), 'shared-via-mapping' (the other role requires an exact/close match) and
+    'only-other' (the other role's items this role lacks)."""
+    ra, rb = resolve(store, role), resolve(store, versus)
+    if ra == rb:
+        raise InputError("compare-roles needs two different roles")
+    a_items, b_items = _role_items(store, ra), _role_items(store, rb)
+    if not a_items and not b_items:
+        raise InputError(
+            f"no profile or item concerns {compact(ra.value)} or {compact(rb.value)}: load role "
+            "profiles (hg:RoleProfile with hg:role) with --data FILE"
+        )
+    out = []
+    for mine, theirs, own_status, other_status in (
+        (a_items, b_items, "adds", None),
+        (b_items, a_items, None, "only-other"),
+    ):
+        for iri, (label, fw, how, eqs) in mine.items():
+            if iri in theirs:
+                if own_status is None:
+                    continue
+                status, matched = "shared", compact(iri)
+            else:
+                hit = sorted(set(eqs) & set(theirs) | {t for t, v in theirs.items() if iri in v[3]})
+                if hit:
+                    if own_status is None:
+                        continue
+                    status, matched = "shared-via-mapping", " ".join(compact(h) for h in hit)
+                else:
+                    status, matched = own_status or other_status, None
+            out.append(RoleItem(compact(iri), label, fw, status, matched, how))
+    order = {"adds": 0, "shared-via-mapping": 1, "shared": 2, "only-other": 3}
+    return sorted(out, key=lambda r: (order[r.status], r.framework, _natural(r.concept)))
+
+
+def _role_items(store: Store, role: ox.NamedNode) -> dict[str, tuple]:
+    items: dict[str, tuple] = {}
+    for r in _run(store, "compare-roles", role=role):
+        iri = r["concept"].value
+        label, fw, how, eqs = items.get(
+            iri, (_v(r["label"]) or "", framework_id(r["scheme"].value), r["how"].value, [])
+        )
+        if r["equivalent"] is not None:
+            eqs = eqs + [r["equivalent"].value]
+        items[iri] = (label, fw, how, eqs)
+    return items
+
+
+# ------------------------------------------------------------------- explain
+def explain(store: Store, first: str, second: str) -> Explanation:
+    """How two items relate: every path of at most two steps, each step's curated record
+    (justification, confidence, comment) or the entailment it rests on, and both texts."""
+    x, z = resolve(store, first), resolve(store, second)
+    if x == z:
+        raise InputError(f"explain needs two different items, got {first!r} twice")
+    records: dict[tuple[str, str], list[dict]] = {}
+
+    def step(s: str, rel: str, o: str) -> ExplainStep:
+        if rel in _AS_MATCH:
+            return ExplainStep(compact(s), compact(rel), compact(o), "hierarchy",
+                               None, "skos:broader within one framework", None, None)  # fmt: skip
+        if (s, o) not in records:
+            records[(s, o)] = _run(store, "mapping-records", s=ox.NamedNode(s), o=ox.NamedNode(o))
+        for r in records[(s, o)]:
+            stated = compact(r["predicate"].value)
+            forward = r["subject"].value == s
+            if (stated if forward else INVERSE.get(stated)) == rel:
+                return ExplainStep(
+                    compact(s),
+                    rel,
+                    compact(o),
+                    "curated" if forward else "curated (inverse)",
+                    _f(r["confidence"]),
+                    _c(r["justification"]),
+                    _v(r["comment"]),
+                    compact(r["record"].value),
+                )
+        why = (
+            "skos-closure: exactMatch is transitive"
+            if rel == _E
+            else "skos-closure: inverse or symmetric relation"
+        )
+        return ExplainStep(compact(s), rel, compact(o), "inferred", None, why, None, None)
+
+    paths = []
+    for r in _run(store, "explain", x=x, z=z):
+        r1 = compact(r["r1"].value)
+        if r["path"].value == "direct":
+            s1 = step(x.value, r1, z.value)
+            kind = s1.kind.split(" ")[0]
+            paths.append(ExplainPath(r1, kind, None, [s1]))
+        else:
+            y, r2 = r["y"].value, compact(r["r2"].value)
+            s1, s2 = step(x.value, r1, y), step(y, r2, z.value)
+            paths.append(ExplainPath(compose(r1, r2), "chain", compact(y), [s1, s2]))
+    rank = {"curated": 0, "hierarchy": 1, "inferred": 2, "chain": 3}
+    paths.sort(key=lambda p: (rank.get(p.kind, 4), p.via or "", p.relation or "~"))
+    return Explanation(source=_brief(store, first), target=_brief(store, second), paths=paths)
+
+
+def _brief(store: Store, ident: str) -> ConceptBrief:
+    d = concept(store, ident)
+    return ConceptBrief(d.id, d.label, d.framework, d.section, d.definition or d.source_text)
+
+
+# ------------------------------------------------------------------- any query
+def run_query(store: Store, name_or_file: str, params: dict[str, str]) -> list[Record]:
+    """Run a shipped query (by name) or a user's .rq file with parameters typed by its header;
+    rows come back as records whose fields are the query's variables."""
+    from . import queries
+
+    if name_or_file.endswith(".rq") or "/" in name_or_file:
+        spec = queries.from_file(Path(name_or_file))
+    else:
+        spec = queries.get(name_or_file)
+    declared = {p.name: p for p in spec.parameters}
+    unknown = sorted(set(params) - set(declared))
+    if unknown:
+        names = ", ".join(declared) or "none"
+        raise InputError(f"query {spec.name} has no parameter {unknown[0]!r}; it takes: {names}")
+    bindings = {}
+    for p in spec.parameters:
+        if p.name not in params:
+            if not p.optional:
+                raise InputError(
+                    f"query {spec.name} needs --param {p.name}=… ({p.kind}); see its header"
+                )
+            continue
+        bindings[p.name] = _param_term(store, p.name, p.kind, params[p.name])
+    try:
+        rows = store.select(spec.text, bindings, entailment=spec.entailment)
+    except SyntaxError as exc:
+        raise InputError(f"{spec.path or spec.name}: SPARQL syntax error: {exc}") from None
+    names = list(rows[0]) if rows else _variables(spec.text)
+    cls = _row_class(tuple(names))
+    return [cls(**{n: _cell(r.get(n)) for n in names}) for r in rows]
+
+
+def _param_term(store: Store, name: str, kind: str, raw: str):
+    try:
+        if kind == "iri":
+            iri = expand(raw) or (raw if is_iri(raw) else None)
+            if iri:
+                return iri_node(iri, f"--param {name}")
+            try:
+                return scheme_node(store, raw)
+            except UnknownIdError:
+                return resolve(store, raw)
+        if kind == "integer":
+            return ox.Literal(str(int(raw)), datatype=ox.NamedNode(PREFIXES["xsd"] + "integer"))
+        if kind == "decimal":
+            float(raw)
+            return ox.Literal(raw, datatype=ox.NamedNode(PREFIXES["xsd"] + "decimal"))
+        return ox.Literal(raw)
+    except ValueError:
+        raise InputError(f"--param {name}={raw!r}: not a valid {kind}") from None
+
+
+def _variables(text: str) -> list[str]:
+    m = re.search(r"SELECT\s+(?:DISTINCT\s+)?(.*?)\s+WHERE", text, re.IGNORECASE | re.DOTALL)
+    if not m:
+        return []
+    return list(dict.fromkeys(re.findall(r"(?:AS\s+)?\?(\w+)\)?", m.group(1))))
+
+
+@cache
+def _row_class(names: tuple[str, ...]):
+    return make_dataclass("QueryRow", [(n, object) for n in names], bases=(Record,), frozen=True)
+
+
+def _cell(term):
+    if term is None:
+        return None
+    if isinstance(term, ox.Literal):
+        dt = term.datatype.value.rsplit("#", 1)[-1]
+        if dt in ("integer", "int", "long"):
+            return int(term.value)
+        if dt in ("decimal", "double", "float"):
+            return float(term.value)
+        return term.value
+    return compact(term.value)

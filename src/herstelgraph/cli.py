@@ -27,12 +27,22 @@ FORMAT_OPTION = click.option(
 class Context:
     """Per-invocation state: the store is built on first use, so --help stays instant."""
 
-    def __init__(self, data: tuple[str, ...]):
+    def __init__(self, data: tuple[str, ...], endpoint: str | None = None):
         self.data = data
+        self.endpoint = endpoint
         self._store = None
 
     @property
     def store(self):
+        if self._store is None and self.endpoint:
+            from .endpoint import Endpoint
+
+            if self.data:
+                raise HerstelgraphError(
+                    "--data cannot be combined with --endpoint: load the file into the "
+                    "endpoint's graph https://w3id.org/herstelgraph/graph/user instead"
+                )
+            self._store = Endpoint(self.endpoint)
         if self._store is None:
             from pathlib import Path
 
@@ -54,10 +64,16 @@ def emit(text: str) -> None:
     type=click.Path(dir_okay=False),
     help="Extra RDF file (profile, curriculum, framework) to load beside the shipped graph.",
 )
+@click.option(
+    "--endpoint",
+    metavar="URL",
+    help="Ask a SPARQL 1.1 endpoint (e.g. http://localhost:7878/query) instead of the "
+    "embedded store; load it with 'herstelgraph export --format trig'.",
+)
 @click.pass_context
-def cli(ctx: click.Context, data: tuple[str, ...]) -> None:
+def cli(ctx: click.Context, data: tuple[str, ...], endpoint: str | None = None) -> None:
     """Query, validate and publish the recovery-supporting care frameworks."""
-    ctx.obj = Context(data)
+    ctx.obj = Context(data, endpoint)
 
 
 @cli.command()
@@ -146,7 +162,11 @@ def map_(obj: Context, ident: str, to: str | None, fmt: str) -> None:
 def main(argv: list[str] | None = None) -> int:
     """Entry point: run the CLI and turn known errors into one line and an exit code."""
     try:
-        cli.main(args=argv, prog_name="herstelgraph", standalone_mode=False)
+        # Without standalone mode click *returns* the code of a ctx.exit(n) or
+        # click.exceptions.Exit(n) raised by a verb (e.g. check's exit 1) instead of raising.
+        result = cli.main(args=argv, prog_name="herstelgraph", standalone_mode=False)
+        if isinstance(result, int) and not isinstance(result, bool):
+            return result
     except HerstelgraphError as exc:
         click.echo(f"herstelgraph: error: {exc}", err=True)
         return exc.exit_code

@@ -1,5 +1,64 @@
-"""CLI verbs for check (registered on the main group by importing this module)."""
+"""CLI verbs for check (registered on the main group by importing this module).
+
+``herstelgraph check [FILE ...]``: the qSKOS-style report (quality.py) on the shipped graph,
+or on any SKOS file a user brings (Turtle, N-Triples, TriG, RDF/XML, JSON-LD, SSSOM TSV).
+Exit 1 when there are errors, 0 otherwise, 2 when a file cannot be read.
+"""
 
 from __future__ import annotations
 
-from .cli import cli  # noqa: F401
+import click
+
+from .cli import Context, cli, emit
+
+
+class CheckFailed(Exception):
+    """Raised after the report is printed, so ``main`` returns 1 (errors found)."""
+
+
+@cli.command("check")
+@click.argument("files", nargs=-1, type=click.Path(dir_okay=False))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--limit",
+    default=20,
+    show_default=True,
+    help="Text output: at most this many resources per check (0: all).",
+)
+@click.option(
+    "--max-input-size",
+    metavar="SIZE",
+    help="Refuse files larger than this (e.g. 200MB); default 50MB or "
+    "$HERSTELGRAPH_MAX_INPUT_BYTES.",
+)
+@click.pass_obj
+def check_(
+    obj: Context, files: tuple[str, ...], fmt: str, limit: int, max_input_size: str | None
+) -> None:
+    """Quality report (SKOS integrity errors, qSKOS warnings) on FILEs or the shipped graph."""
+    from pathlib import Path
+
+    from . import inputs
+    from .quality import check, render_text
+
+    if max_input_size:
+        inputs.set_max_input_bytes(inputs.parse_size(max_input_size, "--max-input-size"))
+    try:
+        report = check([Path(f) for f in files], [Path(d) for d in obj.data])
+    finally:
+        inputs.set_max_input_bytes(None)
+    if fmt == "json":
+        from .output import to_json
+
+        emit(to_json(report))
+    else:
+        emit(render_text(report, limit))
+    if report.errors:
+        raise click.exceptions.Exit(1)

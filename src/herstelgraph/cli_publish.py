@@ -1,5 +1,59 @@
-"""CLI verbs for publish (registered on the main group by importing this module)."""
+"""CLI verbs for publish (registered on the main group by importing this module):
+``export`` writes the graph in a format other tools read, ``site`` builds the static site."""
 
 from __future__ import annotations
 
-from .cli import cli  # noqa: F401
+import click
+
+from .cli import Context, cli
+
+EXPORT_FORMATS = ("turtle", "jsonld", "ntriples", "rdfxml", "trig", "csv", "sssom", "case")
+
+
+@cli.command("export")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(EXPORT_FORMATS),
+    required=True,
+    help="turtle, jsonld (shipped context inlined), ntriples (sorted), rdfxml, trig "
+    "(asserted and inferred named graphs), csv (one row per concept, for Excel), sssom "
+    "(all mapping records), case (1EdTech CASE 1.0 CFPackage JSON).",
+)
+@click.option("--scheme", metavar="FRAMEWORK", help="Only this framework, e.g. bk-0597-1.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    help="File to write (atomically); standard output when left out.",
+)
+@click.pass_obj
+def export_(obj: Context, fmt: str, scheme: str | None, output: str | None) -> None:
+    """Export the asserted graph (or one framework) in another format."""
+    from pathlib import Path
+
+    from .export import export, write
+
+    if output:
+        write(obj.store, fmt, Path(output), scheme)
+    else:
+        click.get_binary_stream("stdout").write(export(obj.store, fmt, scheme).data)
+
+
+@cli.command("site")
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(file_okay=False),
+    help="Folder to build the site in; replaced as a whole, only when the build succeeds.",
+)
+@click.pass_obj
+def site_(obj: Context, output: str) -> None:
+    """Build the static HTML site (works from disk, no server needed)."""
+    from pathlib import Path
+
+    from .site import build_site
+
+    report = build_site(obj.store, Path(output))
+    click.echo(f"{report.pages} pages, {report.files} files written to {report.path}", err=True)

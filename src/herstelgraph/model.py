@@ -103,3 +103,35 @@ class MappingView(Record):
     strength: str | None
     record: str
     direction: str
+
+
+@dataclass(frozen=True)
+class ValidationResult(Record):
+    """One SHACL result, located in the profile (or graph node) and the item it concerns."""
+
+    severity: str  # Violation, Warning or Info
+    constraint: str  # the SHACL constraint component, e.g. MinCountConstraintComponent
+    profile: str | None  # the profile the result belongs to (None for graph validation)
+    profile_label: str | None
+    focus: str  # the node that failed: a profile, requirement, module, concept, record
+    item: str | None  # the framework item concerned, if any
+    item_label: str | None
+    path: str | None
+    value: str | None
+    message: str
+    shape: str | None
+    source: str | None  # what the rule enforces: a source concept, scheme or document
+    source_text: str | None  # the verbatim requirement
+
+
+@dataclass(frozen=True)
+class ValidationReport(Record):
+    """The outcome of validating profiles or the graph: conforms means no sh:Violation."""
+
+    conforms: bool
+    violations: int
+    warnings: int
+    infos: int
+    focus_nodes: int
+    results: list[ValidationResult]
+    shacl_report: str = field(default="", repr=False, compare=False)

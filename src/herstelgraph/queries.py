@@ -37,6 +37,8 @@ class QuerySpec:
     entailment: bool = False
     example: str = ""
     path: str = ""
+    #: a user's .rq file: run by ``run`` in a worker with a deadline (inputs.py)
+    user: bool = False
 
 
 def parse(text: str, name: str, path: str = "") -> QuerySpec:
@@ -85,11 +87,27 @@ def shipped() -> list[QuerySpec]:
     return [get(p.stem) for p in sorted(folder.glob("*.rq"))]
 
 
-def from_file(path: Path) -> QuerySpec:
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
-    except UnicodeDecodeError:
-        raise InputError(f"{path}: not UTF-8 text; save the query as UTF-8") from None
-    return parse(text, Path(path).stem, str(path))
+def from_file(path: Path, *, endpoint: bool = False) -> QuerySpec:
+    """A user's query file, read within the size cap; SPARQL Update is refused, and so are
+    SERVICE, LOAD and FROM <http…> unless the query goes to an endpoint (inputs.py)."""
+    from dataclasses import replace
+
+    from .inputs import check_query_text, read_text
+
+    text = read_text(Path(path))
+    check_query_text(text, str(path), endpoint=endpoint)
+    return replace(parse(text, Path(path).stem, str(path)), user=True)
+
+
+def run(store, spec: QuerySpec, bindings=None) -> list[dict]:
+    """Run a query: shipped ones in-process, a user's file on the embedded store in a worker
+    that is stopped at the deadline (HERSTELGRAPH_QUERY_TIMEOUT, default 30 s)."""
+    from .store import Store
+
+    if spec.user and isinstance(store, Store):
+        from .inputs import select_with_deadline
+
+        return select_with_deadline(
+            store, spec.text, bindings, entailment=spec.entailment, where=spec.path or spec.name
+        )
+    return store.select(spec.text, bindings, entailment=spec.entailment)

@@ -76,13 +76,9 @@ class Store:
         Returns the bytes read, for the cache key."""
         # inputs: size cap, XXE/remote-context guards, located errors, literal checks; the
         # file is parsed completely before a single triple enters the store.
-        from .inputs import parse_rdf_data, rdf_format, read_bytes
+        from .inputs import load_rdf
 
-        path = Path(path)
-        form = rdf_format(path, fmt)
-        data = read_bytes(path)
-        self.ox.extend(parse_rdf_data(path, data, form, graph))
-        return data
+        return load_rdf(self.ox, Path(path), fmt, graph)
 
     def add_data(
         self, data: bytes, rdf_format: ox.RdfFormat, graph: ox.NamedNode, where: str

@@ -1,0 +1,724 @@
+"""Exports of the asserted graph for other tools: RDF formats, CSV, SSSOM and 1EdTech CASE.
+
+Every export is a pure function of the graph: byte-identical across runs and hash seeds
+(sorted triples, sorted JSON, no clocks), and written atomically. Exports carry the
+*asserted* triples (shipped plus ``--data``), never the SKOS closure, which any reasoner
+can recompute; ``trig`` is the one format with the inferred named graph beside them, for
+loading a SPARQL endpoint with the same layout as the embedded store.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from .errors import InputError
+from .ids import compact
+from .model import Record
+from .prefixes import PREFIXES
+from .store import ASSERTED, INFERRED, USER, Store
+
+SKOS = PREFIXES["skos"]
+HG = PREFIXES["hg"]
+OWL = PREFIXES["owl"]
+SSSOM = PREFIXES["sssom"]
+RDF_TYPE = PREFIXES["rdf"] + "type"
+NO_TERM = SSSOM + "NoTermFound"
+
+#: format name -> (file suffix, media type)
+FORMATS: dict[str, tuple[str, str]] = {
+    "turtle": (".ttl", "text/turtle"),
+    "jsonld": (".jsonld", "application/ld+json"),
+    "ntriples": (".nt", "application/n-triples"),
+    "rdfxml": (".rdf", "application/rdf+xml"),
+    "trig": (".trig", "application/trig"),
+    "csv": (".csv", "text/csv"),
+    "sssom": (".sssom.tsv", "text/tab-separated-values"),
+    "case": (".case.json", "application/json"),
+}
+RDF_FORMATS = ("turtle", "jsonld", "ntriples", "rdfxml", "trig")
+
+MATCHES = ("exactMatch", "closeMatch", "broadMatch", "narrowMatch", "relatedMatch")
+_INVERSE = {"broadMatch": "narrowMatch", "narrowMatch": "broadMatch"}
+#: CSV cells with several values join them with this (as SSSOM and `--format csv` do).
+JOIN = " | "
+CONTEXT_FILE = "herstelgraph.context.jsonld"
+
+
+@dataclass(frozen=True)
+class Export(Record):
+    """One finished export: the bytes to write and what they hold."""
+
+    format: str
+    scheme: str | None
+    media_type: str
+    data: bytes
+    items: int  # triples for RDF formats, rows/records/CFItems otherwise
+
+
+# ------------------------------------------------------------------------ the graph
+def _triples(store: Store, graphs=(ASSERTED, USER)) -> set[ox.Triple]:
+    out = set()
+    for graph in graphs:
+        for q in store.ox.quads_for_pattern(None, None, None, graph):
+            out.add(ox.Triple(q.subject, q.predicate, q.object))
+    return out
+
+
+def scheme_triples(store: Store, scheme: str) -> set[ox.Triple]:
+    """One framework: its scheme, concepts, the mappings and records touching it, and the
+    source documents (and blank nodes) they point to."""
+    triples = _triples(store)
+    node = ox.NamedNode(scheme)
+    concepts = {t.subject for t in triples if t.predicate.value == SKOS + "inScheme"}
+    concepts = {
+        c for c in concepts if ox.Triple(c, ox.NamedNode(SKOS + "inScheme"), node) in triples
+    }
+    mine = concepts | {node}
+    by_subject: dict = defaultdict(list)
+    for t in triples:
+        by_subject[t.subject].append(t)
+    records = set()
+    for t in triples:
+        p = t.predicate.value
+        if p in (OWL + "annotatedSource", OWL + "annotatedTarget") and t.object in mine:
+            records.add(t.subject)
+        if p in (SSSOM + "subject_source", SSSOM + "object_source") and t.object == node:
+            records.add(t.subject)
+    match_preds = {SKOS + m for m in MATCHES} | {
+        PREFIXES["ceasn"] + "majorAlignment",
+        PREFIXES["ceasn"] + "minorAlignment",
+    }
+    out = {t for s in mine | records for t in by_subject.get(s, ())}
+    out |= {t for t in triples if t.predicate.value in match_preds and t.object in concepts}
+    docs = {t.object for t in out if t.predicate.value == HG + "sourceDocument"}
+    docs |= {t.object for t in out if isinstance(t.object, ox.BlankNode)}
+    seen: set = set()
+    while docs - seen:
+        d = (docs - seen).pop()
+        seen.add(d)
+        for t in by_subject.get(d, ()):
+            out.add(t)
+            if isinstance(t.object, ox.BlankNode):
+                docs.add(t.object)
+    return out
+
+
+def _selected(store: Store, scheme: str | None) -> set[ox.Triple]:
+    return _triples(store) if scheme is None else scheme_triples(store, scheme)
+
+
+def to_rdflib(triples):
+    """An rdflib graph of the triples, blank nodes relabelled canonically if there are any
+    (so the exports stay byte-identical even then)."""
+    from rdflib import BNode, Graph, Literal, URIRef
+    from rdflib.compare import to_canonical_graph
+
+    xsd_string = PREFIXES["xsd"] + "string"
+
+    def term(t):
+        if isinstance(t, ox.NamedNode):
+            return URIRef(t.value)
+        if isinstance(t, ox.BlankNode):
+            return BNode(t.value)
+        if t.language:
+            return Literal(t.value, lang=t.language)
+        dt = t.datatype.value
+        return Literal(t.value, datatype=None if dt == xsd_string else URIRef(dt))
+
+    g = Graph(bind_namespaces="none")
+    for t in sorted(triples, key=str):
+        g.add((term(t.subject), term(t.predicate), term(t.object)))
+    if any(
+        isinstance(t.subject, ox.BlankNode) or isinstance(t.object, ox.BlankNode) for t in triples
+    ):
+        canon = Graph(bind_namespaces="none")
+        for t in sorted(to_canonical_graph(g)):
+            canon.add(t)
+        g = canon
+    for prefix, ns in PREFIXES.items():
+        g.bind(prefix, ns, override=True, replace=True)
+    return g
+
+
+# ------------------------------------------------------------------------ RDF formats
+def context() -> dict:
+    """The shipped JSON-LD context (ontology/herstelgraph.context.jsonld), read from disk."""
+    from .resources import data_dir
+
+    path = data_dir("ontology") / CONTEXT_FILE
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))["@context"]
+    except (OSError, ValueError, KeyError) as exc:
+        raise InputError(f"{path}: cannot read the JSON-LD context ({exc}); reinstall") from None
+
+
+def _sort_json(value, key: str | None = None):
+    """Sort JSON-LD arrays (RDF is a set) except @list ones, so output never depends on
+    rdflib's iteration order."""
+    if isinstance(value, dict):
+        return {k: _sort_json(v, k) for k, v in sorted(value.items())}
+    if isinstance(value, list):
+        items = [_sort_json(v) for v in value]
+        if key == "@list":
+            return items
+        return sorted(items, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
+    return value
+
+
+def jsonld_text(graph, ctx: dict | None = None) -> str:
+    """Compact JSON-LD with the shipped context inlined: a reader never fetches anything."""
+    ctx = context() if ctx is None else ctx
+    data = json.loads(graph.serialize(format="json-ld", context=ctx, auto_compact=False))
+    if isinstance(data, list):
+        data = {"@graph": data}
+    nodes = data.get("@graph")
+    if nodes is None:
+        nodes = [{k: v for k, v in data.items() if k != "@context"}] if len(data) > 1 else []
+    nodes = sorted((_sort_json(n) for n in nodes), key=lambda n: str(n.get("@id", "")))
+    doc = {"@context": ctx, "@graph": nodes}
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
+def ntriples_text(graph) -> str:
+    lines = graph.serialize(format="nt", encoding="utf-8").decode("utf-8").splitlines()
+    return "".join(line + "\n" for line in sorted(set(lines)) if line.strip())
+
+
+def rdfxml_text(graph) -> str:
+    """Flat RDF/XML, one rdf:Description per subject, subjects and properties sorted.
+
+    Written here rather than by rdflib, whose XML serializer orders subjects by hash.
+    """
+    import re
+    from xml.sax.saxutils import escape, quoteattr
+
+    from rdflib import BNode, Literal
+
+    ncname = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*$")
+    known = {ns: p for p, ns in PREFIXES.items()}
+    names: dict[str, str] = {"rdf": PREFIXES["rdf"]}
+    qname = {}
+    for pred in sorted({str(p) for p in graph.predicates()}):
+        m = ncname.search(pred)
+        if not m or m.start() == 0:
+            raise InputError(f"predicate <{pred}> cannot be written as RDF/XML; use turtle")
+        ns, local = pred[: m.start()], m.group(0)
+        if ns not in known:
+            known[ns] = f"ns{sum(1 for n in names if n.startswith('ns')) + 1}"
+        prefix = known[ns]
+        names[prefix] = ns
+        qname[pred] = f"{prefix}:{local}"
+    bad = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+    def node_attr(term, attr) -> str:
+        if isinstance(term, BNode):
+            return f"rdf:nodeID={quoteattr(str(term))}"
+        return f"rdf:{attr}={quoteattr(str(term))}"
+
+    out = ['<?xml version="1.0" encoding="utf-8"?>', "<rdf:RDF"]
+    out += [f"  xmlns:{p}={quoteattr(ns)}" for p, ns in sorted(names.items())]
+    out[-1] += ">"
+    by_subject: dict = defaultdict(list)
+    for s, p, o in graph:
+        by_subject[s].append((str(p), o))
+    for s in sorted(by_subject, key=lambda t: (isinstance(t, BNode), str(t))):
+        out.append(f"  <rdf:Description {node_attr(s, 'about')}>")
+        for p, o in sorted(by_subject[s], key=lambda po: (po[0], o_key(po[1]))):
+            q = qname[p]
+            if isinstance(o, Literal):
+                if bad.search(str(o)):
+                    raise InputError(
+                        f"literal of <{s}> holds a control character RDF/XML cannot carry"
+                    )
+                attrs = ""
+                if o.language:
+                    attrs = f" xml:lang={quoteattr(o.language)}"
+                elif o.datatype:
+                    attrs = f" rdf:datatype={quoteattr(str(o.datatype))}"
+                out.append(f"    <{q}{attrs}>{escape(str(o))}</{q}>")
+            else:
+                out.append(f"    <{q} {node_attr(o, 'resource')}/>")
+        out.append("  </rdf:Description>")
+    out.append("</rdf:RDF>")
+    return "\n".join(out) + "\n"
+
+
+def o_key(term) -> tuple:
+    return (
+        type(term).__name__,
+        str(term),
+        str(getattr(term, "language", "") or ""),
+        str(getattr(term, "datatype", "") or ""),
+    )
+
+
+def trig_text(store: Store, scheme: str | None) -> str:
+    """Asserted, user and inferred triples as named graphs, for a SPARQL endpoint."""
+    quads = []
+    keep = None if scheme is None else scheme_triples(store, scheme)
+    subjects = set() if keep is None else {t.subject for t in keep}
+    for graph in (ASSERTED, USER, INFERRED):
+        for q in store.ox.quads_for_pattern(None, None, None, graph):
+            triple = ox.Triple(q.subject, q.predicate, q.object)
+            if keep is None or triple in keep or (graph == INFERRED and q.subject in subjects):
+                quads.append(q)
+    quads.sort(key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
+    used = {p: ns for p, ns in PREFIXES.items() if any(ns in str(q) for q in quads)}
+    data = ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=used) or b""
+    return data.decode("utf-8")
+
+
+# ------------------------------------------------------------------------ mapping records
+def mapping_records(store: Store, scheme: str | None = None):
+    """The SSSOM records in the graph as ``mappings.MappingRecord``s (labels from the graph)."""
+    from .mappings import MappingRecord, graph_index
+
+    rows = store.select(
+        """SELECT ?r ?s ?p ?o ?just ?conf ?author ?alabel ?ss ?os ?date ?comment ?other
+        WHERE { ?r a sssom:Mapping ; owl:annotatedSource ?s ; owl:annotatedProperty ?p ;
+                   owl:annotatedTarget ?o .
+          OPTIONAL { ?r sssom:mapping_justification ?just }
+          OPTIONAL { ?r sssom:confidence ?conf }
+          OPTIONAL { ?r pav:authoredBy ?author }
+          OPTIONAL { ?r sssom:author_label ?alabel }
+          OPTIONAL { ?r sssom:subject_source ?ss }
+          OPTIONAL { ?r sssom:object_source ?os }
+          OPTIONAL { ?r dct:created ?date }
+          OPTIONAL { ?r rdfs:comment ?comment }
+          OPTIONAL { ?r sssom:other ?other } }"""
+    )
+    labels, _ = graph_index(store)
+    target = compact(scheme) if scheme else None
+
+    def v(term, curie=False):
+        if term is None:
+            return ""
+        return compact(term.value) if curie else term.value
+
+    out = {}
+    for r in rows:
+        rec = MappingRecord(
+            record_id=v(r["r"], True),
+            subject_id=v(r["s"], True),
+            subject_label=labels.get(v(r["s"], True), ""),
+            predicate_id=v(r["p"], True),
+            object_id=v(r["o"], True),
+            object_label=labels.get(v(r["o"], True), ""),
+            mapping_justification=v(r["just"], True),
+            author_id=v(r["author"], True),
+            author_label=v(r["alabel"]),
+            subject_source=v(r["ss"], True),
+            object_source=v(r["os"], True),
+            mapping_date=v(r["date"]),
+            confidence=float(r["conf"].value) if r["conf"] is not None else 1.0,
+            other=v(r["other"]),
+            comment=v(r["comment"]),
+        )
+        if target and target not in (rec.subject_source, rec.object_source):
+            continue
+        # One record per ID: several comments or dates would be a data error upstream;
+        # keep the smallest so the output stays deterministic.
+        if rec.record_id not in out or _rkey(rec) < _rkey(out[rec.record_id]):
+            out[rec.record_id] = rec
+    return sorted(out.values(), key=lambda r: r.record_id)
+
+
+def _rkey(rec) -> tuple:
+    return tuple(str(x) for x in rec.as_dict().values())
+
+
+def sssom_text(store: Store, scheme: str | None) -> tuple[str, int]:
+    """All records as one canonical SSSOM TSV, written by mappings.write_tsv."""
+    from ._version import __version__
+    from .mappings import AUTHOR_ID, LICENSE, MappingFile, write_tsv
+
+    records = mapping_records(store, scheme)
+    used = set()
+    for rec in records:
+        for col in ("record_id", "subject_id", "predicate_id", "object_id", "author_id"):
+            used.add(getattr(rec, col).split(":", 1)[0])
+        for col in ("mapping_justification", "subject_source", "object_source"):
+            if getattr(rec, col):
+                used.add(getattr(rec, col).split(":", 1)[0])
+        if rec.other:
+            used.add(rec.other.split(":", 1)[0])
+    curie_map = {p: ns for p, ns in PREFIXES.items() if p in used}
+    for p in ("hgm", "semapv", "skos", "sssom"):
+        curie_map.setdefault(p, PREFIXES[p])
+    name = "herstelgraph" if scheme is None else f"herstelgraph-{_fw(scheme)}"
+    meta = {
+        "curie_map": dict(sorted(curie_map.items())),
+        "mapping_set_id": PREFIXES["hgm"] + name + ".sssom.tsv",
+        "mapping_set_version": __version__,
+        "mapping_set_title": "herstelgraph mappings"
+        + ("" if scheme is None else f" touching {_fw(scheme)}"),
+        "mapping_set_description": (
+            "Curated alignments between the Dutch and Flemish recovery-supporting care "
+            "frameworks, with reviewed no-match records (sssom:NoTermFound)."
+        ),
+        "license": LICENSE,
+        "creator_id": [AUTHOR_ID],
+    }
+    return write_tsv(MappingFile(Path(name + ".sssom.tsv"), meta, records)), len(records)
+
+
+def _fw(scheme_iri: str) -> str:
+    from .catalogue import framework_id
+
+    return framework_id(scheme_iri)
+
+
+# ------------------------------------------------------------------------ CSV
+CSV_COLUMNS = (
+    "framework",
+    "id",
+    "notation",
+    "label",
+    "type",
+    "broader",
+    "broader_label",
+    "section",
+    *MATCHES,
+    "no_match_in",
+    "iri",
+)
+
+
+def concept_mappings(store: Store) -> dict[str, list[tuple[str, str, object]]]:
+    """CURIE -> [(relation seen from it, other CURIE, record)] over every curated record."""
+    out: dict[str, list] = defaultdict(list)
+    for rec in mapping_records(store):
+        rel = rec.predicate_id.removeprefix("skos:")
+        if rec.is_no_match:
+            out[rec.subject_id].append(("noMatch", rec.object_source, rec))
+            continue
+        out[rec.subject_id].append((rel, rec.object_id, rec))
+        out[rec.object_id].append((_INVERSE.get(rel, rel), rec.subject_id, rec))
+    return out
+
+
+def csv_text(store: Store, scheme: str | None) -> tuple[str, int]:
+    """One row per concept; cells with several values join them with `` | ``; a mapped
+    item is written ``id — label``. UTF-8 with a byte-order mark and CRLF, so Excel opens
+    the Dutch diacritics correctly."""
+    from .catalogue import _natural, concepts, frameworks
+    from .mappings import graph_index
+
+    labels, _ = graph_index(store)
+    maps = concept_mappings(store)
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    rows = 0
+    fws = sorted(f.id for f in frameworks(store) if scheme is None or f.iri == scheme)
+    for fw in fws:
+        for c in concepts(store, fw):
+            cells: dict[str, list[str]] = defaultdict(list)
+            for rel, other, _rec in sorted(maps.get(c.id, []), key=lambda m: (m[0], m[1])):
+                if rel == "noMatch":
+                    cells["no_match_in"].append(_fw(PREFIXES[other.split(":")[0]] + "scheme"))
+                else:
+                    cells[rel].append(f"{other} — {labels.get(other, '')}")
+            writer.writerow(
+                [
+                    fw,
+                    c.id,
+                    c.notation or "",
+                    c.label,
+                    c.type,
+                    c.broader or "",
+                    labels.get(c.broader, "") if c.broader else "",
+                    c.section or "",
+                    *(JOIN.join(sorted(set(cells[m]), key=_natural)) for m in MATCHES),
+                    JOIN.join(sorted(set(cells["no_match_in"]))),
+                    c.iri,
+                ]
+            )
+            rows += 1
+    return "\ufeff" + buf.getvalue(), rows
+
+
+# ------------------------------------------------------------------------ CASE 1.0
+CASE_ASSOCIATION = {
+    "skos:exactMatch": "exactMatchOf",
+    "skos:closeMatch": "isRelatedTo",
+    "skos:broadMatch": "isRelatedTo",
+    "skos:narrowMatch": "isRelatedTo",
+    "skos:relatedMatch": "isRelatedTo",
+}
+
+
+def case_uuid(iri: str) -> str:
+    """CASE identifiers: UUIDv5 of the IRI, so re-exports keep every identifier."""
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, iri))
+
+
+def _link(title: str, iri: str, identifier: str | None = None) -> dict:
+    return {"title": title, "identifier": identifier or case_uuid(iri), "uri": iri}
+
+
+def _change_time(store: Store) -> str:
+    """lastChangeDateTime: SOURCE_DATE_EPOCH if set (reproducible builds), else the latest
+    date the data states (issued, modified, mapping dates), never the clock."""
+    import datetime
+
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        t = datetime.datetime.fromtimestamp(int(epoch), tz=datetime.timezone.utc)
+        return t.strftime("%Y-%m-%dT%H:%M:%S+00:00")
+    rows = store.select(
+        "SELECT (MAX(STR(?d)) AS ?max) WHERE { ?s ?p ?d . "
+        "VALUES ?p { dct:issued dct:modified dct:created dct:date } "
+        "FILTER(REGEX(STR(?d), '^[0-9]{4}-[0-9]{2}-[0-9]{2}')) }"
+    )
+    latest = rows[0]["max"].value[:10] if rows and rows[0]["max"] is not None else "1970-01-01"
+    return latest + "T00:00:00+00:00"
+
+
+def case_packages(store: Store, scheme: str | None = None) -> list[dict]:
+    """One 1EdTech CASE 1.0 CFPackage per framework: CFDocument, CFItems, CFAssociations
+    (isChildOf for the hierarchy, exactMatchOf/isRelatedTo for curated mappings, the SKOS
+    relation kept as the association's grouping) and CFDefinitions."""
+    from ._version import __version__
+    from .catalogue import _natural, concepts, frameworks
+    from .mappings import LICENSE, graph_index
+
+    labels, _ = graph_index(store)
+    when = _change_time(store)
+    iri_of = {}
+    rows = store.select("SELECT ?c WHERE { ?c a skos:Concept ; skos:inScheme ?s }")
+    for r in rows:
+        iri_of[compact(r["c"].value)] = r["c"].value
+    records = mapping_records(store)
+    details, type_labels = _case_details(store)
+    license_def = {
+        "identifier": case_uuid(LICENSE),
+        "uri": LICENSE,
+        "title": "CC BY 4.0 (herstelgraph data)",
+        "licenseText": "Creative Commons Attribution 4.0 International; the quoted source "
+        "texts remain their publishers' work.",
+        "lastChangeDateTime": when,
+    }
+    groupings = {
+        pred: {
+            "identifier": case_uuid(PREFIXES["skos"] + pred.removeprefix("skos:")),
+            "uri": PREFIXES["skos"] + pred.removeprefix("skos:"),
+            "title": pred,
+            "description": f"Curated SKOS mapping relation {pred} (SSSOM record in the "
+            "herstelgraph mappings).",
+            "lastChangeDateTime": when,
+        }
+        for pred in CASE_ASSOCIATION
+    }
+    packages = []
+    for fw in sorted(frameworks(store), key=lambda f: f.id):
+        if scheme is not None and fw.iri != scheme:
+            continue
+        doc_link = _link(fw.title, fw.iri)
+        items, assocs, types = [], [], {}
+        members = concepts(store, fw.id)
+        by_parent: dict[str | None, list] = defaultdict(list)
+        for c in members:
+            by_parent[c.broader].append(c)
+        seq = {}
+        for siblings in by_parent.values():
+            for i, c in enumerate(sorted(siblings, key=lambda c: (_natural(c.notation), c.id))):
+                seq[c.id] = i + 1
+        for c in members:
+            d = details.get(c.iri, {})
+            type_iri = HG + c.type
+            types[type_iri] = {
+                "identifier": case_uuid(type_iri),
+                "uri": type_iri,
+                "title": type_labels.get(type_iri, c.type),
+                "description": f"herstelgraph item type hg:{c.type}",
+                "hierarchyCode": c.type,
+                "typeCode": c.type,
+                "lastChangeDateTime": when,
+            }
+            notes = [f"Bronsectie: {c.section}"] if c.section else []
+            notes += [d[k] for k in ("definition", "sourceText") if d.get(k)]
+            item = {
+                "identifier": case_uuid(c.iri),
+                "uri": c.iri,
+                "fullStatement": c.label,
+                "CFItemType": types[type_iri]["title"],
+                "CFItemTypeURI": _link(types[type_iri]["title"], type_iri),
+                "language": "nl",
+                "lastChangeDateTime": when,
+                "CFDocumentURI": doc_link,
+            }
+            if c.notation:
+                item["humanCodingScheme"] = c.notation
+                item["listEnumeration"] = str(seq[c.id])
+            if d.get("altLabel"):
+                item["alternativeLabel"] = d["altLabel"]
+            if notes:
+                item["notes"] = "\n\n".join(notes)
+            items.append(item)
+            parent = (
+                _link(labels.get(c.broader, ""), iri_of.get(c.broader, c.broader))
+                if c.broader
+                else doc_link
+            )
+            child_id = case_uuid(f"{c.iri} isChildOf {parent['uri']}")
+            assocs.append(
+                {
+                    "identifier": child_id,
+                    "uri": f"urn:uuid:{child_id}",
+                    "associationType": "isChildOf",
+                    "sequenceNumber": seq[c.id],
+                    "originNodeURI": _link(c.label, c.iri),
+                    "destinationNodeURI": parent,
+                    "lastChangeDateTime": when,
+                }
+            )
+        mine = {c.id for c in members}
+        used_groupings = set()
+        for rec in records:
+            if rec.is_no_match or not ({rec.subject_id, rec.object_id} & mine):
+                continue
+            s_iri, o_iri = iri_of.get(rec.subject_id), iri_of.get(rec.object_id)
+            if not s_iri or not o_iri:
+                continue
+            rec_iri = PREFIXES["hgm"] + rec.record_id.split(":", 1)[1]
+            used_groupings.add(rec.predicate_id)
+            g = groupings[rec.predicate_id]
+            assocs.append(
+                {
+                    "identifier": case_uuid(rec_iri),
+                    "uri": rec_iri,
+                    "associationType": CASE_ASSOCIATION[rec.predicate_id],
+                    "originNodeURI": _link(rec.subject_label, s_iri),
+                    "destinationNodeURI": _link(rec.object_label, o_iri),
+                    "CFAssociationGroupingURI": _link(g["title"], g["uri"], g["identifier"]),
+                    "lastChangeDateTime": when,
+                }
+            )
+        package_iri = f"urn:uuid:{case_uuid(fw.iri + '#case-package')}"
+        document = {
+            "identifier": case_uuid(fw.iri),
+            "uri": fw.iri,
+            "creator": details.get(fw.iri, {}).get("publisher") or "herstelgraph contributors",
+            "title": fw.title,
+            "lastChangeDateTime": when,
+            "language": "nl",
+            "version": fw.version or __version__,
+            "licenseURI": _link(license_def["title"], LICENSE),
+            "notes": "Generated by herstelgraph from its SKOS graph; item texts are quoted "
+            "verbatim from the source document.",
+            "CFPackageURI": {
+                "title": fw.title,
+                "identifier": package_iri.removeprefix("urn:uuid:"),
+                "uri": package_iri,
+            },
+        }
+        if details.get(fw.iri, {}).get("definition"):
+            document["description"] = details[fw.iri]["definition"]
+        packages.append(
+            {
+                "CFDocument": document,
+                "CFItems": items,
+                "CFAssociations": sorted(
+                    assocs,
+                    key=lambda a: (a["associationType"], a["originNodeURI"]["uri"], a["uri"]),
+                ),
+                "CFDefinitions": {
+                    "CFConcepts": [],
+                    "CFSubjects": [],
+                    "CFLicenses": [license_def],
+                    "CFItemTypes": sorted(types.values(), key=lambda t: t["uri"]),
+                    "CFAssociationGroupings": [groupings[p] for p in sorted(used_groupings)],
+                },
+            }
+        )
+    return packages
+
+
+def _case_details(store: Store) -> tuple[dict[str, dict], dict[str, str]]:
+    """Definitions, source texts, alt labels and publishers by IRI; Dutch type labels."""
+    details: dict[str, dict] = defaultdict(dict)
+    rows = store.select(
+        "SELECT ?c ?p ?v WHERE { ?c ?p ?v . VALUES ?p { skos:definition hg:sourceText "
+        "skos:altLabel } FILTER(LANG(?v) = 'nl' || LANG(?v) = '') }"
+    )
+    for r in sorted(rows, key=lambda r: (r["c"].value, r["p"].value, r["v"].value)):
+        details[r["c"].value].setdefault(r["p"].value.rsplit("#", 1)[-1], r["v"].value)
+    for r in store.select(
+        "SELECT ?s ?pub WHERE { ?s a hg:Framework ; hg:sourceDocument ?d . "
+        "?d dct:publisher ?pub } ORDER BY ?pub"
+    ):
+        details[r["s"].value].setdefault("publisher", r["pub"].value)
+    types = {}
+    for r in store.select(
+        "SELECT ?t ?l WHERE { ?t a owl:Class ; rdfs:label ?l FILTER(LANG(?l) = 'nl') } "
+        "ORDER BY ?t ?l"
+    ):
+        types.setdefault(r["t"].value, r["l"].value)
+    return dict(details), types
+
+
+def case_text(store: Store, scheme: str | None) -> tuple[str, int]:
+    packages = case_packages(store, scheme)
+    data = packages[0] if scheme is not None and packages else {"CFPackages": packages}
+    n = sum(len(p["CFItems"]) for p in packages)
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n", n
+
+
+# ------------------------------------------------------------------------ entry points
+def export(store: Store, fmt: str, scheme: str | None = None) -> Export:
+    """The export of the asserted graph (or one framework of it) in one format."""
+    if fmt not in FORMATS:
+        raise InputError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
+    scheme_iri = None
+    if scheme is not None:
+        from .catalogue import scheme_node
+
+        scheme_iri = scheme_node(store, scheme).value
+    if fmt == "trig":
+        text = trig_text(store, scheme_iri)
+        n = text.count("\n")
+    elif fmt in RDF_FORMATS:
+        triples = _selected(store, scheme_iri)
+        n = len(triples)
+        graph = to_rdflib(triples)
+        if fmt == "turtle":
+            from .serialize import canonical_turtle
+
+            text = canonical_turtle(graph)
+        elif fmt == "jsonld":
+            text = jsonld_text(graph)
+        elif fmt == "ntriples":
+            text = ntriples_text(graph)
+        else:
+            text = rdfxml_text(graph)
+    elif fmt == "csv":
+        text, n = csv_text(store, scheme_iri)
+    elif fmt == "sssom":
+        text, n = sssom_text(store, scheme_iri)
+    else:
+        text, n = case_text(store, scheme_iri)
+    return Export(fmt, scheme_iri, FORMATS[fmt][1], text.encode("utf-8"), n)
+
+
+def write(store: Store, fmt: str, target: Path, scheme: str | None = None) -> Export:
+    """Export and write atomically: the file appears complete or not at all."""
+    from .atomic import write_bytes
+
+    target = Path(target)
+    if target.is_dir():
+        raise InputError(
+            f"{target}: is a folder; give a file name, e.g. {target}/out{FORMATS[fmt][0]}"
+        )
+    result = export(store, fmt, scheme)
+    write_bytes(target, result.data)
+    return result

@@ -1,0 +1,543 @@
+"""Safe reading of user files: every verb that reads a file a user gives goes through here.
+
+What is refused, and why (docs/guarantees.md lists the same with the fault cases):
+
+* a file over the size cap (default 50 MB; ``HERSTELGRAPH_MAX_INPUT_BYTES`` or the CLI's
+  ``--max-input-size``): refused from its size on disk, before a byte is parsed, and read
+  with a bounded read so a device or a growing file cannot get past it;
+* RDF/XML with ``<!DOCTYPE`` or ``<!ENTITY``: refused before parsing (external entities
+  read local files, nested entities expand exponentially); RDF needs neither;
+* JSON-LD with a remote ``@context`` or ``@import``: refused, nothing fetched;
+* syntax errors, a literal as subject, an IRI with a space, a malformed language tag:
+  Oxigraph's parser refuses them; the message is rewritten to ``file:line:column: …``;
+* an ill-typed literal (``"abc"^^xsd:integer``): an **error**. RDF allows it, but its value
+  is empty, so SPARQL comparisons and sorting silently drop it: always a data mistake here;
+* language tags that differ only in case (``"x"@en`` beside ``"y"@EN``): a **warning**.
+  BCP 47 tags are case-insensitive and every parser reads both as ``en``; the one real
+  problem this causes, two prefLabels in one language, is an error of ``herstelgraph check``
+  (S14).
+
+Query files: ``SERVICE``, ``LOAD`` and ``FROM <http…>`` are refused unless an endpoint was
+asked for, and SPARQL Update is refused in the query verb. User queries run in a forked
+worker with a deadline (``select_with_deadline``): Oxigraph cannot cancel a query, and a
+``(p|^p)*`` path over a long chain runs for hours.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+from .errors import InputError
+
+DEFAULT_MAX_INPUT_BYTES = 50 * 1000 * 1000
+MAX_INPUT_ENV = "HERSTELGRAPH_MAX_INPUT_BYTES"
+DEFAULT_QUERY_TIMEOUT = 30.0
+QUERY_TIMEOUT_ENV = "HERSTELGRAPH_QUERY_TIMEOUT"
+
+_override: int | None = None
+
+#: Where warnings go; the CLI's default writes one ``herstelgraph: warning: …`` line.
+on_warning: Callable[[str], None] | None = None
+
+
+def warn(message: str) -> None:
+    if on_warning is not None:
+        on_warning(message)
+    else:
+        print(f"herstelgraph: warning: {message}", file=sys.stderr)
+
+
+# ------------------------------------------------------------------------ size cap
+_UNITS = {"": 1, "b": 1, "k": 1000, "kb": 1000, "m": 1000**2, "mb": 1000**2, "g": 1000**3,
+          "gb": 1000**3, "kib": 1024, "mib": 1024**2, "gib": 1024**3}
+
+
+def parse_size(text: str, what: str = "size") -> int:
+    """``50MB``, ``200k``, ``1GiB`` or a plain number of bytes."""
+    m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([A-Za-z]*)\s*", str(text))
+    unit = m and m.group(2).lower()
+    if not m or unit not in _UNITS:
+        raise InputError(f"{what} {text!r}: expected bytes or a size such as 50MB, 200k, 1GiB")
+    return int(float(m.group(1)) * _UNITS[unit])
+
+
+def set_max_input_bytes(limit: int | None) -> None:
+    """Override the cap for this process (the CLI's --max-input-size); None: env/default."""
+    global _override
+    _override = limit
+
+
+def max_input_bytes() -> int:
+    if _override is not None:
+        return _override
+    env = os.environ.get(MAX_INPUT_ENV)
+    return parse_size(env, MAX_INPUT_ENV) if env else DEFAULT_MAX_INPUT_BYTES
+
+
+def _human(n: int) -> str:
+    for unit, size in (("GB", 1000**3), ("MB", 1000**2), ("kB", 1000)):
+        if n >= size:
+            return f"{n / size:.1f} {unit}"
+    return f"{n} bytes"
+
+
+def _shipped(path: Path) -> bool:
+    """Files of the shipped graph (ontology/, mappings/) are trusted and never capped."""
+    from .resources import data_dir
+
+    try:
+        real = path.resolve()
+        return any(real.is_relative_to(data_dir(k).resolve()) for k in ("ontology", "mappings"))
+    except (OSError, ValueError):
+        return False
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes, refused before reading when over the cap (user files only)."""
+    path = Path(path)
+    limit = max_input_bytes()
+    if _shipped(path):
+        limit = max(limit, 1 << 40)
+    hint = f"raise it with --max-input-size or {MAX_INPUT_ENV}"
+    try:
+        size = path.stat().st_size
+        if size > limit:
+            raise InputError(
+                f"{path}: {_human(size)} is over the input limit of {_human(limit)}; {hint}"
+            )
+        chunks, total = [], 0
+        with path.open("rb") as fh:  # bounded: a device or a growing file stops at the cap
+            while total <= limit and (chunk := fh.read(1 << 20)):
+                chunks.append(chunk)
+                total += len(chunk)
+        data = b"".join(chunks)
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a folder; give a file") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+    if len(data) > limit:
+        raise InputError(f"{path}: over the input limit of {_human(limit)}; {hint}")
+    return data
+
+
+def _position(data: bytes, offset: int) -> tuple[int, int]:
+    line = data.count(b"\n", 0, offset) + 1
+    col = offset - (data.rfind(b"\n", 0, offset) + 1) + 1
+    return line, col
+
+
+def decode(path: Path, data: bytes) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, col = _position(data, exc.start)
+        raise InputError(f"{path}:{line}:{col}: not UTF-8 text; save the file as UTF-8") from None
+
+
+def read_text(path: Path) -> str:
+    """A UTF-8 text file within the cap (a leading BOM is dropped)."""
+    return decode(Path(path), read_bytes(path)).removeprefix("\ufeff")
+
+
+# ------------------------------------------------------------------------ RDF
+def rdf_format(path: Path, fmt: str | None = None):
+    """The Oxigraph format for a file name or an explicit name/media type."""
+    import pyoxigraph as ox
+
+    formats = {
+        "ttl": ox.RdfFormat.TURTLE, "turtle": ox.RdfFormat.TURTLE,
+        "nt": ox.RdfFormat.N_TRIPLES, "ntriples": ox.RdfFormat.N_TRIPLES,
+        "nq": ox.RdfFormat.N_QUADS, "nquads": ox.RdfFormat.N_QUADS,
+        "trig": ox.RdfFormat.TRIG, "n3": ox.RdfFormat.N3,
+        "rdf": ox.RdfFormat.RDF_XML, "owl": ox.RdfFormat.RDF_XML, "xml": ox.RdfFormat.RDF_XML,
+        "rdfxml": ox.RdfFormat.RDF_XML,
+        "jsonld": ox.RdfFormat.JSON_LD, "json": ox.RdfFormat.JSON_LD,
+    }  # fmt: skip
+    if fmt and "/" in fmt:
+        found = ox.RdfFormat.from_media_type(fmt)
+    else:
+        found = formats.get((fmt or Path(path).suffix.lstrip(".")).lower())
+    if found is None:
+        raise InputError(
+            f"{path}: unknown RDF format; use .ttl, .nt, .nq, .trig, .rdf, .jsonld or --format"
+        )
+    return found
+
+
+_XML_DECL = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
+
+
+def guard_rdf(path: Path, data: bytes, rdf_format) -> None:
+    """Refuse what a parser must never see: XML entities, remote JSON-LD contexts."""
+    import pyoxigraph as ox
+
+    if rdf_format == ox.RdfFormat.RDF_XML:
+        text = data
+        if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16: look at the decoded text
+            text = data.decode("utf-16", "replace").encode("utf-8")
+        m = _XML_DECL.search(text)
+        if m:
+            line, col = _position(text, m.start())
+            raise InputError(
+                f"{path}:{line}:{col}: RDF/XML with <!{m.group(1).decode().upper()}> refused "
+                "before parsing (external or nested entities); remove the DOCTYPE/ENTITY "
+                "declarations and write the values out"
+            )
+    elif rdf_format == ox.RdfFormat.JSON_LD:
+        check_jsonld(path, data)
+
+
+def check_jsonld(path: Path, data: bytes) -> None:
+    """Refuse JSON-LD that would need a network fetch (a remote @context or @import)."""
+    import json
+
+    try:
+        doc = json.loads(decode(path, data).removeprefix("\ufeff"))
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{path}:{exc.lineno}:{exc.colno}: invalid JSON ({exc.msg})") from None
+
+    def remote(ctx) -> str | None:
+        if isinstance(ctx, str):
+            return ctx
+        if isinstance(ctx, list):
+            return next((r for r in map(remote, ctx) if r), None)
+        if isinstance(ctx, dict):
+            imp = ctx.get("@import")
+            if isinstance(imp, str):
+                return imp
+            return next((r for v in ctx.values() if isinstance(v, dict)
+                         for r in [remote(v.get("@context"))] if r), None)  # fmt: skip
+        return None
+
+    stack = [doc]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            if "@context" in node and (url := remote(node["@context"])):
+                raise InputError(
+                    f"{path}: remote JSON-LD @context {url!r} refused (herstelgraph never "
+                    "fetches); inline the context, e.g. ontology/herstelgraph.context.jsonld"
+                )
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+
+
+_PARSER_AT = re.compile(
+    r"^(?:Parser error at )?line (\d+)(?: between columns (\d+) and \d+| column (\d+))?: ?"
+)
+
+
+def syntax_message(path: Path, exc: Exception) -> str:
+    """Oxigraph's 'Parser error at line 3 between columns 1 and 5: …' as 'file:3:1: …'."""
+    msg = str(exc).strip()
+    m = _PARSER_AT.match(msg)
+    where = str(path)
+    if m:
+        where += f":{m.group(1)}:{m.group(2) or m.group(3) or 1}"
+        msg = msg[m.end() :]
+    msg = re.sub(r"\s*\(line \d+\)\s*$", "", msg).replace("\n", " ")
+    return f"{where}: {msg}; fix the syntax there"
+
+
+def load_rdf(ox_store, path: Path, fmt: str | None = None, graph=None) -> bytes:
+    """Read, guard, parse and check one RDF file, then load it into ``ox_store`` (triples
+    into ``graph``); returns the bytes read. Nothing is loaded unless the whole file is good.
+
+    The file is parsed into a scratch store first and its typed literals checked there by
+    one SPARQL query (no per-triple Python loop: 200,000 triples take about 1 s in all),
+    then loaded again, transactionally, into the target.
+    """
+    import pyoxigraph as ox
+
+    path = Path(path)
+    form = rdf_format(path, fmt)
+    data = read_bytes(path)
+    guard_rdf(path, data, form)
+    if form != ox.RdfFormat.RDF_XML:
+        decode(path, data)
+    try:
+        base = path.resolve().as_uri()
+    except ValueError:
+        base = None
+    quads_format = form in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG)
+    to_graph = None if quads_format or graph is None else graph
+    scratch = ox.Store()
+    try:
+        scratch.load(data, format=form, base_iri=base, to_graph=to_graph)
+    except (SyntaxError, ValueError) as exc:
+        raise InputError(syntax_message(path, exc)) from None
+    except OSError as exc:  # e.g. a JSON-LD loader asked for; nothing is fetched
+        raise InputError(f"{path}: {exc}; the file needs something from outside it") from None
+    check_literals(path, data, scratch, form)
+    ox_store.load(data, format=form, base_iri=base, to_graph=to_graph)
+    return data
+
+
+# ------------------------------------------------------------------------ literals
+XSD = "http://www.w3.org/2001/XMLSchema#"
+_INT = r"[+-]?\d+"
+_LEXICAL = {
+    "integer": _INT, "int": _INT, "long": _INT, "short": _INT, "byte": _INT,
+    "nonNegativeInteger": r"\+?\d+|-0+", "positiveInteger": r"\+?\d+",
+    "nonPositiveInteger": r"-\d+|\+?0+", "negativeInteger": r"-\d+",
+    "unsignedLong": r"\+?\d+", "unsignedInt": r"\+?\d+", "unsignedShort": r"\+?\d+",
+    "unsignedByte": r"\+?\d+",
+    "decimal": r"[+-]?(\d+(\.\d*)?|\.\d+)",
+    "double": r"[+-]?((\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?|INF)|NaN",
+    "float": r"[+-]?((\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?|INF)|NaN",
+    "boolean": r"true|false|1|0",
+    "date": r"-?\d{4,}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(Z|[+-]\d\d:\d\d)?",
+    "dateTime": r"-?\d{4,}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-4]):[0-5]\d:"
+                r"[0-5]\d(\.\d+)?(Z|[+-]\d\d:\d\d)?",
+    "gYear": r"-?\d{4,}(Z|[+-]\d\d:\d\d)?",
+    "gYearMonth": r"-?\d{4,}-(0[1-9]|1[0-2])(Z|[+-]\d\d:\d\d)?",
+}  # fmt: skip
+_RANGES = {
+    "long": (-(2**63), 2**63 - 1), "int": (-(2**31), 2**31 - 1), "short": (-32768, 32767),
+    "byte": (-128, 127), "unsignedLong": (0, 2**64 - 1), "unsignedInt": (0, 2**32 - 1),
+    "unsignedShort": (0, 65535), "unsignedByte": (0, 255),
+}  # fmt: skip
+_CHECKED = {XSD + name: (name, re.compile(rx)) for name, rx in _LEXICAL.items()}
+
+
+def ill_typed(value: str, datatype: str) -> bool:
+    """True when ``value`` is not in the lexical space of a checked XSD datatype."""
+    checked = _CHECKED.get(datatype)
+    if checked is None:
+        return False
+    name, rx = checked
+    if not rx.fullmatch(value):
+        return True
+    if name in _RANGES:
+        lo, hi = _RANGES[name]
+        return not lo <= int(value) <= hi
+    return False
+
+
+_LANG_PREFIX = {
+    "xml": rb"xml:lang\s*=\s*[\"']",
+    "json": rb"\"@language\"\s*:\s*\"",
+    "text": rb"[\"']@",
+}
+
+
+def check_literals(path: Path, data: bytes, scratch, form) -> None:
+    """Ill-typed literals are errors; language tags spelled in two cases, a warning."""
+    import pyoxigraph as ox
+
+    types = " ".join(f"<{t}>" for t in _CHECKED)
+    query = (
+        "SELECT DISTINCT ?o WHERE { ?s ?p ?o "
+        f"FILTER(isLiteral(?o) && DATATYPE(?o) IN ({types.replace(' ', ', ')})) }}"
+    )
+    for row in scratch.query(query, use_default_graph_as_union=True):
+        o = row["o"]
+        if ill_typed(o.value, o.datatype.value):
+            name = _CHECKED[o.datatype.value][0]
+            needle = o.value.encode("utf-8")
+            at = data.find(b'"' + needle + b'"')
+            at = at if at >= 0 else data.find(b">" + needle + b"<")
+            where = f"{path}:{':'.join(map(str, _position(data, at + 1)))}" if at >= 0 else path
+            raise InputError(
+                f"{where}: {o.value!r} is not a valid xsd:{name}; correct the value or drop "
+                "the datatype"
+            )
+    kind = {ox.RdfFormat.RDF_XML: "xml", ox.RdfFormat.JSON_LD: "json"}.get(form, "text")
+    prefix = _LANG_PREFIX[kind]
+    folded: dict[bytes, set[bytes]] = {}
+    for tag in set(re.findall(prefix + rb"([A-Za-z][A-Za-z0-9-]*)", data)):
+        folded.setdefault(tag.lower(), set()).add(tag)
+    for variants in folded.values():
+        if len(variants) < 2:
+            continue
+        firsts = []
+        for v in variants:
+            m = re.search(prefix + b"(" + re.escape(v) + rb")(?![A-Za-z0-9-])", data)
+            if m:
+                firsts.append((m.start(1), v))
+        if len(firsts) < 2:
+            continue
+        firsts.sort()
+        (at1, first), (at2, second) = firsts[0], firsts[1]
+        line, col = _position(data, at2)
+        warn(
+            f"{path}:{line}:{col}: language tag {second.decode()!r} is also written "
+            f"{first.decode()!r} (line {_position(data, at1)[0]}); RDF reads both as "
+            f"{first.decode().lower()!r}: write one spelling"
+        )
+
+
+# ------------------------------------------------------------------------ queries
+def _strip_sparql(text: str) -> str:
+    """The query with strings blanked and comments removed, IRIs kept: safe to scan."""
+    out = []
+    token = re.compile(
+        r"(\"\"\"[\s\S]*?\"\"\"|'''[\s\S]*?'''|\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*')"
+        r"|(<[^<>\"{}|^`\\\s]*>)|(#[^\n]*)"
+    )
+    pos = 0
+    for m in token.finditer(text):
+        out.append(text[pos : m.start()])
+        if m.group(1):
+            out.append('""')
+        elif m.group(2):
+            out.append(m.group(2))
+        pos = m.end()
+    out.append(text[pos:])
+    return "".join(out)
+
+
+_KEYWORD = r"(?<![\w:?$\-]){}(?![\w:\-])"
+_UPDATE = re.compile(
+    _KEYWORD.format("(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY)"), re.IGNORECASE
+)
+_SERVICE = re.compile(_KEYWORD.format("SERVICE"), re.IGNORECASE)
+_FROM = re.compile(
+    _KEYWORD.format("FROM") + r"\s+(?:NAMED\s+)?(<[^>]*>|[\w.-]*:[\w.-]*)", re.IGNORECASE
+)
+_OWN_GRAPHS = "https://w3id.org/herstelgraph/graph/"
+
+
+def check_query_text(text: str, where: str, *, endpoint: bool = False) -> None:
+    """Refuse updates always, and what reaches outside the graph unless an endpoint is used."""
+    body = _strip_sparql(text)
+
+    def line_of(m) -> str:
+        line = body.count("\n", 0, m.start()) + 1
+        col = m.start() - (body.rfind("\n", 0, m.start()) + 1) + 1
+        return f"{where}:{line}:{col}"
+
+    m = _UPDATE.search(body)
+    if m:
+        raise InputError(
+            f"{line_of(m)}: SPARQL Update ({m.group(1).upper()}) refused: the query verb only "
+            "reads; run updates against your own copy of the data"
+        )
+    if endpoint:
+        return
+    m = _SERVICE.search(body)
+    if m:
+        raise InputError(
+            f"{line_of(m)}: SERVICE refused: the embedded store never calls other endpoints; "
+            "use --endpoint URL to send the query to an endpoint that may"
+        )
+    for m in _FROM.finditer(body):
+        target = m.group(1)
+        if target.startswith("<") and target[1:].startswith(_OWN_GRAPHS):
+            continue
+        if target.startswith("<") and not re.match(r"<https?:", target, re.IGNORECASE):
+            continue
+        raise InputError(
+            f"{line_of(m)}: FROM {target} refused: the embedded store never fetches graphs; "
+            "use GRAPH patterns, load the file with --data, or use --endpoint URL"
+        )
+
+
+def query_timeout() -> float:
+    env = os.environ.get(QUERY_TIMEOUT_ENV)
+    if not env:
+        return DEFAULT_QUERY_TIMEOUT
+    try:
+        value = float(env)
+    except ValueError:
+        raise InputError(f"{QUERY_TIMEOUT_ENV}={env!r}: expected seconds, e.g. 30") from None
+    if value <= 0:
+        raise InputError(f"{QUERY_TIMEOUT_ENV}={env!r}: expected a positive number of seconds")
+    return value
+
+
+def _encode(term):
+    import pyoxigraph as ox
+
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return ("i", term.value)
+    if isinstance(term, ox.BlankNode):
+        return ("b", term.value)
+    if isinstance(term, ox.Literal):
+        return ("l", term.value, term.datatype.value, term.language)
+    return ("s", str(term))
+
+
+def _decode(enc):
+    import pyoxigraph as ox
+
+    if enc is None:
+        return None
+    kind = enc[0]
+    if kind == "i":
+        return ox.NamedNode(enc[1])
+    if kind == "b":
+        return ox.BlankNode(enc[1])
+    if kind == "l":
+        if enc[3]:
+            return ox.Literal(enc[1], language=enc[3])
+        return ox.Literal(enc[1], datatype=ox.NamedNode(enc[2]))
+    return ox.Literal(enc[1])
+
+
+def select_with_deadline(
+    store,
+    sparql: str,
+    bindings: Mapping | None = None,
+    *,
+    entailment: bool = False,
+    timeout: float | None = None,
+    where: str = "query",
+) -> list[dict]:
+    """``store.select`` in a forked worker that is killed at the deadline.
+
+    Oxigraph has no way to cancel a running query, so a user's query runs in a child
+    process that shares the store copy-on-write (no reload); rows come back over a pipe.
+    Where fork does not exist (Windows) the query runs in-process, without a deadline.
+    """
+    import multiprocessing as mp
+
+    timeout = query_timeout() if timeout is None else timeout
+    if "fork" not in mp.get_all_start_methods():
+        return store.select(sparql, bindings, entailment=entailment)
+    ctx = mp.get_context("fork")
+    recv, send = ctx.Pipe(duplex=False)
+
+    def work() -> None:
+        try:
+            rows = store.select(sparql, bindings, entailment=entailment)
+            send.send(("ok", [{k: _encode(v) for k, v in r.items()} for r in rows]))
+        except SyntaxError as exc:
+            send.send(("syntax", str(exc)))
+        except Exception as exc:  # sent back and raised in the parent as one line
+            send.send(("error", f"{type(exc).__name__}: {exc}"))
+        finally:
+            send.close()
+
+    proc = ctx.Process(target=work, daemon=True)
+    proc.start()
+    send.close()
+    try:
+        if not recv.poll(timeout):
+            raise InputError(
+                f"{where}: stopped after {timeout:g} s (query timeout); narrow unbounded "
+                f"property paths such as (p|^p)* or raise {QUERY_TIMEOUT_ENV}"
+            )
+        try:
+            status, payload = recv.recv()
+        except EOFError:
+            raise InputError(
+                f"{where}: the query worker died (out of memory?); simplify the query"
+            ) from None
+    finally:
+        if proc.is_alive():
+            proc.kill()
+        proc.join()
+        recv.close()
+    if status == "syntax":
+        raise SyntaxError(payload)
+    if status == "error":
+        raise InputError(f"{where}: {payload}")
+    return [{k: _decode(v) for k, v in r.items()} for r in payload]

@@ -1,0 +1,160 @@
+"""Property tests (hypothesis): random IDs, labels, files and profiles never crash the CLI,
+and export → import round-trips are isomorphic for random subgraphs in every RDF format."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+#: The RDF formats of ``herstelgraph export`` that must read back to the same graph.
+ROUNDTRIP_FORMATS = ("turtle", "ntriples", "jsonld", "rdfxml", "trig")
+
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+NS = "https://w3id.org/herstelgraph/bk-0597-1/"
+OTHER = "https://w3id.org/herstelgraph/valente-2023/"
+SETTINGS = settings(
+    max_examples=30,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+
+# Text as users paste it: any printable character, quotes, backslashes, line breaks, tabs.
+TEXT = st.text(
+    alphabet=st.characters(
+        blacklist_categories=("Cs", "Co", "Cn"),
+        blacklist_characters="\x00\ufffe\uffff",
+        max_codepoint=0x2FFFF,
+    ),
+    max_size=40,
+)
+IDS = st.one_of(
+    TEXT,
+    st.from_regex(r"(bk|valente|nk|hg|skos|x)?:?[A-Za-z0-9.\-_/#%<>\" {}|^`\\]{0,20}", fullmatch=True),
+    st.sampled_from(["bk:scheme", "bk:competentie-01", "C2.A3", "http://x y", "<>", ":", "'"]),
+)
+
+
+def _one_line(code: int, out: str, err: str) -> None:
+    assert code in (0, 1, 2), (code, err)
+    assert "Traceback" not in out + err
+    assert len([ln for ln in err.splitlines() if ln.strip()]) <= 1, err
+
+
+@SETTINGS
+@given(verb=st.sampled_from(["show", "map", "concepts"]), ident=IDS,
+       fmt=st.sampled_from(["table", "json", "csv"]))  # fmt: skip
+def test_random_ids_never_crash_the_cli(run_cli, verb, ident, fmt):
+    _one_line(*run_cli(verb, ident, "--format", fmt))
+
+
+@SETTINGS
+@given(data=st.binary(max_size=300) | TEXT.map(lambda t: t.encode("utf-8")),
+       suffix=st.sampled_from([".ttl", ".nt", ".rdf", ".jsonld", ".trig", ".sssom.tsv"]))  # fmt: skip
+def test_random_files_never_crash_check(run_cli, data, suffix):
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"random{suffix}"
+        path.write_bytes(data)
+        _one_line(*run_cli("check", str(path)))
+        assert path.read_bytes() == data
+
+
+@st.composite
+def subgraphs(draw) -> list[ox.Triple]:
+    """A small framework: concepts with random labels, notations, a hierarchy, mappings."""
+    n = draw(st.integers(1, 6))
+    concepts = [ox.NamedNode(f"{NS}c-{i}") for i in range(n)]
+    scheme = ox.NamedNode(NS + "scheme")
+    t: list[ox.Triple] = []
+    rdf_type = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+
+    def p(name: str) -> ox.NamedNode:
+        return ox.NamedNode(SKOS + name)
+
+    t.append(ox.Triple(scheme, rdf_type, p("ConceptScheme")))
+    for i, c in enumerate(concepts):
+        t.append(ox.Triple(c, rdf_type, p("Concept")))
+        t.append(ox.Triple(c, p("inScheme"), scheme))
+        lang = draw(st.sampled_from(["nl", "en", "nl-be", None]))
+        label = draw(TEXT)
+        t.append(ox.Triple(c, p("prefLabel"), ox.Literal(label, language=lang)))
+        if draw(st.booleans()):
+            t.append(ox.Triple(c, p("notation"), ox.Literal(draw(TEXT))))
+        if i and draw(st.booleans()):
+            parent = concepts[draw(st.integers(0, i - 1))]
+            t.append(ox.Triple(c, p("broader"), parent))
+            t.append(ox.Triple(parent, p("narrower"), c))
+        if draw(st.booleans()):
+            rel = draw(st.sampled_from(["exactMatch", "closeMatch", "broadMatch"]))
+            t.append(ox.Triple(c, p(rel), ox.NamedNode(f"{OTHER}x-{draw(st.integers(0, 3))}")))
+    return t
+
+
+@pytest.mark.parametrize("fmt", ROUNDTRIP_FORMATS)
+@SETTINGS
+@given(triples=subgraphs())
+def test_export_import_round_trips(fmt, triples):
+    from rdflib import Graph
+    from rdflib.compare import isomorphic
+
+    from herstelgraph.export import export
+    from herstelgraph.store import ASSERTED, USER, Store
+
+    store = Store()
+    store.ox.extend(ox.Quad(x.subject, x.predicate, x.object, ASSERTED) for x in triples)
+    data = export(store, fmt).data
+    suffix = {"turtle": ".ttl", "ntriples": ".nt", "jsonld": ".jsonld", "rdfxml": ".rdf",
+              "trig": ".trig"}[fmt]  # fmt: skip
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"export{suffix}"
+        path.write_bytes(data)
+        back = Store()
+        back.add_file(path, USER)  # through the same guarded reader users' files take
+    graph = ASSERTED if fmt == "trig" else USER
+    got = {(q.subject, q.predicate, q.object) for q in back.ox.quads_for_pattern(None, None, None, graph)}
+    want = {(x.subject, x.predicate, x.object) for x in triples}
+
+    def rdflib_graph(ts):
+        from herstelgraph.export import to_rdflib
+
+        g = Graph()
+        for s in to_rdflib([ox.Triple(*x) for x in ts]):
+            g.add(s)
+        return g
+
+    assert isomorphic(rdflib_graph(got), rdflib_graph(want)), fmt
+
+
+@st.composite
+def profiles(draw) -> str:
+    """A role profile in Turtle: requirements on known, unknown and odd concept IDs."""
+    lines = [
+        "@prefix hg: <https://w3id.org/herstelgraph/def#> .",
+        "@prefix hgp: <https://w3id.org/herstelgraph/profile/> .",
+        "@prefix bk: <https://w3id.org/herstelgraph/bk-0597-1/> .",
+        f"hgp:p a hg:RoleProfile ; hg:label {_turtle_string(draw(TEXT))} .",
+    ]
+    for i in range(draw(st.integers(0, 4))):
+        local = draw(st.from_regex(r"[a-z0-9\-]{1,20}", fullmatch=True))
+        lines.append(f"hgp:p hg:requirement hgp:p-r{i} . hgp:p-r{i} hg:concept bk:{local} .")
+    return "\n".join(lines) + "\n"
+
+
+def _turtle_string(text: str) -> str:
+    return str(ox.Literal(text))
+
+
+@SETTINGS
+@given(profile=profiles(), verb=st.sampled_from(["check", "coverage-of"]))
+def test_random_profiles_never_crash_the_cli(run_cli, profile, verb):
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "profile.ttl"
+        path.write_text(profile, encoding="utf-8")
+        if verb == "check":
+            _one_line(*run_cli("check", str(path)))
+        else:
+            _one_line(*run_cli("--data", str(path), "coverage-of", "hgp:p", "--format", "json"))

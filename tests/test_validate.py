@@ -1,0 +1,189 @@
+"""`herstelgraph validate`: exit codes, formats, languages, inputs; the shipped examples."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from herstelgraph.cli import main
+
+from conftest import ROOT
+
+FIX = ROOT / "tests" / "fixtures" / "shapes"
+MINI = str(FIX / "mini-frameworks.ttl")
+INPUTS = FIX / "inputs"
+EXAMPLES = sorted((ROOT / "examples").glob("[0-9][0-9]-*.ttl"))
+
+
+def run(capsys, *args):
+    code = main(["--data", MINI, *map(str, args)])
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_conforming_profile_exits_0(capsys):
+    code, out, err = run(capsys, "validate", FIX / "profiles" / "role-no-claim-partial.ttl")
+    assert code == 0, err
+    assert "0 violations" in out and "conforms" in out
+
+
+def test_warnings_alone_still_exit_0(capsys):
+    code, out, _ = run(capsys, "validate", FIX / "profiles" / "role-without-role.ttl")
+    assert code == 0
+    assert "warning:" in out
+
+
+def test_violations_exit_1_grouped_by_profile_and_item(capsys):
+    code, out, _ = run(capsys, "validate", FIX / "profiles" / "requirement-errors.ttl")
+    assert code == 1
+    lines = out.splitlines()
+    assert lines[0].startswith("Profile hgp:role “Fouten”")
+    assert "  bk:competentie-99" in lines
+    assert "does not conform" in lines[-1]
+
+
+def test_dutch_report(capsys):
+    code, out, _ = run(
+        capsys, "validate", "--lang", "nl", FIX / "profiles" / "team-structural-errors.ttl"
+    )
+    assert code == 1
+    assert "Profiel hgp:leeg" in out and "overtreding:" in out and "voldoet niet" in out
+
+
+def test_json_report(capsys):
+    code, out, _ = run(
+        capsys, "validate", "--format", "json", FIX / "profiles" / "person-without-evidence.ttl"
+    )
+    assert code == 0
+    data = json.loads(out)
+    assert data["conforms"] is True and data["infos"] == 1
+    assert data["results"][0]["severity"] == "Info"
+    assert "shacl_report" not in data
+
+
+def test_turtle_report_is_a_shacl_validation_report(capsys):
+    from rdflib import Graph, URIRef
+    from rdflib.namespace import RDF
+
+    code, out, _ = run(
+        capsys, "validate", "--format", "turtle", FIX / "profiles" / "requirement-errors.ttl"
+    )
+    assert code == 1
+    g = Graph().parse(data=out, format="turtle")
+    sh = "http://www.w3.org/ns/shacl#"
+    assert len(list(g.subjects(RDF.type, URIRef(sh + "ValidationReport")))) == 1
+    assert len(list(g.subjects(RDF.type, URIRef(sh + "ValidationResult")))) == 7
+
+
+def test_jsonld_profile(capsys):
+    code, out, err = run(capsys, "validate", INPUTS / "role-profile.jsonld")
+    assert code == 0, out + err
+
+
+def test_curriculum_csv_is_validated_directly(capsys):
+    code, out, err = run(capsys, "validate", INPUTS / "curriculum-ok.csv")
+    assert code == 0, out + err
+
+
+@pytest.mark.parametrize(
+    "name,needle",
+    [
+        ("malformed.ttl", "malformed.ttl: line 6"),
+        (
+            "remote-context.jsonld",
+            "remote JSON-LD @context 'https://example.org/context.jsonld' refused",
+        ),
+        (
+            "curriculum-unknown-id.csv",
+            "curriculum-unknown-id.csv:3: row 2, column 'items': unknown ID 'bk:competentie-42'",
+        ),
+        ("missing.ttl", "missing.ttl: cannot read"),
+    ],
+)
+def test_unreadable_input_exits_2_with_one_located_line(capsys, name, needle):
+    code, out, err = run(capsys, "validate", INPUTS / name)
+    assert code == 2
+    assert out == ""
+    assert err.count("\n") == 1 and needle in err, err
+    assert "Traceback" not in err
+
+
+def test_no_file_is_a_usage_error(capsys):
+    code, _, err = run(capsys, "validate")
+    assert code == 2 and "no FILE given" in err
+
+
+def test_both_engines_agree_on_every_example():
+    """The fast engine and pyshacl give the same results on the shipped examples."""
+    from herstelgraph.store import load
+    from herstelgraph.validate import profile_shapes_for, validate_files
+
+    store = load(extra=[FIX / "mini-frameworks.ttl"])
+    shapes = profile_shapes_for(store)
+    for path in EXAMPLES:
+        a = validate_files(store, [path], shapes=shapes, engine="fast")
+        b = validate_files(store, [path], shapes=shapes, engine="pyshacl")
+
+        def key(r):
+            focus = r.focus if not r.focus.startswith("_:") else ""
+            return (r.severity, focus, r.item or "", r.constraint, r.message)
+
+        assert sorted(map(key, a.results)) == sorted(map(key, b.results)), path.name
+
+
+@pytest.mark.parametrize(
+    "path", [p for p in EXAMPLES if "-invalid-" in p.name], ids=lambda p: p.name
+)
+def test_invalid_examples_fail(path, capsys):
+    code, out, _ = run(capsys, "validate", path)
+    assert code == 1, out
+
+
+@pytest.mark.parametrize("path", [p for p in EXAMPLES if "-valid-" in p.name], ids=lambda p: p.name)
+def test_valid_examples_conform_to_the_shipped_graph(path, capsys):
+    """Needs the shipped frameworks (bk-0597-1.ttl, nk-2017.ttl): fails clearly without them."""
+    code = main(["validate", str(path)])
+    out = capsys.readouterr()
+    assert code == 0, f"{path.name} should conform to the shipped graph:\n{out.out}{out.err}"
+
+
+def test_examples_cover_every_profile_kind():
+    kinds = {"role-profile", "person-profile", "curriculum", "team-profile"}
+    for validity in ("valid", "invalid"):
+        have = {k for k in kinds if any(f"-{validity}-{k}" in p.name for p in EXAMPLES)}
+        assert have == kinds, validity
+    assert (ROOT / "examples" / "curriculum-modules.csv").is_file()
+
+
+def test_validating_many_profiles_is_one_batch():
+    """2,000 generated profiles validate in one call; the benchmark (issue 7) times this call."""
+    import time
+
+    import pyoxigraph as ox
+
+    from herstelgraph.store import load
+    from herstelgraph.validate import profile_shapes_for, validate_profiles
+
+    store = load(files=[ROOT / "ontology" / "herstelgraph.ttl", FIX / "mini-frameworks.ttl"])
+    shapes = profile_shapes_for(store)
+    hg, bk = "https://w3id.org/herstelgraph/def#", "https://w3id.org/herstelgraph/bk-0597-1/"
+    rdfs, dct = "http://www.w3.org/2000/01/rdf-schema#", "http://purl.org/dc/terms/"
+    lines = []
+    for i in range(2000):
+        p = f"<https://w3id.org/herstelgraph/profile/p{i}>"
+        lines.append(
+            f'{p} a <{hg}PersonProfile> ; <{rdfs}label> "p{i}" ; <{dct}conformsTo> <{bk}scheme> .'
+        )
+        for c in (1, 2) if i % 2 else (1, 2, 3):
+            lines.append(
+                f"{p} <{hg}proficiency> _:b{i}x{c} . _:b{i}x{c} <{hg}concept> "
+                f'<{bk}competentie-0{c}> ; <{hg}proficiencyLevel> 3 ; <{hg}evidence> "e" .'
+            )
+    data = ox.Store()
+    data.load("\n".join(lines).encode(), format=ox.RdfFormat.TURTLE)
+    start = time.perf_counter()
+    report = validate_profiles(store, data, shapes=shapes)
+    elapsed = time.perf_counter() - start
+    assert report.violations == 1000  # every odd profile lacks C3
+    assert elapsed < 5, f"{elapsed:.1f} s for 2,000 profiles"
