@@ -22,6 +22,8 @@ from .model import (
     ValidationReport,
     ValidationResult,
 )
+from .quality import QualityCheck, QualityFinding, QualityReport  # no rdflib at import
+from .quality import check as check_quality
 from .store import Store, load
 from .validate import validate_files, validate_graph, validate_profiles  # no rdflib at import
 
@@ -34,12 +36,16 @@ __all__ = [
     "InputError",
     "Overview",
     "PairCount",
+    "QualityCheck",
+    "QualityFinding",
+    "QualityReport",
     "Store",
     "TypeCount",
     "UnknownIdError",
     "ValidationReport",
     "ValidationResult",
     "__version__",
+    "check_quality",
     "concept",
     "concepts",
     "frameworks",

@@ -188,8 +188,14 @@ def jsonld_text(graph, ctx: dict | None = None) -> str:
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
 
+_NT_ESCAPES = {c: f"\\u{c:04X}" for c in (0x0B, 0x0C, 0x85, 0x2028, 0x2029)}
+
+
 def ntriples_text(graph) -> str:
-    lines = graph.serialize(format="nt", encoding="utf-8").decode("utf-8").splitlines()
+    """Sorted, unique N-Triples. Split on LF only: str.splitlines would also break lines at
+    U+0085/U+2028 inside literals; those (and VT/FF) are written as \\u escapes."""
+    text = graph.serialize(format="nt", encoding="utf-8").decode("utf-8")
+    lines = text.translate(_NT_ESCAPES).split("\n")
     return "".join(line + "\n" for line in sorted(set(lines)) if line.strip())
 
 

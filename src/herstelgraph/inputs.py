@@ -52,8 +52,19 @@ def warn(message: str) -> None:
 
 
 # ------------------------------------------------------------------------ size cap
-_UNITS = {"": 1, "b": 1, "k": 1000, "kb": 1000, "m": 1000**2, "mb": 1000**2, "g": 1000**3,
-          "gb": 1000**3, "kib": 1024, "mib": 1024**2, "gib": 1024**3}
+_UNITS = {
+    "": 1,
+    "b": 1,
+    "k": 1000,
+    "kb": 1000,
+    "m": 1000**2,
+    "mb": 1000**2,
+    "g": 1000**3,
+    "gb": 1000**3,
+    "kib": 1024,
+    "mib": 1024**2,
+    "gib": 1024**3,
+}
 
 
 def parse_size(text: str, what: str = "size") -> int:
@@ -240,7 +251,9 @@ def syntax_message(path: Path, exc: Exception) -> str:
     if m:
         where += f":{m.group(1)}:{m.group(2) or m.group(3) or 1}"
         msg = msg[m.end() :]
-    msg = re.sub(r"\s*\(line \d+\)\s*$", "", msg).replace("\n", " ")
+    msg = re.sub(r"\s*\(line \d+\)\s*$", "", msg)
+    # the parser quotes the offending text: escape what would break the one line
+    msg = "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode() for ch in msg)
     return f"{where}: {msg}; fix the syntax there"
 
 

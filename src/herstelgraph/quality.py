@@ -36,13 +36,12 @@ VOCABULARY = frozenset(
     "narrowMatch relatedMatch".split()
 )
 LABELS = ("prefLabel", "altLabel", "hiddenLabel")
-DOCUMENTATION = (
-    "note changeNote definition editorialNote example historyNote scopeNote".split()
-)
+DOCUMENTATION = "note changeNote definition editorialNote example historyNote scopeNote".split()
 MATCHES = ("exactMatch", "closeMatch", "broadMatch", "narrowMatch", "relatedMatch")
 SEMANTIC = (
     "semanticRelation broader narrower related broaderTransitive narrowerTransitive "
-    "mappingRelation".split() + list(MATCHES)
+    "mappingRelation".split()
+    + list(MATCHES)
 )
 
 #: (id, severity, what it finds); the order is the report's order.
@@ -133,8 +132,8 @@ class _Graph:
         self.store = ox_store
         self.graphs = None if graphs is None else set(graphs)
         self._pairs: dict[str, set[tuple[str, str]]] = {}
-        self.triples = sum(1 for _ in self._quads(None, None)) if graphs is not None else len(
-            ox_store
+        self.triples = (
+            sum(1 for _ in self._quads(None, None)) if graphs is not None else len(ox_store)
         )
 
     def _quads(self, pred, obj):
@@ -232,11 +231,7 @@ def _sccs(succ: dict) -> list[list[str]]:
     groups = defaultdict(list)
     for node, root in comp.items():
         groups[root].append(node)
-    return [
-        sorted(m)
-        for m in groups.values()
-        if len(m) > 1 or (m and m[0] in succ.get(m[0], ()))
-    ]
+    return [sorted(m) for m in groups.values() if len(m) > 1 or (m and m[0] in succ.get(m[0], ()))]
 
 
 def _lit(term) -> str:
@@ -457,7 +452,7 @@ def check_store(store, graphs: Sequence | None = "asserted", sources: Sequence[s
             shown = ", ".join(c(m) for m in members_[1:])
             where = f" in {c(sch)}" if sch else ""
             add("ambiguous-notation", c(members_[0]), f'notation "{value}" also on {shown}{where}')
-    for (s, sch, _), values in sorted(per_concept.items()):
+    for (s, _sch, _), values in sorted(per_concept.items()):
         if len(values) > 1:
             add("ambiguous-notation", c(s), f"{len(values)} notations: {', '.join(sorted(values))}")
 
@@ -541,7 +536,10 @@ def sssom_quads(path: Path, graph) -> list:
 
     read_bytes(path)  # the size cap, before the reader reads it
     mf = read_tsv(path)
-    prefixes = {**PREFIXES, **{str(k): str(v) for k, v in (mf.metadata.get("curie_map") or {}).items()}}
+    prefixes = {
+        **PREFIXES,
+        **{str(k): str(v) for k, v in (mf.metadata.get("curie_map") or {}).items()},
+    }
 
     def iri(curie: str) -> ox.NamedNode:
         prefix, _, local = curie.partition(":")
@@ -596,3 +594,13 @@ def counts_markdown(report: QualityReport) -> str:
     rows = ["| check | severity | count |", "|---|---|---|"]
     rows += [f"| {x.check} | {x.severity} | {x.count} |" for x in report.checks]
     return "\n".join(rows) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m herstelgraph.quality``: the counts table docs/quality.md embeds."""
+    print(counts_markdown(check()), end="")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -130,11 +130,12 @@ COVER_RULES = (
         targets=("PersonProfile", "RoleProfile"),
         severity="Violation",
         items_sparql="SELECT ?c WHERE { ?c skos:inScheme valente:scheme ; "
-        "hg:appliesAt hg:EachProfessional }",
+        "hg:appliesAt hg:EachProfessional FILTER NOT EXISTS { ?c hg:isExample true } }",
         quote=_VALENTE_EACH_QUOTE,
         note="Valente asks this of every professional ('is het nodig dat iedere professional', "
-        "'dient te beschikken'): must, hence a violation. Applies to person and role profiles "
-        "that claim Valente and to the members of a team that claims it.",
+        "'dient te beschikken'): must, hence a violation. Items the text gives only as examples "
+        "('Denk bijvoorbeeld aan', hg:isExample) are not demanded. Applies to person and role "
+        "profiles that claim Valente and to the members of a team that claims it.",
         message_en="Valente asks every professional to hold {item}; this profile does not cover it",
         message_nl="Valente vraagt van iedere professional {item}; dit profiel dekt het niet",
         via_team=True,
@@ -145,7 +146,7 @@ COVER_RULES = (
         targets=("Curriculum",),
         severity="Info",
         items_sparql="SELECT ?c WHERE { ?c skos:inScheme valente:scheme ; "
-        "hg:appliesAt hg:EachProfessional }",
+        "hg:appliesAt hg:EachProfessional FILTER NOT EXISTS { ?c hg:isExample true } }",
         quote={
             "*": "Ook kan de standaard in de toekomst behulpzaam zijn voor curricula van "
             "opleidingen."
