@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import weakref
 from collections import defaultdict
 from dataclasses import dataclass, field, make_dataclass
 from functools import cache
@@ -411,7 +412,8 @@ def coverage(store: Store, a: str | None = None, b: str | None = None) -> list[C
             _coverage_row(fa, fb, "section", r["top"], r["topLabel"], items, mapped, nomatch)
         )
     overall = [_coverage_row(fa, fb, "framework", None, None, *t) for (fa, fb), t in totals.items()]
-    rows = overall + sections
+    aligned = {f for (fa, fb), t in totals.items() if t[1] or t[2] for f in (fa, fb)}
+    rows = [r for r in overall + sections if r.a in aligned and r.b in aligned]
     return sorted(rows, key=lambda c: (c.a, c.b, c.scope != "framework", _natural(c.section)))
 
 
@@ -495,11 +497,11 @@ def hubs(store: Store, scheme: str = "bk-0597-1", *, min_competencies: int = 2) 
 
 
 # ------------------------------------------------------------------- 7. search
-# Why this design: SPARQL has no unaccent(), and a hidden folded copy of every label in the
-# store would have to be kept in step on every endpoint too. Instead the user's words are
-# folded and turned into a regex whose letters are classes of their accented forms
-# ("e" -> [eèéêëē…]), bound as a literal (never pasted into the query) and run with
-# REGEX(…, "i") on any SPARQL 1.1 server; Python then checks every word and ranks.
+# Why this design: SPARQL has no unaccent(). A hidden folded copy of every text in the
+# store would have to be kept in step on every endpoint, and a REGEX with a bound
+# diacritic-class pattern is compiled per row by Oxigraph (37-75 s at 50x). So search.rq
+# fetches the texts once, Python folds them (NFKD, marks dropped, casefolded, one kind of
+# quote and dash) and caches the folded index per store; matching and ranking are Python.
 _FIELD_WEIGHT = {
     "skos:prefLabel": 1.0,
     "skos:notation": 1.0,
@@ -523,31 +525,6 @@ def fold(text: str) -> str:
     return out
 
 
-@cache
-def _variants() -> dict[str, str]:
-    """Base letter -> the letter and every Latin letter that folds to it."""
-    table: dict[str, set[str]] = defaultdict(set)
-    for cp in range(0xC0, 0x250):
-        ch = chr(cp)
-        base = fold(ch)
-        if len(base) == 1 and base.isascii() and base.isalpha() and ch.lower() == ch:
-            table[base].add(ch)
-    return {k: k + "".join(sorted(v)) for k, v in table.items()}
-
-
-def _regex_piece(ch: str) -> str:
-    variants = _variants()
-    if ch in variants:
-        return f"[{variants[ch]}]\\p{{M}}*"
-    if ch == "'":
-        return f"[{_QUOTES}]"
-    if ch == "-":
-        return f"[{_DASHES}]"
-    if ch.isalnum():
-        return ch
-    return "\\" + ch if ch in r"\.^$|?*+()[]{}" else ch
-
-
 def search_words(text: str) -> list[str]:
     words = [w.strip('.,;:!?()[]"“”') for w in fold(text).split()]
     words = [w for w in words if w]
@@ -556,27 +533,36 @@ def search_words(text: str) -> list[str]:
     return list(dict.fromkeys(words))
 
 
-def search_pattern(text: str) -> str:
-    """The diacritic-folding regex for a search text: any of its words."""
-    return "|".join("".join(_regex_piece(ch) for ch in w) for w in search_words(text))
+_INDEX: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _search_index(store: Store) -> dict[str, list[tuple[str, str, str, str]]]:
+    """concept IRI -> [(field, text, folded text, scheme)], built once per store and size."""
+    size = len(store) if hasattr(store, "__len__") else None
+    hit = _INDEX.get(store)
+    if hit is not None and hit[0] == size:
+        return hit[1]
+    index: dict[str, list] = defaultdict(list)
+    for r in _run(store, "search"):
+        t = r["text"].value
+        index[r["concept"].value].append((compact(r["field"].value), t, fold(t), r["scheme"].value))
+    _INDEX[store] = (size, index)
+    return index
 
 
 def search(
     store: Store, text: str, *, scheme: str | None = None, limit: int | None = 50
 ) -> list[SearchHit]:
-    """Concepts whose labels, notations or texts contain every word, ranked."""
+    """Concepts whose labels, notations or texts contain every word, ranked: words in the
+    label count more than in a definition; an exact or leading phrase match counts most."""
     words = search_words(text)
     phrase = " ".join(words)
-    node = scheme_node(store, scheme) if scheme else None
-    rows = _run(store, "search", pattern=ox.Literal(search_pattern(text)), scheme=node)
-    by_concept: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
-    for r in rows:
-        by_concept[r["concept"].value].append(
-            (compact(r["field"].value), r["text"].value, r["scheme"].value)
-        )
+    only = scheme_node(store, scheme).value if scheme else None
+    by_concept = _search_index(store)
     hits = []
-    for iri, fields_ in by_concept.items():
-        folded = [(f, t, fold(t), s) for f, t, s in fields_]
+    for iri, folded in by_concept.items():
+        if only and folded[0][3] != only:
+            continue
         if not all(any(w in ft for _, _, ft, _ in folded) for w in words):
             continue
         score, best = 0.0, None
@@ -789,7 +775,7 @@ def _role_items(store: Store, role: ox.NamedNode) -> dict[str, tuple]:
             iri, (_v(r["label"]) or "", framework_id(r["scheme"].value), r["how"].value, [])
         )
         if r["equivalent"] is not None:
-            eqs = eqs + [r["equivalent"].value]
+            eqs = [*eqs, r["equivalent"].value]
         items[iri] = (label, fw, how, eqs)
     return items
 

@@ -63,7 +63,10 @@ def framework_id(scheme_iri: str) -> str:
 
 def scheme_node(store: Store, name: str) -> ox.NamedNode:
     """Resolve a framework name (bk-0597-1, bk, bk:scheme or the IRI) to its scheme IRI."""
-    known = {f.id: f.iri for f in frameworks(store)}
+    # the scheme IRIs only: frameworks() also counts every concept (0.1 s at 50x, and every
+    # alignment question resolves one to three names; docs/performance.md)
+    schemes = store.select("SELECT ?s WHERE { ?s a hg:Framework }")
+    known = {framework_id(r["s"].value): r["s"].value for r in schemes}
     aliases = {p: PREFIXES[p] + "scheme" for p in FRAMEWORK_PREFIXES}
     candidates = {**known, **aliases, **{f"{p}:scheme": i for p, i in aliases.items()}}
     if name in candidates and candidates[name] in known.values():
@@ -163,16 +166,17 @@ def concept(store: Store, ident: str) -> ConceptDetail:
     inverse: dict[str, list[str]] = {}
     for row in _run(store, "concept-inverse", concept=node):
         inverse.setdefault(row["p"].value, []).append(compact(row["s"].value))
-    schemes = ids(SKOS + "inScheme")
+    # full IRIs: an imported framework's scheme has no project prefix to compact to
+    schemes = sorted(
+        t.value for t in props.get(SKOS + "inScheme", []) if isinstance(t, ox.NamedNode)
+    )
     return ConceptDetail(
         id=compact(node.value),
         iri=node.value,
         notation=nl(SKOS + "notation"),
         label=nl(SKOS + "prefLabel") or "",
         types=[t.removeprefix("hg:") for t in ids(PREFIXES["rdf"] + "type")],
-        framework=framework_id(PREFIXES[schemes[0].split(":")[0]] + "scheme")
-        if schemes and ":" in schemes[0]
-        else "",
+        framework=framework_id(schemes[0]) if schemes else "",
         section=nl(HG + "sourceSection"),
         definition=nl(SKOS + "definition"),
         source_text=nl(HG + "sourceText"),

@@ -139,7 +139,7 @@ def coverage_of(obj: Context, profile: str, framework, fmt: str) -> None:
         emit(render(items, "csv"))
     else:
         cols = ["section_label", "items", "direct", "mapped", "part_of", "partial", "missing"]
-        emit(render(summary, fmt, f"Coverage of {profile}", cols + ["share"]))
+        emit(render(summary, fmt, f"Coverage of {profile}", [*cols, "share"]))
         cols = ["item", "notation", "label", "status", "via", "via_relation"]
         emit(render(items, fmt, "Items", cols))
 

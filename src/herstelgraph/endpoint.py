@@ -80,14 +80,14 @@ class Endpoint:
             detail = ""
             try:
                 detail = exc.read(300).decode("utf-8", "replace").strip().splitlines()[0]
-            except Exception:  # noqa: BLE001 - the status line is enough
+            except Exception:
                 pass
             raise EndpointError(
                 f"SPARQL endpoint {self.url} answered HTTP {exc.code} {exc.reason}"
                 + (f": {detail[:200]}" if detail else "")
                 + "; check the URL (it must accept SPARQL queries) and the server's log"
             ) from None
-        except (TimeoutError, socket.timeout):
+        except TimeoutError:
             raise EndpointError(
                 f"SPARQL endpoint {self.url} did not answer within {self.timeout:g} s; "
                 "try again later or raise the timeout"
@@ -186,4 +186,4 @@ def normalise_term(term) -> str | None:
     return term.value
 
 
-__all__ = ["Endpoint", "ROW_CAPS", "normalise_term", "with_prefixes"]
+__all__ = ["ROW_CAPS", "Endpoint", "normalise_term", "with_prefixes"]

@@ -28,6 +28,8 @@ def to_json(data) -> str:
             return x.as_dict()
         if isinstance(x, list | tuple):
             return [conv(i) for i in x]
+        if isinstance(x, dict):
+            return {k: conv(v) for k, v in x.items()}
         return x
 
     return json.dumps(conv(data), ensure_ascii=False, indent=2) + "\n"

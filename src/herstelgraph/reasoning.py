@@ -7,7 +7,9 @@ A general OWL-RL closure with the SKOS axioms grows the shipped graph x29 and ta
 * broadMatch/narrowMatch and broader/narrower as inverses;
 * exactMatch transitivity, as cliques (irreflexive: no ``x exactMatch x``);
 * broaderTransitive/narrowerTransitive from broader/narrower (irreflexive);
-* skos:mappingRelation for every mapping triple, so "any mapping" is one pattern.
+* skos:mappingRelation for every mapping triple, so "any mapping" is one pattern;
+* hg:mappedInto from an item to every other scheme its mappings reach (a derived shortcut
+  for gaps and coverage, see ``_mapped_into``).
 
 They go into the INFERRED graph, minus what is asserted already, so inferred and asserted
 triples stay apart. Deliberately not materialised: broadMatch ⊑ broader (it would make
@@ -26,7 +28,7 @@ from .store import ASSERTED, INFERRED, USER, Store
 SKOS = "http://www.w3.org/2004/02/skos/core#"
 
 #: Bump when the rules below change: it is part of the closure cache key.
-RULES_VERSION = 1
+RULES_VERSION = 2  # 2: hg:mappedInto
 
 
 def _p(name: str) -> ox.NamedNode:
@@ -37,6 +39,7 @@ SYMMETRIC = [_p("exactMatch"), _p("closeMatch"), _p("relatedMatch"), _p("related
 INVERSES = [(_p("broadMatch"), _p("narrowMatch")), (_p("broader"), _p("narrower"))]
 MAPPING = [_p(n) for n in ("exactMatch", "closeMatch", "relatedMatch", "broadMatch", "narrowMatch")]
 MAPPING_RELATION = _p("mappingRelation")
+MAPPED_INTO = ox.NamedNode("https://w3id.org/herstelgraph/def#mappedInto")
 
 
 @dataclass(frozen=True)
@@ -117,7 +120,25 @@ def closure_triples(store: Store) -> set[tuple]:
     triples.update((c, _p("narrowerTransitive"), a) for a, c in _transitive(broader))
     for pred in MAPPING:
         triples.update((a, MAPPING_RELATION, b) for a, b in mapping_edges[pred])
+    triples.update(_mapped_into(store, mapping_edges))
     return triples
+
+
+def _mapped_into(store: Store, mapping_edges: dict) -> set[tuple]:
+    """``item hg:mappedInto scheme`` for every scheme one of the item's mappings reaches.
+
+    Not a SKOS entailment but a shortcut derived from two of them (mappingRelation, then
+    inScheme): it turns "any mapping into B" into one triple lookup, which is what brings
+    gaps and coverage within 0.1 s at 50x (a join over all mappings costs 0.3-0.5 s).
+    """
+    in_scheme = {a: b for a, b in _edges(store, _p("inScheme"))}
+    out = set()
+    for pred in MAPPING:
+        for a, b in mapping_edges[pred]:
+            sa, sb = in_scheme.get(a), in_scheme.get(b)
+            if sb is not None and sa != sb:
+                out.add((a, MAPPED_INTO, sb))
+    return out
 
 
 _SKOS_PREFIX = "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"
@@ -164,5 +185,23 @@ USING {a} USING {u} USING {i} WHERE {{
   ?a skos:broader+ ?c . FILTER(?a != ?c)
   FILTER NOT EXISTS {{ GRAPH {a} {{ ?a skos:broaderTransitive ?c }} }} }}"""
     )
+    _add_mapped_into(store)
     inferred = len(store) - before
     return ClosureStats(asserted=before, inferred=inferred)
+
+
+def _add_mapped_into(store: Store) -> None:
+    """hg:mappedInto (see ``_mapped_into``) from the materialised skos:mappingRelation, in
+    Python: a dictionary join costs ~50 ms at 50x where the SPARQL update takes ~0.3 s."""
+    ox_store = store.ox
+    in_scheme = {}
+    for graph in (ASSERTED, USER):
+        for q in ox_store.quads_for_pattern(None, _p("inScheme"), None, graph):
+            in_scheme[q.subject] = q.object
+    seen = set()
+    for graph in (ASSERTED, USER, INFERRED):
+        for q in ox_store.quads_for_pattern(None, MAPPING_RELATION, None, graph):
+            sb = in_scheme.get(q.object)
+            if sb is not None and in_scheme.get(q.subject) != sb:
+                seen.add((q.subject, sb))
+    ox_store.extend(ox.Quad(a, MAPPED_INTO, sb, INFERRED) for a, sb in seen)

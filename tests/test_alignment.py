@@ -1,0 +1,310 @@
+"""The alignment questions on a small hand-made graph (tests/fixtures/alignment), the
+CLI verbs, the composition table against docs/chains.md, and golden answers on the real
+data (tests/golden/<question>.json; regenerate with HERSTELGRAPH_REGEN_GOLDEN=1)."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+
+import pytest
+
+import herstelgraph
+from herstelgraph import alignment as al
+from herstelgraph.errors import InputError, UnknownIdError
+
+from conftest import ROOT
+
+FIX = ROOT / "tests" / "fixtures" / "alignment"
+GOLDEN = ROOT / "tests" / "golden"
+
+
+@pytest.fixture(scope="module")
+def fx():
+    return herstelgraph.load(
+        extra=[FIX / "profiles.ttl"], files=[FIX / "frameworks.ttl", FIX / "mappings.ttl"]
+    )
+
+
+def test_mappings_of_both_directions(fx):
+    rows = al.mappings_of(fx, "valente:vaardigheid-reflectie")
+    got = {(m.relation, m.other, m.direction) for m in rows}
+    assert ("skos:broadMatch", "bk:competentie-03", "inverse") in got
+    assert ("skos:exactMatch", "bijlage2:competentie-02", "inverse") in got
+    nm = al.mappings_of(fx, "bk:C2")
+    assert [(m.relation, m.other_framework) for m in nm] == [("noMatch", "valente-2023")]
+
+
+def test_crosswalk_reads_from_a(fx):
+    ab = al.crosswalk(fx, "bk-0597-1", "valente-2023")
+    ba = al.crosswalk(fx, "valente-2023", "bk-0597-1")
+    assert len(ab) == len(ba) == 3
+    c3 = next(m for m in ab if m.a_item == "bk:competentie-03")
+    assert c3.relation == "skos:narrowMatch" and c3.confidence == 0.7 and c3.record == "hgm:m3"
+    back = next(m for m in ba if m.b_item == "bk:competentie-03")
+    assert back.relation == "skos:broadMatch" and back.direction == "inverse"
+    with pytest.raises(InputError):
+        al.crosswalk(fx, "bk", "bk-0597-1")
+
+
+def test_gaps_separate_no_match_from_not_reviewed(fx):
+    gaps = {g.item: g for g in al.gaps(fx, "bk-0597-1", "valente-2023")}
+    assert set(gaps) == {
+        "bk:competentie-01", "bk:competentie-01-activiteit-01", "bk:competentie-02", "bk:kennis-03"
+    }  # fmt: skip
+    assert gaps["bk:competentie-02"].status == "no-match"
+    assert gaps["bk:competentie-02"].record == "hgm:m6"
+    assert gaps["bk:kennis-03"].status == "not-reviewed"
+    assert gaps["bk:kennis-03"].section == "bk:kennis"
+    # filters
+    assert [g.item for g in al.gaps(fx, "bk", "valente", type_="KnowledgeItem")] == ["bk:kennis-03"]
+    assert {g.item for g in al.gaps(fx, "bk", "valente", section="bk:kennis")} == {"bk:kennis-03"}
+    assert [g.item for g in al.gaps(fx, "bk", "valente", status="no-match")] == [
+        "bk:competentie-02"
+    ]
+    # a mapping stated from B's side closes the gap (inverse through the closure)
+    assert al.gaps(fx, "valente-2023", "bk-0597-1", status="not-reviewed") == []
+
+
+def test_coverage_matrix(fx):
+    rows = al.coverage(fx)
+    overall = {(r.a, r.b): r for r in rows if r.scope == "framework"}
+    assert len(overall) == 6  # 3 aligned frameworks, ordered pairs; nk-2017 has no mappings
+    bv = overall[("bk-0597-1", "valente-2023")]
+    assert (bv.items, bv.mapped, bv.no_match, bv.not_reviewed) == (7, 3, 1, 3)
+    assert bv.share == round(3 / 7, 4)
+    kennis = next(r for r in rows if r.a == "bk-0597-1" and r.b == "valente-2023"
+                  and r.section == "bk:kennis")  # fmt: skip
+    assert (kennis.items, kennis.mapped) == (3, 2)
+    only = al.coverage(fx, "bk-0597-1", "valente-2023")
+    assert {(r.a, r.b) for r in only} == {("bk-0597-1", "valente-2023")}
+
+
+def test_chain_is_composed_and_marked_inferred(fx):
+    rows = al.chain(fx, "bk-0597-1", "valente-2023", "bijlage-ii")
+    assert len(rows) == 1
+    r = rows[0]
+    assert (r.a_item, r.via, r.c_item) == (
+        "bk:competentie-03", "valente:vaardigheid-reflectie", "bijlage2:competentie-02"
+    )  # fmt: skip
+    assert (r.relation1, r.relation2, r.composed) == (
+        "skos:narrowMatch", "skos:exactMatch", "skos:narrowMatch"
+    )  # fmt: skip
+    assert r.justification == "semapv:MappingChaining"
+    assert r.confidence == round(0.7 * 0.85, 4)
+    assert r.curated is None
+    # the curated crosswalk never contains chained rows
+    assert all(m.justification != "semapv:MappingChaining"
+               for m in al.crosswalk(fx, "bk-0597-1", "bijlage-ii"))  # fmt: skip
+
+
+def test_composition_table_is_the_documented_one():
+    text = (ROOT / "docs" / "chains.md").read_text(encoding="utf-8")
+    names = ["exact", "close", "broad", "narrow", "related"]
+    rows = re.findall(r"^\| \*\*(\w+)\*\*\s*\|(.*)\|\s*$", text, re.MULTILINE)
+    assert [r[0] for r in rows] == names
+    for first, cells in rows:
+        for second, cell in zip(names, cells.split("|"), strict=True):
+            want = None if cell.strip() == "—" else f"skos:{cell.strip()}Match"
+            assert al.compose(f"skos:{first}Match", f"skos:{second}Match") == want, (first, second)
+
+
+def test_hubs(fx):
+    hubs = al.hubs(fx)
+    assert [(h.item, h.competencies) for h in hubs] == [("bk:kennis-01", 3), ("bk:kennis-03", 2)]
+    # an activity's knowledge counts for its competency
+    assert hubs[1].competency_notations == ["C1", "C3"]
+    assert [h.item for h in al.hubs(fx, min_competencies=1)][-1] == "bk:kennis-02"
+
+
+@pytest.mark.parametrize(
+    "text, first",
+    [
+        ("clientperspectief", "bk:competentie-01"),
+        ("CLIËNTPERSPECTIEF", "bk:competentie-01"),
+        ("Cliëntgericht", "bijlage2:competentie-01"),
+        ("reflectie", "bijlage2:competentie-02"),  # whole label beats a word in a label
+        ("herstelkennis", "valente:kennis-herstel"),  # altLabel
+        ("'ervaringskennis'", "bk:competentie-02"),  # typographic quotes in the definition
+    ],
+)
+def test_search_folds_case_and_diacritics_and_ranks(fx, text, first):
+    hits = al.search(fx, text)
+    assert hits and hits[0].id == first
+
+
+def test_search_needs_every_word_and_filters_framework(fx):
+    assert [h.id for h in al.search(fx, "eigen handelen")] == [
+        "valente:vaardigheid-reflectie", "bk:competentie-03"
+    ] or {h.id for h in al.search(fx, "eigen handelen")} == {
+        "valente:vaardigheid-reflectie", "bk:competentie-03"
+    }  # fmt: skip
+    assert al.search(fx, "eigen nergens") == []
+    assert {h.framework for h in al.search(fx, "client", scheme="bk-0597-1")} == {"bk-0597-1"}
+    with pytest.raises(InputError):
+        al.search(fx, "  ")
+
+
+def test_profile_coverage_direct_mapped_part_of_missing(fx):
+    items = {i.item: i for i in al.coverage_of(fx, "hgp:curriculum-x")}
+    assert items["bk:competentie-01"].status == "direct"
+    assert items["bk:competentie-01-activiteit-01"].status == "part-of"
+    assert (items["bk:kennis-02"].status, items["bk:kennis-02"].via) == (
+        "mapped", "valente:kennis-sociale-kaart"
+    )  # fmt: skip
+    assert items["bk:kennis-01"].status == "missing"
+    summary = {s.section: s for s in al.coverage_summary(list(items.values()))}
+    assert (summary[None].items, summary[None].missing) == (7, 4)
+    assert summary["bk:kennis"].mapped == 1
+    # a team profile, through hg:member/hg:proficiency/hg:concept, against another framework
+    team = {i.item: i.status for i in al.coverage_of(fx, "hgp:team-a")}
+    assert team["valente:kennis-herstel"] == "direct"
+    via_bk = {i.item: i.status for i in al.coverage_of(fx, "hgp:team-a", "bk-0597-1")}
+    assert via_bk["bk:kennis-01"] == "mapped"
+    with pytest.raises(InputError):
+        al.coverage_of(fx, "hgp:nope")
+
+
+def test_compare_roles(fx):
+    rows = {r.concept: r for r in al.compare_roles(fx)}
+    assert rows["bk:competentie-02"].status == "adds"
+    assert rows["bk:competentie-03"].status == "shared"
+    assert rows["bk:kennis-01"].status == "shared-via-mapping"
+    assert rows["bk:kennis-01"].matched == "valente:kennis-herstel"
+    assert "valente:kennis-herstel" not in rows  # shared, reported once from the first role
+
+
+def test_explain_gives_path_evidence_and_texts(fx):
+    ex = al.explain(fx, "bk:C3", "bijlage2:competentie-02")
+    assert ex.source.label == "Reflecteert op het eigen handelen"
+    assert ex.target.framework == "bijlage-ii"
+    [path] = ex.paths
+    assert path.kind == "chain" and path.relation == "skos:narrowMatch"
+    assert [s.record for s in path.steps] == ["hgm:m3", "hgm:m5"]
+    assert path.steps[1].kind == "curated (inverse)"
+    direct = al.explain(fx, "bk:kennis-01", "valente:kennis-herstel")
+    assert direct.paths[0].kind == "curated" and direct.paths[0].steps[0].confidence == 0.9
+    hier = al.explain(fx, "bk:C1.A1", "bijlage2:competentie-01")
+    assert any(p.steps[0].kind == "hierarchy" for p in hier.paths)
+
+
+def test_run_query_binds_typed_parameters(fx):
+    rows = al.run_query(fx, "gaps", {"a": "bk-0597-1", "b": "valente", "type": "hg:KnowledgeItem"})
+    assert [r.item for r in rows] == ["bk:kennis-03"]
+    with pytest.raises(InputError, match="needs --param b"):
+        al.run_query(fx, "gaps", {"a": "bk-0597-1"})
+    with pytest.raises(InputError, match="no parameter"):
+        al.run_query(fx, "gaps", {"a": "bk", "b": "valente", "x": "1"})
+    # a value that tries to break out of its literal stays a literal
+    assert al.run_query(fx, "resolve", {"notation": 'C1" } ; DROP ALL ; #'}) == []
+    with pytest.raises(UnknownIdError):
+        al.run_query(fx, "gaps", {"a": "bk", "b": "nowhere"})
+
+
+# ------------------------------------------------------------------------- CLI
+@pytest.fixture
+def cli_fx(monkeypatch, run_cli):
+    from herstelgraph import store as st
+
+    real = st.load
+
+    def load(extra=(), *, closure=True, files=None):
+        return real(extra, closure=closure, files=[FIX / "frameworks.ttl", FIX / "mappings.ttl"])
+
+    monkeypatch.setattr(st, "load", load)
+    return run_cli
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["crosswalk", "bk-0597-1", "valente-2023"],
+        ["gaps", "bk-0597-1", "valente-2023", "--status", "not-reviewed"],
+        ["coverage"],
+        ["chain", "bk-0597-1", "valente-2023", "bijlage-ii"],
+        ["hubs"],
+        ["search", "clientperspectief"],
+        ["--data", str(FIX / "profiles.ttl"), "coverage-of", "hgp:curriculum-x"],
+        ["--data", str(FIX / "profiles.ttl"), "compare-roles"],
+        ["query", "crosswalk", "--param", "a=bk", "--param", "b=valente-2023"],
+        ["explain", "bk:kennis-01", "valente:kennis-herstel"],
+        ["map", "bk:kennis-01"],
+    ],
+    ids=lambda a: a[0] if a[0] != "--data" else a[2],
+)
+@pytest.mark.parametrize("fmt", ["table", "json", "csv"])
+def test_cli_verbs_in_every_format(cli_fx, args, fmt):
+    code, out, err = cli_fx(*args, "--format", fmt)
+    assert code == 0, err
+    assert out.strip()
+    if fmt == "json":
+        json.loads(out)
+
+
+@pytest.mark.parametrize(
+    "args, needle",
+    [
+        (["gaps", "bk", "nowhere"], "unknown ID 'nowhere'"),
+        (["chain", "bk", "bk", "valente"], "three different frameworks"),
+        (["coverage-of", "hgp:x"], "no profiles are loaded"),
+        (["query", "gaps", "--param", "a"], "expected NAME=VALUE"),
+        (["query", "nope-query"], "no shipped query"),
+        (["search", " "], "empty search text"),
+        (["--endpoint", "ftp://x", "coverage"], "invalid endpoint URL"),
+    ],
+)
+def test_cli_bad_input_is_one_line_exit_2(cli_fx, args, needle):
+    code, _out, err = cli_fx(*args)
+    assert code == 2
+    assert needle in err and len(err.strip().splitlines()) == 1 and "Traceback" not in err
+
+
+# ------------------------------------------------------------------------- golden
+def golden_answers(store) -> dict[str, object]:
+    """Each question's answer on the shipped graph, as JSON-ready data."""
+    from herstelgraph.output import to_json
+
+    pairs = [("bk-0597-1", "valente-2023"), ("valente-2023", "bijlage-ii")]
+    answers = {
+        "coverage": al.coverage(store),
+        "hubs": al.hubs(store),
+        "search-clientperspectief": al.search(store, "clientperspectief"),
+        "search-herstel": al.search(store, "herstel", limit=20),
+        "chain-bk-valente-bijlage": al.chain(store, "bk-0597-1", "valente-2023", "bijlage-ii"),
+        "chain-bijlage-valente-bk": al.chain(store, "bijlage-ii", "valente-2023", "bk-0597-1"),
+    }
+    for a, b in pairs:
+        answers[f"crosswalk-{a}-{b}"] = al.crosswalk(store, a, b)
+        answers[f"gaps-{a}-{b}"] = al.gaps(store, a, b)
+    first = al.crosswalk(store, *pairs[0])
+    if first:
+        answers["mappings-of"] = al.mappings_of(store, first[0].a_item)
+        answers["explain"] = al.explain(store, first[0].a_item, first[0].b_item)
+    try:
+        answers["compare-roles"] = al.compare_roles(store)
+    except InputError:
+        answers["compare-roles"] = []
+    return {k: json.loads(to_json(v)) for k, v in answers.items()}
+
+
+def _shipped_ready() -> bool:
+    return (ROOT / "mappings" / "mappings.ttl").is_file() and (
+        ROOT / "ontology" / "bk-0597-1.ttl"
+    ).is_file()
+
+
+@pytest.mark.skipif(not _shipped_ready(), reason="framework data or mappings.ttl not built yet")
+def test_golden_answers_on_the_shipped_graph(store):
+    answers = golden_answers(store)
+    if os.environ.get("HERSTELGRAPH_REGEN_GOLDEN"):
+        from herstelgraph.atomic import write_text
+
+        for name, data in answers.items():
+            text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+            write_text(GOLDEN / f"{name}.json", text)
+    missing = [n for n in answers if not (GOLDEN / f"{n}.json").is_file()]
+    assert not missing, f"no golden file for {missing}: run HERSTELGRAPH_REGEN_GOLDEN=1 pytest"
+    for name, data in answers.items():
+        want = json.loads((GOLDEN / f"{name}.json").read_text(encoding="utf-8"))
+        assert data == want, f"{name} changed: review, then HERSTELGRAPH_REGEN_GOLDEN=1 pytest"

@@ -1,0 +1,207 @@
+"""The same questions against a real Oxigraph server (the `oxigraph` PyPI package) loaded
+with the exported TriG, and one-line errors for down, erroring and slow endpoints."""
+
+from __future__ import annotations
+
+import http.server
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+import herstelgraph
+from herstelgraph import alignment as al
+from herstelgraph.endpoint import Endpoint, normalise_term
+from herstelgraph.errors import EndpointError
+from herstelgraph.output import to_json
+
+from conftest import ROOT
+
+FIX = ROOT / "tests" / "fixtures" / "alignment"
+
+
+def _oxigraph_binary() -> str | None:
+    return shutil.which("oxigraph") or next(
+        (str(p) for p in [Path(sys.executable).parent / "oxigraph"] if p.is_file()), None
+    )
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def embedded():
+    return herstelgraph.load(
+        extra=[FIX / "profiles.ttl"], files=[FIX / "frameworks.ttl", FIX / "mappings.ttl"]
+    )
+
+
+@pytest.fixture(scope="module")
+def server(embedded):
+    binary = _oxigraph_binary()
+    if binary is None:
+        pytest.skip("the oxigraph server binary is not installed (pip install oxigraph)")
+    port = _free_port()
+    proc = subprocess.Popen(
+        [binary, "serve", "--bind", f"127.0.0.1:{port}"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(base + "/", timeout=0.5)
+                break
+            except urllib.error.HTTPError:
+                break
+            except OSError:
+                time.sleep(0.05)
+        req = urllib.request.Request(
+            base + "/store",
+            data=embedded.dump(fmt="trig"),
+            method="POST",
+            headers={"Content-Type": "application/trig"},
+        )
+        urllib.request.urlopen(req, timeout=30).read()
+        yield base + "/query"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+QUESTIONS = {
+    "mappings_of": lambda s: al.mappings_of(s, "valente:vaardigheid-reflectie"),
+    "crosswalk": lambda s: al.crosswalk(s, "bk-0597-1", "valente-2023"),
+    "gaps": lambda s: al.gaps(s, "bk-0597-1", "valente-2023"),
+    "gaps-filtered": lambda s: al.gaps(s, "bk", "valente", type_="KnowledgeItem"),
+    "coverage": lambda s: al.coverage(s),
+    "chain": lambda s: al.chain(s, "bk-0597-1", "valente-2023", "bijlage-ii"),
+    "hubs": lambda s: al.hubs(s),
+    "search": lambda s: al.search(s, "clientperspectief"),
+    "coverage_of": lambda s: al.coverage_of(s, "hgp:curriculum-x"),
+    "compare_roles": lambda s: al.compare_roles(s),
+    "explain": lambda s: al.explain(s, "bk:C3", "bijlage2:competentie-02"),
+    "query": lambda s: al.run_query(s, "coverage", {}),
+    "frameworks": lambda s: herstelgraph.frameworks(s),
+}
+
+
+@pytest.mark.parametrize("name", QUESTIONS)
+def test_same_answers_as_the_embedded_store(embedded, server, name):
+    remote = Endpoint(server, timeout=10)
+    want = json.loads(to_json(QUESTIONS[name](embedded)))
+    got = json.loads(to_json(QUESTIONS[name](remote)))
+    assert got == want
+    assert want, f"{name}: empty answer proves nothing"
+    assert remote.warnings == []
+
+
+def test_raw_rows_agree_after_number_normalisation(embedded, server):
+    q = "SELECT ?r ?c WHERE { ?r sssom:confidence ?c } ORDER BY ?r"
+    norm = [[normalise_term(t) for t in r.values()] for r in embedded.select(q)]
+    assert [[normalise_term(t) for t in r.values()] for r in Endpoint(server).select(q)] == norm
+
+
+def test_cli_runs_against_the_endpoint(server, run_cli):
+    code, out, err = run_cli("--endpoint", server, "gaps", "bk-0597-1", "valente-2023",
+                             "--format", "json")  # fmt: skip
+    assert code == 0, err
+    assert {g["item"] for g in json.loads(out)} >= {"bk:competentie-02"}
+
+
+def test_row_cap_is_warned(server, capsys):
+    remote = Endpoint(server)
+    rows = remote.select(
+        "SELECT ?i WHERE { VALUES ?x { 0 1 2 3 4 5 6 7 8 9 } VALUES ?y { 0 1 2 3 4 5 6 7 8 9 }"
+        " VALUES ?z { 0 1 2 3 4 5 6 7 8 9 } BIND(?x + 10 * ?y + 100 * ?z AS ?i) }"
+    )
+    assert len(rows) == 1000
+    assert remote.warnings and "row cap" in remote.warnings[0]
+    assert "herstelgraph: warning:" in capsys.readouterr().err
+
+
+def test_refused_port_is_one_line(run_cli):
+    url = f"http://127.0.0.1:{_free_port()}/query"
+    with pytest.raises(EndpointError, match="unreachable"):
+        Endpoint(url, timeout=2).select("SELECT * WHERE { ?s ?p ?o }")
+    code, _out, err = run_cli("--endpoint", url, "coverage")
+    assert code == 2 and url in err and len(err.strip().splitlines()) == 1
+
+
+class _Handler(http.server.BaseHTTPRequestHandler):
+    def do_POST(self):
+        if self.server.slow:
+            time.sleep(1.5)
+        try:
+            self.send_response(500)
+            self.send_header("Content-Type", "text/plain")
+            self.end_headers()
+            self.wfile.write(b"Internal error: query engine exploded\nsecond line")
+        except OSError:  # the client timed out and left
+            pass
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def bad_server():
+    def start(slow: bool):
+        srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+        srv.slow = slow
+        threading.Thread(target=srv.serve_forever, daemon=True).start()
+        servers.append(srv)
+        return f"http://127.0.0.1:{srv.server_address[1]}/sparql"
+
+    servers: list = []
+    yield start
+    for srv in servers:
+        srv.shutdown()
+        srv.server_close()
+
+
+def test_server_error_is_one_line(bad_server, run_cli):
+    url = bad_server(slow=False)
+    with pytest.raises(EndpointError, match=r"HTTP 500.*query engine exploded"):
+        Endpoint(url).ask("ASK WHERE { ?s ?p ?o }")
+    code, _out, err = run_cli("--endpoint", url, "crosswalk", "bk", "valente")
+    assert code == 2 and url in err and len(err.strip().splitlines()) == 1
+    assert "Traceback" not in err
+
+
+def test_slow_server_times_out(bad_server):
+    url = bad_server(slow=True)
+    with pytest.raises(EndpointError, match=r"did not answer within 0\.5 s"):
+        Endpoint(url, timeout=0.5).select("SELECT * WHERE { ?s ?p ?o }")
+
+
+def test_data_with_endpoint_is_refused(run_cli):
+    code, _, err = run_cli("--endpoint", "http://127.0.0.1:1/q", "--data", "x.ttl", "hubs")
+    assert code == 2 and "--data cannot be combined with --endpoint" in err
+
+
+def test_query_path_does_not_import_rdflib():
+    code = (
+        "import sys, herstelgraph.alignment, herstelgraph.endpoint, herstelgraph.cli_align;"
+        "print('rdflib' in sys.modules)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
+        check=True,
+    )
+    assert out.stdout.strip() == "False"
