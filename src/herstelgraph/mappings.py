@@ -652,14 +652,11 @@ def _scc(succ: dict) -> dict:
     return comp
 
 
-if __name__ == "__main__":
-    raise SystemExit(main())
-
 
 # ------------------------------------------------------------------------ review
 REVIEWABLE = """
 SELECT ?item ?scheme WHERE {
-  ?item skos:inScheme ?scheme ; a hg:Item .
+  ?item skos:inScheme ?scheme ; a skos:Concept .
   FILTER NOT EXISTS { ?item a hg:Section }
 }
 """
@@ -736,3 +733,7 @@ def report_markdown(store) -> str:
             f"{len(st['not_reviewed'])} | {share} |"
         )
     return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
