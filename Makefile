@@ -20,7 +20,7 @@ $(TESTSTAMP): pyproject.toml | $(BIN)/python
 	touch $@ $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/herstelgraph frameworks
+	$(BIN)/herstelgraph overview
 
 test: $(TESTSTAMP)
 	$(BIN)/ruff check src tests benchmarks

@@ -133,3 +133,11 @@ def test_reader_refuses_bad_tsv_with_file_and_line(tmp_path, content, message):
     with pytest.raises(InputError) as err:
         read_tsv(path)
     assert str(path) in str(err.value) and message in str(err.value)
+
+
+def test_readme_mapping_report_is_computed_from_the_data(store):
+    from herstelgraph.mappings import report_markdown
+
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = text.split("<!-- mapping report -->\n", 1)[1].split("<!-- /mapping report -->")[0]
+    assert block == report_markdown(store), "run: python -m herstelgraph.mappings report"

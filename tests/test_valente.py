@@ -70,7 +70,9 @@ def test_missing_figures_scope_note(g):
     en = notes(g, V.scheme, SKOS.scopeNote)
     missing = [n for n in en if "Figures 1-4 and 6" in n and "not modelled" in n]
     assert missing, "scheme needs an @en scopeNote on the missing figures"
-    assert any("figuur 1 tot en met 4 en figuur 6" in n for n in notes(g, V.scheme, SKOS.scopeNote, "nl"))
+    assert any(
+        "figuur 1 tot en met 4 en figuur 6" in n for n in notes(g, V.scheme, SKOS.scopeNote, "nl")
+    )
     # every section whose figure is an image says so
     for section, figure in [
         ("basishouding", "Figure 1"),
@@ -100,7 +102,10 @@ def test_five_bs(g):
 def test_basishouding_split_two_ways_as_the_text_does(g):
     sides = narrower(g, "basishouding", "Section")
     assert sides == {V["basishouding-specifiek"], V["basishouding-alle"]}
-    assert label(g, V["basishouding-specifiek"]) == "Specifiek voor professionals in herstelondersteunende zorg"
+    assert (
+        label(g, V["basishouding-specifiek"])
+        == "Specifiek voor professionals in herstelondersteunende zorg"
+    )
     assert label(g, V["basishouding-alle"]) == "Alle professionals in zorg & welzijn"
     for side in sides:
         items = set(g.objects(side, SKOS.narrower))
@@ -138,7 +143,8 @@ def test_knowledge_of_each_professional(g):
     assert {
         "hoe zij eventuele persoonlijke en gedeelde ervaringskennis benutten",
         "hoe zij ervaringsdeskundigheid kunnen inzetten",
-        "(een) relevante basismethodiek(en)/-model(len) en benaderingen voor herstelondersteunende zorg",
+        "(een) relevante basismethodiek(en)/-model(len) en benaderingen voor "
+        "herstelondersteunende zorg",
         "diversiteit",
         "verschillende leefgebieden",
         "zelfmanagement",
@@ -150,7 +156,9 @@ def test_knowledge_of_each_professional(g):
     for i in items | narrower(g, "kennis-basismethodieken"):
         assert applies(g, i) == {HG.EachProfessional}
     for local in ("kennis-ervaringskennis-benutten", "kennis-ervaringsdeskundigheid-inzetten"):
-        assert any("not themselves ervaringsdeskundige" in n for n in notes(g, V[local], SKOS.scopeNote))
+        assert any(
+            "not themselves ervaringsdeskundige" in n for n in notes(g, V[local], SKOS.scopeNote)
+        )
 
 
 SPECIALISMS = {
@@ -189,13 +197,20 @@ def test_organisation_keeps_team_knowledge_available(g):
 def test_four_skill_categories(g):
     cats = narrower(g, "vaardigheden", "Skill")
     assert sorted(label(g, c) for c in cats) == sorted(
-        ["vaardig in complexe situaties", "relatiegericht", "communicatief vaardig", "samenwerkingsgericht"]
+        [
+            "vaardig in complexe situaties",
+            "relatiegericht",
+            "communicatief vaardig",
+            "samenwerkingsgericht",
+        ]
     )
     assert all(applies(g, c) == {HG.EachProfessional} for c in cats)
     assert all((c, ESCO_SKILL_TYPE, SKILL) in g for c in cats)
     rel = V["vaardigheid-relatiegericht"]
     assert set(g.objects(rel, SKOS.altLabel)) == {Literal("cliëntgericht", lang="nl")}
-    assert any("cliëntgericht" in n and "relatiegericht" in n for n in notes(g, rel, SKOS.editorialNote))
+    assert any(
+        "cliëntgericht" in n and "relatiegericht" in n for n in notes(g, rel, SKOS.editorialNote)
+    )
 
 
 def test_skills_split_two_ways_with_examples(g):
@@ -219,7 +234,8 @@ def test_team_skills(g):
         [
             "Het belang van deze zorg blijven agenderen",
             "Kennis omtrent deze zorg op een duidelijke manier delen",
-            "Het verbinden van verschillende herstelinitiatieven binnen en buiten de organisatie op verschillende niveaus",
+            "Het verbinden van verschillende herstelinitiatieven binnen en buiten de "
+            "organisatie op verschillende niveaus",
         ]
     )
     for s in team | points:
@@ -261,7 +277,12 @@ def test_meerwaarde_four_internal_four_external(g):
         ]
     )
     assert sorted(label(g, b) for b in extern) == sorted(
-        ["Eenduidig uitdragen van de herstelvisie", "Aandacht voor kwaliteit", "Zichtbaar en aantrekkelijk vak", "Eigen regie"]
+        [
+            "Eenduidig uitdragen van de herstelvisie",
+            "Aandacht voor kwaliteit",
+            "Zichtbaar en aantrekkelijk vak",
+            "Eigen regie",
+        ]
     )
     assert all(g.value(b, SKOS.definition) is not None for b in intern | extern)
 
@@ -310,7 +331,9 @@ def test_four_aspects_four_phases_five_principles(g):
 # ------------------------------------------------------------------ Bijlage 2 veld
 def test_beroepscontext_and_contributions(g):
     contexts = narrower(g, "beroepscontext", "ContextStatement")
-    assert sorted(label(g, c) for c in contexts) == sorted(["Beschermd wonen", "Begeleid wonen", "De maatschappelijke opvang"])
+    assert sorted(label(g, c) for c in contexts) == sorted(
+        ["Beschermd wonen", "Begeleid wonen", "De maatschappelijke opvang"]
+    )
     assert len(narrower(g, "plaatsbepaling", "ContextStatement")) == 3
 
 
@@ -369,7 +392,10 @@ def test_hierarchy_is_consistent(g, concepts):
 
 
 def test_applies_at_by_group(g, concepts):
-    by_scope = {s: {c for c in concepts if s in applies(g, c)} for s in (HG.EachProfessional, HG.Team, HG.Organisation)}
+    by_scope = {
+        s: {c for c in concepts if s in applies(g, c)}
+        for s in (HG.EachProfessional, HG.Team, HG.Organisation)
+    }
     assert len(by_scope[HG.EachProfessional]) == 5 + 4 + 10 + 6 + 4 + 3
     assert len(by_scope[HG.Team]) == sum(SPECIALISMS.values()) + 4 + 3
     assert len(by_scope[HG.Organisation]) == 5 + 2 + 1

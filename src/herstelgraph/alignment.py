@@ -844,7 +844,7 @@ def run_query(store: Store, name_or_file: str, params: dict[str, str]) -> list[R
     from . import queries
 
     if name_or_file.endswith(".rq") or "/" in name_or_file:
-        spec = queries.from_file(Path(name_or_file))
+        spec = queries.from_file(Path(name_or_file), endpoint=not isinstance(store, Store))
     else:
         spec = queries.get(name_or_file)
     declared = {p.name: p for p in spec.parameters}
@@ -862,7 +862,7 @@ def run_query(store: Store, name_or_file: str, params: dict[str, str]) -> list[R
             continue
         bindings[p.name] = _param_term(store, p.name, p.kind, params[p.name])
     try:
-        rows = store.select(spec.text, bindings, entailment=spec.entailment)
+        rows = queries.run(store, spec, bindings)
     except SyntaxError as exc:
         raise InputError(f"{spec.path or spec.name}: SPARQL syntax error: {exc}") from None
     names = list(rows[0]) if rows else _variables(spec.text)

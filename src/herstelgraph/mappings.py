@@ -652,7 +652,6 @@ def _scc(succ: dict) -> dict:
     return comp
 
 
-
 # ------------------------------------------------------------------------ review
 REVIEWABLE = """
 SELECT ?item ?scheme WHERE {
