@@ -68,3 +68,17 @@ def test_ambiguous_notation_lists_the_candidates(run_cli):
     code, _, err = run_cli("show", "C1")
     # C1 is a competency notation in more than one framework: the user must pick one.
     assert code == 2 and "bk:C1" in err
+
+
+def test_stats_answers_over_the_nk_figures_without_inventing_sums():
+    rows = json.loads(invoke("stats", "--format", "json"))
+    assert len(rows) == 27
+    samen = {r["region_or_function"]: r["count"] for r in rows if r["table"] == "Samen herstellen"}
+    assert samen == {
+        "Roosendaal/Breda": 149,
+        "Tilburg": 114,
+        "Den Bosch/Oss": 87,
+        "Eindhoven/Helmond": 74,
+    }
+    groups = json.loads(invoke("stats", "--programme", "nk:coachingsgroepen", "--format", "json"))
+    assert sum(r["count"] for r in groups) == 53 and {r["period"] for r in groups} == {"2017-Q4"}

@@ -37,7 +37,7 @@ from .alignment import (  # the alignment questions: one function each, typed re
     run_query,
     search,
 )
-from .catalogue import concept, concepts, frameworks, overview, resolve
+from .catalogue import concept, concepts, figures, frameworks, overview, resolve
 from .endpoint import Endpoint
 from .errors import EndpointError, HerstelgraphError, InputError, UnknownIdError
 from .model import (
@@ -97,6 +97,7 @@ __all__ = [
     "coverage_summary",
     "crosswalk",
     "explain",
+    "figures",
     "frameworks",
     "gaps",
     "hubs",

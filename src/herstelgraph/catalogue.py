@@ -214,3 +214,24 @@ def overview(store: Store) -> Overview:
         for r in _run(store, "mapping-pairs")
     ]
     return Overview(frameworks=frameworks(store), types=types, pairs=pairs)
+
+
+def figures(store: Store, programme: str | None = None) -> list:
+    """The NK 2017 figures, as printed (no totals), optionally of one programme or role."""
+    from .model import Figure
+
+    node = resolve(store, programme) if programme else None
+    rows = _run(store, "nk-figures", programme=node)
+    return [
+        Figure(
+            table=r["table"].value,
+            counted=compact(r["programme"].value),
+            counted_label=value(r["programmeLabel"]) or "",
+            region_or_function=value(r["keyLabel"]) or compact(r["key"].value),
+            count=int(r["count"].value),
+            unit=value(r["unit"]),
+            period=r["period"].value,
+            observation=compact(r["obs"].value),
+        )
+        for r in rows
+    ]

@@ -145,6 +145,21 @@ def show(obj: Context, ident: str, fmt: str) -> None:
         emit("\n".join(lines) + "\n")
 
 
+@cli.command()
+@click.option(
+    "--programme", help="Only the figures of one programme or role, e.g. nk:ervaringsgroepen."
+)
+@FORMAT_OPTION
+@click.pass_obj
+def stats(obj: Context, programme: str | None, fmt: str) -> None:
+    """The NK 2017 figures: counts per region or function, per programme or role."""
+    from .catalogue import figures
+
+    cols = ["table", "counted_label", "region_or_function", "count", "unit", "period"]
+    rows = figures(obj.store, programme)
+    emit(render(rows, fmt, "NK 2017 figures", cols if fmt == "table" else None))
+
+
 @cli.command("map")
 @click.argument("ident", metavar="ID")
 @click.option("--to", "to", metavar="FRAMEWORK", help="Only mappings into this framework.")

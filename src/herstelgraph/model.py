@@ -135,3 +135,17 @@ class ValidationReport(Record):
     focus_nodes: int
     results: list[ValidationResult]
     shacl_report: str = field(default="", repr=False, compare=False)
+
+
+@dataclass(frozen=True)
+class Figure(Record):
+    """One printed figure of the NK 2017 report (a Data Cube observation)."""
+
+    table: str
+    counted: str
+    counted_label: str
+    region_or_function: str
+    count: int
+    unit: str | None
+    period: str
+    observation: str
