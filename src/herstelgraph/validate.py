@@ -12,7 +12,6 @@ Benchmarks call ``validate_profiles(store, graph)`` with an rdflib graph of N pr
 
 from __future__ import annotations
 
-import json
 import sys
 from dataclasses import dataclass
 from functools import cache
@@ -705,6 +704,8 @@ def read_profiles(store: Store, paths):
     """
     import pyoxigraph as ox
 
+    from . import inputs
+
     formats = {
         ".ttl": ox.RdfFormat.TURTLE,
         ".jsonld": ox.RdfFormat.JSON_LD,
@@ -721,57 +722,16 @@ def read_profiles(store: Store, paths):
             continue
         if suffix not in formats:
             raise InputError(f"{path}: unknown profile format; use .ttl, .jsonld or .csv")
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise InputError(f"{path}: cannot read ({exc.strerror})") from None
-        try:
-            data.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            line = data[: exc.start].count(b"\n") + 1
-            raise InputError(f"{path}:{line}: not UTF-8 text; save the file as UTF-8") from None
+        data = inputs.read_bytes(path)  # the size cap, as for every user file
+        inputs.decode(path, data)
         if formats[suffix] == ox.RdfFormat.JSON_LD:
-            _check_jsonld(path, data)
+            inputs.check_jsonld(path, data)
         try:
             out.load(data, format=formats[suffix], base_iri=path.resolve().as_uri())
         except (SyntaxError, ValueError, OSError) as exc:
             msg = str(exc).replace("Parser error at ", "")
             raise InputError(f"{path}: {msg}; fix the syntax there") from None
     return out
-
-
-def _check_jsonld(path: Path, data: bytes) -> None:
-    """Refuse JSON-LD that would need a network fetch (remote @context or @import)."""
-    try:
-        doc = json.loads(data.decode("utf-8"))
-    except UnicodeDecodeError:
-        raise InputError(f"{path}: not UTF-8 text; save the file as UTF-8") from None
-    except json.JSONDecodeError as exc:
-        raise InputError(f"{path}:{exc.lineno}:{exc.colno}: invalid JSON ({exc.msg})") from None
-
-    def remote(ctx) -> str | None:
-        if isinstance(ctx, str):
-            return ctx
-        if isinstance(ctx, list):
-            return next((r for r in map(remote, ctx) if r), None)
-        if isinstance(ctx, dict) and isinstance(ctx.get("@import"), str):
-            return ctx["@import"]
-        return None
-
-    def walk(node):
-        if isinstance(node, dict):
-            if "@context" in node and (url := remote(node["@context"])):
-                raise InputError(
-                    f"{path}: remote JSON-LD @context {url!r} refused (herstelgraph never "
-                    "fetches); inline the context, e.g. ontology/herstelgraph.context.jsonld"
-                )
-            for v in node.values():
-                walk(v)
-        elif isinstance(node, list):
-            for v in node:
-                walk(v)
-
-    walk(doc)
 
 
 # -------------------------------------------------------------------- rendering
