@@ -110,3 +110,35 @@ def run_cli(capsys):
         return code, captured.out, captured.err
 
     return run
+
+
+def assert_concepts_complete(g, source) -> set:
+    """The rules every framework concept keeps (docs/modelling.md): one prefLabel@nl, one
+    scheme, a source section and document, a notation unique in its scheme, broader and
+    narrower both ways, and every concept without a parent a top concept of its scheme."""
+    from collections import Counter
+
+    from rdflib import URIRef
+    from rdflib.namespace import RDF, SKOS
+
+    hg = "https://w3id.org/herstelgraph/def#"
+    concepts = set(g.subjects(RDF.type, SKOS.Concept))
+    notations = Counter()
+    for c in concepts:
+        assert len([o for o in g.objects(c, SKOS.prefLabel) if o.language == "nl"]) == 1, c
+        schemes = list(g.objects(c, SKOS.inScheme))
+        assert len(schemes) == 1, c
+        assert g.value(c, URIRef(hg + "sourceSection")), c
+        assert g.value(c, URIRef(hg + "sourceDocument")) == source, c
+        notation = g.value(c, SKOS.notation)
+        assert notation is not None, c
+        notations[(schemes[0], str(notation))] += 1
+        for parent in g.objects(c, SKOS.broader):
+            assert (parent, SKOS.narrower, c) in g
+        for child in g.objects(c, SKOS.narrower):
+            assert (child, SKOS.broader, c) in g
+        if not list(g.objects(c, SKOS.broader)):
+            assert (c, SKOS.topConceptOf, schemes[0]) in g, c
+            assert (schemes[0], SKOS.hasTopConcept, c) in g, c
+    assert max(notations.values()) == 1, [n for n, k in notations.items() if k > 1]
+    return concepts

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 import pytest
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 
-from conftest import ROOT, SEED_OF, normalise, parse_ttl
+from conftest import ROOT, SEED_OF, assert_concepts_complete, normalise, parse_ttl
 
 NK = "https://w3id.org/herstelgraph/nk-2017/"
 HG = "https://w3id.org/herstelgraph/def#"
@@ -348,22 +347,7 @@ def test_cube_vocabulary(g):
 
 # ------------------------------------------------------------------ concepts
 def test_every_concept_is_complete(g):
-    notations = Counter()
-    for c in set(g.subjects(RDF.type, SKOS.Concept)):
-        assert len([o for o in g.objects(c, SKOS.prefLabel) if o.language == "nl"]) == 1, c
-        schemes = list(g.objects(c, SKOS.inScheme))
-        assert len(schemes) == 1, c
-        assert g.value(c, URIRef(HG + "sourceSection")), c
-        assert g.value(c, URIRef(HG + "sourceDocument")) == URIRef(NK + "source"), c
-        notations[(schemes[0], str(g.value(c, SKOS.notation)))] += 1
-        for parent in g.objects(c, SKOS.broader):
-            assert (parent, SKOS.narrower, c) in g
-        for child in g.objects(c, SKOS.narrower):
-            assert (child, SKOS.broader, c) in g
-        if not list(g.objects(c, SKOS.broader)):
-            assert (c, SKOS.topConceptOf, schemes[0]) in g
-            assert (schemes[0], SKOS.hasTopConcept, c) in g
-    assert not any(n == "None" for _, n in notations) and max(notations.values()) == 1
+    assert_concepts_complete(g, URIRef(NK + "source"))
     for scheme in ("scheme", "regio-scheme"):
         assert any("otation" in str(n) for n in g.objects(URIRef(NK + scheme), SKOS.scopeNote))
 
