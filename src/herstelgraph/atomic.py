@@ -12,13 +12,18 @@ from pathlib import Path
 from .errors import InputError
 
 
+def _existing_parent(target: Path) -> Path:
+    parent = target.parent if str(target.parent) else Path(".")
+    if not parent.is_dir():
+        raise InputError(f"{target}: folder {parent} does not exist; create it first")
+    return parent
+
+
 @contextmanager
 def atomic_path(target: Path) -> Iterator[Path]:
     """Yield a temporary path beside ``target``; move it into place only on success."""
     target = Path(target)
-    parent = target.parent if str(target.parent) else Path(".")
-    if not parent.is_dir():
-        raise InputError(f"{target}: folder {parent} does not exist; create it first")
+    parent = _existing_parent(target)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent)
     os.close(fd)
     tmp_path = Path(tmp)
@@ -44,9 +49,7 @@ def write_bytes(target: Path, data: bytes) -> None:
 def atomic_dir(target: Path) -> Iterator[Path]:
     """Build a folder in a temporary sibling and swap it in only when complete."""
     target = Path(target)
-    parent = target.parent if str(target.parent) else Path(".")
-    if not parent.is_dir():
-        raise InputError(f"{target}: folder {parent} does not exist; create it first")
+    parent = _existing_parent(target)
     tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=parent))
     try:
         yield tmp

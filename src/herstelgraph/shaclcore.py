@@ -255,17 +255,21 @@ def compile_shapes(g) -> list[Query]:
                 queries.append(Query(q, shape, None, comp, severity, msgs, False))
         for comp in LOGICAL:
             for arg in g.objects(shape, _sh(comp)):
-                if comp == "or":
-                    cond = " || ".join(_conforms(g, m, "?this") for m in _list(g, arg))
-                elif comp == "not":
-                    cond = "!" + _conforms(g, arg, "?this")
-                else:
-                    cond = _conforms(g, arg, "?this")
+                cond = _logical(g, comp, arg, "?this")
                 q = f"SELECT ?this WHERE {{ {target} FILTER(!({cond})) }}"
                 queries.append(Query(q, shape, None, comp, severity, msgs, False))
         for prop in g.objects(shape, _sh("property")):
             queries += _property_queries(g, prop, target, meta)
     return queries
+
+
+def _logical(g, comp: str, arg, var: str) -> str:
+    """The SPARQL condition under which ``var`` conforms to the sh:or / sh:not / sh:node arg."""
+    if comp == "or":
+        return " || ".join(_conforms(g, m, var) for m in _list(g, arg))
+    if comp == "not":
+        return "!" + _conforms(g, arg, var)
+    return _conforms(g, arg, var)
 
 
 def _property_queries(g, prop, target, meta) -> list[Query]:
@@ -301,12 +305,7 @@ def _property_queries(g, prop, target, meta) -> list[Query]:
         out.append(Query(q, prop, path_node, "maxCount", severity, msgs, False))
     for comp in LOGICAL:
         for arg in g.objects(prop, _sh(comp)):
-            if comp == "or":
-                cond = " || ".join(_conforms(g, m, "?value") for m in _list(g, arg))
-            elif comp == "not":
-                cond = "!" + _conforms(g, arg, "?value")
-            else:
-                cond = _conforms(g, arg, "?value")
+            cond = _logical(g, comp, arg, "?value")
             q = f"SELECT ?this ?value WHERE {{ {target} ?this {path} ?value FILTER(!({cond})) }}"
             out.append(Query(q, prop, path_node, comp, severity, msgs, True))
     return out
