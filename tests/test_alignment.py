@@ -99,6 +99,36 @@ def test_chain_is_composed_and_marked_inferred(fx):
                for m in al.crosswalk(fx, "bk-0597-1", "bijlage-ii"))  # fmt: skip
 
 
+def test_chain_takes_the_surest_record_and_orders_ties_by_relation(tmp_path):
+    """A step stated by two records (one the other way round) takes the higher confidence;
+    chains through the same three items differ only in a relation and keep a fixed order."""
+    extra = tmp_path / "second-record.ttl"
+    extra.write_text(
+        """@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix owl: <http://www.w3.org/2002/07/owl#> .
+@prefix sssom: <https://w3id.org/sssom/> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix bk: <https://w3id.org/herstelgraph/bk-0597-1/> .
+@prefix valente: <https://w3id.org/herstelgraph/valente-2023/> .
+valente:vaardigheid-reflectie skos:broadMatch bk:competentie-03 ;
+    skos:relatedMatch bk:competentie-03 .
+<https://example.org/m/again> a owl:Axiom, sssom:Mapping ;
+    owl:annotatedSource valente:vaardigheid-reflectie ; owl:annotatedProperty skos:broadMatch ;
+    owl:annotatedTarget bk:competentie-03 ; sssom:confidence "0.9"^^xsd:double .
+""",
+        encoding="utf-8",
+    )
+    store = herstelgraph.load(
+        extra=[FIX / "profiles.ttl", extra], files=[FIX / "frameworks.ttl", FIX / "mappings.ttl"]
+    )
+    rows = al.chain(store, "bk-0597-1", "valente-2023", "bijlage-ii")
+    got = [(r.relation1, r.relation2, r.composed, r.confidence) for r in rows]
+    assert got == [
+        ("skos:narrowMatch", "skos:exactMatch", "skos:narrowMatch", round(0.9 * 0.85, 4)),
+        ("skos:relatedMatch", "skos:exactMatch", "skos:relatedMatch", None),
+    ]
+
+
 def test_composition_table_is_the_documented_one():
     text = (ROOT / "docs" / "chains.md").read_text(encoding="utf-8")
     names = ["exact", "close", "broad", "narrow", "related"]

@@ -38,10 +38,38 @@ def test_query_parses_and_has_a_header(path):
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)
 def test_entailment_is_declared_where_the_closure_is_used(path):
     spec = queries.get(path.stem)
-    closure_terms = ("mappingRelation", "broaderTransitive", "narrowerTransitive", "mappedInto")
+    closure_terms = (
+        "mappingRelation", "broaderTransitive", "narrowerTransitive", "mappedInto", "Tally",
+        "hg:mappedCount",
+    )  # fmt: skip
     uses = any(t in spec.text.split("\nSELECT", 1)[-1] for t in closure_terms)
     if uses:
         assert spec.entailment, f"{path.name} uses the closure: say '# Entailment: skos-closure'"
+
+
+DERIVED = sorted((ROOT / "queries" / "derived").glob("*.ru"))
+
+
+def test_every_derived_update_is_run_and_every_one_run_is_shipped():
+    from herstelgraph.tallies import DERIVED as RUN
+
+    assert sorted(RUN) == [p.stem for p in DERIVED]
+
+
+@pytest.mark.parametrize("path", DERIVED, ids=lambda p: p.stem)
+def test_derived_update_has_a_header_and_parses(path):
+    text = path.read_text(encoding="utf-8")
+    head = [line for line in text.splitlines()[:6] if line.startswith("#")]
+    for key in ("Derives", "Read by", "Reads", "Why"):
+        assert any(line.startswith(f"# {key}: ") for line in head), f"{path.name}: {key}"
+    # every question named as a reader exists, and reads what this file derives
+    derived = re.search(r"hg:(\w+Tally)", text).group(1)
+    readers = re.search(r"# Read by: (.*)", text).group(1).split(", ")
+    for name in readers:
+        assert derived in (ROOT / "queries" / name).read_text(encoding="utf-8"), name
+    store = ox.Store()
+    store.update(text)  # parses, and runs on an empty store
+    assert len(store) == 0
 
 
 def test_no_unbounded_paths_over_mappings():

@@ -40,10 +40,26 @@ def expand(curie: str) -> str | None:
     return PREFIXES[m.group(1)] + m.group(2)
 
 
+#: namespace -> prefix; every namespace ends in "/" or "#" (tests/test_ids.py holds it)
+_BY_NAMESPACE = {ns: prefix for prefix, ns in PREFIXES.items()}
+_NAMESPACES = tuple(_BY_NAMESPACE)
+
+
 def compact(iri: str) -> str:
-    """The shortest CURIE for an IRI, or the IRI itself."""
-    best = None
-    for prefix, ns in PREFIXES.items():
-        if iri.startswith(ns) and (best is None or len(ns) > len(PREFIXES[best])):
-            best = prefix
-    return f"{best}:{iri[len(PREFIXES[best]) :]}" if best else iri
+    """The shortest CURIE for an IRI (the longest namespace that starts it), or the IRI.
+
+    A namespace ends in "/" or "#", so only the IRI's own cut points are looked up, right
+    to left: ~1 µs a call, where trying all 26 namespaces took 6 µs, a third of coverage's
+    time at 50x (docs/performance.md).
+    """
+    if not iri.startswith(_NAMESPACES):  # one C-level test rejects unknown IRIs
+        return iri
+    end = len(iri)
+    while True:
+        cut = max(iri.rfind("/", 0, end), iri.rfind("#", 0, end))
+        if cut < 0:
+            return iri
+        prefix = _BY_NAMESPACE.get(iri[: cut + 1])
+        if prefix is not None:
+            return f"{prefix}:{iri[cut + 1 :]}"
+        end = cut

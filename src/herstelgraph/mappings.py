@@ -451,6 +451,7 @@ def pair_store(path: Path, today: str):
     from .reasoning import add_closure
     from .resources import data_dir
     from .store import USER, load
+    from .tallies import add_tallies
 
     labels, schemes = _ontology_index()
     mf = canonical(read_tsv(path), labels, schemes, today)
@@ -458,6 +459,7 @@ def pair_store(path: Path, today: str):
     data = to_graph(mf.records).serialize(format="nt", encoding="utf-8")
     store.add_data(data, ox.RdfFormat.N_TRIPLES, USER, str(path))
     add_closure(store)
+    add_tallies(store)
     return store
 
 
