@@ -93,7 +93,8 @@ QUESTIONS = {
     "coverage_of": lambda s: al.coverage_of(s, "hgp:curriculum-x"),
     "compare_roles": lambda s: al.compare_roles(s),
     "explain": lambda s: al.explain(s, "bk:C3", "bijlage2:competentie-02"),
-    "query": lambda s: al.run_query(s, "coverage", {}),
+    # a raw query: one with ORDER BY (without one, SPARQL leaves the row order to the engine)
+    "query": lambda s: al.run_query(s, "crosswalk", {"a": "bk-0597-1", "b": "valente-2023"}),
     "frameworks": lambda s: herstelgraph.frameworks(s),
 }
 
