@@ -354,7 +354,8 @@ BASELINE_WORKER = r"""
 import json, resource, sys, time
 from rdflib import Graph
 from rdflib.util import from_n3
-job = json.loads(sys.argv[1])
+with open(sys.argv[1], encoding="utf-8") as spec_file:  # a file: the calls can be MBs
+    job = json.load(spec_file)
 skip = set(json.loads(sys.argv[2]))
 sys.path.insert(0, job["src"])
 from herstelgraph.prefixes import PREFIXES
@@ -443,9 +444,13 @@ def run_baseline(job: dict, calls: dict, cap: float, over: set[str]) -> dict:
     spec = dict(job, calls=calls, src=str(ROOT / "src"),
                 closure=str(DATA / f"closure-{job['size']}x.nt"))  # fmt: skip
     done: dict = {task: {"over": cap, "skipped": True} for task in over}
+    # the recorded calls go in a file: chain binds thousands of IRIs in one VALUES block,
+    # over the kernel's limit for a command line
+    spec_path = DATA / f"baseline-job-{job['size']}x.json"
+    spec_path.write_text(json.dumps(spec), encoding="utf-8")
     while True:
         proc = subprocess.Popen(
-            [sys.executable, "-c", BASELINE_WORKER, json.dumps(spec), json.dumps(list(done))],
+            [sys.executable, "-c", BASELINE_WORKER, str(spec_path), json.dumps(list(done))],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,

@@ -87,23 +87,28 @@ def concepts(store: Store, scheme: str, type_: str | None = None) -> list[Concep
     if type_:
         type_node = iri_node(type_ if is_iri(type_) else expand(type_) or HG + type_, "type")
     rows = _run(store, "concepts", scheme=node, type=type_node)
-    seen: dict[str, Concept] = {}
+    # one row per (concept, type): keep the most specific type, then build each concept once
+    best: dict[str, dict] = {}
     for row in rows:
         iri = row["concept"].value
-        kind = row["type"].value
-        if iri in seen and kind == HG + "Item":
-            continue
-        seen[iri] = Concept(
+        if iri not in best or row["type"].value != HG + "Item":
+            best[iri] = row
+    framework = framework_id(node.value)
+    types = {t: compact(t).removeprefix("hg:") for t in {r["type"].value for r in best.values()}}
+    out = [
+        Concept(
             id=compact(iri),
             iri=iri,
             notation=value(row["notation"]),
             label=value(row["label"]) or "",
-            type=compact(kind).removeprefix("hg:"),
-            framework=framework_id(node.value),
+            type=types[row["type"].value],
+            framework=framework,
             section=value(row["section"]),
             broader=compact(row["broader"].value) if row["broader"] else None,
         )
-    return sorted(seen.values(), key=lambda c: (_natural(c.notation), c.id))
+        for iri, row in best.items()
+    ]
+    return sorted(out, key=lambda c: (_natural(c.notation), c.id))
 
 
 def resolve(store: Store, ident: str) -> ox.NamedNode:
