@@ -144,3 +144,13 @@ def test_each_tally_equals_its_aggregate_run_live(store, name):
     assert Counter(int(r[count_var].value) for r in live) == Counter(
         int(r["n"].value) for r in read
     )
+
+
+def test_questions_that_read_only_tallies_search_the_inferred_graph_alone():
+    from herstelgraph import queries
+    from herstelgraph.store import INFERRED, Store
+
+    for name in ("coverage", "concept-types", "mapping-pairs"):
+        assert queries.get(name).entailment == queries.TALLIES, name
+    assert Store()._graphs(queries.TALLIES) == [INFERRED]
+    assert queries.get("frameworks").entailment is True  # titles are asserted

@@ -401,31 +401,46 @@ def coverage(store: Store, a: str | None = None, b: str | None = None) -> list[C
     """Share of A's items mapped into B for every ordered pair, overall and per section."""
     na = scheme_node(store, a) if a else None
     nb = scheme_node(store, b) if b else None
-    # section labels and IDs once per section, not per (pair, section) row: 5k rows at 50x
-    sections: dict[str | None, tuple] = {None: (None, None, [])}
-    for r in _run(store, "sections", scheme=na):
-        cid = compact(r["top"].value)
-        sections[r["top"].value] = (cid, _v(r["label"]), _natural(cid))
+    # per section, once (not per pair and section: 5k rows at 50x): its ID, label and rank
+    # in natural order, so the rows sort on integers
+    sections = {r["top"].value: (compact(r["top"].value), _v(r["label"]))
+                for r in _run(store, "sections", scheme=na)}  # fmt: skip
     totals: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0])
-    rows = []
+    counted = []
     for r in _run(store, "coverage", a=na, b=nb):
-        fa, fb = framework_id(r["a"].value), framework_id(r["b"].value)
-        items, mapped, nomatch = (int(r[k].value) for k in ("items", "mapped", "noMatch"))
-        t = totals[(fa, fb)]
+        pair, top = (r["a"].value, r["b"].value), r["top"]
+        top = None if top is None else top.value
+        items, mapped, nomatch = (
+            int(r["items"].value),
+            int(r["mapped"].value),
+            int(r["noMatch"].value),
+        )
+        t = totals[pair]
         t[0], t[1], t[2] = t[0] + items, t[1] + mapped, t[2] + nomatch
-        top = r["top"].value if r["top"] is not None else None
-        if top not in sections:  # a top concept of A that A's scheme does not list
-            sections[top] = (compact(top), None, _natural(compact(top)))
-        cid, label, key = sections[top]
-        row = _coverage_row(fa, fb, "section", cid, label, items, mapped, nomatch)
-        rows.append(((fa, fb, True, key), row))
-    rows += [
-        ((fa, fb, False, []), _coverage_row(fa, fb, "framework", None, None, *t))
-        for (fa, fb), t in totals.items()
+        counted.append((pair, top, items, mapped, nomatch))
+        if top is not None and top not in sections:  # a top concept its scheme does not list
+            sections[top] = (compact(top), None)
+    ranked = sorted(sections, key=lambda iri: _natural(sections[iri][0]))
+    rank = {iri: n for n, iri in enumerate(ranked, 1)}
+    fid = {iri: framework_id(iri) for pair in totals for iri in pair}
+    aligned = {fid[i] for pair, t in totals.items() if t[1] or t[2] for i in pair}
+    keyed = [
+        ((fid[pa], fid[pb], 0, 0), (pa, pb), None, t)
+        for (pa, pb), t in totals.items()
+        if fid[pa] in aligned and fid[pb] in aligned
     ]
-    aligned = {f for (fa, fb), t in totals.items() if t[1] or t[2] for f in (fa, fb)}
-    rows.sort(key=lambda kr: kr[0])
-    return [row for _, row in rows if row.a in aligned and row.b in aligned]
+    keyed += [
+        ((fid[pa], fid[pb], 1, rank.get(top, 0)), (pa, pb), top, counts)
+        for (pa, pb), top, *counts in counted
+        if fid[pa] in aligned and fid[pb] in aligned
+    ]
+    keyed.sort(key=lambda k: k[0])
+    out = []
+    for (fa, fb, is_section, _), _, top, (items, mapped, nomatch) in keyed:
+        cid, label = sections[top] if top is not None else (None, None)
+        scope = "section" if is_section else "framework"
+        out.append(_coverage_row(fa, fb, scope, cid, label, items, mapped, nomatch))
+    return out
 
 
 def _coverage_row(fa, fb, scope, section, section_label, items, mapped, nomatch) -> CoverageRow:

@@ -23,9 +23,12 @@ def value(term) -> str | None:
     return None if term is None else term.value
 
 
+_DIGITS = re.compile(r"(\d+)")
+
+
 def _natural(text: str | None) -> list:
     """Sort key that puts C2 before C10 and K9 before K47."""
-    return [int(t) if t.isdigit() else t for t in re.split(r"(\d+)", text or "")]
+    return [int(t) if t.isdigit() else t for t in _DIGITS.split(text or "")]
 
 
 def _run(store: Store, name: str, **bindings) -> list[dict]:

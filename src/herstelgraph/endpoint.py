@@ -120,7 +120,7 @@ class Endpoint:
                 "is this the query URL (e.g. …/query or …/sparql)?"
             ) from None
 
-    def _graphs(self, entailment: bool) -> list[ox.NamedNode] | None:
+    def _graphs(self, entailment: bool | str) -> list[ox.NamedNode] | None:
         if self._layout is None:
             probe = f"ASK WHERE {{ GRAPH {ASSERTED} {{ ?s ?p ?o }} }}"
             result = self._parse(self._request(probe, None))
@@ -132,6 +132,8 @@ class Endpoint:
                 )
         if not self._layout:
             return None
+        if entailment == "tallies":
+            return [INFERRED]
         return [ASSERTED, USER, INFERRED] if entailment else [ASSERTED, USER]
 
     def _warn(self, message: str) -> None:
@@ -144,7 +146,7 @@ class Endpoint:
         sparql: str,
         bindings: Mapping[str, Term | None] | None = None,
         *,
-        entailment: bool = False,
+        entailment: bool | str = False,
     ) -> list[Row]:
         """Run a SELECT with bound parameters; rows map variable names to pyoxigraph terms."""
         text = bind_values(sparql, bindings or {})
@@ -160,7 +162,7 @@ class Endpoint:
             )
         return rows
 
-    def ask(self, sparql: str, bindings=None, *, entailment: bool = False) -> bool:
+    def ask(self, sparql: str, bindings=None, *, entailment: bool | str = False) -> bool:
         text = bind_values(sparql, bindings or {})
         result = self._parse(self._request(text, self._graphs(entailment)))
         if not isinstance(result, ox.QueryBoolean):

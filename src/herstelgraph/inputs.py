@@ -517,7 +517,7 @@ def select_with_deadline(
     sparql: str,
     bindings: Mapping | None = None,
     *,
-    entailment: bool = False,
+    entailment: bool | str = False,
     timeout: float | None = None,
     where: str = "query",
 ) -> list[dict]:

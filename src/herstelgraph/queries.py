@@ -4,7 +4,7 @@ Header lines at the top of each file::
 
     # Question: Which frameworks does the graph hold?
     # Parameters: ?scheme iri, ?section iri optional
-    # Entailment: skos-closure        (or: none)
+    # Entailment: skos-closure        (or: none, or: tallies)
     # Example: herstelgraph frameworks
 """
 
@@ -19,6 +19,7 @@ from .errors import InputError
 from .resources import data_dir
 
 KINDS = ("iri", "string", "integer", "decimal", "lang")
+TALLIES = "tallies"  # Entailment: tallies -> the query reads the inferred graph alone
 
 
 @dataclass(frozen=True)
@@ -34,7 +35,9 @@ class QuerySpec:
     text: str
     question: str
     parameters: tuple[Param, ...] = field(default_factory=tuple)
-    entailment: bool = False
+    #: False (asserted + user graphs), True (and the inferred graph: the SKOS closure and the
+    #: tallies) or TALLIES (the inferred graph alone: a question that reads only tallies)
+    entailment: bool | str = False
     example: str = ""
     path: str = ""
     #: a user's .rq file: run by ``run`` in a worker with a deadline (inputs.py)
@@ -64,10 +67,15 @@ def parse(text: str, name: str, path: str = "") -> QuerySpec:
         text=text,
         question=header.get("question", ""),
         parameters=tuple(params),
-        entailment=header.get("entailment", "none").lower() not in ("", "none"),
+        entailment=_entailment(header.get("entailment", "none")),
         example=header.get("example", ""),
         path=path,
     )
+
+
+def _entailment(value: str) -> bool | str:
+    word = (value.split() or ["none"])[0].lower()
+    return TALLIES if word == TALLIES else word != "none"
 
 
 @cache

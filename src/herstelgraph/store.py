@@ -100,7 +100,7 @@ class Store:
         sparql: str,
         bindings: Mapping[str, Term | None] | None = None,
         *,
-        entailment: bool = False,
+        entailment: bool | str = False,
     ) -> list[Row]:
         """Run a SELECT with bound parameters; rows map variable names to terms."""
         result = self.ox.query(
@@ -112,7 +112,7 @@ class Store:
         # zip over the solution's values: 30% less time per row than sol[name] lookups
         return [dict(zip(names, sol, strict=True)) for sol in result]
 
-    def ask(self, sparql: str, bindings=None, *, entailment: bool = False) -> bool:
+    def ask(self, sparql: str, bindings=None, *, entailment: bool | str = False) -> bool:
         result = self.ox.query(
             bind_values(sparql, bindings or {}),
             default_graph=self._graphs(entailment),
@@ -120,7 +120,9 @@ class Store:
         )
         return bool(result)
 
-    def _graphs(self, entailment: bool) -> list[ox.NamedNode]:
+    def _graphs(self, entailment: bool | str) -> list[ox.NamedNode]:
+        if entailment == "tallies":  # reads only derived records: one graph to search, not
+            return [INFERRED]  # three (coverage at 50x: -0.015 s)
         graphs = [ASSERTED, USER]
         if entailment:
             graphs.append(INFERRED)
