@@ -737,7 +737,7 @@ def main(argv: list[str] | None = None) -> int:
         cli_row[str(size)] = {"ours": cli_cold(gaps_args, job["cache"], min(args.repeat, 5))}
         if size == 1:
             for verb, cmd in CLI_VERBS.items():
-                r = cli_cold([*cmd, "--format", "csv"], job["cache"], 3)
+                r = cli_cold([*cmd, "--format", "csv"], job["cache"], 5)
                 rows.setdefault(f"cli {verb} (1x only)", {})["1"] = {"ours": r}
         rows.setdefault("peak memory", {})[str(size)] = {"ours": {"mb": ours["maxrss_mb"]}}
         if size in base_sizes:

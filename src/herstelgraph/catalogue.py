@@ -92,25 +92,30 @@ def concepts(store: Store, scheme: str, type_: str | None = None) -> list[Concep
     rows = _run(store, "concepts", scheme=node, type=type_node)
     # one row per (concept, type): keep the most specific type, then build each concept once
     best: dict[str, dict] = {}
+    item = ox.NamedNode(HG + "Item")
     for row in rows:
         iri = row["concept"].value
-        if iri not in best or row["type"].value != HG + "Item":
+        if iri not in best or row["type"] != item:
             best[iri] = row
     framework = framework_id(node.value)
-    types = {t: compact(t).removeprefix("hg:") for t in {r["type"].value for r in best.values()}}
-    out = [
-        Concept(
-            id=compact(iri),
-            iri=iri,
-            notation=value(row["notation"]),
-            label=value(row["label"]) or "",
-            type=types[row["type"].value],
-            framework=framework,
-            section=value(row["section"]),
-            broader=compact(row["broader"].value) if row["broader"] else None,
+    types = {t: compact(t.value).removeprefix("hg:") for t in {r["type"] for r in best.values()}}
+    out = []
+    for iri, row in best.items():
+        notation, label, section, broader = (
+            row["notation"], row["label"], row["section"], row["broader"]
+        )  # fmt: skip
+        out.append(
+            Concept(
+                id=compact(iri),
+                iri=iri,
+                notation=None if notation is None else notation.value,
+                label="" if label is None else label.value,
+                type=types[row["type"]],
+                framework=framework,
+                section=None if section is None else section.value,
+                broader=None if broader is None else compact(broader.value),
+            )
         )
-        for iri, row in best.items()
-    ]
     return sorted(out, key=lambda c: (_natural(c.notation), c.id))
 
 
