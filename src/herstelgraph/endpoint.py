@@ -26,7 +26,7 @@ import pyoxigraph as ox
 
 from .errors import EndpointError, InputError
 from .prefixes import PREFIXES
-from .store import ASSERTED, INFERRED, USER, Row, Term, bind_values
+from .store import ASSERTED, INFERRED, TALLIES, USER, Row, Term, bind_values
 
 #: Result sizes at which well-known servers silently truncate (Virtuoso's default
 #: ResultSetMaxRows is 10,000; others use 1,000, 50,000 or 100,000).
@@ -132,7 +132,7 @@ class Endpoint:
                 )
         if not self._layout:
             return None
-        if entailment == "tallies":
+        if entailment == TALLIES:
             return [INFERRED]
         return [ASSERTED, USER, INFERRED] if entailment else [ASSERTED, USER]
 

@@ -17,9 +17,9 @@ from pathlib import Path
 
 from .errors import InputError
 from .resources import data_dir
+from .store import TALLIES
 
 KINDS = ("iri", "string", "integer", "decimal", "lang")
-TALLIES = "tallies"  # Entailment: tallies -> the query reads the inferred graph alone
 
 
 @dataclass(frozen=True)
