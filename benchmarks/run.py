@@ -6,7 +6,7 @@ on our design and on the plain baseline a user would otherwise write, side by si
 * load: cold (parse + check + SKOS closure + cache write) and warm (closure from the cache);
   baseline: rdflib parses the same files;
 * every alignment and catalogue question of the query library, through the public API
-  (``herstelgraph.alignment`` / ``catalogue``), warm, median of repeats; baseline: rdflib's
+  (``herstelgraph.questions``: alignment, catalogue), warm, median of repeats; baseline: rdflib's
   SPARQL engine runs the very same query texts with the same bindings (``initBindings``),
   recorded from our run, on rdflib graphs holding the same triples (asserted, and asserted
   plus our closure where the question's header asks for it), so both give the same rows;
@@ -94,7 +94,7 @@ def shipped_files() -> list[Path]:
     files = graph_files()
     if not any(p.name == "mappings.ttl" for p in files):
         try:
-            from herstelgraph.mappings import build
+            from herstelgraph.curation.sssom import build
 
             text = next(t for p, t in build().items() if p.name == "mappings.ttl")
             out = DATA / "shipped-mappings.ttl"
@@ -189,8 +189,8 @@ def prepare(size: int) -> dict:
 # --------------------------------------------------------------------------- ours
 def questions(store, job: dict) -> dict:
     """Every question of the API, with arguments that fit this size's data."""
-    from herstelgraph import alignment as al
-    from herstelgraph import catalogue as cat
+    from herstelgraph.questions import alignment as al
+    from herstelgraph.questions import catalogue as cat
 
     a, b, c = job["frameworks"]
     an, bn = cat.scheme_node(store, a), cat.scheme_node(store, b)
@@ -270,9 +270,9 @@ def worker_ours(job: dict, repeat: int) -> dict:
     """All our measurements for one size, in this (fresh) process."""
     import pyoxigraph as ox
 
+    from herstelgraph.checks.validate import validate_files
     from herstelgraph.store import INFERRED, load
-    from herstelgraph.tallies import aggregate_query
-    from herstelgraph.validate import validate_files
+    from herstelgraph.store.tallies import aggregate_query
 
     files = [Path(p) for p in job["files"]]
     extra = [Path(job["profiles"]), Path(job["roles"])]
@@ -358,7 +358,7 @@ with open(sys.argv[1], encoding="utf-8") as spec_file:  # a file: the calls can 
     job = json.load(spec_file)
 skip = set(json.loads(sys.argv[2]))
 sys.path.insert(0, job["src"])
-from herstelgraph.prefixes import PREFIXES
+from herstelgraph.vocab import PREFIXES
 
 def emit(task, **kw):
     kw["maxrss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -398,7 +398,7 @@ for name, calls in job["calls"].items():
         same = same and n == c["rows"]
     emit(task, s=time.perf_counter() - t, same=same)
 from pyshacl import validate
-from herstelgraph.validate import shapes_graph
+from herstelgraph.checks.validate import shapes_graph
 shapes = shapes_graph("profiles")
 for task, path in (("validate 1 profile", job["one_profile"]),
                    ("validate all profiles", job["profiles"])):
@@ -505,7 +505,7 @@ def run_baseline(job: dict, calls: dict, cap: float, over: set[str]) -> dict:
 
 def cli_baseline(job: dict, calls: dict, cap: float) -> dict:
     """A fresh process that imports rdflib, parses the graph and asks the gaps question."""
-    from herstelgraph import queries
+    from herstelgraph.store import queries
 
     text = queries.get("gaps").text
     gaps = [c for c in calls.get("gaps", []) if c["sparql"] == text]

@@ -11,8 +11,8 @@ import re
 import pytest
 
 import herstelgraph
-from herstelgraph import alignment as al
 from herstelgraph.errors import InputError, UnknownIdError
+from herstelgraph.questions import alignment as al
 
 from conftest import ROOT
 
@@ -293,7 +293,7 @@ def test_cli_bad_input_is_one_line_exit_2(cli_fx, args, needle):
 # ------------------------------------------------------------------------- golden
 def golden_answers(store) -> dict[str, object]:
     """Each question's answer on the shipped graph, as JSON-ready data."""
-    from herstelgraph.output import to_json
+    from herstelgraph.cli.render import to_json
 
     pairs = [("bk-0597-1", "valente-2023"), ("valente-2023", "bijlage-ii")]
     answers = {
@@ -328,7 +328,7 @@ def _shipped_ready() -> bool:
 def test_golden_answers_on_the_shipped_graph(store):
     answers = golden_answers(store)
     if os.environ.get("HERSTELGRAPH_REGEN_GOLDEN"):
-        from herstelgraph.atomic import write_text
+        from herstelgraph.io.atomic import write_text
 
         for name, data in answers.items():
             text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"

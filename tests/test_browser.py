@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from herstelgraph.site import build_site
+from herstelgraph.publish.site import build_site
 from herstelgraph.store import load
 
 from conftest import ROOT

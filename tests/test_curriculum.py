@@ -28,13 +28,13 @@ def test_import_writes_a_curriculum(tmp_path, capsys):
     assert len(list(g.subjects(RDF.type, URIRef(hg + "Module")))) == 1
     aligned = {str(o).rsplit("/", 1)[-1] for o in g.objects(None, URIRef(hg + "alignedTo"))}
     assert aligned == {"competentie-01", "competentie-02", "competentie-03"}  # C2 is a notation
-    from herstelgraph.serialize import canonical_file_text
+    from herstelgraph.io.serialize import canonical_file_text
 
     assert canonical_file_text(out) == out.read_text(encoding="utf-8")
 
 
 def test_semicolon_csv_with_dutch_headers_and_blank_cells_carries_rows_down(tmp_path):
-    from herstelgraph.curriculum import read_csv
+    from herstelgraph.checks.curriculum import read_csv
     from herstelgraph.errors import InputError
     from herstelgraph.store import load
 

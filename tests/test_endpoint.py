@@ -18,10 +18,10 @@ from pathlib import Path
 import pytest
 
 import herstelgraph
-from herstelgraph import alignment as al
-from herstelgraph.endpoint import Endpoint, normalise_term
+from herstelgraph.cli.render import to_json
 from herstelgraph.errors import EndpointError
-from herstelgraph.output import to_json
+from herstelgraph.questions import alignment as al
+from herstelgraph.store.endpoint import Endpoint, normalise_term
 
 from conftest import ROOT
 
@@ -195,7 +195,8 @@ def test_data_with_endpoint_is_refused(run_cli):
 
 def test_query_path_does_not_import_rdflib():
     code = (
-        "import sys, herstelgraph.alignment, herstelgraph.endpoint, herstelgraph.cli_align;"
+        "import sys, herstelgraph.questions.alignment, herstelgraph.store.endpoint;"
+        "import herstelgraph.cli.align;"
         "print('rdflib' in sys.modules)"
     )
     out = subprocess.run(

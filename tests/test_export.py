@@ -17,7 +17,14 @@ from pathlib import Path
 import pytest
 
 from herstelgraph.cli import main
-from herstelgraph.export import FORMATS, MATCHES, RDF_FORMATS, export, mapping_records, write
+from herstelgraph.publish.export import (
+    FORMATS,
+    MATCHES,
+    RDF_FORMATS,
+    export,
+    mapping_records,
+    write,
+)
 from herstelgraph.store import ASSERTED, INFERRED, load
 
 from conftest import ROOT
@@ -134,7 +141,7 @@ def test_jsonld_uses_the_shipped_context_inline():
 
 
 def test_context_declares_every_project_prefix():
-    from herstelgraph.prefixes import PREFIXES
+    from herstelgraph.vocab import PREFIXES
 
     ctx = json.loads((ROOT / "ontology" / "herstelgraph.context.jsonld").read_text("utf-8"))
     ctx = ctx["@context"]
@@ -149,7 +156,7 @@ def test_scheme_export_is_one_framework(case):
     from rdflib import URIRef
     from rdflib.namespace import SKOS
 
-    from herstelgraph.prefixes import PREFIXES
+    from herstelgraph.vocab import PREFIXES
 
     _, _, store = case
     full = lang_normalised(parse_export(export(store, "turtle").data, "turtle"))
@@ -170,7 +177,7 @@ def test_scheme_export_is_one_framework(case):
 
 # ---------------------------------------------------------------------------- CSV
 def test_csv_has_a_row_per_concept_with_mappings(case):
-    from herstelgraph.catalogue import concepts, frameworks
+    from herstelgraph.questions.catalogue import concepts, frameworks
 
     _, _, store = case
     data = export(store, "csv").data
@@ -256,7 +263,7 @@ def test_sssom_export_round_trips_through_sssom_py(case, tmp_path):
 
 
 def test_sssom_export_matches_the_curated_tsv_files():
-    from herstelgraph.mappings import all_records, mapping_files
+    from herstelgraph.curation.sssom import all_records, mapping_files
 
     if not mapping_files():
         pytest.skip("no curated mapping files in mappings/ yet")
@@ -290,7 +297,7 @@ CF_ASSOCIATION_TYPES = {
 
 
 def test_case_package_is_case_1_0(case):
-    from herstelgraph.catalogue import concepts, frameworks
+    from herstelgraph.questions.catalogue import concepts, frameworks
 
     _, _, store = case
     doc = json.loads(export(store, "case").data)
@@ -354,7 +361,7 @@ def test_case_mapping_associations_keep_the_skos_relation():
 PROBE = """
 import hashlib, json, sys
 from pathlib import Path
-from herstelgraph.export import FORMATS, export
+from herstelgraph.publish.export import FORMATS, export
 from herstelgraph.store import load
 files = json.loads(sys.argv[1])
 store = load(files=[Path(f) for f in files] if files else None)
@@ -389,7 +396,7 @@ def test_exports_are_byte_identical_across_hash_seeds(case):
 
 # ---------------------------------------------------------------------------- atomic + CLI
 def test_failed_export_leaves_the_target_untouched(tmp_path, monkeypatch):
-    import herstelgraph.export as ex
+    import herstelgraph.publish.export as ex
 
     store = load(files=FIXTURE_FILES)
     target = tmp_path / "out.jsonld"
@@ -406,7 +413,7 @@ def test_failed_export_leaves_the_target_untouched(tmp_path, monkeypatch):
 
 
 def test_failed_write_removes_the_partial_file(tmp_path, monkeypatch):
-    import herstelgraph.atomic as atomic
+    import herstelgraph.io.atomic as atomic
 
     store = load(files=FIXTURE_FILES)
     target = tmp_path / "out.ttl"

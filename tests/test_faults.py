@@ -243,9 +243,8 @@ def test_fault_case_in_a_subprocess(name, tmp_path):
 
 def test_user_query_is_stopped_by_the_deadline(tmp_path):
     """The mechanism itself: a (p|^p)* path over a 1,000-deep chain, killed at 2 s."""
-    from herstelgraph import queries
     from herstelgraph.errors import InputError
-    from herstelgraph.store import USER, Store
+    from herstelgraph.store import USER, Store, queries
 
     store = Store()
     store.add_file(_chain(tmp_path), USER)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from herstelgraph.ids import compact, expand
-from herstelgraph.prefixes import PREFIXES
+from herstelgraph.vocab import PREFIXES
 
 
 def longest_namespace(iri: str) -> str:

@@ -6,9 +6,7 @@ from __future__ import annotations
 import pytest
 
 import herstelgraph
-from herstelgraph.errors import InputError
-from herstelgraph.ids import expand
-from herstelgraph.mappings import (
+from herstelgraph.curation.sssom import (
     CURATION,
     FRAMEWORKS,
     NO_TERM,
@@ -18,6 +16,8 @@ from herstelgraph.mappings import (
     read_tsv,
     review_status,
 )
+from herstelgraph.errors import InputError
+from herstelgraph.ids import expand
 
 from conftest import ROOT
 
@@ -36,7 +36,7 @@ def test_files_are_canonical_and_rdf_is_in_step():
     assert ROOT / "mappings" / "mappings.ttl" in outputs
     for path, text in outputs.items():
         assert path.read_text(encoding="utf-8") == text, (
-            f"{path.name} out of date: run python -m herstelgraph.mappings build"
+            f"{path.name} out of date: run python -m herstelgraph.curation.sssom build"
         )
         raw = path.read_bytes()
         assert not raw.startswith(b"\xef\xbb\xbf") and b"\r" not in raw
@@ -136,8 +136,8 @@ def test_reader_refuses_bad_tsv_with_file_and_line(tmp_path, content, message):
 
 
 def test_readme_mapping_report_is_computed_from_the_data(store):
-    from herstelgraph.mappings import report_markdown
+    from herstelgraph.curation.sssom import report_markdown
 
     text = (ROOT / "README.md").read_text(encoding="utf-8")
     block = text.split("<!-- mapping report -->\n", 1)[1].split("<!-- /mapping report -->")[0]
-    assert block == report_markdown(store), "run: python -m herstelgraph.mappings report"
+    assert block == report_markdown(store), "run: python -m herstelgraph.curation.sssom report"

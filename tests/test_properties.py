@@ -116,7 +116,7 @@ def test_export_import_round_trips(fmt, triples):
     from rdflib import Graph
     from rdflib.compare import isomorphic
 
-    from herstelgraph.export import export
+    from herstelgraph.publish.export import export
     from herstelgraph.store import ASSERTED, USER, Store
 
     store = Store()
@@ -137,7 +137,7 @@ def test_export_import_round_trips(fmt, triples):
     want = {(x.subject, x.predicate, x.object) for x in triples}
 
     def rdflib_graph(ts):
-        from herstelgraph.export import to_rdflib
+        from herstelgraph.publish.export import to_rdflib
 
         g = Graph()
         for s in to_rdflib([ox.Triple(*x) for x in ts]):
@@ -180,7 +180,7 @@ def test_random_profiles_never_crash_the_cli(run_cli, profile, verb):
 
 @pytest.mark.parametrize("char", ["\x85", "\u2028", "\x0b"])
 def test_ntriples_export_reads_back_line_separators(char):
-    from herstelgraph.export import export
+    from herstelgraph.publish.export import export
     from herstelgraph.store import ASSERTED, Store
 
     store = Store()

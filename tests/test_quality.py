@@ -11,7 +11,7 @@ import time
 
 import pytest
 
-from herstelgraph.quality import CHECKS, check, check_store, counts_markdown, load_files
+from herstelgraph.checks.quality import CHECKS, check, check_store, counts_markdown, load_files
 
 from conftest import ROOT
 
@@ -72,7 +72,7 @@ def test_every_check_fires_on_a_file_made_to_break_it(bad):
 def test_language_tag_grammar():
     """The BCP 47 well-formedness test behind invalid-language-tag (for graphs built by API
     or by lenient parsers; Oxigraph refuses such tags on reading, see tests/faults/)."""
-    from herstelgraph.quality import _LANGTAG
+    from herstelgraph.checks.quality import _LANGTAG
 
     for ok in ("nl", "nl-BE", "en-Latn-US", "zh-Hant-TW", "x-private", "de-1996"):
         assert _LANGTAG.match(ok), ok
@@ -142,5 +142,5 @@ def test_docs_quality_table_is_current():
     m = re.search(r"<!-- counts -->\n(.*?)<!-- /counts -->", text, re.DOTALL)
     assert m, "docs/quality.md lost its <!-- counts --> block"
     assert m.group(1) == counts_markdown(check()), (
-        "regenerate the table: python -m herstelgraph.quality (and update the reasons)"
+        "regenerate the table: python -m herstelgraph.checks.quality (and update the reasons)"
     )

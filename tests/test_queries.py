@@ -8,9 +8,9 @@ import re
 import pyoxigraph as ox
 import pytest
 
-from herstelgraph import queries
-from herstelgraph.endpoint import with_prefixes
-from herstelgraph.prefixes import PREFIXES
+from herstelgraph.store import queries
+from herstelgraph.store.endpoint import with_prefixes
+from herstelgraph.vocab import PREFIXES
 
 from conftest import ROOT
 
@@ -51,7 +51,7 @@ DERIVED = sorted((ROOT / "queries" / "derived").glob("*.ru"))
 
 
 def test_every_derived_update_is_run_and_every_one_run_is_shipped():
-    from herstelgraph.tallies import DERIVED as RUN
+    from herstelgraph.store.tallies import DERIVED as RUN
 
     assert sorted(RUN) == [p.stem for p in DERIVED]
 

@@ -7,8 +7,8 @@ import pyoxigraph as ox
 import pytest
 
 import herstelgraph
-from herstelgraph.reasoning import MAPPED_INTO, add_closure, closure_triples
 from herstelgraph.store import ASSERTED, INFERRED, Store
+from herstelgraph.store.closure import MAPPED_INTO, add_closure, closure_triples
 
 from conftest import ROOT
 

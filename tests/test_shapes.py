@@ -13,9 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from herstelgraph.serialize import canonical_file_text
-from herstelgraph.store import load
-from herstelgraph.validate import (
+from herstelgraph.checks.validate import (
     COVER_RULES,
     generate_profile_shapes,
     profile_shapes_for,
@@ -24,6 +22,8 @@ from herstelgraph.validate import (
     validate_graph,
     validate_profiles,
 )
+from herstelgraph.io.serialize import canonical_file_text
+from herstelgraph.store import load
 
 from conftest import ROOT
 
@@ -135,12 +135,14 @@ def test_every_shape_has_messages_in_both_languages_and_a_source(name):
 
 def test_generated_shapes_are_up_to_date():
     """shapes/profiles-generated.ttl is what the generator makes from the shipped graph now."""
-    from herstelgraph.serialize import canonical_turtle
+    from herstelgraph.io.serialize import canonical_turtle
 
     store = load(closure=False)
     text = canonical_turtle(generate_profile_shapes(store))
     path = ROOT / "shapes" / "profiles-generated.ttl"
-    assert path.read_text(encoding="utf-8") == text, "run: python -m herstelgraph.validate generate"
+    assert path.read_text(encoding="utf-8") == text, (
+        "run: python -m herstelgraph.checks.validate generate"
+    )
     assert canonical_file_text(path) == text
 
 
@@ -165,7 +167,7 @@ def test_shipped_generated_shapes_cover_bk_competencies():
 
 def test_generated_shapes_serialize_stably(mini_store, tmp_path):
     """Generated shapes with items are canonical Turtle that re-serialises to itself."""
-    from herstelgraph.serialize import canonical_turtle
+    from herstelgraph.io.serialize import canonical_turtle
 
     path = tmp_path / "generated.ttl"
     path.write_text(canonical_turtle(generate_profile_shapes(mini_store)), encoding="utf-8")

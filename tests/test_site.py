@@ -17,7 +17,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from herstelgraph.errors import InputError
-from herstelgraph.site import MARKER, build_site
+from herstelgraph.publish.site import MARKER, build_site
 from herstelgraph.store import load
 
 from conftest import ROOT
@@ -117,7 +117,7 @@ def test_every_concept_has_a_page_and_data_files(built):
     site, _, store = built
     from rdflib import Graph
 
-    from herstelgraph.catalogue import concepts, frameworks
+    from herstelgraph.questions.catalogue import concepts, frameworks
 
     for fw in frameworks(store):
         for c in concepts(store, fw.id):
@@ -159,7 +159,7 @@ def test_concept_page_shows_source_hierarchy_and_mappings_both_ways(tmp_path):
 
 def test_search_index_covers_every_concept(built):
     site, _, store = built
-    from herstelgraph.catalogue import concepts, frameworks
+    from herstelgraph.questions.catalogue import concepts, frameworks
 
     text = (site / "search-index.js").read_text(encoding="utf-8")
     prefix = "window.HERSTELGRAPH_INDEX = "
@@ -174,7 +174,7 @@ def test_search_index_covers_every_concept(built):
 
 def test_heatmap_is_valid_svg_with_a_cell_per_pair(built):
     site, _, store = built
-    from herstelgraph.catalogue import frameworks
+    from herstelgraph.questions.catalogue import frameworks
 
     root = ET.parse(site / "coverage.svg").getroot()
     assert root.tag == "{http://www.w3.org/2000/svg}svg"
@@ -223,7 +223,7 @@ def _tree_digest(folder: Path) -> str:
 BUILD = """
 import sys
 from pathlib import Path
-from herstelgraph.site import build_site
+from herstelgraph.publish.site import build_site
 from herstelgraph.store import load
 files = [Path(f) for f in sys.argv[2:]]
 build_site(load(files=files or None), Path(sys.argv[1]))
@@ -258,7 +258,7 @@ def test_refuses_to_replace_a_folder_that_is_not_a_site(tmp_path):
 
 
 def test_failed_build_keeps_the_previous_site(tmp_path, monkeypatch):
-    import herstelgraph.site as site_mod
+    import herstelgraph.publish.site as site_mod
 
     out = tmp_path / "site"
     store = load(files=FIXTURE_FILES)

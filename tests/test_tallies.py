@@ -10,11 +10,11 @@ from collections import Counter
 import pyoxigraph as ox
 import pytest
 
-from herstelgraph import alignment as al
-from herstelgraph import catalogue as cat
-from herstelgraph.prefixes import PREFIXES
+from herstelgraph.questions import alignment as al
+from herstelgraph.questions import catalogue as cat
 from herstelgraph.store import ASSERTED, USER, load
-from herstelgraph.tallies import DERIVED, aggregate_query, derived_update
+from herstelgraph.store.tallies import DERIVED, aggregate_query, derived_update
+from herstelgraph.vocab import PREFIXES
 
 SKOS = PREFIXES["skos"]
 HG = PREFIXES["hg"]
@@ -147,8 +147,7 @@ def test_each_tally_equals_its_aggregate_run_live(store, name):
 
 
 def test_questions_that_read_only_tallies_search_the_inferred_graph_alone():
-    from herstelgraph import queries
-    from herstelgraph.store import INFERRED, Store
+    from herstelgraph.store import INFERRED, Store, queries
 
     for name in ("coverage", "concept-types", "mapping-pairs"):
         assert queries.get(name).entailment == queries.TALLIES, name

@@ -116,8 +116,8 @@ def test_no_file_is_a_usage_error(capsys):
 
 def test_both_engines_agree_on_every_example():
     """The fast engine and pyshacl give the same results on the shipped examples."""
+    from herstelgraph.checks.validate import profile_shapes_for, validate_files
     from herstelgraph.store import load
-    from herstelgraph.validate import profile_shapes_for, validate_files
 
     store = load(extra=[FIX / "mini-frameworks.ttl"])
     shapes = profile_shapes_for(store)
@@ -162,8 +162,8 @@ def test_validating_many_profiles_is_one_batch():
 
     import pyoxigraph as ox
 
+    from herstelgraph.checks.validate import profile_shapes_for, validate_profiles
     from herstelgraph.store import load
-    from herstelgraph.validate import profile_shapes_for, validate_profiles
 
     store = load(files=[ROOT / "ontology" / "herstelgraph.ttl", FIX / "mini-frameworks.ttl"])
     shapes = profile_shapes_for(store)

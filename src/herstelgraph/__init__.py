@@ -10,7 +10,25 @@ Only light modules are imported here (pyoxigraph, no rdflib), so the CLI starts 
 from __future__ import annotations
 
 from ._version import __version__
-from .alignment import (  # the alignment questions: one function each, typed results
+from .checks.quality import QualityCheck, QualityFinding, QualityReport  # no rdflib at import
+from .checks.quality import check as check_quality
+from .checks.validate import (  # no rdflib at import
+    validate_files,
+    validate_graph,
+    validate_profiles,
+)
+from .errors import EndpointError, HerstelgraphError, InputError, UnknownIdError
+from .model import (
+    Concept,
+    ConceptDetail,
+    Framework,
+    Overview,
+    PairCount,
+    TypeCount,
+    ValidationReport,
+    ValidationResult,
+)
+from .questions.alignment import (  # the alignment questions: one function each, typed results
     ChainRow,
     ConceptBrief,
     CoverageRow,
@@ -37,23 +55,10 @@ from .alignment import (  # the alignment questions: one function each, typed re
     run_query,
     search,
 )
-from .catalogue import concept, concepts, figures, frameworks, overview, resolve
-from .endpoint import Endpoint
-from .errors import EndpointError, HerstelgraphError, InputError, UnknownIdError
-from .model import (
-    Concept,
-    ConceptDetail,
-    Framework,
-    Overview,
-    PairCount,
-    TypeCount,
-    ValidationReport,
-    ValidationResult,
-)
-from .quality import QualityCheck, QualityFinding, QualityReport  # no rdflib at import
-from .quality import check as check_quality
-from .store import Store, load
-from .validate import validate_files, validate_graph, validate_profiles  # no rdflib at import
+from .questions.catalogue import concept, concepts, figures, frameworks, overview, resolve
+from .store.build import load
+from .store.endpoint import Endpoint
+from .store.store import Store
 
 __all__ = [
     "ChainRow",

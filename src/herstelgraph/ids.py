@@ -12,7 +12,7 @@ import re
 import pyoxigraph as ox
 
 from .errors import InputError
-from .prefixes import PREFIXES
+from .vocab import PREFIXES
 
 _IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|^`\\]*$")
 _CURIE = re.compile(r"^([A-Za-z_][A-Za-z0-9_.-]*):([^\s<>\"{}|^`\\]*)$")

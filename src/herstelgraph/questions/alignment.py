@@ -18,12 +18,12 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from ..errors import InputError, UnknownIdError
+from ..ids import compact, expand, iri_node, is_iri
+from ..model import MappingView, Record
+from ..store.store import Store
+from ..vocab import PREFIXES
 from .catalogue import _natural, _run, concept, framework_id, resolve, scheme_node
-from .errors import InputError, UnknownIdError
-from .ids import compact, expand, iri_node, is_iri
-from .model import MappingView, Record
-from .prefixes import PREFIXES
-from .store import Store
 
 HG = PREFIXES["hg"]
 SKOS = PREFIXES["skos"]
@@ -499,7 +499,7 @@ def chain(store: Store, a: str, b: str, c: str, *, claims_only: bool = False) ->
 def _nl_labels(store: Store, iris: set[str]) -> dict[str, list[str]]:
     """Every Dutch prefLabel of each IRI, from one query with a VALUES row per IRI: a list,
     as an item with two labels gave two answer rows."""
-    from . import queries
+    from ..store import queries
 
     out: dict[str, list[str]] = defaultdict(list)
     if not iris:
@@ -1009,7 +1009,7 @@ def _brief(store: Store, ident: str) -> ConceptBrief:
 def run_query(store: Store, name_or_file: str, params: dict[str, str]) -> list[Record]:
     """Run a shipped query (by name) or a user's .rq file with parameters typed by its header;
     rows come back as records whose fields are the query's variables."""
-    from . import queries
+    from ..store import queries
 
     if name_or_file.endswith(".rq") or "/" in name_or_file:
         spec = queries.from_file(Path(name_or_file), endpoint=not isinstance(store, Store))

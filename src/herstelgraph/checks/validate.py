@@ -17,11 +17,11 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from .errors import InputError
-from .ids import compact
-from .model import ValidationReport, ValidationResult
-from .prefixes import FRAMEWORK_PREFIXES, PREFIXES
-from .store import ASSERTED, INFERRED, USER, Store
+from ..errors import InputError
+from ..ids import compact
+from ..model import ValidationReport, ValidationResult
+from ..store.store import ASSERTED, INFERRED, USER, Store
+from ..vocab import FRAMEWORK_PREFIXES, PREFIXES
 
 HG = PREFIXES["hg"]
 SH = PREFIXES["sh"]
@@ -46,7 +46,7 @@ def shapes_graph(kind: str = "profiles"):
     """The shapes of one kind ('graph' or 'profiles') as one rdflib graph, parsed once."""
     from rdflib import Graph
 
-    from .resources import data_dir
+    from ..resources import data_dir
 
     names = {"graph": GRAPH_SHAPES, "profiles": PROFILE_SHAPES}[kind]
     g = Graph(bind_namespaces="none")
@@ -181,7 +181,7 @@ def generate_profile_shapes(store: Store):
     from rdflib.collection import Collection
     from rdflib.namespace import DCTERMS, OWL, RDF, RDFS
 
-    from .ids import expand
+    from ..ids import expand
 
     sh = {
         n: URIRef(SH + n)
@@ -428,7 +428,7 @@ def profile_shapes_for(store: Store):
     """profiles.ttl plus per-item shapes generated from ``store`` (a graph other than ours)."""
     from rdflib import Graph
 
-    from .resources import data_dir
+    from ..resources import data_dir
 
     g = Graph(bind_namespaces="none")
     g.parse(data_dir("shapes") / "profiles.ttl", format="turtle")
@@ -644,7 +644,7 @@ def _shacl_turtle(raw, conforms: bool) -> str:
     from rdflib import BNode, Graph, Literal, URIRef
     from rdflib.namespace import RDF
 
-    from .serialize import canonical_turtle
+    from ..io.serialize import canonical_turtle
 
     def sh(n):
         return URIRef(SH + n)
@@ -704,7 +704,7 @@ def read_profiles(store: Store, paths):
     """
     import pyoxigraph as ox
 
-    from . import inputs
+    from ..io import inputs
 
     formats = {
         ".ttl": ox.RdfFormat.TURTLE,
@@ -737,7 +737,7 @@ def read_profiles(store: Store, paths):
 # -------------------------------------------------------------------- rendering
 def render_report(report: ValidationReport, fmt: str = "text", lang: str = "en") -> str:
     """The report as text grouped by profile and item, JSON, or the sh:ValidationReport."""
-    from .output import to_json
+    from ..cli.render import to_json
 
     if fmt == "turtle":
         return report.shacl_report
@@ -781,10 +781,10 @@ def render_report(report: ValidationReport, fmt: str = "text", lang: str = "en")
 # ------------------------------------------------------------------------- main
 def main(argv: list[str] | None = None) -> int:
     """``python -m herstelgraph.validate generate [--check]``: (re)write the generated shapes."""
-    from .atomic import write_text
-    from .resources import data_dir
-    from .serialize import canonical_turtle
-    from .store import load
+    from ..io.atomic import write_text
+    from ..io.serialize import canonical_turtle
+    from ..resources import data_dir
+    from ..store.build import load
 
     args = list(sys.argv[1:] if argv is None else argv)
     if args[:1] != ["generate"]:

@@ -7,7 +7,7 @@ import io
 import json
 from collections.abc import Sequence
 
-from .model import Record
+from ..model import Record
 
 FORMATS = ("table", "json", "csv")
 

@@ -8,12 +8,12 @@ from functools import lru_cache
 
 import pyoxigraph as ox
 
-from . import queries
-from .errors import UnknownIdError
-from .ids import compact, expand, iri_node, is_iri
-from .model import Concept, ConceptDetail, Framework, Overview, PairCount, TypeCount
-from .prefixes import FRAMEWORK_PREFIXES, PREFIXES
-from .store import Store
+from ..errors import UnknownIdError
+from ..ids import compact, expand, iri_node, is_iri
+from ..model import Concept, ConceptDetail, Framework, Overview, PairCount, TypeCount
+from ..store import queries
+from ..store.store import Store
+from ..vocab import FRAMEWORK_PREFIXES, PREFIXES
 
 HG = PREFIXES["hg"]
 SKOS = PREFIXES["skos"]
@@ -234,7 +234,7 @@ def overview(store: Store) -> Overview:
 
 def figures(store: Store, programme: str | None = None) -> list:
     """The NK 2017 figures, as printed (no totals), optionally of one programme or role."""
-    from .model import Figure
+    from ..model import Figure
 
     node = resolve(store, programme) if programme else None
     rows = _run(store, "nk-figures", programme=node)

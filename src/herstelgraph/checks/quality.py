@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from .errors import InputError
-from .model import Record
+from ..errors import InputError
+from ..model import Record
 
 SKOS = "http://www.w3.org/2004/02/skos/core#"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
@@ -225,7 +225,7 @@ def _reach(succ: dict, start: str, stop: set | None = None) -> set[str]:
 
 def _sccs(succ: dict) -> list[list[str]]:
     """Strongly connected components of more than one node, or with a self-loop."""
-    from .mappings import _scc
+    from ..curation.sssom import _scc
 
     comp = _scc(succ)
     groups = defaultdict(list)
@@ -243,8 +243,8 @@ def _lit(term) -> str:
 def check_store(store, graphs: Sequence | None = "asserted", sources: Sequence[str] = ()):
     """Run every check on a Store (ours: ``graphs='asserted'`` = asserted + user graphs;
     ``None`` = every graph, for a user's files loaded on their own)."""
-    from .ids import compact
-    from .store import ASSERTED, USER
+    from ..ids import compact
+    from ..store.store import ASSERTED, USER
 
     if graphs == "asserted":
         graphs = [ASSERTED, USER]
@@ -515,7 +515,7 @@ def check_store(store, graphs: Sequence | None = "asserted", sources: Sequence[s
 # ---------------------------------------------------------------------- files
 def load_files(paths: Iterable[Path]):
     """A fresh Store holding the user's files only: RDF in any format, or SSSOM TSV."""
-    from .store import ASSERTED, Store
+    from ..store.store import ASSERTED, Store
 
     store = Store()
     for path in map(Path, paths):
@@ -530,9 +530,9 @@ def sssom_quads(path: Path, graph) -> list:
     """The mapping triples of an SSSOM TSV, read by the strict reader (mappings.read_tsv)."""
     import pyoxigraph as ox
 
-    from .inputs import read_bytes
-    from .mappings import NO_TERM, read_tsv
-    from .prefixes import PREFIXES
+    from ..curation.sssom import NO_TERM, read_tsv
+    from ..io.inputs import read_bytes
+    from ..vocab import PREFIXES
 
     read_bytes(path)  # the size cap, before the reader reads it
     mf = read_tsv(path)
@@ -559,7 +559,7 @@ def check(paths: Sequence[Path] = (), data: Sequence[Path] = ()) -> QualityRepor
     """The report for the user's files, or for the shipped graph (plus ``data``) when none."""
     if paths:
         return check_store(load_files(paths), None, [str(p) for p in paths])
-    from .store import load
+    from ..store.build import load
 
     store = load(extra=[Path(p) for p in data], closure=False)
     return check_store(store, "asserted", ["shipped graph", *map(str, data)])

@@ -24,8 +24,8 @@ from collections.abc import Mapping
 
 import pyoxigraph as ox
 
-from .errors import EndpointError, InputError
-from .prefixes import PREFIXES
+from ..errors import EndpointError, InputError
+from ..vocab import PREFIXES
 from .store import ASSERTED, INFERRED, TALLIES, USER, Row, Term, bind_values
 
 #: Result sizes at which well-known servers silently truncate (Virtuoso's default

@@ -14,9 +14,9 @@ import re
 import unicodedata
 from pathlib import Path
 
-from .errors import InputError, UnknownIdError
-from .prefixes import PREFIXES
-from .store import Store
+from ..errors import InputError, UnknownIdError
+from ..store.store import Store
+from ..vocab import PREFIXES
 
 COLUMNS = {
     "programme": ("programme", "program", "opleiding", "programma"),
@@ -42,7 +42,7 @@ def read_csv(store: Store, path: Path, base: str | None = None, conforms_to: str
     from rdflib import Graph, Literal, URIRef
     from rdflib.namespace import DCTERMS, RDF, RDFS
 
-    from .catalogue import resolve, scheme_node
+    from ..questions.catalogue import resolve, scheme_node
 
     path = Path(path)
     hg = PREFIXES["hg"]
@@ -151,8 +151,8 @@ def import_csv(
     conforms_to: str | None = None,
 ) -> int:
     """Convert a curriculum CSV to canonical Turtle, written atomically; returns the triples."""
-    from .atomic import write_text
-    from .serialize import canonical_turtle
+    from ..io.atomic import write_text
+    from ..io.serialize import canonical_turtle
 
     g = read_csv(store, path, base=base, conforms_to=conforms_to)
     write_text(Path(output), canonical_turtle(g))

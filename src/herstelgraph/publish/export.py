@@ -20,11 +20,11 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from .errors import InputError
-from .ids import compact
-from .model import Record
-from .prefixes import PREFIXES
-from .store import ASSERTED, INFERRED, USER, Store
+from ..errors import InputError
+from ..ids import compact
+from ..model import Record
+from ..store.store import ASSERTED, INFERRED, USER, Store
+from ..vocab import PREFIXES
 
 SKOS = PREFIXES["skos"]
 HG = PREFIXES["hg"]
@@ -152,7 +152,7 @@ def to_rdflib(triples):
 # ------------------------------------------------------------------------ RDF formats
 def context() -> dict:
     """The shipped JSON-LD context (ontology/herstelgraph.context.jsonld), read from disk."""
-    from .resources import data_dir
+    from ..resources import data_dir
 
     path = data_dir("ontology") / CONTEXT_FILE
     try:
@@ -286,7 +286,7 @@ def trig_text(store: Store, scheme: str | None) -> str:
 # ------------------------------------------------------------------------ mapping records
 def mapping_records(store: Store, scheme: str | None = None):
     """The SSSOM records in the graph as ``mappings.MappingRecord``s (labels from the graph)."""
-    from .mappings import MappingRecord, graph_index
+    from ..curation.sssom import MappingRecord, graph_index
 
     rows = store.select(
         """SELECT ?r ?s ?p ?o ?just ?conf ?author ?alabel ?ss ?os ?date ?comment ?other
@@ -344,8 +344,8 @@ def _rkey(rec) -> tuple:
 
 def sssom_text(store: Store, scheme: str | None) -> tuple[str, int]:
     """All records as one canonical SSSOM TSV, written by mappings.write_tsv."""
-    from ._version import __version__
-    from .mappings import AUTHOR_ID, LICENSE, MappingFile, write_tsv
+    from .._version import __version__
+    from ..curation.sssom import AUTHOR_ID, LICENSE, MappingFile, write_tsv
 
     records = mapping_records(store, scheme)
     used = set()
@@ -378,7 +378,7 @@ def sssom_text(store: Store, scheme: str | None) -> tuple[str, int]:
 
 
 def _fw(scheme_iri: str) -> str:
-    from .catalogue import framework_id
+    from ..questions.catalogue import framework_id
 
     return framework_id(scheme_iri)
 
@@ -416,8 +416,8 @@ def csv_text(store: Store, scheme: str | None) -> tuple[str, int]:
     """One row per concept; cells with several values join them with `` | ``; a mapped
     item is written ``id — label``. UTF-8 with a byte-order mark and CRLF, so Excel opens
     the Dutch diacritics correctly."""
-    from .catalogue import _natural, concepts, frameworks
-    from .mappings import graph_index
+    from ..curation.sssom import graph_index
+    from ..questions.catalogue import _natural, concepts, frameworks
 
     labels, _ = graph_index(store)
     maps = concept_mappings(store)
@@ -494,9 +494,9 @@ def case_packages(store: Store, scheme: str | None = None) -> list[dict]:
     """One 1EdTech CASE 1.0 CFPackage per framework: CFDocument, CFItems, CFAssociations
     (isChildOf for the hierarchy, exactMatchOf/isRelatedTo for curated mappings, the SKOS
     relation kept as the association's grouping) and CFDefinitions."""
-    from ._version import __version__
-    from .catalogue import _natural, concepts, frameworks
-    from .mappings import LICENSE, graph_index
+    from .._version import __version__
+    from ..curation.sssom import LICENSE, graph_index
+    from ..questions.catalogue import _natural, concepts, frameworks
 
     labels, _ = graph_index(store)
     when = _change_time(store)
@@ -687,7 +687,7 @@ def export(store: Store, fmt: str, scheme: str | None = None) -> Export:
         raise InputError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
     scheme_iri = None
     if scheme is not None:
-        from .catalogue import scheme_node
+        from ..questions.catalogue import scheme_node
 
         scheme_iri = scheme_node(store, scheme).value
     if fmt == "trig":
@@ -698,7 +698,7 @@ def export(store: Store, fmt: str, scheme: str | None = None) -> Export:
         n = len(triples)
         graph = to_rdflib(triples)
         if fmt == "turtle":
-            from .serialize import canonical_turtle
+            from ..io.serialize import canonical_turtle
 
             text = canonical_turtle(graph)
         elif fmt == "jsonld":
@@ -718,7 +718,7 @@ def export(store: Store, fmt: str, scheme: str | None = None) -> Export:
 
 def write(store: Store, fmt: str, target: Path, scheme: str | None = None) -> Export:
     """Export and write atomically: the file appears complete or not at all."""
-    from .atomic import write_bytes
+    from ..io.atomic import write_bytes
 
     target = Path(target)
     if target.is_dir():

@@ -15,11 +15,11 @@ from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 
-from .errors import InputError
-from .ids import compact
-from .model import Record
-from .prefixes import PREFIXES
-from .store import Store
+from ..errors import InputError
+from ..ids import compact
+from ..model import Record
+from ..store.store import Store
+from ..vocab import PREFIXES
 
 MARKER = ".herstelgraph-site"
 HG = PREFIXES["hg"]
@@ -66,7 +66,7 @@ class _Page:
 def build_site(store: Store, out: Path) -> SiteReport:
     """Build the whole site into ``out``; an existing folder is replaced only if it is a
     previous herstelgraph site (so ``-o ~`` can never wipe a home folder)."""
-    from .atomic import atomic_dir
+    from ..io.atomic import atomic_dir
 
     out = Path(out)
     if out.exists() and not out.is_dir():
@@ -90,7 +90,7 @@ def build_site(store: Store, out: Path) -> SiteReport:
 def _asset(name: str) -> bytes:
     from importlib.resources import files
 
-    return (files("herstelgraph") / "site_assets" / name).read_bytes()
+    return (files("herstelgraph.publish") / "site_assets" / name).read_bytes()
 
 
 def _local(iri: str) -> str:
@@ -104,11 +104,11 @@ def _local(iri: str) -> str:
 
 
 def _render(store: Store) -> dict[str, bytes]:
-    from .catalogue import _natural, concept, concepts, frameworks
+    from ..curation.sssom import graph_index
+    from ..io.serialize import canonical_turtle
+    from ..questions.catalogue import _natural, concept, concepts, frameworks
     from .export import _triples as asserted_triples
     from .export import concept_mappings, context, export, jsonld_text, to_rdflib
-    from .mappings import graph_index
-    from .serialize import canonical_turtle
 
     files: dict[str, bytes] = {}
 
@@ -311,7 +311,7 @@ framework. <b>Reviewed</b>: mapped, or recorded as reviewed with no match.</p>
 
 
 def _framework_html(fw, members: list[_Page], pages: dict[str, _Page]) -> str:
-    from .catalogue import _natural
+    from ..questions.catalogue import _natural
 
     root = "../"
     children: dict[str | None, list[_Page]] = defaultdict(list)

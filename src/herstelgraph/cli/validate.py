@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import click
 
-from .cli import Context, cli, emit
+from .common import Context, emit
 
 
-@cli.command()
+@click.command()
 @click.argument("files", nargs=-1, type=click.Path(dir_okay=False))
 @click.option(
     "--lang", type=click.Choice(["nl", "en"]), default="en", show_default=True,
@@ -33,8 +33,8 @@ from .cli import Context, cli, emit
 @click.pass_obj
 def validate(obj: Context, files, lang: str, fmt: str, graph: bool, engine: str) -> None:
     """Validate profiles: role/person/team profiles and curricula (Turtle, JSON-LD or CSV)."""
-    from .errors import InputError
-    from .validate import render_report, validate_files, validate_graph
+    from ..checks.validate import render_report, validate_files, validate_graph
+    from ..errors import InputError
 
     if not files and not graph:
         raise InputError("no FILE given: name profile files (.ttl, .jsonld, .csv) or use --graph")
@@ -49,7 +49,7 @@ def validate(obj: Context, files, lang: str, fmt: str, graph: bool, engine: str)
         raise click.exceptions.Exit(1)
 
 
-@cli.group()
+@click.group()
 def curriculum() -> None:
     """Curricula: import an institute's spreadsheet as a curriculum profile."""
 
@@ -70,10 +70,13 @@ def curriculum_import(obj: Context, csv_file: str, output: str, conforms_to, bas
     """Convert CSV (programme, module, learning outcome, aligned item IDs) to a curriculum."""
     from pathlib import Path
 
-    from .curriculum import import_csv
-    from .ids import iri_node
+    from ..checks.curriculum import import_csv
+    from ..ids import iri_node
 
     if base:
         base = iri_node(base, "base IRI").value
     n = import_csv(obj.store, Path(csv_file), Path(output), base=base, conforms_to=conforms_to)
     click.echo(f"{output}: {n} triples written", err=True)
+
+
+COMMANDS = (validate, curriculum)

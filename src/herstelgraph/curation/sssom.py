@@ -17,10 +17,10 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ._version import __version__
-from .errors import InputError
-from .model import Record
-from .prefixes import PREFIXES
+from .._version import __version__
+from ..errors import InputError
+from ..model import Record
+from ..vocab import PREFIXES
 
 #: The frameworks that are aligned, in the order that names the pair files.
 FRAMEWORKS = ("bijlage-ii", "bk-0597-1", "randvoorwaarden", "valente-2023")
@@ -341,7 +341,7 @@ def canonical(mf: MappingFile, labels: dict[str, str], schemes: dict[str, str], 
 
 def graph_index(store) -> tuple[dict[str, str], dict[str, str]]:
     """CURIE → Dutch prefLabel and CURIE → scheme CURIE for every framework concept."""
-    from .ids import compact
+    from ..ids import compact
 
     labels, schemes = {}, {}
     rows = store.select(
@@ -356,7 +356,7 @@ def graph_index(store) -> tuple[dict[str, str], dict[str, str]]:
 
 
 def mapping_files(folder: Path | None = None) -> list[Path]:
-    from .resources import data_dir
+    from ..resources import data_dir
 
     return sorted((folder or data_dir("mappings")).glob("*.sssom.tsv"))
 
@@ -367,7 +367,7 @@ def to_graph(records: list[MappingRecord]):
     from rdflib import Graph, Literal, URIRef
     from rdflib.namespace import OWL, RDF, RDFS, XSD
 
-    from .ids import expand
+    from ..ids import expand
 
     def node(curie: str) -> URIRef:
         iri = expand(curie)
@@ -419,9 +419,9 @@ def build(folder: Path | None = None, today: str | None = None) -> dict[Path, st
     """Canonical text of every mapping file and of mappings.ttl, keyed by path."""
     import datetime
 
-    from .resources import data_dir
-    from .serialize import canonical_turtle
-    from .store import load
+    from ..io.serialize import canonical_turtle
+    from ..resources import data_dir
+    from ..store.build import load
 
     folder = folder or data_dir("mappings")
     today = today or datetime.date.today().isoformat()
@@ -438,8 +438,8 @@ def build(folder: Path | None = None, today: str | None = None) -> dict[Path, st
 
 
 def _ontology_index():
-    from .resources import data_dir
-    from .store import load
+    from ..resources import data_dir
+    from ..store.build import load
 
     return graph_index(load(files=sorted(data_dir("ontology").glob("*.ttl")), closure=False))
 
@@ -448,10 +448,11 @@ def pair_store(path: Path, today: str):
     """The ontology plus one canonicalised mapping file, with the closure: for status."""
     import pyoxigraph as ox
 
-    from .reasoning import add_closure
-    from .resources import data_dir
-    from .store import USER, load
-    from .tallies import add_tallies
+    from ..resources import data_dir
+    from ..store.build import load
+    from ..store.closure import add_closure
+    from ..store.store import USER
+    from ..store.tallies import add_tallies
 
     labels, schemes = _ontology_index()
     mf = canonical(read_tsv(path), labels, schemes, today)
@@ -475,19 +476,19 @@ USAGE = """usage: python -m herstelgraph.mappings COMMAND
 def main(argv: list[str] | None = None) -> int:
     import datetime
 
-    from .atomic import write_text
+    from ..io.atomic import write_text
 
     args = list(sys.argv[1:] if argv is None else argv)
     today = datetime.date.today().isoformat()
     cmd, rest = (args[0], args[1:]) if args else ("", [])
     try:
         if cmd == "report":
-            from .store import load
+            from ..store.build import load
 
             print(report_markdown(load()), end="")
         elif cmd == "new" and len(rest) == 2:
             name = pair_name(*rest)
-            from .resources import data_dir
+            from ..resources import data_dir
 
             path = data_dir("mappings") / f"{name}.sssom.tsv"
             if path.exists():
@@ -545,7 +546,7 @@ def consistency_problems(store) -> list[str]:
       'narrower-than' steps (broader, broadMatch, narrowMatch, with exactMatch both ways)
       that holds a strict step.
     """
-    from .ids import compact
+    from ..ids import compact
 
     problems: list[str] = []
     q = store.select(
@@ -594,7 +595,7 @@ def consistency_problems(store) -> list[str]:
 
 
 def _hierarchy_cycles(store) -> list[str]:
-    from .ids import compact
+    from ..ids import compact
 
     strict, loose = set(), set()
     for r in store.select("SELECT ?a ?b WHERE { ?a skos:broader ?b }", entailment=True):
@@ -666,7 +667,7 @@ SELECT ?item ?scheme WHERE {
 def review_status(store) -> dict[tuple[str, str], dict[str, set[str]]]:
     """For each ordered pair (A, B) of aligned frameworks: A's items mapped into B, A's items
     reviewed with no match in B, and A's items not looked at."""
-    from .ids import compact
+    from ..ids import compact
 
     schemes = {SCHEME_OF[f]: f for f in FRAMEWORKS}
     items: dict[str, set[str]] = defaultdict(set)

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import click
 
-from .cli import Context, cli
+from .common import Context
 
 EXPORT_FORMATS = ("turtle", "jsonld", "ntriples", "rdfxml", "trig", "csv", "sssom", "case")
 
 
-@cli.command("export")
+@click.command("export")
 @click.option(
     "--format",
     "fmt",
@@ -32,7 +32,7 @@ def export_(obj: Context, fmt: str, scheme: str | None, output: str | None) -> N
     """Export the asserted graph (or one framework) in another format."""
     from pathlib import Path
 
-    from .export import export, write
+    from ..publish.export import export, write
 
     if output:
         write(obj.store, fmt, Path(output), scheme)
@@ -40,7 +40,7 @@ def export_(obj: Context, fmt: str, scheme: str | None, output: str | None) -> N
         click.get_binary_stream("stdout").write(export(obj.store, fmt, scheme).data)
 
 
-@cli.command("site")
+@click.command("site")
 @click.option(
     "-o",
     "--output",
@@ -53,7 +53,10 @@ def site_(obj: Context, output: str) -> None:
     """Build the static HTML site (works from disk, no server needed)."""
     from pathlib import Path
 
-    from .site import build_site
+    from ..publish.site import build_site
 
     report = build_site(obj.store, Path(output))
     click.echo(f"{report.pages} pages, {report.files} files written to {report.path}", err=True)
+
+
+COMMANDS = (export_, site_)

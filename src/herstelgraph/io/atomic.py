@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from .errors import InputError
+from ..errors import InputError
 
 
 def _existing_parent(target: Path) -> Path:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from .resources import data_dir
+from ..resources import data_dir
 from .store import INFERRED, Store
 
 #: Bump when a derived query changes: it is part of the closure cache key.

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import click
 
-from .cli import Context, cli, emit
+from .common import Context, emit
 
 
 class CheckFailed(Exception):
     """Raised after the report is printed, so ``main`` returns 1 (errors found)."""
 
 
-@cli.command("check")
+@click.command("check")
 @click.argument("files", nargs=-1, type=click.Path(dir_okay=False))
 @click.option(
     "--format",
@@ -45,8 +45,8 @@ def check_(
     """Quality report (SKOS integrity errors, qSKOS warnings) on FILEs or the shipped graph."""
     from pathlib import Path
 
-    from . import inputs
-    from .quality import check, render_text
+    from ..checks.quality import check, render_text
+    from ..io import inputs
 
     if max_input_size:
         inputs.set_max_input_bytes(inputs.parse_size(max_input_size, "--max-input-size"))
@@ -55,10 +55,13 @@ def check_(
     finally:
         inputs.set_max_input_bytes(None)
     if fmt == "json":
-        from .output import to_json
+        from .render import to_json
 
         emit(to_json(report))
     else:
         emit(render_text(report, limit))
     if report.errors:
         raise click.exceptions.Exit(1)
+
+
+COMMANDS = (check_,)

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from .errors import InputError
-from .resources import data_dir
+from ..errors import InputError
+from ..resources import data_dir
 from .store import TALLIES
 
 KINDS = ("iri", "string", "integer", "decimal", "lang")
@@ -100,7 +100,7 @@ def from_file(path: Path, *, endpoint: bool = False) -> QuerySpec:
     SERVICE, LOAD and FROM <http…> unless the query goes to an endpoint (inputs.py)."""
     from dataclasses import replace
 
-    from .inputs import check_query_text, read_text
+    from ..io.inputs import check_query_text, read_text
 
     text = read_text(Path(path))
     check_query_text(text, str(path), endpoint=endpoint)
@@ -113,7 +113,7 @@ def run(store, spec: QuerySpec, bindings=None) -> list[dict]:
     from .store import Store
 
     if spec.user and isinstance(store, Store):
-        from .inputs import select_with_deadline
+        from ..io.inputs import select_with_deadline
 
         return select_with_deadline(
             store, spec.text, bindings, entailment=spec.entailment, where=spec.path or spec.name

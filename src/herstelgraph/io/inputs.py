@@ -31,7 +31,7 @@ import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from .errors import InputError
+from ..errors import InputError
 
 DEFAULT_MAX_INPUT_BYTES = 50 * 1000 * 1000
 MAX_INPUT_ENV = "HERSTELGRAPH_MAX_INPUT_BYTES"
@@ -98,7 +98,7 @@ def _human(n: int) -> str:
 
 def _shipped(path: Path) -> bool:
     """Files of the shipped graph (ontology/, mappings/) are trusted and never capped."""
-    from .resources import data_dir
+    from ..resources import data_dir
 
     try:
         real = path.resolve()

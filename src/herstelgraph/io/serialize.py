@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .prefixes import PREFIXES
+from ..vocab import PREFIXES
 
 
 def canonical_turtle(graph) -> str:

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import click
 
-from .cli import FORMAT_OPTION, Context, cli, emit
-from .output import render
+from .common import FORMAT_OPTION, Context, emit
+from .render import render
 
 
 def _short(fmt: str, cols: list[str]) -> list[str] | None:
@@ -17,21 +17,21 @@ def _short(fmt: str, cols: list[str]) -> list[str] | None:
     return cols if fmt == "table" else None
 
 
-@cli.command()
+@click.command()
 @click.argument("a")
 @click.argument("b")
 @FORMAT_OPTION
 @click.pass_obj
 def crosswalk(obj: Context, a: str, b: str, fmt: str) -> None:
     """Every curated mapping between frameworks A and B, read from A's side."""
-    from .alignment import crosswalk as run
+    from ..questions.alignment import crosswalk as run
 
     rows = run(obj.store, a, b)
     cols = ["a_item", "a_label", "relation", "b_item", "b_label", "confidence"]
     emit(render(rows, fmt, f"Crosswalk {a} → {b}", _short(fmt, cols)))
 
 
-@cli.command()
+@click.command()
 @click.argument("a")
 @click.argument("b")
 @click.option("--section", help="Only items under this section (ID, e.g. bk:kennis).")
@@ -45,14 +45,14 @@ def crosswalk(obj: Context, a: str, b: str, fmt: str) -> None:
 @click.pass_obj
 def gaps(obj: Context, a, b, section, type_, status, fmt: str) -> None:
     """Items of A with no mapping into B: 'no-match' (reviewed) or 'not-reviewed'."""
-    from .alignment import gaps as run
+    from ..questions.alignment import gaps as run
 
     rows = run(obj.store, a, b, section=section, type_=type_, status=status)
     cols = ["item", "notation", "type", "label", "section_label", "status"]
     emit(render(rows, fmt, f"Gaps {a} → {b}", _short(fmt, cols)))
 
 
-@cli.command()
+@click.command()
 @click.option("--from", "a", metavar="A", help="Only pairs starting at this framework.")
 @click.option("--to", "b", metavar="B", help="Only pairs ending at this framework.")
 @click.option("--sections/--no-sections", default=True, help="Also one row per top section.")
@@ -60,14 +60,14 @@ def gaps(obj: Context, a, b, section, type_, status, fmt: str) -> None:
 @click.pass_obj
 def coverage(obj: Context, a, b, sections: bool, fmt: str) -> None:
     """Share of A's items mapped into B, for every ordered pair of aligned frameworks."""
-    from .alignment import coverage as run
+    from ..questions.alignment import coverage as run
 
     rows = [r for r in run(obj.store, a, b) if sections or r.scope == "framework"]
     cols = ["a", "b", "section_label", "items", "mapped", "no_match", "not_reviewed", "share"]
     emit(render(rows, fmt, "Coverage", _short(fmt, cols)))
 
 
-@cli.command()
+@click.command()
 @click.argument("a")
 @click.argument("b")
 @click.argument("c")
@@ -76,7 +76,7 @@ def coverage(obj: Context, a, b, sections: bool, fmt: str) -> None:
 @click.pass_obj
 def chain(obj: Context, a, b, c, claims_only: bool, fmt: str) -> None:
     """Inferred A → C alignments through B, with the composed relation (docs/chains.md)."""
-    from .alignment import chain as run
+    from ..questions.alignment import chain as run
 
     rows = run(obj.store, a, b, c, claims_only=claims_only)
     cols = [
@@ -92,20 +92,20 @@ def chain(obj: Context, a, b, c, claims_only: bool, fmt: str) -> None:
     emit(render(rows, fmt, f"Chains {a} → {b} → {c} (inferred)", _short(fmt, cols)))
 
 
-@cli.command()
+@click.command()
 @click.option("--framework", default="bk-0597-1", show_default=True, help="Framework to scan.")
 @click.option("--min", "minimum", default=2, show_default=True, help="Least competencies.")
 @FORMAT_OPTION
 @click.pass_obj
 def hubs(obj: Context, framework: str, minimum: int, fmt: str) -> None:
     """Knowledge items that many competencies include."""
-    from .alignment import hubs as run
+    from ..questions.alignment import hubs as run
 
     rows = run(obj.store, framework, min_competencies=minimum)
     emit(render(rows, fmt, f"Knowledge hubs of {framework}"))
 
 
-@cli.command()
+@click.command()
 @click.argument("text")
 @click.option("--framework", help="Only concepts of this framework.")
 @click.option("--limit", default=50, show_default=True, help="At most this many hits (0: all).")
@@ -113,23 +113,23 @@ def hubs(obj: Context, framework: str, minimum: int, fmt: str) -> None:
 @click.pass_obj
 def search(obj: Context, text: str, framework, limit: int, fmt: str) -> None:
     """Find concepts by words in labels and texts, ignoring case and diacritics."""
-    from .alignment import search as run
+    from ..questions.alignment import search as run
 
     rows = run(obj.store, text, scheme=framework, limit=limit or None)
     cols = ["id", "framework", "label", "field", "score"]
     emit(render(rows, fmt, f"Search {text!r}", _short(fmt, cols)))
 
 
-@cli.command("coverage-of")
+@click.command("coverage-of")
 @click.argument("profile")
 @click.option("--framework", help="Framework to measure against (default: dct:conformsTo).")
 @FORMAT_OPTION
 @click.pass_obj
 def coverage_of(obj: Context, profile: str, framework, fmt: str) -> None:
     """What a profile or curriculum (loaded with --data) covers of a framework, per section."""
-    from .alignment import coverage_of as run
-    from .alignment import coverage_summary
-    from .output import to_json
+    from ..questions.alignment import coverage_of as run
+    from ..questions.alignment import coverage_summary
+    from .render import to_json
 
     items = run(obj.store, profile, framework)
     summary = coverage_summary(items)
@@ -144,28 +144,28 @@ def coverage_of(obj: Context, profile: str, framework, fmt: str) -> None:
         emit(render(items, fmt, "Items", cols))
 
 
-@cli.command("compare-roles")
+@click.command("compare-roles")
 @click.option("--role", default="nk:rol-ervaringsdeskundige", show_default=True)
 @click.option("--versus", default="nk:rol-professional", show_default=True)
 @FORMAT_OPTION
 @click.pass_obj
 def compare_roles(obj: Context, role: str, versus: str, fmt: str) -> None:
     """What one role's items add to another's, across frameworks."""
-    from .alignment import compare_roles as run
+    from ..questions.alignment import compare_roles as run
 
     rows = run(obj.store, role, versus)
     emit(render(rows, fmt, f"{role} compared with {versus}"))
 
 
-@cli.command()
+@click.command()
 @click.argument("name", metavar="NAME|FILE.rq")
 @click.option("--param", "params", multiple=True, metavar="K=V", help="Bind a parameter.")
 @FORMAT_OPTION
 @click.pass_obj
 def query(obj: Context, name: str, params: tuple[str, ...], fmt: str) -> None:
     """Run a shipped query (see queries/) or your own .rq file with bound parameters."""
-    from .alignment import run_query
-    from .errors import InputError
+    from ..errors import InputError
+    from ..questions.alignment import run_query
 
     bound = {}
     for p in params:
@@ -177,15 +177,15 @@ def query(obj: Context, name: str, params: tuple[str, ...], fmt: str) -> None:
     emit(render(rows, fmt, name))
 
 
-@cli.command()
+@click.command()
 @click.argument("first", metavar="ID1")
 @click.argument("second", metavar="ID2")
 @FORMAT_OPTION
 @click.pass_obj
 def explain(obj: Context, first: str, second: str, fmt: str) -> None:
     """How two items relate: each path and step with its evidence, and both source texts."""
-    from .alignment import explain as run
-    from .output import to_json
+    from ..questions.alignment import explain as run
+    from .render import to_json
 
     ex = run(obj.store, first, second)
     if fmt == "json":
@@ -215,3 +215,17 @@ def explain(obj: Context, first: str, second: str, fmt: str) -> None:
             if s.comment:
                 lines.append(f"    comment: {s.comment}")
     emit("\n".join(lines) + "\n")
+
+
+COMMANDS = (
+    crosswalk,
+    gaps,
+    coverage,
+    chain,
+    hubs,
+    search,
+    coverage_of,
+    compare_roles,
+    query,
+    explain,
+)

@@ -1,0 +1,20 @@
+"""Where the graph lives and how it is asked: the embedded Oxigraph store, a remote SPARQL
+endpoint, the SKOS closure and tallies derived at load, their cache, and the query files."""
+
+from __future__ import annotations
+
+from .build import cache_dir, load
+from .store import ASSERTED, INFERRED, TALLIES, USER, Row, Store, Term, bind_values
+
+__all__ = [
+    "ASSERTED",
+    "INFERRED",
+    "TALLIES",
+    "USER",
+    "Row",
+    "Store",
+    "Term",
+    "bind_values",
+    "cache_dir",
+    "load",
+]
