@@ -84,7 +84,7 @@ def test_a_clean_file_has_no_findings(tmp_path):
     path = tmp_path / "good.ttl"
     path.write_text(GOOD, encoding="utf-8")
     report = check([path])
-    assert report.findings == [] and report.concepts == 2 and report.schemes == 1
+    assert report.findings == () and report.concepts == 2 and report.schemes == 1
 
 
 def test_shipped_graph_has_no_errors():

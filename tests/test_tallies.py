@@ -147,9 +147,10 @@ def test_each_tally_equals_its_aggregate_run_live(store, name):
 
 
 def test_questions_that_read_only_tallies_search_the_inferred_graph_alone():
-    from herstelgraph.store import INFERRED, Store, queries
+    from herstelgraph.model import Entailment
+    from herstelgraph.store import INFERRED, graphs_for, queries
 
     for name in ("coverage", "concept-types", "mapping-pairs"):
-        assert queries.get(name).entailment == queries.TALLIES, name
-    assert Store()._graphs(queries.TALLIES) == [INFERRED]
-    assert queries.get("frameworks").entailment is True  # titles are asserted
+        assert queries.get(name).entailment is Entailment.TALLIES, name
+    assert graphs_for(Entailment.TALLIES) == [INFERRED]
+    assert queries.get("frameworks").entailment is Entailment.CLOSURE  # titles are asserted

@@ -1,27 +1,154 @@
-"""Errors a user can act on: each carries one line saying what, where and what to do."""
+"""The errors a caller can act on, as a typed tree.
+
+Each carries one line saying what, where and what to do, in the library's words (no command
+line flags: the CLI maps each class to an exit code and adds its own hints). Structured
+fields (path, line, suggestions, …) let a program react without parsing the message.
+
+>>> from herstelgraph.errors import InputFileError, UnknownFrameworkError
+>>> str(InputFileError("c.csv", "no programme", line=3, column=2))
+'c.csv:3:2: no programme'
+>>> err = UnknownFrameworkError("bk-9", ("bk-0597-1", "valente-2023"))
+>>> str(err)
+"unknown framework 'bk-9'; known: bk-0597-1, valente-2023"
+>>> isinstance(err, InputError)
+True
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from pathlib import Path
+
 
 class HerstelgraphError(Exception):
-    """Base of all errors the CLI reports as one line with exit code 2."""
+    """Base of every error the library raises on purpose; the CLI prints its one line."""
 
+    #: the CLI's exit code: 2 = usage or input
     exit_code = 2
 
 
 class InputError(HerstelgraphError):
-    """Unreadable or invalid input: a file, an ID, a parameter."""
+    """Unreadable or invalid input: a file, an ID, a parameter, a setting."""
+
+
+class InputFileError(InputError):
+    """A user file that cannot be read or is malformed, located as exactly as known."""
+
+    def __init__(
+        self,
+        path: str | Path,
+        message: str,
+        *,
+        line: int | None = None,
+        column: int | None = None,
+    ):
+        self.path = str(path)
+        self.line = line
+        self.column = column
+        self.reason = message
+        where = self.path
+        if line is not None:
+            where += f":{line}"
+            if column is not None:
+                where += f":{column}"
+        super().__init__(f"{where}: {message}")
+
+
+class ParameterError(InputError):
+    """A parameter of a question or query with a missing or invalid value."""
+
+    def __init__(self, name: str, message: str):
+        self.name = name
+        super().__init__(message)
+
+
+class SettingError(InputError):
+    """An environment setting (HERSTELGRAPH_*) with a value that cannot be used."""
+
+    def __init__(self, name: str, message: str):
+        self.name = name
+        super().__init__(message)
 
 
 class UnknownIdError(InputError):
-    """An ID that names no concept; carries the closest matches."""
+    """An ID that names no concept (or profile, role); carries the closest matches."""
 
-    def __init__(self, ident: str, suggestions: list[str]):
+    def __init__(self, ident: str, suggestions: Sequence[str] = (), *, what: str = "ID"):
         self.ident = ident
-        self.suggestions = suggestions
-        hint = f"; did you mean {', '.join(suggestions)}?" if suggestions else ""
-        super().__init__(f"unknown ID {ident!r}{hint} (try 'herstelgraph concepts SCHEME')")
+        self.suggestions = tuple(suggestions)
+        hint = f"; did you mean {', '.join(self.suggestions)}?" if self.suggestions else ""
+        super().__init__(f"unknown {what} {ident!r}{hint}")
+
+
+class AmbiguousIdError(UnknownIdError):
+    """A notation that names items of several frameworks (e.g. C2): the choices, prefixed."""
+
+    def __init__(self, ident: str, choices: Sequence[str]):
+        self.ident = ident
+        self.suggestions = self.choices = tuple(choices)
+        InputError.__init__(
+            self,
+            f"ambiguous ID {ident!r}: it names {len(self.choices)} items; "
+            f"write one of {', '.join(self.choices)}",
+        )
+
+
+class UnknownFrameworkError(UnknownIdError):
+    """A framework name that matches no loaded framework; ``known`` lists the ones there are."""
+
+    def __init__(self, name: str, known: Sequence[str]):
+        self.ident = self.name = name
+        self.known = self.suggestions = tuple(known)
+        InputError.__init__(self, f"unknown framework {name!r}; known: {', '.join(self.known)}")
+
+
+class QueryError(InputError):
+    """A SPARQL query that is refused (update, SERVICE, FROM), malformed or too slow."""
+
+
+class OutputError(HerstelgraphError):
+    """An output that cannot be written where asked (no folder, read-only, an input file)."""
+
+    def __init__(self, path: str | Path, message: str):
+        self.path = str(path)
+        super().__init__(f"{path}: {message}")
 
 
 class EndpointError(HerstelgraphError):
-    """A SPARQL endpoint that is down, slow or answers with an error."""
+    """A SPARQL endpoint that is down, slow, answers with an error or with malformed data."""
+
+    def __init__(self, url: str, message: str):
+        self.url = url
+        super().__init__(message)
+
+
+class UnsupportedError(HerstelgraphError):
+    """An operation the current store cannot do (e.g. an rdflib export from an endpoint)."""
+
+
+class MissingExtraError(HerstelgraphError):
+    """An optional dependency group that is not installed; ``extra`` names it."""
+
+    def __init__(self, extra: str, purpose: str):
+        self.extra = extra
+        super().__init__(
+            f"{purpose} needs the optional '{extra}' dependencies: "
+            f"pip install 'herstelgraph[{extra}]'"
+        )
+
+
+__all__ = [
+    "AmbiguousIdError",
+    "EndpointError",
+    "HerstelgraphError",
+    "InputError",
+    "InputFileError",
+    "MissingExtraError",
+    "OutputError",
+    "ParameterError",
+    "QueryError",
+    "SettingError",
+    "UnknownFrameworkError",
+    "UnknownIdError",
+    "UnsupportedError",
+]

@@ -1,8 +1,105 @@
-"""Typed results of the API: what the CLI prints and what callers get back."""
+"""Typed results of the API (what the CLI prints and callers get back), and the enums that
+name the modes and statuses those results carry.
+
+Enums derive from ``str``, so a status compares equal to its word (``GapStatus.NO_MATCH ==
+"no-match"``) and JSON, CSV and tables show the word:
+
+>>> from herstelgraph.model import GapStatus
+>>> GapStatus("no-match") is GapStatus.NO_MATCH, f"{GapStatus.NO_MATCH}"
+(True, 'no-match')
+"""
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, fields
+from enum import Enum
+
+
+class Words(str, Enum):
+    """An enum whose members are their words: ``str(member)`` and f-strings give the value."""
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self.value), spec)
+
+    @classmethod
+    def values(cls) -> tuple[str, ...]:
+        return tuple(str(m.value) for m in cls)
+
+
+class Entailment(Words):
+    """Which graphs a question reads: asserted and user data (NONE), plus the SKOS closure
+    and tallies (CLOSURE), or the derived tallies alone (TALLIES)."""
+
+    NONE = "none"
+    CLOSURE = "skos-closure"
+    TALLIES = "tallies"
+
+    @classmethod
+    def of(cls, value: Entailment | bool) -> Entailment:
+        """``True``/``False`` as shorthands for CLOSURE/NONE in ad hoc queries."""
+        if isinstance(value, Entailment):
+            return value
+        if isinstance(value, bool):
+            return cls.CLOSURE if value else cls.NONE
+        return cls(value)
+
+
+class OutputFormat(Words):
+    """How a data verb writes its answer."""
+
+    TABLE = "table"
+    JSON = "json"
+    CSV = "csv"
+    XLSX = "xlsx"
+
+
+class Language(Words):
+    """The language of what users read: Dutch first, English on request."""
+
+    NL = "nl"
+    EN = "en"
+
+
+class Direction(Words):
+    """Whether a mapping row reads the record as stated or turned round."""
+
+    ASSERTED = "asserted"
+    INVERSE = "inverse"
+
+
+class GapStatus(Words):
+    """Why an item of A has no mapping into B."""
+
+    NO_MATCH = "no-match"
+    NOT_REVIEWED = "not-reviewed"
+
+
+class CoverageScope(Words):
+    """A coverage row for a whole framework pair, or for one top section of A."""
+
+    FRAMEWORK = "framework"
+    SECTION = "section"
+
+
+class CoverageStatus(Words):
+    """How a profile covers a framework item, strongest first."""
+
+    DIRECT = "direct"
+    MAPPED = "mapped"
+    PART_OF = "part-of"
+    PARTIAL = "partial"
+    MISSING = "missing"
+
+
+class Severity(Words):
+    """A SHACL result's severity: only a Violation makes a profile fail."""
+
+    VIOLATION = "Violation"
+    WARNING = "Warning"
+    INFO = "Info"
 
 
 @dataclass(frozen=True)
@@ -62,28 +159,28 @@ class ConceptDetail(Record):
     iri: str
     notation: str | None
     label: str
-    types: list[str]
+    types: tuple[str, ...]
     framework: str
     section: str | None
     definition: str | None
     source_text: str | None
     source_document: str | None
-    alt_labels: list[str] = field(default_factory=list)
-    broader: list[str] = field(default_factory=list)
-    narrower: list[str] = field(default_factory=list)
-    applies_at: list[str] = field(default_factory=list)
-    requires_knowledge: list[str] = field(default_factory=list)
-    required_by: list[str] = field(default_factory=list)
-    members_of: list[str] = field(default_factory=list)
-    scope_notes: list[str] = field(default_factory=list)
-    editorial_notes: list[str] = field(default_factory=list)
+    alt_labels: tuple[str, ...] = ()
+    broader: tuple[str, ...] = ()
+    narrower: tuple[str, ...] = ()
+    applies_at: tuple[str, ...] = ()
+    requires_knowledge: tuple[str, ...] = ()
+    required_by: tuple[str, ...] = ()
+    members_of: tuple[str, ...] = ()
+    scope_notes: tuple[str, ...] = ()
+    editorial_notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class Overview(Record):
-    frameworks: list[Framework]
-    types: list[TypeCount]
-    pairs: list[PairCount]
+    frameworks: tuple[Framework, ...]
+    types: tuple[TypeCount, ...]
+    pairs: tuple[PairCount, ...]
 
 
 @dataclass(frozen=True)
@@ -133,7 +230,7 @@ class ValidationReport(Record):
     warnings: int
     infos: int
     focus_nodes: int
-    results: list[ValidationResult]
+    results: tuple[ValidationResult, ...]
     shacl_report: str = field(default="", repr=False, compare=False)
 
 

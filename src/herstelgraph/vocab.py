@@ -1,4 +1,6 @@
-"""The one prefix map: Turtle, SPARQL, SSSOM, JSON-LD and CURIE parsing all read it."""
+"""The project's vocabulary, each name spelled once: the prefix map (Turtle, SPARQL, SSSOM,
+JSON-LD and CURIE parsing all read it), the namespaces, the named graphs, and the few
+constants several layers share (the no-match target, the inverse of each mapping relation)."""
 
 from __future__ import annotations
 
@@ -36,3 +38,38 @@ PREFIXES: dict[str, str] = {
 
 #: framework prefixes, i.e. those whose namespace holds one concept scheme each.
 FRAMEWORK_PREFIXES = ("bk", "valente", "bijlage2", "rv", "nk")
+
+HG = PREFIXES["hg"]
+SKOS = PREFIXES["skos"]
+SSSOM = PREFIXES["sssom"]
+SEMAPV = PREFIXES["semapv"]
+RDF = PREFIXES["rdf"]
+
+#: The named graphs of a store (and of the TriG export an endpoint is loaded from).
+ASSERTED_GRAPH = BASE + "graph/asserted"
+INFERRED_GRAPH = BASE + "graph/inferred"
+USER_GRAPH = BASE + "graph/user"
+
+#: SSSOM's "no term found": the object of a reviewed no-match record.
+NO_TERM = SSSOM + "NoTermFound"
+NO_TERM_CURIE = "sssom:NoTermFound"
+
+#: The five SKOS mapping relations, strongest first, as CURIEs.
+MATCH_RELATIONS = (
+    "skos:exactMatch",
+    "skos:closeMatch",
+    "skos:broadMatch",
+    "skos:narrowMatch",
+    "skos:relatedMatch",
+)
+
+#: Each mapping (and hierarchy) relation read the other way round.
+INVERSE: dict[str, str] = {
+    "skos:exactMatch": "skos:exactMatch",
+    "skos:closeMatch": "skos:closeMatch",
+    "skos:broadMatch": "skos:narrowMatch",
+    "skos:narrowMatch": "skos:broadMatch",
+    "skos:relatedMatch": "skos:relatedMatch",
+    "skos:broaderTransitive": "skos:narrowerTransitive",
+    "skos:narrowerTransitive": "skos:broaderTransitive",
+}

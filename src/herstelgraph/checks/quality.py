@@ -105,14 +105,14 @@ class QualityCheck(Record):
 class QualityReport(Record):
     """The whole report; ``errors`` > 0 means the file breaks SKOS (exit code 1)."""
 
-    sources: list[str]
+    sources: tuple[str, ...]
     triples: int
     concepts: int
     schemes: int
     errors: int
     warnings: int
-    checks: list[QualityCheck]
-    findings: list[QualityFinding] = field(default_factory=list)
+    checks: tuple[QualityCheck, ...]
+    findings: tuple[QualityFinding, ...] = ()
 
     def of(self, check: str) -> list[QualityFinding]:
         return [f for f in self.findings if f.check == check]
@@ -501,14 +501,14 @@ def check_store(store, graphs: Sequence | None = "asserted", sources: Sequence[s
     ]
     errors = sum(x.count for x in checks if x.severity == "error")
     return QualityReport(
-        sources=list(sources),
+        sources=tuple(sources),
         triples=g.triples,
         concepts=len(concepts),
         schemes=len(schemes),
         errors=errors,
         warnings=sum(x.count for x in checks) - errors,
-        checks=checks,
-        findings=findings,
+        checks=tuple(checks),
+        findings=tuple(findings),
     )
 
 

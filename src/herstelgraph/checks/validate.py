@@ -19,13 +19,12 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..ids import compact
+from ..io.rdflib_bridge import ox_term, rdflib_term
 from ..model import ValidationReport, ValidationResult
 from ..store.store import ASSERTED, INFERRED, USER, Store
-from ..vocab import FRAMEWORK_PREFIXES, PREFIXES
+from ..vocab import FRAMEWORK_PREFIXES, HG, PREFIXES, SKOS
 
-HG = PREFIXES["hg"]
 SH = PREFIXES["sh"]
-SKOS = PREFIXES["skos"]
 RDF_TYPE = PREFIXES["rdf"] + "type"
 LANGS = ("nl", "en")
 PROFILE_CLASSES = ("RoleProfile", "PersonProfile", "Curriculum", "TeamProfile")
@@ -293,41 +292,11 @@ def _item_info(store: Store, iri: str) -> dict:
 
 
 # ------------------------------------------------------------------ data graphs
-def _rdflib_term(term):
-    """A pyoxigraph term as the equal rdflib term."""
-    import pyoxigraph as ox
-    from rdflib import BNode, Literal, URIRef
-
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if term.language:
-        return Literal(term.value, lang=term.language)
-    return Literal(term.value, datatype=URIRef(term.datatype.value))
-
-
 _FRAMEWORK_NS = tuple(PREFIXES[p] for p in FRAMEWORK_PREFIXES)
 
 
 def _framework_iri(iri: str) -> bool:
     return iri.startswith(_FRAMEWORK_NS)
-
-
-def _ox_term(term):
-    """An rdflib term as the equal pyoxigraph term."""
-    import pyoxigraph as ox
-    from rdflib import BNode, URIRef
-
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    if term.language:
-        return ox.Literal(str(term), language=term.language)
-    if term.datatype is not None:
-        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-    return ox.Literal(str(term))
 
 
 def _as_ox_triples(profiles):
@@ -344,7 +313,7 @@ def _as_ox_triples(profiles):
         elif isinstance(triple[0], ox.NamedNode | ox.BlankNode):
             yield triple[0], triple[1], triple[2]
         else:
-            yield _ox_term(triple[0]), _ox_term(triple[1]), _ox_term(triple[2])
+            yield ox_term(triple[0]), ox_term(triple[1]), ox_term(triple[2])
 
 
 def profile_data(store: Store, profiles):
@@ -367,13 +336,11 @@ def profile_data(store: Store, profiles):
         if isinstance(o, ox.NamedNode) and p != rdf_type:
             named.add(o)
     for node in named:
-        for graph in (ASSERTED, USER):
-            for q in store.ox.quads_for_pattern(node, rdf_type, None, graph):
-                quads.append(ox.Quad(node, rdf_type, q.object))
-    for graph in (ASSERTED, USER):
-        for q in store.ox.quads_for_pattern(None, subclass, None, graph):
-            if q.subject.value.startswith(HG) and isinstance(q.object, ox.NamedNode):
-                quads.append(ox.Quad(q.subject, subclass, q.object))
+        for q in store.quads(node, rdf_type):
+            quads.append(ox.Quad(node, rdf_type, q.object))
+    for q in store.quads(None, subclass):
+        if q.subject.value.startswith(HG) and isinstance(q.object, ox.NamedNode):
+            quads.append(ox.Quad(q.subject, subclass, q.object))
     data = ox.Store()
     data.extend(quads)
     return data
@@ -386,19 +353,15 @@ def graph_data(store: Store):
     data = ox.Store()
     data.extend(
         ox.Quad(q.subject, q.predicate, q.object)
-        for graph in (ASSERTED, USER, INFERRED)
-        for q in store.ox.quads_for_pattern(None, None, None, graph)
+        for q in store.quads(graphs=(ASSERTED, USER, INFERRED))
     )
     return data
 
 
 def _to_rdflib(data):
-    from rdflib import Graph
+    from ..io.rdflib_bridge import to_rdflib
 
-    g = Graph(bind_namespaces="none")
-    for q in data:
-        g.add((_rdflib_term(q.subject), _rdflib_term(q.predicate), _rdflib_term(q.object)))
-    return g
+    return to_rdflib(data, canonical=False, plain=False)
 
 
 # ------------------------------------------------------------------- validating
@@ -499,9 +462,9 @@ def _pyshacl(data, shapes):
         value = first(r, sh("value"))
         raw.append(
             RawResult(
-                focus=_ox_term(first(r, sh("focusNode"))),
+                focus=ox_term(first(r, sh("focusNode"))),
                 path=first(r, sh("resultPath")),
-                value=_ox_term(value) if value is not None else None,
+                value=ox_term(value) if value is not None else None,
                 severity=str(first(r, sh("resultSeverity")) or SH + "Violation").removeprefix(SH),
                 messages={
                     (m.language or ""): str(m)
@@ -626,7 +589,7 @@ def _report(store, data, shapes, raw, lang, grouped, want_turtle) -> ValidationR
         warnings=counts["Warning"],
         infos=counts["Info"],
         focus_nodes=len({x.focus for x in out}),
-        results=out,
+        results=tuple(out),
         shacl_report=_shacl_turtle(raw, counts["Violation"] == 0) if want_turtle else "",
     )
 
@@ -657,7 +620,7 @@ def _shacl_turtle(raw, conforms: bool) -> str:
         node = BNode()
         g.add((report, sh("result"), node))
         g.add((node, RDF.type, sh("ValidationResult")))
-        g.add((node, sh("focusNode"), _rdflib_term(r.focus)))
+        g.add((node, sh("focusNode"), rdflib_term(r.focus, plain=False)))
         g.add((node, sh("resultSeverity"), sh(r.severity)))
         g.add((node, sh("sourceConstraintComponent"), sh(r.component)))
         if isinstance(r.shape, URIRef):
@@ -665,7 +628,7 @@ def _shacl_turtle(raw, conforms: bool) -> str:
         if isinstance(r.path, URIRef):
             g.add((node, sh("resultPath"), r.path))
         if r.value is not None:
-            g.add((node, sh("value"), _rdflib_term(r.value)))
+            g.add((node, sh("value"), rdflib_term(r.value, plain=False)))
         for lang, text in r.messages.items():
             g.add((node, sh("resultMessage"), Literal(text, lang=lang or None)))
     return canonical_turtle(g)
@@ -718,7 +681,7 @@ def read_profiles(store: Store, paths):
         if suffix == ".csv":
             from .curriculum import read_csv
 
-            out.extend(ox.Quad(*map(_ox_term, t)) for t in read_csv(store, path))
+            out.extend(ox.Quad(*map(ox_term, t)) for t in read_csv(store, path))
             continue
         if suffix not in formats:
             raise InputError(f"{path}: unknown profile format; use .ttl, .jsonld or .csv")

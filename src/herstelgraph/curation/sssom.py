@@ -20,7 +20,7 @@ from pathlib import Path
 from .._version import __version__
 from ..errors import InputError
 from ..model import Record
-from ..vocab import PREFIXES
+from ..vocab import INVERSE, MATCH_RELATIONS, NO_TERM_CURIE, PREFIXES
 
 #: The frameworks that are aligned, in the order that names the pair files.
 FRAMEWORKS = ("bijlage-ii", "bk-0597-1", "randvoorwaarden", "valente-2023")
@@ -60,21 +60,8 @@ CURIE_COLUMNS = (
     "subject_source",
     "object_source",
 )
-PREDICATES = (
-    "skos:exactMatch",
-    "skos:closeMatch",
-    "skos:broadMatch",
-    "skos:narrowMatch",
-    "skos:relatedMatch",
-)
-INVERSE = {
-    "skos:exactMatch": "skos:exactMatch",
-    "skos:closeMatch": "skos:closeMatch",
-    "skos:broadMatch": "skos:narrowMatch",
-    "skos:narrowMatch": "skos:broadMatch",
-    "skos:relatedMatch": "skos:relatedMatch",
-}
-NO_TERM = "sssom:NoTermFound"
+PREDICATES = MATCH_RELATIONS
+NO_TERM = NO_TERM_CURIE
 NO_MATCH_PREDICATE = "skos:relatedMatch"
 STRENGTHS = ("ceasn:majorAlignment", "ceasn:minorAlignment")
 CURATION = "semapv:ManualMappingCuration"

@@ -24,14 +24,10 @@ from ..errors import InputError
 from ..ids import compact
 from ..model import Record
 from ..store.store import ASSERTED, INFERRED, USER, Store
-from ..vocab import PREFIXES
+from ..vocab import HG, INVERSE, PREFIXES, SKOS, SSSOM
 
-SKOS = PREFIXES["skos"]
-HG = PREFIXES["hg"]
 OWL = PREFIXES["owl"]
-SSSOM = PREFIXES["sssom"]
 RDF_TYPE = PREFIXES["rdf"] + "type"
-NO_TERM = SSSOM + "NoTermFound"
 
 #: format name -> (file suffix, media type)
 FORMATS: dict[str, tuple[str, str]] = {
@@ -47,7 +43,6 @@ FORMATS: dict[str, tuple[str, str]] = {
 RDF_FORMATS = ("turtle", "jsonld", "ntriples", "rdfxml", "trig")
 
 MATCHES = ("exactMatch", "closeMatch", "broadMatch", "narrowMatch", "relatedMatch")
-_INVERSE = {"broadMatch": "narrowMatch", "narrowMatch": "broadMatch"}
 #: CSV cells with several values join them with this (as SSSOM and `--format csv` do).
 JOIN = " | "
 CONTEXT_FILE = "herstelgraph.context.jsonld"
@@ -67,9 +62,8 @@ class Export(Record):
 # ------------------------------------------------------------------------ the graph
 def _triples(store: Store, graphs=(ASSERTED, USER)) -> set[ox.Triple]:
     out = set()
-    for graph in graphs:
-        for q in store.ox.quads_for_pattern(None, None, None, graph):
-            out.add(ox.Triple(q.subject, q.predicate, q.object))
+    for q in store.quads(graphs=graphs):
+        out.add(ox.Triple(q.subject, q.predicate, q.object))
     return out
 
 
@@ -119,34 +113,9 @@ def _selected(store: Store, scheme: str | None) -> set[ox.Triple]:
 def to_rdflib(triples):
     """An rdflib graph of the triples, blank nodes relabelled canonically if there are any
     (so the exports stay byte-identical even then)."""
-    from rdflib import BNode, Graph, Literal, URIRef
-    from rdflib.compare import to_canonical_graph
+    from ..io.rdflib_bridge import to_rdflib as bridge
 
-    xsd_string = PREFIXES["xsd"] + "string"
-
-    def term(t):
-        if isinstance(t, ox.NamedNode):
-            return URIRef(t.value)
-        if isinstance(t, ox.BlankNode):
-            return BNode(t.value)
-        if t.language:
-            return Literal(t.value, lang=t.language)
-        dt = t.datatype.value
-        return Literal(t.value, datatype=None if dt == xsd_string else URIRef(dt))
-
-    g = Graph(bind_namespaces="none")
-    for t in sorted(triples, key=str):
-        g.add((term(t.subject), term(t.predicate), term(t.object)))
-    if any(
-        isinstance(t.subject, ox.BlankNode) or isinstance(t.object, ox.BlankNode) for t in triples
-    ):
-        canon = Graph(bind_namespaces="none")
-        for t in sorted(to_canonical_graph(g)):
-            canon.add(t)
-        g = canon
-    for prefix, ns in PREFIXES.items():
-        g.bind(prefix, ns, override=True, replace=True)
-    return g
+    return bridge(triples)
 
 
 # ------------------------------------------------------------------------ RDF formats
@@ -272,11 +241,10 @@ def trig_text(store: Store, scheme: str | None) -> str:
     quads = []
     keep = None if scheme is None else scheme_triples(store, scheme)
     subjects = set() if keep is None else {t.subject for t in keep}
-    for graph in (ASSERTED, USER, INFERRED):
-        for q in store.ox.quads_for_pattern(None, None, None, graph):
-            triple = ox.Triple(q.subject, q.predicate, q.object)
-            if keep is None or triple in keep or (graph == INFERRED and q.subject in subjects):
-                quads.append(q)
+    for q in store.quads(graphs=(ASSERTED, USER, INFERRED)):
+        triple = ox.Triple(q.subject, q.predicate, q.object)
+        if keep is None or triple in keep or (q.graph_name == INFERRED and q.subject in subjects):
+            quads.append(q)
     quads.sort(key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
     used = {p: ns for p, ns in PREFIXES.items() if any(ns in str(q) for q in quads)}
     data = ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=used) or b""
@@ -408,7 +376,7 @@ def concept_mappings(store: Store) -> dict[str, list[tuple[str, str, object]]]:
             out[rec.subject_id].append(("noMatch", rec.object_source, rec))
             continue
         out[rec.subject_id].append((rel, rec.object_id, rec))
-        out[rec.object_id].append((_INVERSE.get(rel, rel), rec.subject_id, rec))
+        out[rec.object_id].append((INVERSE["skos:" + rel][5:], rec.subject_id, rec))
     return out
 
 

@@ -19,10 +19,9 @@ from ..errors import InputError
 from ..ids import compact
 from ..model import Record
 from ..store.store import Store
-from ..vocab import PREFIXES
+from ..vocab import HG, PREFIXES
 
 MARKER = ".herstelgraph-site"
-HG = PREFIXES["hg"]
 RELATION_TEXT = {
     "exactMatch": "exact match",
     "closeMatch": "close match",

@@ -22,23 +22,10 @@ from ..errors import InputError, UnknownIdError
 from ..ids import compact, expand, iri_node, is_iri
 from ..model import MappingView, Record
 from ..store.store import Store
-from ..vocab import PREFIXES
+from ..vocab import HG, INVERSE, NO_TERM, PREFIXES, SKOS
 from .catalogue import _natural, _run, concept, framework_id, resolve, scheme_node
 
-HG = PREFIXES["hg"]
-SKOS = PREFIXES["skos"]
-NO_TERM = "https://w3id.org/sssom/NoTermFound"
 CHAINING = "semapv:MappingChaining"
-
-INVERSE = {
-    "skos:exactMatch": "skos:exactMatch",
-    "skos:closeMatch": "skos:closeMatch",
-    "skos:broadMatch": "skos:narrowMatch",
-    "skos:narrowMatch": "skos:broadMatch",
-    "skos:relatedMatch": "skos:relatedMatch",
-    "skos:broaderTransitive": "skos:narrowerTransitive",
-    "skos:narrowerTransitive": "skos:broaderTransitive",
-}
 
 # Composition of two mapping steps x R1 y, y R2 z  =>  x R z (None: no claim).
 # Documented with its reasons in docs/chains.md; tests check the table is the documented one.
@@ -134,7 +121,7 @@ class Hub(Record):
     notation: str | None
     label: str
     competencies: int
-    competency_notations: list[str]
+    competency_notations: tuple[str, ...]
     mappings: int
 
 
@@ -221,7 +208,7 @@ class ExplainPath(Record):
     relation: str | None
     kind: str
     via: str | None
-    steps: list[ExplainStep]
+    steps: tuple[ExplainStep, ...]
 
 
 @dataclass(frozen=True)
@@ -230,7 +217,7 @@ class Explanation(Record):
 
     source: ConceptBrief
     target: ConceptBrief
-    paths: list[ExplainPath] = field(default_factory=list)
+    paths: tuple[ExplainPath, ...] = ()
 
 
 # ----------------------------------------------------------------------------- helpers
@@ -590,7 +577,7 @@ def hubs(store: Store, scheme: str = "bk-0597-1", *, min_competencies: int = 2) 
                 notation=_v(r["notation"]),
                 label=_v(r["label"]) or "",
                 competencies=n,
-                competency_notations=sorted(notations, key=_natural),
+                competency_notations=tuple(sorted(notations, key=_natural)),
                 mappings=int(r["mappings"].value),
             )
         )
@@ -990,14 +977,16 @@ def explain(store: Store, first: str, second: str) -> Explanation:
         if r["path"].value == "direct":
             s1 = step(x.value, r1, z.value)
             kind = s1.kind.split(" ")[0]
-            paths.append(ExplainPath(r1, kind, None, [s1]))
+            paths.append(ExplainPath(r1, kind, None, (s1,)))
         else:
             y, r2 = r["y"].value, compact(r["r2"].value)
             s1, s2 = step(x.value, r1, y), step(y, r2, z.value)
-            paths.append(ExplainPath(compose(r1, r2), "chain", compact(y), [s1, s2]))
+            paths.append(ExplainPath(compose(r1, r2), "chain", compact(y), (s1, s2)))
     rank = {"curated": 0, "hierarchy": 1, "inferred": 2, "chain": 3}
     paths.sort(key=lambda p: (rank.get(p.kind, 4), p.via or "", p.relation or "~"))
-    return Explanation(source=_brief(store, first), target=_brief(store, second), paths=paths)
+    return Explanation(
+        source=_brief(store, first), target=_brief(store, second), paths=tuple(paths)
+    )
 
 
 def _brief(store: Store, ident: str) -> ConceptBrief:

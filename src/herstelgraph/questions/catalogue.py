@@ -8,15 +8,12 @@ from functools import lru_cache
 
 import pyoxigraph as ox
 
-from ..errors import UnknownIdError
+from ..errors import AmbiguousIdError, UnknownFrameworkError, UnknownIdError
 from ..ids import compact, expand, iri_node, is_iri
 from ..model import Concept, ConceptDetail, Framework, Overview, PairCount, TypeCount
 from ..store import queries
-from ..store.store import Store
-from ..vocab import FRAMEWORK_PREFIXES, PREFIXES
-
-HG = PREFIXES["hg"]
-SKOS = PREFIXES["skos"]
+from ..store.store import Queryable
+from ..vocab import FRAMEWORK_PREFIXES, HG, PREFIXES, SKOS
 
 
 def value(term) -> str | None:
@@ -31,12 +28,12 @@ def _natural(text: str | None) -> list:
     return [int(t) if t.isdigit() else t for t in _DIGITS.split(text or "")]
 
 
-def _run(store: Store, name: str, **bindings) -> list[dict]:
+def _run(store: Queryable, name: str, **bindings) -> list[dict]:
     spec = queries.get(name)
     return store.select(spec.text, bindings, entailment=spec.entailment)
 
 
-def frameworks(store: Store) -> list[Framework]:
+def frameworks(store: Queryable) -> list[Framework]:
     """Every framework scheme with its title, level and number of concepts."""
     out = []
     for row in _run(store, "frameworks"):
@@ -67,23 +64,37 @@ def framework_id(scheme_iri: str) -> str:
     return compact(scheme_iri)
 
 
-def scheme_node(store: Store, name: str) -> ox.NamedNode:
-    """Resolve a framework name (bk-0597-1, bk, bk:scheme or the IRI) to its scheme IRI."""
+def scheme_node(store: Queryable, name: str) -> ox.NamedNode:
+    """Resolve a framework name to its scheme IRI, in any case: the short name (bk-0597-1),
+    the identifier (BK-0597-1), the prefix (bk, valente), ``bk:scheme`` or the IRI.
+
+    >>> import herstelgraph
+    >>> scheme_node(herstelgraph.load(), "BK").value
+    'https://w3id.org/herstelgraph/bk-0597-1/scheme'
+    """
     # the scheme IRIs only: frameworks() also counts every concept (0.1 s at 50x, and every
     # alignment question resolves one to three names; docs/performance.md)
-    schemes = store.select("SELECT ?s WHERE { ?s a hg:Framework }")
-    known = {framework_id(r["s"].value): r["s"].value for r in schemes}
-    aliases = {p: PREFIXES[p] + "scheme" for p in FRAMEWORK_PREFIXES}
-    candidates = {**known, **aliases, **{f"{p}:scheme": i for p, i in aliases.items()}}
-    if name in candidates and candidates[name] in known.values():
-        return ox.NamedNode(candidates[name])
-    if name in known.values():
-        return ox.NamedNode(name)
-    close = difflib.get_close_matches(name, list(known), n=3, cutoff=0.4)
-    raise UnknownIdError(name, close or sorted(known))
+    schemes = store.select(
+        "SELECT ?s ?id WHERE { ?s a hg:Framework OPTIONAL { ?s dct:identifier ?id } }"
+    )
+    names: dict[str, str] = {}
+    for r in schemes:
+        iri = r["s"].value
+        names[iri.lower()] = iri
+        names[framework_id(iri).lower()] = iri
+        if r["id"] is not None:
+            names[r["id"].value.lower()] = iri
+    for p in FRAMEWORK_PREFIXES:
+        iri = PREFIXES[p] + "scheme"
+        if iri in names.values():
+            names[p] = names[f"{p}:scheme"] = iri
+    key = name.strip().lower()
+    if key in names:
+        return ox.NamedNode(names[key])
+    raise UnknownFrameworkError(name, sorted({framework_id(r["s"].value) for r in schemes}))
 
 
-def concepts(store: Store, scheme: str, type_: str | None = None) -> list[Concept]:
+def concepts(store: Queryable, scheme: str, type_: str | None = None) -> list[Concept]:
     """A framework's concepts in source order, optionally one item type (e.g. KnowledgeItem)."""
     node = scheme_node(store, scheme)
     type_node = None
@@ -119,17 +130,29 @@ def concepts(store: Store, scheme: str, type_: str | None = None) -> list[Concep
     return sorted(out, key=lambda c: (_natural(c.notation), c.id))
 
 
-def resolve(store: Store, ident: str) -> ox.NamedNode:
-    """A concept's IRI from a CURIE, a full IRI or a notation (optionally prefixed: bk:C2)."""
+def resolve(store: Queryable, ident: str) -> ox.NamedNode:
+    """A concept's IRI from a CURIE, a full IRI or a notation (optionally prefixed: bk:C2).
+    CURIEs and notations match in any case (``BK:Kennis-12``, ``c2.a3``); a notation that
+    several frameworks use raises :class:`AmbiguousIdError` with the prefixed choices.
+
+    >>> import herstelgraph
+    >>> resolve(herstelgraph.load(), "BK:Kennis-12").value
+    'https://w3id.org/herstelgraph/bk-0597-1/kennis-12'
+    """
     ident = ident.strip()
-    iri = expand(ident) or (ident if is_iri(ident) else None)
-    if iri:
-        node = iri_node(iri, "ID")
-        if store.ask("ASK WHERE { ?s ?p ?o }", {"s": node}):
-            return node
+    prefix, _, rest = ident.partition(":")
+    candidates = [ident]
+    if rest and not rest.startswith("//"):  # the project's IRIs are lower case
+        candidates.append(f"{prefix.lower()}:{rest.lower()}")
+    for cand in candidates:
+        iri = expand(cand) or (cand if is_iri(cand) else None)
+        if iri:
+            node = iri_node(iri, "ID")
+            if store.ask("ASK WHERE { ?s ?p ?o }", {"s": node}):
+                return node
     scheme = None
     notation = ident
-    prefix, _, rest = ident.partition(":")
+    prefix = prefix.lower()
     if rest and prefix in FRAMEWORK_PREFIXES:
         scheme, notation = ox.NamedNode(PREFIXES[prefix] + "scheme"), rest
     rows = _run(store, "resolve", notation=ox.Literal(notation), scheme=scheme)
@@ -137,11 +160,11 @@ def resolve(store: Store, ident: str) -> ox.NamedNode:
         return rows[0]["concept"]
     if len(rows) > 1:
         options = [f"{compact(r['scheme'].value).split(':')[0]}:{notation}" for r in rows]
-        raise UnknownIdError(ident, options)
+        raise AmbiguousIdError(ident, sorted(options))
     raise UnknownIdError(ident, suggest(store, ident))
 
 
-def suggest(store: Store, ident: str, n: int = 3) -> list[str]:
+def suggest(store: Queryable, ident: str, n: int = 3) -> list[str]:
     """The closest IDs, notations and labels to what the user typed."""
     names: dict[str, str] = {}
     for row in store.select(
@@ -158,7 +181,7 @@ def suggest(store: Store, ident: str, n: int = 3) -> list[str]:
     return list(dict.fromkeys(names[h] for h in hits))[:n]
 
 
-def concept(store: Store, ident: str) -> ConceptDetail:
+def concept(store: Queryable, ident: str) -> ConceptDetail:
     """One concept with its labels, source, hierarchy and knowledge links."""
     node = resolve(store, ident)
     props: dict[str, list] = {}
@@ -170,13 +193,15 @@ def concept(store: Store, ident: str) -> ConceptDetail:
         preferred = [t for t in terms if t.language == "nl"] or terms
         return preferred[0].value if preferred else None
 
-    def texts(p):
-        return sorted(t.value for t in props.get(p, []) if isinstance(t, ox.Literal))
+    def texts(p: str) -> tuple[str, ...]:
+        return tuple(sorted(t.value for t in props.get(p, []) if isinstance(t, ox.Literal)))
 
-    def ids(p):
-        return sorted(
-            (compact(t.value) for t in props.get(p, []) if isinstance(t, ox.NamedNode)),
-            key=_natural,
+    def ids(p: str) -> tuple[str, ...]:
+        return tuple(
+            sorted(
+                (compact(t.value) for t in props.get(p, []) if isinstance(t, ox.NamedNode)),
+                key=_natural,
+            )
         )
 
     inverse: dict[str, list[str]] = {}
@@ -191,25 +216,25 @@ def concept(store: Store, ident: str) -> ConceptDetail:
         iri=node.value,
         notation=nl(SKOS + "notation"),
         label=nl(SKOS + "prefLabel") or "",
-        types=[t.removeprefix("hg:") for t in ids(PREFIXES["rdf"] + "type")],
+        types=tuple(t.removeprefix("hg:") for t in ids(PREFIXES["rdf"] + "type")),
         framework=framework_id(schemes[0]) if schemes else "",
         section=nl(HG + "sourceSection"),
         definition=nl(SKOS + "definition"),
         source_text=nl(HG + "sourceText"),
-        source_document=(ids(HG + "sourceDocument") or [None])[0],
+        source_document=next(iter(ids(HG + "sourceDocument")), None),
         alt_labels=texts(SKOS + "altLabel"),
         broader=ids(SKOS + "broader"),
         narrower=ids(SKOS + "narrower"),
         applies_at=ids(HG + "appliesAt"),
         requires_knowledge=ids(HG + "requiresKnowledge"),
-        required_by=sorted(inverse.get(HG + "requiresKnowledge", []), key=_natural),
-        members_of=sorted(inverse.get(SKOS + "member", []), key=_natural),
+        required_by=tuple(sorted(inverse.get(HG + "requiresKnowledge", []), key=_natural)),
+        members_of=tuple(sorted(inverse.get(SKOS + "member", []), key=_natural)),
         scope_notes=texts(SKOS + "scopeNote"),
         editorial_notes=texts(SKOS + "editorialNote"),
     )
 
 
-def overview(store: Store) -> Overview:
+def overview(store: Queryable) -> Overview:
     """The main job's summary: frameworks, concepts per type, mappings per pair."""
     types = [
         TypeCount(
@@ -229,10 +254,10 @@ def overview(store: Store) -> Overview:
         )
         for r in _run(store, "mapping-pairs")
     ]
-    return Overview(frameworks=frameworks(store), types=types, pairs=pairs)
+    return Overview(frameworks=tuple(frameworks(store)), types=tuple(types), pairs=tuple(pairs))
 
 
-def figures(store: Store, programme: str | None = None) -> list:
+def figures(store: Queryable, programme: str | None = None) -> list:
     """The NK 2017 figures, as printed (no totals), optionally of one programme or role."""
     from ..model import Figure
 

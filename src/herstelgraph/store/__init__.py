@@ -4,17 +4,30 @@ endpoint, the SKOS closure and tallies derived at load, their cache, and the que
 from __future__ import annotations
 
 from .build import cache_dir, load
-from .store import ASSERTED, INFERRED, TALLIES, USER, Row, Store, Term, bind_values
+from .store import (
+    ASSERTED,
+    INFERRED,
+    USER,
+    Binding,
+    Queryable,
+    Row,
+    Store,
+    Term,
+    bind_values,
+    graphs_for,
+)
 
 __all__ = [
     "ASSERTED",
     "INFERRED",
-    "TALLIES",
     "USER",
+    "Binding",
+    "Queryable",
     "Row",
     "Store",
     "Term",
     "bind_values",
     "cache_dir",
+    "graphs_for",
     "load",
 ]

@@ -23,9 +23,8 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
+from ..vocab import HG, SKOS
 from .store import ASSERTED, INFERRED, USER, Store
-
-SKOS = "http://www.w3.org/2004/02/skos/core#"
 
 #: Bump when the rules below change: it is part of the closure cache key.
 RULES_VERSION = 2  # 2: hg:mappedInto
@@ -39,7 +38,7 @@ SYMMETRIC = [_p("exactMatch"), _p("closeMatch"), _p("relatedMatch"), _p("related
 INVERSES = [(_p("broadMatch"), _p("narrowMatch")), (_p("broader"), _p("narrower"))]
 MAPPING = [_p(n) for n in ("exactMatch", "closeMatch", "relatedMatch", "broadMatch", "narrowMatch")]
 MAPPING_RELATION = _p("mappingRelation")
-MAPPED_INTO = ox.NamedNode("https://w3id.org/herstelgraph/def#mappedInto")
+MAPPED_INTO = ox.NamedNode(HG + "mappedInto")
 
 
 @dataclass(frozen=True)

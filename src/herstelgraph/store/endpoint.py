@@ -25,8 +25,9 @@ from collections.abc import Mapping
 import pyoxigraph as ox
 
 from ..errors import EndpointError, InputError
+from ..model import Entailment
 from ..vocab import PREFIXES
-from .store import ASSERTED, INFERRED, TALLIES, USER, Row, Term, bind_values
+from .store import ASSERTED, Binding, Row, bind_values, graphs_for
 
 #: Result sizes at which well-known servers silently truncate (Virtuoso's default
 #: ResultSetMaxRows is 10,000; others use 1,000, 50,000 or 100,000).
@@ -83,31 +84,36 @@ class Endpoint:
             except Exception:
                 pass
             raise EndpointError(
+                self.url,
                 f"SPARQL endpoint {self.url} answered HTTP {exc.code} {exc.reason}"
                 + (f": {detail[:200]}" if detail else "")
-                + "; check the URL (it must accept SPARQL queries) and the server's log"
+                + "; check the URL (it must accept SPARQL queries) and the server's log",
             ) from None
         except TimeoutError:
             raise EndpointError(
+                self.url,
                 f"SPARQL endpoint {self.url} did not answer within {self.timeout:g} s; "
-                "try again later or raise the timeout"
+                "try again later or raise the timeout",
             ) from None
         except urllib.error.URLError as exc:
             reason = exc.reason
             if isinstance(reason, TimeoutError | socket.timeout):
                 raise EndpointError(
+                    self.url,
                     f"SPARQL endpoint {self.url} did not answer within {self.timeout:g} s; "
-                    "try again later or raise the timeout"
+                    "try again later or raise the timeout",
                 ) from None
             text = getattr(reason, "strerror", None) or str(reason)
             raise EndpointError(
+                self.url,
                 f"SPARQL endpoint {self.url} is unreachable ({text}); "
-                "check the URL and that the server is running"
+                "check the URL and that the server is running",
             ) from None
         except OSError as exc:
             raise EndpointError(
+                self.url,
                 f"SPARQL endpoint {self.url} failed ({exc.strerror or exc}); "
-                "check the URL and that the server is running"
+                "check the URL and that the server is running",
             ) from None
 
     def _parse(self, data: bytes):
@@ -116,11 +122,12 @@ class Endpoint:
         except (SyntaxError, ValueError) as exc:
             first = str(exc).splitlines()[0] if str(exc) else "unreadable"
             raise EndpointError(
+                self.url,
                 f"SPARQL endpoint {self.url} sent no SPARQL JSON results ({first[:120]}); "
-                "is this the query URL (e.g. …/query or …/sparql)?"
+                "is this the query URL (e.g. …/query or …/sparql)?",
             ) from None
 
-    def _graphs(self, entailment: bool | str) -> list[ox.NamedNode] | None:
+    def _graphs(self, entailment: Entailment | bool) -> list[ox.NamedNode] | None:
         if self._layout is None:
             probe = f"ASK WHERE {{ GRAPH {ASSERTED} {{ ?s ?p ?o }} }}"
             result = self._parse(self._request(probe, None))
@@ -132,9 +139,7 @@ class Endpoint:
                 )
         if not self._layout:
             return None
-        if entailment == TALLIES:
-            return [INFERRED]
-        return [ASSERTED, USER, INFERRED] if entailment else [ASSERTED, USER]
+        return graphs_for(entailment)
 
     def _warn(self, message: str) -> None:
         self.warnings.append(message)
@@ -144,15 +149,17 @@ class Endpoint:
     def select(
         self,
         sparql: str,
-        bindings: Mapping[str, Term | None] | None = None,
+        bindings: Mapping[str, Binding] | None = None,
         *,
-        entailment: bool | str = False,
+        entailment: Entailment | bool = Entailment.NONE,
     ) -> list[Row]:
         """Run a SELECT with bound parameters; rows map variable names to pyoxigraph terms."""
         text = bind_values(sparql, bindings or {})
         result = self._parse(self._request(text, self._graphs(entailment)))
         if isinstance(result, ox.QueryBoolean):
-            raise EndpointError(f"SPARQL endpoint {self.url} answered a SELECT with a boolean")
+            raise EndpointError(
+                self.url, f"SPARQL endpoint {self.url} answered a SELECT with a boolean"
+            )
         names = [v.value for v in result.variables]
         rows = [{n: sol[n] for n in names} for sol in result]
         if len(rows) in ROW_CAPS and "LIMIT" not in text.upper():
@@ -162,11 +169,19 @@ class Endpoint:
             )
         return rows
 
-    def ask(self, sparql: str, bindings=None, *, entailment: bool | str = False) -> bool:
+    def ask(
+        self,
+        sparql: str,
+        bindings: Mapping[str, Binding] | None = None,
+        *,
+        entailment: Entailment | bool = Entailment.NONE,
+    ) -> bool:
         text = bind_values(sparql, bindings or {})
         result = self._parse(self._request(text, self._graphs(entailment)))
         if not isinstance(result, ox.QueryBoolean):
-            raise EndpointError(f"SPARQL endpoint {self.url} answered an ASK without a boolean")
+            raise EndpointError(
+                self.url, f"SPARQL endpoint {self.url} answered an ASK without a boolean"
+            )
         return bool(result)
 
     def __repr__(self) -> str:

@@ -16,8 +16,8 @@ from functools import cache
 from pathlib import Path
 
 from ..errors import InputError
+from ..model import Entailment
 from ..resources import data_dir
-from .store import TALLIES
 
 KINDS = ("iri", "string", "integer", "decimal", "lang")
 
@@ -35,9 +35,9 @@ class QuerySpec:
     text: str
     question: str
     parameters: tuple[Param, ...] = field(default_factory=tuple)
-    #: False (asserted + user graphs), True (and the inferred graph: the SKOS closure and the
-    #: tallies) or TALLIES (the inferred graph alone: a question that reads only tallies)
-    entailment: bool | str = False
+    #: NONE (asserted + user graphs), CLOSURE (and the inferred graph: the SKOS closure and
+    #: the tallies) or TALLIES (the inferred graph alone: a question that reads only tallies)
+    entailment: Entailment = Entailment.NONE
     example: str = ""
     path: str = ""
     #: a user's .rq file: run by ``run`` in a worker with a deadline (inputs.py)
@@ -73,9 +73,14 @@ def parse(text: str, name: str, path: str = "") -> QuerySpec:
     )
 
 
-def _entailment(value: str) -> bool | str:
+def _entailment(value: str) -> Entailment:
     word = (value.split() or ["none"])[0].lower()
-    return TALLIES if word == TALLIES else word != "none"
+    try:
+        return Entailment(word)
+    except ValueError:
+        raise InputError(
+            f"unknown Entailment {word!r} in a query header; use {', '.join(Entailment.values())}"
+        ) from None
 
 
 @cache

@@ -9,20 +9,51 @@ writes for a remote endpoint.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from pathlib import Path
+from typing import Any, Protocol
 
 import pyoxigraph as ox
 
 from ..errors import InputError
-from ..vocab import BASE, PREFIXES
+from ..model import Entailment
+from ..vocab import ASSERTED_GRAPH, INFERRED_GRAPH, PREFIXES, USER_GRAPH
 
-ASSERTED = ox.NamedNode(BASE + "graph/asserted")
-INFERRED = ox.NamedNode(BASE + "graph/inferred")
-USER = ox.NamedNode(BASE + "graph/user")
+ASSERTED = ox.NamedNode(ASSERTED_GRAPH)
+INFERRED = ox.NamedNode(INFERRED_GRAPH)
+USER = ox.NamedNode(USER_GRAPH)
 
 Term = ox.NamedNode | ox.Literal | ox.BlankNode
 Row = dict[str, Term | None]
+#: A parameter's value: one term, several (one VALUES row each), or None (left unbound).
+Binding = Term | Collection[Term] | None
+
+
+class Queryable(Protocol):
+    """What the questions ask of a store: the embedded :class:`Store` and a remote
+    :class:`~herstelgraph.store.endpoint.Endpoint` both answer it, so every question runs on
+    either. Nothing outside ``herstelgraph.store`` reaches past it (e.g. into ``Store.ox``)."""
+
+    def select(
+        self,
+        sparql: str,
+        bindings: Mapping[str, Binding] | None = None,
+        *,
+        entailment: Entailment | bool = Entailment.NONE,
+    ) -> list[Row]:
+        """Rows of a SELECT, each mapping a variable name to a term (None: unbound)."""
+        ...
+
+    def ask(
+        self,
+        sparql: str,
+        bindings: Mapping[str, Binding] | None = None,
+        *,
+        entailment: Entailment | bool = Entailment.NONE,
+    ) -> bool:
+        """The answer of an ASK."""
+        ...
+
 
 _FORMATS = {
     ".ttl": ox.RdfFormat.TURTLE,
@@ -38,11 +69,7 @@ _FORMATS = {
 _WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
 
 
-#: Entailment: tallies -> a question that reads only derived records (graph/inferred alone)
-TALLIES = "tallies"
-
-
-def bind_values(sparql: str, bindings: Mapping[str, Term | Collection[Term] | None]) -> str:
+def bind_values(sparql: str, bindings: Mapping[str, Binding]) -> str:
     """Join the bindings into the query as VALUES blocks at the top of its WHERE clause.
 
     The terms are written by Oxigraph's own N-Triples serializer, so a value can never
@@ -73,6 +100,16 @@ def bind_values(sparql: str, bindings: Mapping[str, Term | Collection[Term] | No
     if match is None:
         raise InputError("query has no WHERE { … } clause to bind parameters into")
     return sparql[: match.end()] + "\n  " + block + "\n" + sparql[match.end() :]
+
+
+def graphs_for(entailment: Entailment | bool) -> list[ox.NamedNode]:
+    """The named graphs a question reads, by its entailment mode."""
+    mode = Entailment.of(entailment)
+    if mode is Entailment.TALLIES:  # reads only derived records: one graph to search, not
+        return [INFERRED]  # three (coverage at 50x: -0.015 s)
+    if mode is Entailment.CLOSURE:
+        return [ASSERTED, USER, INFERRED]
+    return [ASSERTED, USER]
 
 
 class Store:
@@ -109,9 +146,9 @@ class Store:
     def select(
         self,
         sparql: str,
-        bindings: Mapping[str, Term | None] | None = None,
+        bindings: Mapping[str, Binding] | None = None,
         *,
-        entailment: bool | str = False,
+        entailment: Entailment | bool = Entailment.NONE,
     ) -> list[Row]:
         """Run a SELECT with bound parameters; rows map variable names to terms."""
         result = self.ox.query(
@@ -123,7 +160,13 @@ class Store:
         # zip over the solution's values: 30% less time per row than sol[name] lookups
         return [dict(zip(names, sol, strict=True)) for sol in result]
 
-    def ask(self, sparql: str, bindings=None, *, entailment: bool | str = False) -> bool:
+    def ask(
+        self,
+        sparql: str,
+        bindings: Mapping[str, Binding] | None = None,
+        *,
+        entailment: Entailment | bool = Entailment.NONE,
+    ) -> bool:
         result = self.ox.query(
             bind_values(sparql, bindings or {}),
             default_graph=self._graphs(entailment),
@@ -131,13 +174,8 @@ class Store:
         )
         return bool(result)
 
-    def _graphs(self, entailment: bool | str) -> list[ox.NamedNode]:
-        if entailment == TALLIES:  # reads only derived records: one graph to search, not
-            return [INFERRED]  # three (coverage at 50x: -0.015 s)
-        graphs = [ASSERTED, USER]
-        if entailment:
-            graphs.append(INFERRED)
-        return graphs
+    def _graphs(self, entailment: Entailment | bool) -> list[ox.NamedNode]:
+        return graphs_for(entailment)
 
     def dump(self, path: Path | None = None, fmt: str = "trig") -> bytes | None:
         """The asserted, user and inferred named graphs as TriG or N-Quads (``fmt``), to load
@@ -155,6 +193,30 @@ class Store:
 
     def triples(self, graph: ox.NamedNode = ASSERTED) -> Iterable[ox.Quad]:
         return self.ox.quads_for_pattern(None, None, None, graph)
+
+    def quads(
+        self,
+        subject: ox.NamedNode | ox.BlankNode | None = None,
+        predicate: ox.NamedNode | None = None,
+        object: Term | None = None,
+        *,
+        graphs: Iterable[ox.NamedNode] = (ASSERTED, USER),
+    ) -> Iterator[ox.Quad]:
+        """The quads matching a pattern (None: any) in the given named graphs."""
+        for graph in graphs:
+            yield from self.ox.quads_for_pattern(subject, predicate, object, graph)
+
+    def extend(self, quads: Iterable[ox.Quad]) -> None:
+        """Add quads (each names its graph), e.g. records read from an SSSOM file."""
+        self.ox.extend(quads)
+
+    def to_rdflib(self, *, graphs: Iterable[ox.NamedNode] = (ASSERTED, USER)) -> Any:
+        """The given named graphs as one ``rdflib.Graph`` (asserted and user data by
+        default; add ``INFERRED`` for the SKOS closure), with the project prefixes bound.
+        rdflib is imported here only: the query path never needs it."""
+        from ..io.rdflib_bridge import to_rdflib
+
+        return to_rdflib(self.quads(graphs=graphs))
 
     def __len__(self) -> int:
         return len(self.ox)

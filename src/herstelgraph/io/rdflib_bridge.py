@@ -1,0 +1,76 @@
+"""Terms and graphs between pyoxigraph (the query path) and rdflib (exports, pyshacl, owlrl).
+
+One place for the conversion both ways, so every export, the validator and
+``Store.to_rdflib`` agree on it (plain ``xsd:string`` literals stay plain). rdflib is imported
+inside the functions: the query path never pays for it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import pyoxigraph as ox
+
+from ..vocab import PREFIXES
+
+_XSD_STRING = PREFIXES["xsd"] + "string"
+
+
+def rdflib_term(term: ox.NamedNode | ox.BlankNode | ox.Literal, *, plain: bool = True) -> Any:
+    """A pyoxigraph term as the equal rdflib term; ``plain``: an ``xsd:string`` literal
+    without its datatype (rdflib tells the two apart; serialisations want the plain one)."""
+    from rdflib import BNode, Literal, URIRef
+
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    dt = term.datatype.value
+    return Literal(term.value, datatype=None if plain and dt == _XSD_STRING else URIRef(dt))
+
+
+def ox_term(term: Any) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    """An rdflib term as the equal pyoxigraph term."""
+    from rdflib import BNode, URIRef
+
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if term.language:
+        return ox.Literal(str(term), language=term.language)
+    if term.datatype is not None:
+        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+    return ox.Literal(str(term))
+
+
+def to_rdflib(
+    triples: Iterable[ox.Triple | ox.Quad], *, canonical: bool = True, plain: bool = True
+) -> Any:
+    """An rdflib graph of the triples (the graph names of quads are dropped), with the
+    project prefixes bound. ``canonical``: add them in sorted order and relabel blank nodes
+    canonically if there are any, so serialisations are byte-identical across runs."""
+    from rdflib import Graph
+    from rdflib.compare import to_canonical_graph
+
+    items = list(triples)
+    if canonical:
+        items.sort(key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+    g = Graph(bind_namespaces="none")
+    for t in items:
+        g.add(
+            (rdflib_term(t.subject), rdflib_term(t.predicate), rdflib_term(t.object, plain=plain))
+        )
+    blank = any(isinstance(t.subject, ox.BlankNode) or isinstance(t.object, ox.BlankNode)
+                for t in items)  # fmt: skip
+    if canonical and blank:
+        canon = Graph(bind_namespaces="none")
+        for t in sorted(to_canonical_graph(g)):
+            canon.add(t)
+        g = canon
+    for prefix, ns in PREFIXES.items():
+        g.bind(prefix, ns, override=True, replace=True)
+    return g
