@@ -140,10 +140,12 @@ def test_translation_notes_are_marked_as_such(tr):
 def test_core_terms_are_translated_the_same_way_everywhere(tr, source):
     pairs = []
     for s in _translatable(source):
-        for nl, en in zip(
-            _lang(source, s, SKOS.prefLabel, "nl"), _lang(tr, s, SKOS.prefLabel, "en")
-        ):
-            pairs.append((s, nl, en))
+        nl_label, en_label = (
+            _lang(source, s, SKOS.prefLabel, "nl"),
+            _lang(tr, s, SKOS.prefLabel, "en"),
+        )
+        if nl_label and en_label:
+            pairs.append((s, nl_label[0], en_label[0]))
         dutch, english = _dutch_text(source, s), _lang(tr, s, SKOS.definition, "en")
         if dutch is not None and english:
             pairs.append((s, dutch, english[0]))
