@@ -1,0 +1,180 @@
+"""English translations (ontology/translations/en.ttl): one @en label per concept, an @en
+definition wherever the Dutch has one, kept apart from the Dutch quotes, with provenance."""
+
+from __future__ import annotations
+
+import pytest
+from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS, SKOS
+
+from conftest import ROOT, parse_ttl
+
+TRANSLATIONS = ROOT / "ontology" / "translations" / "en.ttl"
+FRAMEWORK_FILES = (
+    "bk-0597-1.ttl",
+    "valente-2023.ttl",
+    "bijlage-ii.ttl",
+    "randvoorwaarden.ttl",
+    "nk-2017.ttl",
+)
+HG = Namespace("https://w3id.org/herstelgraph/def#")
+PROV = Namespace("http://www.w3.org/ns/prov#")
+PAV = Namespace("http://purl.org/pav/")
+DATASET = URIRef("https://w3id.org/herstelgraph/translations/en")
+AGENT = URIRef("https://w3id.org/herstelgraph/agent/curation-team")
+NOTE_PREFIX = "Translation note: "
+
+# Core terms: where the Dutch text has the term, its translation has the English rendering
+# (the README glossary holds the full list).
+CORE_TERMS = {
+    "herstelondersteunende zorg": "recovery-supporting care",
+    "ervaringsdeskundig": "experiential expert",
+    "ervaringskennis": "experiential knowledge",
+    "ervaringswerker": "experiential worker",
+    "intervisie": "peer consultation",
+    "moreel beraad": "moral case deliberation",
+    "eigen regie": "self-direction",
+    "naasten": "significant others",
+    "zingeving": "meaning-making",
+}
+
+
+@pytest.fixture(scope="module")
+def tr() -> Graph:
+    return parse_ttl(TRANSLATIONS)
+
+
+@pytest.fixture(scope="module")
+def frameworks() -> dict[str, Graph]:
+    return {name: parse_ttl(ROOT / "ontology" / name) for name in FRAMEWORK_FILES}
+
+
+@pytest.fixture(scope="module")
+def source(frameworks) -> Graph:
+    union = Graph(bind_namespaces="none")
+    for g in frameworks.values():
+        union += g
+    return union
+
+
+def _lang(g: Graph, s, p, lang: str) -> list[Literal]:
+    return [o for o in g.objects(s, p) if isinstance(o, Literal) and o.language == lang]
+
+
+def _translatable(source: Graph) -> set:
+    """Concepts, collections and schemes of the five framework files."""
+    kinds = (SKOS.Concept, SKOS.Collection, SKOS.ConceptScheme)
+    return {s for kind in kinds for s in source.subjects(RDF.type, kind)}
+
+
+def _dutch_text(source: Graph, s) -> Literal | None:
+    """What an English definition translates: the Dutch definition, else the source text."""
+    for p in (SKOS.definition, HG.sourceText):
+        found = _lang(source, s, p, "nl")
+        if found:
+            return found[0]
+    return None
+
+
+def test_every_concept_has_exactly_one_english_label(tr, frameworks):
+    for name, g in frameworks.items():
+        concepts = set(g.subjects(RDF.type, SKOS.Concept))
+        assert concepts, name
+        for concept in concepts:
+            labels = _lang(tr, concept, SKOS.prefLabel, "en")
+            assert len(labels) == 1, f"{name}: {concept} has {len(labels)} @en prefLabels"
+            assert labels[0].strip() == str(labels[0]) and labels[0], concept
+
+
+def test_framework_files_hold_no_english_label_or_definition_on_a_concept(frameworks):
+    for name, g in frameworks.items():
+        for concept in set(g.subjects(RDF.type, SKOS.Concept)):
+            for p in (SKOS.prefLabel, SKOS.definition):
+                assert not _lang(g, concept, p, "en"), f"{name}: {concept} {p} has @en"
+
+
+def test_every_dutch_definition_or_source_text_has_one_english_definition(tr, source):
+    for s in _translatable(source):
+        english = _lang(tr, s, SKOS.definition, "en")
+        if _dutch_text(source, s) is not None:
+            assert len(english) == 1, f"{s}: Dutch definition/sourceText but {len(english)} @en"
+        else:
+            assert not english, f"{s}: @en definition without a Dutch text to translate"
+
+
+def test_every_english_definition_belongs_to_a_concept_with_dutch_text(tr, source):
+    defined = set(tr.subjects(SKOS.definition, None))
+    assert len(defined) > 100
+    for s in defined:
+        assert _dutch_text(source, s) is not None, s
+
+
+def test_translations_are_about_framework_subjects_only(tr, source):
+    known = _translatable(source)
+    for p in (SKOS.prefLabel, SKOS.definition):
+        for s in set(tr.subjects(p, None)):
+            assert s in known, f"{s} is not a concept, collection or scheme of a framework file"
+
+
+def test_no_dutch_and_no_untagged_text_in_the_translations(tr):
+    for s, p, o in tr:
+        if not isinstance(o, Literal) or o.datatype is not None:
+            continue
+        assert o.language == "en", f"{s} {p} {o!r}: every text in en.ttl is tagged @en"
+
+
+def test_every_framework_scheme_has_an_english_title_and_label(tr, source):
+    schemes = set(source.subjects(RDF.type, HG.Framework))
+    assert len(schemes) == 5
+    for scheme in schemes:
+        assert len(_lang(tr, scheme, DCTERMS.title, "en")) == 1, scheme
+        assert len(_lang(tr, scheme, SKOS.prefLabel, "en")) == 1, scheme
+
+
+def test_translation_notes_are_marked_as_such(tr):
+    for s, note in tr.subject_objects(SKOS.editorialNote):
+        if s != DATASET:
+            assert str(note).startswith(NOTE_PREFIX), (s, note)
+
+
+def test_core_terms_are_translated_the_same_way_everywhere(tr, source):
+    pairs = []
+    for s in _translatable(source):
+        nl_label, en_label = (
+            _lang(source, s, SKOS.prefLabel, "nl"),
+            _lang(tr, s, SKOS.prefLabel, "en"),
+        )
+        if nl_label and en_label:
+            pairs.append((s, nl_label[0], en_label[0]))
+        dutch, english = _dutch_text(source, s), _lang(tr, s, SKOS.definition, "en")
+        if dutch is not None and english:
+            pairs.append((s, dutch, english[0]))
+    assert len(pairs) > 500
+    for s, nl, en in pairs:
+        for dutch, english in CORE_TERMS.items():
+            if dutch in nl.lower():
+                assert english in en.lower(), f"{s}: '{dutch}' not rendered '{english}': {en}"
+
+
+def test_provenance_of_the_translation_set(tr, source):
+    assert (DATASET, RDF.type, PROV.Entity) in tr
+    assert (DATASET, DCTERMS.type, URIRef("http://purl.org/dc/dcmitype/Dataset")) in tr
+    for p in (DCTERMS.creator, PAV.authoredBy, PROV.wasAttributedTo):
+        assert (DATASET, p, AGENT) in tr, p
+    assert "curation team" in str(tr.value(AGENT, RDFS.label))
+    assert "AI-assisted" in str(tr.value(DATASET, DCTERMS.description))
+    notes = " ".join(str(n) for n in tr.objects(DATASET, SKOS.editorialNote))
+    assert "Not yet reviewed by a human" in notes
+    created = tr.value(DATASET, DCTERMS.created)
+    assert isinstance(created, Literal) and created.datatype == XSD.date
+    assert tr.value(DATASET, DCTERMS.license) is not None
+    assert tr.value(DATASET, DCTERMS.language) is not None
+    derived = set(tr.objects(DATASET, PROV.wasDerivedFrom))
+    schemes = set(source.subjects(RDF.type, SKOS.ConceptScheme))
+    assert derived == schemes
+
+
+def test_translations_file_is_canonical():
+    from herstelgraph.serialize import canonical_file_text
+
+    assert TRANSLATIONS.read_text(encoding="utf-8") == canonical_file_text(TRANSLATIONS)
