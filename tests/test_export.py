@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from herstelgraph.cli import main
+from herstelgraph.errors import OutputError
 from herstelgraph.publish.export import (
     FORMATS,
     MATCHES,
@@ -422,7 +423,7 @@ def test_failed_write_removes_the_partial_file(tmp_path, monkeypatch):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(atomic.os, "replace", replace_fails)
-    with pytest.raises(OSError):
+    with pytest.raises(OutputError, match=r"out.ttl: cannot write \(No space left on device\)"):
         write(store, "turtle", target)
     assert list(tmp_path.iterdir()) == []
 

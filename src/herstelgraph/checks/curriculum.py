@@ -47,14 +47,9 @@ def read_csv(store: Store, path: Path, base: str | None = None, conforms_to: str
     path = Path(path)
     hg = PREFIXES["hg"]
     base = base or PREFIXES["hgp"]
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            f"{path}: not UTF-8 text (byte {exc.start}); save it as UTF-8 CSV"
-        ) from None
+    from ..io.inputs import read_text
+
+    text = read_text(path)  # size cap, located encoding errors; protects it from outputs
     lines = text.splitlines()
     if not lines or not lines[0].strip():
         raise InputError(f"{path}:1: empty file; expected a header row: {_expected()}")

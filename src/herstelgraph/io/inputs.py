@@ -113,6 +113,10 @@ def read_bytes(path: Path) -> bytes:
     limit = max_input_bytes()
     if _shipped(path):
         limit = max(limit, 1 << 40)
+    else:  # a user's file: no output of this run may replace it
+        from .atomic import protect
+
+        protect([path])
     hint = f"raise it with --max-input-size or {MAX_INPUT_ENV}"
     try:
         size = path.stat().st_size

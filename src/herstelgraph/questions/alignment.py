@@ -12,7 +12,7 @@ import re
 import unicodedata
 import weakref
 from collections import defaultdict
-from dataclasses import dataclass, field, make_dataclass
+from dataclasses import dataclass, make_dataclass
 from functools import cache
 from pathlib import Path
 
