@@ -175,6 +175,6 @@ def test_provenance_of_the_translation_set(tr, source):
 
 
 def test_translations_file_is_canonical():
-    from herstelgraph.serialize import canonical_file_text
+    from herstelgraph.io.serialize import canonical_file_text
 
     assert TRANSLATIONS.read_text(encoding="utf-8") == canonical_file_text(TRANSLATIONS)

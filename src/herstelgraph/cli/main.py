@@ -47,6 +47,33 @@ def _register() -> None:
 _register()
 
 
+def hint(exc: HerstelgraphError) -> str:
+    """What to type next, in the CLI's own terms: the library's messages name no flags."""
+    from ..errors import (
+        EndpointError,
+        MissingDataError,
+        ParameterError,
+        UnknownFrameworkError,
+        UnknownIdError,
+    )
+
+    if isinstance(exc, UnknownFrameworkError):
+        return " (list them with 'herstelgraph frameworks')"
+    if isinstance(exc, UnknownIdError):
+        return " (find IDs with 'herstelgraph search WORDS' or 'herstelgraph concepts FRAMEWORK')"
+    if isinstance(exc, MissingDataError):
+        return " (add the file with --data FILE)"
+    if isinstance(exc, ParameterError):
+        if exc.name == "framework":
+            return " (use --framework FRAMEWORK)"
+        if exc.name in ("type", "status"):
+            return f" (--{exc.name})"
+        return f" (--param {exc.name}=VALUE)"
+    if isinstance(exc, EndpointError) and "did not answer within" in str(exc):
+        return " (raise it with HERSTELGRAPH_ENDPOINT_TIMEOUT)"
+    return ""
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point: run the CLI and turn known errors into one line and an exit code."""
     try:
@@ -56,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
         if isinstance(result, int) and not isinstance(result, bool):
             return result
     except HerstelgraphError as exc:
-        click.echo(f"herstelgraph: error: {exc}", err=True)
+        click.echo(f"herstelgraph: error: {exc}{hint(exc)}", err=True)
         return exc.exit_code
     except click.exceptions.Abort:
         click.echo("herstelgraph: aborted", err=True)
