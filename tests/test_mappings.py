@@ -151,6 +151,7 @@ _HEAD = (
     "#   rv: https://w3id.org/herstelgraph/randvoorwaarden/\n"
     "#   hgm: https://w3id.org/herstelgraph/mapping/\n"
     "#   hgrule: https://w3id.org/herstelgraph/rubric#\n"
+    "#   ceasn: https://purl.org/ctdlasn/terms/\n"
     "#   skos: http://www.w3.org/2004/02/skos/core#\n#   sssom: https://w3id.org/sssom/\n"
 )
 
@@ -218,3 +219,23 @@ def test_one_record_per_pair_of_items(tmp_path):
             "subject_id\tpredicate_id\tobject_id\tcomment\n"
             "bk:a\tskos:relatedMatch\trv:x\tone\nrv:x\tskos:broadMatch\tbk:a\ttwo\n",
         )
+
+
+def test_prerequisite_rows_keep_their_direction_and_are_no_skos_match(tmp_path):
+    """A competence (in either framework) presupposes a knowledge item: the row is kept as
+    written (CTDL-ASN has no inverse), and its RDF holds no skos:*Match triple."""
+    from herstelgraph.curation.sssom import to_graph
+
+    mf = _canon(
+        tmp_path,
+        "subject_id\tpredicate_id\tobject_id\tconfidence\n"
+        "rv:x\tceasn:prerequisiteAlignment\tbk:a\t0.8\n",
+    )
+    (rec,) = mf.records
+    assert (rec.subject_id, rec.predicate_id, rec.object_id) == (
+        "rv:x", "ceasn:prerequisiteAlignment", "bk:a"
+    )  # fmt: skip
+    skos = "http://www.w3.org/2004/02/skos/core#"
+    preds = {str(p) for p in to_graph(mf.records).predicates()}
+    assert not {p for p in preds if p.startswith(skos) and p.endswith("Match")}
+    assert "https://purl.org/ctdlasn/terms/prerequisiteAlignment" in preds

@@ -65,7 +65,12 @@ CURIE_COLUMNS = (
     "object_source",
     "curation_rule",
 )
-PREDICATES = MATCH_RELATIONS
+#: CTDL-ASN: "The referenced resource is a prerequisite to this resource" — the competence is
+#: the subject, the knowledge it presupposes the object (RUBRIC.md, R-PRE). Not a SKOS match:
+#: the closure ignores it, so it never counts as coverage; it has no inverse, so it is never
+#: turned round to put framework A first.
+PREREQUISITE = "ceasn:prerequisiteAlignment"
+PREDICATES = (*MATCH_RELATIONS, PREREQUISITE)
 NO_TERM = NO_TERM_CURIE
 NO_MATCH_PREDICATE = "skos:relatedMatch"
 #: A 'no match' row says which relation was looked for and found absent (RUBRIC.md, R-NONE):
@@ -316,7 +321,7 @@ def canonical(mf: MappingFile, labels: dict[str, str], schemes: dict[str, str], 
             if {s_scheme, o_scheme} != allowed:
                 raise InputError(f"{where}: mapping must join {a} and {b}")
             subj, pred, obj = rec.subject_id, rec.predicate_id, rec.object_id
-            if s_scheme != SCHEME_OF[a]:
+            if s_scheme != SCHEME_OF[a] and pred != PREREQUISITE:
                 subj, pred, obj = obj, INVERSE[pred], subj
                 s_scheme, o_scheme = o_scheme, s_scheme
         out.append(
