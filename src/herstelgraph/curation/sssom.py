@@ -16,6 +16,7 @@ import sys
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from .._version import __version__
 from ..errors import InputError
@@ -164,6 +165,7 @@ def read_tsv(path: Path) -> MappingFile:
     if not isinstance(meta, dict):
         raise InputError(f"{path}:1: the metadata header must be a YAML mapping")
     curie_map = meta.get("curie_map") or {}
+    converter = _converter(curie_map, path)
     rows = list(csv.reader(io.StringIO("\n".join(lines[body_start:])), **_DIALECT))
     if not rows:
         raise InputError(f"{path}:{body_start + 1}: no column header row")
@@ -184,14 +186,30 @@ def read_tsv(path: Path) -> MappingFile:
                 "a value holds a tab or a line break — remove it"
             )
         values = dict(zip(columns, row, strict=True))
-        records.append(_record(values, curie_map, path, lineno, columns))
+        records.append(_record(values, converter, path, lineno, columns))
     return MappingFile(path, meta, records)
 
 
 _DIALECT = {"delimiter": "\t", "quoting": csv.QUOTE_NONE, "lineterminator": "\n"}
 
 
-def _record(values: dict, curie_map: dict, path: Path, lineno: int, columns) -> MappingRecord:
+def _converter(curie_map: object, path: Path) -> Any:
+    """The file's prefix map as a ``curies`` converter: SSSOM files bring their own prefixes,
+    and curies refuses what is ambiguous (two prefixes for one namespace, and so on)."""
+    import curies
+
+    if not isinstance(curie_map, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in curie_map.items()
+    ):
+        raise InputError(f"{path}:1: curie_map must map each prefix to a namespace IRI")
+    try:
+        return curies.Converter.from_prefix_map(curie_map)
+    except (ValueError, curies.DuplicatePrefixes, curies.DuplicateURIPrefixes) as exc:
+        first = str(exc).strip().splitlines()[0]
+        raise InputError(f"{path}:1: curie_map is ambiguous ({first})") from None
+
+
+def _record(values: dict, converter: Any, path: Path, lineno: int, columns) -> MappingRecord:
     where = f"{path}:{lineno}"
     for col, val in values.items():
         if val.startswith('"'):
@@ -206,8 +224,8 @@ def _record(values: dict, curie_map: dict, path: Path, lineno: int, columns) -> 
             raise InputError(f"{where}: {col} is a full IRI; write a CURIE (prefix:local)")
         if not _CURIE.match(val):
             raise InputError(f"{where}: {col} {val!r} is not a CURIE")
-        prefix = val.split(":", 1)[0]
-        if prefix not in curie_map:
+        if converter.expand(val) is None:
+            prefix = val.split(":", 1)[0]
             raise InputError(f"{where}: prefix {prefix!r} of {col} is not declared in curie_map")
     pred = values["predicate_id"]
     if pred not in PREDICATES:
