@@ -39,7 +39,6 @@ SKOSXL = "http://www.w3.org/2008/05/skos-xl#"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-RDF_LANGSTRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 DC_TITLE = "http://purl.org/dc/elements/1.1/title"
 DCT_TITLE = "http://purl.org/dc/terms/title"
 
@@ -61,7 +60,7 @@ DOCUMENTATION = "note changeNote definition editorialNote example historyNote sc
 MATCHES = ("exactMatch", "closeMatch", "broadMatch", "narrowMatch", "relatedMatch")
 
 #: rdfs:subPropertyOf as the SKOS RDF schema states it (child, parent), local names unless
-#: an IRI: S18-S22, S34, S41-S44 of the reference, and topConceptOf ⊑ inScheme (S8).
+#: an IRI (the SKOS RDF schema; broadMatch ⊑ broader and relatedMatch ⊑ related are S42).
 SKOS_SUBPROPERTIES = (
     *((label, RDFS + "label") for label in LABELS),
     *((note, "note") for note in DOCUMENTATION[1:]),
@@ -476,7 +475,7 @@ def check_store(store, graphs: Sequence | None = "asserted", sources: Sequence[s
     semantic = g.rel(S + "semanticRelation")
     top_of = g.rel(S + "topConceptOf")
     has_top = g.rel(S + "hasTopConcept")
-    in_scheme_pairs = g.rel(S + "inScheme")  # topConceptOf included (S8)
+    in_scheme_pairs = g.rel(S + "inScheme")  # topConceptOf included (a sub-property)
     typed = g.instances(S + "Concept")
     concepts = set(typed)
     for a, b in semantic:
@@ -934,7 +933,10 @@ def load_rdf(ox_store, path: Path, graph) -> None:
 
     form = inputs.rdf_format(path)
     data = inputs.read_bytes(path)
-    inputs.guard_rdf(path, data, form)
+    try:
+        inputs.guard_rdf(path, data, form)
+    except InputError as exc:  # a remote JSON-LD context is quoted: say where it stands
+        raise InputError(_locate(path, data, None, str(exc), str(exc))) from None
     if form != ox.RdfFormat.RDF_XML:
         inputs.decode(path, data)
     try:
@@ -944,8 +946,10 @@ def load_rdf(ox_store, path: Path, graph) -> None:
     quads = form in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG)
     try:
         ox_store.load(data, format=form, base_iri=base, to_graph=None if quads else graph)
+        inputs.check_literals(path, data, (), form)  # no triples: the language-case warning
     except (SyntaxError, ValueError) as exc:
-        raise InputError(_located(path, data, form, exc)) from None
+        msg = _locate(path, data, form, inputs.syntax_message(path, exc), str(exc))
+        raise InputError(msg) from None
     except OSError as exc:  # e.g. a JSON-LD loader asked for; nothing is fetched
         raise InputError(f"{path}: {exc}; the file needs something from outside it") from None
 
@@ -953,16 +957,15 @@ def load_rdf(ox_store, path: Path, graph) -> None:
 _QUOTED = re.compile(r"'([^']+)'|`([^`]+)`")
 
 
-def _located(path: Path, data: bytes, form, exc: Exception) -> str:
-    """io.inputs.syntax_message, with a line and column where Oxigraph gives none."""
+def _locate(path: Path, data: bytes, form, msg: str, raw: str) -> str:
+    """``msg`` (``path: what is wrong``) with a line and column where the parser gave none:
+    where expat stops in RDF/XML, or where the text the message quotes stands."""
     import pyoxigraph as ox
 
-    from ..io.inputs import _position, syntax_message
+    from ..io.inputs import _position
 
-    msg = syntax_message(path, exc)
     if re.match(re.escape(str(path)) + r":\d+", msg):
         return msg
-    raw = str(exc)
     where = None
     if form == ox.RdfFormat.RDF_XML:
         import xml.parsers.expat
@@ -1063,7 +1066,7 @@ def counts_markdown(report: QualityReport) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m herstelgraph.quality``: the counts table docs/quality.md embeds."""
+    """``python -m herstelgraph.checks.quality``: the counts table docs/quality.md embeds."""
     print(counts_markdown(check()), end="")
     return 0
 
