@@ -31,6 +31,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from pyoxigraph import NamedNode as _NamedNode
+
 from ..errors import InputError
 from ..model import Record
 
@@ -326,8 +328,7 @@ class _Graph:
 
 def _key(term) -> str:
     """IRIs as their value, blank nodes as ``_:id`` (so the two never collide)."""
-    text = str(term)
-    return text[1:-1] if text[0] == "<" else text
+    return term.value if type(term) is _NamedNode else str(term)
 
 
 def _below(edges: set[tuple[str, str]], top: str) -> set[str]:
