@@ -184,9 +184,9 @@ def method_scores(method: str, queries: Sequence[str], matcher: Matcher | None, 
     return matcher.scores(queries).fused
 
 
-def _matchers(candidates, methods, synonyms=None) -> dict[str, Matcher]:
+def _matchers(candidates, methods, synonyms=None, items=False) -> dict[str, Matcher]:
     return {
-        m: Matcher(candidates, Settings.for_method(m), synonyms)
+        m: Matcher(candidates, Settings.for_method(m, items), synonyms)
         for m in methods
         if m not in BASELINES
     }
@@ -274,9 +274,7 @@ def evaluate_curated(
 
     scheme_fw = {v: k for k, v in SCHEME_OF.items()}
     if pairs is None:
-        pairs = [
-            (a, b) for i, a in enumerate(PAIR_ORDER) for b in PAIR_ORDER[i + 1 :]
-        ]
+        pairs = [(a, b) for i, a in enumerate(PAIR_ORDER) for b in PAIR_ORDER[i + 1 :]]
     positives: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)  # (A,B) -> {(a,b): rel}
     negatives: dict[tuple[str, str], set[str]] = defaultdict(set)  # (item, other fw) reviewed none
     for rec in records:
@@ -302,10 +300,14 @@ def evaluate_curated(
                 n_pos += 1
         queries = [a for a in a_items if a.id in gold]
         all_queries = list(a_items)
-        matchers = _matchers(b_items, methods, synonyms)
+        matchers = _matchers(b_items, methods, synonyms, items=True)
         for m in methods:
             texts = [
-                a.label if m == "exact-label" else _baseline_text(a) if m == "tfidf" else query_text(a)
+                a.label
+                if m == "exact-label"
+                else _baseline_text(a)
+                if m == "tfidf"
+                else query_text(a)
                 for a in all_queries
             ]
             scores = method_scores(m, texts, matchers.get(m), b_items)
@@ -324,7 +326,7 @@ def evaluate_curated(
                 ranks.append(_mean(rows, "curated", f"{a_fw} → {b_fw} {rel}", m))
             if m in BASELINES and m != "exact-label":
                 continue
-            thr = 1.0 if m == "exact-label" else Settings.for_method(m).threshold
+            thr = 1.0 if m == "exact-label" else Settings.for_method(m, True).threshold
             shown = tp = fp = 0
             for qi, a in enumerate(all_queries):
                 row = scores[qi]
@@ -348,7 +350,7 @@ def evaluate_curated(
         if m in BASELINES and m != "exact-label":
             continue
         shown, tp, fp, n_pos = pooled_thr[m]
-        thr = 1.0 if m == "exact-label" else Settings.for_method(m).threshold
+        thr = 1.0 if m == "exact-label" else Settings.for_method(m, True).threshold
         thresholds.append(_thr("curated", "all pairs", m, thr, shown, tp, fp, n_pos))
     return Evaluation(tuple(ranks), tuple(thresholds), ())
 

@@ -240,13 +240,19 @@ class Sheet:
 
 
 def read_table(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
-    """Header and rows of a CSV (UTF-8, delimiter sniffed) or XLSX sheet.
+    """Header and rows of a CSV (UTF-8, delimiter sniffed) or XLSX sheet."""
+    header, rows, _ = read_sheet(path)
+    return header, rows
+
+
+def read_sheet(path: Path) -> tuple[list[str], list[tuple[int, list[str]]], str]:
+    """Header, rows (with their line numbers) and delimiter of a CSV or XLSX sheet.
 
     The one place sheets are read: another reader (Dutch headers, encodings) can replace it.
     """
     path = Path(path)
     if path.suffix.lower() == ".xlsx":
-        return _read_xlsx(path)
+        return (*_read_xlsx(path), ",")
     from ...io.inputs import read_bytes
 
     data = read_bytes(path)
@@ -263,8 +269,11 @@ def read_table(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
         dialect = csv.excel
     reader = csv.reader(text.splitlines(keepends=True), dialect)
     header = next(reader)
-    rows = [(reader.line_num, row) for row in reader if any(c.strip() for c in row)]
-    return header, rows
+    rows = []
+    for row in reader:
+        if any(c.strip() for c in row):
+            rows.append((reader.line_num, row))
+    return header, rows, dialect.delimiter
 
 
 def _read_xlsx(path: Path):
@@ -293,7 +302,7 @@ def read_curriculum(path: Path) -> tuple[Sheet, tuple[Item, ...]]:
     from ...checks.curriculum import COLUMNS
 
     path = Path(path)
-    header, rows = read_table(path)
+    header, rows, delimiter = read_sheet(path)
     keys = [_key(h) for h in header]
     outcome = next((i for i, k in enumerate(keys) if k in COLUMNS["outcome"]), None)
     ids = next((i for i, k in enumerate(keys) if k in COLUMNS["ids"]), None)
@@ -307,7 +316,9 @@ def read_curriculum(path: Path) -> tuple[Sheet, tuple[Item, ...]]:
             items.append(Item(id=f"row-{n}", label=text, row=n))
     if not items:
         raise InputError(f"{path}: no learning outcomes under the header")
-    sheet = Sheet(path, tuple(header), tuple((n, tuple(r)) for n, r in rows), outcome, ids)
+    sheet = Sheet(
+        path, tuple(header), tuple((n, tuple(r)) for n, r in rows), outcome, ids, delimiter
+    )
     return sheet, tuple(items)
 
 

