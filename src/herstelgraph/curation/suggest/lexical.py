@@ -70,8 +70,13 @@ class LexicalIndex:
         return (m / 100.0).astype("float32")
 
     def matched(self, query: str, index: int) -> tuple[str, ...]:
-        """The query's words that the candidate also holds (synonym keys as '~key')."""
+        """The query's words that the candidate also holds; a synonym group shows as '~key'
+        when it matched through another word than the shared ones."""
         shared = set(self.analyzer.tokens(query)) & set(self.doc_tokens[index])
+        groups = self.analyzer.group_stems
+        shared = {
+            t for t in shared if not (t.startswith("~") and groups.get(t, frozenset()) & shared)
+        }
         surface = self.analyzer.surface(query)
         out = []
         for t in self.analyzer.tokens(query):

@@ -136,6 +136,11 @@ SSSOM_COLUMNS = (
 _SLUG = re.compile(r"[^A-Za-z0-9._-]+")
 
 
+def _yaml(text: str) -> str:
+    """Text for a single-quoted YAML scalar."""
+    return text.replace("'", "''").replace("\n", " ")
+
+
 def _curie(ident: str, local_prefix: str) -> str:
     """A CURIE for SSSOM: project CURIEs as they are, anything else under ``local_prefix``."""
     from ...ids import compact, expand, is_iri
@@ -206,7 +211,7 @@ def to_sssom(
         "# curie_map:",
         *(f"#   {p}: {ns}" for p, ns in prefixes.items()),
         f"# mapping_set_id: {local_base}predicted.sssom.tsv",
-        f"# mapping_set_title: herstelgraph suggest: predicted candidates ({name})",
+        f"# mapping_set_title: '{_yaml(f'herstelgraph suggest, predicted candidates ({name})')}'",
         "# mapping_set_description: 'Candidates predicted by herstelgraph suggest; NOT reviewed "
         "and not curated mappings. Review them before use.'",
         "# license: https://creativecommons.org/licenses/by/4.0/",

@@ -120,11 +120,15 @@ class Analyzer:
         self._cache: dict[str, tuple[str, ...]] = {}
         # synonym phrases as stem sequences (stopwords kept out, as in the texts)
         self._phrases: list[tuple[tuple[str, ...], str]] = []
+        self.group_stems: dict[str, frozenset[str]] = {}
         for group in self.synonyms:
+            stems: set[str] = set()
             for term in group.terms:
                 seq = tuple(self._stem(w) for w in words(term) if w not in stopwords())
                 if seq:
                     self._phrases.append((seq, "~" + group.key))
+                    stems.update(seq)
+            self.group_stems["~" + group.key] = frozenset(stems)
         self._phrases.sort(key=lambda p: -len(p[0]))
 
     def _stem(self, word: str) -> str:
