@@ -37,6 +37,7 @@ fmt: $(TESTSTAMP)
 
 bench: $(TESTSTAMP)
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/suggest.py
 
 # Suggestions (issue 18): figures against the curated mappings and the held-out outcomes.
 eval: $(TESTSTAMP)

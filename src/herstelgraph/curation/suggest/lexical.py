@@ -66,7 +66,7 @@ class LexicalIndex:
         from rapidfuzz import fuzz, process
 
         keys = [" ".join(sorted(set(self.analyzer.stems(q)))) for q in queries]
-        m = process.cdist(keys, self.label_keys, scorer=fuzz.token_set_ratio, workers=1)
+        m = process.cdist(keys, self.label_keys, scorer=fuzz.token_set_ratio, workers=-1)
         return (m / 100.0).astype("float32")
 
     def matched(self, query: str, index: int) -> tuple[str, ...]:

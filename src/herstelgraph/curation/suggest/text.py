@@ -39,8 +39,10 @@ LINKS = ("s", "en", "e", "")
 
 def fold(text: str) -> str:
     """Lower case without diacritics: 'Cliënt’s' -> "client's"."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(_QUOTES))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    text = text.translate(_QUOTES)
+    if not text.isascii():  # only letters and digits matter downstream: ASCII after NFKD
+        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return text.lower()
 
 
 def words(text: str) -> list[str]:
@@ -118,6 +120,7 @@ class Analyzer:
                 known.update(stem(w) for w in words(term))
         self.known = frozenset(known)
         self._cache: dict[str, tuple[str, ...]] = {}
+        self._surface: dict[str, dict[str, str]] = {}
         # synonym phrases as stem sequences (stopwords kept out, as in the texts)
         self._phrases: list[tuple[tuple[str, ...], str]] = []
         self.group_stems: dict[str, frozenset[str]] = {}
@@ -130,6 +133,7 @@ class Analyzer:
                     stems.update(seq)
             self.group_stems["~" + group.key] = frozenset(stems)
         self._phrases.sort(key=lambda p: -len(p[0]))
+        self._lengths = sorted({len(p) for p, _ in self._phrases if len(p) > 1})
 
     def _stem(self, word: str) -> str:
         s = stem(word)
@@ -183,12 +187,10 @@ class Analyzer:
             out.append(s)
             out.extend(self._split(w))
         present = set(out)  # one-word terms also match a compound's half
+        grams = {tuple(seq[i : i + n]) for n in self._lengths for i in range(len(seq) - n + 1)}
         for phrase, key in self._phrases:
-            n = len(phrase)
-            if key in present:
-                continue
-            if (n == 1 and phrase[0] in present) or any(
-                tuple(seq[i : i + n]) == phrase for i in range(len(seq) - n + 1)
+            if key not in present and (
+                phrase[0] in present if len(phrase) == 1 else phrase in grams
             ):
                 out.append(key)
                 present.add(key)
@@ -198,6 +200,9 @@ class Analyzer:
 
     def surface(self, text: str) -> dict[str, str]:
         """Each token of a text mapped to the word it came from (for 'matched words')."""
+        hit = self._surface.get(text)
+        if hit is not None:
+            return hit
         stop = stopwords()
         out: dict[str, str] = {}
         for w in words(text):
@@ -206,4 +211,5 @@ class Analyzer:
             out.setdefault(self._stem(w), w)
             for part in self._split(w):
                 out.setdefault(part, w)
+        self._surface[text] = out
         return out
