@@ -363,3 +363,41 @@ def test_pair_cli_leaves_out_curated_pairs(capsys):
     decided, no_match = curated_pairs("randvoorwaarden", "valente-2023")
     assert out and not any((c["source_id"], c["target_id"]) in decided for c in out)
     assert not any(c["source_id"] in no_match for c in out)
+
+
+def test_english_translations_are_used_beside_the_dutch():
+    """An @en label in the store is matched too (cross-lingual), lexically and semantically."""
+    import numpy as np
+
+    nl_only = Item("ex:geheim", "Respecteert het beroepsgeheim")
+    both = Item("ex:geheim", "Respecteert het beroepsgeheim", label_en="Respects confidentiality")
+    other = Item("ex:plan", "Plant eigen activiteiten", label_en="Plans own activities")
+    q = ["confidentiality"]
+    lex = Matcher([both, other], Settings.for_method("lexical")).scores(q)
+    assert (
+        lex.bm25[0][0] > 0
+        and Matcher([nl_only, other], Settings.for_method("lexical")).scores(q).bm25[0][0] == 0
+    )
+    with_en = Matcher([both, other], Settings.for_method("semantic")).scores(q).cosine
+    without = Matcher([nl_only, other], Settings.for_method("semantic")).scores(q).cosine
+    assert with_en[0][0] > without[0][0]
+    assert np.isclose(with_en[0][1], max(with_en[0][1], without[0][1]))
+
+
+def test_xlsx_curriculum_in_and_filled_copy_out(tmp_path, capsys):
+    openpyxl = pytest.importorskip("openpyxl")
+    from herstelgraph.cli import main
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Opleiding", "Module", "Leerresultaat", "Aligned item IDs"])
+    ws.append(["AD", "Werken", "Respecteert het beroepsgeheim", None])
+    src = tmp_path / "in.xlsx"
+    wb.save(src)
+    out = tmp_path / "out.xlsx"
+    code = main(["suggest", "curriculum", str(src), "--framework", "bk-0597-1",
+                 "--method", "lexical", "--format", "csv", "--fill", str(out)])  # fmt: skip
+    assert code == 0
+    rows = [[c.value for c in r] for r in openpyxl.load_workbook(out).active.iter_rows()]
+    assert rows[0][-1] == "suggestion note"
+    assert rows[1][3].startswith("[suggestie] bk:competentie-01-activiteit-03")

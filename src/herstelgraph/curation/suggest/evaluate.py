@@ -15,7 +15,9 @@ Hits@k = clip((k - g) / (m + 1), 0, 1) and the reciprocal rank is the mean of 1/
 * Precision and recall at the threshold, scored as OAEI/semra do: a suggestion shown (top 5,
   score at least the threshold) is a true positive when curated, a false positive only when
   a curated negative (a reviewed "no match", ``sssom:NoTermFound``, of either item toward
-  the other framework) says so, and otherwise unjudged: it counts for neither.
+  the other framework) says so, and otherwise unjudged: it counts for neither. The
+  exact-label baseline shows exact matches (score 1); TF-IDF has no natural line, so on each
+  pair it shows as many suggestions as the first method measured (equal budget).
 * Held-out outcomes (``tests/fixtures/suggest/heldout-outcomes.csv``): each paraphrase is
   ranked against its target framework; the first acceptable item counts. A distractor (no
   target) is recognised when its best candidate is below the threshold.
@@ -58,7 +60,7 @@ class ThresholdFigures(Record):
     scope: str
     group: str
     method: str
-    threshold: float
+    threshold: float | None  # tfidf: per pair, as many shown as the first method (None pooled)
     shown: int
     true_positives: int
     false_positives: int
@@ -298,9 +300,9 @@ def evaluate_curated(
             elif o in a_ids and s in b_index:  # recorded the other way round
                 gold[o][b_index[s]] = _inverse(rel)
                 n_pos += 1
-        queries = [a for a in a_items if a.id in gold]
         all_queries = list(a_items)
         matchers = _matchers(b_items, methods, synonyms, items=True)
+        budget: int | None = None
         for m in methods:
             texts = [
                 a.label
@@ -324,14 +326,24 @@ def evaluate_curated(
             ranks.append(_mean(rows_pair, "curated", f"{a_fw} → {b_fw}", m))
             for rel, rows in sorted(by_rel.items()):
                 ranks.append(_mean(rows, "curated", f"{a_fw} → {b_fw} {rel}", m))
-            if m in BASELINES and m != "exact-label":
-                continue
-            thr = 1.0 if m == "exact-label" else Settings.for_method(m, True).threshold
+            top = [
+                sorted(range(len(b_items)), key=lambda i, r=scores[qi]: -float(r[i]))[:k]
+                for qi in range(len(all_queries))
+            ]
+            if m == "exact-label":
+                thr = 1.0
+            elif m == "tfidf":  # no natural line: as many shown as the first method showed
+                shown_scores = sorted(
+                    (float(scores[qi][bi]) for qi in range(len(all_queries)) for bi in top[qi]),
+                    reverse=True,
+                )
+                thr = shown_scores[budget - 1] if budget and shown_scores else 1.0
+            else:
+                thr = Settings.for_method(m, True).threshold
             shown = tp = fp = 0
             for qi, a in enumerate(all_queries):
                 row = scores[qi]
-                order = sorted(range(len(b_items)), key=lambda i: -float(row[i]))[:k]
-                for bi in order:
+                for bi in top[qi]:
                     if float(row[bi]) < thr:
                         continue
                     shown += 1
@@ -340,17 +352,20 @@ def evaluate_curated(
                         tp += 1
                     elif a.id in negatives[b_fw] or b.id in negatives[a_fw]:
                         fp += 1
-            thresholds.append(_thr("curated", f"{a_fw} → {b_fw}", m, thr, shown, tp, fp, n_pos))
+            if budget is None and m not in BASELINES:
+                budget = shown
+            thresholds.append(
+                _thr("curated", f"{a_fw} → {b_fw}", m, round(thr, 4), shown, tp, fp, n_pos)
+            )
             for i, x in enumerate((shown, tp, fp, n_pos)):
                 pooled_thr[m][i] += x
-        del queries
     for m in methods:
         for rel, rows in sorted(pooled[m].items()):
             ranks.append(_mean(rows, "curated", rel if rel != "all" else "all pairs", m))
-        if m in BASELINES and m != "exact-label":
-            continue
         shown, tp, fp, n_pos = pooled_thr[m]
-        thr = 1.0 if m == "exact-label" else Settings.for_method(m, True).threshold
+        thr = {"exact-label": 1.0, "tfidf": None}.get(m, None)
+        if m not in BASELINES:
+            thr = Settings.for_method(m, True).threshold
         thresholds.append(_thr("curated", "all pairs", m, thr, shown, tp, fp, n_pos))
     return Evaluation(tuple(ranks), tuple(thresholds), ())
 

@@ -40,7 +40,7 @@ W_BM25 = 0.3
 W_FUZZY = 0.1
 METHODS = ("fused", "lexical", "semantic")
 #: item-against-item lines (pair mode and a user's items)
-PAIR_THRESHOLD = {"fused": 0.40, "lexical": 0.30, "semantic": 0.55}
+PAIR_THRESHOLD = {"fused": 0.40, "lexical": 0.22, "semantic": 0.55}
 PAIR_CLOSE = {"fused": 0.55, "lexical": 0.50, "semantic": 0.75}
 
 
