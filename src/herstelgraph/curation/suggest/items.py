@@ -5,8 +5,9 @@ Candidates are the concepts of a scheme except sections (``hg:Section``), restat
 (``hg:restates``: the same text repeated elsewhere in the source) and the scheme itself.
 The texts of an item: its Dutch preferred label, alternative labels, definition, notes
 (``skos:scopeNote``/``skos:note`` in Dutch), the verbatim source sentence (``hg:sourceText``)
-and its parents' labels; English labels and definitions, when the store has them, are used
-beside the Dutch (the embedding model is multilingual). Curator notes (``skos:editorialNote``)
+and its parents' labels (read by ``queries/suggest-texts.rq``); English labels and
+definitions, when the store has them, are used beside the Dutch (the embedding model is
+multilingual). Curator notes (``skos:editorialNote``)
 and mappings are never read: they are curation, not the item's own text.
 """
 
@@ -18,23 +19,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ...errors import InputError
-
-_SELECT = """
-SELECT ?c ?scheme ?p ?o WHERE {
-  ?c a skos:Concept ; skos:inScheme ?scheme .
-  FILTER NOT EXISTS { ?c a hg:Section }
-  FILTER NOT EXISTS { ?c hg:restates ?restated }
-  FILTER NOT EXISTS { ?c a skos:ConceptScheme }
-  {
-    ?c ?p ?o .
-    VALUES ?p { skos:prefLabel skos:altLabel skos:definition skos:scopeNote skos:note
-                hg:sourceText rdf:type hg:appliesAt skos:notation }
-  } UNION {
-    ?c skos:broader ?parent . ?parent skos:prefLabel ?o .
-    BIND(skos:broader AS ?p)
-  }
-}
-"""
 
 SKOS = "http://www.w3.org/2004/02/skos/core#"
 HG = "https://w3id.org/herstelgraph/def#"
@@ -121,8 +105,10 @@ def framework_items(store, framework: str) -> tuple[Item, ...]:
 def _items(store, bindings: dict) -> tuple[Item, ...]:
     from ...ids import compact
     from ...questions.catalogue import framework_id
+    from ...store import queries
 
-    rows = store.select(_SELECT, bindings)
+    spec = queries.get("suggest-texts")  # queries/suggest-texts.rq
+    rows = store.select(spec.text, bindings, entailment=spec.entailment)
     acc: dict[str, dict] = {}
     for row in rows:
         iri = row["c"].value
