@@ -121,9 +121,19 @@ def suggest_pair(
 ) -> PairSuggestions:
     sources = framework_items(store, a)
     method = resolve_method(method)
-    ranked = suggest_items(store, sources, [b], k=k, method=method, items=True)
     decided, no_match = curated_pairs(a, b, records)
-    fresh = tuple(c for c in ranked if (c.source_id, c.target_id) not in decided)
-    second = tuple(c for c in fresh if c.source_id in no_match and c.good)
+    per_source: dict[str, int] = {}
+    for s, _ in decided:
+        per_source[s] = per_source.get(s, 0) + 1
+    # rank deep enough that k undecided candidates remain after the decided ones are left out
+    depth = k + max((per_source.get(s.id, 0) for s in sources), default=0)
+    ranked = suggest_items(store, sources, [b], k=depth, method=method, items=True)
+    fresh, seen = [], {}
+    for c in ranked:
+        if (c.source_id, c.target_id) in decided or seen.get(c.source_id, 0) >= k:
+            continue
+        seen[c.source_id] = seen.get(c.source_id, 0) + 1
+        fresh.append(c)
+    second = tuple(c for c in fresh if c.source_id in no_match and c.good)  # rank: in full list
     open_ = tuple(c for c in fresh if c.source_id not in no_match)
     return PairSuggestions(a, b, method, open_, second)
