@@ -401,3 +401,25 @@ def test_xlsx_curriculum_in_and_filled_copy_out(tmp_path, capsys):
     rows = [[c.value for c in r] for r in openpyxl.load_workbook(out).active.iter_rows()]
     assert rows[0][-1] == "suggestion note"
     assert rows[1][3].startswith("[suggestie] bk:competentie-01-activiteit-03")
+
+
+def test_pair_second_look_lists_reviewed_no_match_items_with_a_strong_candidate():
+    import herstelgraph
+    from herstelgraph.curation.sssom import MappingRecord
+    from herstelgraph.curation.suggest import suggest_pair
+
+    store = herstelgraph.load()
+    plain = suggest_pair(store, "randvoorwaarden", "valente-2023", method="lexical", records=[])
+    assert plain.second_look == ()
+    source = next(c.source_id for c in plain.candidates if c.good)
+    no_match = MappingRecord(
+        "hgm:x", source, "", "skos:relatedMatch", "sssom:NoTermFound", "",
+        "semapv:ManualMappingCuration", "", "", "rv:scheme", "valente:scheme",
+        "2026-01-01", 0.9, "", "",
+    )  # fmt: skip
+    res = suggest_pair(
+        store, "randvoorwaarden", "valente-2023", method="lexical", records=[no_match]
+    )
+    assert res.second_look and {c.source_id for c in res.second_look} == {source}
+    assert all(c.good for c in res.second_look)
+    assert source not in {c.source_id for c in res.candidates}
