@@ -36,7 +36,7 @@ def test_files_are_canonical_and_rdf_is_in_step():
     assert ROOT / "mappings" / "mappings.ttl" in outputs
     for path, text in outputs.items():
         assert path.read_text(encoding="utf-8") == text, (
-            f"{path.name} out of date: run python -m herstelgraph.curation.sssom build"
+            f"{path.name} out of date: run make mappings"
         )
         raw = path.read_bytes()
         assert not raw.startswith(b"\xef\xbb\xbf") and b"\r" not in raw
@@ -140,7 +140,7 @@ def test_readme_mapping_report_is_computed_from_the_data(store):
 
     text = (ROOT / "README.md").read_text(encoding="utf-8")
     block = text.split("<!-- mapping report -->\n", 1)[1].split("<!-- /mapping report -->")[0]
-    assert block == report_markdown(store), "run: python -m herstelgraph.curation.sssom report"
+    assert block == report_markdown(store), "run: python tools/dev.py mappings report"
 
 
 # ------------------------------------------------------------- rubric columns (RUBRIC.md)

@@ -12,7 +12,6 @@ Benchmarks call ``validate_profiles(store, graph)`` with an rdflib graph of N pr
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -700,7 +699,7 @@ def read_profiles(store: Store, paths):
 # -------------------------------------------------------------------- rendering
 def render_report(report: ValidationReport, fmt: str = "text", lang: str = "en") -> str:
     """The report as text grouped by profile and item, JSON, or the sh:ValidationReport."""
-    from ..cli.render import to_json
+    from ..model import to_json
 
     if fmt == "turtle":
         return report.shacl_report
@@ -742,30 +741,3 @@ def render_report(report: ValidationReport, fmt: str = "text", lang: str = "en")
 
 
 # ------------------------------------------------------------------------- main
-def main(argv: list[str] | None = None) -> int:
-    """``python -m herstelgraph.validate generate [--check]``: (re)write the generated shapes."""
-    from ..io.atomic import write_text
-    from ..io.serialize import canonical_turtle
-    from ..resources import data_dir
-    from ..store.build import load
-
-    args = list(sys.argv[1:] if argv is None else argv)
-    if args[:1] != ["generate"]:
-        print("usage: python -m herstelgraph.validate generate [--check]", file=sys.stderr)
-        return 2
-    text = canonical_turtle(generate_profile_shapes(load(closure=False)))
-    target = data_dir("shapes") / GENERATED
-    current = target.read_text(encoding="utf-8") if target.is_file() else None
-    if "--check" in args:
-        if current != text:
-            print(f"{target}: out of date; run python -m herstelgraph.validate generate")
-            return 1
-        return 0
-    if current != text:
-        write_text(target, text)
-    print(f"{target}: {'rewritten' if current != text else 'up to date'}")
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

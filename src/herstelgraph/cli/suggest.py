@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import click
 
+from ..curation.suggest.run_eval import EvalReport
 from .common import Context, emit
 
 OUT_FORMATS = ("table", "json", "csv", "xlsx", "sssom")
@@ -231,9 +232,24 @@ def evaluate(pairs, heldout, no_curated, methods, fmt, output) -> None:
 
         emit(to_json(report))
     else:
-        from ..curation.suggest.run_eval import render_text
+        emit(_eval_text(report))
 
-        emit(render_text(report))
+
+def _eval_text(report: EvalReport) -> str:
+    """The evaluation report as tables (the JSON is the report itself)."""
+    from .render import to_table
+
+    out = [f"Machine: {report.machine}; model: {report.model}; {report.seconds} s\n"]
+    for scope in ("held-out", "curated"):
+        rows = [r for r in report.ranks if r.scope == scope]
+        if rows:
+            out.append(to_table(rows, f"Ranking, {scope}"))
+    if report.thresholds:
+        out.append(to_table(list(report.thresholds), "At the threshold, curated (top 5 shown)"))
+    if report.distractors:
+        out.append(to_table(list(report.distractors), "No good match, held-out"))
+    out += [f"note: {n}\n" for n in report.notes]
+    return "".join(out)
 
 
 COMMANDS = (suggest,)
