@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from ..errors import InputError
+from ..errors import InputError, InputFileError
 from ..ids import compact
 from ..io.rdflib_bridge import ox_term, rdflib_term
 from ..model import ValidationReport, ValidationResult
@@ -677,6 +677,7 @@ def read_profiles(store: Store, paths):
     out = ox.Store()
     for path in map(Path, paths):
         suffix = path.suffix.lower()
+        before = _profiles_in(out)
         if suffix == ".csv":
             from .curriculum import read_csv
 
@@ -693,7 +694,25 @@ def read_profiles(store: Store, paths):
         except (SyntaxError, ValueError, OSError) as exc:
             msg = str(exc).replace("Parser error at ", "")
             raise InputError(f"{path}: {msg}; fix the syntax there") from None
+        if _profiles_in(out) == before:
+            raise InputFileError(
+                path,
+                "holds no profile (no role, person or team profile and no curriculum); "
+                "nothing to validate",
+            )
     return out
+
+
+def _profiles_in(data) -> int:
+    """How many profiles (of any of the profile classes) a pyoxigraph store holds."""
+    import pyoxigraph as ox
+
+    rdf_type = ox.NamedNode(RDF_TYPE)
+    return sum(
+        1
+        for c in PROFILE_CLASSES
+        for _ in data.quads_for_pattern(None, rdf_type, ox.NamedNode(HG + c), None)
+    )
 
 
 # -------------------------------------------------------------------- rendering
