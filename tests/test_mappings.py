@@ -59,6 +59,21 @@ def test_every_item_is_reviewed_against_every_other_framework(store):
         assert st["mapped"], f"{a} → {b}: nothing mapped"
 
 
+def test_review_asks_nothing_of_restated_example_or_inferred_items(store):
+    """RUBRIC C-COV-1: a restating item is aligned through the item it restates, and
+    example-only and inferred items are no requirements, so none of them needs a record."""
+    status = review_status(store)
+    counted = set().union(*(s for st in status.values() for s in st.values()))
+    assert "bk:competentie-01" in counted and "valente:kennis-basismethodieken" in counted
+    for item in (
+        "bk:verantwoordelijkheid-01",  # hg:restates bk:competentie-01
+        "valente:kennis-irb",  # hg:isExample
+        "valente:kennis-schadebeperking",  # under an example specialism
+        "valente:kennis-toezichthoudende-partners",  # hg:isInferred
+    ):
+        assert item not in counted, item
+
+
 def test_shipped_mappings_are_consistent(store):
     assert consistency_problems(store) == []
 

@@ -631,17 +631,24 @@ def _scc(succ: dict) -> dict:
 
 
 # ------------------------------------------------------------------------ review
+#: The items that need a link or a no-match record into every other framework (RUBRIC.md,
+#: C-COV-1): not sections, not restatements (R-DUP-1, aligned through the item they restate),
+#: not example-only items (R-EX-1, the item or an ancestor hg:isExample) and not inferred
+#: items (R-INF-1). Links on the excluded items are allowed; they are not required.
 REVIEWABLE = """
 SELECT ?item ?scheme WHERE {
   ?item skos:inScheme ?scheme ; a skos:Concept .
   FILTER NOT EXISTS { ?item a hg:Section }
+  FILTER NOT EXISTS { ?item hg:restates ?restated }
+  FILTER NOT EXISTS { ?item hg:isInferred true }
+  FILTER NOT EXISTS { ?item skos:broader* ?example . ?example hg:isExample true }
 }
 """
 
 
 def review_status(store) -> dict[tuple[str, str], dict[str, set[str]]]:
     """For each ordered pair (A, B) of aligned frameworks: A's items mapped into B, A's items
-    reviewed with no match in B, and A's items not looked at."""
+    reviewed with no match in B, and A's items not looked at (of the items REVIEWABLE lists)."""
     from ..ids import compact
 
     schemes = {SCHEME_OF[f]: f for f in FRAMEWORKS}
