@@ -26,7 +26,7 @@ demo: $(STAMP)
 test: $(TESTSTAMP)
 	$(BIN)/ruff check src tests benchmarks tools
 	$(BIN)/ruff format --check src tests benchmarks tools
-	$(BIN)/python -m pytest -q -n auto --doctest-modules src/herstelgraph tests
+	$(BIN)/python -m pytest -q -n auto --dist loadgroup --doctest-modules src/herstelgraph tests
 
 lint: $(TESTSTAMP)
 	$(BIN)/ruff check src tests benchmarks tools

@@ -21,6 +21,9 @@ from conftest import ROOT
 
 EX = ROOT / "examples"
 
+# one worker builds the venv once (pytest -n … --dist loadgroup keeps the group together)
+pytestmark = pytest.mark.xdist_group("plain-venv")
+
 #: (verb path, arguments) — each run once in the fresh venv; every one must exit 0
 VERBS: list[tuple[str, list[str]]] = [
     ("overview", ["overview"]),
