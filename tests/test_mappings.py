@@ -59,6 +59,20 @@ def test_every_item_is_reviewed_against_every_other_framework(store):
         assert st["mapped"], f"{a} → {b}: nothing mapped"
 
 
+def test_review_counts_requirement_items_only(store):
+    """Restatements, example-only and inferred items are no requirements of their own (RUBRIC
+    R-DUP-1, R-EX-1, R-INF-1): review status neither asks a record for them nor counts them."""
+    counted = {c for st in review_status(store).values() for s in st.values() for c in s}
+    for item in (
+        "bk:verantwoordelijkheid-01",  # hg:restates bk:competentie-01
+        "valente:kennis-irb",  # hg:isExample true
+        "valente:vaardigheid-ambassadeur-agenderen",  # its parent is hg:isExample true
+        "valente:kennis-netwerk-verslavingszorg",  # hg:isInferred true
+    ):
+        assert item not in counted
+    assert {"bk:competentie-01", "valente:kennis-basismethodieken"} <= counted
+
+
 def test_shipped_mappings_are_consistent(store):
     assert consistency_problems(store) == []
 

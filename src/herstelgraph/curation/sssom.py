@@ -684,10 +684,16 @@ def _scc(succ: dict) -> dict:
 
 
 # ------------------------------------------------------------------------ review
+#: The requirement items every other framework is reviewed against (RUBRIC R-SEC-1, R-DUP-1,
+#: R-EX-1, R-INF-1): not sections, not restatements (aligned through the item they restate),
+#: not example-only items (the item or an ancestor is hg:isExample) and not inferred items.
 REVIEWABLE = """
 SELECT ?item ?scheme WHERE {
   ?item skos:inScheme ?scheme ; a skos:Concept .
   FILTER NOT EXISTS { ?item a hg:Section }
+  FILTER NOT EXISTS { ?item hg:restates ?restated }
+  FILTER NOT EXISTS { ?item hg:isInferred true }
+  FILTER NOT EXISTS { ?item skos:broader* ?example . ?example hg:isExample true }
 }
 """
 
