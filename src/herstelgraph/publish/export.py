@@ -21,7 +21,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from ..errors import InputError
-from ..ids import compact
+from ..ids import compact, expand
 from ..model import Record
 from ..store.store import ASSERTED, INFERRED, USER, Store
 from ..vocab import HG, INVERSE, PREFIXES, SKOS, SSSOM
@@ -90,6 +90,7 @@ def scheme_triples(store: Store, scheme: str) -> set[ox.Triple]:
     match_preds = {SKOS + m for m in MATCHES} | {
         PREFIXES["ceasn"] + "majorAlignment",
         PREFIXES["ceasn"] + "minorAlignment",
+        PREFIXES["ceasn"] + "prerequisiteAlignment",
     }
     out = {t for s in mine | records for t in by_subject.get(s, ())}
     out |= {t for t in triples if t.predicate.value in match_preds and t.object in concepts}
@@ -362,9 +363,14 @@ CSV_COLUMNS = (
     "broader_label",
     "section",
     *MATCHES,
+    "requires",
+    "required_by",
     "no_match_in",
     "iri",
 )
+
+#: A prerequisite record (RUBRIC R-PRE): the subject presupposes the object; no SKOS match.
+PREREQUISITE = "ceasn:prerequisiteAlignment"
 
 
 def concept_mappings(store: Store) -> dict[str, list[tuple[str, str, object]]]:
@@ -374,6 +380,10 @@ def concept_mappings(store: Store) -> dict[str, list[tuple[str, str, object]]]:
         rel = rec.predicate_id.removeprefix("skos:")
         if rec.is_no_match:
             out[rec.subject_id].append(("noMatch", rec.object_source, rec))
+            continue
+        if rec.predicate_id == PREREQUISITE:
+            out[rec.subject_id].append(("requires", rec.object_id, rec))
+            out[rec.object_id].append(("required_by", rec.subject_id, rec))
             continue
         out[rec.subject_id].append((rel, rec.object_id, rec))
         out[rec.object_id].append((INVERSE["skos:" + rel][5:], rec.subject_id, rec))
@@ -412,7 +422,10 @@ def csv_text(store: Store, scheme: str | None) -> tuple[str, int]:
                     c.broader or "",
                     labels.get(c.broader, "") if c.broader else "",
                     c.section or "",
-                    *(JOIN.join(sorted(set(cells[m]), key=_natural)) for m in MATCHES),
+                    *(
+                        JOIN.join(sorted(set(cells[m]), key=_natural))
+                        for m in (*MATCHES, "requires", "required_by")
+                    ),
                     JOIN.join(sorted(set(cells["no_match_in"]))),
                     c.iri,
                 ]
@@ -428,6 +441,9 @@ CASE_ASSOCIATION = {
     "skos:broadMatch": "isRelatedTo",
     "skos:narrowMatch": "isRelatedTo",
     "skos:relatedMatch": "isRelatedTo",
+    # CASE's own word for "comes before in a progression": the prerequisite precedes the
+    # item that presupposes it, so origin and destination are the record's object and subject
+    PREREQUISITE: "precedes",
 }
 
 
@@ -484,11 +500,15 @@ def case_packages(store: Store, scheme: str | None = None) -> list[dict]:
     }
     groupings = {
         pred: {
-            "identifier": case_uuid(PREFIXES["skos"] + pred.removeprefix("skos:")),
-            "uri": PREFIXES["skos"] + pred.removeprefix("skos:"),
+            "identifier": case_uuid(expand(pred) or pred),
+            "uri": expand(pred) or pred,
             "title": pred,
-            "description": f"Curated SKOS mapping relation {pred} (SSSOM record in the "
-            "herstelgraph mappings).",
+            "description": (
+                f"Curated SKOS mapping relation {pred} (SSSOM record in the herstelgraph mappings)."
+                if pred.startswith("skos:")
+                else f"Curated prerequisite {pred}: the destination item presupposes the "
+                "origin item (SSSOM record in the herstelgraph mappings)."
+            ),
             "lastChangeDateTime": when,
         }
         for pred in CASE_ASSOCIATION
@@ -567,13 +587,17 @@ def case_packages(store: Store, scheme: str | None = None) -> list[dict]:
             rec_iri = PREFIXES["hgm"] + rec.record_id.split(":", 1)[1]
             used_groupings.add(rec.predicate_id)
             g = groupings[rec.predicate_id]
+            origin = _link(rec.subject_label, s_iri)
+            destination = _link(rec.object_label, o_iri)
+            if rec.predicate_id == PREREQUISITE:
+                origin, destination = destination, origin
             assocs.append(
                 {
                     "identifier": case_uuid(rec_iri),
                     "uri": rec_iri,
                     "associationType": CASE_ASSOCIATION[rec.predicate_id],
-                    "originNodeURI": _link(rec.subject_label, s_iri),
-                    "destinationNodeURI": _link(rec.object_label, o_iri),
+                    "originNodeURI": origin,
+                    "destinationNodeURI": destination,
                     "CFAssociationGroupingURI": _link(g["title"], g["uri"], g["identifier"]),
                     "lastChangeDateTime": when,
                 }
