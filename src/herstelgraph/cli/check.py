@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import click
 
-from .common import Context, emit
+from .common import OUTPUT_OPTION, Context, write_output
 
 
 class CheckFailed(Exception):
@@ -38,9 +38,15 @@ class CheckFailed(Exception):
     help="Refuse files larger than this (e.g. 200MB); default 50MB or "
     "$HERSTELGRAPH_MAX_INPUT_BYTES.",
 )
+@OUTPUT_OPTION
 @click.pass_obj
 def check_(
-    obj: Context, files: tuple[str, ...], fmt: str, limit: int, max_input_size: str | None
+    obj: Context,
+    files: tuple[str, ...],
+    fmt: str,
+    limit: int,
+    max_input_size: str | None,
+    output: str | None,
 ) -> None:
     """Quality report (SKOS integrity errors, qSKOS warnings) on FILEs or the shipped graph."""
     from pathlib import Path
@@ -57,9 +63,12 @@ def check_(
     if fmt == "json":
         from .render import to_json
 
-        emit(to_json(report))
+        text = to_json(report)
     else:
-        emit(render_text(report, limit))
+        from ..io.tables import escape_terminal
+
+        text = escape_terminal(render_text(report, limit))
+    write_output(output, text.encode("utf-8"))
     if report.errors:
         raise click.exceptions.Exit(1)
 

@@ -12,18 +12,17 @@ import re
 import unicodedata
 import weakref
 from collections import defaultdict
-from dataclasses import dataclass, make_dataclass
-from functools import cache
+from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
 
 from ..errors import InputError, UnknownIdError
 from ..ids import compact, expand, iri_node, is_iri
-from ..model import MappingView, Record
+from ..model import MappingView, QueryForm, QueryResult, Record, Value
 from ..store.store import Store
-from ..vocab import HG, INVERSE, NO_TERM, PREFIXES, SKOS
-from .catalogue import _natural, _run, concept, framework_id, resolve, scheme_node
+from ..vocab import INVERSE, NO_TERM, PREFIXES, SKOS
+from .catalogue import _natural, _run, concept, framework_id, item_type, resolve, scheme_node
 
 CHAINING = "semapv:MappingChaining"
 
@@ -233,10 +232,8 @@ def _f(term) -> float | None:
     return None if term is None else float(term.value)
 
 
-def _type_node(type_: str | None) -> ox.NamedNode | None:
-    if not type_:
-        return None
-    return iri_node(type_ if is_iri(type_) else expand(type_) or HG + type_, "type")
+def _type_node(store: Store, type_: str | None) -> ox.NamedNode | None:
+    return item_type(store, type_) if type_ else None
 
 
 def _label_index(store: Store, iris: set[str]) -> dict[str, tuple[str, str]]:
@@ -362,7 +359,7 @@ def gaps(
     if status is not None and status not in GAP_STATUSES:
         raise InputError(f"unknown gap status {status!r}; use {' or '.join(GAP_STATUSES)}")
     sec = resolve(store, section) if section else None
-    rows = _run(store, "gaps", a=na, b=nb, section=sec, type=_type_node(type_))
+    rows = _run(store, "gaps", a=na, b=nb, section=sec, type=_type_node(store, type_))
     out: dict[str, Gap] = {}
     for r in rows:
         item = compact(r["item"].value)
@@ -995,9 +992,10 @@ def _brief(store: Store, ident: str) -> ConceptBrief:
 
 
 # ------------------------------------------------------------------- any query
-def run_query(store: Store, name_or_file: str, params: dict[str, str]) -> list[Record]:
-    """Run a shipped query (by name) or a user's .rq file with parameters typed by its header;
-    rows come back as records whose fields are the query's variables."""
+def run_query(store: Store, name_or_file: str, params: dict[str, str]) -> QueryResult:
+    """Run a shipped query (by name) or a user's .rq file with parameters typed by its
+    header. The answer is generic, whatever the variables are called: a SELECT's variables
+    and rows, an ASK's boolean, a CONSTRUCT/DESCRIBE's triples (see :class:`QueryResult`)."""
     from ..store import queries
 
     if name_or_file.endswith(".rq") or "/" in name_or_file:
@@ -1019,12 +1017,17 @@ def run_query(store: Store, name_or_file: str, params: dict[str, str]) -> list[R
             continue
         bindings[p.name] = _param_term(store, p.name, p.kind, params[p.name])
     try:
-        rows = queries.run(store, spec, bindings)
+        answer = queries.answer(store, spec, bindings)
     except SyntaxError as exc:
         raise InputError(f"{spec.path or spec.name}: SPARQL syntax error: {exc}") from None
-    names = list(rows[0]) if rows else _variables(spec.text)
-    cls = _row_class(tuple(names))
-    return [cls(**{n: _cell(r.get(n)) for n in names}) for r in rows]
+    if spec.form is QueryForm.ASK:
+        return QueryResult((), (), QueryForm.ASK, boolean=bool(answer))
+    if spec.form is not QueryForm.SELECT:
+        triples = tuple(answer)
+        rows = tuple((_cell(t.subject), _cell(t.predicate), _cell(t.object)) for t in triples)
+        return QueryResult(("subject", "predicate", "object"), rows, spec.form, triples=triples)
+    names = tuple(answer[0]) if answer else tuple(_variables(spec.text))
+    return QueryResult(names, tuple(tuple(_cell(r.get(n)) for n in names) for r in answer))
 
 
 def _param_term(store: Store, name: str, kind: str, raw: str):
@@ -1054,19 +1057,23 @@ def _variables(text: str) -> list[str]:
     return list(dict.fromkeys(re.findall(r"(?:AS\s+)?\?(\w+)\)?", m.group(1))))
 
 
-@cache
-def _row_class(names: tuple[str, ...]):
-    return make_dataclass("QueryRow", [(n, object) for n in names], bases=(Record,), frozen=True)
-
-
-def _cell(term):
+def _cell(term) -> Value:
+    """A term as a plain value: numbers and booleans typed, IRIs as CURIEs where a prefix
+    fits, blank nodes as ``_:id``, other literals by their lexical form."""
     if term is None:
         return None
     if isinstance(term, ox.Literal):
         dt = term.datatype.value.rsplit("#", 1)[-1]
-        if dt in ("integer", "int", "long"):
-            return int(term.value)
-        if dt in ("decimal", "double", "float"):
-            return float(term.value)
+        try:
+            if dt in ("integer", "int", "long", "short", "nonNegativeInteger", "positiveInteger"):
+                return int(term.value)
+            if dt in ("decimal", "double", "float"):
+                return float(term.value)
+        except ValueError:  # an ill-typed literal keeps its text
+            return term.value
+        if dt == "boolean" and term.value in ("true", "false", "1", "0"):
+            return term.value in ("true", "1")
         return term.value
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
     return compact(term.value)

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 import pyoxigraph as ox
 
-from ..errors import AmbiguousIdError, UnknownFrameworkError, UnknownIdError
+from ..errors import AmbiguousIdError, ParameterError, UnknownFrameworkError, UnknownIdError
 from ..ids import compact, expand, iri_node, is_iri
 from ..model import Concept, ConceptDetail, Framework, Overview, PairCount, TypeCount
 from ..store import queries
@@ -94,12 +94,44 @@ def scheme_node(store: Queryable, name: str) -> ox.NamedNode:
     raise UnknownFrameworkError(name, sorted({framework_id(r["s"].value) for r in schemes}))
 
 
+def item_type(store: Queryable, name: str) -> ox.NamedNode:
+    """An item type by name, in any case: ``KnowledgeItem``, ``hg:knowledgeitem``, the IRI,
+    or its Dutch or English label (``kennisitem``). The types are the ontology's subclasses
+    of hg:Item and whatever hg: types the loaded concepts carry; an unknown name raises
+    :class:`ParameterError` listing them.
+
+    >>> import herstelgraph
+    >>> item_type(herstelgraph.load(), "kennisitem").value
+    'https://w3id.org/herstelgraph/def#KnowledgeItem'
+    """
+    rows = store.select(
+        "SELECT DISTINCT ?t ?l WHERE { { ?t rdfs:subClassOf+ hg:Item } UNION "
+        "{ ?c a skos:Concept , ?t FILTER(STRSTARTS(STR(?t), STR(hg:))) } "
+        "OPTIONAL { ?t rdfs:label ?l } }"
+    )
+    names: dict[str, str] = {}
+    for r in rows:
+        iri = r["t"].value
+        for key in (iri, compact(iri), iri.removeprefix(HG)):
+            names[key.lower()] = iri
+        if r["l"] is not None:
+            names.setdefault(r["l"].value.lower(), iri)
+    key = name.strip().lower()
+    if key in names:
+        return ox.NamedNode(names[key])
+    iri = name if is_iri(name) else expand(name)
+    if iri and iri.lower() in names:
+        return ox.NamedNode(names[iri.lower()])
+    known = sorted({v.removeprefix(HG) for v in names.values() if v != HG + "Item"})
+    raise ParameterError(
+        "type", f"unknown item type {name!r}; known: {', '.join(known) or 'none loaded'}"
+    )
+
+
 def concepts(store: Queryable, scheme: str, type_: str | None = None) -> list[Concept]:
     """A framework's concepts in source order, optionally one item type (e.g. KnowledgeItem)."""
     node = scheme_node(store, scheme)
-    type_node = None
-    if type_:
-        type_node = iri_node(type_ if is_iri(type_) else expand(type_) or HG + type_, "type")
+    type_node = item_type(store, type_) if type_ else None
     rows = _run(store, "concepts", scheme=node, type=type_node)
     # one row per (concept, type): keep the most specific type, then build each concept once
     best: dict[str, dict] = {}
