@@ -133,7 +133,7 @@ HEADERS: dict[str, Pair] = {
     "notation": ("code", "code"),
     "label": ("omschrijving", "label"),
     "section": ("sectie", "section"),
-    "section_label": ("sectie", "section"),
+    "section_label": ("sectienaam", "section name"),
     "broader": ("valt onder", "broader"),
     "narrower": ("omvat", "narrower"),
     "definition": ("definitie", "definition"),
@@ -296,6 +296,16 @@ def _ontology_labels() -> dict[str, dict[str, str]]:
     return out
 
 
+def type_names() -> dict[str, str]:
+    """Every Dutch and English label of the ontology's terms, lower case -> CURIE (so
+    ``kennisitem`` and ``knowledge item`` name hg:KnowledgeItem)."""
+    out: dict[str, str] = {}
+    for curie, labels in _ontology_labels().items():
+        for label in labels.values():
+            out.setdefault(label.lower(), curie)
+    return out
+
+
 def type_word(name: str, lang: Language | str) -> str:
     """An item type in words, from the ontology's rdfs:label (``KnowledgeItem`` →
     ``kennisitem``); the name itself when the ontology has no label for it."""
@@ -312,6 +322,7 @@ __all__ = [
     "header",
     "message",
     "relation_word",
+    "type_names",
     "type_word",
     "value_word",
 ]

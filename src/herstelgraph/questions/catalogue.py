@@ -116,6 +116,12 @@ def item_type(store: Queryable, name: str) -> ox.NamedNode:
             names[key.lower()] = iri
         if r["l"] is not None:
             names.setdefault(r["l"].value.lower(), iri)
+    from ..words import type_names
+
+    for label, curie in type_names().items():  # the ontology's words, if the graph lacks them
+        iri = expand(curie)
+        if iri and iri.lower() in names:
+            names.setdefault(label, iri)
     key = name.strip().lower()
     if key in names:
         return ox.NamedNode(names[key])
