@@ -113,7 +113,7 @@ class Output:
     def send(self, answer: Answer) -> None:
         for note in answer.notes:
             if self.fmt is not OutputFormat.TABLE:
-                click.echo(f"herstelgraph: {note}", err=True)
+                notice(note)
         data = render(answer, self.fmt, self.presenter)
         write_output(self.path, data, binary=self.fmt is OutputFormat.XLSX)
 
@@ -159,5 +159,8 @@ def output_options(f: Callable[..., Any]) -> Callable[..., Any]:
     )(wrapper)
 
 
-def emit(text: str) -> None:
-    click.echo(text, nl=False)
+def notice(text: str) -> None:
+    """One line for the user on stderr, control characters escaped."""
+    from ..io.tables import escape_terminal
+
+    click.echo(f"herstelgraph: {escape_terminal(text)}", err=True)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import click
 
 from ..model import EXPORT_ALIASES, ExportFormat
-from .common import OUTPUT_OPTION, Context, write_output
+from .common import OUTPUT_OPTION, Context, notice, write_output
 
 
 class ExportFormatType(click.ParamType):
@@ -95,7 +95,7 @@ def site_(obj: Context, output: str) -> None:
     text = message(
         "site_written", obj.lang, pages=report.pages, files=report.files, path=report.path
     )
-    click.echo(text, err=True)
+    notice(text)
 
 
 COMMANDS = (export_, site_)

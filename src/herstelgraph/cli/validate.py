@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import click
 
-from .common import OUTPUT_OPTION, Context, write_output
+from .common import OUTPUT_OPTION, Context, notice, write_output
 
 
 @click.command()
@@ -87,7 +87,7 @@ def curriculum_import(obj: Context, csv_file: str, output: str, conforms_to, bas
     from ..words import message
 
     n = import_csv(obj.store, Path(csv_file), Path(output), base=base, conforms_to=conforms_to)
-    click.echo(message("triples_written", obj.lang, path=output, n=n), err=True)
+    notice(message("triples_written", obj.lang, path=output, n=n))
 
 
 COMMANDS = (validate, curriculum)

@@ -30,7 +30,6 @@ import datetime
 import io
 import os
 import re
-import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -143,10 +142,12 @@ def _xlsx_text(value: str) -> str:
 def xlsx_bytes(sheets: Sequence[Sheet], *, title: str = "") -> bytes:
     """A workbook with a sheet per table: bold frozen header, readable widths, wrapped
     texts, typed numbers, shares as percentages; byte-identical across runs."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
-    from openpyxl.utils import get_column_letter
-    from openpyxl.writer.excel import ExcelWriter
+    import zipfile
+
+    from openpyxl import Workbook  # type: ignore[import-untyped]
+    from openpyxl.styles import Alignment, Font  # type: ignore[import-untyped]
+    from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
+    from openpyxl.writer.excel import ExcelWriter  # type: ignore[import-untyped]
 
     when = build_time()
     wb = Workbook()
@@ -203,6 +204,8 @@ def xlsx_bytes(sheets: Sequence[Sheet], *, title: str = "") -> bytes:
 
 def _fixed_zip(data: bytes, when: datetime.datetime) -> bytes:
     """The same archive with every entry dated ``when`` and stored with fixed attributes."""
+    import zipfile
+
     out = io.BytesIO()
     stamp = (when.year, when.month, when.day, when.hour, when.minute, when.second)
     with (

@@ -1024,10 +1024,11 @@ def run_query(store: Store, name_or_file: str, params: dict[str, str]) -> QueryR
         return QueryResult((), (), QueryForm.ASK, boolean=bool(answer))
     if spec.form is not QueryForm.SELECT:
         triples = tuple(answer)
-        rows = tuple((_cell(t.subject), _cell(t.predicate), _cell(t.object)) for t in triples)
-        return QueryResult(("subject", "predicate", "object"), rows, spec.form, triples=triples)
-    names = tuple(answer[0]) if answer else tuple(_variables(spec.text))
-    return QueryResult(names, tuple(tuple(_cell(r.get(n)) for n in names) for r in answer))
+        spo = tuple((_cell(t.subject), _cell(t.predicate), _cell(t.object)) for t in triples)
+        return QueryResult(("subject", "predicate", "object"), spo, spec.form, triples=triples)
+    variables = tuple(answer[0]) if answer else tuple(_variables(spec.text))
+    rows = tuple(tuple(_cell(r.get(v)) for v in variables) for r in answer)
+    return QueryResult(variables, rows)
 
 
 def _param_term(store: Store, name: str, kind: str, raw: str):

@@ -203,8 +203,10 @@ class Store:
             raise QueryError(f"expected a CONSTRUCT or DESCRIBE query, got {_form_of(result)}")
         return sorted(set(result), key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
 
-    def _graphs(self, entailment: Entailment | bool) -> list[ox.NamedNode]:
-        return graphs_for(entailment)
+    def _graphs(
+        self, entailment: Entailment | bool
+    ) -> list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph]:
+        return [*graphs_for(entailment)]
 
     def dump(self, path: Path | None = None, fmt: str = "trig") -> bytes | None:
         """The asserted, user and inferred named graphs as TriG or N-Quads (``fmt``), to load
