@@ -94,6 +94,9 @@ VALUES: dict[str, Pair] = {
     "hierarchy": ("hiërarchie", "hierarchy"),
     "inferred": ("afgeleid", "inferred"),
     "chain": ("keten", "chain"),
+    # how strongly a mapping aligns (CTDL-ASN)
+    "ceasn:majorAlignment": ("sterke afstemming", "major alignment"),
+    "ceasn:minorAlignment": ("zwakke afstemming", "minor alignment"),
     # justifications (SEMAPV)
     "semapv:ManualMappingCuration": ("handmatig beoordeeld", "manual curation"),
     "semapv:MappingChaining": ("afgeleid via een keten", "inferred by chaining"),

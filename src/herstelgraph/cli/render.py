@@ -30,7 +30,9 @@ FORMATS = OutputFormat.values()
 #: columns whose values are mapping or hierarchy relations
 RELATION_COLUMNS = frozenset({"relation", "relation1", "relation2", "composed", "via_relation"})
 #: columns whose values are coded words (statuses, kinds, justifications, fields)
-VALUE_COLUMNS = frozenset({"status", "scope", "direction", "kind", "justification", "field"})
+VALUE_COLUMNS = frozenset(
+    {"status", "scope", "direction", "kind", "justification", "field", "strength"}
+)
 #: columns holding item types
 TYPE_COLUMNS = frozenset({"type", "types"})
 #: columns holding shares (fractions 0..1)
@@ -119,7 +121,7 @@ class Presenter:
     def _with_raw(self, word: str, raw: str) -> str:
         return f"{word} ({raw})" if self.verbose and word != raw else word
 
-    def value(self, column: str, value: Any, row: dict, view: View) -> Cell:
+    def value(self, column: str, value: Any, row: dict[str, Any], view: View) -> Cell:
         """A cell for people: words for terms, typed numbers (shares stay fractions here:
         the table writes them as 87%, the workbook formats them)."""
         if not view.words:
@@ -150,7 +152,7 @@ class Presenter:
             return None  # the relation says "geen overeenkomst", other_framework says where
         return text
 
-    def text(self, column: str, value: Any, row: dict, view: View) -> str:
+    def text(self, column: str, value: Any, row: dict[str, Any], view: View) -> str:
         """A cell as terminal text: shares as percentages, controls escaped."""
         cell = self.value(column, value, row, view)
         if cell is None:
