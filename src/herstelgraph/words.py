@@ -83,6 +83,9 @@ VALUES: dict[str, Pair] = {
     "shared": ("gedeeld", "shared"),
     "shared-via-mapping": ("gedeeld via mapping", "shared via a mapping"),
     "only-other": ("alleen de andere rol", "other role only"),
+    # how a role requires an item: a role profile, or the framework that defines the role
+    "profile": ("functieprofiel", "role profile"),
+    "definesRole": ("kader van de rol", "the role's framework"),
     # coverage scope, mapping direction
     "framework": ("totaal", "total"),
     "section": ("sectie", "section"),

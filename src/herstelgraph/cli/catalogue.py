@@ -73,6 +73,8 @@ def _detail_text(detail, p: Presenter) -> str:
             continue
         head = p.head(key)
         if isinstance(val, list | tuple):
+            if key == "types" and not p.verbose:  # every item is a skos:Concept
+                val = [v for v in val if v != "skos:Concept"]
             items = [p.text(key, v, row, view) for v in val]
             lines.append(f"{head}:\n" + "\n".join(f"  - {v}" for v in items))
         else:

@@ -31,7 +31,7 @@ FORMATS = OutputFormat.values()
 RELATION_COLUMNS = frozenset({"relation", "relation1", "relation2", "composed", "via_relation"})
 #: columns whose values are coded words (statuses, kinds, justifications, fields)
 VALUE_COLUMNS = frozenset(
-    {"status", "scope", "direction", "kind", "justification", "field", "strength"}
+    {"status", "scope", "direction", "kind", "justification", "field", "strength", "how"}
 )
 #: columns holding item types
 TYPE_COLUMNS = frozenset({"type", "types"})
@@ -133,6 +133,8 @@ class Presenter:
                 return self.msg("no_claim")
             return None
         if isinstance(value, list | tuple):
+            if column in TYPE_COLUMNS and not self.verbose:  # every item is a skos:Concept
+                value = [v for v in value if v != "skos:Concept"]
             parts = [self.value(column, v, row, view) for v in value]
             return ", ".join("" if p is None else str(p) for p in parts)
         if isinstance(value, bool):
@@ -144,7 +146,7 @@ class Presenter:
             return self._with_raw(relation_word(text, self.lang), text)
         if column in VALUE_COLUMNS:
             return self._with_raw(value_word(text, self.lang), text)
-        if column in TYPE_COLUMNS:
+        if column in TYPE_COLUMNS or text.startswith("hg:"):  # the ontology's own words
             return self._with_raw(type_word(text, self.lang), text)
         if column == "eqf" and not self.verbose:  # the EU's level IRI: …/snb/eqf/4
             return text.rstrip("/").rsplit("/", 1)[-1]
