@@ -102,6 +102,7 @@ def test_output_file_holds_the_bytes_of_standard_output(cli, tmp_path, verb, fmt
     assert code == 0, err
     assert again == b""
     assert target.read_bytes() == out
+    assert cli(*VERBS[verb], "--format", fmt, "-o", "-")[1] == out
     if fmt == "json":
         json.loads(out)
     if fmt == "csv":

@@ -69,7 +69,7 @@ def write_output(path: str | Path | None, data: bytes, *, binary: bool = False) 
     """Write to ``path`` atomically (never onto an input of the run: ``io.atomic``), or to
     standard output. A binary format (xlsx) is refused on a terminal, where it would only
     garble the screen; into a pipe or a redirect it is written as is."""
-    if path is not None:
+    if path is not None and str(path) != "-":  # "-o -": standard output, as usual
         from ..io.atomic import write_bytes
 
         write_bytes(Path(path), data)
@@ -131,7 +131,8 @@ OUTPUT_OPTION = click.option(
     "-o",
     "--output",
     type=click.Path(dir_okay=False),
-    help="File to write (atomically; never one of the inputs); standard output when left out.",
+    help="File to write (atomically; never one of the inputs); standard output when left "
+    "out or '-'.",
 )
 
 
@@ -141,6 +142,7 @@ def output_options(f: Callable[..., Any]) -> Callable[..., Any]:
 
     @functools.wraps(f)
     def wrapper(*args: Any, fmt: str | None, output: str | None, **kwargs: Any) -> Any:
+        output = None if output == "-" else output
         chosen = resolve_format(fmt, output)
         if chosen is OutputFormat.XLSX and output is None and _stdout_is_terminal():
             write_output(None, b"", binary=True)  # refused before any work is done
