@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TESTSTAMP := $(VENV)/.installed-test
 
-.PHONY: demo test lint fmt bench clean mappings
+.PHONY: demo test lint fmt bench eval clean mappings
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,11 @@ fmt: $(TESTSTAMP)
 
 bench: $(TESTSTAMP)
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/suggest.py
+
+# Suggestions (issue 18): figures against the curated mappings and the held-out outcomes.
+eval: $(TESTSTAMP)
+	$(BIN)/herstelgraph suggest evaluate -o benchmarks/results/suggest-eval.json
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache

@@ -531,3 +531,28 @@ def test_export_format_from_the_suffix_and_unknown_names(cli, tmp_path):
     assert code == 2 and "'n3' is not an export format; use one of turtle, " in err
     code, _, err = cli("export", "-o", tmp_path / "x.txt")
     assert code == 2 and "no --format given" in err
+
+
+def test_suggestion_writers_use_the_shared_spreadsheet_writer(tmp_path):
+    from openpyxl import load_workbook
+
+    from herstelgraph.curation.suggest import output
+    from herstelgraph.curation.suggest.fuse import Candidate
+
+    cand = Candidate(
+        "-1+1", "@SUM(1)", 1, "bk:kennis-01", "=HYPERLINK(1)", "bk-0597-1",
+        0.5, None, 1.25, 0.5, "skos:relatedMatch", True,
+    )  # fmt: skip
+    text = output.to_csv([cand])
+    assert text.startswith("\ufeffsource_id,") and text.endswith("\r\n")
+    row = next(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"))))
+    assert row["source_id"] == "'-1+1" and row["target_label"] == "'=HYPERLINK(1)"
+    assert row["score"] == "0.5" and row["good"] == "yes"
+    first, second = tmp_path / "a.xlsx", tmp_path / "b.xlsx"
+    output.write_candidates(first, [cand], "xlsx")
+    output.write_candidates(second, [cand], "xlsx")
+    assert first.read_bytes() == second.read_bytes()
+    ws = load_workbook(first).active
+    cells = {h.value: c for h, c in zip(ws[1], ws[2], strict=True)}
+    assert cells["score"].data_type == "n" and cells["source_id"].value == "'-1+1"
+    assert all(c.data_type != "f" for c in ws[2])

@@ -158,9 +158,8 @@ def test_examples_cover_every_profile_kind():
 
 
 def test_validating_many_profiles_is_one_batch():
-    """2,000 generated profiles validate in one call; the benchmark (issue 7) times this call."""
-    import time
-
+    """2,000 generated profiles validate in one call (benchmarks/run.py times this call;
+    speed is measured there, not asserted here)."""
     import pyoxigraph as ox
 
     from herstelgraph.checks.validate import profile_shapes_for, validate_profiles
@@ -183,8 +182,5 @@ def test_validating_many_profiles_is_one_batch():
             )
     data = ox.Store()
     data.load("\n".join(lines).encode(), format=ox.RdfFormat.TURTLE)
-    start = time.perf_counter()
     report = validate_profiles(store, data, shapes=shapes)
-    elapsed = time.perf_counter() - start
     assert report.violations == 1000  # every odd profile lacks C3
-    assert elapsed < 5, f"{elapsed:.1f} s for 2,000 profiles"

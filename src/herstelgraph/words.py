@@ -97,10 +97,19 @@ VALUES: dict[str, Pair] = {
     "hierarchy": ("hiërarchie", "hierarchy"),
     "inferred": ("afgeleid", "inferred"),
     "chain": ("keten", "chain"),
+    # severities of check findings
+    "error": ("fout", "error"),
+    "warning": ("waarschuwing", "warning"),
     # how strongly a mapping aligns (CTDL-ASN)
     "ceasn:majorAlignment": ("sterke afstemming", "major alignment"),
     "ceasn:minorAlignment": ("zwakke afstemming", "minor alignment"),
     # justifications (SEMAPV)
+    "semapv:LexicalMatching": ("lexicaal gevonden", "lexical matching"),
+    "semapv:SemanticSimilarityThresholdMatching": (
+        "semantisch gevonden",
+        "semantic similarity",
+    ),
+    "semapv:CompositeMatching": ("lexicaal en semantisch gevonden", "composite matching"),
     "semapv:ManualMappingCuration": ("handmatig beoordeeld", "manual curation"),
     "semapv:MappingChaining": ("afgeleid via een keten", "inferred by chaining"),
     # where a search hit was found
@@ -211,6 +220,21 @@ HEADERS: dict[str, Pair] = {
     "object": ("naar", "to"),
     "kind": ("soort", "kind"),
     "boolean": ("antwoord", "answer"),
+    "source_id": ("bron-item", "source item"),
+    "source_label": ("omschrijving (bron)", "source label"),
+    "source_row": ("rij", "row"),
+    "rank": ("rang", "rank"),
+    "target_id": ("kandidaat", "candidate"),
+    "target_label": ("omschrijving (kandidaat)", "candidate label"),
+    "target_framework": ("kader (kandidaat)", "candidate framework"),
+    "semantic": ("semantisch", "semantic"),
+    "bm25": ("BM25", "BM25"),
+    "fuzzy": ("fuzzy", "fuzzy"),
+    "good": ("goed genoeg", "good enough"),
+    "check": ("controle", "check"),
+    "severity": ("ernst", "severity"),
+    "resource": ("betreft", "resource"),
+    "detail": ("details", "detail"),
 }
 
 
@@ -252,6 +276,10 @@ MESSAGES: dict[str, Pair] = {
     "compare_roles": ("{role} vergeleken met {versus}", "{role} compared with {versus}"),
     "query": ("Query {name}", "Query {name}"),
     "steps": ("Stappen", "Steps"),
+    "findings": (
+        "Kwaliteitsbevindingen: {errors} fouten, {warnings} waarschuwingen",
+        "Quality findings: {errors} errors, {warnings} warnings",
+    ),
     # explain
     "no_path": (
         "Geen mappingpad van één of twee stappen verbindt ze.",

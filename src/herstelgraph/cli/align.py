@@ -46,7 +46,7 @@ def gaps(obj: Context, a, b, section, type_, status, out: Output) -> None:
     from ..questions.alignment import Gap
     from ..questions.alignment import gaps as run
 
-    rows = run(obj.store, a, b, section=section, type_=type_, status=status)
+    rows = run(obj.store, a, b, section=section, item_type=type_, status=status)
     cols = ["item", "notation", "type", "label", "section_label", "status"]
     title = out.presenter.msg("gaps", a=a, b=b)
     out.send(Answer((View(rows, title, cols, kind=Gap),)))
@@ -122,7 +122,7 @@ def search(obj: Context, text: str, framework, limit: int, out: Output) -> None:
     from ..questions.alignment import SearchHit
     from ..questions.alignment import search as run
 
-    hits = run(obj.store, text, scheme=framework, limit=None)
+    hits = run(obj.store, text, framework=framework, limit=None)
     shown = hits[:limit] if limit > 0 else hits
     p = out.presenter
     note = p.msg("truncated", shown=len(shown), total=len(hits)) if len(shown) < len(hits) else None

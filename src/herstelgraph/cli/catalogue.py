@@ -57,7 +57,7 @@ def concepts(obj: Context, scheme: str, type_: str | None, out: Output) -> None:
     from ..model import Concept
     from ..questions.catalogue import concepts as list_concepts
 
-    rows = list_concepts(obj.store, scheme, type_)
+    rows = list_concepts(obj.store, scheme, item_type=type_)
     title = out.presenter.msg("concepts_of", scheme=scheme)
     cols = ["id", "notation", "type", "label"]
     out.send(Answer((View(rows, title, cols, kind=Concept),)))

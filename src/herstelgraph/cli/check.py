@@ -2,7 +2,10 @@
 
 ``herstelgraph check [FILE ...]``: the qSKOS-style report (quality.py) on the shipped graph,
 or on any SKOS file a user brings (Turtle, N-Triples, TriG, RDF/XML, JSON-LD, SSSOM TSV).
-Exit 1 when there are errors, 0 otherwise, 2 when a file cannot be read.
+Exit 1 when there are errors, 0 otherwise, 2 when a file cannot be read (or is malformed:
+the message names file, line and column). ``--format text`` (default) is the report with
+per-check counts; ``table``, ``csv`` and ``xlsx`` list every finding (check, severity, resource,
+detail) as the data verbs do; ``json`` is the whole report.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ class CheckFailed(Exception):
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "json"]),
+    type=click.Choice(["text", "table", "csv", "xlsx", "json"]),
     default="text",
     show_default=True,
     help="Output format.",
@@ -30,7 +33,7 @@ class CheckFailed(Exception):
     "--limit",
     default=20,
     show_default=True,
-    help="Text output: at most this many resources per check (0: all).",
+    help="--format text: at most this many resources per check (0: all).",
 )
 @click.option(
     "--max-input-size",
@@ -64,6 +67,19 @@ def check_(
         from .render import to_json
 
         text = to_json(report)
+    elif fmt in ("table", "csv", "xlsx"):
+        from ..checks.quality import QualityFinding
+        from ..model import OutputFormat
+        from .render import Answer, View, render
+
+        p = obj.presenter()
+        title = p.msg("findings", errors=report.errors, warnings=report.warnings)
+        view = View(report.findings, title, kind=QualityFinding)
+        data = render(Answer((view,)), OutputFormat(fmt), p)
+        write_output(output, data, binary=fmt == "xlsx")
+        if report.errors:
+            raise click.exceptions.Exit(1)
+        return
     else:
         from ..io.tables import escape_terminal
 

@@ -53,14 +53,41 @@ def cli(
 
 def _register() -> None:
     """Each area's verbs live in their own module; the group adds them here (no import circle)."""
-    from . import align, catalogue, check, publish, validate
+    from . import align, catalogue, check, publish, suggest, validate
 
-    for module in (catalogue, align, check, publish, validate):
+    for module in (catalogue, align, check, publish, validate, suggest):
         for command in module.COMMANDS:
             cli.add_command(command)
 
 
 _register()
+
+
+def hint(exc: HerstelgraphError) -> str:
+    """What to type next, in the CLI's own terms: the library's messages name no flags."""
+    from ..errors import (
+        EndpointError,
+        MissingDataError,
+        ParameterError,
+        UnknownFrameworkError,
+        UnknownIdError,
+    )
+
+    if isinstance(exc, UnknownFrameworkError):
+        return " (list them with 'herstelgraph frameworks')"
+    if isinstance(exc, UnknownIdError):
+        return " (find IDs with 'herstelgraph search WORDS' or 'herstelgraph concepts FRAMEWORK')"
+    if isinstance(exc, MissingDataError):
+        return " (add the file with --data FILE)"
+    if isinstance(exc, ParameterError):
+        if exc.name == "framework":
+            return " (use --framework FRAMEWORK)"
+        if exc.name in ("type", "status", "format"):
+            return f" (--{exc.name})"
+        return f" (--param {exc.name}=VALUE)"
+    if isinstance(exc, EndpointError) and "did not answer within" in str(exc):
+        return " (raise it with HERSTELGRAPH_ENDPOINT_TIMEOUT)"
+    return ""
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -72,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
         if isinstance(result, int) and not isinstance(result, bool):
             return result
     except HerstelgraphError as exc:
-        click.echo(f"herstelgraph: error: {_safe(str(exc))}{_hint(exc)}", err=True)
+        click.echo(f"herstelgraph: error: {_safe(str(exc))}{hint(exc)}", err=True)
         return exc.exit_code
     except click.exceptions.Abort:
         click.echo("herstelgraph: aborted", err=True)
@@ -99,17 +126,6 @@ def _safe(text: str) -> str:
     from ..io.tables import escape_terminal
 
     return escape_terminal(text.replace("\n", " "))
-
-
-def _hint(exc: HerstelgraphError) -> str:
-    """The command line's own advice, which library messages leave out."""
-    from ..errors import AmbiguousIdError, UnknownFrameworkError, UnknownIdError
-
-    if isinstance(exc, UnknownFrameworkError | AmbiguousIdError):
-        return ""  # the message lists the frameworks or the choices already
-    if isinstance(exc, UnknownIdError) and getattr(exc, "what", "") == "ID":
-        return " (find IDs with: herstelgraph search WORDS)"
-    return ""
 
 
 def run() -> None:

@@ -32,6 +32,7 @@ RELATION_COLUMNS = frozenset({"relation", "relation1", "relation2", "composed", 
 #: columns whose values are coded words (statuses, kinds, justifications, fields)
 VALUE_COLUMNS = frozenset(
     {"status", "scope", "direction", "kind", "justification", "field", "strength", "how"}
+    | {"severity"}
 )
 #: columns holding item types
 TYPE_COLUMNS = frozenset({"type", "types"})

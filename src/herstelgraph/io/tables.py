@@ -82,10 +82,11 @@ def _csv_cell(value: Cell) -> str:
     return neutralise(str(value))
 
 
-def csv_text(header: Sequence[str], rows: Iterable[Sequence[Cell]]) -> str:
-    """CSV for spreadsheets: a BOM, CRLF, every text cell neutralised (numbers kept)."""
+def csv_text(header: Sequence[str], rows: Iterable[Sequence[Cell]], *, delimiter: str = ",") -> str:
+    """CSV for spreadsheets: a BOM, CRLF, every text cell neutralised (numbers kept).
+    ``delimiter``: e.g. ``;`` to keep the dialect of a sheet a user brought."""
     buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\r\n")
+    writer = csv.writer(buf, delimiter=delimiter, lineterminator="\r\n")
     writer.writerow([_csv_cell(h) for h in header])
     for row in rows:
         writer.writerow([_csv_cell(v) for v in row])
