@@ -186,7 +186,7 @@ def query(obj: Context, name: str, params: tuple[str, ...], out: Output) -> None
     SELECT gives its variables and rows in any format; ASK gives true or false; CONSTRUCT
     and DESCRIBE give Turtle as a table, and subject/predicate/object rows as json, csv or
     xlsx (embedded store only)."""
-    from ..errors import ParameterError
+    from ..errors import InputError
     from ..model import QueryForm
     from ..questions.alignment import run_query
 
@@ -194,9 +194,7 @@ def query(obj: Context, name: str, params: tuple[str, ...], out: Output) -> None
     for p in params:
         key, sep, val = p.partition("=")
         if not sep or not key:
-            raise ParameterError(
-                "param", f"--param {p!r}: expected NAME=VALUE, e.g. --param a=bk-0597-1"
-            )
+            raise InputError(f"--param {p!r}: expected NAME=VALUE, e.g. --param a=bk-0597-1")
         bound[key.strip().lstrip("?")] = val
     result = run_query(obj.store, name, bound)
     rdf = None

@@ -61,13 +61,12 @@ def _from_suffix(output: str | None) -> ExportFormat | None:
 @click.pass_obj
 def export_(obj: Context, fmt: ExportFormat | None, scheme: str | None, output: str | None) -> None:
     """Export the asserted graph (or one framework) in another format."""
-    from ..errors import ParameterError
+    from ..errors import InputError
     from ..publish.export import export
 
     fmt = fmt or _from_suffix(output)
     if fmt is None:
-        raise ParameterError(
-            "format",
+        raise InputError(
             "no --format given"
             + (f" and {output!r} has no known suffix" if output else "")
             + f"; use one of {', '.join(ExportFormat.values())}",
