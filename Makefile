@@ -22,18 +22,29 @@ $(TESTSTAMP): pyproject.toml | $(BIN)/python
 demo: $(STAMP)
 	$(BIN)/herstelgraph overview
 
+# The suite runs on every core (pytest-xdist); the doctests of the package run with it.
 test: $(TESTSTAMP)
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
-	$(BIN)/python -m pytest -q
+	$(BIN)/ruff check src tests benchmarks tools
+	$(BIN)/ruff format --check src tests benchmarks tools
+	$(BIN)/python -m pytest -q -n auto --dist loadgroup --doctest-modules src/herstelgraph tests
 
 lint: $(TESTSTAMP)
-	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks tools
 
 fmt: $(TESTSTAMP)
-	$(BIN)/ruff format src tests benchmarks
-	$(BIN)/ruff check --fix src tests benchmarks
-	$(BIN)/python -m herstelgraph.serialize ontology/*.ttl shapes/*.ttl
+	$(BIN)/ruff format src tests benchmarks tools
+	$(BIN)/ruff check --fix src tests benchmarks tools
+	$(BIN)/python tools/dev.py serialize ontology/*.ttl ontology/translations/*.ttl shapes/*.ttl
+
+# Maintainer commands (tools/dev.py): they rewrite this repository's files, never a package.
+mappings: $(STAMP)
+	$(BIN)/python tools/dev.py mappings build
+
+shapes: $(STAMP)
+	$(BIN)/python tools/dev.py shapes
+
+goldens: $(TESTSTAMP)
+	$(BIN)/python tools/dev.py goldens
 
 bench: $(TESTSTAMP)
 	$(BIN)/python benchmarks/run.py

@@ -171,7 +171,7 @@ def test_docs_quality_table_is_current():
     m = re.search(r"<!-- counts -->\n(.*?)<!-- /counts -->", text, re.DOTALL)
     assert m, "docs/quality.md lost its <!-- counts --> block"
     assert m.group(1) == counts_markdown(check()), (
-        "regenerate the table: python -m herstelgraph.checks.quality (and update the reasons)"
+        "regenerate the table: python tools/dev.py quality (and update the reasons)"
     )
 
 

@@ -11,6 +11,7 @@ Enums derive from ``str``, so a status compares equal to its word (``GapStatus.N
 
 from __future__ import annotations
 
+import json
 from dataclasses import asdict, dataclass, field, fields
 from enum import Enum
 from typing import TYPE_CHECKING, Any
@@ -341,3 +342,21 @@ class QueryResult:
         if self.form is QueryForm.ASK:
             return {"boolean": self.boolean}
         return self.as_dicts()
+
+
+def jsonable(data: Any) -> Any:
+    """Records as dicts, tuples as lists, all the way down: what ``json.dumps`` can write."""
+    if isinstance(data, Record):
+        return jsonable(data.as_dict())
+    if isinstance(data, QueryResult):
+        return data.as_json()
+    if isinstance(data, list | tuple):
+        return [jsonable(i) for i in data]
+    if isinstance(data, dict):
+        return {k: jsonable(v) for k, v in data.items()}
+    return data
+
+
+def to_json(data: Any) -> str:
+    """Results as indented UTF-8 JSON (the ``--format json`` of every verb)."""
+    return json.dumps(jsonable(data), ensure_ascii=False, indent=2) + "\n"

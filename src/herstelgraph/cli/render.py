@@ -15,14 +15,13 @@ Two audiences, two rules:
 from __future__ import annotations
 
 import io
-import json
 import shutil
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..io.tables import Cell, Sheet, csv_text, escape_terminal, xlsx_bytes
-from ..model import Language, OutputFormat, QueryForm, QueryResult, Record
+from ..model import Language, OutputFormat, QueryForm, QueryResult, Record, to_json
 from ..words import header, message, relation_word, type_word, value_word
 
 FORMATS = OutputFormat.values()
@@ -168,21 +167,6 @@ class Presenter:
 
 
 # ------------------------------------------------------------------------- formats
-def to_json(data: Any) -> str:
-    def conv(x: Any) -> Any:
-        if isinstance(x, Record):
-            return conv(x.as_dict())
-        if isinstance(x, QueryResult):
-            return x.as_json()
-        if isinstance(x, list | tuple):
-            return [conv(i) for i in x]
-        if isinstance(x, dict):
-            return {k: conv(v) for k, v in x.items()}
-        return x
-
-    return json.dumps(conv(data), ensure_ascii=False, indent=2) + "\n"
-
-
 def to_csv(view: View) -> str:
     """Every field, machine names, raw values; BOM + CRLF, formulas neutralised."""
     if isinstance(view.rows, QueryResult) and view.rows.form is QueryForm.ASK:

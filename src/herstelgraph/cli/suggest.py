@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import click
 
+from ..curation.suggest.run_eval import EvalReport
 from .common import Context, notice, resolve_format, write_output
 
 OUT_FORMATS = ("table", "json", "csv", "xlsx", "sssom")
@@ -238,10 +239,32 @@ def evaluate(pairs, heldout, no_curated, methods, fmt, output) -> None:
 
         write_output(None, to_json(report).encode("utf-8"))
     else:
-        from ..curation.suggest.run_eval import render_text
         from ..io.tables import escape_terminal
 
-        write_output(None, escape_terminal(render_text(report)).encode("utf-8"))
+        write_output(None, escape_terminal(_eval_text(report)).encode("utf-8"))
+
+
+def _eval_text(report: EvalReport) -> str:
+    """The evaluation report as tables (the JSON is the report itself); a researcher's
+    report, in English, with the measures' own names."""
+    from .render import Presenter, View, to_table
+
+    p = Presenter("en")
+
+    def table(rows, title: str) -> str:
+        return to_table(View(rows, title, words=False), p)
+
+    out = [f"Machine: {report.machine}; model: {report.model}; {report.seconds} s\n"]
+    for scope in ("held-out", "curated"):
+        rows = [r for r in report.ranks if r.scope == scope]
+        if rows:
+            out.append(table(rows, f"Ranking, {scope}"))
+    if report.thresholds:
+        out.append(table(list(report.thresholds), "At the threshold, curated (top 5 shown)"))
+    if report.distractors:
+        out.append(table(list(report.distractors), "No good match, held-out"))
+    out += [f"note: {n}\n" for n in report.notes]
+    return "".join(out)
 
 
 COMMANDS = (suggest,)

@@ -285,7 +285,7 @@ def read_curriculum(path: Path) -> tuple[Sheet, tuple[Item, ...]]:
     """The learning outcomes of a curriculum sheet (columns as ``curriculum import`` reads
     them: programme, module, learning outcome, aligned item IDs; only the outcome column is
     required here)."""
-    from ...checks.curriculum import COLUMNS
+    from ...io.sheets import COLUMNS
 
     path = Path(path)
     header, rows, delimiter = read_sheet(path)

@@ -74,19 +74,3 @@ def run(pairs=None, heldout=None, curated=True, methods=()) -> EvalReport:
         tuple(distractors),
         tuple(notes),
     )
-
-
-def render_text(report: EvalReport) -> str:
-    from ...cli.render import to_table
-
-    out = [f"Machine: {report.machine}; model: {report.model}; {report.seconds} s\n"]
-    for scope in ("held-out", "curated"):
-        rows = [r for r in report.ranks if r.scope == scope]
-        if rows:
-            out.append(to_table(rows, f"Ranking, {scope}"))
-    if report.thresholds:
-        out.append(to_table(list(report.thresholds), "At the threshold, curated (top 5 shown)"))
-    if report.distractors:
-        out.append(to_table(list(report.distractors), "No good match, held-out"))
-    out += [f"note: {n}\n" for n in report.notes]
-    return "".join(out)
