@@ -17,7 +17,8 @@ EXAMPLES = sorted((ROOT / "examples").glob("[0-9][0-9]-*.ttl"))
 
 
 def run(capsys, *args):
-    code = main(["--data", MINI, *map(str, args)])
+    # English unless a test asks for Dutch (the default follows the locale)
+    code = main(["--lang", "en", "--data", MINI, *map(str, args)])
     out = capsys.readouterr()
     return code, out.out, out.err
 

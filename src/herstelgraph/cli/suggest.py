@@ -1,7 +1,8 @@
 """CLI verbs for suggestions (issue 18): ``herstelgraph suggest pair|curriculum|items|evaluate``.
 
-Thin calls into ``curation.suggest``. Suggestions are printed (table, json, csv) or written
-with ``-o FILE`` (csv, xlsx, sssom); they are never written into the curated mappings.
+Thin calls into ``curation.suggest``. Suggestions are written like every data verb's answer
+(table, json, csv, xlsx; ``-o FILE`` atomically, the format from its suffix), or as SSSOM
+(``--format sssom``); they are never written into the curated mappings.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 import click
 
 from ..curation.suggest.run_eval import EvalReport
-from .common import Context, emit
+from .common import Context, notice, resolve_format, write_output
 
 OUT_FORMATS = ("table", "json", "csv", "xlsx", "sssom")
 METHOD_OPTION = click.option(
@@ -26,13 +27,15 @@ K_OPTION = click.option(
 FORMAT = click.option(
     "--format",
     "fmt",
-    type=click.Choice(OUT_FORMATS),
-    default="table",
-    show_default=True,
-    help="Output format; xlsx needs -o.",
+    type=click.Choice(OUT_FORMATS, case_sensitive=False),
+    help="Output format [default: table; with -o, from the file's suffix: .xlsx, .csv, "
+    ".json, .sssom.tsv].",
 )
 OUTPUT = click.option(
-    "-o", "--output", type=click.Path(dir_okay=False), help="Write to this file (atomically)."
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    help="Write to this file (atomically; never an input, never the curated mappings).",
 )
 THRESHOLD = click.option(
     "--threshold",
@@ -51,32 +54,37 @@ TABLE_COLS = [
 ]
 
 
-def _emit(cands, fmt: str, output: str | None, title: str, **sssom_kw) -> None:
+def _format(fmt: str | None, output: str | None) -> str:
+    if fmt:
+        return fmt.lower()
+    if output and output.lower().endswith(".sssom.tsv"):
+        return "sssom"
+    return str(resolve_format(None, output))
+
+
+def _emit(cands, fmt: str | None, output: str | None, title: str, **sssom_kw) -> None:
     from ..curation.suggest import output as out
-    from ..errors import InputError
-    from .render import render
+    from ..curation.suggest.fuse import Candidate
+    from .render import Answer, View, render
 
+    output = None if output == "-" else output
+    fmt = _format(fmt, output)
     if output:
-        if fmt in ("table", "json"):
-            from pathlib import Path
+        from pathlib import Path
 
-            from ..io.atomic import write_text
-
-            out.guard_not_curated(Path(output))
-            text = render(cands, fmt, title, TABLE_COLS if fmt == "table" else None)
-            write_text(Path(output), text)
-        else:
-            out.write_candidates(output, cands, fmt, **sssom_kw)
-        click.echo(f"herstelgraph: wrote {len(cands)} candidates to {output}", err=True)
-        return
-    if fmt == "xlsx":
-        raise InputError("--format xlsx writes a file: add -o FILE.xlsx")
+        out.guard_not_curated(Path(output))
     if fmt == "sssom":
-        emit(out.to_sssom(cands, **sssom_kw))
-    elif fmt == "csv":
-        emit(out.to_csv(cands))
+        data = out.to_sssom(cands, **sssom_kw).encode("utf-8")
     else:
-        emit(render(cands, fmt, title, TABLE_COLS if fmt == "table" else None))
+        view = View(cands, title, TABLE_COLS, kind=Candidate)
+        data = render(Answer((view,)), fmt, _context().presenter())
+    write_output(output, data, binary=fmt == "xlsx")
+    if output:
+        notice(f"wrote {len(cands)} candidates to {output}")
+
+
+def _context() -> Context:
+    return click.get_current_context().find_object(Context) or Context(())
 
 
 @click.group("suggest")
@@ -108,11 +116,10 @@ def pair(obj: Context, a, b, k, method, fmt, output, second_look) -> None:
         name=f"{a}__{b}", settings=Settings.for_method(res.method, True),
         subject_source=_scheme(a),
     )  # fmt: skip
-    if not second_look and res.second_look and fmt == "table" and not output:
-        click.echo(
+    if not second_look and res.second_look and _format(fmt, output) == "table" and not output:
+        notice(
             f"{len(res.second_look)} reviewed no-match items have a strong candidate: "
-            "--second-look lists them",
-            err=True,
+            "--second-look lists them"
         )
 
 
@@ -159,7 +166,7 @@ def curriculum(obj: Context, sheet, frameworks, k, method, threshold, fmt, outpu
     )  # fmt: skip
     if fill:
         n = fill_sheet(parsed, cands, Path(fill), top=min(k, 3))
-        click.echo(f"herstelgraph: filled {n} empty cells (marked [suggestie]) in {fill}", err=True)
+        notice(f"filled {n} empty cells (marked [suggestie]) in {fill}")
 
 
 @suggest.command("items")
@@ -230,24 +237,32 @@ def evaluate(pairs, heldout, no_curated, methods, fmt, output) -> None:
     if fmt == "json":
         from .render import to_json
 
-        emit(to_json(report))
+        write_output(None, to_json(report).encode("utf-8"))
     else:
-        emit(_eval_text(report))
+        from ..io.tables import escape_terminal
+
+        write_output(None, escape_terminal(_eval_text(report)).encode("utf-8"))
 
 
 def _eval_text(report: EvalReport) -> str:
-    """The evaluation report as tables (the JSON is the report itself)."""
-    from .render import to_table
+    """The evaluation report as tables (the JSON is the report itself); a researcher's
+    report, in English, with the measures' own names."""
+    from .render import Presenter, View, to_table
+
+    p = Presenter("en")
+
+    def table(rows, title: str) -> str:
+        return to_table(View(rows, title, words=False), p)
 
     out = [f"Machine: {report.machine}; model: {report.model}; {report.seconds} s\n"]
     for scope in ("held-out", "curated"):
         rows = [r for r in report.ranks if r.scope == scope]
         if rows:
-            out.append(to_table(rows, f"Ranking, {scope}"))
+            out.append(table(rows, f"Ranking, {scope}"))
     if report.thresholds:
-        out.append(to_table(list(report.thresholds), "At the threshold, curated (top 5 shown)"))
+        out.append(table(list(report.thresholds), "At the threshold, curated (top 5 shown)"))
     if report.distractors:
-        out.append(to_table(list(report.distractors), "No good match, held-out"))
+        out.append(table(list(report.distractors), "No good match, held-out"))
     out += [f"note: {n}\n" for n in report.notes]
     return "".join(out)
 

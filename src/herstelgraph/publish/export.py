@@ -9,8 +9,6 @@ loading a SPARQL endpoint with the same layout as the embedded store.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import os
 import uuid
@@ -20,9 +18,9 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from ..errors import InputError
+from ..errors import InputError, ParameterError
 from ..ids import compact, expand
-from ..model import Record
+from ..model import ExportFormat, Record
 from ..store.store import ASSERTED, INFERRED, USER, Store
 from ..vocab import HG, INVERSE, PREFIXES, SKOS, SSSOM
 
@@ -393,16 +391,15 @@ def concept_mappings(store: Store) -> dict[str, list[tuple[str, str, object]]]:
 def csv_text(store: Store, scheme: str | None) -> tuple[str, int]:
     """One row per concept; cells with several values join them with `` | ``; a mapped
     item is written ``id — label``. UTF-8 with a byte-order mark and CRLF, so Excel opens
-    the Dutch diacritics correctly."""
+    the Dutch diacritics correctly; a cell that a spreadsheet would run as a formula
+    (``=``, ``+``, ``-``, ``@``, tab, CR first) gets a leading ``'`` (io.tables)."""
     from ..curation.sssom import graph_index
+    from ..io.tables import csv_text as csv_table
     from ..questions.catalogue import _natural, concepts, frameworks
 
     labels, _ = graph_index(store)
     maps = concept_mappings(store)
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
-    rows = 0
+    table: list[list[str]] = []
     fws = sorted(f.id for f in frameworks(store) if scheme is None or f.iri == scheme)
     for fw in fws:
         for c in concepts(store, fw):
@@ -412,7 +409,7 @@ def csv_text(store: Store, scheme: str | None) -> tuple[str, int]:
                     cells["no_match_in"].append(_fw(PREFIXES[other.split(":")[0]] + "scheme"))
                 else:
                     cells[rel].append(f"{other} — {labels.get(other, '')}")
-            writer.writerow(
+            table.append(
                 [
                     fw,
                     c.id,
@@ -430,8 +427,7 @@ def csv_text(store: Store, scheme: str | None) -> tuple[str, int]:
                     c.iri,
                 ]
             )
-            rows += 1
-    return "\ufeff" + buf.getvalue(), rows
+    return csv_table(CSV_COLUMNS, table), len(table)
 
 
 # ------------------------------------------------------------------------ CASE 1.0
@@ -673,10 +669,15 @@ def case_text(store: Store, scheme: str | None) -> tuple[str, int]:
 
 
 # ------------------------------------------------------------------------ entry points
-def export(store: Store, fmt: str, scheme: str | None = None) -> Export:
-    """The export of the asserted graph (or one framework of it) in one format."""
-    if fmt not in FORMATS:
-        raise InputError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
+def export(store: Store, fmt: ExportFormat | str, scheme: str | None = None) -> Export:
+    """The export of the asserted graph (or one framework of it) in one format (any case,
+    and the usual aliases: ``ttl``, ``nt``, ``xml``, ``json-ld``; see ExportFormat)."""
+    try:
+        fmt = ExportFormat(fmt).value
+    except ValueError:
+        raise ParameterError(
+            "format", f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}"
+        ) from None
     scheme_iri = None
     if scheme is not None:
         from ..questions.catalogue import scheme_node
@@ -708,15 +709,14 @@ def export(store: Store, fmt: str, scheme: str | None = None) -> Export:
     return Export(fmt, scheme_iri, FORMATS[fmt][1], text.encode("utf-8"), n)
 
 
-def write(store: Store, fmt: str, target: Path, scheme: str | None = None) -> Export:
+def write(store: Store, fmt: ExportFormat | str, target: Path, scheme: str | None = None) -> Export:
     """Export and write atomically: the file appears complete or not at all."""
     from ..io.atomic import write_bytes
 
     target = Path(target)
     if target.is_dir():
-        raise InputError(
-            f"{target}: is a folder; give a file name, e.g. {target}/out{FORMATS[fmt][0]}"
-        )
+        suffix = FORMATS.get(str(fmt), ("",))[0]
+        raise InputError(f"{target}: is a folder; give a file name, e.g. {target}/out{suffix}")
     result = export(store, fmt, scheme)
     write_bytes(target, result.data)
     return result

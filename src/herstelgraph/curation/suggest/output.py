@@ -1,9 +1,11 @@
 """Writing suggestions: CSV and XLSX (formula cells neutralised), SSSOM ("predicted"
 candidates for the review queue) and the filled copy of a curriculum sheet.
 
-Every file is written atomically (``io.atomic``): a failed write leaves no half file. A
-spreadsheet cell that starts with = + - @, a tab or a carriage return gets a leading
-apostrophe, so no text from a framework or a user's sheet runs as a formula.
+Every file is written atomically (``io.atomic``): a failed write leaves no half file. CSV and
+XLSX go through the project's one spreadsheet writer (``io.tables``): a cell that starts with
+= + - @, a tab or a carriage return gets a leading apostrophe, so no text from a framework
+or a user's sheet runs as a formula; CSV has a BOM and CRLF, a workbook typed numbers and
+fixed dates.
 """
 
 from __future__ import annotations
@@ -19,7 +21,6 @@ from ...errors import InputError
 from ...vocab import PREFIXES
 from .fuse import Candidate, Settings
 
-_FORMULA = ("=", "+", "-", "@", "\t", "\r")
 COLUMNS = (
     "source_id",
     "source_label",
@@ -41,51 +42,49 @@ NO_GOOD = "[suggestie] geen goede match"
 
 def safe_cell(value) -> str:
     """A cell's text with formula starts neutralised ('=1+1' -> \"'=1+1\")."""
+    from ...io.tables import neutralise
+
     if value is None:
         return ""
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, tuple | list):
         value = " | ".join(str(v) for v in value)
-    text = str(value)
-    return "'" + text if text.startswith(_FORMULA) else text
+    return neutralise(str(value))
 
 
-def _rows(cands: Sequence[Candidate], columns=COLUMNS) -> list[list[str]]:
-    return [[safe_cell(getattr(c, col)) for col in columns] for c in cands]
+def _cell(value):
+    """A cell for io.tables: numbers stay numbers (io.tables neutralises the texts)."""
+    if value is None or (isinstance(value, int | float) and not isinstance(value, bool)):
+        return value
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, tuple | list):
+        return " | ".join(str(v) for v in value)
+    return str(value)
+
+
+def _rows(cands: Sequence[Candidate], columns=COLUMNS) -> list[list]:
+    return [[_cell(getattr(c, col)) for col in columns] for c in cands]
 
 
 def to_csv(cands: Sequence[Candidate], columns=COLUMNS) -> str:
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow(columns)
-    w.writerows(_rows(cands, columns))
-    return buf.getvalue()
+    """CSV for spreadsheets (io.tables): BOM, CRLF, formula starts neutralised."""
+    from ...io.tables import csv_text
 
-
-def _openpyxl():
-    try:
-        import openpyxl
-    except ImportError:
-        raise InputError(
-            "writing .xlsx needs openpyxl: pip install 'herstelgraph[suggest]'"
-        ) from None
-    return openpyxl
+    return csv_text(columns, _rows(cands, columns))
 
 
 def write_xlsx(path: Path, header: Sequence[str], rows: Sequence[Sequence], title="suggestions"):
-    """One sheet of text cells (every cell passed through ``safe_cell``), atomically."""
-    from ...io.atomic import atomic_path
+    """One sheet (io.tables: texts neutralised and never formulas, numbers typed, the same
+    bytes on every run), written atomically."""
+    from ...io.atomic import write_bytes
+    from ...io.tables import Sheet, xlsx_bytes
 
-    openpyxl = _openpyxl()
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = title[:31]
-    ws.append([safe_cell(h) for h in header])
-    for row in rows:
-        ws.append([safe_cell(v) for v in row])
-    with atomic_path(Path(path)) as tmp:
-        wb.save(tmp)
+    sheet = Sheet(
+        title, tuple(str(h) for h in header), tuple(tuple(_cell(v) for v in r) for r in rows)
+    )
+    write_bytes(Path(path), xlsx_bytes([sheet]))
 
 
 def write_candidates(path: Path, cands: Sequence[Candidate], fmt: str, **sssom_kw) -> None:
@@ -266,10 +265,8 @@ def fill_sheet(sheet, cands: Sequence[Candidate], output: Path, top: int = 3) ->
         write_xlsx(output, header, rows, "curriculum")
     else:
         from ...io.atomic import write_text
+        from ...io.tables import csv_text
 
-        buf = io.StringIO()
-        w = csv.writer(buf, delimiter=sheet.dialect, lineterminator="\n")
-        w.writerow([safe_cell(h) for h in header])
-        w.writerows([[safe_cell(v) for v in row] for row in rows])
-        write_text(output, buf.getvalue())
+        # the sheet's own delimiter; a BOM and CRLF so Excel reads it right
+        write_text(output, csv_text(header, rows, delimiter=sheet.dialect), newline="")
     return filled
