@@ -20,9 +20,15 @@ FORMAT_OPTION = click.option(
 class Context:
     """Per-invocation state: the store is built on first use, so --help stays instant."""
 
-    def __init__(self, data: tuple[str, ...], endpoint: str | None = None):
+    def __init__(
+        self,
+        data: tuple[str, ...],
+        endpoint: str | None = None,
+        endpoint_timeout: float | None = None,
+    ):
         self.data = data
         self.endpoint = endpoint
+        self.endpoint_timeout = endpoint_timeout
         self._store = None
 
     @property
@@ -35,7 +41,7 @@ class Context:
                     "--data cannot be combined with --endpoint: load the file into the "
                     "endpoint's graph https://w3id.org/herstelgraph/graph/user instead"
                 )
-            self._store = Endpoint(self.endpoint)
+            self._store = Endpoint(self.endpoint, timeout=self.endpoint_timeout)
         if self._store is None:
             from pathlib import Path
 
@@ -43,6 +49,13 @@ class Context:
 
             self._store = load(extra=[Path(p) for p in self.data])
         return self._store
+
+    def refuse_endpoint(self, what: str, instead: str) -> None:
+        """One line for a verb (or form of one) that cannot work on --endpoint."""
+        if self.endpoint:
+            from ..errors import UnsupportedError
+
+            raise UnsupportedError(f"{what} does not work with --endpoint: {instead}")
 
 
 def emit(text: str) -> None:

@@ -15,6 +15,26 @@ from ..errors import HerstelgraphError
 from .common import Context
 
 
+def _timeout_option(ctx: click.Context, param: click.Parameter, value: str | None):
+    if value is None:
+        return None
+    from ..store.endpoint import check_timeout  # light: urllib only loads on a request
+
+    try:
+        return check_timeout(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+def _hint(exc: HerstelgraphError) -> str:
+    """The CLI's words for what the library's message leaves general."""
+    from ..errors import EndpointTimeoutError
+
+    if isinstance(exc, EndpointTimeoutError):
+        return " (--endpoint-timeout SECONDS or HERSTELGRAPH_ENDPOINT_TIMEOUT)"
+    return ""
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="herstelgraph")
 @click.option(
@@ -29,10 +49,24 @@ from .common import Context
     help="Ask a SPARQL 1.1 endpoint (e.g. http://localhost:7878/query) instead of the "
     "embedded store; load it with 'herstelgraph export --format trig'.",
 )
+@click.option(
+    "--endpoint-timeout",
+    metavar="SECONDS",
+    callback=_timeout_option,
+    help="Time allowed for each request to the endpoint, as a whole "
+    "(default 30, or $HERSTELGRAPH_ENDPOINT_TIMEOUT).",
+)
 @click.pass_context
-def cli(ctx: click.Context, data: tuple[str, ...], endpoint: str | None = None) -> None:
+def cli(
+    ctx: click.Context,
+    data: tuple[str, ...],
+    endpoint: str | None = None,
+    endpoint_timeout: float | None = None,
+) -> None:
     """Query, validate and publish the recovery-supporting care frameworks."""
-    ctx.obj = Context(data, endpoint)
+    if endpoint_timeout is not None and not endpoint and ctx.invoked_subcommand != "endpoint":
+        raise click.UsageError("--endpoint-timeout applies to --endpoint URL; name the endpoint")
+    ctx.obj = Context(data, endpoint, endpoint_timeout)
 
 
 def _register() -> None:
@@ -56,7 +90,7 @@ def main(argv: list[str] | None = None) -> int:
         if isinstance(result, int) and not isinstance(result, bool):
             return result
     except HerstelgraphError as exc:
-        click.echo(f"herstelgraph: error: {exc}", err=True)
+        click.echo(f"herstelgraph: error: {exc}{_hint(exc)}", err=True)
         return exc.exit_code
     except click.exceptions.Abort:
         click.echo("herstelgraph: aborted", err=True)
