@@ -164,6 +164,10 @@ def _bnode(label: str) -> ox.BlankNode:
     return ox.BlankNode("x" + label.encode("utf-8").hex())
 
 
+_BOOLEAN = PREFIXES["xsd"] + "boolean"
+_BOOLEANS = {"1": "true", "0": "false"}
+
+
 class _Malformed(Exception):
     pass
 
@@ -185,6 +189,8 @@ def _term(value, iris: dict) -> Term | None:
             if lang:
                 return ox.Literal(text, language=lang)
             datatype = value.get("datatype")
+            if datatype == _BOOLEAN:  # Virtuoso answers "1"/"0": same value, other spelling
+                text = _BOOLEANS.get(text, text)
             if datatype:
                 return ox.Literal(text, datatype=ox.NamedNode(datatype))
             return ox.Literal(text)
