@@ -71,9 +71,9 @@ def cli(
 
 def _register() -> None:
     """Each area's verbs live in their own module; the group adds them here (no import circle)."""
-    from . import align, catalogue, check, publish, validate
+    from . import align, catalogue, check, endpoint, publish, validate
 
-    for module in (catalogue, align, check, publish, validate):
+    for module in (catalogue, align, check, publish, validate, endpoint):
         for command in module.COMMANDS:
             cli.add_command(command)
 
