@@ -94,18 +94,31 @@ def oxigraph_binary() -> str | None:
 
 
 class Oxigraph:
-    """``oxigraph serve`` (the oxigraph PyPI package) in memory, loaded over HTTP."""
+    """``oxigraph serve`` (the oxigraph PyPI package): in memory, or on a database folder
+    that ``load`` filled first (the README's recipe: ``oxigraph load --location DIR --file
+    herstelgraph.trig``)."""
 
-    def __init__(self, binary: str):
+    def __init__(self, binary: str, location: Path | None = None):
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         self.url = self.base + "/query"
-        self.proc = start([binary, "serve", "--bind", f"127.0.0.1:{self.port}"])
+        where = ["--location", str(location)] if location else []
+        self.proc = start([binary, "serve", *where, "--bind", f"127.0.0.1:{self.port}"])
         try:
             wait_http(self.base + "/", self.proc, 30)
         except Exception:
             stop(self.proc)
             raise
+
+    @staticmethod
+    def load(binary: str, location: Path, trig: Path) -> None:
+        subprocess.run(
+            [binary, "load", "--location", str(location), "--file", str(trig)],
+            check=True,
+            capture_output=True,
+            timeout=120,
+            stdin=subprocess.DEVNULL,
+        )
 
     def load_trig(self, data: bytes) -> None:
         post(self.base + "/store", data, {"Content-Type": "application/trig"}, timeout=60)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
 
 import pyoxigraph as ox
 import pytest
@@ -62,13 +63,16 @@ def trig(embedded) -> bytes:
 
 
 @pytest.fixture(scope="session")
-def oxigraph_server(trig):
+def oxigraph_server(trig, tmp_path_factory):
+    """Loaded as the README says: ``oxigraph load --location DIR --file …trig``, then served."""
     binary = oxigraph_binary()
     if binary is None:
         pytest.skip("the oxigraph server binary is not installed (pip install oxigraph)")
-    server = Oxigraph(binary)
+    folder = tmp_path_factory.mktemp("oxigraph")
+    (folder / "herstelgraph.trig").write_bytes(trig)
+    Oxigraph.load(binary, folder / "db", folder / "herstelgraph.trig")
+    server = Oxigraph(binary, location=folder / "db")
     try:
-        server.load_trig(trig)
         yield server
     finally:
         server.stop()
@@ -359,3 +363,34 @@ def test_every_verb_works_on_an_endpoint_or_refuses_in_one_line(
     assert code in (0, 1), err
     assert "Traceback" not in err and "internal error" not in err
     assert out or list(tmp_path.iterdir()) or "written" in err
+
+
+def test_oxigraph_recipe_keeps_a_store_in_step_with_a_new_release(embedded, trig, tmp_path):
+    """The README's recipe: an older load is found out by endpoint check; dropping the three
+    graphs and loading the new export brings the store in step."""
+    from herstelgraph.checks.endpoint import check_endpoint
+
+    binary = oxigraph_binary()
+    if binary is None:
+        pytest.skip("the oxigraph server binary is not installed (pip install oxigraph)")
+    fixture = ROOT / "tests" / "fixtures" / "alignment"
+    old = herstelgraph.load(files=[fixture / "frameworks.ttl", fixture / "mappings.ttl"])
+    (tmp_path / "old.trig").write_bytes(old.dump(fmt="trig"))
+    (tmp_path / "new.trig").write_bytes(trig)
+    db = tmp_path / "db"
+    Oxigraph.load(binary, db, tmp_path / "old.trig")
+
+    def check():
+        server = Oxigraph(binary, location=db)
+        try:
+            return check_endpoint(Endpoint(server.url, timeout=60))
+        finally:
+            server.stop()
+
+    stale = check()
+    assert {g.graph: g.status for g in stale.graphs}["asserted"] == "differs" and not stale.ok
+    graphs = " ".join(f"DROP SILENT GRAPH {g};" for g in (ASSERTED, INFERRED, USER))
+    subprocess.run([binary, "update", "--location", str(db), "--update", graphs], check=True,
+                   capture_output=True)  # fmt: skip
+    Oxigraph.load(binary, db, tmp_path / "new.trig")
+    assert check().ok
