@@ -394,3 +394,20 @@ def test_oxigraph_recipe_keeps_a_store_in_step_with_a_new_release(embedded, trig
                    capture_output=True)  # fmt: skip
     Oxigraph.load(binary, db, tmp_path / "new.trig")
     assert check().ok
+
+
+def test_virtuoso_recipe_keeps_a_store_in_step_with_a_new_release(virtuoso_server, trig):
+    """The README's Virtuoso recipe (clear the three graphs, forget the old load, bulk-load
+    again) over an older load; it ends with the current export loaded, as it began."""
+    from herstelgraph.checks.endpoint import check_endpoint
+
+    fixture = ROOT / "tests" / "fixtures" / "alignment"
+    old = herstelgraph.load(files=[fixture / "frameworks.ttl", fixture / "mappings.ttl"])
+    virtuoso_server.load_trig(old.dump(fmt="trig"))
+    try:
+        stale = check_endpoint(Endpoint(virtuoso_server.url, timeout=120))
+        assert {g.graph: g.status for g in stale.graphs}["asserted"] == "differs"
+        assert {g.graph: g.status for g in stale.graphs}["user"] == "empty"
+    finally:
+        virtuoso_server.load_trig(trig)
+    assert check_endpoint(Endpoint(virtuoso_server.url, timeout=120)).ok
