@@ -468,3 +468,18 @@ def test_virtuoso_is_asked_for_xml(fake):
     assert len(rows) == 2 and rows[0]["l"] == ox.Literal("herstel", language="nl")
     assert accepts[0] == "application/sparql-results+json"
     assert accepts[1].startswith("application/sparql-results+xml")
+
+
+def test_a_trickling_error_message_hits_the_deadline_too(fake):
+    def answer(handler, form):
+        handler.wfile.write(b"HTTP/1.1 500 Oops\r\nContent-Length: 400\r\n\r\n")
+        handler.wfile.flush()
+        for _ in range(400):
+            handler.wfile.write(b"x")
+            handler.wfile.flush()
+            time.sleep(0.2)
+
+    start = time.monotonic()
+    with pytest.raises(EndpointError):
+        Endpoint(fake(answer), timeout=1, layout=True).select("SELECT * WHERE { ?s ?p ?o }")
+    assert time.monotonic() - start < 3

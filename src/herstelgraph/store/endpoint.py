@@ -94,6 +94,7 @@ def _post(url: str, body: bytes, headers: dict[str, str], timeout: float):
     import http.client
     import socket
     import threading
+    import urllib.error
     import urllib.request
 
     deadline = time.monotonic() + timeout
@@ -146,6 +147,14 @@ def _post(url: str, body: bytes, headers: dict[str, str], timeout: float):
                 raise http.client.IncompleteRead(b"".join(chunks), resp.length)
             answer = {k.lower(): v for k, v in resp.headers.items()}
             return resp.status, answer, b"".join(chunks)
+    except urllib.error.HTTPError as exc:
+        try:  # the start of the server's message, read within the deadline too
+            exc.detail = exc.read(300)  # type: ignore[attr-defined]
+        except Exception:
+            exc.detail = b""  # type: ignore[attr-defined]
+        if expired.is_set():
+            raise TimeoutError from None
+        raise
     except Exception:
         if expired.is_set():
             raise TimeoutError from None
@@ -447,12 +456,8 @@ class Endpoint:
         try:
             _status, answer, data = _post(self.url, body, headers, self.timeout)
         except urllib.error.HTTPError as exc:
-            detail = ""
-            try:
-                lines = exc.read(300).decode("utf-8", "replace").strip().splitlines()
-                detail = lines[0] if lines else ""
-            except Exception:
-                pass
+            lines = getattr(exc, "detail", b"").decode("utf-8", "replace").strip().splitlines()
+            detail = lines[0] if lines else ""
             raise self._error(
                 f"answered HTTP {exc.code} {exc.reason}"
                 + (f": {detail[:200]}" if detail else "")
