@@ -415,3 +415,12 @@ def test_virtuoso_recipe_keeps_a_store_in_step_with_a_new_release(virtuoso_serve
     finally:
         virtuoso_server.load_trig(trig)
     assert check_endpoint(Endpoint(virtuoso_server.url, timeout=120)).ok
+
+
+def test_endpoint_check_cli_json(oxigraph_server, run_cli):
+    code, out, err = run_cli("endpoint", "check", oxigraph_server.url, "--format", "json")
+    assert code == 0, err
+    report = json.loads(out)
+    assert report["ok"] is True and report["url"] == oxigraph_server.url
+    assert [g["status"] for g in report["graphs"]] == ["matches", "matches", "user data"]
+    assert report["row_cap"] is None and all(f["needed_by"] for f in report["features"])

@@ -39,7 +39,7 @@ def check(obj: Context, url: str | None, fmt: str) -> None:
 
     report = check_endpoint(Endpoint(url, timeout=obj.endpoint_timeout), progress=say)
     if fmt == "json":
-        emit(to_json(report))
+        emit(to_json({**report.as_dict(), "ok": report.ok}))
     else:
         emit(
             render(report.findings(), fmt, f"Endpoint {url} against herstelgraph {report.version}")
