@@ -81,4 +81,6 @@ def test_stats_answers_over_the_nk_figures_without_inventing_sums():
         "Eindhoven/Helmond": 74,
     }
     groups = json.loads(invoke("stats", "--programme", "nk:coachingsgroepen", "--format", "json"))
-    assert sum(r["count"] for r in groups) == 53 and {r["period"] for r in groups} == {"2017-Q4"}
+    assert sum(r["count"] for r in groups) == 53 and {r["period"] for r in groups} == {
+        "2017 en vierde kwartaal"
+    }

@@ -49,7 +49,7 @@ QUESTIONS = {
     "mappings_of": lambda s: al.mappings_of(s, "valente:vaardigheid-reflectie"),
     "crosswalk": lambda s: al.crosswalk(s, "bk-0597-1", "valente-2023"),
     "gaps": lambda s: al.gaps(s, "bk-0597-1", "valente-2023"),
-    "gaps-filtered": lambda s: al.gaps(s, "bk", "valente", type_="KnowledgeItem"),
+    "gaps-filtered": lambda s: al.gaps(s, "bk", "valente", item_type="KnowledgeItem"),
     "coverage": lambda s: al.coverage(s),
     "chain": lambda s: al.chain(s, "bk-0597-1", "valente-2023", "bijlage-ii"),
     "hubs": lambda s: al.hubs(s),

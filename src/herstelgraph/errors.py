@@ -102,6 +102,14 @@ class UnknownFrameworkError(UnknownIdError):
         InputError.__init__(self, f"unknown framework {name!r}; known: {', '.join(self.known)}")
 
 
+class MissingDataError(InputError):
+    """A question that needs data the graph does not hold (``what``: e.g. "profiles")."""
+
+    def __init__(self, what: str, message: str):
+        self.what = what
+        super().__init__(message)
+
+
 class QueryError(InputError):
     """A SPARQL query that is refused (update, SERVICE, FROM), malformed or too slow."""
 
@@ -152,6 +160,7 @@ __all__ = [
     "HerstelgraphError",
     "InputError",
     "InputFileError",
+    "MissingDataError",
     "MissingExtraError",
     "OutputError",
     "ParameterError",

@@ -17,6 +17,7 @@ PREFIXES: dict[str, str] = {
     "hgm": BASE + "mapping/",
     "hgp": BASE + "profile/",
     "hgagent": BASE + "agent/",
+    "hgrule": BASE + "rubric#",
     "skos": "http://www.w3.org/2004/02/skos/core#",
     "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
     "rdfs": "http://www.w3.org/2000/01/rdf-schema#",

@@ -47,7 +47,7 @@ def gaps(obj: Context, a, b, section, type_, status, fmt: str) -> None:
     """Items of A with no mapping into B: 'no-match' (reviewed) or 'not-reviewed'."""
     from ..questions.alignment import gaps as run
 
-    rows = run(obj.store, a, b, section=section, type_=type_, status=status)
+    rows = run(obj.store, a, b, section=section, item_type=type_, status=status)
     cols = ["item", "notation", "type", "label", "section_label", "status"]
     emit(render(rows, fmt, f"Gaps {a} → {b}", _short(fmt, cols)))
 
@@ -115,7 +115,7 @@ def search(obj: Context, text: str, framework, limit: int, fmt: str) -> None:
     """Find concepts by words in labels and texts, ignoring case and diacritics."""
     from ..questions.alignment import search as run
 
-    rows = run(obj.store, text, scheme=framework, limit=limit or None)
+    rows = run(obj.store, text, framework=framework, limit=limit or None)
     cols = ["id", "framework", "label", "field", "score"]
     emit(render(rows, fmt, f"Search {text!r}", _short(fmt, cols)))
 

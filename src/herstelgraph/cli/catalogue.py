@@ -46,7 +46,7 @@ def concepts(obj: Context, scheme: str, type_: str | None, fmt: str) -> None:
     """List a framework's concepts in source order (SCHEME: e.g. bk-0597-1, valente-2023)."""
     from ..questions.catalogue import concepts as list_concepts
 
-    rows = list_concepts(obj.store, scheme, type_)
+    rows = list_concepts(obj.store, scheme, item_type=type_)
     emit(render(rows, fmt, f"Concepts of {scheme}", ["id", "notation", "type", "label"]))
 
 

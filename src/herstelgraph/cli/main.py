@@ -26,15 +26,6 @@ def _timeout_option(ctx: click.Context, param: click.Parameter, value: str | Non
         raise click.BadParameter(str(exc)) from None
 
 
-def _hint(exc: HerstelgraphError) -> str:
-    """The CLI's words for what the library's message leaves general."""
-    from ..errors import EndpointTimeoutError
-
-    if isinstance(exc, EndpointTimeoutError):
-        return " (--endpoint-timeout SECONDS or HERSTELGRAPH_ENDPOINT_TIMEOUT)"
-    return ""
-
-
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="herstelgraph")
 @click.option(
@@ -71,14 +62,43 @@ def cli(
 
 def _register() -> None:
     """Each area's verbs live in their own module; the group adds them here (no import circle)."""
-    from . import align, catalogue, check, endpoint, publish, validate
+    from . import align, catalogue, check, endpoint, publish, suggest, validate
 
-    for module in (catalogue, align, check, publish, validate, endpoint):
+    for module in (catalogue, align, check, publish, validate, suggest, endpoint):
         for command in module.COMMANDS:
             cli.add_command(command)
 
 
 _register()
+
+
+def hint(exc: HerstelgraphError) -> str:
+    """What to type next, in the CLI's own terms: the library's messages name no flags."""
+    from ..errors import (
+        EndpointTimeoutError,
+        MissingDataError,
+        ParameterError,
+        UnknownFrameworkError,
+        UnknownIdError,
+    )
+
+    if isinstance(exc, UnknownFrameworkError):
+        return " (list them with 'herstelgraph frameworks')"
+    if isinstance(exc, UnknownIdError):
+        return " (find IDs with 'herstelgraph search WORDS' or 'herstelgraph concepts FRAMEWORK')"
+    if isinstance(exc, MissingDataError):
+        return " (add the file with --data FILE)"
+    if isinstance(exc, ParameterError):
+        if exc.name == "framework":
+            return " (use --framework FRAMEWORK)"
+        if exc.name in ("type", "status"):
+            return f" (--{exc.name})"
+        if exc.name == "timeout":
+            return " (--endpoint-timeout SECONDS)"
+        return f" (--param {exc.name}=VALUE)"
+    if isinstance(exc, EndpointTimeoutError):
+        return " (--endpoint-timeout SECONDS or HERSTELGRAPH_ENDPOINT_TIMEOUT)"
+    return ""
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -90,7 +110,7 @@ def main(argv: list[str] | None = None) -> int:
         if isinstance(result, int) and not isinstance(result, bool):
             return result
     except HerstelgraphError as exc:
-        click.echo(f"herstelgraph: error: {exc}{_hint(exc)}", err=True)
+        click.echo(f"herstelgraph: error: {exc}{hint(exc)}", err=True)
         return exc.exit_code
     except click.exceptions.Abort:
         click.echo("herstelgraph: aborted", err=True)

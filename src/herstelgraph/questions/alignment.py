@@ -18,12 +18,12 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from ..errors import InputError, UnknownIdError
+from ..errors import InputError, MissingDataError, ParameterError, UnknownIdError
 from ..ids import compact, expand, iri_node, is_iri
-from ..model import MappingView, Record
-from ..store.store import Store
-from ..vocab import HG, INVERSE, NO_TERM, PREFIXES, SKOS
-from .catalogue import _natural, _run, concept, framework_id, resolve, scheme_node
+from ..model import GapStatus, MappingView, Record
+from ..store.store import Queryable, Store
+from ..vocab import INVERSE, NO_TERM, PREFIXES, SKOS
+from .catalogue import _natural, _run, concept, framework_id, resolve, scheme_node, type_node
 
 CHAINING = "semapv:MappingChaining"
 
@@ -233,13 +233,7 @@ def _f(term) -> float | None:
     return None if term is None else float(term.value)
 
 
-def _type_node(type_: str | None) -> ox.NamedNode | None:
-    if not type_:
-        return None
-    return iri_node(type_ if is_iri(type_) else expand(type_) or HG + type_, "type")
-
-
-def _label_index(store: Store, iris: set[str]) -> dict[str, tuple[str, str]]:
+def _label_index(store: Queryable, iris: set[str]) -> dict[str, tuple[str, str]]:
     """prefLabel@nl and framework of a set of concepts, in one query."""
     if not iris:
         return {}
@@ -254,7 +248,7 @@ def _label_index(store: Store, iris: set[str]) -> dict[str, tuple[str, str]]:
 
 
 # ------------------------------------------------------------------- 1. mappings of
-def mappings_of(store: Store, ident: str, to: str | None = None) -> list[MappingView]:
+def mappings_of(store: Queryable, ident: str, to: str | None = None) -> list[MappingView]:
     """Every curated mapping and no-match record of a concept, from its own point of view."""
     node = resolve(store, ident)
     target = scheme_node(store, to).value if to else None
@@ -298,7 +292,7 @@ def mappings_of(store: Store, ident: str, to: str | None = None) -> list[Mapping
 
 
 # ------------------------------------------------------------------- 2. crosswalk
-def crosswalk(store: Store, a: str, b: str) -> list[CrosswalkRow]:
+def crosswalk(store: Queryable, a: str, b: str) -> list[CrosswalkRow]:
     """Every curated mapping between A and B, each read from A's side."""
     na, nb = scheme_node(store, a), scheme_node(store, b)
     if na == nb:
@@ -343,26 +337,24 @@ def _scheme_of(iri: str, scheme_iri: str) -> bool:
 
 
 # ------------------------------------------------------------------- 3. gaps
-GAP_STATUSES = ("no-match", "not-reviewed")
-
-
 def gaps(
-    store: Store,
+    store: Queryable,
     a: str,
     b: str,
     *,
     section: str | None = None,
-    type_: str | None = None,
-    status: str | None = None,
+    item_type: str | None = None,
+    status: GapStatus | str | None = None,
 ) -> list[Gap]:
     """Items of A with no mapping into B, telling "reviewed: no match" from "not reviewed"."""
     na, nb = scheme_node(store, a), scheme_node(store, b)
     if na == nb:
         raise InputError(f"gaps needs two different frameworks, got {a!r} twice")
-    if status is not None and status not in GAP_STATUSES:
-        raise InputError(f"unknown gap status {status!r}; use {' or '.join(GAP_STATUSES)}")
+    if status is not None and status not in GapStatus.values():
+        known = " or ".join(GapStatus.values())
+        raise ParameterError("status", f"unknown gap status {status!r}; use {known}")
     sec = resolve(store, section) if section else None
-    rows = _run(store, "gaps", a=na, b=nb, section=sec, type=_type_node(type_))
+    rows = _run(store, "gaps", a=na, b=nb, section=sec, type=type_node(store, item_type))
     out: dict[str, Gap] = {}
     for r in rows:
         item = compact(r["item"].value)
@@ -384,7 +376,7 @@ def gaps(
 
 
 # ------------------------------------------------------------------- 4. coverage
-def coverage(store: Store, a: str | None = None, b: str | None = None) -> list[CoverageRow]:
+def coverage(store: Queryable, a: str | None = None, b: str | None = None) -> list[CoverageRow]:
     """Share of A's items mapped into B for every ordered pair, overall and per section."""
     na = scheme_node(store, a) if a else None
     nb = scheme_node(store, b) if b else None
@@ -450,7 +442,7 @@ def _coverage_row(fa, fb, scope, section, section_label, items, mapped, nomatch)
 _MATCH_CURIE = {SKOS + n[5:]: n for n in (_E, _C, _B, _N, _R)}
 
 
-def chain(store: Store, a: str, b: str, c: str, *, claims_only: bool = False) -> list[ChainRow]:
+def chain(store: Queryable, a: str, b: str, c: str, *, claims_only: bool = False) -> list[ChainRow]:
     """A → B → C alignments with their composed relation, marked semapv:MappingChaining.
 
     Joined here from three queries, not in one SPARQL join (docs/chains.md, "How a chain is
@@ -483,7 +475,7 @@ def chain(store: Store, a: str, b: str, c: str, *, claims_only: bool = False) ->
     return _chain_rows(found, labels, conf, curated, claims_only)
 
 
-def _nl_labels(store: Store, iris: set[str]) -> dict[str, list[str]]:
+def _nl_labels(store: Queryable, iris: set[str]) -> dict[str, list[str]]:
     """Every Dutch prefLabel of each IRI, from one query with a VALUES row per IRI: a list,
     as an item with two labels gave two answer rows."""
     from ..store import queries
@@ -500,7 +492,7 @@ def _nl_labels(store: Store, iris: set[str]) -> dict[str, list[str]]:
     return out
 
 
-def _chain_records(store: Store, found: list[tuple]) -> tuple[dict, dict]:
+def _chain_records(store: Queryable, found: list[tuple]) -> tuple[dict, dict]:
     """The step confidences and the curated A-C relations, from the curated records.
 
     conf[(s, rel, o)]: the highest confidence of a record stating "s rel o" or its inverse
@@ -562,9 +554,9 @@ def _chain_rows(found, labels, conf, curated, claims_only: bool) -> list[ChainRo
 
 
 # ------------------------------------------------------------------- 6. hubs
-def hubs(store: Store, scheme: str = "bk-0597-1", *, min_competencies: int = 2) -> list[Hub]:
+def hubs(store: Queryable, framework: str = "bk-0597-1", *, min_competencies: int = 2) -> list[Hub]:
     """Knowledge items that many competencies include: the shared core of a qualification."""
-    node = scheme_node(store, scheme)
+    node = scheme_node(store, framework)
     out = []
     for r in _run(store, "hubs", scheme=node):
         n = int(r["competencies"].value)
@@ -624,7 +616,7 @@ def search_words(text: str) -> list[str]:
 _INDEX: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
-def _search_index(store: Store) -> dict[str, list[tuple[str, str, str, str]]]:
+def _search_index(store: Queryable) -> dict[str, list[tuple[str, str, str, str]]]:
     """concept IRI -> [(field, text, folded text, scheme)], built once per store and size."""
     size = len(store) if hasattr(store, "__len__") else None
     hit = _INDEX.get(store)
@@ -639,13 +631,13 @@ def _search_index(store: Store) -> dict[str, list[tuple[str, str, str, str]]]:
 
 
 def search(
-    store: Store, text: str, *, scheme: str | None = None, limit: int | None = 50
+    store: Queryable, text: str, *, framework: str | None = None, limit: int | None = 50
 ) -> list[SearchHit]:
     """Concepts whose labels, notations or texts contain every word, ranked: words in the
     label count more than in a definition; an exact or leading phrase match counts most."""
     words = search_words(text)
     phrase = " ".join(words)
-    only = scheme_node(store, scheme).value if scheme else None
+    only = scheme_node(store, framework).value if framework else None
     by_concept = _search_index(store)
     hits = []
     for iri, folded in by_concept.items():
@@ -700,7 +692,7 @@ def _snippet(text: str, words: list[str], width: int = 140) -> str:
 PROFILE_TYPES = ("Profile", "RoleProfile", "PersonProfile", "Curriculum", "TeamProfile")
 
 
-def profile_node(store: Store, ident: str) -> ox.NamedNode:
+def profile_node(store: Queryable, ident: str) -> ox.NamedNode:
     """A profile's IRI from a CURIE (hgp:…) or IRI; unknown ones list the loaded profiles."""
     iri = expand(ident) or (ident if is_iri(ident) else None)
     known = [
@@ -717,8 +709,10 @@ def profile_node(store: Store, ident: str) -> ox.NamedNode:
 
     close = difflib.get_close_matches(ident, known, n=3, cutoff=0.4)
     if not known:
-        raise InputError(
-            f"unknown profile {ident!r}: no profiles are loaded; add the file with --data FILE"
+        raise MissingDataError(
+            "profiles",
+            f"unknown profile {ident!r}: no profiles are loaded; load the profile or "
+            "curriculum file with the graph",
         )
     raise UnknownIdError(ident, close or known[:5])
 
@@ -739,7 +733,7 @@ def _natural_key(text: str | None) -> list:
     return [int(t) if t.isdigit() else t for t in _DIGIT_RUNS.split(text or "")]
 
 
-def _profile_iri(store: Store, ident: str) -> ox.NamedNode:
+def _profile_iri(store: Queryable, ident: str) -> ox.NamedNode:
     iri = expand(ident) or (ident if is_iri(ident) else None)
     try:
         node = iri_node(iri, "profile") if iri else None
@@ -765,7 +759,7 @@ def _coverage_status(iri, direct, ways, ancestors) -> tuple[str, str | None, str
     return "missing", None, None
 
 
-def coverage_of(store: Store, profile: str, framework: str | None = None) -> list[ProfileItem]:
+def coverage_of(store: Queryable, profile: str, framework: str | None = None) -> list[ProfileItem]:
     """Each item of the framework (default: the one the profile conforms to) and how the
     profile covers it: direct, mapped (exact/close), part-of (an ancestor is covered),
     partial (broad/narrow/related mapping) or missing.
@@ -791,9 +785,10 @@ def coverage_of(store: Store, profile: str, framework: str | None = None) -> lis
             )
         ]
         if not schemes:
-            raise InputError(
+            raise ParameterError(
+                "framework",
                 f"profile {compact(node.value)} names no framework (dct:conformsTo); "
-                "give one with --framework, e.g. --framework bk-0597-1"
+                "name the framework to measure it against, e.g. bk-0597-1",
             )
     out = []
     prof = compact(node.value)
@@ -885,7 +880,7 @@ PROFESSIONAL_ROLE = "nk:rol-professional"
 
 
 def compare_roles(
-    store: Store, role: str = ED_ROLE, versus: str = PROFESSIONAL_ROLE
+    store: Queryable, role: str = ED_ROLE, versus: str = PROFESSIONAL_ROLE
 ) -> list[RoleItem]:
     """What one role's items add to another's, across frameworks: 'adds' (only this role),
     'shared' (both), 'shared-via-mapping' (the other role requires an exact/close match) and
@@ -895,9 +890,10 @@ def compare_roles(
         raise InputError("compare-roles needs two different roles")
     a_items, b_items = _role_items(store, ra), _role_items(store, rb)
     if not a_items and not b_items:
-        raise InputError(
-            f"no profile or item concerns {compact(ra.value)} or {compact(rb.value)}: load role "
-            "profiles (hg:RoleProfile with hg:role) with --data FILE"
+        raise MissingDataError(
+            "role profiles",
+            f"no profile or item concerns {compact(ra.value)} or {compact(rb.value)}: load "
+            "role profiles (hg:RoleProfile with hg:role) with the graph",
         )
     out = []
     for mine, theirs, own_status, other_status in (
@@ -922,7 +918,7 @@ def compare_roles(
     return sorted(out, key=lambda r: (order[r.status], r.framework, _natural(r.concept)))
 
 
-def _role_items(store: Store, role: ox.NamedNode) -> dict[str, tuple]:
+def _role_items(store: Queryable, role: ox.NamedNode) -> dict[str, tuple]:
     items: dict[str, tuple] = {}
     for r in _run(store, "compare-roles", role=role):
         iri = r["concept"].value
@@ -936,7 +932,7 @@ def _role_items(store: Store, role: ox.NamedNode) -> dict[str, tuple]:
 
 
 # ------------------------------------------------------------------- explain
-def explain(store: Store, first: str, second: str) -> Explanation:
+def explain(store: Queryable, first: str, second: str) -> Explanation:
     """How two items relate: every path of at most two steps, each step's curated record
     (justification, confidence, comment) or the entailment it rests on, and both texts."""
     x, z = resolve(store, first), resolve(store, second)
@@ -989,13 +985,13 @@ def explain(store: Store, first: str, second: str) -> Explanation:
     )
 
 
-def _brief(store: Store, ident: str) -> ConceptBrief:
+def _brief(store: Queryable, ident: str) -> ConceptBrief:
     d = concept(store, ident)
     return ConceptBrief(d.id, d.label, d.framework, d.section, d.definition or d.source_text)
 
 
 # ------------------------------------------------------------------- any query
-def run_query(store: Store, name_or_file: str, params: dict[str, str]) -> list[Record]:
+def run_query(store: Queryable, name_or_file: str, params: dict[str, str]) -> list[Record]:
     """Run a shipped query (by name) or a user's .rq file with parameters typed by its header;
     rows come back as records whose fields are the query's variables."""
     from ..store import queries
@@ -1008,13 +1004,15 @@ def run_query(store: Store, name_or_file: str, params: dict[str, str]) -> list[R
     unknown = sorted(set(params) - set(declared))
     if unknown:
         names = ", ".join(declared) or "none"
-        raise InputError(f"query {spec.name} has no parameter {unknown[0]!r}; it takes: {names}")
+        raise ParameterError(
+            unknown[0], f"query {spec.name} has no parameter {unknown[0]!r}; it takes: {names}"
+        )
     bindings = {}
     for p in spec.parameters:
         if p.name not in params:
             if not p.optional:
-                raise InputError(
-                    f"query {spec.name} needs --param {p.name}=… ({p.kind}); see its header"
+                raise ParameterError(
+                    p.name, f"query {spec.name} needs parameter {p.name} ({p.kind}); see its header"
                 )
             continue
         bindings[p.name] = _param_term(store, p.name, p.kind, params[p.name])
@@ -1027,12 +1025,12 @@ def run_query(store: Store, name_or_file: str, params: dict[str, str]) -> list[R
     return [cls(**{n: _cell(r.get(n)) for n in names}) for r in rows]
 
 
-def _param_term(store: Store, name: str, kind: str, raw: str):
+def _param_term(store: Queryable, name: str, kind: str, raw: str):
     try:
         if kind == "iri":
             iri = expand(raw) or (raw if is_iri(raw) else None)
             if iri:
-                return iri_node(iri, f"--param {name}")
+                return iri_node(iri, f"parameter {name}")
             try:
                 return scheme_node(store, raw)
             except UnknownIdError:
@@ -1044,7 +1042,7 @@ def _param_term(store: Store, name: str, kind: str, raw: str):
             return ox.Literal(raw, datatype=ox.NamedNode(PREFIXES["xsd"] + "decimal"))
         return ox.Literal(raw)
     except ValueError:
-        raise InputError(f"--param {name}={raw!r}: not a valid {kind}") from None
+        raise ParameterError(name, f"parameter {name}={raw!r}: not a valid {kind}") from None
 
 
 def _variables(text: str) -> list[str]:
