@@ -142,3 +142,9 @@ def assert_concepts_complete(g, source) -> set:
             assert (schemes[0], SKOS.hasTopConcept, c) in g, c
     assert max(notations.values()) == 1, [n for n, k in notations.items() if k > 1]
     return concepts
+
+
+def pytest_configure(config):
+    # pytest-xdist's marker (tests that share a server stay on one worker under
+    # --dist loadgroup); registered here so runs without xdist know it too
+    config.addinivalue_line("markers", "xdist_group(name): run these tests on one xdist worker")

@@ -65,6 +65,8 @@ VERBS: list[tuple[str, list[str]]] = [
         ["curriculum", "import", str(EX / "curriculum-modules.csv"), "-o", "{tmp}/c.ttl"],
     ),
     ("suggest pair", ["suggest", "pair", "randvoorwaarden", "bijlage-ii", "--format", "json"]),
+    # against an Oxigraph server (the test extras' binary) loaded with the shipped graph
+    ("endpoint check", ["endpoint", "check", "{endpoint}", "--format", "json"]),
 ]
 
 
@@ -127,11 +129,31 @@ def test_every_verb_is_in_the_list(plain_venv, tmp_path):
     assert listed and verbs == tested, f"add to VERBS: {sorted(verbs - tested)}"
 
 
+@pytest.fixture(scope="module")
+def shipped_endpoint():
+    """An Oxigraph server on 127.0.0.1 holding the shipped graph's TriG export."""
+    from servers import Oxigraph, oxigraph_binary
+
+    import herstelgraph
+
+    binary = oxigraph_binary()
+    if binary is None:
+        pytest.skip("the oxigraph server binary is not installed (pip install oxigraph)")
+    server = Oxigraph(binary)
+    try:
+        server.load_trig(herstelgraph.load().dump(fmt="trig"))
+        yield server.url
+    finally:
+        server.stop()
+
+
 @pytest.mark.parametrize(("name", "args"), VERBS, ids=[n for n, _ in VERBS])
-def test_verb_runs_in_the_plain_install(plain_venv, tmp_path, name, args):
+def test_verb_runs_in_the_plain_install(plain_venv, tmp_path, name, args, request):
     work = tmp_path / "work"
     work.mkdir()
     argv = [a.replace("{tmp}", str(work)) for a in args]
+    if "{endpoint}" in argv:
+        argv[argv.index("{endpoint}")] = request.getfixturevalue("shipped_endpoint")
     res = _run(plain_venv, argv, work)
     assert res.returncode == 0, f"{name}: exit {res.returncode}\n{res.stderr[-1500:]}"
     assert "Traceback" not in res.stderr

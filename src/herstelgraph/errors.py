@@ -131,6 +131,14 @@ class EndpointError(HerstelgraphError):
         super().__init__(message)
 
 
+class EndpointTimeoutError(EndpointError):
+    """A SPARQL endpoint that did not finish its answer within ``timeout`` seconds."""
+
+    def __init__(self, url: str, message: str, *, timeout: float):
+        self.timeout = timeout
+        super().__init__(url, message)
+
+
 class UnsupportedError(HerstelgraphError):
     """An operation the current store cannot do (e.g. an rdflib export from an endpoint)."""
 
@@ -149,6 +157,7 @@ class MissingExtraError(HerstelgraphError):
 __all__ = [
     "AmbiguousIdError",
     "EndpointError",
+    "EndpointTimeoutError",
     "HerstelgraphError",
     "InputError",
     "InputFileError",

@@ -20,7 +20,7 @@ from ..errors import InputError, InputFileError
 from ..ids import compact
 from ..io.rdflib_bridge import ox_term, rdflib_term
 from ..model import ValidationReport, ValidationResult
-from ..store.store import ASSERTED, INFERRED, USER, Store
+from ..store.store import ASSERTED, INFERRED, USER, Queryable, Store
 from ..vocab import FRAMEWORK_PREFIXES, HG, PREFIXES, SKOS
 
 SH = PREFIXES["sh"]
@@ -315,7 +315,11 @@ def _as_ox_triples(profiles):
             yield ox_term(triple[0]), ox_term(triple[1]), ox_term(triple[2])
 
 
-def profile_data(store: Store, profiles):
+_TYPES = "SELECT ?n ?t WHERE { ?n a ?t }"
+_TYPE_BATCH = 1000
+
+
+def profile_data(store: Queryable, profiles):
     """The profiles plus what the shapes need from the graph: the types of the IRIs they name,
     and the ontology's subclass axioms. Returns a pyoxigraph store (default graph).
 
@@ -334,9 +338,15 @@ def profile_data(store: Store, profiles):
         quads.append(ox.Quad(s, p, o))
         if isinstance(o, ox.NamedNode) and p != rdf_type:
             named.add(o)
-    for node in named:
-        for q in store.quads(node, rdf_type):
-            quads.append(ox.Quad(node, rdf_type, q.object))
+    if isinstance(store, Store):  # a pattern lookup per IRI: 0.15 s for 26k IRIs at 50x
+        for node in named:
+            for q in store.quads(node, rdf_type):
+                quads.append(ox.Quad(node, rdf_type, q.object))
+    else:  # an endpoint: a few requests for batches of IRIs, not one per IRI
+        ordered = sorted(named, key=str)
+        for i in range(0, len(ordered), _TYPE_BATCH):
+            for r in store.select(_TYPES, {"n": ordered[i : i + _TYPE_BATCH]}):
+                quads.append(ox.Quad(r["n"], rdf_type, r["t"]))
     for q in store.quads(None, subclass):
         if q.subject.value.startswith(HG) and isinstance(q.object, ox.NamedNode):
             quads.append(ox.Quad(q.subject, subclass, q.object))

@@ -29,11 +29,13 @@ class Context:
         endpoint: str | None = None,
         lang: Language | str | None = None,
         verbose: bool = False,
+        endpoint_timeout: float | None = None,
     ):
         from ..words import default_language
 
         self.data = data
         self.endpoint = endpoint
+        self.endpoint_timeout = endpoint_timeout
         self.lang = Language(str(lang)) if lang else default_language()
         self.verbose = verbose
         self._store: Any = None
@@ -48,7 +50,7 @@ class Context:
                     "--data cannot be combined with --endpoint: load the file into the "
                     "endpoint's graph https://w3id.org/herstelgraph/graph/user instead"
                 )
-            self._store = Endpoint(self.endpoint)
+            self._store = Endpoint(self.endpoint, timeout=self.endpoint_timeout)
         if self._store is None:
             from ..store import load
 
@@ -57,6 +59,13 @@ class Context:
 
     def presenter(self) -> Presenter:
         return Presenter(self.lang, self.verbose)
+
+    def refuse_endpoint(self, what: str, instead: str) -> None:
+        """One line for a verb (or form of one) that cannot work on --endpoint."""
+        if self.endpoint:
+            from ..errors import UnsupportedError
+
+            raise UnsupportedError(f"{what} does not work with --endpoint: {instead}")
 
 
 def _context() -> Context:

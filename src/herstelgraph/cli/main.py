@@ -15,6 +15,17 @@ from ..errors import HerstelgraphError
 from .common import Context
 
 
+def _timeout_option(ctx: click.Context, param: click.Parameter, value: str | None):
+    if value is None:
+        return None
+    from ..store.endpoint import check_timeout  # light: urllib only loads on a request
+
+    try:
+        return check_timeout(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="herstelgraph")
 @click.option(
@@ -28,6 +39,13 @@ from .common import Context
     metavar="URL",
     help="Ask a SPARQL 1.1 endpoint (e.g. http://localhost:7878/query) instead of the "
     "embedded store; load it with 'herstelgraph export --format trig'.",
+)
+@click.option(
+    "--endpoint-timeout",
+    metavar="SECONDS",
+    callback=_timeout_option,
+    help="Time allowed for each request to the endpoint, as a whole "
+    "(default 30, or $HERSTELGRAPH_ENDPOINT_TIMEOUT).",
 )
 @click.option(
     "--lang",
@@ -44,18 +62,21 @@ def cli(
     ctx: click.Context,
     data: tuple[str, ...],
     endpoint: str | None = None,
+    endpoint_timeout: float | None = None,
     lang: str | None = None,
     verbose: bool = False,
 ) -> None:
     """Query, validate and publish the recovery-supporting care frameworks."""
-    ctx.obj = Context(data, endpoint, lang, verbose)
+    if endpoint_timeout is not None and not endpoint and ctx.invoked_subcommand != "endpoint":
+        raise click.UsageError("--endpoint-timeout applies to --endpoint URL; name the endpoint")
+    ctx.obj = Context(data, endpoint, lang, verbose, endpoint_timeout=endpoint_timeout)
 
 
 def _register() -> None:
     """Each area's verbs live in their own module; the group adds them here (no import circle)."""
-    from . import align, catalogue, check, publish, suggest, validate
+    from . import align, catalogue, check, endpoint, publish, suggest, validate
 
-    for module in (catalogue, align, check, publish, validate, suggest):
+    for module in (catalogue, align, check, publish, validate, suggest, endpoint):
         for command in module.COMMANDS:
             cli.add_command(command)
 
@@ -66,7 +87,7 @@ _register()
 def hint(exc: HerstelgraphError) -> str:
     """What to type next, in the CLI's own terms: the library's messages name no flags."""
     from ..errors import (
-        EndpointError,
+        EndpointTimeoutError,
         MissingDataError,
         ParameterError,
         UnknownFrameworkError,
@@ -84,9 +105,11 @@ def hint(exc: HerstelgraphError) -> str:
             return " (use --framework FRAMEWORK)"
         if exc.name in ("type", "status", "format"):
             return f" (--{exc.name})"
+        if exc.name == "timeout":
+            return " (--endpoint-timeout SECONDS)"
         return f" (--param {exc.name}=VALUE)"
-    if isinstance(exc, EndpointError) and "did not answer within" in str(exc):
-        return " (raise it with HERSTELGRAPH_ENDPOINT_TIMEOUT)"
+    if isinstance(exc, EndpointTimeoutError):
+        return " (--endpoint-timeout SECONDS or HERSTELGRAPH_ENDPOINT_TIMEOUT)"
     return ""
 
 

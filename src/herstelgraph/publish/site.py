@@ -18,7 +18,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..ids import compact
 from ..model import Record
-from ..store.store import Store
+from ..store.store import Queryable, Store
 from ..vocab import HG, PREFIXES
 
 MARKER = ".herstelgraph-site"
@@ -64,7 +64,7 @@ class _Page:
 
 
 # ---------------------------------------------------------------------------- building
-def build_site(store: Store, out: Path) -> SiteReport:
+def build_site(store: Queryable, out: Path) -> SiteReport:
     """Build the whole site into ``out``; an existing folder is replaced only if it is a
     previous herstelgraph site (so ``-o ~`` can never wipe a home folder)."""
     from ..io.atomic import atomic_dir
@@ -77,7 +77,11 @@ def build_site(store: Store, out: Path) -> SiteReport:
             f"{out}: folder is not empty and not a herstelgraph site (no {MARKER}); "
             "choose a new or empty folder"
         )
-    files: dict[str, bytes] = _render(store)
+    from ..store.endpoint import snapshot
+
+    # an endpoint is copied once (every page reads the graph): one bulk read, not a query
+    # per page over the network
+    files: dict[str, bytes] = _render(snapshot(store))
     with atomic_dir(out) as tmp:
         for rel, data in sorted(files.items()):
             path = tmp / rel

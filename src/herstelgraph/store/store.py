@@ -54,6 +54,18 @@ class Queryable(Protocol):
         """The answer of an ASK."""
         ...
 
+    def quads(
+        self,
+        subject: ox.NamedNode | ox.BlankNode | None = None,
+        predicate: ox.NamedNode | None = None,
+        object: Term | None = None,
+        *,
+        graphs: Iterable[ox.NamedNode] = ...,
+    ) -> Iterator[ox.Quad]:
+        """The quads matching a pattern (None: any) in the given named graphs (by default
+        the asserted and user graphs)."""
+        ...
+
 
 _FORMATS = {
     ".ttl": ox.RdfFormat.TURTLE,

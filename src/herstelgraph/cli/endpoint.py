@@ -1,0 +1,51 @@
+"""CLI verbs about endpoints: ``herstelgraph endpoint check [URL]`` reports what a SPARQL
+endpoint holds against this release (checks/endpoint.py). Exit 0 when its graphs match and
+every feature the questions need works, 1 otherwise, 2 when it cannot be asked."""
+
+from __future__ import annotations
+
+import click
+
+from .common import FORMAT_OPTION, Context, emit
+
+
+@click.group("endpoint")
+def endpoint() -> None:
+    """SPARQL endpoints: check what one holds against this release."""
+
+
+@endpoint.command("check")
+@click.argument("url", required=False)
+@FORMAT_OPTION
+@click.pass_obj
+def check(obj: Context, url: str | None, fmt: str) -> None:
+    """Graphs (triple counts, per-predicate fingerprint), SPARQL features and row cap of the
+    endpoint at URL (default: the one named with --endpoint)."""
+    from ..checks.endpoint import check_endpoint
+    from ..errors import InputError
+    from ..store.endpoint import Endpoint
+    from .render import render, to_json
+
+    url = url or obj.endpoint
+    if not url:
+        raise InputError("no endpoint given: name its URL, e.g. http://localhost:7878/query")
+    if obj.data:
+        raise InputError(
+            "--data has no effect on endpoint check: the user data is the endpoint's own user graph"
+        )
+
+    def say(message: str) -> None:
+        click.echo(f"herstelgraph: {message} …", err=True)
+
+    report = check_endpoint(Endpoint(url, timeout=obj.endpoint_timeout), progress=say)
+    if fmt == "json":
+        emit(to_json({**report.as_dict(), "ok": report.ok}))
+    else:
+        emit(
+            render(report.findings(), fmt, f"Endpoint {url} against herstelgraph {report.version}")
+        )
+    if not report.ok:
+        raise click.exceptions.Exit(1)
+
+
+COMMANDS = (endpoint,)
