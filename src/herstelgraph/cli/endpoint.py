@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import click
 
-from .common import FORMAT_OPTION, Context, emit
+from .common import Context, Output, output_options
+from .render import Answer, View
 
 
 @click.group("endpoint")
@@ -16,15 +17,14 @@ def endpoint() -> None:
 
 @endpoint.command("check")
 @click.argument("url", required=False)
-@FORMAT_OPTION
+@output_options
 @click.pass_obj
-def check(obj: Context, url: str | None, fmt: str) -> None:
+def check(obj: Context, url: str | None, out: Output) -> None:
     """Graphs (triple counts, per-predicate fingerprint), SPARQL features and row cap of the
     endpoint at URL (default: the one named with --endpoint)."""
-    from ..checks.endpoint import check_endpoint
+    from ..checks.endpoint import EndpointFinding, check_endpoint
     from ..errors import InputError
     from ..store.endpoint import Endpoint
-    from .render import render, to_json
 
     url = url or obj.endpoint
     if not url:
@@ -38,12 +38,9 @@ def check(obj: Context, url: str | None, fmt: str) -> None:
         click.echo(f"herstelgraph: {message} …", err=True)
 
     report = check_endpoint(Endpoint(url, timeout=obj.endpoint_timeout), progress=say)
-    if fmt == "json":
-        emit(to_json({**report.as_dict(), "ok": report.ok}))
-    else:
-        emit(
-            render(report.findings(), fmt, f"Endpoint {url} against herstelgraph {report.version}")
-        )
+    title = f"Endpoint {url} against herstelgraph {report.version}"
+    view = View(report.findings(), title, kind=EndpointFinding, words=False)
+    out.send(Answer((view,), data={**report.as_dict(), "ok": report.ok}))
     if not report.ok:
         raise click.exceptions.Exit(1)
 
