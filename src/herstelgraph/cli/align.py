@@ -9,6 +9,7 @@ from __future__ import annotations
 import click
 
 from .common import FORMAT_OPTION, Context, emit
+from .filters import mapping_filter_options
 from .render import render
 
 
@@ -20,13 +21,14 @@ def _short(fmt: str, cols: list[str]) -> list[str] | None:
 @click.command()
 @click.argument("a")
 @click.argument("b")
+@mapping_filter_options
 @FORMAT_OPTION
 @click.pass_obj
-def crosswalk(obj: Context, a: str, b: str, fmt: str) -> None:
+def crosswalk(obj: Context, a: str, b: str, fmt: str, reviewed_only, min_confidence) -> None:
     """Every curated mapping between frameworks A and B, read from A's side."""
     from ..questions.alignment import crosswalk as run
 
-    rows = run(obj.store, a, b)
+    rows = run(obj.store, a, b, reviewed_only=reviewed_only, min_confidence=min_confidence)
     cols = ["a_item", "a_label", "relation", "b_item", "b_label", "confidence"]
     emit(render(rows, fmt, f"Crosswalk {a} → {b}", _short(fmt, cols)))
 
@@ -41,13 +43,23 @@ def crosswalk(obj: Context, a: str, b: str, fmt: str) -> None:
     type=click.Choice(["no-match", "not-reviewed"]),
     help="Only reviewed items with no match, or only items never reviewed.",
 )
+@mapping_filter_options
 @FORMAT_OPTION
 @click.pass_obj
-def gaps(obj: Context, a, b, section, type_, status, fmt: str) -> None:
+def gaps(obj: Context, a, b, section, type_, status, fmt: str, reviewed_only, min_confidence):
     """Items of A with no mapping into B: 'no-match' (reviewed) or 'not-reviewed'."""
     from ..questions.alignment import gaps as run
 
-    rows = run(obj.store, a, b, section=section, item_type=type_, status=status)
+    rows = run(
+        obj.store,
+        a,
+        b,
+        section=section,
+        item_type=type_,
+        status=status,
+        reviewed_only=reviewed_only,
+        min_confidence=min_confidence,
+    )
     cols = ["item", "notation", "type", "label", "section_label", "status"]
     emit(render(rows, fmt, f"Gaps {a} → {b}", _short(fmt, cols)))
 
@@ -56,13 +68,15 @@ def gaps(obj: Context, a, b, section, type_, status, fmt: str) -> None:
 @click.option("--from", "a", metavar="A", help="Only pairs starting at this framework.")
 @click.option("--to", "b", metavar="B", help="Only pairs ending at this framework.")
 @click.option("--sections/--no-sections", default=True, help="Also one row per top section.")
+@mapping_filter_options
 @FORMAT_OPTION
 @click.pass_obj
-def coverage(obj: Context, a, b, sections: bool, fmt: str) -> None:
+def coverage(obj: Context, a, b, sections: bool, fmt: str, reviewed_only, min_confidence) -> None:
     """Share of A's items mapped into B, for every ordered pair of aligned frameworks."""
     from ..questions.alignment import coverage as run
 
-    rows = [r for r in run(obj.store, a, b) if sections or r.scope == "framework"]
+    rows = run(obj.store, a, b, reviewed_only=reviewed_only, min_confidence=min_confidence)
+    rows = [r for r in rows if sections or r.scope == "framework"]
     cols = ["a", "b", "section_label", "items", "mapped", "no_match", "not_reviewed", "share"]
     emit(render(rows, fmt, "Coverage", _short(fmt, cols)))
 
@@ -72,13 +86,22 @@ def coverage(obj: Context, a, b, sections: bool, fmt: str) -> None:
 @click.argument("b")
 @click.argument("c")
 @click.option("--claims-only", is_flag=True, help="Leave out chains with no composed claim.")
+@mapping_filter_options
 @FORMAT_OPTION
 @click.pass_obj
-def chain(obj: Context, a, b, c, claims_only: bool, fmt: str) -> None:
+def chain(obj: Context, a, b, c, claims_only: bool, fmt: str, reviewed_only, min_confidence):
     """Inferred A → C alignments through B, with the composed relation (docs/chains.md)."""
     from ..questions.alignment import chain as run
 
-    rows = run(obj.store, a, b, c, claims_only=claims_only)
+    rows = run(
+        obj.store,
+        a,
+        b,
+        c,
+        claims_only=claims_only,
+        reviewed_only=reviewed_only,
+        min_confidence=min_confidence,
+    )
     cols = [
         "a_item",
         "relation1",
@@ -95,13 +118,20 @@ def chain(obj: Context, a, b, c, claims_only: bool, fmt: str) -> None:
 @click.command()
 @click.option("--framework", default="bk-0597-1", show_default=True, help="Framework to scan.")
 @click.option("--min", "minimum", default=2, show_default=True, help="Least competencies.")
+@mapping_filter_options
 @FORMAT_OPTION
 @click.pass_obj
-def hubs(obj: Context, framework: str, minimum: int, fmt: str) -> None:
+def hubs(obj: Context, framework: str, minimum: int, fmt: str, reviewed_only, min_confidence):
     """Knowledge items that many competencies include."""
     from ..questions.alignment import hubs as run
 
-    rows = run(obj.store, framework, min_competencies=minimum)
+    rows = run(
+        obj.store,
+        framework,
+        min_competencies=minimum,
+        reviewed_only=reviewed_only,
+        min_confidence=min_confidence,
+    )
     emit(render(rows, fmt, f"Knowledge hubs of {framework}"))
 
 
@@ -123,15 +153,18 @@ def search(obj: Context, text: str, framework, limit: int, fmt: str) -> None:
 @click.command("coverage-of")
 @click.argument("profile")
 @click.option("--framework", help="Framework to measure against (default: dct:conformsTo).")
+@mapping_filter_options
 @FORMAT_OPTION
 @click.pass_obj
-def coverage_of(obj: Context, profile: str, framework, fmt: str) -> None:
+def coverage_of(obj: Context, profile: str, framework, fmt: str, reviewed_only, min_confidence):
     """What a profile or curriculum (loaded with --data) covers of a framework, per section."""
     from ..questions.alignment import coverage_of as run
     from ..questions.alignment import coverage_summary
     from .render import to_json
 
-    items = run(obj.store, profile, framework)
+    items = run(
+        obj.store, profile, framework, reviewed_only=reviewed_only, min_confidence=min_confidence
+    )
     summary = coverage_summary(items)
     if fmt == "json":
         emit(to_json({"summary": summary, "items": items}))
@@ -147,22 +180,26 @@ def coverage_of(obj: Context, profile: str, framework, fmt: str) -> None:
 @click.command("compare-roles")
 @click.option("--role", default="nk:rol-ervaringsdeskundige", show_default=True)
 @click.option("--versus", default="nk:rol-professional", show_default=True)
+@mapping_filter_options
 @FORMAT_OPTION
 @click.pass_obj
-def compare_roles(obj: Context, role: str, versus: str, fmt: str) -> None:
+def compare_roles(obj: Context, role: str, versus: str, fmt: str, reviewed_only, min_confidence):
     """What one role's items add to another's, across frameworks."""
     from ..questions.alignment import compare_roles as run
 
-    rows = run(obj.store, role, versus)
+    rows = run(obj.store, role, versus, reviewed_only=reviewed_only, min_confidence=min_confidence)
     emit(render(rows, fmt, f"{role} compared with {versus}"))
 
 
 @click.command()
 @click.argument("name", metavar="NAME|FILE.rq")
 @click.option("--param", "params", multiple=True, metavar="K=V", help="Bind a parameter.")
+@mapping_filter_options
 @FORMAT_OPTION
 @click.pass_obj
-def query(obj: Context, name: str, params: tuple[str, ...], fmt: str) -> None:
+def query(
+    obj: Context, name: str, params: tuple[str, ...], fmt: str, reviewed_only, min_confidence
+):
     """Run a shipped query (see queries/) or your own .rq file with bound parameters."""
     from ..errors import InputError
     from ..questions.alignment import run_query
@@ -173,21 +210,24 @@ def query(obj: Context, name: str, params: tuple[str, ...], fmt: str) -> None:
         if not sep or not key:
             raise InputError(f"--param {p!r}: expected NAME=VALUE, e.g. --param a=bk-0597-1")
         bound[key.strip().lstrip("?")] = val
-    rows = run_query(obj.store, name, bound)
+    rows = run_query(
+        obj.store, name, bound, reviewed_only=reviewed_only, min_confidence=min_confidence
+    )
     emit(render(rows, fmt, name))
 
 
 @click.command()
 @click.argument("first", metavar="ID1")
 @click.argument("second", metavar="ID2")
+@mapping_filter_options
 @FORMAT_OPTION
 @click.pass_obj
-def explain(obj: Context, first: str, second: str, fmt: str) -> None:
+def explain(obj: Context, first: str, second: str, fmt: str, reviewed_only, min_confidence):
     """How two items relate: each path and step with its evidence, and both source texts."""
     from ..questions.alignment import explain as run
     from .render import to_json
 
-    ex = run(obj.store, first, second)
+    ex = run(obj.store, first, second, reviewed_only=reviewed_only, min_confidence=min_confidence)
     if fmt == "json":
         emit(to_json(ex))
         return

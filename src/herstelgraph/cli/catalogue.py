@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from .common import FORMAT_OPTION, Context, emit
+from .filters import mapping_filter_options
 from .render import render
 
 
@@ -95,13 +96,16 @@ def stats(obj: Context, programme: str | None, fmt: str) -> None:
 @click.command("map")
 @click.argument("ident", metavar="ID")
 @click.option("--to", "to", metavar="FRAMEWORK", help="Only mappings into this framework.")
+@mapping_filter_options
 @FORMAT_OPTION
 @click.pass_obj
-def map_(obj: Context, ident: str, to: str | None, fmt: str) -> None:
+def map_(obj: Context, ident: str, to: str | None, fmt: str, reviewed_only, min_confidence):
     """List what a concept maps to: relation, confidence, justification and comment."""
     from ..questions.alignment import mappings_of
 
-    rows = mappings_of(obj.store, ident, to)
+    rows = mappings_of(
+        obj.store, ident, to, reviewed_only=reviewed_only, min_confidence=min_confidence
+    )
     cols = ["relation", "other", "other_label", "confidence", "justification", "comment"]
     emit(render(rows, fmt, f"Mappings of {ident}", None if fmt != "table" else cols))
 

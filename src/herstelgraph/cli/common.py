@@ -20,9 +20,12 @@ FORMAT_OPTION = click.option(
 class Context:
     """Per-invocation state: the store is built on first use, so --help stays instant."""
 
-    def __init__(self, data: tuple[str, ...], endpoint: str | None = None):
+    def __init__(
+        self, data: tuple[str, ...], endpoint: str | None = None, *, reviews: tuple[str, ...] = ()
+    ):
         self.data = data
         self.endpoint = endpoint
+        self.reviews = reviews  # folders of review files beside the default ones
         self._store = None
 
     @property
@@ -41,7 +44,12 @@ class Context:
 
             from ..store import load
 
-            self._store = load(extra=[Path(p) for p in self.data])
+            reviews = None
+            if self.reviews:
+                from ..curation.review.records import review_dirs
+
+                reviews = review_dirs([Path(p) for p in self.reviews])
+            self._store = load(extra=[Path(p) for p in self.data], reviews=reviews)
         return self._store
 
 

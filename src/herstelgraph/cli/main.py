@@ -29,17 +29,30 @@ from .common import Context
     help="Ask a SPARQL 1.1 endpoint (e.g. http://localhost:7878/query) instead of the "
     "embedded store; load it with 'herstelgraph export --format trig'.",
 )
+@click.option(
+    "--reviews",
+    multiple=True,
+    type=click.Path(file_okay=False),
+    metavar="DIR",
+    help="Folder of review files (see 'herstelgraph review') whose decisions the answers "
+    "apply, beside mappings/reviews/ and $HERSTELGRAPH_REVIEWS.",
+)
 @click.pass_context
-def cli(ctx: click.Context, data: tuple[str, ...], endpoint: str | None = None) -> None:
+def cli(
+    ctx: click.Context,
+    data: tuple[str, ...],
+    endpoint: str | None = None,
+    reviews: tuple[str, ...] = (),
+) -> None:
     """Query, validate and publish the recovery-supporting care frameworks."""
-    ctx.obj = Context(data, endpoint)
+    ctx.obj = Context(data, endpoint, reviews=reviews)
 
 
 def _register() -> None:
     """Each area's verbs live in their own module; the group adds them here (no import circle)."""
-    from . import align, catalogue, check, publish, suggest, validate
+    from . import align, catalogue, check, publish, review, suggest, validate
 
-    for module in (catalogue, align, check, publish, validate, suggest):
+    for module in (catalogue, align, check, publish, validate, suggest, review):
         for command in module.COMMANDS:
             cli.add_command(command)
 
