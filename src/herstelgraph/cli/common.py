@@ -47,7 +47,11 @@ class Context:
             reviews = None
             if self.reviews:
                 from ..curation.review.records import review_dirs
+                from ..errors import InputError
 
+                for p in self.reviews:
+                    if not Path(p).is_dir():
+                        raise InputError(f"{p}: no such folder of review files")
                 reviews = review_dirs([Path(p) for p in self.reviews])
             self._store = load(extra=[Path(p) for p in self.data], reviews=reviews)
         return self._store

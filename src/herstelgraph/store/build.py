@@ -126,8 +126,8 @@ def _review_data(
         paths = review_files(review_dirs())
     else:
         named = [Path(p) for p in reviews]
-        paths = review_files(p for p in named if p.is_dir())
-        paths += [p for p in named if not p.is_dir()]
+        paths = review_files(p for p in named if p.is_dir())  # a missing folder holds none
+        paths += [p for p in named if p.is_file()]
     return [(p, file_bytes(p, True)) for p in paths]
 
 
