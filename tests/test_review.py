@@ -523,7 +523,7 @@ def test_xlsx_import_lists_every_row_error_and_writes_nothing(base, tmp_path, ru
     ws.cell(row=nm_rows[0], column=col["decision"]).value = "matches item"
     ws.cell(row=nm_rows[0], column=col["matches item (ID)"]).value = "bk:kennis-01"  # wrong fw
     wb.save(sheet)
-    code, out, err = run_cli("review", "import", str(sheet), "--reviews", str(folder))
+    code, _, err = run_cli("review", "import", str(sheet), "--reviews", str(folder))
     assert code == 2
     lines = err.strip().splitlines()
     assert len(lines) == 4, err
@@ -584,8 +584,8 @@ def test_cli_starts_on_loopback_prints_url_and_stops_on_ctrl_c(tmp_path):
 
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     proc = subprocess.Popen(
-        [sys.executable, "-c", "from herstelgraph.cli import run; run()", "review", "--reviewer", "jansen", "--label",
-         "Jan Jansen", "--reviews", str(tmp_path)],
+        [sys.executable, "-c", "from herstelgraph.cli import run; run()", "review",
+         "--reviewer", "jansen", "--label", "Jan Jansen", "--reviews", str(tmp_path)],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
     )  # fmt: skip
     try:
