@@ -602,3 +602,28 @@ def test_cli_starts_on_loopback_prints_url_and_stops_on_ctrl_c(tmp_path):
         if proc.poll() is None:
             proc.kill()
             proc.wait(timeout=10)
+
+
+# ---------------------------------------------------------------------------- the site
+def test_site_shows_review_badges_and_figures(tmp_path):
+    from herstelgraph.publish.site import build_site
+
+    fixture = ROOT / "tests" / "fixtures" / "publish"
+    files = [
+        ROOT / "ontology" / "herstelgraph.ttl",
+        fixture / "frameworks.ttl",
+        fixture / "mappings.ttl",
+    ]
+    plain = load(files=files)
+    links = [r for r in curated_records(plain) if r.object != "sssom:NoTermFound"]
+    assert len(links) >= 2
+    folder = tmp_path / "reviews"
+    folder.mkdir()
+    s = ReviewSession(plain, parse_reviewer("jansen", "Jan"), folder, today="2026-12-03")
+    s.decide(links[0].key, "confirm")
+    out = tmp_path / "site"
+    build_site(load(files=files, reviews=[folder]), out)
+    pages = "".join(p.read_text() for p in (out / "concepts").rglob("*.html"))
+    assert "confirmed by 1" in pages and "unreviewed" in pages
+    coverage = (out / "coverage.html").read_text()
+    assert "Expert review" in coverage and "1 reviewer(s)" in coverage
