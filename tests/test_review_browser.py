@@ -131,16 +131,21 @@ def test_confirm_reject_change_reload_and_the_file_on_disk(app, driver):
         driver.get(app.url + "#key=" + claim.key)
         driver.refresh()
         wait.until(
-            lambda d, decision=decision: d.find_elements(By.ID, "mine-decision")
-            and d.find_element(By.ID, "mine-decision").get_attribute("data-decision") == decision
+            lambda d, decision=decision: (
+                d.find_elements(By.ID, "mine-decision")
+                and d.find_element(By.ID, "mine-decision").get_attribute("data-decision")
+                == decision
+            )
         )
         mine = driver.find_element(By.ID, "mine").text
         assert word in mine and (extra is None or extra in mine), mine
         _shot(driver, f"{n}-after-reload-{decision}")
     # the file on disk, read back
     rf = read_file(session.file.path, protect=False)
-    got = sorted((r.subject_id, r.predicate_id, r.object_id, r.predicate_modifier,
-                  r.curation_rule_text) for r in rf.records)  # fmt: skip
+    got = sorted(
+        (r.subject_id, r.predicate_id, r.object_id, r.predicate_modifier, r.curation_rule_text)
+        for r in rf.records
+    )
     c0, c1, c2 = (c.curated for c in first)
     assert got == sorted(
         [
