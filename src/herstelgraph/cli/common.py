@@ -53,7 +53,9 @@ class Context:
                     if not Path(p).is_dir():
                         raise InputError(f"{p}: no such folder of review files")
                 reviews = review_dirs([Path(p) for p in self.reviews])
-            self._store = load(extra=[Path(p) for p in self.data], reviews=reviews)
+            extra = [Path(p) for p in self.data]
+            # reviews only when named: the default ones load() finds by itself
+            self._store = load(extra=extra, reviews=reviews) if reviews else load(extra=extra)
         return self._store
 
 
