@@ -94,8 +94,13 @@ def test_confirm_reject_change_reload_and_the_file_on_disk(app, driver):
     first = [c for c in session.queue() if not c.is_no_match][:3]
     assert [c.key for c in first] == [c.key for c in session.queue()[:3]], "links come first"
     wait = WebDriverWait(driver, 15)
+
+    def idle(d) -> bool:
+        return d.execute_script("return !document.body.dataset.busy")
+
     driver.get(app.url + "#key=" + first[0].key)
     wait.until(lambda d: d.find_elements(By.ID, "relation-words"))
+    wait.until(idle)
     assert driver.find_element(By.ID, "progress-text").text.startswith("0 van")
     assert driver.find_element(By.ID, "relation-words").text == "verwant aan"
     assert "niet gereviewd" in driver.find_element(By.ID, "relation").text
@@ -103,8 +108,10 @@ def test_confirm_reject_change_reload_and_the_file_on_disk(app, driver):
 
     def keys(*ks: str, progress: str) -> None:
         for k in ks:
+            wait.until(idle)  # keys wait while a record loads or a decision is saved
             ActionChains(driver).send_keys(k).perform()
         wait.until(lambda d: d.find_element(By.ID, "progress-text").text.startswith(progress))
+        wait.until(idle)
 
     keys("1", progress="1 van")  # confirm, and on to the next record
     from urllib.parse import parse_qs, urlparse

@@ -179,7 +179,15 @@ function progress() {
   $("position").textContent = state.items.length ?
     t("position", { pos: state.pos + 1, n: state.items.length }) : "";
 }
+function busy(on) {
+  // while a record loads or a decision is saved, keys wait: they act on the screen shown
+  if (on) document.body.dataset.busy = "1"; else delete document.body.dataset.busy;
+}
 async function show(pos) {
+  busy(true);
+  try { await showRecord(pos); } finally { busy(false); }
+}
+async function showRecord(pos) {
   if (!state.items.length) {
     $("screen").hidden = true; $("empty").hidden = false; state.screen = null; progress(); return;
   }
@@ -274,6 +282,7 @@ async function decide(body, advance) {
   if (!s) return;
   body.key = s.key;
   if (!("comment" in body)) body.comment = $("comment").value;
+  busy(true);
   try {
     const screen = await post(body);
     const item = state.items[state.pos];
@@ -284,9 +293,11 @@ async function decide(body, advance) {
     closePanels();
     render(screen);
     progress();
-    if (advance && state.pos < state.items.length - 1) await show(state.pos + 1);
+    if (advance && state.pos < state.items.length - 1) await showRecord(state.pos + 1);
   } catch (err) {
     toast(err.message, true);
+  } finally {
+    busy(false);
   }
 }
 function closePanels() {
@@ -386,7 +397,7 @@ function onKey(ev) {
   const tag = (ev.target.tagName || "").toLowerCase();
   if (tag === "textarea" || tag === "input" || tag === "select") return;
   const s = state.screen;
-  if (!s) return;
+  if (!s || document.body.dataset.busy) return;
   const k = ev.key;
   if (k === "Escape") { closePanels(); return; }
   if (k === "j" || k === "ArrowRight") { show(state.pos + 1); return; }
