@@ -30,6 +30,8 @@ def test_wheel_ships_the_data(wheel):
         for path in sorted((ROOT / kind).glob("*.*")):
             assert f"herstelgraph/_data/{kind}/{path.name}" in names
     assert "herstelgraph/_data/queries/frameworks.rq" in names
+    for asset in ("index.html", "app.js", "app.css"):  # the review app's page (issue 17)
+        assert f"herstelgraph/curation/review/assets/{asset}" in names
 
 
 def test_installed_wheel_loads_graph_from_package(wheel, tmp_path):
@@ -42,8 +44,19 @@ def test_installed_wheel_loads_graph_from_package(wheel, tmp_path):
         "g = herstelgraph.load()\n"
         "print(json.dumps({'module': herstelgraph.__file__,\n"
         "  'files': [str(p) for p in graph_files()],\n"
-        "  'frameworks': {f.id: f.concepts for f in herstelgraph.frameworks(g)}}))\n"
+        "  'frameworks': {f.id: f.concepts for f in herstelgraph.frameworks(g)},\n"
+        "  'review': review_folder()}))\n"
     )
+    # an installed package never takes review files into its own folder (issue 17)
+    probe = (
+        "def review_folder():\n"
+        "    from herstelgraph.curation.review.records import installed, writable_dir\n"
+        "    try:\n"
+        "        writable_dir(None)\n"
+        "        return [installed(), 'written']\n"
+        "    except Exception as exc:\n"
+        "        return [installed(), str(exc)]\n"
+    ) + probe
     env = {"PYTHONPATH": str(site), "PATH": "/usr/bin:/bin"}
     res = subprocess.run(
         [sys.executable, "-c", probe], cwd=tmp_path, env=env, capture_output=True, text=True
@@ -53,3 +66,4 @@ def test_installed_wheel_loads_graph_from_package(wheel, tmp_path):
     assert info["module"].startswith(str(site))
     assert info["files"] and all(f.startswith(str(site)) for f in info["files"])
     assert info["frameworks"].get("bk-0597-1", 0) > 100
+    assert info["review"][0] is True and "name a folder of your own" in info["review"][1]
