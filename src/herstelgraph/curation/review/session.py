@@ -170,7 +170,7 @@ class ReviewSession:
                 "keep one file per reviewer"
             )
         self.predicted = read_predicted(predicted, set(self.labels))
-        self.lock = threading.Lock()
+        self.lock = threading.RLock()  # the app serves requests in threads
         self._claims: dict[str, Claim] | None = None
         self._by_item: dict[str, list[str]] | None = None
 
@@ -181,16 +181,22 @@ class ReviewSession:
 
     @property
     def claims(self) -> dict[str, Claim]:
-        if self._claims is None:
-            decisions = [*self.others, *self.mine.values()]
-            self._claims = merged_view(self.curated, decisions, self.predicted)
-            self._by_item = None
-        return self._claims
+        with self.lock:
+            if self._claims is None:
+                decisions = [*self.others, *self.mine.values()]
+                self._claims = merged_view(self.curated, decisions, self.predicted)
+                self._by_item = None
+            return self._claims
 
     def by_item(self) -> dict[str, list[str]]:
+        claims = self.claims
+        with self.lock:
+            return self._index(claims)
+
+    def _index(self, claims: dict[str, Claim]) -> dict[str, list[str]]:
         if self._by_item is None:
             idx: dict[str, list[str]] = defaultdict(list)
-            for key in self.claims:
+            for key in claims:
                 a, b, _ = split_key(key)
                 idx[a].append(key)
                 if b != NO_TERM_CURIE:
