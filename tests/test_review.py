@@ -627,3 +627,35 @@ def test_site_shows_review_badges_and_figures(tmp_path):
     assert "confirmed by 1" in pages and "unreviewed" in pages
     coverage = (out / "coverage.html").read_text()
     assert "Expert review" in coverage and "1 reviewer(s)" in coverage
+
+
+def test_predicted_candidates_are_reviewable_and_count_once_confirmed(base, records, tmp_path):
+    from herstelgraph.curation.review.session import QueueFilter
+
+    linked = {(r.subject, r.object) for r in records} | {(r.object, r.subject) for r in records}
+    from herstelgraph.curation.sssom import graph_index
+
+    labels, _ = graph_index(base)
+    bk = sorted(c for c in labels if c.startswith("bk:kennis-"))
+    rv = sorted(c for c in labels if c.startswith("rv:"))
+    pair = next((a, b) for a in bk for b in rv if (a, b) not in linked)
+    predicted = tmp_path / "predicted.sssom.tsv"
+    predicted.write_text(
+        "# curie_map:\n#   bk: https://w3id.org/herstelgraph/bk-0597-1/\n"
+        "#   rv: https://w3id.org/herstelgraph/randvoorwaarden/\n"
+        "#   skos: http://www.w3.org/2004/02/skos/core#\n"
+        "# mapping_set_id: https://example.org/predicted.sssom.tsv\n"
+        "subject_id\tpredicate_id\tobject_id\tmapping_justification\tsimilarity_score\tcomment\n"
+        f"{pair[0]}\tskos:relatedMatch\t{pair[1]}\tsemapv:CompositeMatching\t0.61\t"
+        "predicted, not reviewed (rank 1)\n"
+    )
+    folder = tmp_path / "reviews"
+    folder.mkdir()
+    s = _session(base, folder, predicted=[predicted])
+    queue = s.queue(QueueFilter(source="predicted"))
+    assert [c.key for c in queue] == [f"{pair[0]} {pair[1]}"]
+    assert queue[0].effective is None, "a prediction is not in force until confirmed"
+    s.decide(queue[0].key, "confirm")
+    rows = al.crosswalk(load(reviews=[folder]), "bk-0597-1", "randvoorwaarden")
+    row = next(r for r in rows if (r.a_item, r.b_item) == pair)
+    assert row.justification == "semapv:MappingReview" and row.confidence is None
