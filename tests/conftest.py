@@ -23,6 +23,8 @@ SEED_OF = {
 
 # Tests keep their closure cache apart from the user's (content-keyed, so sharing is safe).
 os.environ.setdefault("HERSTELGRAPH_CACHE", str(ROOT / ".pytest_cache" / "herstelgraph"))
+# A developer's own review folder must not change what the tests see (issue 17).
+os.environ.pop("HERSTELGRAPH_REVIEWS", None)
 
 
 def normalise(text: str) -> str:

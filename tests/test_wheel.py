@@ -160,3 +160,20 @@ def test_verb_runs_in_the_plain_install(plain_venv, tmp_path, name, args, reques
     produced = [a for a in argv if a.startswith(str(work))]
     assert res.stdout.strip() or all(Path(p).exists() for p in produced), name
     assert not os.path.exists(ROOT / "site"), "a verb wrote into the checkout"
+
+
+def test_installed_package_keeps_review_files_out_of_its_own_folder(plain_venv, tmp_path):
+    """An installed package never writes review files into site-packages (issue 17): it asks
+    for a folder of the user's own."""
+    probe = (
+        "from herstelgraph.curation.review.records import installed, writable_dir\n"
+        "try:\n"
+        "    writable_dir(None)\n"
+        "    print(installed(), 'written')\n"
+        "except Exception as exc:\n"
+        "    print(installed(), exc)\n"
+    )
+    py = plain_venv / "bin" / "python"
+    res = subprocess.run([str(py), "-c", probe], cwd=tmp_path, capture_output=True, text=True)
+    assert res.returncode == 0, res.stderr
+    assert res.stdout.startswith("True ") and "name a folder of your own" in res.stdout

@@ -153,6 +153,44 @@ class CoverageStatus(Words):
     MISSING = "missing"
 
 
+class ReviewDecision(Words):
+    """What a reviewer decided about one record (mappings/RUBRIC.md §9): on a mapping confirm,
+    reject, change the relation or unsure; on a no-match record agree (nothing matches),
+    disagree (the item matches something) or unsure; ``add``: a link the reviewer made."""
+
+    CONFIRM = "confirm"
+    REJECT = "reject"
+    CHANGE = "change"
+    UNSURE = "unsure"
+    AGREE = "agree"
+    DISAGREE = "disagree"
+    ADD = "add"
+
+
+class RejectReason(Words):
+    """The fixed reasons for a rejection, as written in ``curation_rule_text`` (RUBRIC §9)."""
+
+    THEME_ONLY = "theme-only"
+    WRONG_DIRECTION = "wrong-direction"
+    TOO_BROAD = "too-broad"
+    TOO_NARROW = "too-narrow"
+    DIFFERENT_LEVEL = "different-level"
+    OTHER = "other"
+
+
+class ReviewStatus(Words):
+    """A record in the merged view (curated + reviews): nobody judged it, only 'unsure'
+    answers, every reviewer confirmed it, every reviewer rejected it, every reviewer chose
+    the same other relation, or the reviewers disagree."""
+
+    UNREVIEWED = "unreviewed"
+    UNSURE = "unsure"
+    CONFIRMED = "confirmed"
+    REJECTED = "rejected"
+    CHANGED = "changed"
+    DISPUTED = "disputed"
+
+
 class Severity(Words):
     """A SHACL result's severity: only a Violation makes a profile fail."""
 

@@ -30,6 +30,8 @@ class Context:
         lang: Language | str | None = None,
         verbose: bool = False,
         endpoint_timeout: float | None = None,
+        *,
+        reviews: tuple[str, ...] = (),
     ):
         from ..words import default_language
 
@@ -38,6 +40,7 @@ class Context:
         self.endpoint_timeout = endpoint_timeout
         self.lang = Language(str(lang)) if lang else default_language()
         self.verbose = verbose
+        self.reviews = reviews  # folders of review files beside the default ones
         self._store: Any = None
 
     @property
@@ -54,7 +57,18 @@ class Context:
         if self._store is None:
             from ..store import load
 
-            self._store = load(extra=[Path(p) for p in self.data])
+            reviews = None
+            if self.reviews:
+                from ..curation.review.records import review_dirs
+                from ..errors import InputError
+
+                for p in self.reviews:
+                    if not Path(p).is_dir():
+                        raise InputError(f"{p}: no such folder of review files")
+                reviews = review_dirs([Path(p) for p in self.reviews])
+            extra = [Path(p) for p in self.data]
+            # reviews only when named: the default ones load() finds by itself
+            self._store = load(extra=extra, reviews=reviews) if reviews else load(extra=extra)
         return self._store
 
     def presenter(self) -> Presenter:

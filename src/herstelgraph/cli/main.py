@@ -57,6 +57,14 @@ def _timeout_option(ctx: click.Context, param: click.Parameter, value: str | Non
     "-v", "--verbose", is_flag=True,
     help="Tables: every column, and the raw SKOS/SSSOM terms beside the words.",
 )  # fmt: skip
+@click.option(
+    "--reviews",
+    multiple=True,
+    type=click.Path(file_okay=False),
+    metavar="DIR",
+    help="Folder of review files (see 'herstelgraph review') whose decisions the answers "
+    "apply, beside mappings/reviews/ and $HERSTELGRAPH_REVIEWS.",
+)
 @click.pass_context
 def cli(
     ctx: click.Context,
@@ -65,18 +73,21 @@ def cli(
     endpoint_timeout: float | None = None,
     lang: str | None = None,
     verbose: bool = False,
+    reviews: tuple[str, ...] = (),
 ) -> None:
     """Query, validate and publish the recovery-supporting care frameworks."""
     if endpoint_timeout is not None and not endpoint and ctx.invoked_subcommand != "endpoint":
         raise click.UsageError("--endpoint-timeout applies to --endpoint URL; name the endpoint")
-    ctx.obj = Context(data, endpoint, lang, verbose, endpoint_timeout=endpoint_timeout)
+    ctx.obj = Context(
+        data, endpoint, lang, verbose, endpoint_timeout=endpoint_timeout, reviews=reviews
+    )
 
 
 def _register() -> None:
     """Each area's verbs live in their own module; the group adds them here (no import circle)."""
-    from . import align, catalogue, check, endpoint, publish, suggest, validate
+    from . import align, catalogue, check, endpoint, publish, review, suggest, validate
 
-    for module in (catalogue, align, check, publish, validate, suggest, endpoint):
+    for module in (catalogue, align, check, publish, validate, suggest, review, endpoint):
         for command in module.COMMANDS:
             cli.add_command(command)
 

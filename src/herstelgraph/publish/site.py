@@ -208,6 +208,9 @@ def _render(store: Store) -> dict[str, bytes]:
         "window.HERSTELGRAPH_INDEX = " + json.dumps(index, ensure_ascii=True, indent=0) + ";\n",
     )
 
+    from ..curation.review.site import review_badges, review_figures_html
+
+    badges = review_badges(store)
     coverage = _coverage(fws, by_fw, maps, pages)
     svg = _heatmap_svg(coverage, [f.id for f in fws])
     put("coverage.svg", svg)
@@ -215,8 +218,11 @@ def _render(store: Store) -> dict[str, bytes]:
     for fw in fws:
         put(f"frameworks/{fw.id}.html", _framework_html(fw, by_fw[fw.id], pages))
     for page in pages.values():
-        put(page.path, _concept_html(page, pages, labels, fw_of_scheme))
-    put("coverage.html", _coverage_html(coverage, [f.id for f in fws], svg))
+        put(page.path, _concept_html(page, pages, labels, fw_of_scheme, badges))
+    put(
+        "coverage.html",
+        _coverage_html(coverage, [f.id for f in fws], svg, review_figures_html(store)),
+    )
     put("ontology.html", _ontology_html(store))
     put(MARKER, "herstelgraph static site; this folder is rebuilt by `herstelgraph site`\n")
     return files
@@ -360,7 +366,7 @@ def _framework_html(fw, members: list[_Page], pages: dict[str, _Page]) -> str:
     return _layout(fw.title, root, body)
 
 
-def _concept_html(page: _Page, pages, labels, fw_of_scheme) -> str:
+def _concept_html(page: _Page, pages, labels, fw_of_scheme, badges=None) -> str:
     d = page.detail
     root = "../../"
 
@@ -467,6 +473,7 @@ def _concept_html(page: _Page, pages, labels, fw_of_scheme) -> str:
         )
         direction = "recorded here" if rec.subject_id == page.id else "recorded from the other side"
         strength = f' <span class="badge">{e(rec.other.split(":")[-1])}</span>' if rec.other else ""
+        strength += " " + (badges or {}).get(rec.record_id, "")  # expert review (issue 17)
         rows.append(
             "<tr>"
             f'<td><span class="relation">{e(rel)}</span><br><span class="meta">'
@@ -580,7 +587,7 @@ def _heatmap_svg(cov, ids: list[str]) -> str:
     return "\n".join(out) + "\n"
 
 
-def _coverage_html(cov, ids: list[str], svg: str) -> str:
+def _coverage_html(cov, ids: list[str], svg: str, review: str = "") -> str:
     rows = []
     for (a, b), (n, mapped, no) in sorted(cov.items()):
         rows.append(
@@ -602,7 +609,7 @@ def _coverage_html(cov, ids: list[str], svg: str) -> str:
         "<th class='num'>Reviewed, no match</th><th class='num'>Not reviewed</th></tr></thead>"
         f"<tbody>{''.join(rows)}</tbody></table>"
     )
-    return _layout("Coverage", "", body)
+    return _layout("Coverage", "", body + review)
 
 
 # ---------------------------------------------------------------------------- ontology

@@ -220,6 +220,19 @@ class Explanation(Record):
 
 
 # ----------------------------------------------------------------------------- helpers
+def _view(store: Queryable, reviewed_only: int, min_confidence: float | None) -> Queryable:
+    """The store as the mapping filter sees it (the merged view of curated records and
+    reviews; ``curation.review.merge.MappingFilter``): itself when nothing is filtered.
+
+    ``reviewed_only`` N: only records at least N reviewers hold; ``min_confidence``: only
+    records with at least this curated confidence. Both keyword-only on every question."""
+    if not reviewed_only and min_confidence is None:
+        return store
+    from ..curation.review.merge import filtered
+
+    return filtered(store, reviewed_only, min_confidence)
+
+
 def _v(term) -> str | None:
     return None if term is None else term.value
 
@@ -247,8 +260,16 @@ def _label_index(store: Queryable, iris: set[str]) -> dict[str, tuple[str, str]]
 
 
 # ------------------------------------------------------------------- 1. mappings of
-def mappings_of(store: Queryable, ident: str, to: str | None = None) -> list[MappingView]:
+def mappings_of(
+    store: Queryable,
+    ident: str,
+    to: str | None = None,
+    *,
+    reviewed_only: int = 0,
+    min_confidence: float | None = None,
+) -> list[MappingView]:
     """Every curated mapping and no-match record of a concept, from its own point of view."""
+    store = _view(store, reviewed_only, min_confidence)
     node = resolve(store, ident)
     target = scheme_node(store, to).value if to else None
     rows = _run(store, "mappings-of", concept=node)
@@ -291,8 +312,16 @@ def mappings_of(store: Queryable, ident: str, to: str | None = None) -> list[Map
 
 
 # ------------------------------------------------------------------- 2. crosswalk
-def crosswalk(store: Queryable, a: str, b: str) -> list[CrosswalkRow]:
+def crosswalk(
+    store: Queryable,
+    a: str,
+    b: str,
+    *,
+    reviewed_only: int = 0,
+    min_confidence: float | None = None,
+) -> list[CrosswalkRow]:
     """Every curated mapping between A and B, each read from A's side."""
+    store = _view(store, reviewed_only, min_confidence)
     na, nb = scheme_node(store, a), scheme_node(store, b)
     if na == nb:
         raise InputError(f"crosswalk needs two different frameworks, got {a!r} twice")
@@ -344,8 +373,11 @@ def gaps(
     section: str | None = None,
     item_type: str | None = None,
     status: GapStatus | str | None = None,
+    reviewed_only: int = 0,
+    min_confidence: float | None = None,
 ) -> list[Gap]:
     """Items of A with no mapping into B, telling "reviewed: no match" from "not reviewed"."""
+    store = _view(store, reviewed_only, min_confidence)
     na, nb = scheme_node(store, a), scheme_node(store, b)
     if na == nb:
         raise InputError(f"gaps needs two different frameworks, got {a!r} twice")
@@ -375,8 +407,16 @@ def gaps(
 
 
 # ------------------------------------------------------------------- 4. coverage
-def coverage(store: Queryable, a: str | None = None, b: str | None = None) -> list[CoverageRow]:
+def coverage(
+    store: Queryable,
+    a: str | None = None,
+    b: str | None = None,
+    *,
+    reviewed_only: int = 0,
+    min_confidence: float | None = None,
+) -> list[CoverageRow]:
     """Share of A's items mapped into B for every ordered pair, overall and per section."""
+    store = _view(store, reviewed_only, min_confidence)
     na = scheme_node(store, a) if a else None
     nb = scheme_node(store, b) if b else None
     # per section, once (not per pair and section: 5k rows at 50x): its ID, label and rank
@@ -441,7 +481,16 @@ def _coverage_row(fa, fb, scope, section, section_label, items, mapped, nomatch)
 _MATCH_CURIE = {SKOS + n[5:]: n for n in (_E, _C, _B, _N, _R)}
 
 
-def chain(store: Queryable, a: str, b: str, c: str, *, claims_only: bool = False) -> list[ChainRow]:
+def chain(
+    store: Queryable,
+    a: str,
+    b: str,
+    c: str,
+    *,
+    claims_only: bool = False,
+    reviewed_only: int = 0,
+    min_confidence: float | None = None,
+) -> list[ChainRow]:
     """A → B → C alignments with their composed relation, marked semapv:MappingChaining.
 
     Joined here from three queries, not in one SPARQL join (docs/chains.md, "How a chain is
@@ -449,6 +498,7 @@ def chain(store: Queryable, a: str, b: str, c: str, *, claims_only: bool = False
     Dutch labels of the items answered (concept-labels.rq) and the curated records
     (chain-records.rq) for the step confidences and the curated column.
     """
+    store = _view(store, reviewed_only, min_confidence)
     na, nb, nc = (scheme_node(store, x) for x in (a, b, c))
     if len({na.value, nb.value, nc.value}) < 3:
         raise InputError("chain needs three different frameworks: A, an intermediate B, and C")
@@ -553,8 +603,16 @@ def _chain_rows(found, labels, conf, curated, claims_only: bool) -> list[ChainRo
 
 
 # ------------------------------------------------------------------- 6. hubs
-def hubs(store: Queryable, framework: str = "bk-0597-1", *, min_competencies: int = 2) -> list[Hub]:
+def hubs(
+    store: Queryable,
+    framework: str = "bk-0597-1",
+    *,
+    min_competencies: int = 2,
+    reviewed_only: int = 0,
+    min_confidence: float | None = None,
+) -> list[Hub]:
     """Knowledge items that many competencies include: the shared core of a qualification."""
+    store = _view(store, reviewed_only, min_confidence)
     node = scheme_node(store, framework)
     out = []
     for r in _run(store, "hubs", scheme=node):
@@ -758,7 +816,14 @@ def _coverage_status(iri, direct, ways, ancestors) -> tuple[str, str | None, str
     return "missing", None, None
 
 
-def coverage_of(store: Queryable, profile: str, framework: str | None = None) -> list[ProfileItem]:
+def coverage_of(
+    store: Queryable,
+    profile: str,
+    framework: str | None = None,
+    *,
+    reviewed_only: int = 0,
+    min_confidence: float | None = None,
+) -> list[ProfileItem]:
     """Each item of the framework (default: the one the profile conforms to) and how the
     profile covers it: direct, mapped (exact/close), part-of (an ancestor is covered),
     partial (broad/narrow/related mapping) or missing.
@@ -771,6 +836,7 @@ def coverage_of(store: Queryable, profile: str, framework: str | None = None) ->
     from itertools import groupby
     from operator import itemgetter
 
+    store = _view(store, reviewed_only, min_confidence)
     first = itemgetter(0)
     node = _profile_iri(store, profile)
     if framework:
@@ -879,11 +945,17 @@ PROFESSIONAL_ROLE = "nk:rol-professional"
 
 
 def compare_roles(
-    store: Queryable, role: str = ED_ROLE, versus: str = PROFESSIONAL_ROLE
+    store: Queryable,
+    role: str = ED_ROLE,
+    versus: str = PROFESSIONAL_ROLE,
+    *,
+    reviewed_only: int = 0,
+    min_confidence: float | None = None,
 ) -> list[RoleItem]:
     """What one role's items add to another's, across frameworks: 'adds' (only this role),
     'shared' (both), 'shared-via-mapping' (the other role requires an exact/close match) and
     'only-other' (the other role's items this role lacks)."""
+    store = _view(store, reviewed_only, min_confidence)
     ra, rb = resolve(store, role), resolve(store, versus)
     if ra == rb:
         raise InputError("compare-roles needs two different roles")
@@ -931,9 +1003,17 @@ def _role_items(store: Queryable, role: ox.NamedNode) -> dict[str, tuple]:
 
 
 # ------------------------------------------------------------------- explain
-def explain(store: Queryable, first: str, second: str) -> Explanation:
+def explain(
+    store: Queryable,
+    first: str,
+    second: str,
+    *,
+    reviewed_only: int = 0,
+    min_confidence: float | None = None,
+) -> Explanation:
     """How two items relate: every path of at most two steps, each step's curated record
     (justification, confidence, comment) or the entailment it rests on, and both texts."""
+    store = _view(store, reviewed_only, min_confidence)
     x, z = resolve(store, first), resolve(store, second)
     if x == z:
         raise InputError(f"explain needs two different items, got {first!r} twice")
@@ -990,11 +1070,20 @@ def _brief(store: Queryable, ident: str) -> ConceptBrief:
 
 
 # ------------------------------------------------------------------- any query
-def run_query(store: Queryable, name_or_file: str, params: dict[str, str]) -> QueryResult:
+def run_query(
+    store: Queryable,
+    name_or_file: str,
+    params: dict[str, str],
+    *,
+    reviewed_only: int = 0,
+    min_confidence: float | None = None,
+) -> QueryResult:
     """Run a shipped query (by name) or a user's .rq file with parameters typed by its
     header. The answer is generic, whatever the variables are called: a SELECT's variables
     and rows, an ASK's boolean, a CONSTRUCT/DESCRIBE's triples (see :class:`QueryResult`)."""
     from ..store import queries
+
+    store = _view(store, reviewed_only, min_confidence)
 
     if name_or_file.endswith(".rq") or "/" in name_or_file:
         spec = queries.from_file(Path(name_or_file), endpoint=not isinstance(store, Store))
