@@ -96,7 +96,8 @@ def test_curriculum_csv_is_validated_directly(capsys):
         ),
         (
             "curriculum-unknown-id.csv",
-            "curriculum-unknown-id.csv:3: row 2, column 'items': unknown ID 'bk:competentie-42'",
+            "curriculum-unknown-id.csv:3: row 3, column D ('items'), value 'bk:competentie-42': "
+            "unknown ID",
         ),
         ("missing.ttl", "missing.ttl: cannot read"),
     ],

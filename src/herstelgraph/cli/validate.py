@@ -55,7 +55,7 @@ def curriculum() -> None:
 
 
 @curriculum.command("import")
-@click.argument("csv_file", metavar="CSV", type=click.Path(dir_okay=False))
+@click.argument("csv_file", metavar="SHEET", type=click.Path(dir_okay=False))
 @click.option(
     "-o", "--output", required=True, type=click.Path(dir_okay=False),
     help="Turtle file to write (atomically).",
@@ -64,10 +64,18 @@ def curriculum() -> None:
     "--conforms-to", metavar="FRAMEWORK",
     help="Claim conformance to a framework (e.g. bk-0597-1): its rules then apply.",
 )  # fmt: skip
+@click.option(
+    "--framework", metavar="FRAMEWORK",
+    help="Read notations without a prefix (C2, K12) as this framework's (default: the one "
+    "of --conforms-to).",
+)  # fmt: skip
 @click.option("--base", metavar="IRI", help="Namespace for the curriculum's IRIs.")
 @click.pass_obj
-def curriculum_import(obj: Context, csv_file: str, output: str, conforms_to, base) -> None:
-    """Convert CSV (programme, module, learning outcome, aligned item IDs) to a curriculum."""
+def curriculum_import(
+    obj: Context, csv_file: str, output: str, conforms_to, framework, base
+) -> None:
+    """Convert a sheet (CSV or XLSX: opleiding, module, leeruitkomst, competenties; or
+    programme, module, learning outcome, aligned items) to a curriculum."""
     from pathlib import Path
 
     from ..checks.curriculum import import_csv
@@ -75,8 +83,36 @@ def curriculum_import(obj: Context, csv_file: str, output: str, conforms_to, bas
 
     if base:
         base = iri_node(base, "base IRI").value
-    n = import_csv(obj.store, Path(csv_file), Path(output), base=base, conforms_to=conforms_to)
+    n = import_csv(
+        obj.store, Path(csv_file), Path(output), base=base, conforms_to=conforms_to,
+        framework=framework,
+    )  # fmt: skip
     click.echo(f"{output}: {n} triples written", err=True)
+
+
+@curriculum.command("template")
+@click.option(
+    "-o", "--output", required=True, type=click.Path(dir_okay=False),
+    help="The new sheet: .xlsx, or .csv (UTF-8; ';' between cells for Dutch Excel).",
+)  # fmt: skip
+@click.option(
+    "--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True,
+    help="Language of the column headers and the example rows.",
+)  # fmt: skip
+def curriculum_template(output: str, lang: str) -> None:
+    """Write an empty curriculum sheet to fill in (headers, two example rows)."""
+    from pathlib import Path
+
+    from ..errors import InputError
+    from ..io.atomic import write_bytes
+    from ..io.sheets import template_csv, template_xlsx
+
+    suffix = Path(output).suffix.lower()
+    if suffix not in (".xlsx", ".csv"):
+        raise InputError(f"{output}: write the template as .xlsx or .csv")
+    data = template_xlsx(lang) if suffix == ".xlsx" else template_csv(lang)
+    write_bytes(Path(output), data)
+    click.echo(f"{output}: curriculum template written ({lang})", err=True)
 
 
 COMMANDS = (validate, curriculum)
