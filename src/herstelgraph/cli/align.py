@@ -123,25 +123,38 @@ def search(obj: Context, text: str, framework, limit: int, fmt: str) -> None:
 @click.command("coverage-of")
 @click.argument("profile")
 @click.option("--framework", help="Framework to measure against (default: dct:conformsTo).")
+@click.option(
+    "--status",
+    type=click.Choice(
+        ["direct", "part-of", "all-parts", "mapped", "partial", "related", "missing"]
+    ),
+    multiple=True,
+    help="Only items with this status (repeatable), e.g. --status missing.",
+)
 @FORMAT_OPTION
 @click.pass_obj
-def coverage_of(obj: Context, profile: str, framework, fmt: str) -> None:
-    """What a profile or curriculum (loaded with --data) covers of a framework, per section."""
-    from ..questions.alignment import coverage_of as run
-    from ..questions.alignment import coverage_summary
+def coverage_of(obj: Context, profile: str, framework, status, fmt: str) -> None:
+    """What a profile or curriculum (loaded with --data) covers of a framework: its own
+    alignment (direct, part-of, all-parts) apart from mappings (mapped; related is not
+    covered), requirements apart from context statements."""
+    from ..questions.coverage import coverage_of as run
+    from ..questions.coverage import coverage_summary
     from .render import to_json
 
     items = run(obj.store, profile, framework)
     summary = coverage_summary(items)
+    if status:
+        items = [i for i in items if i.status in status]
     if fmt == "json":
         emit(to_json({"summary": summary, "items": items}))
     elif fmt == "csv":
         emit(render(items, "csv"))
     else:
-        cols = ["section_label", "items", "direct", "mapped", "part_of", "partial", "missing"]
-        emit(render(summary, fmt, f"Coverage of {profile}", [*cols, "share"]))
-        cols = ["item", "notation", "label", "status", "via", "via_relation"]
-        emit(render(items, fmt, "Items", cols))
+        cols = ["section_label", "items", "direct", "part_of", "all_parts", "mapped", "partial"]
+        cols += ["related", "missing", "share", "share_with_mappings"]
+        emit(render(summary, fmt, f"Coverage of {profile}", cols))
+        cols = ["item", "notation", "label", "kind", "status", "via", "via_relation"]
+        emit(render(items, fmt, "Items", [*cols, "review_status"]))
 
 
 @click.command("compare-roles")
