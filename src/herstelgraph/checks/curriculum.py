@@ -114,7 +114,7 @@ def read_sheet(
                     table.delimiter.join(row.cells[last:]).strip(table.delimiter),
                     f"this row has {len(row.cells)} cells but the header has {width} "
                     f"columns: a cell was split at a {delimiter_name(table.delimiter)} "
-                    f"({', '.join(repr(c) for c in extra)} would be lost); put that cell "
+                    f"({', '.join(repr(c.strip()) for c in extra)} would be lost); put that cell "
                     f"in double quotes, or separate the IDs in it with {other}",
                 )
             )

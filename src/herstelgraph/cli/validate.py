@@ -30,22 +30,61 @@ from .common import Context, emit
     "--engine", type=click.Choice(["auto", "fast", "pyshacl"]), default="auto",
     show_default=True, help="SHACL engine for profiles (pyshacl is the reference).",
 )  # fmt: skip
+@click.option(
+    "--conforms-to", metavar="FRAMEWORK",
+    help="Check every profile (e.g. a curriculum sheet, without importing it) against this "
+    "framework, as if it claimed it.",
+)  # fmt: skip
 @click.pass_obj
-def validate(obj: Context, files, lang: str, fmt: str, graph: bool, engine: str) -> None:
-    """Validate profiles: role/person/team profiles and curricula (Turtle, JSON-LD or CSV)."""
-    from ..checks.validate import render_report, validate_files, validate_graph
+def validate(
+    obj: Context, files, lang: str, fmt: str, graph: bool, engine: str, conforms_to
+) -> None:
+    """Validate profiles: role/person/team profiles and curricula (Turtle, JSON-LD, or a
+    curriculum sheet: CSV or XLSX). A curriculum that claims no framework does not pass."""
+    import json
+    from dataclasses import replace
+
+    from ..checks.findings import curriculum_findings, render_findings
+    from ..checks.validate import read_profiles, render_report, validate_graph, validate_profiles
     from ..errors import InputError
+    from ..model import jsonable
 
     if not files and not graph:
-        raise InputError("no FILE given: name profile files (.ttl, .jsonld, .csv) or use --graph")
+        raise InputError(
+            "no FILE given: name profile files (.ttl, .jsonld, .csv, .xlsx) or use --graph"
+        )
     if graph and files:
         raise InputError("--graph validates the shipped graph; pass profile files without it")
     if graph:
         report = validate_graph(obj.store, lang, shacl_report=fmt == "turtle")
+        emit(render_report(report, fmt, lang))
+        if not report.conforms:
+            raise click.exceptions.Exit(1)
+        return
+    data = read_profiles(obj.store, files, conforms_to=conforms_to)
+    report = validate_profiles(obj.store, data, lang, engine=engine, shacl_report=fmt == "turtle")
+    findings = curriculum_findings(obj.store, report, data, lang)
+    unclaimed = [f for f in findings if f.code == "no-claim"]
+    if fmt == "turtle":
+        emit(render_report(report, fmt, lang))
+    elif fmt == "json":
+        out = json.loads(render_report(report, fmt, lang))
+        out["curriculum_findings"] = jsonable(findings)
+        emit(json.dumps(out, ensure_ascii=False, indent=2) + "\n")
     else:
-        report = validate_files(obj.store, files, lang, engine=engine, shacl_report=fmt == "turtle")
-    emit(render_report(report, fmt, lang))
-    if not report.conforms:
+        mine = {f.curriculum for f in findings}
+        rest = replace(report, results=tuple(r for r in report.results if r.profile not in mine))
+        text = render_report(rest, fmt, lang).rstrip("\n").split("\n")
+        lines = [*text[:-1], render_findings(findings, lang).rstrip("\n"), text[-1]]
+        if unclaimed:
+            nl = lang == "nl"
+            lines.append(
+                f"{len(unclaimed)} curriculum claimt geen kader: niet getoetst, niet goedgekeurd"
+                if nl
+                else f"{len(unclaimed)} curriculum(s) claim no framework: not checked, not passed"
+            )
+        emit("\n".join(line for line in lines if line) + "\n")
+    if not report.conforms or unclaimed:
         raise click.exceptions.Exit(1)
 
 
