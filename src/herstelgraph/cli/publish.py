@@ -48,14 +48,26 @@ def export_(obj: Context, fmt: str, scheme: str | None, output: str | None) -> N
     type=click.Path(file_okay=False),
     help="Folder to build the site in; replaced as a whole, only when the build succeeds.",
 )
+@click.option(
+    "--include-data",
+    is_flag=True,
+    help="Also publish the --data files (left out by default: they may be private).",
+)
 @click.pass_obj
-def site_(obj: Context, output: str) -> None:
-    """Build the static HTML site (works from disk, no server needed)."""
+def site_(obj: Context, output: str, include_data: bool) -> None:
+    """Build the static HTML site (works from disk, no server needed). The --data files are
+    not published unless --include-data is given."""
     from pathlib import Path
 
     from ..publish.site import build_site
 
-    report = build_site(obj.store, Path(output))
+    if obj.data and not include_data:
+        click.echo(
+            "herstelgraph: the --data files are left out of the site (private); "
+            "--include-data publishes them",
+            err=True,
+        )
+    report = build_site(obj.store, Path(output), include_data=include_data)
     click.echo(f"{report.pages} pages, {report.files} files written to {report.path}", err=True)
 
 
