@@ -538,10 +538,11 @@ def annex_html(annex: Annex) -> str:
     parts.append(
         f"""<section id="summary" class="page"><h2>{_e(w["summary"])}</h2>
 {overall}<p>{_e(w["summary_intro"])}</p>
+<div class="scroll" tabindex="0" role="region" aria-label="{_e(w["summary"])}">
 <table class="summary"><caption>{_e(w["summary"])}</caption>
 <thead><tr><th scope="col">{_e(unit_name)}</th><th scope="col">{_e(w["own"])}</th>
 <th scope="col">{_e(w["with_mappings"])}</th><th scope="col">%</th></tr></thead>
-<tbody>{"".join(rows)}</tbody></table></section>"""
+<tbody>{"".join(rows)}</tbody></table></div></section>"""
     )
     # matrix
     head = "".join(
@@ -656,9 +657,11 @@ def annex_html(annex: Annex) -> str:
             for ref, cands in sorted(annex.suggestions.items(), key=lambda kv: _natural(kv[0]))
         )
         sugg = (
-            f'<p>{_e(w["suggestions_intro"])}</p><table class="suggestions"><caption>{_e(w["suggestions"])}</caption>'
+            f'<p>{_e(w["suggestions_intro"])}</p><div class="scroll" tabindex="0" role="region" '
+            f'aria-label="{_e(w["suggestions"])}"><table class="suggestions">'
+            f"<caption>{_e(w['suggestions'])}</caption>"
             f'<thead><tr><th scope="col">#</th><th scope="col">{_e(w["outcome"])}</th>'
-            f'<th scope="col">{_e(w["suggestion"])}</th></tr></thead><tbody>{trs}</tbody></table>'
+            f'<th scope="col">{_e(w["suggestion"])}</th></tr></thead><tbody>{trs}</tbody></table></div>'
         )
     else:
         sugg = f"<p>{_e(w['suggestions_none'])}</p>"
