@@ -65,6 +65,31 @@ VERBS: list[tuple[str, list[str]]] = [
         ["curriculum", "import", str(EX / "curriculum-modules.csv"), "-o", "{tmp}/c.ttl"],
     ),
     ("suggest pair", ["suggest", "pair", "randvoorwaarden", "bijlage-ii", "--format", "json"]),
+    ("curriculum template", ["curriculum", "template", "-o", "{tmp}/sjabloon.xlsx"]),
+    (
+        "report curriculum",
+        [
+            "report",
+            "curriculum",
+            str(EX / "curriculum-modules.csv"),
+            "--framework",
+            "bk-0597-1",
+            "-o",
+            "{tmp}/annex.html",
+        ],
+    ),
+    (
+        "report curriculum xlsx",
+        [
+            "report",
+            "curriculum",
+            str(EX / "curriculum-modules.csv"),
+            "--framework",
+            "bk-0597-1",
+            "-o",
+            "{tmp}/annex.xlsx",
+        ],
+    ),
 ]
 
 

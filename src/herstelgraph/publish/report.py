@@ -492,12 +492,13 @@ def annex_html(annex: Annex) -> str:
     )
     parts = []
     # title page
+    ident = f" ({_e(fw.identifier)})" if fw.identifier else ""
     parts.append(
         f"""<header class="title-page">
 <p class="kicker">{_e(w["title"])}</p>
 <h1>{_e(annex.programme)}</h1>
 <dl class="meta">
-<dt>{_e(w["framework"])}</dt><dd>{_e(fw.title)}{f" ({_e(fw.identifier)})" if fw.identifier else ""}</dd>
+<dt>{_e(w["framework"])}</dt><dd>{_e(fw.title)}{ident}</dd>
 <dt>{_e(w["version"])}</dt><dd>{_e(fw.version or "—")}</dd>
 <dt>{_e(w["date"])}</dt><dd><time datetime="{_e(annex.date)}">{_e(annex.date)}</time></dd>
 <dt>{_e(w["made_with"])}</dt><dd>herstelgraph {_e(annex.version)}</dd>
@@ -517,11 +518,14 @@ def annex_html(annex: Annex) -> str:
     for unit in annex.units:
         own, mapped, n_own, n_mapped, n = unit.shares()
         name = f"{unit.notation} " if unit.notation else ""
+        anchor = _e(_anchor(unit))
+        aria = _e(f"{w['own']} {_pct(own)}, {w['with_mappings']} {_pct(own + mapped)}")
         rows.append(
-            f"""<tr><th scope="row"><a href="#u-{_e(_anchor(unit))}">{_e(name)}</a>{_e(unit.label)}</th>
+            f"""<tr><th scope="row"><a href="#u-{anchor}">{_e(name)}</a>{_e(unit.label)}</th>
 <td class="num">{n_own} / {n}</td><td class="num">{n_mapped}</td>
-<td class="barcell"><div class="bar" role="img" aria-label="{_e(w["own"])} {_pct(own)}, {_e(w["with_mappings"])} {_pct(own + mapped)}">\
-<span class="own" style="width:{own * 100:.1f}%"></span><span class="mapped" style="width:{mapped * 100:.1f}%"></span></div>\
+<td class="barcell"><div class="bar" role="img" aria-label="{aria}">\
+<span class="own" style="width:{own * 100:.1f}%"></span>\
+<span class="mapped" style="width:{mapped * 100:.1f}%"></span></div>\
 <span class="pct">{_pct(own)}{f" (+{_pct(mapped)})" if n_mapped else ""}</span></td></tr>"""
         )
     overall = ""
@@ -596,12 +600,13 @@ def annex_html(annex: Annex) -> str:
                 continue
             trs = "".join(
                 f'<tr class="{_e(m.status)}"><th scope="row">{_e(m.notation or m.item)}</th>'
-                f"<td>{_e(m.label)}</td><td>{_e(', '.join(by_iri.get(m.item, ())) or w['no_outcomes'])}</td>"
+                f"<td>{_e(m.label)}</td>"
+                f"<td>{_e(', '.join(by_iri.get(m.item, ())) or w['no_outcomes'])}</td>"
                 f"<td>{_status(m, annex.lang)}</td></tr>"
                 for m in members
             )
             section.append(
-                f"""<div class="scroll" tabindex="0" role="region" aria-label="{_e(title)} {_e(name)}">
+                f"""<div class="scroll" tabindex="0" role="region" aria-label="{_e(title + name)}">
 <table class="items"><caption>{_e(title)}</caption><thead><tr><th scope="col">{_e(w["id"])}</th>
 <th scope="col">{_e(w["label"])}</th><th scope="col">{_e(w["covered_by"])}</th>
 <th scope="col">{_e(w["status"])}</th></tr></thead><tbody>{trs}</tbody></table></div>"""
@@ -631,7 +636,8 @@ def annex_html(annex: Annex) -> str:
         from ..checks.findings import SEVERITY_WORDS
 
         lis = "".join(
-            f'<li class="finding {_e(f.severity.lower())}"><strong>{_e(SEVERITY_WORDS[annex.lang].get(f.severity, f.severity))}:</strong> '
+            f'<li class="finding {_e(f.severity.lower())}">'
+            f"<strong>{_e(SEVERITY_WORDS[annex.lang].get(f.severity, f.severity))}:</strong> "
             f"{_e(f.text)}"
             + (f'<br><span class="fix">{_e(w["fix"])}: {_e(f.fix)}</span>' if f.fix else "")
             + "</li>"
@@ -661,7 +667,8 @@ def annex_html(annex: Annex) -> str:
             f'aria-label="{_e(w["suggestions"])}"><table class="suggestions">'
             f"<caption>{_e(w['suggestions'])}</caption>"
             f'<thead><tr><th scope="col">#</th><th scope="col">{_e(w["outcome"])}</th>'
-            f'<th scope="col">{_e(w["suggestion"])}</th></tr></thead><tbody>{trs}</tbody></table></div>'
+            f'<th scope="col">{_e(w["suggestion"])}</th></tr></thead>'
+            f"<tbody>{trs}</tbody></table></div>"
         )
     else:
         sugg = f"<p>{_e(w['suggestions_none'])}</p>"

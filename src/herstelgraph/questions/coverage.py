@@ -133,12 +133,19 @@ class ProfileSummary(Record):
     kind: str = ItemKind.REQUIREMENT
 
 
+def _value(term) -> str:
+    """The lexical value of a bound term (a query row's variable that is always bound)."""
+    if term is None:
+        raise ValueError("unbound variable")
+    return str(term.value)
+
+
 # ----------------------------------------------------------------------------- profiles
 def profile_node(store: Queryable, ident: str) -> ox.NamedNode:
     """A profile's IRI from a CURIE (hgp:…) or IRI; unknown ones list the loaded profiles."""
     iri = expand(ident) or (ident if is_iri(ident) else None)
     known = [
-        compact(r["p"].value)
+        compact(_value(r["p"]))
         for r in store.select(
             "SELECT DISTINCT ?p WHERE { VALUES ?t { "
             + " ".join(f"hg:{t}" for t in PROFILE_TYPES)
@@ -179,7 +186,7 @@ def _profile_iri(store: Queryable, ident: str) -> ox.NamedNode:
 
 def claimed_frameworks(store: Queryable, node: ox.NamedNode) -> list[ox.NamedNode]:
     return [
-        r["s"]
+        ox.NamedNode(_value(r["s"]))
         for r in store.select(
             "SELECT ?s WHERE { ?p dct:conformsTo ?s . ?s a hg:Framework } ORDER BY ?s",
             {"p": node},
@@ -236,7 +243,7 @@ def framework_items(store: Queryable, scheme: ox.NamedNode) -> dict[str, _Item]:
     restate, their parent item and whether they are example-only or inferred."""
     items: dict[str, _Item] = {}
     for r in store.select(_ITEMS, {"scheme": scheme}):
-        iri = r["item"].value
+        iri = _value(r["item"])
         it = items.get(iri)
         if it is None:
             it = items[iri] = _Item(iri, types=set())
@@ -252,8 +259,8 @@ def framework_items(store: Queryable, scheme: ox.NamedNode) -> dict[str, _Item]:
         if r["parent"] is not None:
             it.parent = r["parent"].value
     for r in store.select(_EXAMPLES, {"scheme": scheme}):
-        if r["item"].value in items:
-            items[r["item"].value].example = True
+        if _value(r["item"]) in items:
+            items[_value(r["item"])].example = True
     return items
 
 
