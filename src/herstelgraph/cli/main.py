@@ -53,9 +53,13 @@ def hint(exc: HerstelgraphError) -> str:
         EndpointError,
         MissingDataError,
         ParameterError,
+        SheetError,
         UnknownFrameworkError,
         UnknownIdError,
     )
+
+    if isinstance(exc, SheetError) and any("ambiguous" in p.message for p in exc.problems):
+        return " (--framework FRAMEWORK reads notations without a prefix as that framework's)"
 
     if isinstance(exc, UnknownFrameworkError):
         return " (list them with 'herstelgraph frameworks')"
