@@ -35,7 +35,7 @@ KNOWN_BREACHES = {
     # overlay is to be injected into the store from the curation layer, not imported by it
     ("herstelgraph.store.build", "herstelgraph.curation.review.merge"),
     ("herstelgraph.store.build", "herstelgraph.curation.review.records"),
-    ("herstelgraph.questions.alignment", "herstelgraph.curation.review.merge"),
+    ("herstelgraph.questions.filters", "herstelgraph.curation.review.merge"),
 }
 
 

@@ -83,8 +83,11 @@ def test_jsonld_profile(capsys):
 
 
 def test_curriculum_csv_is_validated_directly(capsys):
+    """Read without importing; structurally sound, but it claims no framework, so it is told
+    so and does not pass (issue 19: no false pass)."""
     code, out, err = run(capsys, "validate", INPUTS / "curriculum-ok.csv")
-    assert code == 0, out + err
+    assert code == 1, out + err
+    assert "0 violations" in out and "claims no framework: nothing to check against" in out
 
 
 @pytest.mark.parametrize(
@@ -97,7 +100,8 @@ def test_curriculum_csv_is_validated_directly(capsys):
         ),
         (
             "curriculum-unknown-id.csv",
-            "curriculum-unknown-id.csv:3: row 2, column 'items': unknown ID 'bk:competentie-42'",
+            "curriculum-unknown-id.csv:3: row 3, column D ('items'), value 'bk:competentie-42': "
+            "unknown ID",
         ),
         ("missing.ttl", "missing.ttl: cannot read"),
     ],

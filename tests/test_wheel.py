@@ -67,6 +67,31 @@ VERBS: list[tuple[str, list[str]]] = [
     ("suggest pair", ["suggest", "pair", "randvoorwaarden", "bijlage-ii", "--format", "json"]),
     # against an Oxigraph server (the test extras' binary) loaded with the shipped graph
     ("endpoint check", ["endpoint", "check", "{endpoint}", "--format", "json"]),
+    ("curriculum template", ["curriculum", "template", "-o", "{tmp}/sjabloon.xlsx"]),
+    (
+        "report curriculum",
+        [
+            "report",
+            "curriculum",
+            str(EX / "curriculum-modules.csv"),
+            "--framework",
+            "bk-0597-1",
+            "-o",
+            "{tmp}/annex.html",
+        ],
+    ),
+    (
+        "report curriculum xlsx",
+        [
+            "report",
+            "curriculum",
+            str(EX / "curriculum-modules.csv"),
+            "--framework",
+            "bk-0597-1",
+            "-o",
+            "{tmp}/annex.xlsx",
+        ],
+    ),
 ]
 
 

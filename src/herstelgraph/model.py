@@ -144,12 +144,17 @@ class CoverageScope(Words):
 
 
 class CoverageStatus(Words):
-    """How a profile covers a framework item, strongest first."""
+    """How a profile covers a framework item, strongest first (docs/modelling.md, "Coverage:
+    what counts"): its own alignment (direct, part-of, all-parts), through an exact or close
+    mapping (mapped), or not covered (partial: some of its parts; related: only a broad,
+    narrow or related mapping; missing)."""
 
     DIRECT = "direct"
-    MAPPED = "mapped"
     PART_OF = "part-of"
+    ALL_PARTS = "all-parts"
+    MAPPED = "mapped"
     PARTIAL = "partial"
+    RELATED = "related"
     MISSING = "missing"
 
 

@@ -417,9 +417,14 @@ def validate_graph(
     return _run(store, graph_data(store), shapes, lang, False, "pyshacl", shacl_report)
 
 
-def validate_files(store: Store, paths, lang: str = "en", **kw) -> ValidationReport:
-    """Read profile files (Turtle, JSON-LD, or a curriculum CSV) and validate them together."""
-    return validate_profiles(store, read_profiles(store, paths), lang, **kw)
+def validate_files(
+    store: Store, paths, lang: str = "en", *, conforms_to: str | None = None, **kw
+) -> ValidationReport:
+    """Read profile files (Turtle, JSON-LD, or a curriculum sheet) and validate them together;
+    ``conforms_to``: check every profile against this framework as if it claimed it."""
+    return validate_profiles(
+        store, read_profiles(store, paths, conforms_to=conforms_to), lang, **kw
+    )
 
 
 @cache
@@ -667,12 +672,14 @@ def _labels(store: Store, iris: set[str]) -> dict[str, str]:
 
 
 # ---------------------------------------------------------------------- reading
-def read_profiles(store: Store, paths):
-    """Parse profile files into one pyoxigraph store: .ttl, .jsonld/.json, .nt, .csv.
+def read_profiles(store: Store, paths, *, conforms_to: str | None = None):
+    """Parse profile files into one pyoxigraph store: .ttl, .jsonld/.json, .nt, and
+    curriculum sheets (.csv, .xlsx: ``checks.curriculum``).
 
     Turtle and JSON-LD are parsed by Oxigraph (errors name file, line and column); a JSON-LD
-    file with a remote @context is refused before parsing, so nothing is fetched. A .csv is a
-    curriculum spreadsheet (herstelgraph.curriculum).
+    file with a remote @context is refused before parsing, so nothing is fetched.
+    ``conforms_to``: a framework every profile read is checked against, as if it claimed it
+    (a sheet validated without importing it first).
     """
     import pyoxigraph as ox
 
@@ -684,26 +691,38 @@ def read_profiles(store: Store, paths):
         ".json": ox.RdfFormat.JSON_LD,
         ".nt": ox.RdfFormat.N_TRIPLES,
     }
+    scheme = None
+    if conforms_to:
+        from ..questions.catalogue import scheme_node
+
+        scheme = scheme_node(store, conforms_to)
     out = ox.Store()
     for path in map(Path, paths):
         suffix = path.suffix.lower()
         before = _profiles_in(out)
-        if suffix == ".csv":
+        if suffix in (".csv", ".xlsx"):
             from .curriculum import read_csv
 
-            out.extend(ox.Quad(*map(ox_term, t)) for t in read_csv(store, path))
+            out.extend(
+                ox.Quad(*map(ox_term, t)) for t in read_csv(store, path, conforms_to=conforms_to)
+            )
             continue
         if suffix not in formats:
-            raise InputError(f"{path}: unknown profile format; use .ttl, .jsonld or .csv")
+            raise InputError(f"{path}: unknown profile format; use .ttl, .jsonld, .csv or .xlsx")
         data = inputs.read_bytes(path)  # the size cap, as for every user file
         inputs.decode(path, data)
         if formats[suffix] == ox.RdfFormat.JSON_LD:
             inputs.check_jsonld(path, data)
+        one = ox.Store()
         try:
-            out.load(data, format=formats[suffix], base_iri=path.resolve().as_uri())
+            one.load(data, format=formats[suffix], base_iri=path.resolve().as_uri())
         except (SyntaxError, ValueError, OSError) as exc:
             msg = str(exc).replace("Parser error at ", "")
             raise InputError(f"{path}: {msg}; fix the syntax there") from None
+        if scheme is not None:
+            claim = ox.NamedNode(PREFIXES["dct"] + "conformsTo")
+            one.extend([ox.Quad(p, claim, scheme) for p in _profile_nodes(one)])
+        out.extend(list(one))
         if _profiles_in(out) == before:
             raise InputFileError(
                 path,
@@ -711,6 +730,17 @@ def read_profiles(store: Store, paths):
                 "nothing to validate",
             )
     return out
+
+
+def _profile_nodes(data) -> list:
+    import pyoxigraph as ox
+
+    rdf_type = ox.NamedNode(RDF_TYPE)
+    return [
+        q.subject
+        for c in PROFILE_CLASSES
+        for q in data.quads_for_pattern(None, rdf_type, ox.NamedNode(HG + c), None)
+    ]
 
 
 def _profiles_in(data) -> int:

@@ -205,6 +205,14 @@ def search(obj: Context, text: str, framework, limit: int, out: Output) -> None:
 @click.command("coverage-of")
 @click.argument("profile")
 @click.option("--framework", help="Framework to measure against (default: dct:conformsTo).")
+@click.option(
+    "--status",
+    type=click.Choice(
+        ["direct", "part-of", "all-parts", "mapped", "partial", "related", "missing"]
+    ),
+    multiple=True,
+    help="Only items with this status (repeatable), e.g. --status missing.",
+)
 @mapping_filter_options
 @output_options
 @click.pass_obj
@@ -212,31 +220,33 @@ def coverage_of(
     obj: Context,
     profile: str,
     framework,
+    status,
     out: Output,
     reviewed_only: int = 0,
     min_confidence: float | None = None,
 ) -> None:
-    """What a profile or curriculum (loaded with --data) covers of a framework, per section.
+    """What a profile or curriculum (loaded with --data) covers of a framework: its own
+    alignment (direct, part-of, all-parts) apart from mappings (mapped; related is not
+    covered), requirements apart from context statements.
 
     csv writes the items (one table per CSV file); xlsx a sheet for the summary and one for
     the items."""
-    from ..questions.alignment import ProfileItem, ProfileSummary, coverage_summary
-    from ..questions.alignment import coverage_of as run
+    from ..questions.coverage import ProfileItem, ProfileSummary, coverage_summary
+    from ..questions.coverage import coverage_of as run
 
     items = run(
         obj.store, profile, framework, reviewed_only=reviewed_only, min_confidence=min_confidence
     )
     summary = coverage_summary(items)
+    if status:
+        items = [i for i in items if i.status in status]
     p = out.presenter
-    cols = ["section_label", "items", "direct", "mapped", "part_of", "partial", "missing", "share"]
+    cols = ["section_label", "items", "direct", "part_of", "all_parts", "mapped", "partial"]
+    cols += ["related", "missing", "share", "share_with_mappings"]
+    item_cols = ["item", "notation", "label", "kind", "status", "via", "via_relation"]
     views = (
         View(summary, p.msg("coverage_of", profile=profile), cols, ProfileSummary, totals=True),
-        View(
-            items,
-            p.msg("items"),
-            ["item", "notation", "label", "status", "via", "via_relation"],
-            ProfileItem,
-        ),
+        View(items, p.msg("items"), [*item_cols, "review_status"], ProfileItem),
     )
     out.send(Answer(views, data={"summary": summary, "items": items}, csv=1))
 

@@ -85,9 +85,9 @@ def cli(
 
 def _register() -> None:
     """Each area's verbs live in their own module; the group adds them here (no import circle)."""
-    from . import align, catalogue, check, endpoint, publish, review, suggest, validate
+    from . import align, catalogue, check, endpoint, publish, report, review, suggest, validate
 
-    for module in (catalogue, align, check, publish, validate, suggest, review, endpoint):
+    for module in (catalogue, align, check, publish, validate, suggest, review, report, endpoint):
         for command in module.COMMANDS:
             cli.add_command(command)
 
@@ -101,9 +101,13 @@ def hint(exc: HerstelgraphError) -> str:
         EndpointTimeoutError,
         MissingDataError,
         ParameterError,
+        SheetError,
         UnknownFrameworkError,
         UnknownIdError,
     )
+
+    if isinstance(exc, SheetError) and any("ambiguous" in p.message for p in exc.problems):
+        return " (--framework FRAMEWORK reads notations without a prefix as that framework's)"
 
     if isinstance(exc, UnknownFrameworkError):
         return " (list them with 'herstelgraph frameworks')"

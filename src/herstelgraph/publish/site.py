@@ -64,10 +64,19 @@ class _Page:
 
 
 # ---------------------------------------------------------------------------- building
-def build_site(store: Queryable, out: Path) -> SiteReport:
+def build_site(store: Queryable, out: Path, *, include_data: bool = False) -> SiteReport:
     """Build the whole site into ``out``; an existing folder is replaced only if it is a
-    previous herstelgraph site (so ``-o ~`` can never wipe a home folder)."""
+    previous herstelgraph site (so ``-o ~`` can never wipe a home folder).
+
+    Files a user added (the user graph: curricula, profiles, own frameworks) are private:
+    the site is built from the shipped graph alone unless ``include_data`` is given, so no
+    page or download carries them."""
     from ..io.atomic import atomic_dir
+
+    if not include_data and _has_user_data(store):
+        from ..store import load
+
+        store = load()  # the shipped graph only: no user triple, nor anything inferred from one
 
     out = Path(out)
     if out.exists() and not out.is_dir():
@@ -90,6 +99,15 @@ def build_site(store: Queryable, out: Path) -> SiteReport:
     pages = sum(1 for rel in files if rel.endswith(".html"))
     concepts = sum(1 for rel in files if rel.startswith("concepts/") and rel.endswith(".html"))
     return SiteReport(str(out), pages, len(files), concepts)
+
+
+def _has_user_data(store) -> bool:
+    from ..store.store import USER
+
+    quads = getattr(store, "quads", None)
+    if quads is None or not isinstance(store, Store):
+        return False
+    return next(iter(quads(graphs=(USER,))), None) is not None
 
 
 def _asset(name: str) -> bytes:

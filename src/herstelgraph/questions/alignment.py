@@ -23,6 +23,13 @@ from ..model import GapStatus, MappingView, QueryForm, QueryResult, Record, Valu
 from ..store.store import Queryable, Store
 from ..vocab import INVERSE, NO_TERM, PREFIXES, SKOS
 from .catalogue import _natural, _run, concept, framework_id, resolve, scheme_node, type_node
+from .coverage import PROFILE_TYPES as PROFILE_TYPES
+from .coverage import ProfileItem as ProfileItem
+from .coverage import ProfileSummary as ProfileSummary
+from .coverage import coverage_of as coverage_of
+from .coverage import coverage_summary as coverage_summary
+from .coverage import profile_node as profile_node
+from .filters import view as _view
 
 CHAINING = "semapv:MappingChaining"
 
@@ -137,39 +144,6 @@ class SearchHit(Record):
 
 
 @dataclass(frozen=True)
-class ProfileItem(Record):
-    """One item of a framework and how a profile covers it."""
-
-    profile: str
-    framework: str
-    item: str
-    notation: str | None
-    label: str
-    section: str | None
-    section_label: str | None
-    status: str
-    via: str | None
-    via_relation: str | None
-
-
-@dataclass(frozen=True)
-class ProfileSummary(Record):
-    """Per section (or 'all'): how many items a profile covers, and how."""
-
-    profile: str
-    framework: str
-    section: str | None
-    section_label: str | None
-    items: int
-    direct: int
-    mapped: int
-    part_of: int
-    partial: int
-    missing: int
-    share: float
-
-
-@dataclass(frozen=True)
 class RoleItem(Record):
     """A concept one role requires, and whether the other role requires it too."""
 
@@ -220,19 +194,6 @@ class Explanation(Record):
 
 
 # ----------------------------------------------------------------------------- helpers
-def _view(store: Queryable, reviewed_only: int, min_confidence: float | None) -> Queryable:
-    """The store as the mapping filter sees it (the merged view of curated records and
-    reviews; ``curation.review.merge.MappingFilter``): itself when nothing is filtered.
-
-    ``reviewed_only`` N: only records at least N reviewers hold; ``min_confidence``: only
-    records with at least this curated confidence. Both keyword-only on every question."""
-    if not reviewed_only and min_confidence is None:
-        return store
-    from ..curation.review.merge import filtered
-
-    return filtered(store, reviewed_only, min_confidence)
-
-
 def _v(term) -> str | None:
     return None if term is None else term.value
 
@@ -746,197 +707,7 @@ def _snippet(text: str, words: list[str], width: int = 140) -> str:
 
 
 # ------------------------------------------------------------------- 8. profile coverage
-PROFILE_TYPES = ("Profile", "RoleProfile", "PersonProfile", "Curriculum", "TeamProfile")
-
-
-def profile_node(store: Queryable, ident: str) -> ox.NamedNode:
-    """A profile's IRI from a CURIE (hgp:…) or IRI; unknown ones list the loaded profiles."""
-    iri = expand(ident) or (ident if is_iri(ident) else None)
-    known = [
-        compact(r["p"].value)
-        for r in store.select(
-            "SELECT DISTINCT ?p WHERE { VALUES ?t { "
-            + " ".join(f"hg:{t}" for t in PROFILE_TYPES)
-            + " } ?p a ?t } ORDER BY ?p"
-        )
-    ]
-    if iri and compact(iri) in known:
-        return iri_node(iri, "profile")
-    import difflib
-
-    close = difflib.get_close_matches(ident, known, n=3, cutoff=0.4)
-    if not known:
-        raise MissingDataError(
-            "profiles",
-            f"unknown profile {ident!r}: no profiles are loaded; load the profile or "
-            "curriculum file with the graph",
-        )
-    raise UnknownIdError(ident, close or known[:5])
-
-
-# Same answer as profile_node for a loaded profile, in one ASK: profile_node lists every
-# profile for its error message (9 ms of coverage_of's time with 2,000 profiles at 50x).
-_IS_PROFILE = (
-    "ASK WHERE { VALUES ?t { " + " ".join(f"hg:{t}" for t in PROFILE_TYPES) + " } ?p a ?t }"
-)
-# Several relations from the same concept to the same item: exact before close, and so on.
-_MATCH_RANK = {_E: 0, _C: 1, _B: 2, _N: 3, _R: 4}
-_DIGIT_RUNS = re.compile(r"(\d+)")
-
-
-def _natural_key(text: str | None) -> list:
-    """catalogue._natural with its pattern compiled once: re.split's pattern-cache lookup is a
-    third of its cost (sorting 3,320 notations: 6.7 instead of 10.1 ms)."""
-    return [int(t) if t.isdigit() else t for t in _DIGIT_RUNS.split(text or "")]
-
-
-def _profile_iri(store: Queryable, ident: str) -> ox.NamedNode:
-    iri = expand(ident) or (ident if is_iri(ident) else None)
-    try:
-        node = iri_node(iri, "profile") if iri else None
-    except InputError:
-        node = None
-    if node is not None and store.ask(_IS_PROFILE, {"p": node}):
-        return node
-    return profile_node(store, ident)  # unknown: its error names the loaded profiles
-
-
-def _coverage_status(iri, direct, ways, ancestors) -> tuple[str, str | None, str | None]:
-    """The strongest way one item is covered: (status, via, via_relation)."""
-    if iri in direct:
-        return "direct", None, None
-    found = ways.get(iri, ())
-    strong = [w for w in found if w[1] in (_E, _C)]
-    if strong:
-        return ("mapped", *min(strong, key=lambda w: (w[0], _MATCH_RANK[w[1]])))
-    if iri in ancestors:
-        return "part-of", min(ancestors[iri]), "skos:broaderTransitive"
-    if found:
-        return ("partial", *min(found, key=lambda w: (w[0], _MATCH_RANK[w[1]])))
-    return "missing", None, None
-
-
-def coverage_of(
-    store: Queryable,
-    profile: str,
-    framework: str | None = None,
-    *,
-    reviewed_only: int = 0,
-    min_confidence: float | None = None,
-) -> list[ProfileItem]:
-    """Each item of the framework (default: the one the profile conforms to) and how the
-    profile covers it: direct, mapped (exact/close), part-of (an ancestor is covered),
-    partial (broad/narrow/related mapping) or missing.
-
-    Three queries joined here, at 50x (3,320 items) 80-95 ms where one query took 1.2-1.6 s
-    (three OPTIONAL profile paths evaluated per item): the profile's own rows (coverage-of,
-    1-2 ms: a profile reaches a few dozen concepts), the framework's items (framework-items,
-    ~47 ms) and their top sections (item-sections, ~16 ms); the rest is Python (~15 ms).
-    """
-    from itertools import groupby
-    from operator import itemgetter
-
-    store = _view(store, reviewed_only, min_confidence)
-    first = itemgetter(0)
-    node = _profile_iri(store, profile)
-    if framework:
-        schemes = [scheme_node(store, framework)]
-    else:
-        schemes = [
-            r["s"]
-            for r in store.select(
-                "SELECT ?s WHERE { ?p dct:conformsTo ?s . ?s a hg:Framework } ORDER BY ?s",
-                {"p": node},
-            )
-        ]
-        if not schemes:
-            raise ParameterError(
-                "framework",
-                f"profile {compact(node.value)} names no framework (dct:conformsTo); "
-                "name the framework to measure it against, e.g. bk-0597-1",
-            )
-    out = []
-    prof = compact(node.value)
-    for scheme in schemes:
-        fw = framework_id(scheme.value)
-        direct: set[str] = set()
-        ways: dict[str, list[tuple[str, str]]] = defaultdict(list)
-        ancestors: dict[str, list[str]] = defaultdict(list)
-        for r in _run(store, "coverage-of", profile=node, scheme=scheme):
-            if r["direct"] is not None:
-                direct.add(r["item"].value)
-            elif r["ancestor"] is not None:
-                ancestors[r["item"].value].append(compact(r["ancestor"].value))
-            else:
-                ways[r["item"].value].append((compact(r["via"].value), _c(r["viaRelation"])))
-        tops: dict[str, tuple[str, str | None]] = {}  # compacted once per top, not per item
-        sections: dict[str, tuple[str, str | None]] = {}
-        for r in _run(store, "item-sections", scheme=scheme):
-            iri, top = r["item"].value, r["top"].value
-            if iri not in sections:
-                if top not in tops:
-                    tops[top] = (compact(top), _v(r["topLabel"]))
-                sections[iri] = tops[top]
-        covered = direct | ways.keys() | ancestors.keys()
-        missing = ("missing", None, None)
-        items: dict[str, ProfileItem] = {}
-        for r in _run(store, "framework-items", scheme=scheme):
-            iri = r["item"].value
-            if iri in items:
-                continue
-            section, section_label = sections.get(iri, (None, None))
-            label, notation = r["label"], r["notation"]
-            items[iri] = ProfileItem(
-                prof,
-                fw,
-                compact(iri),
-                None if notation is None else notation.value,
-                "" if label is None else label.value,
-                section,
-                section_label,
-                *(_coverage_status(iri, direct, ways, ancestors) if iri in covered else missing),
-            )
-        # By (notation, item) in natural order, then IRI (the old query's ORDER BY ?item); the
-        # item's key only where notations tie: half the key calls (17 -> 8 ms at 50x).
-        keyed = sorted(((_natural_key(p.notation), i, p) for i, p in items.items()), key=first)
-        for _, tied in groupby(keyed, key=first):
-            group = list(tied)
-            if len(group) == 1:
-                out.append(group[0][2])
-                continue
-            group.sort(key=lambda t: (_natural_key(t[2].item), t[1]))
-            out.extend(p for _, _, p in group)
-    return out
-
-
-def coverage_summary(items: list[ProfileItem]) -> list[ProfileSummary]:
-    """Per framework: one 'all' row, then one row per top-level section."""
-    groups: dict[tuple, list[ProfileItem]] = defaultdict(list)
-    for it in items:
-        groups[(it.profile, it.framework, None, None)].append(it)
-        groups[(it.profile, it.framework, it.section, it.section_label)].append(it)
-    out = []
-    for (prof, fw, sec, sec_label), members in groups.items():
-        counts = defaultdict(int)
-        for m in members:
-            counts[m.status] += 1
-        covered = counts["direct"] + counts["mapped"] + counts["part-of"]
-        out.append(
-            ProfileSummary(
-                profile=prof,
-                framework=fw,
-                section=sec,
-                section_label=sec_label if sec else "(all)",
-                items=len(members),
-                direct=counts["direct"],
-                mapped=counts["mapped"],
-                part_of=counts["part-of"],
-                partial=counts["partial"],
-                missing=counts["missing"],
-                share=round(covered / len(members), 4) if members else 0.0,
-            )
-        )
-    return sorted(out, key=lambda s: (s.framework, s.section is not None, _natural(s.section)))
+# in questions/coverage.py (what counts, how an item is covered), re-exported above
 
 
 # ------------------------------------------------------------------- 9. role comparison
