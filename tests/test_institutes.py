@@ -640,7 +640,7 @@ def test_site_leaves_data_files_out_unless_include_data(tmp_path, capsys):
         return any(secret.encode() in p.read_bytes() for p in site.rglob("*") if p.is_file())
 
     site = tmp_path / "site"
-    assert main(["--data", str(cur), "site", "-o", str(site)]) == 0
+    assert main(["--lang", "en", "--data", str(cur), "site", "-o", str(site)]) == 0
     assert "left out of the site" in capsys.readouterr().err
     assert not published(site)
     site2 = tmp_path / "site2"

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 import herstelgraph.questions.alignment as al
+from herstelgraph.curation.review.loading import load
 from herstelgraph.curation.review.merge import (
     Curated,
     MappingFilter,
@@ -32,7 +33,6 @@ from herstelgraph.curation.review.stats import cohen_kappa, krippendorff_alpha, 
 from herstelgraph.errors import InputError, InputFileError, OutputError, ParameterError
 from herstelgraph.model import ReviewDecision as K
 from herstelgraph.model import ReviewStatus as S
-from herstelgraph.store import load
 
 from conftest import ROOT
 
@@ -438,7 +438,11 @@ def test_stats_counts_agreement_and_disagreements(base, records, tmp_path, run_c
     assert code == 0 and data["reviewers"] == ["hgagent:jansen", "hgagent:pietersen"]
     assert {a["measure"] for a in data["agreement"]} == {"cohen-kappa", "krippendorff-alpha"}
     code, out, _ = run_cli("review", "stats", "--reviews", str(tmp_path), "--format", "csv")
-    assert out.splitlines()[0].startswith("subject_framework,object_framework,relation,records")
+    assert (
+        out.splitlines()[0]
+        .lstrip("\ufeff")
+        .startswith("subject_framework,object_framework,relation,records")
+    )
 
 
 # ---------------------------------------------------------------------------- the sheet
