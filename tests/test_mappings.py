@@ -59,6 +59,21 @@ def test_every_item_is_reviewed_against_every_other_framework(store):
         assert st["mapped"], f"{a} → {b}: nothing mapped"
 
 
+def test_only_requirement_items_need_review(store):
+    """RUBRIC C-COV-1: restatements, example-only and inferred items are aligned or counted
+    through other items; they are neither mapped, nor 'no match', nor 'not reviewed'."""
+    status = review_status(store)
+    counted = {i for st in status.values() for part in st.values() for i in part}
+    assert "bk:competentie-01" in counted and "valente:kennis-basismethodieken" in counted
+    for item in (
+        "bk:verantwoordelijkheid-01",  # hg:restates bk:competentie-01
+        "valente:kennis-irb",  # hg:isExample
+        "valente:kennis-schadebeperking",  # under an hg:isExample specialism
+        "valente:kennis-netwerk-verslavingszorg",  # hg:isInferred
+    ):
+        assert item not in counted, item
+
+
 def test_shipped_mappings_are_consistent(store):
     assert consistency_problems(store) == []
 
@@ -202,6 +217,21 @@ def test_a_retyped_record_keeps_its_id_and_a_new_pair_gets_a_new_one(tmp_path):
     ids = {r.subject_id: r.record_id for r in mf.records}
     assert ids["bk:a"] == old
     assert ids["bk:b"] == record_id("bk:b", "skos:relatedMatch", "rv:y", "rv:scheme") != old
+
+
+def test_a_match_retyped_as_a_prerequisite_keeps_its_id(tmp_path):
+    """R-PRE-1 reads a prerequisite from the dependent item, which may be in the pair's second
+    framework: the record turns round and still keeps the ID of the match it replaces."""
+    from herstelgraph.curation.sssom import record_id
+
+    old = record_id("bk:a", "skos:relatedMatch", "rv:x", "rv:scheme")
+    mf = _canon(
+        tmp_path,
+        "record_id\tsubject_id\tpredicate_id\tobject_id\tcomment\n"
+        f"{old}\trv:x\tceasn:prerequisiteAlignment\tbk:a\tretyped\n",
+    )
+    (rec,) = mf.records
+    assert (rec.subject_id, rec.record_id) == ("rv:x", old)
 
 
 def test_no_match_predicate_is_kept_or_refused(tmp_path):

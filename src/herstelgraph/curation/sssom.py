@@ -358,7 +358,12 @@ def _stable_id(given: str, subj: str, pred: str, obj: str, object_source: str) -
     otherwise the ID of its content."""
     if given and given != record_id(subj, pred, obj, object_source):
         for other in PREDICATES:
-            if given == record_id(subj, other, obj, object_source):
+            # the pair may have been written the other way round before: a SKOS record is
+            # read from the first framework, a prerequisite from the dependent item (R-PRE-1)
+            if given in (
+                record_id(subj, other, obj, object_source),
+                record_id(obj, other, subj, object_source),
+            ):
                 return given
     return record_id(subj, pred, obj, object_source)
 
@@ -684,17 +689,23 @@ def _scc(succ: dict) -> dict:
 
 
 # ------------------------------------------------------------------------ review
+#: The requirement items (RUBRIC.md C-COV-1): not a section (R-SEC-1), not a restatement
+#: (R-DUP-1: aligned through the item it restates), not example-only (R-EX-1: the item or an
+#: ancestor is hg:isExample) and not inferred (R-INF-1). Only these need a link or a no-match.
 REVIEWABLE = """
 SELECT ?item ?scheme WHERE {
   ?item skos:inScheme ?scheme ; a skos:Concept .
   FILTER NOT EXISTS { ?item a hg:Section }
+  FILTER NOT EXISTS { ?item hg:restates ?restated }
+  FILTER NOT EXISTS { ?item hg:isInferred true }
+  FILTER NOT EXISTS { ?item skos:broader* ?example . ?example hg:isExample true }
 }
 """
 
 
 def review_status(store) -> dict[tuple[str, str], dict[str, set[str]]]:
-    """For each ordered pair (A, B) of aligned frameworks: A's items mapped into B, A's items
-    reviewed with no match in B, and A's items not looked at."""
+    """For each ordered pair (A, B) of aligned frameworks: A's requirement items (REVIEWABLE)
+    mapped into B, reviewed with no match in B, and not looked at."""
     from ..ids import compact
 
     schemes = {SCHEME_OF[f]: f for f in FRAMEWORKS}
