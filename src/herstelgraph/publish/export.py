@@ -371,6 +371,8 @@ def concept_mappings(store: Store) -> dict[str, list[tuple[str, str, object]]]:
     """CURIE -> [(relation seen from it, other CURIE, record)] over every curated record."""
     out: dict[str, list] = defaultdict(list)
     for rec in mapping_records(store):
+        if rec.predicate_id not in INVERSE:  # a prerequisite is no match (RUBRIC R-PRE-1)
+            continue
         rel = rec.predicate_id.removeprefix("skos:")
         if rec.is_no_match:
             out[rec.subject_id].append(("noMatch", rec.object_source, rec))
@@ -560,6 +562,8 @@ def case_packages(store: Store, scheme: str | None = None) -> list[dict]:
         used_groupings = set()
         for rec in records:
             if rec.is_no_match or not ({rec.subject_id, rec.object_id} & mine):
+                continue
+            if rec.predicate_id not in CASE_ASSOCIATION:  # prerequisites: RUBRIC §11
                 continue
             s_iri, o_iri = iri_of.get(rec.subject_id), iri_of.get(rec.object_id)
             if not s_iri or not o_iri:
