@@ -183,3 +183,15 @@ def test_validating_many_profiles_is_one_batch():
     data.load("\n".join(lines).encode(), format=ox.RdfFormat.TURTLE)
     report = validate_profiles(store, data, shapes=shapes)
     assert report.violations == 1000  # every odd profile lacks C3
+
+
+@pytest.mark.parametrize(
+    "text", ["", "# only a comment\n", "<http://e.org/a> <http://e.org/b> 1 .\n"]
+)
+def test_a_file_without_a_profile_is_an_input_error_not_a_pass(tmp_path, run_cli, text):
+    """An empty file, or one with triples but no profile, never reports "conforms"."""
+    path = tmp_path / "profile.ttl"
+    path.write_text(text, encoding="utf-8")
+    code, out, err = run_cli("validate", str(path))
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and "holds no profile" in err and str(path) in err

@@ -11,8 +11,10 @@ Enums derive from ``str``, so a status compares equal to its word (``GapStatus.N
 
 from __future__ import annotations
 
+import json
 from dataclasses import asdict, dataclass, field, fields
 from enum import Enum
+from typing import Any
 
 
 class Words(str, Enum):
@@ -246,3 +248,19 @@ class Figure(Record):
     unit: str | None
     period: str
     observation: str
+
+
+def jsonable(data: Any) -> Any:
+    """Records as dicts, tuples as lists, all the way down: what ``json.dumps`` can write."""
+    if isinstance(data, Record):
+        return jsonable(data.as_dict())
+    if isinstance(data, list | tuple):
+        return [jsonable(i) for i in data]
+    if isinstance(data, dict):
+        return {k: jsonable(v) for k, v in data.items()}
+    return data
+
+
+def to_json(data: Any) -> str:
+    """Results as indented UTF-8 JSON (the ``--format json`` of every verb)."""
+    return json.dumps(jsonable(data), ensure_ascii=False, indent=2) + "\n"

@@ -12,12 +12,11 @@ Benchmarks call ``validate_profiles(store, graph)`` with an rdflib graph of N pr
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from ..errors import InputError
+from ..errors import InputError, InputFileError
 from ..ids import compact
 from ..io.rdflib_bridge import ox_term, rdflib_term
 from ..model import ValidationReport, ValidationResult
@@ -678,6 +677,7 @@ def read_profiles(store: Store, paths):
     out = ox.Store()
     for path in map(Path, paths):
         suffix = path.suffix.lower()
+        before = _profiles_in(out)
         if suffix == ".csv":
             from .curriculum import read_csv
 
@@ -694,13 +694,31 @@ def read_profiles(store: Store, paths):
         except (SyntaxError, ValueError, OSError) as exc:
             msg = str(exc).replace("Parser error at ", "")
             raise InputError(f"{path}: {msg}; fix the syntax there") from None
+        if _profiles_in(out) == before:
+            raise InputFileError(
+                path,
+                "holds no profile (no role, person or team profile and no curriculum); "
+                "nothing to validate",
+            )
     return out
+
+
+def _profiles_in(data) -> int:
+    """How many profiles (of any of the profile classes) a pyoxigraph store holds."""
+    import pyoxigraph as ox
+
+    rdf_type = ox.NamedNode(RDF_TYPE)
+    return sum(
+        1
+        for c in PROFILE_CLASSES
+        for _ in data.quads_for_pattern(None, rdf_type, ox.NamedNode(HG + c), None)
+    )
 
 
 # -------------------------------------------------------------------- rendering
 def render_report(report: ValidationReport, fmt: str = "text", lang: str = "en") -> str:
     """The report as text grouped by profile and item, JSON, or the sh:ValidationReport."""
-    from ..cli.render import to_json
+    from ..model import to_json
 
     if fmt == "turtle":
         return report.shacl_report
@@ -742,30 +760,3 @@ def render_report(report: ValidationReport, fmt: str = "text", lang: str = "en")
 
 
 # ------------------------------------------------------------------------- main
-def main(argv: list[str] | None = None) -> int:
-    """``python -m herstelgraph.validate generate [--check]``: (re)write the generated shapes."""
-    from ..io.atomic import write_text
-    from ..io.serialize import canonical_turtle
-    from ..resources import data_dir
-    from ..store.build import load
-
-    args = list(sys.argv[1:] if argv is None else argv)
-    if args[:1] != ["generate"]:
-        print("usage: python -m herstelgraph.validate generate [--check]", file=sys.stderr)
-        return 2
-    text = canonical_turtle(generate_profile_shapes(load(closure=False)))
-    target = data_dir("shapes") / GENERATED
-    current = target.read_text(encoding="utf-8") if target.is_file() else None
-    if "--check" in args:
-        if current != text:
-            print(f"{target}: out of date; run python -m herstelgraph.validate generate")
-            return 1
-        return 0
-    if current != text:
-        write_text(target, text)
-    print(f"{target}: {'rewritten' if current != text else 'up to date'}")
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

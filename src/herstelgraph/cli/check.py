@@ -2,7 +2,10 @@
 
 ``herstelgraph check [FILE ...]``: the qSKOS-style report (quality.py) on the shipped graph,
 or on any SKOS file a user brings (Turtle, N-Triples, TriG, RDF/XML, JSON-LD, SSSOM TSV).
-Exit 1 when there are errors, 0 otherwise, 2 when a file cannot be read.
+Exit 1 when there are errors, 0 otherwise, 2 when a file cannot be read (or is malformed:
+the message names file, line and column). ``--format text`` (default) is the report with
+per-check counts; ``table`` and ``csv`` list every finding (check, severity, resource,
+detail) as the data verbs do; ``json`` is the whole report.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ class CheckFailed(Exception):
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "json"]),
+    type=click.Choice(["text", "table", "csv", "json"]),
     default="text",
     show_default=True,
     help="Output format.",
@@ -30,7 +33,7 @@ class CheckFailed(Exception):
     "--limit",
     default=20,
     show_default=True,
-    help="Text output: at most this many resources per check (0: all).",
+    help="--format text: at most this many resources per check (0: all).",
 )
 @click.option(
     "--max-input-size",
@@ -58,6 +61,11 @@ def check_(
         from .render import to_json
 
         emit(to_json(report))
+    elif fmt in ("table", "csv"):
+        from .render import render
+
+        title = f"Quality findings: {report.errors} errors, {report.warnings} warnings"
+        emit(render(report.findings, fmt, title))
     else:
         emit(render_text(report, limit))
     if report.errors:

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Sequence
 
-from ..model import Record
+from ..model import Record, to_json
 
 FORMATS = ("table", "json", "csv")
 
@@ -20,19 +19,6 @@ def _cell(value) -> str:
     if isinstance(value, float):
         return f"{value:.3f}".rstrip("0").rstrip(".") if value % 1 else str(int(value))
     return str(value)
-
-
-def to_json(data) -> str:
-    def conv(x):
-        if isinstance(x, Record):
-            return x.as_dict()
-        if isinstance(x, list | tuple):
-            return [conv(i) for i in x]
-        if isinstance(x, dict):
-            return {k: conv(v) for k, v in x.items()}
-        return x
-
-    return json.dumps(conv(data), ensure_ascii=False, indent=2) + "\n"
 
 
 def to_csv(rows: Sequence[Record], columns: list[str] | None = None) -> str:

@@ -1,6 +1,6 @@
 """Curated mappings: SSSOM TSV files in ``mappings/`` are the one source of truth.
 
-The TSVs are human-editable (a spreadsheet opens them); ``python -m herstelgraph.mappings
+The TSVs are human-editable (a spreadsheet opens them); ``python tools/dev.py mappings
 build`` makes them canonical (labels and sources filled from the graph, record IDs, sorted
 rows, the spec's column order) and generates ``mappings/mappings.ttl``: the ``skos:*Match``
 triples plus one SSSOM record per row, in SSSOM's own RDF form (owl:Axiom reification).
@@ -12,10 +12,10 @@ import csv
 import hashlib
 import io
 import re
-import sys
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from .._version import __version__
 from ..errors import InputError
@@ -164,6 +164,7 @@ def read_tsv(path: Path) -> MappingFile:
     if not isinstance(meta, dict):
         raise InputError(f"{path}:1: the metadata header must be a YAML mapping")
     curie_map = meta.get("curie_map") or {}
+    converter = _converter(curie_map, path)
     rows = list(csv.reader(io.StringIO("\n".join(lines[body_start:])), **_DIALECT))
     if not rows:
         raise InputError(f"{path}:{body_start + 1}: no column header row")
@@ -184,14 +185,30 @@ def read_tsv(path: Path) -> MappingFile:
                 "a value holds a tab or a line break — remove it"
             )
         values = dict(zip(columns, row, strict=True))
-        records.append(_record(values, curie_map, path, lineno, columns))
+        records.append(_record(values, converter, path, lineno, columns))
     return MappingFile(path, meta, records)
 
 
 _DIALECT = {"delimiter": "\t", "quoting": csv.QUOTE_NONE, "lineterminator": "\n"}
 
 
-def _record(values: dict, curie_map: dict, path: Path, lineno: int, columns) -> MappingRecord:
+def _converter(curie_map: object, path: Path) -> Any:
+    """The file's prefix map as a ``curies`` converter: SSSOM files bring their own prefixes,
+    and curies refuses what is ambiguous (two prefixes for one namespace, and so on)."""
+    import curies
+
+    if not isinstance(curie_map, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in curie_map.items()
+    ):
+        raise InputError(f"{path}:1: curie_map must map each prefix to a namespace IRI")
+    try:
+        return curies.Converter.from_prefix_map(curie_map)
+    except (ValueError, curies.DuplicatePrefixes, curies.DuplicateURIPrefixes) as exc:
+        first = str(exc).strip().splitlines()[0]
+        raise InputError(f"{path}:1: curie_map is ambiguous ({first})") from None
+
+
+def _record(values: dict, converter: Any, path: Path, lineno: int, columns) -> MappingRecord:
     where = f"{path}:{lineno}"
     for col, val in values.items():
         if val.startswith('"'):
@@ -206,8 +223,8 @@ def _record(values: dict, curie_map: dict, path: Path, lineno: int, columns) -> 
             raise InputError(f"{where}: {col} is a full IRI; write a CURIE (prefix:local)")
         if not _CURIE.match(val):
             raise InputError(f"{where}: {col} {val!r} is not a CURIE")
-        prefix = val.split(":", 1)[0]
-        if prefix not in curie_map:
+        if converter.expand(val) is None:
+            prefix = val.split(":", 1)[0]
             raise InputError(f"{where}: prefix {prefix!r} of {col} is not declared in curie_map")
     pred = values["predicate_id"]
     if pred not in PREDICATES:
@@ -497,76 +514,6 @@ def pair_store(path: Path, today: str):
     return store
 
 
-USAGE = """usage: python -m herstelgraph.mappings COMMAND
-  build [--check]        canonicalise every mappings/*.sssom.tsv and regenerate mappings.ttl
-  fmt FILE...            canonicalise only these TSV files (mappings.ttl untouched)
-  new A B                create the empty pair file for frameworks A and B
-  status FILE            per direction: items mapped, reviewed with no match, not reviewed
-  check FILE             consistency problems of the ontology plus this one file
-  report                 the README's mapping report"""
-
-
-def main(argv: list[str] | None = None) -> int:
-    import datetime
-
-    from ..io.atomic import write_text
-
-    args = list(sys.argv[1:] if argv is None else argv)
-    today = datetime.date.today().isoformat()
-    cmd, rest = (args[0], args[1:]) if args else ("", [])
-    try:
-        if cmd == "report":
-            from ..store.build import load
-
-            print(report_markdown(load()), end="")
-        elif cmd == "new" and len(rest) == 2:
-            name = pair_name(*rest)
-            from ..resources import data_dir
-
-            path = data_dir("mappings") / f"{name}.sssom.tsv"
-            if path.exists():
-                raise InputError(f"{path} exists already")
-            write_text(path, write_tsv(MappingFile(path, metadata_for(name), [])))
-            print(path)
-        elif cmd == "fmt" and rest:
-            labels, schemes = _ontology_index()
-            for f in rest:
-                mf = canonical(read_tsv(Path(f)), labels, schemes, today)
-                write_text(Path(f), write_tsv(mf))
-        elif cmd in ("status", "check") and len(rest) == 1:
-            store = pair_store(Path(rest[0]), today)
-            if cmd == "check":
-                problems = consistency_problems(store)
-                print("\n".join(problems) or "no problems")
-                return 1 if problems else 0
-            for (a, b), st in review_status(store).items():
-                if not st["mapped"] and not st["no_match"]:
-                    continue
-                print(
-                    f"{a} -> {b}: {len(st['mapped'])} mapped, {len(st['no_match'])} no match, "
-                    f"{len(st['not_reviewed'])} not reviewed"
-                )
-                for item in sorted(st["not_reviewed"]):
-                    print(f"   not reviewed: {item}")
-        elif cmd == "build":
-            outputs = build(today=today)
-            stale = [p for p, t in outputs.items() if not p.exists() or p.read_text("utf-8") != t]
-            if "--check" in rest:
-                for p in stale:
-                    print(f"{p}: out of date; run python -m herstelgraph.mappings build")
-                return 1 if stale else 0
-            for p in stale:
-                write_text(p, outputs[p])
-            print(f"{len(stale)} file(s) rewritten, {len(outputs)} checked")
-        else:
-            print(USAGE, file=sys.stderr)
-            return 2
-    except InputError as exc:
-        print(f"herstelgraph: error: {exc}", file=sys.stderr)
-        return 2
-    return 0
-
-
 # ------------------------------------------------------------------ consistency
 def consistency_problems(store) -> list[str]:
     """The rules every mapping set must keep (run on the store with its closure).
@@ -689,9 +636,10 @@ def _scc(succ: dict) -> dict:
 
 
 # ------------------------------------------------------------------------ review
-#: The requirement items (RUBRIC.md C-COV-1): not a section (R-SEC-1), not a restatement
-#: (R-DUP-1: aligned through the item it restates), not example-only (R-EX-1: the item or an
-#: ancestor is hg:isExample) and not inferred (R-INF-1). Only these need a link or a no-match.
+#: The items that need a link or a no-match record into every other framework (RUBRIC.md,
+#: C-COV-1): not sections, not restatements (R-DUP-1, aligned through the item they restate),
+#: not example-only items (R-EX-1, the item or an ancestor hg:isExample) and not inferred
+#: items (R-INF-1). Links on the excluded items are allowed; they are not required.
 REVIEWABLE = """
 SELECT ?item ?scheme WHERE {
   ?item skos:inScheme ?scheme ; a skos:Concept .
@@ -704,8 +652,8 @@ SELECT ?item ?scheme WHERE {
 
 
 def review_status(store) -> dict[tuple[str, str], dict[str, set[str]]]:
-    """For each ordered pair (A, B) of aligned frameworks: A's requirement items (REVIEWABLE)
-    mapped into B, reviewed with no match in B, and not looked at."""
+    """For each ordered pair (A, B) of aligned frameworks: A's items mapped into B, A's items
+    reviewed with no match in B, and A's items not looked at (of the items REVIEWABLE lists)."""
     from ..ids import compact
 
     schemes = {SCHEME_OF[f]: f for f in FRAMEWORKS}
@@ -781,7 +729,3 @@ def report_markdown(store) -> str:
             f"{len(st['not_reviewed'])} | {share} |"
         )
     return "\n".join(lines) + "\n"
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
