@@ -19,6 +19,7 @@ from herstelgraph.checks.validate import (
     profile_shapes_for,
     read_profiles,
     render_report,
+    validate_files,
     validate_graph,
     validate_profiles,
 )
@@ -261,16 +262,61 @@ def test_every_shape_has_messages_in_both_languages_and_a_source(name):
 
 
 def test_generated_shapes_are_up_to_date():
-    """shapes/profiles-generated.ttl is what the generator makes from the shipped graph now."""
+    """shapes/profiles-generated.ttl and ontology/roles.ttl are what the generator makes from
+    the shipped graph now."""
+    from herstelgraph.checks.rules import generate_role_profiles
     from herstelgraph.io.serialize import canonical_turtle
 
     store = load(closure=False)
-    text = canonical_turtle(generate_profile_shapes(store))
-    path = ROOT / "shapes" / "profiles-generated.ttl"
-    assert path.read_text(encoding="utf-8") == text, (
-        "run: python -m herstelgraph.checks.validate generate"
-    )
-    assert canonical_file_text(path) == text
+    for path, graph in (
+        (ROOT / "shapes" / "profiles-generated.ttl", generate_profile_shapes(store)),
+        (ROOT / "ontology" / "roles.ttl", generate_role_profiles(store)),
+    ):
+        text = canonical_turtle(graph)
+        assert path.read_text(encoding="utf-8") == text, (
+            f"{path.name}: run python -m herstelgraph.checks.validate generate"
+        )
+        assert canonical_file_text(path) == text
+
+
+def test_shipped_role_profiles_keep_the_rules_and_cite_their_sources(seeds):
+    """The role profiles the sources define pass the rules of the framework they claim, with
+    no warning; each requirement cites a sentence of its source, verbatim, and no level."""
+    from rdflib import Literal, URIRef
+
+    from conftest import SEED_OF, normalise, parse_ttl
+
+    path = ROOT / "ontology" / "roles.ttl"
+    store = load()
+    report = validate_files(store, [path], "en")
+    assert report.violations == 0 and report.warnings == 0 and report.unchecked == 0, [
+        r.message for r in report.results
+    ][:5]
+    g = parse_ttl(path)
+    reqs = set(g.objects(None, URIRef(HG + "requirement")))
+    assert len(reqs) == 87 + 19 + 17 + 2 * 34
+    texts = [normalise((seeds / f).read_text(encoding="utf-8")) for f in SEED_OF.values()]
+    for req in reqs:
+        quotes = [o for o in g.objects(req, URIRef(HG + "sourceText")) if isinstance(o, Literal)]
+        assert len(quotes) == 1 and quotes[0].language == "nl", req
+        assert any(normalise(str(quotes[0])) in t for t in texts), (req, str(quotes[0]))
+        assert (req, URIRef(HG + "requiredLevel"), None) not in g
+    for o in g.objects():
+        if isinstance(o, Literal) and o.language == "nl":
+            assert any(normalise(str(o)) in t for t in texts), str(o)
+
+
+def test_compare_roles_answers_from_a_fresh_install(run_cli):
+    """No --data: the shipped role profiles answer what the ervaringsdeskundige adds."""
+    code, out, err = run_cli("compare-roles", "--format", "json")
+    assert code == 0, err
+    import json
+
+    rows = json.loads(out)
+    status = {r["concept"]: r["status"] for r in rows}
+    assert status["bk:competentie-08"] == "adds"
+    assert status["valente:kennis-ervaringsdeskundigheid-inzetten"] == "only-other"
+    assert status["bijlage2:competentie-01"] == "shared"
 
 
 def test_shipped_graph_conforms():

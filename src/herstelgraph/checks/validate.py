@@ -24,7 +24,13 @@ from ..io.rdflib_bridge import ox_term, rdflib_term
 from ..model import ValidationReport, ValidationResult
 from ..store.store import ASSERTED, INFERRED, USER, Store
 from ..vocab import FRAMEWORK_PREFIXES, HG, PREFIXES
-from .rules import COVER_RULES, NO_RULES, PROFILE_CLASSES, generate_profile_shapes
+from .rules import (
+    COVER_RULES,
+    NO_RULES,
+    PROFILE_CLASSES,
+    generate_profile_shapes,
+    generate_role_profiles,
+)
 
 __all__ = ["COVER_RULES", "generate_profile_shapes", "validate_files", "validate_profiles"]
 
@@ -43,6 +49,7 @@ PARENT_PROPERTIES = (
 GRAPH_SHAPES = ("graph.ttl",)
 PROFILE_SHAPES = ("profiles.ttl", "profiles-generated.ttl")
 GENERATED = "profiles-generated.ttl"
+ROLES = "roles.ttl"  # in ontology/: the role profiles the sources define
 SEVERITY_WORDS = {
     "en": {"Violation": "violation", "Warning": "warning", "Info": "info"},
     "nl": {"Violation": "overtreding", "Warning": "waarschuwing", "Info": "info"},
@@ -581,28 +588,37 @@ _HEADINGS = {
 
 # ------------------------------------------------------------------------- main
 def main(argv: list[str] | None = None) -> int:
-    """``python -m herstelgraph.validate generate [--check]``: (re)write the generated shapes."""
+    """``python -m herstelgraph.checks.validate generate [--check]``: (re)write the generated
+    shapes (shapes/profiles-generated.ttl) and the role profiles from the sources
+    (ontology/roles.ttl); ``--check`` only says whether they are up to date."""
     from ..io.atomic import write_text
     from ..io.serialize import canonical_turtle
     from ..resources import data_dir
     from ..store.build import load
 
     args = list(sys.argv[1:] if argv is None else argv)
+    command = "python -m herstelgraph.checks.validate generate"
     if args[:1] != ["generate"]:
-        print("usage: python -m herstelgraph.validate generate [--check]", file=sys.stderr)
+        print(f"usage: {command} [--check]", file=sys.stderr)
         return 2
-    text = canonical_turtle(generate_profile_shapes(load(closure=False)))
-    target = data_dir("shapes") / GENERATED
-    current = target.read_text(encoding="utf-8") if target.is_file() else None
-    if "--check" in args:
+    store = load(closure=False)
+    outputs = (
+        (data_dir("shapes") / GENERATED, generate_profile_shapes(store)),
+        (data_dir("ontology") / ROLES, generate_role_profiles(store)),
+    )
+    stale = 0
+    for target, graph in outputs:
+        text = canonical_turtle(graph)
+        current = target.read_text(encoding="utf-8") if target.is_file() else None
+        if "--check" in args:
+            if current != text:
+                print(f"{target}: out of date; run {command}")
+                stale += 1
+            continue
         if current != text:
-            print(f"{target}: out of date; run python -m herstelgraph.validate generate")
-            return 1
-        return 0
-    if current != text:
-        write_text(target, text)
-    print(f"{target}: {'rewritten' if current != text else 'up to date'}")
-    return 0
+            write_text(target, text)
+        print(f"{target}: {'rewritten' if current != text else 'up to date'}")
+    return 1 if stale else 0
 
 
 if __name__ == "__main__":
