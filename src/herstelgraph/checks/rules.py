@@ -511,20 +511,26 @@ def generate_profile_shapes(store: Store):
             item = row["c"].value
             if not info.exists(item):
                 continue
-            for specialism in info.specialisms(item) if rule.specialism else [None]:
-                _item_shape(b, info, rule, scheme, item, specialism)
+            specialisms = info.specialisms(item) if rule.specialism else [None]
+            for specialism in specialisms:
+                # an item under two specialisms gets a rule for each, named apart
+                suffix = _local(specialism) if len(specialisms) > 1 else ""
+                _item_shape(b, info, rule, scheme, item, specialism, suffix)
     _specialism_notice(b, info)
     _no_rules_notices(b, store, info)
     return g
 
 
-def _item_shape(b: _Builder, info, rule: CoverRule, scheme, item: str, specialism) -> None:
+def _local(iri: str) -> str:
+    return compact(iri).split(":", 1)[-1].strip("/").replace("/", "-")
+
+
+def _item_shape(b: _Builder, info, rule, scheme, item: str, specialism, suffix="") -> None:
     from rdflib import Literal, URIRef
     from rdflib.namespace import DCTERMS, RDF, RDFS
 
     g = b.g
-    local = compact(item).split(":", 1)[-1].strip("/").replace("/", "-")
-    shape = URIRef(f"{HG}cover-{rule.id}-{local}")
+    shape = URIRef(f"{HG}cover-{rule.id}-{_local(item)}" + (f"--{suffix}" if suffix else ""))
     g.add((shape, RDF.type, b.sh("NodeShape")))
     g.add((shape, RDFS.label, Literal(f"{rule.id}: {compact(item)}", lang="en")))
     for cls in rule.targets:
