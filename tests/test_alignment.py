@@ -220,14 +220,15 @@ def test_explain_gives_path_evidence_and_texts(fx):
 
 
 def test_run_query_binds_typed_parameters(fx):
-    rows = al.run_query(fx, "gaps", {"a": "bk-0597-1", "b": "valente", "type": "hg:KnowledgeItem"})
-    assert [r.item for r in rows] == ["bk:kennis-03"]
+    res = al.run_query(fx, "gaps", {"a": "bk-0597-1", "b": "valente", "type": "hg:KnowledgeItem"})
+    assert [r["item"] for r in res.as_dicts()] == ["bk:kennis-03"]
+    assert res.variables[0] == "item" and res.rows[0][0] == "bk:kennis-03"
     with pytest.raises(InputError, match="needs parameter b"):
         al.run_query(fx, "gaps", {"a": "bk-0597-1"})
     with pytest.raises(InputError, match="no parameter"):
         al.run_query(fx, "gaps", {"a": "bk", "b": "valente", "x": "1"})
     # a value that tries to break out of its literal stays a literal
-    assert al.run_query(fx, "resolve", {"notation": 'C1" } ; DROP ALL ; #'}) == []
+    assert al.run_query(fx, "resolve", {"notation": 'C1" } ; DROP ALL ; #'}).rows == ()
     with pytest.raises(UnknownIdError):
         al.run_query(fx, "gaps", {"a": "bk", "b": "nowhere"})
 

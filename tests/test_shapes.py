@@ -273,9 +273,7 @@ def test_generated_shapes_are_up_to_date():
         (ROOT / "ontology" / "roles.ttl", generate_role_profiles(store)),
     ):
         text = canonical_turtle(graph)
-        assert path.read_text(encoding="utf-8") == text, (
-            f"{path.name}: run python -m herstelgraph.checks.validate generate"
-        )
+        assert path.read_text(encoding="utf-8") == text, f"{path.name}: run make shapes"
         assert canonical_file_text(path) == text
 
 

@@ -17,7 +17,8 @@ EXAMPLES = sorted((ROOT / "examples").glob("[0-9][0-9]-*.ttl"))
 
 
 def run(capsys, *args):
-    code = main(["--data", MINI, *map(str, args)])
+    # English unless a test asks for Dutch (the default follows the locale)
+    code = main(["--lang", "en", "--data", MINI, *map(str, args)])
     out = capsys.readouterr()
     return code, out.out, out.err
 
@@ -208,3 +209,15 @@ def test_a_team_claim_to_the_qualification_is_checked_per_member(capsys):
         ("hgp:bert", "bk:competentie-01"),
         ("hgp:bert", "bk:competentie-02"),
     }
+
+
+@pytest.mark.parametrize(
+    "text", ["", "# only a comment\n", "<http://e.org/a> <http://e.org/b> 1 .\n"]
+)
+def test_a_file_without_a_profile_is_an_input_error_not_a_pass(tmp_path, run_cli, text):
+    """An empty file, or one with triples but no profile, never reports "conforms"."""
+    path = tmp_path / "profile.ttl"
+    path.write_text(text, encoding="utf-8")
+    code, out, err = run_cli("validate", str(path))
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and "holds no profile" in err and str(path) in err

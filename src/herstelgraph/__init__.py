@@ -1,8 +1,18 @@
 """herstelgraph: the Dutch and Flemish recovery-supporting care frameworks as linked data.
 
-    >>> import herstelgraph
-    >>> g = herstelgraph.load()
-    >>> [f.id for f in herstelgraph.frameworks(g)]
+``load()`` gives a :class:`Store` (the shipped graph in an embedded Oxigraph store, with the
+SKOS closure); every question takes it, or a remote :class:`Endpoint`, as its first argument
+and returns frozen, typed results:
+
+>>> import herstelgraph
+>>> store = herstelgraph.load()
+>>> [f.id for f in herstelgraph.frameworks(store)]
+['bijlage-ii', 'bk-0597-1', 'nk-2017', 'randvoorwaarden', 'valente-2023']
+>>> herstelgraph.concept(store, "bk:C2").label
+'Werkt interdisciplinair samen'
+>>> graph = store.to_rdflib()  # an rdflib.Graph of the asserted triples, for rdflib users
+>>> len(graph) > 4000
+True
 
 Only light modules are imported here (pyoxigraph, no rdflib), so the CLI starts fast.
 """
@@ -17,13 +27,41 @@ from .checks.validate import (  # no rdflib at import
     validate_graph,
     validate_profiles,
 )
-from .errors import EndpointError, HerstelgraphError, InputError, UnknownIdError
+from .errors import (
+    AmbiguousIdError,
+    EndpointError,
+    HerstelgraphError,
+    InputError,
+    InputFileError,
+    MissingDataError,
+    MissingExtraError,
+    OutputError,
+    ParameterError,
+    QueryError,
+    SettingError,
+    UnknownFrameworkError,
+    UnknownIdError,
+    UnsupportedError,
+)
 from .model import (
     Concept,
     ConceptDetail,
+    CoverageScope,
+    CoverageStatus,
+    Direction,
+    Entailment,
+    Figure,
     Framework,
+    GapStatus,
+    Language,
+    MappingView,
+    OutputFormat,
     Overview,
     PairCount,
+    QueryForm,
+    QueryResult,
+    Record,
+    Severity,
     TypeCount,
     ValidationReport,
     ValidationResult,
@@ -55,40 +93,72 @@ from .questions.alignment import (  # the alignment questions: one function each
     run_query,
     search,
 )
-from .questions.catalogue import concept, concepts, figures, frameworks, overview, resolve
+from .questions.catalogue import (
+    concept,
+    concepts,
+    figures,
+    frameworks,
+    item_types,
+    overview,
+    resolve,
+)
 from .store.build import load
 from .store.endpoint import Endpoint
-from .store.store import Store
+from .store.store import Queryable, Store
 
 __all__ = [
+    "AmbiguousIdError",
     "ChainRow",
     "Concept",
     "ConceptBrief",
     "ConceptDetail",
     "CoverageRow",
+    "CoverageScope",
+    "CoverageStatus",
     "CrosswalkRow",
+    "Direction",
     "Endpoint",
     "EndpointError",
+    "Entailment",
     "ExplainPath",
     "ExplainStep",
     "Explanation",
+    "Figure",
     "Framework",
     "Gap",
+    "GapStatus",
     "HerstelgraphError",
     "Hub",
     "InputError",
+    "InputFileError",
+    "Language",
+    "MappingView",
+    "MissingDataError",
+    "MissingExtraError",
+    "OutputError",
+    "OutputFormat",
     "Overview",
     "PairCount",
+    "ParameterError",
     "ProfileItem",
     "ProfileSummary",
     "QualityCheck",
     "QualityFinding",
     "QualityReport",
+    "QueryError",
+    "QueryForm",
+    "QueryResult",
+    "Queryable",
+    "Record",
     "RoleItem",
     "SearchHit",
+    "SettingError",
+    "Severity",
     "Store",
     "TypeCount",
+    "UnknownFrameworkError",
     "UnknownIdError",
+    "UnsupportedError",
     "ValidationReport",
     "ValidationResult",
     "__version__",
@@ -106,6 +176,7 @@ __all__ = [
     "frameworks",
     "gaps",
     "hubs",
+    "item_types",
     "load",
     "mappings_of",
     "overview",

@@ -75,6 +75,7 @@ class UnknownIdError(InputError):
 
     def __init__(self, ident: str, suggestions: Sequence[str] = (), *, what: str = "ID"):
         self.ident = ident
+        self.what = what
         self.suggestions = tuple(suggestions)
         hint = f"; did you mean {', '.join(self.suggestions)}?" if self.suggestions else ""
         super().__init__(f"unknown {what} {ident!r}{hint}")

@@ -15,15 +15,10 @@ import unicodedata
 from pathlib import Path
 
 from ..errors import InputError, UnknownIdError
+from ..io.sheets import COLUMNS
 from ..store.store import Store
 from ..vocab import PREFIXES
 
-COLUMNS = {
-    "programme": ("programme", "program", "opleiding", "programma"),
-    "module": ("module", "vak", "onderwijseenheid"),
-    "outcome": ("learningoutcome", "leerresultaat", "leeruitkomst", "outcome"),
-    "ids": ("aligneditemids", "alignediditems", "items", "itemids", "alignedto", "ids"),
-}
 _SPLIT = re.compile(r"[;,|]")
 
 

@@ -1064,13 +1064,3 @@ def counts_markdown(report: QualityReport) -> str:
     rows = ["| check | severity | count |", "|---|---|---|"]
     rows += [f"| {x.check} | {x.severity} | {x.count} |" for x in report.checks]
     return "\n".join(rows) + "\n"
-
-
-def main(argv: list[str] | None = None) -> int:
-    """``python -m herstelgraph.checks.quality``: the counts table docs/quality.md embeds."""
-    print(counts_markdown(check()), end="")
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

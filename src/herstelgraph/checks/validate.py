@@ -7,18 +7,17 @@ axioms, and the hierarchy above the items they name), which is all the profile s
 The frameworks' rules (herstelgraph.checks.rules: BK-0597-1's competencies, Valente's items for
 each professional, team and organisation, Bijlage II, the Randvoorwaarden) are Core shapes
 generated from the graph into ``shapes/profiles-generated.ttl``:
-``python -m herstelgraph.checks.validate generate``.
+``make shapes`` (``python tools/dev.py shapes``).
 
 Benchmarks call ``validate_profiles(store, graph)`` with an rdflib graph of N profiles.
 """
 
 from __future__ import annotations
 
-import sys
 from functools import cache
 from pathlib import Path
 
-from ..errors import InputError
+from ..errors import InputError, InputFileError
 from ..ids import compact
 from ..io.rdflib_bridge import ox_term, rdflib_term
 from ..model import ValidationReport, ValidationResult
@@ -32,7 +31,13 @@ from .rules import (
     generate_role_profiles,
 )
 
-__all__ = ["COVER_RULES", "generate_profile_shapes", "validate_files", "validate_profiles"]
+__all__ = [
+    "COVER_RULES",
+    "generate_profile_shapes",
+    "generate_role_profiles",
+    "validate_files",
+    "validate_profiles",
+]
 
 SH = PREFIXES["sh"]
 RDF_TYPE = PREFIXES["rdf"] + "type"
@@ -491,6 +496,7 @@ def read_profiles(store: Store, paths):
     out = ox.Store()
     for path in map(Path, paths):
         suffix = path.suffix.lower()
+        before = _profiles_in(out)
         if suffix == ".csv":
             from .curriculum import read_csv
 
@@ -507,13 +513,32 @@ def read_profiles(store: Store, paths):
         except (SyntaxError, ValueError, OSError) as exc:
             msg = str(exc).replace("Parser error at ", "")
             raise InputError(f"{path}: {msg}; fix the syntax there") from None
+        if _profiles_in(out) == before:
+            raise InputFileError(
+                path,
+                "holds no profile (no role, person, team or organisation profile and no "
+                "curriculum); "
+                "nothing to validate",
+            )
     return out
+
+
+def _profiles_in(data) -> int:
+    """How many profiles (of any of the profile classes) a pyoxigraph store holds."""
+    import pyoxigraph as ox
+
+    rdf_type = ox.NamedNode(RDF_TYPE)
+    return sum(
+        1
+        for c in PROFILE_CLASSES
+        for _ in data.quads_for_pattern(None, rdf_type, ox.NamedNode(HG + c), None)
+    )
 
 
 # -------------------------------------------------------------------- rendering
 def render_report(report: ValidationReport, fmt: str = "text", lang: str = "en") -> str:
     """The report as text grouped by profile and item, JSON, or the sh:ValidationReport."""
-    from ..cli.render import to_json
+    from ..model import to_json
 
     if fmt == "turtle":
         return report.shacl_report
@@ -587,39 +612,3 @@ _HEADINGS = {
 
 
 # ------------------------------------------------------------------------- main
-def main(argv: list[str] | None = None) -> int:
-    """``python -m herstelgraph.checks.validate generate [--check]``: (re)write the generated
-    shapes (shapes/profiles-generated.ttl) and the role profiles from the sources
-    (ontology/roles.ttl); ``--check`` only says whether they are up to date."""
-    from ..io.atomic import write_text
-    from ..io.serialize import canonical_turtle
-    from ..resources import data_dir
-    from ..store.build import load
-
-    args = list(sys.argv[1:] if argv is None else argv)
-    command = "python -m herstelgraph.checks.validate generate"
-    if args[:1] != ["generate"]:
-        print(f"usage: {command} [--check]", file=sys.stderr)
-        return 2
-    store = load(closure=False)
-    outputs = (
-        (data_dir("shapes") / GENERATED, generate_profile_shapes(store)),
-        (data_dir("ontology") / ROLES, generate_role_profiles(store)),
-    )
-    stale = 0
-    for target, graph in outputs:
-        text = canonical_turtle(graph)
-        current = target.read_text(encoding="utf-8") if target.is_file() else None
-        if "--check" in args:
-            if current != text:
-                print(f"{target}: out of date; run {command}")
-                stale += 1
-            continue
-        if current != text:
-            write_text(target, text)
-        print(f"{target}: {'rewritten' if current != text else 'up to date'}")
-    return 1 if stale else 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -4,7 +4,7 @@
 or on any SKOS file a user brings (Turtle, N-Triples, TriG, RDF/XML, JSON-LD, SSSOM TSV).
 Exit 1 when there are errors, 0 otherwise, 2 when a file cannot be read (or is malformed:
 the message names file, line and column). ``--format text`` (default) is the report with
-per-check counts; ``table`` and ``csv`` list every finding (check, severity, resource,
+per-check counts; ``table``, ``csv`` and ``xlsx`` list every finding (check, severity, resource,
 detail) as the data verbs do; ``json`` is the whole report.
 """
 
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import click
 
-from .common import Context, emit
+from .common import OUTPUT_OPTION, Context, write_output
 
 
 class CheckFailed(Exception):
@@ -24,7 +24,7 @@ class CheckFailed(Exception):
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "table", "csv", "json"]),
+    type=click.Choice(["text", "table", "csv", "xlsx", "json"]),
     default="text",
     show_default=True,
     help="Output format.",
@@ -41,9 +41,15 @@ class CheckFailed(Exception):
     help="Refuse files larger than this (e.g. 200MB); default 50MB or "
     "$HERSTELGRAPH_MAX_INPUT_BYTES.",
 )
+@OUTPUT_OPTION
 @click.pass_obj
 def check_(
-    obj: Context, files: tuple[str, ...], fmt: str, limit: int, max_input_size: str | None
+    obj: Context,
+    files: tuple[str, ...],
+    fmt: str,
+    limit: int,
+    max_input_size: str | None,
+    output: str | None,
 ) -> None:
     """Quality report (SKOS integrity errors, qSKOS warnings) on FILEs or the shipped graph."""
     from pathlib import Path
@@ -60,14 +66,25 @@ def check_(
     if fmt == "json":
         from .render import to_json
 
-        emit(to_json(report))
-    elif fmt in ("table", "csv"):
-        from .render import render
+        text = to_json(report)
+    elif fmt in ("table", "csv", "xlsx"):
+        from ..checks.quality import QualityFinding
+        from ..model import OutputFormat
+        from .render import Answer, View, render
 
-        title = f"Quality findings: {report.errors} errors, {report.warnings} warnings"
-        emit(render(report.findings, fmt, title))
+        p = obj.presenter()
+        title = p.msg("findings", errors=report.errors, warnings=report.warnings)
+        view = View(report.findings, title, kind=QualityFinding)
+        data = render(Answer((view,)), OutputFormat(fmt), p)
+        write_output(output, data, binary=fmt == "xlsx")
+        if report.errors:
+            raise click.exceptions.Exit(1)
+        return
     else:
-        emit(render_text(report, limit))
+        from ..io.tables import escape_terminal
+
+        text = escape_terminal(render_text(report, limit))
+    write_output(output, text.encode("utf-8"))
     if report.errors:
         raise click.exceptions.Exit(1)
 

@@ -29,17 +29,33 @@ from .common import Context
     help="Ask a SPARQL 1.1 endpoint (e.g. http://localhost:7878/query) instead of the "
     "embedded store; load it with 'herstelgraph export --format trig'.",
 )
+@click.option(
+    "--lang",
+    type=click.Choice(["nl", "en"], case_sensitive=False),
+    help="Language of column headers, relation names and messages [default: en when "
+    "LC_ALL, LC_MESSAGES or LANG starts with en, else nl].",
+)
+@click.option(
+    "-v", "--verbose", is_flag=True,
+    help="Tables: every column, and the raw SKOS/SSSOM terms beside the words.",
+)  # fmt: skip
 @click.pass_context
-def cli(ctx: click.Context, data: tuple[str, ...], endpoint: str | None = None) -> None:
+def cli(
+    ctx: click.Context,
+    data: tuple[str, ...],
+    endpoint: str | None = None,
+    lang: str | None = None,
+    verbose: bool = False,
+) -> None:
     """Query, validate and publish the recovery-supporting care frameworks."""
-    ctx.obj = Context(data, endpoint)
+    ctx.obj = Context(data, endpoint, lang, verbose)
 
 
 def _register() -> None:
     """Each area's verbs live in their own module; the group adds them here (no import circle)."""
-    from . import align, catalogue, check, publish, validate
+    from . import align, catalogue, check, publish, suggest, validate
 
-    for module in (catalogue, align, check, publish, validate):
+    for module in (catalogue, align, check, publish, validate, suggest):
         for command in module.COMMANDS:
             cli.add_command(command)
 
@@ -66,7 +82,7 @@ def hint(exc: HerstelgraphError) -> str:
     if isinstance(exc, ParameterError):
         if exc.name == "framework":
             return " (use --framework FRAMEWORK)"
-        if exc.name in ("type", "status"):
+        if exc.name in ("type", "status", "format"):
             return f" (--{exc.name})"
         return f" (--param {exc.name}=VALUE)"
     if isinstance(exc, EndpointError) and "did not answer within" in str(exc):
@@ -83,13 +99,13 @@ def main(argv: list[str] | None = None) -> int:
         if isinstance(result, int) and not isinstance(result, bool):
             return result
     except HerstelgraphError as exc:
-        click.echo(f"herstelgraph: error: {exc}{hint(exc)}", err=True)
+        click.echo(f"herstelgraph: error: {_safe(str(exc))}{hint(exc)}", err=True)
         return exc.exit_code
     except click.exceptions.Abort:
         click.echo("herstelgraph: aborted", err=True)
         return 2
     except click.ClickException as exc:
-        click.echo(f"herstelgraph: error: {exc.format_message()}", err=True)
+        click.echo(f"herstelgraph: error: {_safe(exc.format_message())}", err=True)
         return 2
     except click.exceptions.Exit as exc:
         return exc.exit_code
@@ -97,12 +113,19 @@ def main(argv: list[str] | None = None) -> int:
         if os.environ.get("HERSTELGRAPH_DEBUG"):
             raise
         click.echo(
-            f"herstelgraph: internal error: {type(exc).__name__}: {exc}; "
+            f"herstelgraph: internal error: {type(exc).__name__}: {_safe(str(exc))}; "
             "rerun with HERSTELGRAPH_DEBUG=1 and report it",
             err=True,
         )
         return 3
     return 0
+
+
+def _safe(text: str) -> str:
+    """An error line as the terminal should get it: one line, no control characters."""
+    from ..io.tables import escape_terminal
+
+    return escape_terminal(text.replace("\n", " "))
 
 
 def run() -> None:

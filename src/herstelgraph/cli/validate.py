@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import click
 
-from .common import Context, emit
+from .common import OUTPUT_OPTION, Context, notice, write_output
 
 
 @click.command()
 @click.argument("files", nargs=-1, type=click.Path(dir_okay=False))
 @click.option(
-    "--lang", type=click.Choice(["nl", "en"]), default="en", show_default=True,
-    help="Language of the report's messages.",
+    "--lang", type=click.Choice(["nl", "en"], case_sensitive=False),
+    help="Language of the report's messages [default: the global --lang].",
 )  # fmt: skip
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json", "turtle"]), default="text",
@@ -30,8 +30,11 @@ from .common import Context, emit
     "--engine", type=click.Choice(["auto", "fast", "pyshacl"]), default="auto",
     show_default=True, help="SHACL engine for profiles (pyshacl is the reference).",
 )  # fmt: skip
+@OUTPUT_OPTION
 @click.pass_obj
-def validate(obj: Context, files, lang: str, fmt: str, graph: bool, engine: str) -> None:
+def validate(
+    obj: Context, files, lang: str | None, fmt: str, graph: bool, engine: str, output: str | None
+) -> None:
     """Validate profiles: role/person/team profiles and curricula (Turtle, JSON-LD or CSV)."""
     from ..checks.validate import render_report, validate_files, validate_graph
     from ..errors import InputError
@@ -40,11 +43,17 @@ def validate(obj: Context, files, lang: str, fmt: str, graph: bool, engine: str)
         raise InputError("no FILE given: name profile files (.ttl, .jsonld, .csv) or use --graph")
     if graph and files:
         raise InputError("--graph validates the shipped graph; pass profile files without it")
+    lang = (lang or str(obj.lang)).lower()
     if graph:
         report = validate_graph(obj.store, lang, shacl_report=fmt == "turtle")
     else:
         report = validate_files(obj.store, files, lang, engine=engine, shacl_report=fmt == "turtle")
-    emit(render_report(report, fmt, lang))
+    text = render_report(report, fmt, lang)
+    if fmt == "text":
+        from ..io.tables import escape_terminal
+
+        text = escape_terminal(text)
+    write_output(output, text.encode("utf-8"))
     if not report.conforms:
         raise click.exceptions.Exit(1)
 
@@ -58,7 +67,7 @@ def curriculum() -> None:
 @click.argument("csv_file", metavar="CSV", type=click.Path(dir_okay=False))
 @click.option(
     "-o", "--output", required=True, type=click.Path(dir_okay=False),
-    help="Turtle file to write (atomically).",
+    help="Turtle file to write (atomically; never one of the inputs).",
 )  # fmt: skip
 @click.option(
     "--conforms-to", metavar="FRAMEWORK",
@@ -75,8 +84,10 @@ def curriculum_import(obj: Context, csv_file: str, output: str, conforms_to, bas
 
     if base:
         base = iri_node(base, "base IRI").value
+    from ..words import message
+
     n = import_csv(obj.store, Path(csv_file), Path(output), base=base, conforms_to=conforms_to)
-    click.echo(f"{output}: {n} triples written", err=True)
+    notice(message("triples_written", obj.lang, path=output, n=n))
 
 
 COMMANDS = (validate, curriculum)

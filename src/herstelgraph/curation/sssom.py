@@ -1,6 +1,6 @@
 """Curated mappings: SSSOM TSV files in ``mappings/`` are the one source of truth.
 
-The TSVs are human-editable (a spreadsheet opens them); ``python -m herstelgraph.mappings
+The TSVs are human-editable (a spreadsheet opens them); ``python tools/dev.py mappings
 build`` makes them canonical (labels and sources filled from the graph, record IDs, sorted
 rows, the spec's column order) and generates ``mappings/mappings.ttl``: the ``skos:*Match``
 triples plus one SSSOM record per row, in SSSOM's own RDF form (owl:Axiom reification).
@@ -12,7 +12,6 @@ import csv
 import hashlib
 import io
 import re
-import sys
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -510,76 +509,6 @@ def pair_store(path: Path, today: str):
     return store
 
 
-USAGE = """usage: python -m herstelgraph.mappings COMMAND
-  build [--check]        canonicalise every mappings/*.sssom.tsv and regenerate mappings.ttl
-  fmt FILE...            canonicalise only these TSV files (mappings.ttl untouched)
-  new A B                create the empty pair file for frameworks A and B
-  status FILE            per direction: items mapped, reviewed with no match, not reviewed
-  check FILE             consistency problems of the ontology plus this one file
-  report                 the README's mapping report"""
-
-
-def main(argv: list[str] | None = None) -> int:
-    import datetime
-
-    from ..io.atomic import write_text
-
-    args = list(sys.argv[1:] if argv is None else argv)
-    today = datetime.date.today().isoformat()
-    cmd, rest = (args[0], args[1:]) if args else ("", [])
-    try:
-        if cmd == "report":
-            from ..store.build import load
-
-            print(report_markdown(load()), end="")
-        elif cmd == "new" and len(rest) == 2:
-            name = pair_name(*rest)
-            from ..resources import data_dir
-
-            path = data_dir("mappings") / f"{name}.sssom.tsv"
-            if path.exists():
-                raise InputError(f"{path} exists already")
-            write_text(path, write_tsv(MappingFile(path, metadata_for(name), [])))
-            print(path)
-        elif cmd == "fmt" and rest:
-            labels, schemes = _ontology_index()
-            for f in rest:
-                mf = canonical(read_tsv(Path(f)), labels, schemes, today)
-                write_text(Path(f), write_tsv(mf))
-        elif cmd in ("status", "check") and len(rest) == 1:
-            store = pair_store(Path(rest[0]), today)
-            if cmd == "check":
-                problems = consistency_problems(store)
-                print("\n".join(problems) or "no problems")
-                return 1 if problems else 0
-            for (a, b), st in review_status(store).items():
-                if not st["mapped"] and not st["no_match"]:
-                    continue
-                print(
-                    f"{a} -> {b}: {len(st['mapped'])} mapped, {len(st['no_match'])} no match, "
-                    f"{len(st['not_reviewed'])} not reviewed"
-                )
-                for item in sorted(st["not_reviewed"]):
-                    print(f"   not reviewed: {item}")
-        elif cmd == "build":
-            outputs = build(today=today)
-            stale = [p for p, t in outputs.items() if not p.exists() or p.read_text("utf-8") != t]
-            if "--check" in rest:
-                for p in stale:
-                    print(f"{p}: out of date; run python -m herstelgraph.mappings build")
-                return 1 if stale else 0
-            for p in stale:
-                write_text(p, outputs[p])
-            print(f"{len(stale)} file(s) rewritten, {len(outputs)} checked")
-        else:
-            print(USAGE, file=sys.stderr)
-            return 2
-    except InputError as exc:
-        print(f"herstelgraph: error: {exc}", file=sys.stderr)
-        return 2
-    return 0
-
-
 # ------------------------------------------------------------------ consistency
 def consistency_problems(store) -> list[str]:
     """The rules every mapping set must keep (run on the store with its closure).
@@ -702,17 +631,24 @@ def _scc(succ: dict) -> dict:
 
 
 # ------------------------------------------------------------------------ review
+#: The items that need a link or a no-match record into every other framework (RUBRIC.md,
+#: C-COV-1): not sections, not restatements (R-DUP-1, aligned through the item they restate),
+#: not example-only items (R-EX-1, the item or an ancestor hg:isExample) and not inferred
+#: items (R-INF-1). Links on the excluded items are allowed; they are not required.
 REVIEWABLE = """
 SELECT ?item ?scheme WHERE {
   ?item skos:inScheme ?scheme ; a skos:Concept .
   FILTER NOT EXISTS { ?item a hg:Section }
+  FILTER NOT EXISTS { ?item hg:restates ?restated }
+  FILTER NOT EXISTS { ?item hg:isInferred true }
+  FILTER NOT EXISTS { ?item skos:broader* ?example . ?example hg:isExample true }
 }
 """
 
 
 def review_status(store) -> dict[tuple[str, str], dict[str, set[str]]]:
     """For each ordered pair (A, B) of aligned frameworks: A's items mapped into B, A's items
-    reviewed with no match in B, and A's items not looked at."""
+    reviewed with no match in B, and A's items not looked at (of the items REVIEWABLE lists)."""
     from ..ids import compact
 
     schemes = {SCHEME_OF[f]: f for f in FRAMEWORKS}
@@ -781,7 +717,3 @@ def report_markdown(store) -> str:
             f"{len(st['not_reviewed'])} | {share} |"
         )
     return "\n".join(lines) + "\n"
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -524,8 +524,10 @@ def select_with_deadline(
     entailment: bool | str = False,
     timeout: float | None = None,
     where: str = "query",
-) -> list[dict]:
-    """``store.select`` in a forked worker that is killed at the deadline.
+    form: str = "select",
+):
+    """``store.select`` (or ``ask``/``construct`` by ``form``) in a forked worker that is
+    killed at the deadline.
 
     Oxigraph has no way to cancel a running query, so a user's query runs in a child
     process that shares the store copy-on-write (no reload); rows come back over a pipe.
@@ -535,14 +537,13 @@ def select_with_deadline(
 
     timeout = query_timeout() if timeout is None else timeout
     if "fork" not in mp.get_all_start_methods():
-        return store.select(sparql, bindings, entailment=entailment)
+        return _unpack(form, _answer(store, form, sparql, bindings, entailment))
     ctx = mp.get_context("fork")
     recv, send = ctx.Pipe(duplex=False)
 
     def work() -> None:
         try:
-            rows = store.select(sparql, bindings, entailment=entailment)
-            send.send(("ok", [{k: _encode(v) for k, v in r.items()} for r in rows]))
+            send.send(("ok", _answer(store, form, sparql, bindings, entailment)))
         except SyntaxError as exc:
             send.send(("syntax", str(exc)))
         except Exception as exc:  # sent back and raised in the parent as one line
@@ -574,4 +575,28 @@ def select_with_deadline(
         raise SyntaxError(payload)
     if status == "error":
         raise InputError(f"{where}: {payload}")
+    return _unpack(form, payload)
+
+
+def _answer(store, form: str, sparql: str, bindings, entailment):
+    """A query's answer in a form a pipe carries: encoded rows, a bool, N-Triples bytes."""
+    import pyoxigraph as ox
+
+    if form == "ask":
+        return store.ask(sparql, bindings, entailment=entailment)
+    if form in ("construct", "describe"):
+        triples = store.construct(sparql, bindings, entailment=entailment)
+        return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
+    rows = store.select(sparql, bindings, entailment=entailment)
+    return [{k: _encode(v) for k, v in r.items()} for r in rows]
+
+
+def _unpack(form: str, payload):
+    import pyoxigraph as ox
+
+    if form == "ask":
+        return bool(payload)
+    if form in ("construct", "describe"):
+        quads = ox.parse(payload, format=ox.RdfFormat.N_TRIPLES)
+        return [ox.Triple(q.subject, q.predicate, q.object) for q in quads]
     return [{k: _decode(v) for k, v in r.items()} for r in payload]

@@ -28,6 +28,8 @@ RELATION_TEXT = {
     "broadMatch": "broader match (the other is broader)",
     "narrowMatch": "narrower match (the other is narrower)",
     "relatedMatch": "related match",
+    "requires": "presupposes (prerequisite)",
+    "required_by": "is a prerequisite of",
 }
 
 

@@ -12,15 +12,14 @@ import re
 import unicodedata
 import weakref
 from collections import defaultdict
-from dataclasses import dataclass, make_dataclass
-from functools import cache
+from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
 
 from ..errors import InputError, MissingDataError, ParameterError, UnknownIdError
 from ..ids import compact, expand, iri_node, is_iri
-from ..model import GapStatus, MappingView, Record
+from ..model import GapStatus, MappingView, QueryForm, QueryResult, Record, Value
 from ..store.store import Queryable, Store
 from ..vocab import INVERSE, NO_TERM, PREFIXES, SKOS
 from .catalogue import _natural, _run, concept, framework_id, resolve, scheme_node, type_node
@@ -991,9 +990,10 @@ def _brief(store: Queryable, ident: str) -> ConceptBrief:
 
 
 # ------------------------------------------------------------------- any query
-def run_query(store: Queryable, name_or_file: str, params: dict[str, str]) -> list[Record]:
-    """Run a shipped query (by name) or a user's .rq file with parameters typed by its header;
-    rows come back as records whose fields are the query's variables."""
+def run_query(store: Queryable, name_or_file: str, params: dict[str, str]) -> QueryResult:
+    """Run a shipped query (by name) or a user's .rq file with parameters typed by its
+    header. The answer is generic, whatever the variables are called: a SELECT's variables
+    and rows, an ASK's boolean, a CONSTRUCT/DESCRIBE's triples (see :class:`QueryResult`)."""
     from ..store import queries
 
     if name_or_file.endswith(".rq") or "/" in name_or_file:
@@ -1017,12 +1017,18 @@ def run_query(store: Queryable, name_or_file: str, params: dict[str, str]) -> li
             continue
         bindings[p.name] = _param_term(store, p.name, p.kind, params[p.name])
     try:
-        rows = queries.run(store, spec, bindings)
+        answer = queries.answer(store, spec, bindings)
     except SyntaxError as exc:
         raise InputError(f"{spec.path or spec.name}: SPARQL syntax error: {exc}") from None
-    names = list(rows[0]) if rows else _variables(spec.text)
-    cls = _row_class(tuple(names))
-    return [cls(**{n: _cell(r.get(n)) for n in names}) for r in rows]
+    if spec.form is QueryForm.ASK:
+        return QueryResult((), (), QueryForm.ASK, boolean=bool(answer))
+    if spec.form is not QueryForm.SELECT:
+        triples = tuple(answer)
+        spo = tuple((_cell(t.subject), _cell(t.predicate), _cell(t.object)) for t in triples)
+        return QueryResult(("subject", "predicate", "object"), spo, spec.form, triples=triples)
+    variables = tuple(answer[0]) if answer else tuple(_variables(spec.text))
+    rows = tuple(tuple(_cell(r.get(v)) for v in variables) for r in answer)
+    return QueryResult(variables, rows)
 
 
 def _param_term(store: Queryable, name: str, kind: str, raw: str):
@@ -1052,19 +1058,23 @@ def _variables(text: str) -> list[str]:
     return list(dict.fromkeys(re.findall(r"(?:AS\s+)?\?(\w+)\)?", m.group(1))))
 
 
-@cache
-def _row_class(names: tuple[str, ...]):
-    return make_dataclass("QueryRow", [(n, object) for n in names], bases=(Record,), frozen=True)
-
-
-def _cell(term):
+def _cell(term) -> Value:
+    """A term as a plain value: numbers and booleans typed, IRIs as CURIEs where a prefix
+    fits, blank nodes as ``_:id``, other literals by their lexical form."""
     if term is None:
         return None
     if isinstance(term, ox.Literal):
         dt = term.datatype.value.rsplit("#", 1)[-1]
-        if dt in ("integer", "int", "long"):
-            return int(term.value)
-        if dt in ("decimal", "double", "float"):
-            return float(term.value)
+        try:
+            if dt in ("integer", "int", "long", "short", "nonNegativeInteger", "positiveInteger"):
+                return int(term.value)
+            if dt in ("decimal", "double", "float"):
+                return float(term.value)
+        except ValueError:  # an ill-typed literal keeps its text
+            return term.value
+        if dt == "boolean" and term.value in ("true", "false", "1", "0"):
+            return term.value in ("true", "1")
         return term.value
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
     return compact(term.value)

@@ -106,7 +106,8 @@ def item_types(store: Queryable) -> tuple[str, ...]:
 
 def type_node(store: Queryable, item_type: str | None) -> ox.NamedNode | None:
     """The class IRI of an item type given as a local name (KnowledgeItem, in any case), a
-    CURIE or an IRI; an unknown type raises ParameterError listing the known ones."""
+    CURIE, an IRI or the ontology's Dutch or English label (kennisitem); an unknown type
+    raises ParameterError listing the known ones."""
     if not item_type:
         return None
     known = item_types(store)
@@ -117,6 +118,12 @@ def type_node(store: Queryable, item_type: str | None) -> ox.NamedNode | None:
     iri = item_type if is_iri(item_type) else expand(item_type)
     if iri and compact(iri).removeprefix("hg:") in known:
         return iri_node(iri, "type")
+    from ..words import type_names
+
+    # the ontology's Dutch and English words: kennisitem, knowledge item
+    curie = type_names().get(item_type.strip().lower(), "")
+    if curie.removeprefix("hg:") in known:
+        return ox.NamedNode(HG + curie.removeprefix("hg:"))
     raise ParameterError("type", f"unknown item type {item_type!r}; known: {', '.join(known)}")
 
 
