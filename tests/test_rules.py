@@ -181,3 +181,19 @@ hgp:b a hg:PersonProfile ; rdfs:label "B" ; hg:role nk:rol-professional ;
     assert (
         "hg:" not in result.message and "ieder team een ervaringsdeskundige" not in result.message
     )
+
+
+def test_two_members_with_six_and_five_competencies_are_not_a_qualified_team(store):
+    comps = [f"bk:competentie-{i:02d}" for i in range(1, 12)]
+    report = validate(
+        store,
+        f"""
+hgp:team a hg:TeamProfile ; rdfs:label "Team" ; dct:conformsTo bk:scheme ; hg:member hgp:a, hgp:b .
+hgp:a a hg:PersonProfile ; rdfs:label "A" ; hg:proficiency {held(comps[:6]).replace(" 3 ", " 1 ")} .
+hgp:b a hg:PersonProfile ; rdfs:label "B" ; hg:proficiency {held(comps[6:]).replace(" 3 ", " 1 ")} .
+""",
+        "nl",
+    )
+    assert not report.conforms and report.violations == 5 + 6
+    assert {r.profile for r in report.results} == {"hgp:a", "hgp:b"}
+    assert render_report(report, "text", "nl").splitlines()[-1].endswith(": voldoet niet")
