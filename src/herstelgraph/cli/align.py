@@ -38,13 +38,15 @@ def crosswalk(obj: Context, a: str, b: str, fmt: str) -> None:
 @click.option("--type", "type_", help="Only this item type, e.g. KnowledgeItem, Competency.")
 @click.option(
     "--status",
-    type=click.Choice(["no-match", "not-reviewed"]),
-    help="Only reviewed items with no match, or only items never reviewed.",
+    type=click.Choice(["no-match", "via-example", "not-reviewed"]),
+    help="Only reviewed items with no match, only items covered via an example-only or "
+    "inferred item, or only items never reviewed.",
 )
 @FORMAT_OPTION
 @click.pass_obj
 def gaps(obj: Context, a, b, section, type_, status, fmt: str) -> None:
-    """Items of A with no mapping into B: 'no-match' (reviewed) or 'not-reviewed'."""
+    """Requirement items of A with no mapping into B: 'no-match' (reviewed), 'via-example'
+    (linked only to example-only or inferred items) or 'not-reviewed'."""
     from ..questions.alignment import gaps as run
 
     rows = run(obj.store, a, b, section=section, item_type=type_, status=status)
@@ -59,11 +61,12 @@ def gaps(obj: Context, a, b, section, type_, status, fmt: str) -> None:
 @FORMAT_OPTION
 @click.pass_obj
 def coverage(obj: Context, a, b, sections: bool, fmt: str) -> None:
-    """Share of A's items mapped into B, for every ordered pair of aligned frameworks."""
+    """Share of A's requirement items mapped into B, for every ordered pair of frameworks."""
     from ..questions.alignment import coverage as run
 
     rows = [r for r in run(obj.store, a, b) if sections or r.scope == "framework"]
-    cols = ["a", "b", "section_label", "items", "mapped", "no_match", "not_reviewed", "share"]
+    cols = ["a", "b", "section_label", "items", "mapped", "via_example", "no_match", "not_reviewed"]
+    cols.append("share")
     emit(render(rows, fmt, "Coverage", _short(fmt, cols)))
 
 

@@ -632,17 +632,12 @@ def _scc(succ: dict) -> dict:
 
 # ------------------------------------------------------------------------ review
 #: The items that need a link or a no-match record into every other framework (RUBRIC.md,
-#: C-COV-1): not sections, not restatements (R-DUP-1, aligned through the item they restate),
-#: not example-only items (R-EX-1, the item or an ancestor hg:isExample) and not inferred
-#: items (R-INF-1). Links on the excluded items are allowed; they are not required.
+#: C-COV-1): the closure's hg:RequirementItem, the one definition of an item that counts
+#: (store/closure.py ``requirement_items``: no sections, restatements, example-only or
+#: inferred items), read with the closure. Links on the excluded items are allowed; they are
+#: not required.
 REVIEWABLE = """
-SELECT ?item ?scheme WHERE {
-  ?item skos:inScheme ?scheme ; a skos:Concept .
-  FILTER NOT EXISTS { ?item a hg:Section }
-  FILTER NOT EXISTS { ?item hg:restates ?restated }
-  FILTER NOT EXISTS { ?item hg:isInferred true }
-  FILTER NOT EXISTS { ?item skos:broader* ?example . ?example hg:isExample true }
-}
+SELECT ?item ?scheme WHERE { ?item a hg:RequirementItem ; skos:inScheme ?scheme . }
 """
 
 
@@ -653,13 +648,15 @@ def review_status(store) -> dict[tuple[str, str], dict[str, set[str]]]:
 
     schemes = {SCHEME_OF[f]: f for f in FRAMEWORKS}
     items: dict[str, set[str]] = defaultdict(set)
-    for r in store.select(REVIEWABLE):
+    for r in store.select(REVIEWABLE, entailment=True):
         fw = schemes.get(compact(r["scheme"].value))
         if fw:
             items[fw].add(compact(r["item"].value))
+    # any SKOS link into B answers C-COV-1, also one that reaches only an example-only or
+    # inferred item (hg:mappedViaExampleInto); prerequisite records are no SKOS link
     mapped: dict[tuple[str, str], set[str]] = defaultdict(set)
     rows = store.select(
-        "SELECT ?a ?sb WHERE { ?a skos:mappingRelation ?b . ?b skos:inScheme ?sb }",
+        "SELECT ?a ?sb WHERE { VALUES ?p { hg:mappedInto hg:mappedViaExampleInto } ?a ?p ?sb }",
         entailment=True,
     )
     for r in rows:
@@ -688,16 +685,28 @@ def review_status(store) -> dict[tuple[str, str], dict[str, set[str]]]:
 
 
 def report_markdown(store) -> str:
-    """The README's mapping report, computed from the data."""
+    """The README's mapping report, computed from the data: records per pair and relation
+    (prerequisite records in a column of their own: they are no match, RUBRIC R-PRE-1), then
+    the coverage of requirement items as ``herstelgraph coverage`` counts it (one definition
+    of an item that counts: the closure's hg:RequirementItem)."""
+    from ..questions.alignment import coverage
+
     records = all_records()
     by_pair: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
     schemes = {SCHEME_OF[f]: f for f in FRAMEWORKS}
     for rec in records:
         pair = (schemes[rec.subject_source], schemes[rec.object_source])
-        key = "no match" if rec.is_no_match else rec.predicate_id.removeprefix("skos:")
+        if rec.is_no_match:
+            key = "no match"
+        elif rec.predicate_id == PREREQUISITE:
+            key = "prerequisite"
+        else:
+            key = rec.predicate_id.removeprefix("skos:")
         by_pair[pair][key] += 1
-    rels = ["exactMatch", "closeMatch", "broadMatch", "narrowMatch", "relatedMatch", "no match"]
-    lines = ["| subject → object | " + " | ".join(rels) + " | total |", "|---" * 8 + "|"]
+    rels = ["exactMatch", "closeMatch", "broadMatch", "narrowMatch", "relatedMatch"]
+    rels += ["prerequisite", "no match"]
+    header = "| subject → object | " + " | ".join(rels) + " | total |"
+    lines = [header, "|---" * (len(rels) + 2) + "|"]
     for pair in sorted(by_pair, key=lambda p: (FRAMEWORKS.index(p[0]), FRAMEWORKS.index(p[1]))):
         counts = by_pair[pair]
         cells = [str(counts.get(r, 0)) for r in rels]
@@ -706,14 +715,16 @@ def report_markdown(store) -> str:
         )
     lines += [
         "",
-        "| items of → into | mapped | reviewed, no match | not reviewed | share mapped |",
-        "|---|---|---|---|---|",
+        "| requirement items of → into | items | mapped | via an example | reviewed, no match "
+        "| not reviewed | share mapped |",
+        "|---|---|---|---|---|---|---|",
     ]
-    for (a, b), st in review_status(store).items():
-        total = sum(len(v) for v in st.values())
-        share = f"{100 * len(st['mapped']) / total:.0f}%" if total else "–"
+    for row in coverage(store):
+        if row.scope != "framework" or row.a not in FRAMEWORKS or row.b not in FRAMEWORKS:
+            continue
+        share = f"{100 * row.share:.0f}%" if row.items else "–"
         lines.append(
-            f"| {a} → {b} | {len(st['mapped'])} | {len(st['no_match'])} | "
-            f"{len(st['not_reviewed'])} | {share} |"
+            f"| {row.a} → {row.b} | {row.items} | {row.mapped} | {row.via_example} | "
+            f"{row.no_match} | {row.not_reviewed} | {share} |"
         )
     return "\n".join(lines) + "\n"
