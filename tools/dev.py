@@ -5,7 +5,7 @@
     python tools/dev.py mappings fmt FILE...       canonicalise these TSV files only
     python tools/dev.py mappings new A B           the empty pair file for frameworks A and B
     python tools/dev.py mappings status FILE       per direction: mapped / no match / not reviewed
-    python tools/dev.py mappings check FILE        consistency problems with this one file
+    python tools/dev.py mappings check [FILE...]   RUBRIC §7's mapping checks
     python tools/dev.py mappings report            the README's mapping report
     python tools/dev.py shapes [--check]           shapes/profiles-generated.ttl
     python tools/dev.py quality                    the counts table of docs/quality.md
@@ -59,12 +59,19 @@ def mappings(args: argparse.Namespace) -> int:
         for f in rest:
             mf = sssom.canonical(sssom.read_tsv(Path(f)), labels, schemes, today)
             write_text(Path(f), sssom.write_tsv(mf))
-    elif cmd in ("status", "check") and len(rest) == 1:
+    elif cmd == "check":
+        from herstelgraph.curation import consistency
+        from herstelgraph.store import load
+
+        graph = load(closure=False)
+        if rest:
+            problems = consistency.check_files([Path(f) for f in rest], graph)
+        else:
+            problems = consistency.check_shipped(graph)
+        print("\n".join(p.line() for p in problems) or "no problems")
+        return 1 if consistency.errors(problems) else 0
+    elif cmd == "status" and len(rest) == 1:
         store = sssom.pair_store(Path(rest[0]), today)
-        if cmd == "check":
-            problems = sssom.consistency_problems(store)
-            print("\n".join(problems) or "no problems")
-            return 1 if problems else 0
         for (a, b), st in sssom.review_status(store).items():
             if not st["mapped"] and not st["no_match"]:
                 continue

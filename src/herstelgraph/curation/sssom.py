@@ -510,85 +510,8 @@ def pair_store(path: Path, today: str):
 
 
 # ------------------------------------------------------------------ consistency
-def consistency_problems(store) -> list[str]:
-    """The rules every mapping set must keep (run on the store with its closure).
-
-    * no exactMatch beside broadMatch/narrowMatch/relatedMatch on one pair (SKOS S46);
-    * no exactMatch clique that joins two concepts of one framework;
-    * no mapping inside one framework;
-    * no 'no match' beside a match for the same item and target framework;
-    * no broad/narrow mapping that contradicts the hierarchies: a cycle of
-      'narrower-than' steps (broader, broadMatch, narrowMatch, with exactMatch both ways)
-      that holds a strict step.
-    """
-    from ..ids import compact
-
-    problems: list[str] = []
-    q = store.select(
-        "SELECT ?a ?b ?p WHERE { ?a skos:exactMatch ?b . ?a ?p ?b . "
-        "VALUES ?p { skos:broadMatch skos:narrowMatch skos:relatedMatch } }",
-        entailment=True,
-    )
-    problems += [
-        f"S46: {compact(r['a'].value)} exactMatch and {compact(r['p'].value)} "
-        f"{compact(r['b'].value)}"
-        for r in q
-    ]
-    q = store.select(
-        "SELECT ?a ?b ?s WHERE { ?a skos:exactMatch ?b . ?a skos:inScheme ?s . "
-        "?b skos:inScheme ?s . FILTER(STR(?a) < STR(?b)) }",
-        entailment=True,
-    )
-    problems += [
-        f"exactMatch chain joins {compact(r['a'].value)} and {compact(r['b'].value)} "
-        f"of one framework"
-        for r in q
-    ]
-    q = store.select(
-        "SELECT ?a ?b ?p WHERE { ?a ?p ?b . ?a skos:inScheme ?s . ?b skos:inScheme ?s . "
-        "VALUES ?p { skos:exactMatch skos:closeMatch skos:broadMatch skos:narrowMatch "
-        "skos:relatedMatch } }"
-    )
-    problems += [
-        f"mapping inside one framework: {compact(r['a'].value)} "
-        f"{compact(r['p'].value)} {compact(r['b'].value)}"
-        for r in q
-    ]
-    q = store.select(
-        "SELECT ?a ?target WHERE { ?r owl:annotatedSource ?a ; owl:annotatedTarget "
-        "sssom:NoTermFound ; sssom:object_source ?target . ?a skos:mappingRelation ?b . "
-        "?b skos:inScheme ?target }",
-        entailment=True,
-    )
-    problems += [
-        f"{compact(r['a'].value)} has a 'no match' record and a mapping into "
-        f"{compact(r['target'].value)}"
-        for r in q
-    ]
-    problems += _hierarchy_cycles(store)
-    return problems
-
-
-def _hierarchy_cycles(store) -> list[str]:
-    from ..ids import compact
-
-    strict, loose = set(), set()
-    for r in store.select("SELECT ?a ?b WHERE { ?a skos:broader ?b }", entailment=True):
-        strict.add((r["a"].value, r["b"].value))
-    for r in store.select("SELECT ?a ?b WHERE { ?a skos:broadMatch ?b }", entailment=True):
-        strict.add((r["a"].value, r["b"].value))
-    for r in store.select("SELECT ?a ?b WHERE { ?a skos:exactMatch ?b }", entailment=True):
-        loose.add((r["a"].value, r["b"].value))
-    succ = defaultdict(set)
-    for a, b in strict | loose:
-        succ[a].add(b)
-    comp = _scc(succ)
-    return [
-        f"broad/narrow mapping contradicts the hierarchy: {compact(a)} is both narrower "
-        f"and not narrower than {compact(b)}"
-        for a, b in sorted(strict)
-        if comp.get(a) is not None and comp.get(a) == comp.get(b)
-    ]
+# The mapping checks (RUBRIC §7, including the older S46, exact-clique, no-match-beside-match
+# and hierarchy-cycle rules) live in curation/consistency.py: one checker.
 
 
 def _scc(succ: dict) -> dict:
