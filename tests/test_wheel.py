@@ -65,6 +65,8 @@ VERBS: list[tuple[str, list[str]]] = [
         ["curriculum", "import", str(EX / "curriculum-modules.csv"), "-o", "{tmp}/c.ttl"],
     ),
     ("suggest pair", ["suggest", "pair", "randvoorwaarden", "bijlage-ii", "--format", "json"]),
+    # --since a folder: no git in a plain install
+    ("curation report", ["curation", "report", "--since", str(ROOT / "mappings")]),
 ]
 
 

@@ -7,6 +7,7 @@
     python tools/dev.py mappings status FILE       per direction: mapped / no match / not reviewed
     python tools/dev.py mappings check [FILE...]   RUBRIC §7's mapping checks
     python tools/dev.py mappings report            the README's mapping report
+    python tools/dev.py mappings curation          the README's curation report figures
     python tools/dev.py shapes [--check]           shapes/profiles-generated.ttl
     python tools/dev.py quality                    the counts table of docs/quality.md
     python tools/dev.py serialize [--check] FILE…  canonical Turtle, in place
@@ -47,6 +48,10 @@ def mappings(args: argparse.Namespace) -> int:
         from herstelgraph.store import load
 
         print(sssom.report_markdown(load()), end="")
+    elif cmd == "curation":
+        from herstelgraph.curation.report import build_report, markdown
+
+        print(markdown(build_report()), end="")
     elif cmd == "new" and len(rest) == 2:
         name = sssom.pair_name(*rest)
         path = ROOT / "mappings" / f"{name}.sssom.tsv"
@@ -156,7 +161,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="tools/dev.py", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="what", required=True)
     p = sub.add_parser("mappings", help="build, format and report the curated SSSOM files")
-    p.add_argument("command", choices=["build", "fmt", "new", "status", "check", "report"])
+    p.add_argument(
+        "command", choices=["build", "fmt", "new", "status", "check", "report", "curation"]
+    )
     p.add_argument("args", nargs="*")
     p.add_argument("--check", action="store_true", help="build: only report what is stale")
     p.set_defaults(run=mappings)
