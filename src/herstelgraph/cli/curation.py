@@ -81,8 +81,8 @@ def report(since: str | None, folder: str | None, fmt: str) -> None:
     }
     out = []
     for section, title in titles.items():
-        rows = [f for f in rep.figures if f.section == section]
-        out.append(render(rows, "table", title, ["pair", "key", "count", "value"]))
+        figs = [f for f in rep.figures if f.section == section]
+        out.append(render(figs, "table", title, ["pair", "key", "count", "value"]))
     summary = (
         f"Changes {rep.since_note}: {rep.added} added, {rep.removed} removed, {rep.changed} changed"
     )
