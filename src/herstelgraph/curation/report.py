@@ -223,6 +223,8 @@ def last_tag(folder: Path) -> str | None:
 
 def at_ref(folder: Path, ref: str) -> dict[str, list[MappingRecord]]:
     """The mapping files as they were at a git ref of the checkout that holds ``folder``."""
+    if ref.startswith("-"):
+        raise InputError(f"--since {ref}: not a git ref (a tag, branch or commit) or folder")
     if _git(folder, "rev-parse", "--is-inside-work-tree") is None:
         raise InputError(
             f"--since {ref}: {folder} is not in a git checkout; give an older mappings "
