@@ -307,7 +307,7 @@ class _Run:
                         seen.add((c, b, a))
                         self._close(a, r1, b, r2, c, claim, ab, bc)
                     # C-TRI-2: b exact/close c, a linked to both
-                    if r2 in (_E, _C) and (c, b, a) not in seen and (a, "par", b, c) not in seen:
+                    if r2 in (_E, _C) and (a, "par", b, c) not in seen:
                         seen.add((a, "par", b, c))
                         seen.add((a, "par", c, b))
                         self._parallel(a, b, c, r1)
@@ -355,6 +355,11 @@ class _Run:
         rels_b = {rel for rel, _ in ab}
         rels_c = {rel for rel, _ in ac}
         if rels_b == rels_c:
+            return
+        # B close C: exact and close from A agree (exact∘close = close, docs/chains.md), else
+        # C-TRI-1 (which asks A–C close when A exact B) and C-TRI-2 would ask the impossible
+        close_bc = {rec.rec.predicate_id for rec in self.between.get(frozenset((b, c)), ())}
+        if _E not in close_bc and rels_b | rels_c <= {_E, _C}:
             return
         involved = [rec for _, rec in ab] + [rec for _, rec in ac]
         if self.tagged("C-TRI-2", b, involved) or self.tagged("C-TRI-2", c, involved):
