@@ -310,7 +310,7 @@ class _Run:
                     if r2 in (_E, _C) and (a, "par", b, c) not in seen:
                         seen.add((a, "par", b, c))
                         seen.add((a, "par", c, b))
-                        self._parallel(a, b, c, r1)
+                        self._parallel(a, b, c)
 
     def _ac(self, a: str, c: str) -> list[tuple[str, Curated]]:
         """The SKOS records between a and c, each with its relation read from a."""
@@ -347,7 +347,7 @@ class _Run:
                 "C-TRI-1", [ab, bc], (a, b, c), f"{chain}, and no SKOS record links {a} and {c}"
             )
 
-    def _parallel(self, a: str, b: str, c: str, r_ab: str) -> None:
+    def _parallel(self, a: str, b: str, c: str) -> None:
         ac = self._ac(a, c)
         if not ac or self.fw(a) in (self.fw(b), self.fw(c)):
             return
@@ -358,8 +358,8 @@ class _Run:
             return
         # B close C: exact and close from A agree (exact∘close = close, docs/chains.md), else
         # C-TRI-1 (which asks A–C close when A exact B) and C-TRI-2 would ask the impossible
-        close_bc = {rec.rec.predicate_id for rec in self.between.get(frozenset((b, c)), ())}
-        if _E not in close_bc and rels_b | rels_c <= {_E, _C}:
+        rels_bc = {rec.rec.predicate_id for rec in self.between.get(frozenset((b, c)), ())}
+        if _E not in rels_bc and rels_b | rels_c <= {_E, _C}:
             return
         involved = [rec for _, rec in ab] + [rec for _, rec in ac]
         if self.tagged("C-TRI-2", b, involved) or self.tagged("C-TRI-2", c, involved):
