@@ -294,8 +294,8 @@ MESSAGES: dict[str, Pair] = {
         "Links per rubric rule (curation_rule; share of the pair's links)",
     ),
     "curation_no-match": (
-        "Geen-overeenkomstrecords per paar, richting en predicaat (R-NONE-1/2)",
-        "No-match records per pair, direction and predicate (R-NONE-1/2)",
+        "Geen-overeenkomstrecords per paar, richting en predicaat (R-NONE-1/2/3)",
+        "No-match records per pair, direction and predicate (R-NONE-1/2/3)",
     ),
     "curation_changes": (
         "Wijzigingen {since}: {added} toegevoegd, {removed} verwijderd, {changed} gewijzigd",

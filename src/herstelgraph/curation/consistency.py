@@ -61,7 +61,7 @@ STRUCTURAL = frozenset({"C-DIR-1", "C-DIR-2", "C-DUP-2", "C-DUP-4", "C-COV-1"})
 RULES = frozenset(
     [f"G-{n}" for n in range(1, 7)]
     + ["R-EXACT-1", "R-CLOSE-1", "R-HIER-1", "R-REL-1", "R-REL-2", "R-REL-3", "R-PRE-1"]
-    + ["R-NONE-1", "R-NONE-2", "R-CONF-1", "R-CONF-2", "R-CONF-3", "R-CONF-4", "R-STR-1"]
+    + ["R-NONE-1", "R-NONE-2", "R-NONE-3", "R-CONF-1", "R-CONF-2", "R-CONF-3", "R-CONF-4", "R-STR-1"]
     + ["R-SEC-1", "R-EX-1", "R-EX-2", "R-INF-1", "R-DUP-1", "R-ONE-1"]
     + ["R-COM-1", "R-COM-2", "R-COM-3"]
 )
@@ -74,7 +74,7 @@ RULE_FOR = {
     _R: {"R-REL-1", "R-REL-2", "R-REL-3"},
     PREREQUISITE: {"R-PRE-1"},
 }
-NO_MATCH_RULE = {_R: "R-NONE-1", _C: "R-NONE-2"}
+NO_MATCH_RULE = {_R: {"R-NONE-1"}, _C: {"R-NONE-2", "R-NONE-3"}}
 MAJOR, MINOR = "ceasn:majorAlignment", "ceasn:minorAlignment"
 #: R-STR-1: the strengths `other` may hold, per predicate.
 STRENGTH_FOR = {
@@ -665,8 +665,9 @@ class _Run:
                     f"curation_rule {r.curation_rule} is no rule of the rubric",
                 )
             elif r.is_no_match:
-                want_rule = NO_MATCH_RULE.get(p)
-                if rule != want_rule:
+                want_rules = NO_MATCH_RULE.get(p, set())
+                if rule not in want_rules:
+                    want_rule = " or ".join(sorted(want_rules)) or "no rule"
                     self.add(
                         "C-RULE-1",
                         [c],

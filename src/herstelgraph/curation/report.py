@@ -3,7 +3,7 @@
 Figures, from the SSSOM files (the shipped ones, or a folder's): relations per pair; a
 confidence histogram per relation in the rubric's bands (mappings/RUBRIC.md R-CONF-1) and the
 mean per pair and relation (R-CONF-4); the share of links per rubric rule (``curation_rule``);
-no-match records per pair and no-match predicate (R-NONE-1/2). Changes: the records added,
+no-match records per pair and no-match predicate (R-NONE-1/2/3). Changes: the records added,
 removed or changed since a release (a git ref, or an older mappings folder or file), matched
 by ``record_id`` (stable across a retype, R-ONE-1).
 """
