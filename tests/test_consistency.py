@@ -150,16 +150,15 @@ def test_rule_ids_are_the_rubric_index():
 
 
 def test_shipped_mappings_have_no_errors(store):
-    """0 errors on the shipped mappings. Files not yet re-curated under the rubric are held to
-    the structural checks only (their rubric failures are warnings, module docstring); the
-    files still waiting are listed here, so one that regresses cannot hide among them."""
+    """0 errors on the shipped mappings, and every file is curated under the rubric (a file
+    without curation_rule would be held to the structural checks only, so none may hide)."""
     problems = consistency.check_shipped(store)
     errors = consistency.errors(problems)
     assert errors == [], "\n".join(p.line() for p in errors)
     waiting = {p.name for p in (ROOT / "mappings").glob("*.sssom.tsv")} - {
         name for name, recs in consistency.shipped_files() if any(r.curation_rule for r in recs)
     }
-    assert waiting <= {"bk-0597-1__valente-2023.sssom.tsv"}, waiting
+    assert waiting == set(), waiting
 
 
 def test_check_reports_the_mapping_checks(run_cli):
