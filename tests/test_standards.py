@@ -132,3 +132,25 @@ def test_check_profile_command(tmp_path):
 
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["violations"] == 7 and data["profile_version"] == "1.0.0"
+
+
+# ------------------------------------------------------------------ EQF (issue 21)
+EQF_LEVEL = re.compile(r"^http://data\.europa\.eu/snb/eqf/[1-8]$")
+
+
+def test_every_eqf_level_is_an_iri_of_the_eu_scheme():
+    """hg:eqfLevel (and any other property named for EQF) holds the EU's level IRI, never a
+    number or a text; the frameworks question and its JSON give that IRI."""
+    import pyoxigraph as ox
+
+    from herstelgraph.questions.catalogue import frameworks
+    from herstelgraph.store import load
+
+    store = load(closure=False)
+    levels = [q for q in store.quads() if "eqf" in q.predicate.value.lower()]
+    assert levels, "BK-0597-1 states its EQF level"
+    for q in levels:
+        assert isinstance(q.object, ox.NamedNode) and EQF_LEVEL.match(q.object.value), q
+    bk = next(f for f in frameworks(store) if f.id == "bk-0597-1")
+    assert bk.eqf == "http://data.europa.eu/snb/eqf/4"
+    assert all(f.eqf is None or EQF_LEVEL.match(f.eqf) for f in frameworks(store))
