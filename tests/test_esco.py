@@ -96,7 +96,7 @@ def test_esco_records_follow_the_rubric(records):
         assert rec.curation_rule.startswith("hgrule:R-") and rec.comment
         if rec.is_no_match:
             assert rec.comment.startswith("Looked in the ESCO") and rec.confidence >= 0.40
-            assert rec.predicate_id in ("skos:relatedMatch", "skos:closeMatch")
+            assert rec.predicate_id in ("skos:relatedMatch", "skos:closeMatch")  # R-NONE-1/3
         else:
             assert rec.confidence >= 0.60
             if rec.predicate_id == "skos:relatedMatch":
