@@ -26,10 +26,14 @@ $(TESTSTAMP): pyproject.toml tests/js/package-lock.json | $(BIN)/python
 demo: $(STAMP)
 	$(BIN)/herstelgraph overview
 
-# The suite runs on every core (pytest-xdist); the doctests of the package run with it.
+# mypy reads its settings from pyproject.toml ([tool.mypy]: the package, strict on the public
+# API). The suite runs on every core (pytest-xdist); the doctests of the package run with it.
 test: $(TESTSTAMP)
 	$(BIN)/ruff check src tests benchmarks tools
 	$(BIN)/ruff format --check src tests benchmarks tools
+	@# Not yet fatal (the leading -): 63 errors remain in modules being reworked on other
+	@# branches (publish/site, checks/quality, questions/alignment, ...); drop the - at 0.
+	-$(BIN)/mypy
 	$(BIN)/python -m pytest -q -n auto --dist loadgroup --doctest-modules src/herstelgraph tests
 
 lint: $(TESTSTAMP)

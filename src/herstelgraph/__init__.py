@@ -19,6 +19,8 @@ Only light modules are imported here (pyoxigraph, no rdflib), so the CLI starts 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ._version import __version__
 from .checks.quality import QualityCheck, QualityFinding, QualityReport  # no rdflib at import
 from .checks.quality import check as check_quality
@@ -105,6 +107,10 @@ from .questions.catalogue import (
 )
 from .store.store import Queryable, Store
 
+if TYPE_CHECKING:  # imported on first use below; type checkers see them here
+    from .checks.endpoint import EndpointReport, check_endpoint
+    from .store.endpoint import Endpoint
+
 #: Loaded on first use: the endpoint client brings urllib and http.client with it, which a
 #: session on the embedded store never needs (``herstelgraph.Endpoint`` still works).
 _LAZY = {
@@ -114,7 +120,7 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str):
+def __getattr__(name: str) -> object:
     if name in _LAZY:
         import importlib
 

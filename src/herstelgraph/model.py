@@ -213,7 +213,7 @@ class Severity(Words):
 class Record:
     """Base of every result row: flat dicts for JSON/CSV, column names for tables."""
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return asdict(self)
 
     @classmethod

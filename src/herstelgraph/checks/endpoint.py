@@ -20,15 +20,20 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
 from ..errors import EndpointError
 from ..ids import compact
 from ..model import Entailment, Record
-from ..store.store import ASSERTED, INFERRED, USER, Store
+from ..store.store import ASSERTED, INFERRED, USER, Row, Store
+
+if TYPE_CHECKING:  # the endpoint client is imported only when an endpoint is checked
+    from ..store.endpoint import Endpoint
+    from ..store.queries import QuerySpec
 
 #: The herstelgraph graphs an endpoint is checked for, by short name.
 GRAPHS = (("asserted", ASSERTED), ("inferred", INFERRED), ("user", USER))
@@ -212,7 +217,7 @@ _FEATURES = (
 )
 
 
-def _needed_by(feature: _Feature, specs) -> tuple[str, ...]:
+def _needed_by(feature: _Feature, specs: Sequence[QuerySpec]) -> tuple[str, ...]:
     from ..store.endpoint import _mask
 
     pattern = re.compile(feature.uses, re.IGNORECASE)
@@ -222,7 +227,7 @@ def _needed_by(feature: _Feature, specs) -> tuple[str, ...]:
     return tuple(sorted(names))
 
 
-def _comparable(rows: list[dict], ordered: bool) -> list:
+def _comparable(rows: list[Row], ordered: bool) -> list[tuple[tuple[str, str], ...]]:
     from ..store.endpoint import normalise_term
 
     out = [tuple(sorted((k, normalise_term(v) or "") for k, v in r.items())) for r in rows]
@@ -235,14 +240,16 @@ def _first_line(exc: Exception) -> str:
     return (m.group(1) if m else text).splitlines()[0][:160]
 
 
-def _probe_features(endpoint, reference: Store, graphs_match: bool) -> list[FeatureStatus]:
+def _probe_features(
+    endpoint: Endpoint, reference: Store, graphs_match: bool
+) -> list[FeatureStatus]:
     """Each probe reads the herstelgraph graphs, as the questions do (Virtuoso 7 gets some
     features wrong only on patterns without data, e.g. a UNION of two VALUES blocks, which
     no question asks): its answer is compared with the release's where the graphs match."""
     from ..store import queries
 
     specs = queries.shipped()
-    out = []
+    out: list[FeatureStatus] = []
     for feature in _FEATURES:
         needed = _needed_by(feature, specs)
         try:
@@ -267,25 +274,25 @@ def _probe_features(endpoint, reference: Store, graphs_match: bool) -> list[Feat
 _PER_PREDICATE = "SELECT ?p (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?p"
 
 
-def _fingerprint(counts: Counter) -> str:
+def _fingerprint(counts: Counter[str]) -> str:
     text = "".join(f"{p}\t{n}\n" for p, n in sorted(counts.items()))
     return hashlib.sha256(text.encode()).hexdigest()[:12]
 
 
-def _endpoint_counts(endpoint, graph: ox.NamedNode) -> Counter:
+def _endpoint_counts(endpoint: Endpoint, graph: ox.NamedNode) -> Counter[str]:
     from ..store.store import bind_values
 
     # no default-graph-uri here: a request that names default graphs and no named ones has,
     # by the protocol, no named graph for GRAPH ?g to match (Oxigraph keeps to that)
     rows = endpoint._select(bind_values(_PER_PREDICATE, {"g": graph}), None)
-    return Counter({r["p"].value: int(r["n"].value) for r in rows if r["p"] is not None})
+    return Counter({r["p"].value: int(r["n"].value) for r in rows if r.get("p") is not None})
 
 
-def _release_counts(store: Store, graph: ox.NamedNode) -> Counter:
+def _release_counts(store: Store, graph: ox.NamedNode) -> Counter[str]:
     return Counter(q.predicate.value for q in store.quads(graphs=(graph,)))
 
 
-def _difference(got: Counter, want: Counter, limit: int = 3) -> str:
+def _difference(got: Counter[str], want: Counter[str], limit: int = 3) -> str:
     keys = sorted(set(got) | set(want), key=lambda p: (-abs(got[p] - want[p]), p))
     diff = [p for p in keys if got[p] != want[p]]
     shown = ", ".join(f"{compact(p)} {got[p]} (release {want[p]})" for p in diff[:limit])
@@ -309,8 +316,8 @@ def _release_store(user: list[ox.Quad]) -> Store:
         return load(extra=[path])
 
 
-def _graph_statuses(endpoint, reference: Store) -> list[GraphStatus]:
-    out = []
+def _graph_statuses(endpoint: Endpoint, reference: Store) -> list[GraphStatus]:
+    out: list[GraphStatus] = []
     for name, graph in GRAPHS:
         got = _endpoint_counts(endpoint, graph)
         total = sum(got.values())
@@ -334,7 +341,7 @@ def _graph_statuses(endpoint, reference: Store) -> list[GraphStatus]:
 
 
 # ---------------------------------------------------------------------- limits
-def _probe_row_cap(endpoint) -> tuple[int | None, str]:
+def _probe_row_cap(endpoint: Endpoint) -> tuple[int | None, str]:
     keys = "VALUES ?a { 0 1 2 3 4 5 6 7 8 9 } VALUES ?b { 0 1 2 3 4 5 6 7 8 9 }"
     text = (
         f"SELECT ?a ?b ?c ?d WHERE {{ {{ {keys} VALUES ?c {{ 0 1 2 3 4 5 6 7 8 9 }} "
@@ -358,7 +365,9 @@ def _probe_row_cap(endpoint) -> tuple[int | None, str]:
 
 
 # ---------------------------------------------------------------------- the check
-def check_endpoint(endpoint, *, progress: Callable[[str], None] | None = None) -> EndpointReport:
+def check_endpoint(
+    endpoint: Endpoint, *, progress: Callable[[str], None] | None = None
+) -> EndpointReport:
     """What the endpoint (an :class:`~herstelgraph.store.endpoint.Endpoint`) holds against
     this release: its graphs, the SPARQL features the questions need, its row cap."""
     from .._version import __version__

@@ -411,7 +411,7 @@ COVER_RULES: tuple[CoverRule, ...] = (
 class _Builder:
     """Triples of the generated shapes, with the shared paths made once."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         from rdflib import Graph
 
         self.g = Graph(bind_namespaces="none")
@@ -506,7 +506,7 @@ def generate_profile_shapes(store: Store):
         g.add((doc, RDFS.comment, Literal(text, lang=lang)))
     info = _ItemInfo(store)
     for rule in COVER_RULES:
-        scheme = URIRef(expand(rule.scheme))
+        scheme = URIRef(_expand(rule.scheme))
         for row in sorted(store.select(rule.items_sparql), key=lambda r: r["c"].value):
             item = row["c"].value
             if not info.exists(item):
@@ -514,11 +514,19 @@ def generate_profile_shapes(store: Store):
             specialisms = info.specialisms(item) if rule.specialism else [None]
             for specialism in specialisms:
                 # an item under two specialisms gets a rule for each, named apart
-                suffix = _local(specialism) if len(specialisms) > 1 else ""
+                suffix = _local(specialism) if specialism and len(specialisms) > 1 else ""
                 _item_shape(b, info, rule, scheme, item, specialism, suffix)
     _specialism_notice(b, info)
     _no_rules_notices(b, store, info)
     return g
+
+
+def _expand(curie: str) -> str:
+    """The IRI of one of the CURIEs written in this module (a known prefix, or a bug here)."""
+    iri = expand(curie)
+    if iri is None:
+        raise ValueError(f"{curie!r} in herstelgraph.checks.rules has no known prefix")
+    return iri
 
 
 def _local(iri: str) -> str:
@@ -612,13 +620,13 @@ def _specialism_notice(b: _Builder, info) -> None:
         return
     g = b.g
     shape = URIRef(HG + "TeamOtherSpecialismShape")
-    scheme = URIRef(expand("valente:scheme"))
+    scheme = URIRef(_expand("valente:scheme"))
     g.add((shape, RDF.type, b.sh("NodeShape")))
     g.add((shape, RDFS.label, Literal("specialism without Valente items", lang="en")))
     g.add((shape, b.sh("targetClass"), b.hg("TeamProfile")))
     g.add((shape, b.sh("severity"), b.sh("Info")))
-    g.add((shape, DCTERMS.source, URIRef(expand("valente:specialismes"))))
-    g.add((shape, RDFS.seeAlso, URIRef(expand("valente:specialismes"))))
+    g.add((shape, DCTERMS.source, URIRef(_expand("valente:specialismes"))))
+    g.add((shape, RDFS.seeAlso, URIRef(_expand("valente:specialismes"))))
     g.add((shape, URIRef(HG + "sourceText"), Literal(SPECIALISM_EXAMPLES, lang="nl")))
     g.add((shape, URIRef(SKOS + "scopeNote"), Literal(
         "Valente gives its specialisms as 'veelgenoemde voorbeelden', not a closed list: a "
@@ -878,8 +886,8 @@ def generate_role_profiles(store: Store):
         g.add((profile, RDF.type, URIRef(HG + "RoleProfile")))
         g.add((profile, RDFS.label, Literal(label)))
         g.add((profile, RDFS.label, Literal(label_en, lang="en")))
-        g.add((profile, URIRef(HG + "role"), URIRef(expand(role))))
-        g.add((profile, DCTERMS.conformsTo, URIRef(expand(scheme))))
+        g.add((profile, URIRef(HG + "role"), URIRef(_expand(role))))
+        g.add((profile, DCTERMS.conformsTo, URIRef(_expand(scheme))))
         g.add((profile, URIRef(SKOS + "editorialNote"), Literal(_ROLE_NOTES[pid], lang="en")))
         for rule_id in rule_ids:
             rule = families[rule_id]

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from ..errors import InputError, InputFileError
 from ..ids import compact
-from ..io.rdflib_bridge import ox_term, rdflib_term
+from ..io.rdflib_bridge import ox_quad, ox_term, rdflib_term
 from ..model import ValidationReport, ValidationResult
 from ..store.store import ASSERTED, INFERRED, USER, Queryable, Store
 from ..vocab import FRAMEWORK_PREFIXES, HG, PREFIXES
@@ -137,9 +137,15 @@ def profile_data(store: Queryable, profiles):
         ordered = sorted(named, key=str)
         for i in range(0, len(ordered), _TYPE_BATCH):
             for r in store.select(_TYPES, {"n": ordered[i : i + _TYPE_BATCH]}):
-                quads.append(ox.Quad(r["n"], rdf_type, r["t"]))
+                n = r["n"]  # one of the named nodes bound in
+                if isinstance(n, ox.NamedNode):
+                    quads.append(ox.Quad(n, rdf_type, r["t"]))
     for q in store.quads(None, subclass):
-        if q.subject.value.startswith(HG) and isinstance(q.object, ox.NamedNode):
+        if (
+            isinstance(q.subject, ox.NamedNode)
+            and q.subject.value.startswith(HG)
+            and isinstance(q.object, ox.NamedNode)
+        ):
             quads.append(ox.Quad(q.subject, subclass, q.object))
     quads += _above(store, [n for n in named if _framework_iri(n.value)])
     data = ox.Store()
@@ -523,9 +529,7 @@ def read_profiles(store: Store, paths, *, conforms_to: str | None = None):
         if suffix in (".csv", ".xlsx"):
             from .curriculum import read_csv
 
-            out.extend(
-                ox.Quad(*map(ox_term, t)) for t in read_csv(store, path, conforms_to=conforms_to)
-            )
+            out.extend(ox_quad(t) for t in read_csv(store, path, conforms_to=conforms_to))
             continue
         if suffix not in formats:
             raise InputError(f"{path}: unknown profile format; use .ttl, .jsonld, .csv or .xlsx")

@@ -165,7 +165,7 @@ def read_tsv(path: Path) -> MappingFile:
         raise InputError(f"{path}:1: the metadata header must be a YAML mapping")
     curie_map = meta.get("curie_map") or {}
     converter = _converter(curie_map, path)
-    rows = list(csv.reader(io.StringIO("\n".join(lines[body_start:])), **_DIALECT))
+    rows = list(csv.reader(io.StringIO("\n".join(lines[body_start:])), _TSV))
     if not rows:
         raise InputError(f"{path}:{body_start + 1}: no column header row")
     columns = rows[0]
@@ -189,7 +189,12 @@ def read_tsv(path: Path) -> MappingFile:
     return MappingFile(path, meta, records)
 
 
-_DIALECT = {"delimiter": "\t", "quoting": csv.QUOTE_NONE, "lineterminator": "\n"}
+class _TSV(csv.excel_tab):
+    """Tab-separated, no quoting, "\\n" line ends (a typed dialect, where a dict of
+    keyword arguments is not)."""
+
+    quoting = csv.QUOTE_NONE
+    lineterminator = "\n"
 
 
 def _converter(curie_map: object, path: Path) -> Any:
@@ -294,7 +299,7 @@ def write_tsv(mf: MappingFile) -> str:
     out = io.StringIO()
     for line in head.rstrip("\n").split("\n"):
         out.write(f"# {line}\n")
-    writer = csv.writer(out, **_DIALECT)
+    writer = csv.writer(out, _TSV)
     used = {c for c in OPTIONAL_COLUMNS if any(getattr(r, c) for r in mf.records)}
     columns = [c for c in COLUMNS if c not in OPTIONAL_COLUMNS or c in used]
     writer.writerow(columns)

@@ -8,16 +8,23 @@ inside the functions: the query path never pays for it.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
+from ..errors import UnsupportedError
 from ..vocab import PREFIXES
+
+if TYPE_CHECKING:  # rdflib is imported inside the functions
+    from rdflib import BNode, Graph, Literal, URIRef
+    from rdflib.term import Node
 
 _XSD_STRING = PREFIXES["xsd"] + "string"
 
 
-def rdflib_term(term: ox.NamedNode | ox.BlankNode | ox.Literal, *, plain: bool = True) -> Any:
+def rdflib_term(
+    term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple, *, plain: bool = True
+) -> URIRef | BNode | Literal:
     """A pyoxigraph term as the equal rdflib term; ``plain``: an ``xsd:string`` literal
     without its datatype (rdflib tells the two apart; serialisations want the plain one)."""
     from rdflib import BNode, Literal, URIRef
@@ -26,20 +33,24 @@ def rdflib_term(term: ox.NamedNode | ox.BlankNode | ox.Literal, *, plain: bool =
         return URIRef(term.value)
     if isinstance(term, ox.BlankNode):
         return BNode(term.value)
+    if isinstance(term, ox.Triple):
+        raise UnsupportedError(f"an RDF-star triple term has no rdflib form: {term}")
     if term.language:
         return Literal(term.value, lang=term.language)
     dt = term.datatype.value
     return Literal(term.value, datatype=None if plain and dt == _XSD_STRING else URIRef(dt))
 
 
-def ox_term(term: Any) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+def ox_term(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     """An rdflib term as the equal pyoxigraph term."""
-    from rdflib import BNode, URIRef
+    from rdflib import BNode, Literal, URIRef
 
     if isinstance(term, URIRef):
         return ox.NamedNode(str(term))
     if isinstance(term, BNode):
         return ox.BlankNode(str(term))
+    if not isinstance(term, Literal):
+        raise UnsupportedError(f"an rdflib {type(term).__name__} has no pyoxigraph form: {term}")
     if term.language:
         return ox.Literal(str(term), language=term.language)
     if term.datatype is not None:
@@ -47,9 +58,17 @@ def ox_term(term: Any) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     return ox.Literal(str(term))
 
 
+def ox_quad(triple: tuple[Node, Node, Node]) -> ox.Quad:
+    """An rdflib triple as the equal pyoxigraph quad (in the default graph)."""
+    s, p, o = (ox_term(t) for t in triple)
+    if isinstance(s, ox.Literal) or not isinstance(p, ox.NamedNode):
+        raise UnsupportedError(f"not an RDF triple: {triple}")
+    return ox.Quad(s, p, o)
+
+
 def to_rdflib(
     triples: Iterable[ox.Triple | ox.Quad], *, canonical: bool = True, plain: bool = True
-) -> Any:
+) -> Graph:
     """An rdflib graph of the triples (the graph names of quads are dropped), with the
     project prefixes bound. ``canonical``: add them in sorted order and relabel blank nodes
     canonically if there are any, so serialisations are byte-identical across runs."""
@@ -68,8 +87,8 @@ def to_rdflib(
                 for t in items)  # fmt: skip
     if canonical and blank:
         canon = Graph(bind_namespaces="none")
-        for t in sorted(to_canonical_graph(g)):
-            canon.add(t)
+        for triple in sorted(to_canonical_graph(g)):
+            canon.add(triple)
         g = canon
     for prefix, ns in PREFIXES.items():
         g.bind(prefix, ns, override=True, replace=True)

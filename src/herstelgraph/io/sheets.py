@@ -281,7 +281,7 @@ def _read_xlsx(path: Path) -> Table:
 
     data = read_bytes(path)  # the size cap on the file, bounded
     try:
-        import openpyxl  # type: ignore[import-untyped]
+        import openpyxl
     except ImportError:  # pragma: no cover - openpyxl is a core dependency
         raise InputFileError(path, "reading .xlsx needs openpyxl: pip install openpyxl") from None
     try:

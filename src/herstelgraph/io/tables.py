@@ -145,14 +145,14 @@ def xlsx_bytes(sheets: Sequence[Sheet], *, title: str = "") -> bytes:
     texts, typed numbers, shares as percentages; byte-identical across runs."""
     import zipfile
 
-    from openpyxl import Workbook  # type: ignore[import-untyped]
-    from openpyxl.styles import Alignment, Font  # type: ignore[import-untyped]
-    from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
-    from openpyxl.writer.excel import ExcelWriter  # type: ignore[import-untyped]
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+    from openpyxl.writer.excel import ExcelWriter
 
     when = build_time()
     wb = Workbook()
-    wb.remove(wb.active)
+    wb.remove(wb.worksheets[0])  # the empty sheet a new workbook starts with
     bold = Font(bold=True)
     wrap = Alignment(wrap_text=True, vertical="top")
     top = Alignment(vertical="top")

@@ -283,21 +283,21 @@ def mapping_records(store: Store, scheme: str | None = None):
     out = {}
     for r in rows:
         rec = MappingRecord(
-            record_id=v(r["r"], True),
-            subject_id=v(r["s"], True),
-            subject_label=labels.get(v(r["s"], True), ""),
-            predicate_id=v(r["p"], True),
-            object_id=v(r["o"], True),
-            object_label=labels.get(v(r["o"], True), ""),
-            mapping_justification=v(r["just"], True),
-            author_id=v(r["author"], True),
-            author_label=v(r["alabel"]),
-            subject_source=v(r["ss"], True),
-            object_source=v(r["os"], True),
-            mapping_date=v(r["date"]),
-            confidence=float(r["conf"].value) if r["conf"] is not None else 1.0,
-            other=v(r["other"]),
-            comment=v(r["comment"]),
+            record_id=v(r.get("r"), True),
+            subject_id=v(r.get("s"), True),
+            subject_label=labels.get(v(r.get("s"), True), ""),
+            predicate_id=v(r.get("p"), True),
+            object_id=v(r.get("o"), True),
+            object_label=labels.get(v(r.get("o"), True), ""),
+            mapping_justification=v(r.get("just"), True),
+            author_id=v(r.get("author"), True),
+            author_label=v(r.get("alabel")),
+            subject_source=v(r.get("ss"), True),
+            object_source=v(r.get("os"), True),
+            mapping_date=v(r.get("date")),
+            confidence=float(r["conf"].value) if r.get("conf") is not None else 1.0,
+            other=v(r.get("other")),
+            comment=v(r.get("comment")),
         )
         if target and target not in (rec.subject_source, rec.object_source):
             continue
@@ -469,7 +469,7 @@ def _change_time(store: Store) -> str:
         "VALUES ?p { dct:issued dct:modified dct:created dct:date } "
         "FILTER(REGEX(STR(?d), '^[0-9]{4}-[0-9]{2}-[0-9]{2}')) }"
     )
-    latest = rows[0]["max"].value[:10] if rows and rows[0]["max"] is not None else "1970-01-01"
+    latest = rows[0]["max"].value[:10] if rows and rows[0].get("max") is not None else "1970-01-01"
     return latest + "T00:00:00+00:00"
 
 

@@ -728,11 +728,11 @@ def annex_xlsx(annex: Annex) -> bytes:
     import io
     import zipfile
 
-    from openpyxl import Workbook  # type: ignore[import-untyped]
-    from openpyxl.formatting.rule import CellIsRule, FormulaRule  # type: ignore[import-untyped]
-    from openpyxl.styles import Alignment, Font, PatternFill  # type: ignore[import-untyped]
-    from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
-    from openpyxl.writer.excel import ExcelWriter  # type: ignore[import-untyped]
+    from openpyxl import Workbook
+    from openpyxl.formatting.rule import CellIsRule, FormulaRule
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+    from openpyxl.writer.excel import ExcelWriter
 
     from ..io.tables import _fixed_zip, build_time, escape_controls, neutralise
 
@@ -741,7 +741,7 @@ def annex_xlsx(annex: Annex) -> bytes:
 
     w = WORDS[annex.lang]
     wb = Workbook()
-    wb.remove(wb.active)
+    wb.remove(wb.worksheets[0])  # the empty sheet a new workbook starts with
     bold = Font(bold=True)
     wrap = Alignment(wrap_text=True, vertical="top")
     green = PatternFill(start_color="C6EFCE", end_color="C6EFCE", fill_type="solid")

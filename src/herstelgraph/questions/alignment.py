@@ -20,7 +20,7 @@ import pyoxigraph as ox
 from ..errors import InputError, MissingDataError, ParameterError, UnknownIdError
 from ..ids import compact, expand, iri_node, is_iri
 from ..model import GapStatus, MappingView, QueryForm, QueryResult, Record, Value
-from ..store.store import Queryable, Store
+from ..store.store import Queryable, Row, Store
 from ..vocab import INVERSE, NO_TERM, PREFIXES, SKOS
 from .catalogue import _natural, _run, concept, framework_id, resolve, scheme_node, type_node
 from .coverage import PROFILE_TYPES as PROFILE_TYPES
@@ -234,7 +234,7 @@ def _label_index(store: Queryable, iris: set[str]) -> dict[str, tuple[str, str]]
         "?c skos:inScheme ?s . OPTIONAL { ?c skos:prefLabel ?l FILTER(LANG(?l) = 'nl') } }"
     )
     return {
-        r["c"].value: (r["l"].value if r["l"] else "", framework_id(r["s"].value)) for r in rows
+        r["c"].value: (r["l"].value if r.get("l") else "", framework_id(r["s"].value)) for r in rows
     }
 
 
@@ -276,12 +276,12 @@ def mappings_of(
                 other=compact(other),
                 other_label=label,
                 other_framework=other_fw,
-                confidence=float(r["confidence"].value) if r["confidence"] else None,
-                justification=compact(r["justification"].value) if r["justification"] else None,
-                comment=r["comment"].value if r["comment"] else None,
-                author=r["authorLabel"].value if r["authorLabel"] else None,
-                date=r["date"].value if r["date"] else None,
-                strength=compact(r["other"].value) if r["other"] else None,
+                confidence=float(r["confidence"].value) if r.get("confidence") else None,
+                justification=compact(r["justification"].value) if r.get("justification") else None,
+                comment=r["comment"].value if r.get("comment") else None,
+                author=r["authorLabel"].value if r.get("authorLabel") else None,
+                date=r["date"].value if r.get("date") else None,
+                strength=compact(r["other"].value) if r.get("other") else None,
                 record=compact(r["record"].value),
                 direction="asserted" if forward else "inverse",
             )
@@ -311,9 +311,9 @@ def crosswalk(
         rel = compact(r["predicate"].value)
         a_item, b_item = (r["subject"], r["object"]) if subj_in_a else (r["object"], r["subject"])
         a_lab, b_lab = (
-            (r["subjectLabel"], r["objectLabel"])
+            (r.get("subjectLabel"), r.get("objectLabel"))
             if subj_in_a
-            else (r["objectLabel"], r["subjectLabel"])
+            else (r.get("objectLabel"), r.get("subjectLabel"))
         )
         key = (r["record"].value,)
         if key in seen:
@@ -326,10 +326,10 @@ def crosswalk(
                 relation=rel if subj_in_a else _reverse(rel),
                 b_item=compact(b_item.value),
                 b_label=_v(b_lab) or "",
-                confidence=_f(r["confidence"]),
-                justification=_c(r["justification"]),
-                comment=_v(r["comment"]),
-                strength=_v(r["other"]),
+                confidence=_f(r.get("confidence")),
+                justification=_c(r.get("justification")),
+                comment=_v(r.get("comment")),
+                strength=_v(r.get("other")),
                 record=compact(r["record"].value),
                 direction="asserted" if subj_in_a else "inverse",
             )
@@ -373,14 +373,14 @@ def gaps(
             continue
         out[item] = Gap(
             item=item,
-            notation=_v(r["notation"]),
-            label=_v(r["label"]) or "",
-            type=(_c(r["kind"]) or "").removeprefix("hg:") or None,
-            section=_c(r["top"]),
-            section_label=_v(r["topLabel"]),
+            notation=_v(r.get("notation")),
+            label=_v(r.get("label")) or "",
+            type=(_c(r.get("kind")) or "").removeprefix("hg:") or None,
+            section=_c(r.get("top")),
+            section_label=_v(r.get("topLabel")),
             status=r["status"].value,
-            record=_c(r["record"]),
-            comment=_v(r["comment"]),
+            record=_c(r.get("record")),
+            comment=_v(r.get("comment")),
         )
     rows_out = [g for g in out.values() if status is None or g.status == status]
     return sorted(rows_out, key=lambda g: (_natural(g.notation), _natural(g.item)))
@@ -401,13 +401,13 @@ def coverage(
     nb = scheme_node(store, b) if b else None
     # per section, once (not per pair and section: 5k rows at 50x): its ID, label and rank
     # in natural order, so the rows sort on integers
-    sections = {r["top"].value: (compact(r["top"].value), _v(r["label"]))
+    sections = {r["top"].value: (compact(r["top"].value), _v(r.get("label")))
                 for r in _run(store, "sections", scheme=na)}  # fmt: skip
     totals: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0, 0])
     counted = []
     for r in _run(store, "coverage", a=na, b=nb):
-        pair, top = (r["a"].value, r["b"].value), r["top"]
-        top = None if top is None else top.value
+        pair, top_node = (r["a"].value, r["b"].value), r.get("top")
+        top = None if top_node is None else top_node.value
         items, mapped, via, nomatch = (
             int(r["items"].value),
             int(r["mapped"].value),
@@ -541,7 +541,7 @@ def _chain_records(store: Queryable, found: list[tuple]) -> tuple[dict, dict]:
         s, o, rel = r["subject"].value, r["object"].value, compact(r["predicate"].value)
         inv = INVERSE.get(rel, rel)
         if (s, o) in steps or (o, s) in steps:
-            c = _f(r["confidence"])
+            c = _f(r.get("confidence"))
             for key in ((s, rel, o), (o, inv, s)):
                 old = conf.get(key)
                 conf[key] = c if old is None or (c is not None and c > old) else old
@@ -603,12 +603,12 @@ def hubs(
         n = int(r["competencies"].value)
         if n < min_competencies:
             continue
-        notations = (_v(r["competencyNotations"]) or "").split()
+        notations = (_v(r.get("competencyNotations")) or "").split()
         out.append(
             Hub(
                 item=compact(r["knowledge"].value),
-                notation=_v(r["notation"]),
-                label=_v(r["label"]) or "",
+                notation=_v(r.get("notation")),
+                label=_v(r.get("label")) or "",
                 competencies=n,
                 competency_notations=tuple(sorted(notations, key=_natural)),
                 mappings=int(r["mappings"].value),
@@ -788,9 +788,9 @@ def _role_items(store: Queryable, role: ox.NamedNode) -> dict[str, tuple]:
     for r in _run(store, "compare-roles", role=role):
         iri = r["concept"].value
         label, fw, how, eqs = items.get(
-            iri, (_v(r["label"]) or "", framework_id(r["scheme"].value), r["how"].value, [])
+            iri, (_v(r.get("label")) or "", framework_id(r["scheme"].value), r["how"].value, [])
         )
-        if r["equivalent"] is not None:
+        if r.get("equivalent") is not None:
             eqs = [*eqs, r["equivalent"].value]
         items[iri] = (label, fw, how, eqs)
     return items
@@ -811,7 +811,7 @@ def explain(
     x, z = resolve(store, first), resolve(store, second)
     if x == z:
         raise InputError(f"explain needs two different items, got {first!r} twice")
-    records: dict[tuple[str, str], list[dict]] = {}
+    records: dict[tuple[str, str], list[Row]] = {}
 
     def step(s: str, rel: str, o: str) -> ExplainStep:
         if rel in _AS_MATCH:
@@ -828,9 +828,9 @@ def explain(
                     rel,
                     compact(o),
                     "curated" if forward else "curated (inverse)",
-                    _f(r["confidence"]),
-                    _c(r["justification"]),
-                    _v(r["comment"]),
+                    _f(r.get("confidence")),
+                    _c(r.get("justification")),
+                    _v(r.get("comment")),
                     compact(r["record"].value),
                 )
         why = (
@@ -864,9 +864,9 @@ def explain(
             rel,
             compact(z.value),
             kind,
-            _f(r["confidence"]),
-            _c(r["justification"]),
-            _v(r["comment"]),
+            _f(r.get("confidence")),
+            _c(r.get("justification")),
+            _v(r.get("comment")),
             compact(r["record"].value),
         )
         paths.append(ExplainPath(rel, "prerequisite", None, (s1,)))

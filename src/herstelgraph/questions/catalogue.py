@@ -12,7 +12,7 @@ from ..errors import AmbiguousIdError, ParameterError, UnknownFrameworkError, Un
 from ..ids import compact, expand, iri_node, is_iri
 from ..model import Concept, ConceptDetail, Framework, Overview, PairCount, TypeCount
 from ..store import queries
-from ..store.store import Queryable
+from ..store.store import Queryable, Row
 from ..vocab import FRAMEWORK_PREFIXES, HG, PREFIXES, SKOS
 
 
@@ -28,7 +28,7 @@ def _natural(text: str | None) -> list:
     return [int(t) if t.isdigit() else t for t in _DIGITS.split(text or "")]
 
 
-def _run(store: Queryable, name: str, **bindings) -> list[dict]:
+def _run(store: Queryable, name: str, **bindings) -> list[Row]:
     spec = queries.get(name)
     return store.select(spec.text, bindings, entailment=spec.entailment)
 
@@ -37,16 +37,16 @@ def frameworks(store: Queryable) -> list[Framework]:
     """Every framework scheme with its title, level and number of concepts."""
     out = []
     for row in _run(store, "frameworks"):
-        vks = row["vks"]
+        vks = row.get("vks")
         out.append(
             Framework(
                 id=framework_id(row["scheme"].value),
                 iri=row["scheme"].value,
-                title=value(row["title"]) or "",
-                identifier=value(row["identifier"]),
+                title=value(row.get("title")) or "",
+                identifier=value(row.get("identifier")),
                 concepts=int(row["concepts"].value),
-                version=value(row["version"]),
-                eqf=value(row["eqf"]),
+                version=value(row.get("version")),
+                eqf=value(row.get("eqf")),
                 vks=int(vks.value) if vks is not None else None,
             )
         )
@@ -82,7 +82,7 @@ def scheme_node(store: Queryable, name: str) -> ox.NamedNode:
         iri = r["s"].value
         names[iri.lower()] = iri
         names[framework_id(iri).lower()] = iri
-        if r["id"] is not None:
+        if r.get("id") is not None:
             names[r["id"].value.lower()] = iri
     for p in FRAMEWORK_PREFIXES:
         iri = PREFIXES[p] + "scheme"
@@ -137,7 +137,7 @@ def concepts(store: Queryable, framework: str, *, item_type: str | None = None) 
     node = scheme_node(store, framework)
     rows = _run(store, "concepts", scheme=node, type=type_node(store, item_type))
     # one row per (concept, type): keep the most specific type, then build each concept once
-    best: dict[str, dict] = {}
+    best: dict[str, Row] = {}
     item = ox.NamedNode(HG + "Item")
     for row in rows:
         iri = row["concept"].value
@@ -148,7 +148,7 @@ def concepts(store: Queryable, framework: str, *, item_type: str | None = None) 
     out = []
     for iri, row in best.items():
         notation, label, section, broader = (
-            row["notation"], row["label"], row["section"], row["broader"]
+            row.get("notation"), row.get("label"), row.get("section"), row.get("broader")
         )  # fmt: skip
         out.append(
             Concept(
@@ -208,9 +208,9 @@ def suggest(store: Queryable, ident: str, n: int = 3) -> list[str]:
     ):
         cid = compact(row["c"].value)
         names[cid] = cid
-        if row["n"] is not None:
+        if row.get("n") is not None:
             names[f"{cid.split(':')[0]}:{row['n'].value}"] = cid
-        if row["l"] is not None:
+        if row.get("l") is not None:
             names[row["l"].value.lower()] = cid
     hits = difflib.get_close_matches(ident.lower(), list(names), n=n * 3, cutoff=0.5)
     return list(dict.fromkeys(names[h] for h in hits))[:n]
@@ -302,10 +302,10 @@ def figures(store: Queryable, programme: str | None = None) -> list:
         Figure(
             table=r["table"].value,
             counted=compact(r["programme"].value),
-            counted_label=value(r["programmeLabel"]) or "",
-            region_or_function=value(r["keyLabel"]) or compact(r["key"].value),
+            counted_label=value(r.get("programmeLabel")) or "",
+            region_or_function=value(r.get("keyLabel")) or compact(r["key"].value),
             count=int(r["count"].value),
-            unit=value(r["unit"]),
+            unit=value(r.get("unit")),
             period=r["period"].value,
             observation=compact(r["obs"].value),
         )

@@ -247,16 +247,16 @@ def framework_items(store: Queryable, scheme: ox.NamedNode) -> dict[str, _Item]:
         it = items.get(iri)
         if it is None:
             it = items[iri] = _Item(iri, types=set())
-        if r["type"] is not None:
+        if r.get("type") is not None:
             assert it.types is not None
             it.types.add(r["type"].value.removeprefix(HG))
-        if r["label"] is not None and not it.label:
+        if r.get("label") is not None and not it.label:
             it.label = r["label"].value
-        if r["notation"] is not None and it.notation is None:
+        if r.get("notation") is not None and it.notation is None:
             it.notation = r["notation"].value
-        if r["restates"] is not None:
+        if r.get("restates") is not None:
             it.restates = r["restates"].value
-        if r["parent"] is not None:
+        if r.get("parent") is not None:
             it.parent = r["parent"].value
     for r in store.select(_EXAMPLES, {"scheme": scheme}):
         if _value(r["item"]) in items:
@@ -321,9 +321,9 @@ def _coverage_in(store: Queryable, node, prof: str, scheme) -> list[ProfileItem]
     ways: dict[str, list[tuple[str, str, str]]] = defaultdict(list)  # item -> (via, rel, iri)
     ancestors: dict[str, list[str]] = defaultdict(list)
     for r in _run(store, "coverage-of", profile=node, scheme=scheme):
-        if r["direct"] is not None:
+        if r.get("direct") is not None:
             named.add(r["item"].value)
-        elif r["ancestor"] is not None:
+        elif r.get("ancestor") is not None:
             ancestors[r["item"].value].append(r["ancestor"].value)
         else:
             rel = compact(r["viaRelation"].value)
@@ -365,7 +365,7 @@ def _coverage_in(store: Queryable, node, prof: str, scheme) -> list[ProfileItem]
     for r in _run(store, "item-sections", scheme=scheme):
         iri = r["item"].value
         if iri not in sections:
-            top_label = r["topLabel"].value if r["topLabel"] is not None else None
+            top_label = r["topLabel"].value if r.get("topLabel") is not None else None
             sections[iri] = (compact(r["top"].value), top_label)
     pairs = {(w[2], iri) for iri, found in ways.items() for w in found}
     reviews = review_status(store, pairs)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..errors import UnsupportedError
-from ..store.store import Queryable
+from ..store.store import Queryable, Store
 
 
 def view(store: Queryable, reviewed_only: int, min_confidence: float | None) -> Queryable:
@@ -15,11 +15,10 @@ def view(store: Queryable, reviewed_only: int, min_confidence: float | None) -> 
     filter is the store's own (``Store.filter_mappings``, set by ``herstelgraph.load``)."""
     if not reviewed_only and min_confidence is None:
         return store
-    fn = getattr(store, "filter_mappings", None)
-    if fn is None:
+    if not isinstance(store, Store) or store.filter_mappings is None:
         raise UnsupportedError(
             "keeping only reviewed or confident mappings needs a store loaded with "
             "herstelgraph.load() (the embedded store, with the review files); a SPARQL "
             "endpoint answers for all mappings"
         )
-    return fn(store, reviewed_only, min_confidence)
+    return store.filter_mappings(store, reviewed_only, min_confidence)

@@ -252,7 +252,7 @@ def _parse_json(data: bytes) -> tuple[list[str], list[Row]] | bool:
         for solution in bindings:
             if not isinstance(solution, dict):
                 raise _Malformed("a solution that is not an object")
-            rows.append({n: _term(solution.get(n), iris) for n in names})
+            rows.append(Row({n: _term(solution.get(n), iris) for n in names}))
     except _Malformed as exc:
         raise ValueError(str(exc)) from None
     return names, rows
@@ -290,11 +290,11 @@ def _parse_xml(data: bytes) -> tuple[list[str], list[Row]] | bool:
     rows = []
     try:
         for result in results.iterfind(_SR + "result"):
-            row: Row = dict.fromkeys(names)
+            row = Row(dict.fromkeys(names))
             for binding in result.iterfind(_SR + "binding"):
                 name = binding.get("name")
                 element = next(iter(binding), None)
-                if name not in row or element is None:
+                if name is None or name not in row or element is None:
                     continue
                 value = {"type": _XML_TERMS.get(element.tag, element.tag)}
                 value["value"] = element.text or ""
@@ -564,7 +564,7 @@ class Endpoint:
         while True:
             text = f"{prologue}SELECT * WHERE {{ {{\n{body}\n}} }}\nLIMIT {cap} OFFSET {len(rows)}"
             _, page, _ = self._rows(text, graphs)
-            rows.extend({n: r.get(n) for n in names} for r in page)
+            rows.extend(Row({n: r.get(n) for n in names}) for r in page)
             if len(page) < cap:
                 return rows
 

@@ -24,7 +24,25 @@ INFERRED = ox.NamedNode(INFERRED_GRAPH)
 USER = ox.NamedNode(USER_GRAPH)
 
 Term = ox.NamedNode | ox.Literal | ox.BlankNode
-Row = dict[str, Term | None]
+
+
+class Row(dict[str, "Term | None"]):
+    """One solution of a SELECT: variable name -> term, None where the variable is unbound.
+
+    ``row["x"]`` is the term of a variable the query always binds; on an unbound variable
+    it raises a ``KeyError`` that says so. ``row.get("x")`` is the term or None, for an
+    OPTIONAL variable.
+    """
+
+    __slots__ = ()
+
+    def __getitem__(self, name: str) -> Term:
+        term = dict.__getitem__(self, name)
+        if term is None:
+            raise KeyError(f"?{name} is unbound in this solution; use .get({name!r}) for it")
+        return term
+
+
 #: A parameter's value: one term, several (one VALUES row each), or None (left unbound).
 Binding = Term | Collection[Term] | None
 
@@ -183,7 +201,7 @@ class Store:
             raise QueryError(f"expected a SELECT query, got {_form_of(result)}")
         names = [v.value for v in result.variables]
         # zip over the solution's values: 30% less time per row than sol[name] lookups
-        return [dict(zip(names, sol, strict=True)) for sol in result]
+        return [Row(zip(names, sol, strict=True)) for sol in result]
 
     def ask(
         self,

@@ -266,10 +266,10 @@ def curated_records(store) -> list[Curated]:
                 subject=compact(r["s"].value),
                 predicate=compact(r["p"].value),
                 object=compact(r["o"].value),
-                object_source=compact(r["os"].value) if r["os"] else "",
-                confidence=float(r["conf"].value) if r["conf"] else None,
-                rule=compact(r["rule"].value) if r["rule"] else "",
-                strength=compact(r["other"].value) if r["other"] else "",
+                object_source=compact(r["os"].value) if r.get("os") else "",
+                confidence=float(r["conf"].value) if r.get("conf") else None,
+                rule=compact(r["rule"].value) if r.get("rule") else "",
+                strength=compact(r["other"].value) if r.get("other") else "",
             )
         )
     return out

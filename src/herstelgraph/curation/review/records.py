@@ -95,7 +95,16 @@ _CURIE_COLUMNS = (
 )
 _CURIE = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*:[^\s|]*$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_DIALECT = {"delimiter": "\t", "quoting": csv.QUOTE_NONE, "lineterminator": "\n"}
+
+
+class _TSV(csv.excel_tab):
+    """Tab-separated, no quoting, "\\n" line ends (a typed dialect, where a dict of
+    keyword arguments is not)."""
+
+    quoting = csv.QUOTE_NONE
+    lineterminator = "\n"
+
+
 _ORCID = re.compile(r"^(?:https?://orcid\.org/|orcid:)?(\d{4}-\d{4}-\d{4}-\d{3}[\dX])$")
 _SHORT = re.compile(r"^[a-z][a-z0-9-]{1,39}$")
 #: project prefixes a review file declares (same namespaces as vocab.PREFIXES)
@@ -363,7 +372,7 @@ def read_file(path: Path, *, protect: bool = True, data: bytes | None = None) ->
         reviewer = reviewer_of_id(creators[0], str(labels[0]) if labels else "")
     except InputError as exc:
         raise InputFileError(path, f"creator_id: {exc}", line=1) from None
-    rows = list(csv.reader(io.StringIO("\n".join(lines[body:])), **_DIALECT))  # type: ignore[arg-type]
+    rows = list(csv.reader(io.StringIO("\n".join(lines[body:])), _TSV))
     out = ReviewFile(path, reviewer, meta)
     if not rows:
         return out
@@ -735,7 +744,7 @@ def write_text(rf: ReviewFile) -> str:
     out = io.StringIO()
     for line in head.rstrip("\n").split("\n"):
         out.write(f"# {line}\n")
-    writer = csv.writer(out, **_DIALECT)  # type: ignore[arg-type]
+    writer = csv.writer(out, _TSV)
     writer.writerow(COLUMNS)
     for rec in sorted(rf.records, key=_sort_key):
         row = {c: getattr(rec, c) for c in COLUMNS}

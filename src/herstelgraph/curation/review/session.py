@@ -350,12 +350,12 @@ class ReviewSession:
             ]
             if kind == k.AGREE:
                 return [
-                    Decision(kind=k.AGREE, reviewed=recorded, stance=AGREE, rule=rule, **common),  # type: ignore[arg-type]
+                    Decision(kind=k.AGREE, reviewed=recorded, stance=AGREE, rule=rule, **common),
                     *((key, None) for key in mine_links),
                 ]
             if kind == k.UNSURE:
                 return [
-                    Decision(kind=k.UNSURE, reviewed=recorded, stance=None, rule=rule, **common),  # type: ignore[arg-type]
+                    Decision(kind=k.UNSURE, reviewed=recorded, stance=None, rule=rule, **common),
                     *((key, None) for key in mine_links),
                 ]
             if kind == k.DISAGREE:
@@ -377,7 +377,7 @@ class ReviewSession:
                 new_rule = rule if rule in RULES[rel.lstrip(REVERSED)] else _only_rule(rel)
                 nm = Decision(
                     kind=k.DISAGREE, reviewed=recorded, stance="disagree", rule=rule, **common
-                )  # type: ignore[arg-type]
+                )
                 base = self.base(link) if link is not None else None
                 lk = k.CONFIRM if base in (None, stance) else k.CHANGE
                 add = Decision(
@@ -386,7 +386,7 @@ class ReviewSession:
                     stance=stance,
                     rule=new_rule,
                     **{**common, "key": link_key},
-                )  # type: ignore[arg-type]
+                )
                 return [nm, add]
             raise ParameterError(
                 "decision", f"a no-match record takes agree, disagree or unsure, not {kind}"
@@ -396,9 +396,9 @@ class ReviewSession:
             raise ParameterError("key", "this link has no relation left to judge")
         base_rule = (claim.curated.rule if claim.curated else "") or _only_rule(base)
         if kind == k.CONFIRM:
-            return [Decision(kind=k.CONFIRM, reviewed=base, stance=base, rule=base_rule, **common)]  # type: ignore[arg-type]
+            return [Decision(kind=k.CONFIRM, reviewed=base, stance=base, rule=base_rule, **common)]
         if kind == k.UNSURE:
-            return [Decision(kind=k.UNSURE, reviewed=base, stance=None, rule=base_rule, **common)]  # type: ignore[arg-type]
+            return [Decision(kind=k.UNSURE, reviewed=base, stance=None, rule=base_rule, **common)]
         if kind == k.REJECT:
             if reason not in RejectReason.values():
                 raise ParameterError(
@@ -413,7 +413,7 @@ class ReviewSession:
                     kind=k.REJECT,
                     reviewed=base,
                     stance=NONE,
-                    reason=reason,  # type: ignore[arg-type]
+                    reason=reason,
                     rule=base_rule,
                     **common,
                 )
@@ -433,7 +433,7 @@ class ReviewSession:
                     kind=k.CHANGE,
                     reviewed=base,
                     stance=relation,
-                    reason=reason,  # type: ignore[arg-type]
+                    reason=reason,
                     rule=rule or _only_rule(relation),
                     **common,
                 )

@@ -128,7 +128,7 @@ class SheetErrors(InputError):
 
 def _openpyxl():
     try:
-        import openpyxl  # type: ignore[import-untyped]
+        import openpyxl
     except ImportError:
         raise InputError("XLSX sheets need openpyxl: pip install 'herstelgraph[suggest]'") from None
     return openpyxl
@@ -159,9 +159,9 @@ def export_xlsx(
     from .app import ReviewApp
 
     openpyxl = _openpyxl()
-    from openpyxl.styles import Alignment, Font, Protection  # type: ignore[import-untyped]
-    from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
-    from openpyxl.worksheet.datavalidation import DataValidation  # type: ignore[import-untyped]
+    from openpyxl.styles import Alignment, Font, Protection
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
 
     app = ReviewApp(session, lang)
     flt = flt or QueueFilter()
@@ -328,7 +328,7 @@ def _cell(value) -> str:
 def import_xlsx(session: ReviewSession, path: Path) -> int:
     """Apply the sheet's decisions to the reviewer's file in one atomic write; returns how
     many rows carried a decision. Raises :class:`SheetErrors` listing every problem."""
-    from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
+    from openpyxl.utils import get_column_letter
 
     wb = _load(path)
     if SHEET not in wb.sheetnames:

@@ -129,7 +129,8 @@ def suggest_pair(
     # rank deep enough that k undecided candidates remain after the decided ones are left out
     depth = k + max((per_source.get(s.id, 0) for s in sources), default=0)
     ranked = suggest_items(store, sources, [b], k=depth, method=method, items=True)
-    fresh, seen = [], {}
+    fresh: list[Candidate] = []
+    seen: dict[str, int] = {}
     for c in ranked:
         if (c.source_id, c.target_id) in decided or seen.get(c.source_id, 0) >= k:
             continue

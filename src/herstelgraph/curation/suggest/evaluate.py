@@ -183,6 +183,8 @@ def method_scores(method: str, queries: Sequence[str], matcher: Matcher | None, 
         return exact_label_scores(queries, candidates)
     if method == "tfidf":
         return tfidf_scores(queries, candidates)
+    if matcher is None:
+        raise ValueError(f"no matcher for the method {method!r}")
     return matcher.scores(queries).fused
 
 
@@ -277,14 +279,15 @@ def evaluate_curated(
     scheme_fw = {v: k for k, v in SCHEME_OF.items()}
     if pairs is None:
         pairs = [(a, b) for i, a in enumerate(PAIR_ORDER) for b in PAIR_ORDER[i + 1 :]]
-    positives: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)  # (A,B) -> {(a,b): rel}
-    negatives: dict[tuple[str, str], set[str]] = defaultdict(set)  # (item, other fw) reviewed none
+    positives: dict[tuple[str, str], str] = {}  # (a, b) -> relation
+    negatives: dict[str, set[str]] = defaultdict(set)  # framework -> items reviewed: none there
     for rec in records:
         if rec.object_id == NO_TERM:
             negatives[scheme_fw.get(rec.object_source, "")].add(rec.subject_id)
         else:
-            positives[(rec.subject_id, rec.object_id)] = rec.predicate_id  # type: ignore[index]
-    ranks, thresholds = [], []
+            positives[(rec.subject_id, rec.object_id)] = rec.predicate_id
+    ranks: list[RankFigures] = []
+    thresholds: list[ThresholdFigures] = []
     pooled: dict[str, dict[str, list]] = {m: defaultdict(list) for m in methods}
     pooled_thr: dict[str, list[int]] = {m: [0, 0, 0, 0] for m in methods}
     for a_fw, b_fw in pairs:
@@ -313,7 +316,8 @@ def evaluate_curated(
                 for a in all_queries
             ]
             scores = method_scores(m, texts, matchers.get(m), b_items)
-            rows_pair, by_rel = [], defaultdict(list)
+            rows_pair: list[tuple] = []
+            by_rel: dict[str, list[tuple]] = defaultdict(list)
             for qi, a in enumerate(all_queries):
                 row = [float(x) for x in scores[qi]]
                 golds = gold.get(a.id, {})
@@ -327,7 +331,7 @@ def evaluate_curated(
             for rel, rows in sorted(by_rel.items()):
                 ranks.append(_mean(rows, "curated", f"{a_fw} → {b_fw} {rel}", m))
             top = [
-                sorted(range(len(b_items)), key=lambda i, r=scores[qi]: -float(r[i]))[:k]
+                sorted(range(len(b_items)), key=lambda i: -float(scores[qi][i]))[:k]
                 for qi in range(len(all_queries))
             ]
             if m == "exact-label":
@@ -363,10 +367,10 @@ def evaluate_curated(
         for rel, rows in sorted(pooled[m].items()):
             ranks.append(_mean(rows, "curated", rel if rel != "all" else "all pairs", m))
         shown, tp, fp, n_pos = pooled_thr[m]
-        thr = {"exact-label": 1.0, "tfidf": None}.get(m, None)
+        line = {"exact-label": 1.0, "tfidf": None}.get(m, None)
         if m not in BASELINES:
-            thr = Settings.for_method(m, True).threshold
-        thresholds.append(_thr("curated", "all pairs", m, thr, shown, tp, fp, n_pos))
+            line = Settings.for_method(m, True).threshold
+        thresholds.append(_thr("curated", "all pairs", m, line, shown, tp, fp, n_pos))
     return Evaluation(tuple(ranks), tuple(thresholds), ())
 
 

@@ -29,9 +29,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from ...model import Record
 from .items import Item
+
+if TYPE_CHECKING:  # numpy is imported where the matrices are computed
+    import numpy as np
 
 COS_FLOOR = 0.80
 COS_CEIL = 0.95
@@ -121,11 +125,11 @@ class Candidate(Record):
 class Scores:
     """Score matrices, queries x candidates (numpy arrays)."""
 
-    fused: object
-    semantic: object | None
-    bm25: object
-    fuzzy: object
-    cosine: object | None = None  # the raw e5 cosine
+    fused: np.ndarray
+    semantic: np.ndarray | None
+    bm25: np.ndarray
+    fuzzy: np.ndarray
+    cosine: np.ndarray | None = None  # the raw e5 cosine
 
 
 def levels_agree(source: Item, target: Item) -> bool:

@@ -51,7 +51,9 @@ def run(pairs=None, heldout=None, curated=True, methods=()) -> EvalReport:
             methods = ["lexical", "exact-label", "tfidf"]
             notes.append("embedding model not installed: fused and semantic not measured")
     store = texts_only_store()
-    ranks, thresholds, distractors = [], [], []
+    ranks: list[RankFigures] = []
+    thresholds: list[ThresholdFigures] = []
+    distractors: list[DistractorFigures] = []
     if curated:
         from ..sssom import all_records
 
