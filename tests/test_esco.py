@@ -66,10 +66,19 @@ def test_every_esco_link_resolves_in_the_vendored_file_and_every_vendored_one_is
             iri = _iri(rec.object_id, conv)
             assert iri in vendored, f"{rec.record_id}: {iri} is not in {ESCO_FILE.name}"
             label = esco.value(rdflib.URIRef(iri), SKOS.prefLabel)
-            assert label is not None and str(label) == rec.object_label
+            if label is None:  # the package does not mark where the label ends: no label claimed
+                assert rec.object_label == "", f"{rec.record_id}: label not in {ESCO_FILE.name}"
+            else:
+                assert str(label) == rec.object_label
         named |= set(re.findall(r"“([^”]+)”", rec.comment))
     labelled = {str(o) for o in esco.objects(None, SKOS.prefLabel)}
     assert labelled <= named | {r.object_label for r, _ in records}, "vendored but never reviewed"
+    # every vendored concept is linked or named (by its CURIE or UUID start) in some record
+    text = " ".join(f"{r.object_id} {r.comment}" for r, _ in records)
+    text += (ROOT / "mappings" / "external" / "README.md").read_text(encoding="utf-8")
+    for c in vendored:
+        uuid = c.rsplit("/", 1)[1]
+        assert uuid[:8] in text, f"{c} vendored but never linked or named"
 
 
 def test_esco_records_follow_the_rubric(records):
@@ -86,7 +95,7 @@ def test_esco_records_follow_the_rubric(records):
         for r in store.select("SELECT ?c WHERE { ?c a hg:Role ; skos:inScheme ?s }")
         if "/nk-2017/" in r["c"].value
     }
-    seen = []
+    seen = {}
     for rec, conv in records:
         subject = _iri(rec.subject_id, conv)
         assert labels.get(subject) == rec.subject_label, rec.subject_id
@@ -101,5 +110,24 @@ def test_esco_records_follow_the_rubric(records):
             assert rec.confidence >= 0.60
             if rec.predicate_id == "skos:relatedMatch":
                 assert rec.other in ("ceasn:majorAlignment", "ceasn:minorAlignment")
-        seen.append(subject)
-    assert sorted(seen) == sorted(roles), "every NK role linked or reviewed, once"
+        seen.setdefault(subject, []).append(rec)
+    nk = [s for s in seen if "/nk-2017/" in s]
+    assert sorted(nk) == sorted(roles), "every NK role linked or reviewed"
+    competencies = {
+        r["c"].value
+        for r in store.select("SELECT ?c WHERE { ?c a hg:Competency }")
+        if re.search(r"/bk-0597-1/competentie-\d\d$", r["c"].value)
+    }
+    assert len(competencies) == 11
+    assert competencies <= set(seen), "every BK-0597-1 competency linked or reviewed"
+    skills = {
+        r["c"].value
+        for r in store.select(
+            "SELECT ?c WHERE { ?c skos:inScheme ?s FILTER NOT EXISTS { ?c hg:isExample true } }"
+        )
+        if "/valente-2023/vaardigheid-" in r["c"].value
+    }
+    assert skills and skills <= set(seen), "every Valente skill that is a requirement reviewed"
+    for subject, recs in seen.items():
+        no_match = [r for r in recs if r.is_no_match]
+        assert len(no_match) <= 1 and not (no_match and len(recs) > 1), subject  # C-DUP-4
