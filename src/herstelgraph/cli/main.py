@@ -37,9 +37,9 @@ def cli(ctx: click.Context, data: tuple[str, ...], endpoint: str | None = None) 
 
 def _register() -> None:
     """Each area's verbs live in their own module; the group adds them here (no import circle)."""
-    from . import align, catalogue, check, publish, validate
+    from . import align, cache, catalogue, check, publish, validate
 
-    for module in (catalogue, align, check, publish, validate):
+    for module in (catalogue, align, check, publish, validate, cache):
         for command in module.COMMANDS:
             cli.add_command(command)
 

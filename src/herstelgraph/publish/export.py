@@ -245,6 +245,12 @@ def trig_text(store: Store, scheme: str | None) -> str:
         triple = ox.Triple(q.subject, q.predicate, q.object)
         if keep is None or triple in keep or (q.graph_name == INFERRED and q.subject in subjects):
             quads.append(q)
+    if any(isinstance(t, ox.BlankNode) for q in quads for t in (q.subject, q.object)):
+        # a parser gives blank nodes new random labels at every load: relabel them from the
+        # graph's shape, so the same data always gives the same bytes
+        dataset = ox.Dataset(quads)
+        dataset.canonicalize(ox.CanonicalizationAlgorithm.UNSTABLE)
+        quads = list(dataset)
     quads.sort(key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
     used = {p: ns for p, ns in PREFIXES.items() if any(ns in str(q) for q in quads)}
     data = ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=used) or b""
