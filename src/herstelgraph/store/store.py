@@ -15,7 +15,7 @@ from typing import Any, Protocol
 
 import pyoxigraph as ox
 
-from ..errors import InputError
+from ..errors import InputError, QueryError
 from ..model import Entailment
 from ..vocab import ASSERTED_GRAPH, INFERRED_GRAPH, PREFIXES, USER_GRAPH
 
@@ -102,6 +102,14 @@ def bind_values(sparql: str, bindings: Mapping[str, Binding]) -> str:
     return sparql[: match.end()] + "\n  " + block + "\n" + sparql[match.end() :]
 
 
+def _form(result) -> str:
+    if isinstance(result, ox.QueryBoolean):
+        return "an ASK"
+    if isinstance(result, ox.QueryTriples):
+        return "a CONSTRUCT or DESCRIBE"
+    return "a SELECT"
+
+
 def graphs_for(entailment: Entailment | bool) -> list[ox.NamedNode]:
     """The named graphs a question reads, by its entailment mode."""
     mode = Entailment.of(entailment)
@@ -150,12 +158,11 @@ class Store:
         *,
         entailment: Entailment | bool = Entailment.NONE,
     ) -> list[Row]:
-        """Run a SELECT with bound parameters; rows map variable names to terms."""
-        result = self.ox.query(
-            bind_values(sparql, bindings or {}),
-            default_graph=self._graphs(entailment),
-            prefixes=PREFIXES,
-        )
+        """Run a SELECT with bound parameters; rows map variable names to terms.
+        SERVICE and FROM <http…> are refused (``inputs.guard_query``): nothing is fetched."""
+        result = self._query(sparql, bindings, entailment)
+        if not isinstance(result, ox.QuerySolutions):
+            raise QueryError(f"{_form(result)} query where a SELECT was expected")
         names = [v.value for v in result.variables]
         # zip over the solution's values: 30% less time per row than sol[name] lookups
         return [dict(zip(names, sol, strict=True)) for sol in result]
@@ -167,12 +174,20 @@ class Store:
         *,
         entailment: Entailment | bool = Entailment.NONE,
     ) -> bool:
-        result = self.ox.query(
+        result = self._query(sparql, bindings, entailment)
+        if not isinstance(result, ox.QueryBoolean):
+            raise QueryError(f"{_form(result)} query where an ASK was expected")
+        return bool(result)
+
+    def _query(self, sparql: str, bindings, entailment):
+        from ..io.inputs import guard_query
+
+        guard_query(sparql)  # before binding: bound values are terms, never SPARQL
+        return self.ox.query(
             bind_values(sparql, bindings or {}),
             default_graph=self._graphs(entailment),
             prefixes=PREFIXES,
         )
-        return bool(result)
 
     def _graphs(self, entailment: Entailment | bool) -> list[ox.NamedNode]:
         return graphs_for(entailment)
