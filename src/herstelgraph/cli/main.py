@@ -104,7 +104,8 @@ def _main(argv: list[str] | None) -> int:
         click.echo("herstelgraph: aborted", err=True)
         return 2
     except click.ClickException as exc:
-        click.echo(f"herstelgraph: error: {exc.format_message()}", err=True)
+        # one line, as every error: click lists a choice's values on lines of their own
+        click.echo(f"herstelgraph: error: {' '.join(exc.format_message().split())}", err=True)
         return 2
     except click.exceptions.Exit as exc:
         return exc.exit_code

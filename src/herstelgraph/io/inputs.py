@@ -789,7 +789,9 @@ def select_with_deadline(
         if exc.kind == "SyntaxError":
             raise SyntaxError(str(exc)) from None
         if exc.kind in _INPUT_ERRORS:
-            raise QueryError(str(exc)) from None
+            message = str(exc)
+            located = message if message.startswith(where) else f"{where}: {message}"
+            raise QueryError(located) from None
         raise QueryError(f"{where}: {exc.kind}: {exc}") from None
     return [{k: _decode(v) for k, v in r.items()} for r in payload]
 
