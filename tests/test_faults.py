@@ -553,5 +553,32 @@ def test_guarantees_document_states_the_computed_figures(doc):
     assert stated == figures(), f"update the table in {doc}"
 
 
+def test_readme_guarantees_name_real_tests():
+    """README's Guarantees table: every test it names exists, every catalogue guarantee and
+    every test of tests/test_trust.py is named there."""
+    import ast
+
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    text = text[text.index("## Guarantees") :]
+    text = text[: text.index("\n## ", 5)]
+    named = set(re.findall(r"`(test_\w+\.py)::(test_\w+)`", text))
+    assert named, "no tests named in README's Guarantees"
+
+    def tests_in(file: str) -> set[str]:
+        tree = ast.parse((ROOT / "tests" / file).read_text(encoding="utf-8"))
+        return {
+            n.name
+            for n in tree.body
+            if isinstance(n, ast.FunctionDef) and n.name.startswith("test_")
+        }
+
+    missing = [f"{f}::{t}" for f, t in sorted(named) if t not in tests_in(f)]
+    assert missing == [], f"README names tests that do not exist: {missing}"
+    unnamed = sorted(tests_in("test_trust.py") - {t for f, t in named if f == "test_trust.py"})
+    assert unnamed == [], f"tests/test_trust.py tests missing from README: {unnamed}"
+    absent = [g for g in GUARANTEES if f"`{g}`" not in text]
+    assert absent == [], f"catalogue guarantees missing from README: {absent}"
+
+
 if __name__ == "__main__":
     (FAULTS / "README.md").write_text(catalogue_markdown(), encoding="utf-8")
