@@ -11,7 +11,8 @@ What is refused, and why (docs/guarantees.md lists the same with the fault cases
 * a parse that takes longer than ``HERSTELGRAPH_PARSE_TIMEOUT`` (default 60 s): user files
   are parsed in a forked worker that is killed at the deadline (``io/worker.py``), which
   also contains a parser crash; the worker hands back the triples as N-Triples, which load
-  in linear time, so the file is parsed once by the expensive parser;
+  in linear time, so the file is parsed once by the expensive parser (N-Triples and N-Quads
+  files are only checked there, and load as they are);
 * RDF/XML with ``<!DOCTYPE`` or ``<!ENTITY``: refused before parsing (external entities
   read local files, nested entities expand exponentially); RDF needs neither;
 * JSON-LD with a remote ``@context`` or ``@import``: refused, nothing fetched;
@@ -422,7 +423,12 @@ def load_rdf(
         # a user's file: parsed and checked in a worker stopped at the deadline; the
         # triples come back as N-Triples/N-Quads, which load in linear time
         out_format = ox.RdfFormat.N_QUADS if quads_format else ox.RdfFormat.N_TRIPLES
-        triples = parse_with_deadline(path, data, form, base, out_format)
+        # N-Triples and N-Quads load in linear time as they are: the worker only checks them
+        # (strictly), and the bytes themselves load leniently here
+        plain = form in (ox.RdfFormat.N_TRIPLES, ox.RdfFormat.N_QUADS)
+        triples = parse_with_deadline(path, data, form, base, None if plain else out_format)
+        if plain:
+            triples, out_format = data, form
         try:
             ox_store.load(triples, format=out_format, to_graph=to_graph, lenient=True)
         except (SyntaxError, ValueError, OSError) as exc:  # not expected: our own output
@@ -442,14 +448,18 @@ def load_rdf(
 
 
 def _parse_and_check(path: Path, data: bytes, form, base: str | None, out_format) -> tuple:
-    """In the worker: parse, check the literals, and return (triples in ``out_format``,
-    the warnings said). Errors are raised as InputError, in the same words as in-process."""
+    """In the worker: parse, check the literals, and return (triples in ``out_format``, or
+    nothing when it is None, and the warnings said). Errors are raised as InputError, in the
+    same words as in-process."""
     import pyoxigraph as ox
 
     global on_warning
     said: list[str] = []
     on_warning = said.append
     try:
+        if out_format is None:  # check only
+            check_literals(path, data, ox.parse(data, format=form, base_iri=base), form)
+            return b"", said
         parsed = list(ox.parse(data, format=form, base_iri=base))
         check_literals(path, data, parsed, form)
         return ox.serialize(parsed, format=out_format) or b"", said
@@ -462,8 +472,8 @@ def _parse_and_check(path: Path, data: bytes, form, base: str | None, out_format
 
 
 def parse_with_deadline(path: Path, data: bytes, form, base: str | None, out_format) -> bytes:
-    """The file's triples (as ``out_format``), parsed and checked in a worker that is killed
-    after ``parse_timeout()`` seconds. Warnings are said here, in this process."""
+    """The file's triples (as ``out_format``; None: only check them), parsed and checked in
+    a worker that is killed after ``parse_timeout()`` seconds. Warnings are said here."""
     timeout = parse_timeout()
     try:
         triples, said = worker.call(
