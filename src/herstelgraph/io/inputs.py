@@ -447,7 +447,9 @@ def load_rdf(
     return data
 
 
-def _parse_and_check(path: Path, data: bytes, form, base: str | None, out_format) -> tuple:
+def _parse_and_check(
+    path: Path, data: bytes, form, base: str | None, out_format, literals: bool = True
+) -> tuple:
     """In the worker: parse, check the literals, and return (triples in ``out_format``, or
     nothing when it is None, and the warnings said). Errors are raised as InputError, in the
     same words as in-process."""
@@ -461,7 +463,8 @@ def _parse_and_check(path: Path, data: bytes, form, base: str | None, out_format
             check_literals(path, data, ox.parse(data, format=form, base_iri=base), form)
             return b"", said
         parsed = list(ox.parse(data, format=form, base_iri=base))
-        check_literals(path, data, parsed, form)
+        if literals:
+            check_literals(path, data, parsed, form)
         return ox.serialize(parsed, format=out_format) or b"", said
     except (SyntaxError, ValueError) as exc:
         raise InputError(syntax_message(path, exc)) from None
@@ -471,13 +474,16 @@ def _parse_and_check(path: Path, data: bytes, form, base: str | None, out_format
         raise InputError(f"{path}: nested too deeply to read; flatten the structure") from None
 
 
-def parse_with_deadline(path: Path, data: bytes, form, base: str | None, out_format) -> bytes:
-    """The file's triples (as ``out_format``; None: only check them), parsed and checked in
-    a worker that is killed after ``parse_timeout()`` seconds. Warnings are said here."""
+def parse_with_deadline(
+    path: Path, data: bytes, form, base: str | None, out_format, *, literals: bool = True
+) -> bytes:
+    """The file's triples (as ``out_format``; None: only check them), parsed and checked
+    (``literals``: the typed-literal check too) in a worker that is killed after
+    ``parse_timeout()`` seconds. Warnings are said here, in this process."""
     timeout = parse_timeout()
     try:
         triples, said = worker.call(
-            lambda: _parse_and_check(path, data, form, base, out_format), timeout
+            lambda: _parse_and_check(path, data, form, base, out_format, literals), timeout
         )
     except worker.Timeout:
         raise InputFileError(
