@@ -564,8 +564,8 @@ def test_a_slow_parse_is_stopped_at_the_deadline(tmp_path, monkeypatch):
     monkeypatch.setenv("HERSTELGRAPH_PARSE_TIMEOUT", "0.5")
     start = time.monotonic()
     with pytest.raises(InputError, match=r"slow.jsonld: reading stopped after 0.5 s"):
-        Store().add_file(slow)
-    assert time.monotonic() - start < 5
+        Store().add_file(slow)  # the message only the deadline gives
+    assert time.monotonic() - start < 15  # generous: shared CI machines are slow
     assert worker.LIVE == set()
 
 
