@@ -7,7 +7,7 @@ TESTSTAMP := $(VENV)/.installed-test
 # .ci/run sets PYTEST_PREFIX=.ci/no-network: the suite under strace, every connect() counted
 PYTEST_PREFIX ?=
 
-.PHONY: demo test lint fmt bench clean mappings
+.PHONY: demo test lint fmt bench eval clean mappings
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,21 +24,37 @@ $(TESTSTAMP): pyproject.toml | $(BIN)/python
 demo: $(STAMP)
 	$(BIN)/herstelgraph overview
 
+# The suite runs on every core (pytest-xdist); the doctests of the package run with it.
 test: $(TESTSTAMP)
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
-	$(PYTEST_PREFIX) $(BIN)/python -m pytest -q
+	$(BIN)/ruff check src tests benchmarks tools
+	$(BIN)/ruff format --check src tests benchmarks tools
+	$(PYTEST_PREFIX) $(BIN)/python -m pytest -q -n auto --dist loadgroup --doctest-modules src/herstelgraph tests
 
 lint: $(TESTSTAMP)
-	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks tools
 
 fmt: $(TESTSTAMP)
-	$(BIN)/ruff format src tests benchmarks
-	$(BIN)/ruff check --fix src tests benchmarks
-	$(BIN)/python -m herstelgraph.serialize ontology/*.ttl shapes/*.ttl
+	$(BIN)/ruff format src tests benchmarks tools
+	$(BIN)/ruff check --fix src tests benchmarks tools
+	$(BIN)/python tools/dev.py serialize ontology/*.ttl ontology/translations/*.ttl shapes/*.ttl
+
+# Maintainer commands (tools/dev.py): they rewrite this repository's files, never a package.
+mappings: $(STAMP)
+	$(BIN)/python tools/dev.py mappings build
+
+shapes: $(STAMP)
+	$(BIN)/python tools/dev.py shapes
+
+goldens: $(TESTSTAMP)
+	$(BIN)/python tools/dev.py goldens
 
 bench: $(TESTSTAMP)
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/suggest.py
+
+# Suggestions (issue 18): figures against the curated mappings and the held-out outcomes.
+eval: $(TESTSTAMP)
+	$(BIN)/herstelgraph suggest evaluate -o benchmarks/results/suggest-eval.json
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache

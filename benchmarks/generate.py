@@ -1,6 +1,6 @@
 """Deterministic framework-shaped test data at a given scale (1x = the shipped graph's size).
 
-Shape (after shared/notes/performance-anchors.md): 4 schemes of 5 levels (section →
+Shape (after docs/performance.md, "Anchors"): 4 schemes of 5 levels (section →
 competency → activity → knowledge → detail), every concept with nl and en labels, a notation,
 a source section, broader/narrower; cross-scheme skos mappings (30,000 at 50x) of which one in
 ten carries a full SSSOM record (as the shipped mappings do), plus reviewed no-match records;

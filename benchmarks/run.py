@@ -17,6 +17,8 @@ on our design and on the plain baseline a user would otherwise write, side by si
   baseline: pyshacl on the whole graph plus the profiles;
 * CLI cold start for a typical question (``herstelgraph gaps A B``) in a fresh process, the
   closure cache warm; baseline: a fresh process importing rdflib, parsing and asking;
+* ``herstelgraph check`` of another vocabulary, the 2.4 MB STW thesaurus sample that qSKOS
+  ships (``tests/fixtures/qskos/stw.rdf``), in a fresh process (1x only, no baseline);
 * peak memory: ru_maxrss of the worker process of each size (ours, and the baseline's).
 
 Our measurements for each size run in their own process (clean memory). Baselines run in
@@ -59,7 +61,9 @@ TARGETS = {
     "load warm": (50, 1.0),
     "validate all profiles": (50, 5.0),
     "cli gaps (cold process)": (1, 0.3),
+    "check STW sample (cold process)": (1, 1.0),
 }
+STW_SAMPLE = ROOT / "tests" / "fixtures" / "qskos" / "stw.rdf"
 #: Questions that read tallies (queries/derived/), and the aggregates those tallies hold.
 READS_TALLIES = {
     "frameworks": ("concept-tallies",),
@@ -739,6 +743,8 @@ def main(argv: list[str] | None = None) -> int:
             for verb, cmd in CLI_VERBS.items():
                 r = cli_cold([*cmd, "--format", "csv"], job["cache"], 5)
                 rows.setdefault(f"cli {verb} (1x only)", {})["1"] = {"ours": r}
+            r = cli_cold(["check", str(STW_SAMPLE)], job["cache"], 5)
+            rows.setdefault("check STW sample (cold process)", {})["1"] = {"ours": r}
         rows.setdefault("peak memory", {})[str(size)] = {"ours": {"mb": ours["maxrss_mb"]}}
         if size in base_sizes:
             log(f"  [{size}x] baseline: rdflib + pyshacl (cap {args.cap:g} s per task)")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from rdflib import URIRef
-from rdflib.namespace import DCTERMS, RDF, SKOS
+from rdflib.namespace import DCTERMS, PROV, RDF, SKOS
 
 from conftest import ROOT, SEED_OF, assert_concepts_complete, parse_ttl
 
@@ -38,7 +38,27 @@ def test_scheme_and_source_document(g):
     assert str(g.value(source, DCTERMS.identifier)) == SEED_OF["bijlage-ii"]
     # The attribution is on the source document, not an item.
     assert "G de Haan/ Gerrit Zwart" in str(g.value(source, DCTERMS.description))
-    assert {str(c) for c in g.objects(source, DCTERMS.creator)} == {"G de Haan", "Gerrit Zwart"}
+    # The line names a workshop the text adapts and two people with it, not the document's
+    # author: no dct:creator; the names go with the workshop the document is derived from.
+    assert g.value(source, DCTERMS.creator) is None
+    workshop = g.value(source, PROV.wasDerivedFrom)
+    assert workshop == URIRef(B2 + "workshop-kzg-2009")
+    assert {str(c) for c in g.objects(workshop, DCTERMS.contributor)} == {
+        "G de Haan",
+        "Gerrit Zwart",
+    }
+    assert "does not say whether" in str(g.value(workshop, SKOS.editorialNote))
+
+
+def test_task_subject_is_not_a_synonym(g):
+    section = URIRef(B2 + "taken-inhoudelijk")
+    assert not list(g.objects(section, SKOS.altLabel))
+    assert any("de herstellingszorgaanbieder" in str(n) for n in g.objects(section, SKOS.scopeNote))
+
+
+def test_announced_areas_and_headings_differ_as_the_source_does(g):
+    notes = " ".join(str(n) for n in g.objects(URIRef(B2 + "taken-zorgaanbod"), SKOS.editorialNote))
+    assert "organisatorische vormgeving" in notes and "zorgaanbod" in notes
     assert not any("bewerking workshop" in str(o) for o in g.objects(None, SKOS.prefLabel))
 
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 import pytest
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, SKOS
 
-from conftest import ROOT, assert_concepts_complete, parse_ttl
+from conftest import ROOT, SEED_OF, assert_concepts_complete, normalise, parse_ttl
 
 BK = "https://w3id.org/herstelgraph/bk-0597-1/"
 HG = "https://w3id.org/herstelgraph/def#"
@@ -136,6 +137,26 @@ def test_bk_responsibility_restates_the_competencies(g):
         v, c = URIRef(f"{BK}verantwoordelijkheid-{n:02d}"), URIRef(f"{BK}competentie-{n:02d}")
         assert label(g, v) == label(g, c)
         assert (v, SKOS.related, c) in g
+        # Counted once: the restatement names the competency it repeats word for word.
+        assert (v, URIRef(HG + "restates"), c) in g
+    assert len(list(g.subject_objects(URIRef(HG + "restates")))) == 11
+
+
+def test_bk_restated_texts_are_identical_in_the_source(g, seeds):
+    """hg:restates is stated only where the source repeats the text word for word."""
+    lines = (seeds / SEED_OF["bk-0597-1"]).read_text(encoding="utf-8").splitlines()
+    titles = [
+        normalise(lines[i + 1])
+        for i, x in enumerate(lines)
+        if re.match(r"\s*• Competentie \d+:", x)
+    ]
+    after = lines[lines.index("Verantwoordelijkheid") + 1 :]
+    restated = [normalise(x.replace("•", "")) for x in after if x.strip().startswith("•")][:11]
+    assert titles == restated
+    for v, c in g.subject_objects(URIRef(HG + "restates")):
+        assert (
+            normalise(label(g, v)) == normalise(label(g, c)) == restated[titles.index(label(g, c))]
+        )
 
 
 def test_bk_every_concept_is_complete(g):

@@ -12,7 +12,7 @@ from herstelgraph.cli import cli
 
 
 def invoke(*args: str):
-    result = CliRunner().invoke(cli, list(args))
+    result = CliRunner(env={"COLUMNS": "200"}).invoke(cli, list(args))
     assert result.exit_code == 0, result.output
     return result.output
 
@@ -23,7 +23,9 @@ def test_frameworks_lists_every_scheme_in_each_format():
     assert {"bk-0597-1", "valente-2023", "bijlage-ii", "randvoorwaarden", "nk-2017"} <= ids
     bk = next(f for f in data if f["id"] == "bk-0597-1")
     assert bk["vks"] == 4 and bk["eqf"] == "http://data.europa.eu/snb/eqf/4"
-    rows = list(csv.DictReader(io.StringIO(invoke("frameworks", "--format", "csv"))))
+    rows = list(
+        csv.DictReader(io.StringIO(invoke("frameworks", "--format", "csv").lstrip("\ufeff")))
+    )
     assert {r["id"] for r in rows} == ids
     assert "Ervaringsdeskundige basiswerk" in invoke("frameworks")
 
@@ -81,4 +83,6 @@ def test_stats_answers_over_the_nk_figures_without_inventing_sums():
         "Eindhoven/Helmond": 74,
     }
     groups = json.loads(invoke("stats", "--programme", "nk:coachingsgroepen", "--format", "json"))
-    assert sum(r["count"] for r in groups) == 53 and {r["period"] for r in groups} == {"2017-Q4"}
+    assert sum(r["count"] for r in groups) == 53 and {r["period"] for r in groups} == {
+        "2017 en vierde kwartaal"
+    }

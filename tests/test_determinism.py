@@ -16,7 +16,7 @@ FILES = sorted(
 @pytest.mark.parametrize("path", FILES, ids=[p.name for p in FILES])
 def test_turtle_is_canonical(path):
     assert path.read_text(encoding="utf-8") == canonical_file_text(path), (
-        f"run: python -m herstelgraph.io.serialize {path.relative_to(ROOT)}"
+        f"run: python tools/dev.py serialize {path.relative_to(ROOT)}"
     )
 
 

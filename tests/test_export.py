@@ -170,7 +170,10 @@ def test_scheme_export_is_one_framework(case):
     foreign = {s for s in part.subjects(SKOS.inScheme, None) if s not in mine}
     assert not foreign, f"concepts of other frameworks in the bk export: {sorted(foreign)[:3]}"
     match_preds = {SKOS[m] for m in MATCHES}
-    match_preds |= {URIRef(PREFIXES["ceasn"] + s) for s in ("majorAlignment", "minorAlignment")}
+    match_preds |= {
+        URIRef(PREFIXES["ceasn"] + s)
+        for s in ("majorAlignment", "minorAlignment", "prerequisiteAlignment")
+    }
     for s, p, _o in part:
         if (s, SKOS.inScheme, None) in full and s not in mine:
             assert p in match_preds, f"{s} {p}: other framework's triple in the bk export"
@@ -198,9 +201,14 @@ def test_csv_has_a_row_per_concept_with_mappings(case):
     for rec in mapping_records(store):
         if rec.is_no_match:
             continue
-        rel = rec.predicate_id.removeprefix("skos:")
+        # a prerequisite record: the subject "requires" the object, which is "required_by" it
+        prerequisite = rec.predicate_id == "ceasn:prerequisiteAlignment"
+        rel = "requires" if prerequisite else rec.predicate_id.removeprefix("skos:")
         cell = by_id[rec.subject_id][rel]
         assert f"{rec.object_id} — {rec.object_label}" in cell.split(" | ")
+        if prerequisite:
+            back = by_id[rec.object_id]["required_by"]
+            assert f"{rec.subject_id} — {rec.subject_label}" in back.split(" | ")
 
 
 def test_csv_for_one_scheme_only_lists_it():

@@ -36,7 +36,7 @@ def test_files_are_canonical_and_rdf_is_in_step():
     assert ROOT / "mappings" / "mappings.ttl" in outputs
     for path, text in outputs.items():
         assert path.read_text(encoding="utf-8") == text, (
-            f"{path.name} out of date: run python -m herstelgraph.curation.sssom build"
+            f"{path.name} out of date: run make mappings"
         )
         raw = path.read_bytes()
         assert not raw.startswith(b"\xef\xbb\xbf") and b"\r" not in raw
@@ -57,6 +57,21 @@ def test_every_item_is_reviewed_against_every_other_framework(store):
     for (a, b), st in status.items():
         assert not st["not_reviewed"], f"{a} → {b}: not reviewed: {sorted(st['not_reviewed'])}"
         assert st["mapped"], f"{a} → {b}: nothing mapped"
+
+
+def test_review_asks_nothing_of_restated_example_or_inferred_items(store):
+    """RUBRIC C-COV-1: a restating item is aligned through the item it restates, and
+    example-only and inferred items are no requirements, so none of them needs a record."""
+    status = review_status(store)
+    counted = set().union(*(s for st in status.values() for s in st.values()))
+    assert "bk:competentie-01" in counted and "valente:kennis-basismethodieken" in counted
+    for item in (
+        "bk:verantwoordelijkheid-01",  # hg:restates bk:competentie-01
+        "valente:kennis-irb",  # hg:isExample
+        "valente:kennis-schadebeperking",  # under an example specialism
+        "valente:kennis-toezichthoudende-partners",  # hg:isInferred
+    ):
+        assert item not in counted, item
 
 
 def test_shipped_mappings_are_consistent(store):
@@ -140,4 +155,102 @@ def test_readme_mapping_report_is_computed_from_the_data(store):
 
     text = (ROOT / "README.md").read_text(encoding="utf-8")
     block = text.split("<!-- mapping report -->\n", 1)[1].split("<!-- /mapping report -->")[0]
-    assert block == report_markdown(store), "run: python -m herstelgraph.curation.sssom report"
+    assert block == report_markdown(store), "run: python tools/dev.py mappings report"
+
+
+# ------------------------------------------------------------- rubric columns (RUBRIC.md)
+_LABELS = {"bk:a": "A", "bk:b": "B", "rv:x": "X", "rv:y": "Y"}
+_SCHEMES = {"bk:a": "bk:scheme", "bk:b": "bk:scheme", "rv:x": "rv:scheme", "rv:y": "rv:scheme"}
+_HEAD = (
+    "# curie_map:\n#   bk: https://w3id.org/herstelgraph/bk-0597-1/\n"
+    "#   rv: https://w3id.org/herstelgraph/randvoorwaarden/\n"
+    "#   hgm: https://w3id.org/herstelgraph/mapping/\n"
+    "#   hgrule: https://w3id.org/herstelgraph/rubric#\n"
+    "#   ceasn: https://purl.org/ctdlasn/terms/\n"
+    "#   skos: http://www.w3.org/2004/02/skos/core#\n#   sssom: https://w3id.org/sssom/\n"
+)
+
+
+def _canon(tmp_path, body: str):
+    from herstelgraph.curation.sssom import canonical
+
+    path = tmp_path / "bk-0597-1__randvoorwaarden.sssom.tsv"
+    path.write_text(_HEAD + body, encoding="utf-8")
+    return canonical(read_tsv(path), _LABELS, _SCHEMES, "2000-01-01")
+
+
+def test_curation_rule_passes_through_to_tsv_and_rdf(tmp_path):
+    from herstelgraph.curation.sssom import to_graph, write_tsv
+
+    mf = _canon(
+        tmp_path,
+        "subject_id\tpredicate_id\tobject_id\tconfidence\tcuration_rule\tcuration_rule_text\t"
+        "comment\nbk:a\tskos:relatedMatch\trv:x\t0.8\thgrule:R-REL-1\tsame action\twhy\n",
+    )
+    text = write_tsv(mf)
+    header = next(ln for ln in text.split("\n") if ln.startswith("record_id"))
+    assert header.split("\t").index("curation_rule") == header.split("\t").index("confidence") + 1
+    assert "\thgrule:R-REL-1\tsame action\t" in text
+    ttl = to_graph(mf.records).serialize(format="nt")
+    rule = "<https://w3id.org/herstelgraph/rubric#R-REL-1>"
+    assert f"<https://w3id.org/sssom/curation_rule> {rule}" in ttl
+    assert '<https://w3id.org/sssom/curation_rule_text> "same action"' in ttl
+
+
+def test_unused_rubric_columns_are_not_written(tmp_path):
+    from herstelgraph.curation.sssom import write_tsv
+
+    body = "subject_id\tpredicate_id\tobject_id\tcomment\nbk:a\tskos:relatedMatch\trv:x\twhy\n"
+    mf = _canon(tmp_path, body)
+    assert "curation_rule" not in write_tsv(mf)
+
+
+def test_a_retyped_record_keeps_its_id_and_a_new_pair_gets_a_new_one(tmp_path):
+    from herstelgraph.curation.sssom import record_id
+
+    old = record_id("bk:a", "skos:relatedMatch", "rv:x", "rv:scheme")
+    mf = _canon(
+        tmp_path,
+        "record_id\tsubject_id\tpredicate_id\tobject_id\tcomment\n"
+        f"{old}\tbk:a\tskos:narrowMatch\trv:x\tretyped\n{old}\tbk:b\tskos:relatedMatch\trv:y\tmoved\n",
+    )
+    ids = {r.subject_id: r.record_id for r in mf.records}
+    assert ids["bk:a"] == old
+    assert ids["bk:b"] == record_id("bk:b", "skos:relatedMatch", "rv:y", "rv:scheme") != old
+
+
+def test_no_match_predicate_is_kept_or_refused(tmp_path):
+    body = "subject_id\tpredicate_id\tobject_id\tobject_source\tcomment\n"
+    mf = _canon(tmp_path, body + "bk:a\tskos:closeMatch\tsssom:NoTermFound\trv:scheme\twhy\n")
+    assert mf.records[0].predicate_id == "skos:closeMatch"
+    with pytest.raises(InputError, match="no-match row's predicate"):
+        _canon(tmp_path, body + "bk:a\tskos:exactMatch\tsssom:NoTermFound\trv:scheme\twhy\n")
+
+
+def test_one_record_per_pair_of_items(tmp_path):
+    with pytest.raises(InputError, match="one record per pair"):
+        _canon(
+            tmp_path,
+            "subject_id\tpredicate_id\tobject_id\tcomment\n"
+            "bk:a\tskos:relatedMatch\trv:x\tone\nrv:x\tskos:broadMatch\tbk:a\ttwo\n",
+        )
+
+
+def test_prerequisite_rows_keep_their_direction_and_are_no_skos_match(tmp_path):
+    """A competence (in either framework) presupposes a knowledge item: the row is kept as
+    written (CTDL-ASN has no inverse), and its RDF holds no skos:*Match triple."""
+    from herstelgraph.curation.sssom import to_graph
+
+    mf = _canon(
+        tmp_path,
+        "subject_id\tpredicate_id\tobject_id\tconfidence\n"
+        "rv:x\tceasn:prerequisiteAlignment\tbk:a\t0.8\n",
+    )
+    (rec,) = mf.records
+    assert (rec.subject_id, rec.predicate_id, rec.object_id) == (
+        "rv:x", "ceasn:prerequisiteAlignment", "bk:a"
+    )  # fmt: skip
+    skos = "http://www.w3.org/2004/02/skos/core#"
+    preds = {str(p) for p in to_graph(mf.records).predicates()}
+    assert not {p for p in preds if p.startswith(skos) and p.endswith("Match")}
+    assert "https://purl.org/ctdlasn/terms/prerequisiteAlignment" in preds

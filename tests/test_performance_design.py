@@ -1,7 +1,7 @@
 """Design tests for the light start (issue 7): what a question must not import.
 
 The CLI's cold-start budget on the shipped graph is 0.3 s and `import rdflib` alone costs
-0.16 s, pyshacl 0.38 s (shared/notes/performance-anchors.md). So the query path (import,
+0.16 s, pyshacl 0.38 s (docs/performance.md, "Anchors"). So the query path (import,
 load, closure, question, output) stays on pyoxigraph, and the heavy libraries load only in
 the verbs that need them. These tests check the imports in a fresh process; they time
 nothing (speed is measured by `make bench`, benchmarks/run.py).

@@ -140,9 +140,7 @@ def test_generated_shapes_are_up_to_date():
     store = load(closure=False)
     text = canonical_turtle(generate_profile_shapes(store))
     path = ROOT / "shapes" / "profiles-generated.ttl"
-    assert path.read_text(encoding="utf-8") == text, (
-        "run: python -m herstelgraph.checks.validate generate"
-    )
+    assert path.read_text(encoding="utf-8") == text, "run: make shapes"
     assert canonical_file_text(path) == text
 
 

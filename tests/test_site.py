@@ -288,7 +288,7 @@ def test_cli_site(tmp_path, capsys):
     from herstelgraph.cli import main
 
     out = tmp_path / "site"
-    assert main(["site", "-o", str(out)]) == 0
+    assert main(["--lang", "en", "site", "-o", str(out)]) == 0
     assert (out / "index.html").is_file() and "pages" in capsys.readouterr().err
     (tmp_path / "file").write_text("x", encoding="utf-8")
     assert main(["site", "-o", str(tmp_path / "file")]) == 2

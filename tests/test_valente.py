@@ -70,9 +70,8 @@ def test_missing_figures_scope_note(g):
     en = notes(g, V.scheme, SKOS.scopeNote)
     missing = [n for n in en if "Figures 1-4 and 6" in n and "not modelled" in n]
     assert missing, "scheme needs an @en scopeNote on the missing figures"
-    assert any(
-        "figuur 1 tot en met 4 en figuur 6" in n for n in notes(g, V.scheme, SKOS.scopeNote, "nl")
-    )
+    # Curator notes are English only: a Dutch copy would read as a quote (@nl is for quotes).
+    assert not any("figuur 1" in n for n in notes(g, V.scheme, SKOS.scopeNote, "nl"))
     # every section whose figure is an image says so
     for section, figure in [
         ("basishouding", "Figure 1"),
@@ -171,6 +170,16 @@ SPECIALISMS = {
 }
 
 
+# The text asks for "expertise ... om ... in te schatten / te kunnen begeleiden": abilities,
+# typed as skills; their IRIs say "kennis" because IRIs never change (an editorialNote says so).
+SKILLS_IN_SPECIALISMS = {
+    "kennis-begripsvermogen-inschatten": "Skill",
+    "kennis-financieel-werk-opleiding": "Skill",
+}
+# Read from descriptive sentences, not stated as requirements.
+INFERRED = {"kennis-netwerk-verslavingszorg", "kennis-toezichthoudende-partners"}
+
+
 def test_six_team_specialisms(g):
     specs = narrower(g, "specialismes", "Section")
     assert {str(s).removeprefix(str(V)) for s in specs} == set(SPECIALISMS)
@@ -179,12 +188,31 @@ def test_six_team_specialisms(g):
         items = set(g.objects(V[local], SKOS.narrower))
         assert len(items) == n, local
         for i in items:
-            assert (i, RDF.type, HG.KnowledgeItem) in g
+            kind = SKILLS_IN_SPECIALISMS.get(str(i).removeprefix(str(V)), "KnowledgeItem")
+            assert (i, RDF.type, HG[kind]) in g, i
             assert applies(g, i) == {HG.Team}
-            assert (i, ESCO_SKILL_TYPE, KNOWLEDGE) in g
+            assert (i, ESCO_SKILL_TYPE, SKILL if kind == "Skill" else KNOWLEDGE) in g
     assert label(g, V["kennis-housing-first"]) == "Housing First"
     assert label(g, V["kennis-motiverende-gespreksvoering"]) == "motiverende gespreksvoering"
     assert label(g, V["kennis-triple-c"]) == "Triple-C methode"
+    for local in SKILLS_IN_SPECIALISMS:
+        assert any("misleading" in n for n in notes(g, V[local], SKOS.editorialNote)), local
+
+
+def test_inferred_items_are_flagged(g, concepts):
+    flagged = {str(c).removeprefix(str(V)) for c in concepts if (c, HG.isInferred, None) in g}
+    assert flagged == INFERRED
+    for local in INFERRED:
+        assert g.value(V[local], HG.isInferred) == Literal(True)
+        assert any("hg:isInferred" in n for n in notes(g, V[local], SKOS.editorialNote))
+
+
+def test_k1_and_k2_exempt_ervaringsdeskundigen(g, concepts):
+    role = URIRef("https://w3id.org/herstelgraph/nk-2017/rol-ervaringsdeskundige")
+    exempt = {str(c).removeprefix(str(V)) for c in concepts if (c, HG.exemptRole, role) in g}
+    assert exempt == {"kennis-ervaringskennis-benutten", "kennis-ervaringsdeskundigheid-inzetten"}
+    nk = parse_ttl(ROOT / "ontology" / "nk-2017.ttl")
+    assert (role, RDF.type, HG.Role) in nk, "the exempt role is a role concept of the graph"
 
 
 def test_organisation_keeps_team_knowledge_available(g):
@@ -232,10 +260,10 @@ def test_team_skills(g):
     points = narrower(g, "vaardigheid-ambassadeur", "Skill")
     assert sorted(label(g, p) for p in points) == sorted(
         [
-            "Het belang van deze zorg blijven agenderen",
-            "Kennis omtrent deze zorg op een duidelijke manier delen",
+            "Het belang van deze zorg blijven agenderen.",
+            "Kennis omtrent deze zorg op een duidelijke manier delen.",
             "Het verbinden van verschillende herstelinitiatieven binnen en buiten de "
-            "organisatie op verschillende niveaus",
+            "organisatie op verschillende niveaus.",
         ]
     )
     for s in team | points:

@@ -17,7 +17,8 @@ EXAMPLES = sorted((ROOT / "examples").glob("[0-9][0-9]-*.ttl"))
 
 
 def run(capsys, *args):
-    code = main(["--data", MINI, *map(str, args)])
+    # English unless a test asks for Dutch (the default follows the locale)
+    code = main(["--lang", "en", "--data", MINI, *map(str, args)])
     out = capsys.readouterr()
     return code, out.out, out.err
 
@@ -82,8 +83,11 @@ def test_jsonld_profile(capsys):
 
 
 def test_curriculum_csv_is_validated_directly(capsys):
+    """Read without importing; structurally sound, but it claims no framework, so it is told
+    so and does not pass (issue 19: no false pass)."""
     code, out, err = run(capsys, "validate", INPUTS / "curriculum-ok.csv")
-    assert code == 0, out + err
+    assert code == 1, out + err
+    assert "0 violations" in out and "claims no framework: nothing to check against" in out
 
 
 @pytest.mark.parametrize(
@@ -96,7 +100,8 @@ def test_curriculum_csv_is_validated_directly(capsys):
         ),
         (
             "curriculum-unknown-id.csv",
-            "curriculum-unknown-id.csv:3: row 2, column 'items': unknown ID 'bk:competentie-42'",
+            "curriculum-unknown-id.csv:3: row 3, column D ('items'), value 'bk:competentie-42': "
+            "unknown ID",
         ),
         ("missing.ttl", "missing.ttl: cannot read"),
     ],
@@ -157,9 +162,8 @@ def test_examples_cover_every_profile_kind():
 
 
 def test_validating_many_profiles_is_one_batch():
-    """2,000 generated profiles validate in one call; the benchmark (issue 7) times this call."""
-    import time
-
+    """2,000 generated profiles validate in one call (benchmarks/run.py times this call;
+    speed is measured there, not asserted here)."""
     import pyoxigraph as ox
 
     from herstelgraph.checks.validate import profile_shapes_for, validate_profiles
@@ -182,8 +186,17 @@ def test_validating_many_profiles_is_one_batch():
             )
     data = ox.Store()
     data.load("\n".join(lines).encode(), format=ox.RdfFormat.TURTLE)
-    start = time.perf_counter()
     report = validate_profiles(store, data, shapes=shapes)
-    elapsed = time.perf_counter() - start
     assert report.violations == 1000  # every odd profile lacks C3
-    assert elapsed < 5, f"{elapsed:.1f} s for 2,000 profiles"
+
+
+@pytest.mark.parametrize(
+    "text", ["", "# only a comment\n", "<http://e.org/a> <http://e.org/b> 1 .\n"]
+)
+def test_a_file_without_a_profile_is_an_input_error_not_a_pass(tmp_path, run_cli, text):
+    """An empty file, or one with triples but no profile, never reports "conforms"."""
+    path = tmp_path / "profile.ttl"
+    path.write_text(text, encoding="utf-8")
+    code, out, err = run_cli("validate", str(path))
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and "holds no profile" in err and str(path) in err

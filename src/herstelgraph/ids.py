@@ -1,8 +1,8 @@
 """IDs as users type them: CURIEs (bk:kennis-12), notations (C2.A3) and full IRIs.
 
 This is the CLI's hot path, so it expands CURIEs with the project's own prefix map rather
-than importing ``curies`` (0.2 s of import for a dictionary lookup); SSSOM files, where
-arbitrary prefix maps arrive, go through ``curies``.
+than importing ``curies`` (0.2 s of import for a dictionary lookup); SSSOM files, which bring
+their own prefix maps, go through ``curies`` (``curation.sssom``).
 """
 
 from __future__ import annotations

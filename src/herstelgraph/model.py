@@ -11,8 +11,13 @@ Enums derive from ``str``, so a status compares equal to its word (``GapStatus.N
 
 from __future__ import annotations
 
+import json
 from dataclasses import asdict, dataclass, field, fields
 from enum import Enum
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import pyoxigraph as ox
 
 
 class Words(str, Enum):
@@ -56,6 +61,60 @@ class OutputFormat(Words):
     XLSX = "xlsx"
 
 
+#: the names people type for the export formats (rdflib's and Oxigraph's), lower case
+EXPORT_ALIASES: dict[str, str] = {
+    "ttl": "turtle",
+    "nt": "ntriples",
+    "n-triples": "ntriples",
+    "xml": "rdfxml",
+    "rdf": "rdfxml",
+    "rdf/xml": "rdfxml",
+    "rdf-xml": "rdfxml",
+    "json-ld": "jsonld",
+}
+
+
+class ExportFormat(Words):
+    """What ``export`` writes. Any case and the usual aliases are accepted:
+
+    >>> [str(ExportFormat(n)) for n in ("TTL", "json-ld", "xml", "NT")]
+    ['turtle', 'jsonld', 'rdfxml', 'ntriples']
+    """
+
+    TURTLE = "turtle"
+    JSONLD = "jsonld"
+    NTRIPLES = "ntriples"
+    RDFXML = "rdfxml"
+    TRIG = "trig"
+    CSV = "csv"
+    SSSOM = "sssom"
+    CASE = "case"
+
+    @classmethod
+    def _missing_(cls, value: object) -> ExportFormat | None:
+        if isinstance(value, str):
+            key = value.strip().lower()
+            key = EXPORT_ALIASES.get(key, key)
+            for member in cls:
+                if member.value == key:
+                    return member
+        return None
+
+    @classmethod
+    def names(cls) -> tuple[str, ...]:
+        """Every accepted name: the formats, then the aliases."""
+        return (*cls.values(), *EXPORT_ALIASES)
+
+
+class QueryForm(Words):
+    """The four SPARQL query forms."""
+
+    SELECT = "select"
+    ASK = "ask"
+    CONSTRUCT = "construct"
+    DESCRIBE = "describe"
+
+
 class Language(Words):
     """The language of what users read: Dutch first, English on request."""
 
@@ -85,13 +144,56 @@ class CoverageScope(Words):
 
 
 class CoverageStatus(Words):
-    """How a profile covers a framework item, strongest first."""
+    """How a profile covers a framework item, strongest first (docs/modelling.md, "Coverage:
+    what counts"): its own alignment (direct, part-of, all-parts), through an exact or close
+    mapping (mapped), or not covered (partial: some of its parts; related: only a broad,
+    narrow or related mapping; missing)."""
 
     DIRECT = "direct"
-    MAPPED = "mapped"
     PART_OF = "part-of"
+    ALL_PARTS = "all-parts"
+    MAPPED = "mapped"
     PARTIAL = "partial"
+    RELATED = "related"
     MISSING = "missing"
+
+
+class ReviewDecision(Words):
+    """What a reviewer decided about one record (mappings/RUBRIC.md §9): on a mapping confirm,
+    reject, change the relation or unsure; on a no-match record agree (nothing matches),
+    disagree (the item matches something) or unsure; ``add``: a link the reviewer made."""
+
+    CONFIRM = "confirm"
+    REJECT = "reject"
+    CHANGE = "change"
+    UNSURE = "unsure"
+    AGREE = "agree"
+    DISAGREE = "disagree"
+    ADD = "add"
+
+
+class RejectReason(Words):
+    """The fixed reasons for a rejection, as written in ``curation_rule_text`` (RUBRIC §9)."""
+
+    THEME_ONLY = "theme-only"
+    WRONG_DIRECTION = "wrong-direction"
+    TOO_BROAD = "too-broad"
+    TOO_NARROW = "too-narrow"
+    DIFFERENT_LEVEL = "different-level"
+    OTHER = "other"
+
+
+class ReviewStatus(Words):
+    """A record in the merged view (curated + reviews): nobody judged it, only 'unsure'
+    answers, every reviewer confirmed it, every reviewer rejected it, every reviewer chose
+    the same other relation, or the reviewers disagree."""
+
+    UNREVIEWED = "unreviewed"
+    UNSURE = "unsure"
+    CONFIRMED = "confirmed"
+    REJECTED = "rejected"
+    CHANGED = "changed"
+    DISPUTED = "disputed"
 
 
 class Severity(Words):
@@ -246,3 +348,58 @@ class Figure(Record):
     unit: str | None
     period: str
     observation: str
+
+
+#: a cell of a query answer: an IRI as a CURIE (or the IRI), a literal's value (numbers as
+#: int/float, xsd:boolean as bool), a blank node as ``_:id``, None when unbound
+Value = str | int | float | bool | None
+
+
+@dataclass(frozen=True)
+class QueryResult:
+    """The answer of any SPARQL query, whatever its variables are called (``?class``,
+    ``?columns``): like pyoxigraph's ``QuerySolutions``, but frozen.
+
+    * SELECT: ``variables`` and ``rows`` (one tuple per solution, in variable order);
+    * ASK: ``boolean`` (no variables, no rows);
+    * CONSTRUCT/DESCRIBE: ``triples`` (pyoxigraph triples, sorted), and the same as rows of
+      ``subject``, ``predicate``, ``object``.
+
+    >>> r = QueryResult(("class", "n"), (("hg:Skill", 14),))
+    >>> r.as_dicts()
+    [{'class': 'hg:Skill', 'n': 14}]
+    """
+
+    variables: tuple[str, ...]
+    rows: tuple[tuple[Value, ...], ...]
+    form: QueryForm = QueryForm.SELECT
+    boolean: bool | None = None
+    triples: tuple[ox.Triple, ...] = field(default=(), repr=False)
+
+    def as_dicts(self) -> list[dict[str, Value]]:
+        """One dict per row, variable -> value."""
+        return [dict(zip(self.variables, row, strict=True)) for row in self.rows]
+
+    def as_json(self) -> Any:
+        """What ``--format json`` writes: the rows as objects, or ``{"boolean": …}``."""
+        if self.form is QueryForm.ASK:
+            return {"boolean": self.boolean}
+        return self.as_dicts()
+
+
+def jsonable(data: Any) -> Any:
+    """Records as dicts, tuples as lists, all the way down: what ``json.dumps`` can write."""
+    if isinstance(data, Record):
+        return jsonable(data.as_dict())
+    if isinstance(data, QueryResult):
+        return data.as_json()
+    if isinstance(data, list | tuple):
+        return [jsonable(i) for i in data]
+    if isinstance(data, dict):
+        return {k: jsonable(v) for k, v in data.items()}
+    return data
+
+
+def to_json(data: Any) -> str:
+    """Results as indented UTF-8 JSON (the ``--format json`` of every verb)."""
+    return json.dumps(jsonable(data), ensure_ascii=False, indent=2) + "\n"

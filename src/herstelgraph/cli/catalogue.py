@@ -4,106 +4,148 @@ from __future__ import annotations
 
 import click
 
-from .common import FORMAT_OPTION, Context, emit
-from .render import render
+from .common import Context, Output, output_options
+from .filters import mapping_filter_options
+from .render import Answer, Presenter, View
 
 
 @click.command()
-@FORMAT_OPTION
+@output_options
 @click.pass_obj
-def frameworks(obj: Context, fmt: str) -> None:
+def frameworks(obj: Context, out: Output) -> None:
     """List the frameworks with their titles, levels and concept counts."""
+    from ..model import Framework
     from ..questions.catalogue import frameworks as list_frameworks
 
-    emit(render(list_frameworks(obj.store), fmt, "Frameworks"))
+    p = out.presenter
+    rows = list_frameworks(obj.store)
+    cols = ["id", "title", "identifier", "concepts", "version", "eqf", "vks"]
+    out.send(Answer((View(rows, p.msg("frameworks"), cols, kind=Framework),)))
 
 
 @click.command()
-@FORMAT_OPTION
+@output_options
 @click.pass_obj
-def overview(obj: Context, fmt: str) -> None:
-    """The overview: frameworks, concepts per type, mappings per framework pair."""
+def overview(obj: Context, out: Output) -> None:
+    """The overview: frameworks, concepts per type, mappings per framework pair.
+
+    csv writes the concepts per type (one table per CSV file); xlsx a sheet per table."""
+    from ..model import Framework, PairCount, TypeCount
     from ..questions.catalogue import overview as build
-    from .render import to_json
 
     ov = build(obj.store)
-    if fmt == "json":
-        emit(to_json({"frameworks": ov.frameworks, "types": ov.types, "pairs": ov.pairs}))
-    elif fmt == "csv":
-        emit(render(ov.types, "csv"))
-    else:
-        emit(render(ov.frameworks, fmt, "Frameworks"))
-        emit(render(ov.types, fmt, "Concepts per type"))
-        emit(render(ov.pairs, fmt, "Curated mappings per framework pair and relation"))
+    p = out.presenter
+    cols = ["id", "title", "identifier", "concepts", "version", "eqf", "vks"]
+    views = (
+        View(ov.frameworks, p.msg("frameworks"), cols, kind=Framework),
+        View(ov.types, p.msg("types"), kind=TypeCount),
+        View(ov.pairs, p.msg("pairs"), kind=PairCount),
+    )
+    data = {"frameworks": ov.frameworks, "types": ov.types, "pairs": ov.pairs}
+    out.send(Answer(views, data=data, csv=1))
 
 
 @click.command()
 @click.argument("scheme")
-@click.option("--type", "type_", help="Item type, e.g. Competency, KnowledgeItem, Activity.")
-@FORMAT_OPTION
+@click.option(
+    "--type", "type_",
+    help="Item type, e.g. Competency, KnowledgeItem, Activity (any case; the Dutch word too).",
+)  # fmt: skip
+@output_options
 @click.pass_obj
-def concepts(obj: Context, scheme: str, type_: str | None, fmt: str) -> None:
+def concepts(obj: Context, scheme: str, type_: str | None, out: Output) -> None:
     """List a framework's concepts in source order (SCHEME: e.g. bk-0597-1, valente-2023)."""
+    from ..model import Concept
     from ..questions.catalogue import concepts as list_concepts
 
-    rows = list_concepts(obj.store, scheme, type_)
-    emit(render(rows, fmt, f"Concepts of {scheme}", ["id", "notation", "type", "label"]))
+    rows = list_concepts(obj.store, scheme, item_type=type_)
+    title = out.presenter.msg("concepts_of", scheme=scheme)
+    cols = ["id", "notation", "type", "label"]
+    out.send(Answer((View(rows, title, cols, kind=Concept),)))
+
+
+def _detail_text(detail, p: Presenter) -> str:
+    """One concept as 'field: value' lines; lists one item a line."""
+    view = View([detail], "")
+    row = detail.as_dict()
+    lines = []
+    for key, val in row.items():
+        if val in (None, (), [], ""):
+            continue
+        head = p.head(key)
+        if isinstance(val, list | tuple):
+            if key == "types" and not p.verbose:  # every item is a skos:Concept
+                val = [v for v in val if v != "skos:Concept"]
+            items = [p.text(key, v, row, view) for v in val]
+            lines.append(f"{head}:\n" + "\n".join(f"  - {v}" for v in items))
+        else:
+            lines.append(f"{head}: {p.text(key, val, row, view)}")
+    return "\n".join(lines) + "\n"
 
 
 @click.command()
 @click.argument("ident", metavar="ID")
-@FORMAT_OPTION
+@output_options
 @click.pass_obj
-def show(obj: Context, ident: str, fmt: str) -> None:
+def show(obj: Context, ident: str, out: Output) -> None:
     """Show one concept; ID is a CURIE (bk:kennis-12), a notation (C2.A3) or an IRI."""
     from ..questions.catalogue import concept
-    from .render import to_json
 
     detail = concept(obj.store, ident)
-    if fmt == "json":
-        emit(to_json(detail))
-    elif fmt == "csv":
-        emit(render([detail], "csv"))
-    else:
-        lines = []
-        for key, val in detail.as_dict().items():
-            if val in (None, [], ""):
-                continue
-            if isinstance(val, list):
-                val = "\n".join(f"  - {v}" for v in val)
-                lines.append(f"{key}:\n{val}")
-            else:
-                lines.append(f"{key}: {val}")
-        emit("\n".join(lines) + "\n")
+    view = View([detail], detail.id)
+    out.send(Answer((view,), data=detail, text=lambda p: _detail_text(detail, p)))
 
 
 @click.command()
 @click.option(
     "--programme", help="Only the figures of one programme or role, e.g. nk:ervaringsgroepen."
 )
-@FORMAT_OPTION
+@output_options
 @click.pass_obj
-def stats(obj: Context, programme: str | None, fmt: str) -> None:
+def stats(obj: Context, programme: str | None, out: Output) -> None:
     """The NK 2017 figures: counts per region or function, per programme or role."""
+    from ..model import Figure
     from ..questions.catalogue import figures
 
     cols = ["table", "counted_label", "region_or_function", "count", "unit", "period"]
     rows = figures(obj.store, programme)
-    emit(render(rows, fmt, "NK 2017 figures", cols if fmt == "table" else None))
+    out.send(Answer((View(rows, out.presenter.msg("figures"), cols, kind=Figure),)))
 
 
 @click.command("map")
 @click.argument("ident", metavar="ID")
 @click.option("--to", "to", metavar="FRAMEWORK", help="Only mappings into this framework.")
-@FORMAT_OPTION
+@mapping_filter_options
+@output_options
 @click.pass_obj
-def map_(obj: Context, ident: str, to: str | None, fmt: str) -> None:
-    """List what a concept maps to: relation, confidence, justification and comment."""
+def map_(
+    obj: Context,
+    ident: str,
+    to: str | None,
+    out: Output,
+    reviewed_only: int = 0,
+    min_confidence: float | None = None,
+) -> None:
+    """List what a concept maps to: relation, framework, confidence, justification, comment.
+
+    A reviewed no-match names the framework it was reviewed against."""
+    from ..model import MappingView
     from ..questions.alignment import mappings_of
 
-    rows = mappings_of(obj.store, ident, to)
-    cols = ["relation", "other", "other_label", "confidence", "justification", "comment"]
-    emit(render(rows, fmt, f"Mappings of {ident}", None if fmt != "table" else cols))
+    rows = mappings_of(
+        obj.store, ident, to, reviewed_only=reviewed_only, min_confidence=min_confidence
+    )
+    cols = [
+        "relation",
+        "other_framework",
+        "other",
+        "other_label",
+        "confidence",
+        "justification",
+        "comment",
+    ]
+    title = out.presenter.msg("mappings_of", ident=ident)
+    out.send(Answer((View(rows, title, cols, kind=MappingView),)))
 
 
 COMMANDS = (frameworks, overview, concepts, show, stats, map_)

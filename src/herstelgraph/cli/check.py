@@ -2,14 +2,17 @@
 
 ``herstelgraph check [FILE ...]``: the qSKOS-style report (quality.py) on the shipped graph,
 or on any SKOS file a user brings (Turtle, N-Triples, TriG, RDF/XML, JSON-LD, SSSOM TSV).
-Exit 1 when there are errors, 0 otherwise, 2 when a file cannot be read.
+Exit 1 when there are errors, 0 otherwise, 2 when a file cannot be read (or is malformed:
+the message names file, line and column). ``--format text`` (default) is the report with
+per-check counts; ``table``, ``csv`` and ``xlsx`` list every finding (check, severity, resource,
+detail) as the data verbs do; ``json`` is the whole report.
 """
 
 from __future__ import annotations
 
 import click
 
-from .common import Context, emit
+from .common import OUTPUT_OPTION, Context, write_output
 
 
 class CheckFailed(Exception):
@@ -21,7 +24,7 @@ class CheckFailed(Exception):
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "json"]),
+    type=click.Choice(["text", "table", "csv", "xlsx", "json"]),
     default="text",
     show_default=True,
     help="Output format.",
@@ -30,7 +33,7 @@ class CheckFailed(Exception):
     "--limit",
     default=20,
     show_default=True,
-    help="Text output: at most this many resources per check (0: all).",
+    help="--format text: at most this many resources per check (0: all).",
 )
 @click.option(
     "--max-input-size",
@@ -38,28 +41,65 @@ class CheckFailed(Exception):
     help="Refuse files larger than this (e.g. 200MB); default 50MB or "
     "$HERSTELGRAPH_MAX_INPUT_BYTES.",
 )
+@OUTPUT_OPTION
 @click.pass_obj
 def check_(
-    obj: Context, files: tuple[str, ...], fmt: str, limit: int, max_input_size: str | None
+    obj: Context,
+    files: tuple[str, ...],
+    fmt: str,
+    limit: int,
+    max_input_size: str | None,
+    output: str | None,
 ) -> None:
-    """Quality report (SKOS integrity errors, qSKOS warnings) on FILEs or the shipped graph."""
+    """Quality report (SKOS integrity errors, qSKOS warnings) on FILEs or the shipped graph
+    (with --endpoint: the endpoint's asserted and user graphs)."""
     from pathlib import Path
 
     from ..checks.quality import check, render_text
     from ..io import inputs
 
+    if files:
+        obj.refuse_endpoint(
+            "check FILE",
+            "it checks the files on their own; leave out FILE to check the endpoint's graph",
+        )
     if max_input_size:
         inputs.set_max_input_bytes(inputs.parse_size(max_input_size, "--max-input-size"))
     try:
-        report = check([Path(f) for f in files], [Path(d) for d in obj.data])
+        if obj.endpoint and not files:
+            from ..checks.quality import check_store
+            from ..store import ASSERTED, USER
+            from ..store.endpoint import snapshot
+
+            # the asserted and user graphs, copied once: the checks read every triple
+            copy = snapshot(obj.store, graphs=(ASSERTED, USER))
+            report = check_store(copy, "asserted", [obj.endpoint])
+        else:
+            report = check([Path(f) for f in files], [Path(d) for d in obj.data])
     finally:
         inputs.set_max_input_bytes(None)
     if fmt == "json":
         from .render import to_json
 
-        emit(to_json(report))
+        text = to_json(report)
+    elif fmt in ("table", "csv", "xlsx"):
+        from ..checks.quality import QualityFinding
+        from ..model import OutputFormat
+        from .render import Answer, View, render
+
+        p = obj.presenter()
+        title = p.msg("findings", errors=report.errors, warnings=report.warnings)
+        view = View(report.findings, title, kind=QualityFinding)
+        data = render(Answer((view,)), OutputFormat(fmt), p)
+        write_output(output, data, binary=fmt == "xlsx")
+        if report.errors:
+            raise click.exceptions.Exit(1)
+        return
     else:
-        emit(render_text(report, limit))
+        from ..io.tables import escape_terminal
+
+        text = escape_terminal(render_text(report, limit))
+    write_output(output, text.encode("utf-8"))
     if report.errors:
         raise click.exceptions.Exit(1)
 

@@ -1,32 +1,50 @@
-"""What every verb shares: the per-invocation Context (lazy store), the --format option, emit."""
+"""What every verb shares: the per-invocation Context (lazy store, language), the output
+options (``--format`` and ``-o``), and writing an answer where it was asked for."""
 
 from __future__ import annotations
 
+import functools
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
 import click
 
-from ..errors import HerstelgraphError
-from .render import FORMATS
+from ..errors import HerstelgraphError, OutputError
+from ..model import Language, OutputFormat
+from .render import FORMATS, Answer, Presenter, render
 
-FORMAT_OPTION = click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(FORMATS),
-    default="table",
-    show_default=True,
-    help="Output format.",
-)
+#: the format an -o FILE's suffix implies when --format is not given
+SUFFIX_FORMATS = {".xlsx": OutputFormat.XLSX, ".csv": OutputFormat.CSV, ".json": OutputFormat.JSON}
 
 
 class Context:
     """Per-invocation state: the store is built on first use, so --help stays instant."""
 
-    def __init__(self, data: tuple[str, ...], endpoint: str | None = None):
+    def __init__(
+        self,
+        data: tuple[str, ...],
+        endpoint: str | None = None,
+        lang: Language | str | None = None,
+        verbose: bool = False,
+        endpoint_timeout: float | None = None,
+        *,
+        reviews: tuple[str, ...] = (),
+    ):
+        from ..words import default_language
+
         self.data = data
         self.endpoint = endpoint
-        self._store = None
+        self.endpoint_timeout = endpoint_timeout
+        self.lang = Language(str(lang)) if lang else default_language()
+        self.verbose = verbose
+        self.reviews = reviews  # folders of review files beside the default ones
+        self._store: Any = None
 
     @property
-    def store(self):
+    def store(self) -> Any:
         if self._store is None and self.endpoint:
             from ..store.endpoint import Endpoint
 
@@ -35,15 +53,139 @@ class Context:
                     "--data cannot be combined with --endpoint: load the file into the "
                     "endpoint's graph https://w3id.org/herstelgraph/graph/user instead"
                 )
-            self._store = Endpoint(self.endpoint)
+            self._store = Endpoint(self.endpoint, timeout=self.endpoint_timeout)
         if self._store is None:
-            from pathlib import Path
-
             from ..store import load
 
-            self._store = load(extra=[Path(p) for p in self.data])
+            reviews = None
+            if self.reviews:
+                from ..curation.review.records import review_dirs
+                from ..errors import InputError
+
+                for p in self.reviews:
+                    if not Path(p).is_dir():
+                        raise InputError(f"{p}: no such folder of review files")
+                reviews = review_dirs([Path(p) for p in self.reviews])
+            extra = [Path(p) for p in self.data]
+            # reviews only when named: the default ones load() finds by itself
+            self._store = load(extra=extra, reviews=reviews) if reviews else load(extra=extra)
         return self._store
 
+    def presenter(self) -> Presenter:
+        return Presenter(self.lang, self.verbose)
 
-def emit(text: str) -> None:
-    click.echo(text, nl=False)
+    def refuse_endpoint(self, what: str, instead: str) -> None:
+        """One line for a verb (or form of one) that cannot work on --endpoint."""
+        if self.endpoint:
+            from ..errors import UnsupportedError
+
+            raise UnsupportedError(f"{what} does not work with --endpoint: {instead}")
+
+
+def _context() -> Context:
+    ctx = click.get_current_context(silent=True)
+    obj = ctx.find_object(Context) if ctx is not None else None
+    return obj if obj is not None else Context(())
+
+
+def write_output(path: str | Path | None, data: bytes, *, binary: bool = False) -> None:
+    """Write to ``path`` atomically (never onto an input of the run: ``io.atomic``), or to
+    standard output. A binary format (xlsx) is refused on a terminal, where it would only
+    garble the screen; into a pipe or a redirect it is written as is."""
+    if path is not None and str(path) != "-":  # "-o -": standard output, as usual
+        from ..io.atomic import write_bytes
+
+        write_bytes(Path(path), data)
+        return
+    if binary and _stdout_is_terminal():
+        raise OutputError(
+            "standard output",
+            "is a terminal, and an xlsx workbook is binary; write it to a file "
+            "(-o FILE.xlsx) or redirect it (> FILE.xlsx)",
+        )
+    stream = getattr(sys.stdout, "buffer", None)
+    sys.stdout.flush()
+    if stream is None:  # a text-only stream (some embedders): text formats still work
+        sys.stdout.write(data.decode("utf-8", "surrogateescape"))
+        sys.stdout.flush()
+        return
+    stream.write(data)
+    stream.flush()
+
+
+def _stdout_is_terminal() -> bool:
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+@dataclass(frozen=True)
+class Output:
+    """Where and how a verb writes its answer (made by ``output_options``)."""
+
+    fmt: OutputFormat
+    path: Path | None
+    presenter: Presenter
+
+    @property
+    def people(self) -> bool:
+        """Table or workbook: words for people, not raw terms."""
+        return self.fmt in (OutputFormat.TABLE, OutputFormat.XLSX)
+
+    def send(self, answer: Answer) -> None:
+        for note in answer.notes:
+            if self.fmt is not OutputFormat.TABLE:
+                notice(note)
+        data = render(answer, self.fmt, self.presenter)
+        write_output(self.path, data, binary=self.fmt is OutputFormat.XLSX)
+
+
+def resolve_format(fmt: str | None, output: str | None) -> OutputFormat:
+    """--format, else the -o file's suffix (.xlsx, .csv, .json), else a table."""
+    if fmt:
+        return OutputFormat(fmt.lower())
+    if output:
+        return SUFFIX_FORMATS.get(Path(output).suffix.lower(), OutputFormat.TABLE)
+    return OutputFormat.TABLE
+
+
+OUTPUT_OPTION = click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    help="File to write (atomically; never one of the inputs); standard output when left "
+    "out or '-'.",
+)
+
+
+def output_options(f: Callable[..., Any]) -> Callable[..., Any]:
+    """``--format table|json|csv|xlsx`` and ``-o FILE`` for a data verb, as one ``out``
+    argument (an :class:`Output`). The format follows -o's suffix when not given."""
+
+    @functools.wraps(f)
+    def wrapper(*args: Any, fmt: str | None, output: str | None, **kwargs: Any) -> Any:
+        output = None if output == "-" else output
+        chosen = resolve_format(fmt, output)
+        if chosen is OutputFormat.XLSX and output is None and _stdout_is_terminal():
+            write_output(None, b"", binary=True)  # refused before any work is done
+        out = Output(chosen, Path(output) if output else None, _context().presenter())
+        return f(*args, out=out, **kwargs)
+
+    wrapper = OUTPUT_OPTION(wrapper)
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(FORMATS, case_sensitive=False),
+        default=None,
+        help="Output format [default: table; with -o, from the file's suffix: "
+        ".xlsx, .csv, .json]. table and xlsx are for people (words, Dutch unless --lang en); "
+        "json and csv keep the field names and raw terms.",
+    )(wrapper)
+
+
+def notice(text: str) -> None:
+    """One line for the user on stderr, control characters escaped."""
+    from ..io.tables import escape_terminal
+
+    click.echo(f"herstelgraph: {escape_terminal(text)}", err=True)

@@ -18,6 +18,17 @@ from ..errors import HerstelgraphError
 from .common import Context
 
 
+def _timeout_option(ctx: click.Context, param: click.Parameter, value: str | None):
+    if value is None:
+        return None
+    from ..store.endpoint import check_timeout  # light: urllib only loads on a request
+
+    try:
+        return check_timeout(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="herstelgraph")
 @click.option(
@@ -33,6 +44,31 @@ from .common import Context
     "embedded store; load it with 'herstelgraph export --format trig'.",
 )
 @click.option(
+    "--endpoint-timeout",
+    metavar="SECONDS",
+    callback=_timeout_option,
+    help="Time allowed for each request to the endpoint, as a whole "
+    "(default 30, or $HERSTELGRAPH_ENDPOINT_TIMEOUT).",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["nl", "en"], case_sensitive=False),
+    help="Language of column headers, relation names and messages [default: en when "
+    "LC_ALL, LC_MESSAGES or LANG starts with en, else nl].",
+)
+@click.option(
+    "-v", "--verbose", is_flag=True,
+    help="Tables: every column, and the raw SKOS/SSSOM terms beside the words.",
+)  # fmt: skip
+@click.option(
+    "--reviews",
+    multiple=True,
+    type=click.Path(file_okay=False),
+    metavar="DIR",
+    help="Folder of review files (see 'herstelgraph review') whose decisions the answers "
+    "apply, beside mappings/reviews/ and $HERSTELGRAPH_REVIEWS.",
+)
+@click.option(
     "--max-input-size",
     metavar="SIZE",
     help="Refuse input files larger than this (e.g. 200MB); default 50MB or "
@@ -43,6 +79,10 @@ def cli(
     ctx: click.Context,
     data: tuple[str, ...],
     endpoint: str | None = None,
+    endpoint_timeout: float | None = None,
+    lang: str | None = None,
+    verbose: bool = False,
+    reviews: tuple[str, ...] = (),
     max_input_size: str | None = None,
 ) -> None:
     """Query, validate and publish the recovery-supporting care frameworks."""
@@ -50,19 +90,68 @@ def cli(
         from ..io import inputs
 
         inputs.set_max_input_bytes(inputs.parse_size(max_input_size, "--max-input-size"))
-    ctx.obj = Context(data, endpoint)
+    if endpoint_timeout is not None and not endpoint and ctx.invoked_subcommand != "endpoint":
+        raise click.UsageError("--endpoint-timeout applies to --endpoint URL; name the endpoint")
+    ctx.obj = Context(
+        data, endpoint, lang, verbose, endpoint_timeout=endpoint_timeout, reviews=reviews
+    )
 
 
 def _register() -> None:
     """Each area's verbs live in their own module; the group adds them here (no import circle)."""
-    from . import align, cache, catalogue, check, publish, validate
+    from . import (
+        align,
+        cache,
+        catalogue,
+        check,
+        endpoint,
+        publish,
+        report,
+        review,
+        suggest,
+        validate,
+    )
 
-    for module in (catalogue, align, check, publish, validate, cache):
+    modules = (catalogue, align, check, publish, validate, suggest, review, report, endpoint)
+    for module in (*modules, cache):
         for command in module.COMMANDS:
             cli.add_command(command)
 
 
 _register()
+
+
+def hint(exc: HerstelgraphError) -> str:
+    """What to type next, in the CLI's own terms: the library's messages name no flags."""
+    from ..errors import (
+        EndpointTimeoutError,
+        MissingDataError,
+        ParameterError,
+        SheetError,
+        UnknownFrameworkError,
+        UnknownIdError,
+    )
+
+    if isinstance(exc, SheetError) and any("ambiguous" in p.message for p in exc.problems):
+        return " (--framework FRAMEWORK reads notations without a prefix as that framework's)"
+
+    if isinstance(exc, UnknownFrameworkError):
+        return " (list them with 'herstelgraph frameworks')"
+    if isinstance(exc, UnknownIdError):
+        return " (find IDs with 'herstelgraph search WORDS' or 'herstelgraph concepts FRAMEWORK')"
+    if isinstance(exc, MissingDataError):
+        return " (add the file with --data FILE)"
+    if isinstance(exc, ParameterError):
+        if exc.name == "framework":
+            return " (use --framework FRAMEWORK)"
+        if exc.name in ("type", "status", "format"):
+            return f" (--{exc.name})"
+        if exc.name == "timeout":
+            return " (--endpoint-timeout SECONDS)"
+        return f" (--param {exc.name}=VALUE)"
+    if isinstance(exc, EndpointTimeoutError):
+        return " (--endpoint-timeout SECONDS or HERSTELGRAPH_ENDPOINT_TIMEOUT)"
+    return ""
 
 
 class Interrupted(BaseException):
@@ -98,14 +187,15 @@ def _main(argv: list[str] | None) -> int:
         if isinstance(result, int) and not isinstance(result, bool):
             return result
     except HerstelgraphError as exc:
-        click.echo(f"herstelgraph: error: {exc}", err=True)
+        click.echo(f"herstelgraph: error: {_safe(str(exc))}{hint(exc)}", err=True)
         return exc.exit_code
     except click.exceptions.Abort:
         click.echo("herstelgraph: aborted", err=True)
         return 2
     except click.ClickException as exc:
         # one line, as every error: click lists a choice's values on lines of their own
-        click.echo(f"herstelgraph: error: {' '.join(exc.format_message().split())}", err=True)
+        message = " ".join(exc.format_message().split())
+        click.echo(f"herstelgraph: error: {_safe(message)}", err=True)
         return 2
     except click.exceptions.Exit as exc:
         return exc.exit_code
@@ -113,12 +203,19 @@ def _main(argv: list[str] | None) -> int:
         if os.environ.get("HERSTELGRAPH_DEBUG"):
             raise
         click.echo(
-            f"herstelgraph: internal error: {type(exc).__name__}: {exc}; "
+            f"herstelgraph: internal error: {type(exc).__name__}: {_safe(str(exc))}; "
             "rerun with HERSTELGRAPH_DEBUG=1 and report it",
             err=True,
         )
         return 3
     return 0
+
+
+def _safe(text: str) -> str:
+    """An error line as the terminal should get it: one line, no control characters."""
+    from ..io.tables import escape_terminal
+
+    return escape_terminal(text.replace("\n", " "))
 
 
 def run() -> None:

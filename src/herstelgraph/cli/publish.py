@@ -5,39 +5,73 @@ from __future__ import annotations
 
 import click
 
-from .common import Context
+from ..model import EXPORT_ALIASES, ExportFormat
+from .common import OUTPUT_OPTION, Context, notice, write_output
 
-EXPORT_FORMATS = ("turtle", "jsonld", "ntriples", "rdfxml", "trig", "csv", "sssom", "case")
+
+class ExportFormatType(click.ParamType):
+    """An export format in any case, with the aliases rdflib and Oxigraph users type."""
+
+    name = "format"
+
+    def get_metavar(self, param: click.Parameter, ctx: click.Context | None = None) -> str:
+        return "[" + "|".join(ExportFormat.values()) + "]"
+
+    def convert(self, value, param, ctx) -> ExportFormat:
+        if isinstance(value, ExportFormat):
+            return value
+        try:
+            return ExportFormat(value)
+        except ValueError:
+            self.fail(
+                f"{value!r} is not an export format; use one of "
+                f"{', '.join(ExportFormat.values())} (or {', '.join(EXPORT_ALIASES)})",
+                param,
+                ctx,
+            )
+
+
+def _from_suffix(output: str | None) -> ExportFormat | None:
+    """The export format a file name implies (.ttl, .nt, .jsonld, .rdf, .trig, .csv,
+    .sssom.tsv, .case.json), or None."""
+    from ..publish.export import FORMATS
+
+    if not output:
+        return None
+    name = output.lower()
+    for fmt, (suffix, _media) in sorted(FORMATS.items(), key=lambda kv: -len(kv[1][0])):
+        if name.endswith(suffix):
+            return ExportFormat(fmt)
+    return None
 
 
 @click.command("export")
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(EXPORT_FORMATS),
-    required=True,
-    help="turtle, jsonld (shipped context inlined), ntriples (sorted), rdfxml, trig "
-    "(asserted and inferred named graphs), csv (one row per concept, for Excel), sssom "
-    "(all mapping records), case (1EdTech CASE 1.0 CFPackage JSON).",
+    type=ExportFormatType(),
+    help="turtle (ttl), jsonld (json-ld; shipped context inlined), ntriples (nt; sorted), "
+    "rdfxml (xml, rdf), trig (asserted and inferred named graphs), csv (one row per concept, "
+    "for Excel), sssom (all mapping records), case (1EdTech CASE 1.0 CFPackage JSON). "
+    "Any case. Default: from -o's suffix (.ttl, .jsonld, .nt, .rdf, .trig, .csv, "
+    ".sssom.tsv, .case.json).",
 )
 @click.option("--scheme", metavar="FRAMEWORK", help="Only this framework, e.g. bk-0597-1.")
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False),
-    help="File to write (atomically); standard output when left out.",
-)
+@OUTPUT_OPTION
 @click.pass_obj
-def export_(obj: Context, fmt: str, scheme: str | None, output: str | None) -> None:
+def export_(obj: Context, fmt: ExportFormat | None, scheme: str | None, output: str | None) -> None:
     """Export the asserted graph (or one framework) in another format."""
-    from pathlib import Path
+    from ..errors import InputError
+    from ..publish.export import export
 
-    from ..publish.export import export, write
-
-    if output:
-        write(obj.store, fmt, Path(output), scheme)
-    else:
-        click.get_binary_stream("stdout").write(export(obj.store, fmt, scheme).data)
+    fmt = fmt or _from_suffix(output)
+    if fmt is None:
+        raise InputError(
+            "no --format given"
+            + (f" and {output!r} has no known suffix" if output else "")
+            + f"; use one of {', '.join(ExportFormat.values())}",
+        )
+    write_output(output, export(obj.store, fmt, scheme).data)
 
 
 @click.command("site")
@@ -48,15 +82,27 @@ def export_(obj: Context, fmt: str, scheme: str | None, output: str | None) -> N
     type=click.Path(file_okay=False),
     help="Folder to build the site in; replaced as a whole, only when the build succeeds.",
 )
+@click.option(
+    "--include-data",
+    is_flag=True,
+    help="Also publish the --data files (left out by default: they may be private).",
+)
 @click.pass_obj
-def site_(obj: Context, output: str) -> None:
-    """Build the static HTML site (works from disk, no server needed)."""
+def site_(obj: Context, output: str, include_data: bool) -> None:
+    """Build the static HTML site (works from disk, no server needed). The --data files are
+    not published unless --include-data is given."""
     from pathlib import Path
 
     from ..publish.site import build_site
+    from ..words import message
 
-    report = build_site(obj.store, Path(output))
-    click.echo(f"{report.pages} pages, {report.files} files written to {report.path}", err=True)
+    if obj.data and not include_data:
+        notice(message("site_private", obj.lang))
+    report = build_site(obj.store, Path(output), include_data=include_data)
+    text = message(
+        "site_written", obj.lang, pages=report.pages, files=report.files, path=report.path
+    )
+    notice(text)
 
 
 COMMANDS = (export_, site_)

@@ -1,72 +1,316 @@
-"""Rendering results as a table, JSON or CSV: the one place output formats are decided."""
+"""Rendering answers: the one place output formats are decided.
+
+Two audiences, two rules:
+
+* **people** (``table``, ``xlsx``): column headers and values in words, Dutch by default
+  (``--lang en`` for English): ``a_item`` → "item (A)", ``skos:broadMatch`` → "valt onder",
+  shares as percentages, the total row labelled. ``--verbose`` adds the raw terms in
+  brackets and shows every column. Tables fit the terminal and wrap long texts inside their
+  cells; control characters from the data are shown escaped, never sent to the terminal.
+* **programs** (``json``, ``csv``): the stable field names (English snake_case) and raw
+  terms (``skos:broadMatch``, ``no-match``), shares as fractions. CSV is for spreadsheets
+  too: UTF-8 with BOM, CRLF, formula-like cells neutralised (``io.tables``).
+"""
 
 from __future__ import annotations
 
-import csv
 import io
-import json
-from collections.abc import Sequence
+import shutil
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
 
-from ..model import Record
+from ..io.tables import Cell, Sheet, csv_text, escape_terminal, xlsx_bytes
+from ..model import Language, OutputFormat, QueryForm, QueryResult, Record, to_json
+from ..words import header, message, relation_word, type_word, value_word
 
-FORMATS = ("table", "json", "csv")
+FORMATS = OutputFormat.values()
+
+#: columns whose values are mapping or hierarchy relations
+RELATION_COLUMNS = frozenset({"relation", "relation1", "relation2", "composed", "via_relation"})
+#: columns whose values are coded words (statuses, kinds, justifications, fields)
+VALUE_COLUMNS = frozenset(
+    {"status", "scope", "direction", "kind", "justification", "field", "strength", "how"}
+    | {"severity"}
+)
+#: columns holding item types
+TYPE_COLUMNS = frozenset({"type", "types"})
+#: columns holding shares (fractions 0..1)
+SHARE_COLUMNS = frozenset({"share"})
 
 
-def _cell(value) -> str:
+@dataclass(frozen=True)
+class View:
+    """One table of an answer.
+
+    ``columns`` are what a reader scans in the terminal (None: every field); CSV, JSON and
+    XLSX keep every field. ``kind`` names the record type, so an empty answer still has its
+    header. ``totals``: a row whose ``section`` is empty is the total row (labelled so).
+    ``words``: False for answers whose columns are the user's own (a SPARQL query)."""
+
+    rows: Sequence[Record] | QueryResult
+    title: str
+    columns: Sequence[str] | None = None
+    kind: type[Record] | None = None
+    totals: bool = False
+    words: bool = True
+    note: str | None = None
+
+    def all_columns(self) -> list[str]:
+        if isinstance(self.rows, QueryResult):
+            return list(self.rows.variables)
+        if self.rows:
+            return self.rows[0].columns()
+        return self.kind.columns() if self.kind is not None else list(self.columns or [])
+
+    def dicts(self) -> list[dict[str, Any]]:
+        if isinstance(self.rows, QueryResult):
+            return self.rows.as_dicts()
+        return [r.as_dict() for r in self.rows]
+
+    def __len__(self) -> int:
+        rows = self.rows.rows if isinstance(self.rows, QueryResult) else self.rows
+        return len(rows)
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What a verb prints: its tables, what ``--format json`` writes (default: the first
+    table's rows), which table ``--format csv`` writes (one table per CSV), and, for verbs
+    that read best as prose in the terminal (show, explain), the prose."""
+
+    views: tuple[View, ...]
+    data: Any = None
+    csv: int = 0
+    text: Callable[[Presenter], str] | None = None
+    #: for a CONSTRUCT/DESCRIBE: the table format writes this RDF (Turtle) instead
+    rdf: bytes | None = None
+    notes: tuple[str, ...] = field(default=())
+
+
+# ------------------------------------------------------------------------- values
+def _plain(value: Any) -> Cell:
+    """A value for JSON-free machine output (CSV): lists joined with `` | ``, floats to
+    three decimals (numbers stay numbers)."""
     if value is None:
-        return ""
+        return None
     if isinstance(value, list | tuple):
-        return " | ".join(_cell(v) for v in value)
+        return " | ".join(str(_plain(v)) for v in value)
+    if isinstance(value, bool | int | str):
+        return value
     if isinstance(value, float):
-        return f"{value:.3f}".rstrip("0").rstrip(".") if value % 1 else str(int(value))
+        return round(value, 3)
     return str(value)
 
 
-def to_json(data) -> str:
-    def conv(x):
-        if isinstance(x, Record):
-            return x.as_dict()
-        if isinstance(x, list | tuple):
-            return [conv(i) for i in x]
-        if isinstance(x, dict):
-            return {k: conv(v) for k, v in x.items()}
-        return x
+class Presenter:
+    """Headers and values in the words of one language, for tables and spreadsheets."""
 
-    return json.dumps(conv(data), ensure_ascii=False, indent=2) + "\n"
+    def __init__(self, lang: Language | str = Language.NL, verbose: bool = False):
+        self.lang = Language(str(lang))
+        self.verbose = verbose
+
+    def msg(self, key: str, **fields: object) -> str:
+        return message(key, self.lang, **fields)
+
+    def head(self, column: str, view: View | None = None) -> str:
+        if view is not None and not view.words:
+            return column
+        return header(column, self.lang)
+
+    def _with_raw(self, word: str, raw: str) -> str:
+        return f"{word} ({raw})" if self.verbose and word != raw else word
+
+    def value(self, column: str, value: Any, row: dict[str, Any], view: View) -> Cell:
+        """A cell for people: words for terms, typed numbers (shares stay fractions here:
+        the table writes them as 87%, the workbook formats them)."""
+        if not view.words:
+            return _plain(value)
+        if view.totals and column == "section_label" and row.get("section") is None:
+            return self.msg("total")
+        if value is None:
+            if column == "composed" and not self.verbose:
+                return self.msg("no_claim")
+            return None
+        if isinstance(value, list | tuple):
+            if column in TYPE_COLUMNS and not self.verbose:  # every item is a skos:Concept
+                value = [v for v in value if v != "skos:Concept"]
+            parts = [self.value(column, v, row, view) for v in value]
+            return ", ".join("" if p is None else str(p) for p in parts)
+        if isinstance(value, bool):
+            return self.msg("yes" if value else "no")
+        if isinstance(value, int | float):
+            return value
+        text = str(value)
+        if column in RELATION_COLUMNS:
+            return self._with_raw(relation_word(text, self.lang), text)
+        if column in VALUE_COLUMNS:
+            return self._with_raw(value_word(text, self.lang), text)
+        if column in TYPE_COLUMNS or text.startswith("hg:"):  # the ontology's own words
+            return self._with_raw(type_word(text, self.lang), text)
+        if column == "eqf" and not self.verbose:  # the EU's level IRI: …/snb/eqf/4
+            return text.rstrip("/").rsplit("/", 1)[-1]
+        if column == "other" and text == "sssom:NoTermFound" and not self.verbose:
+            return None  # the relation says "geen overeenkomst", other_framework says where
+        return text
+
+    def text(self, column: str, value: Any, row: dict[str, Any], view: View) -> str:
+        """A cell as terminal text: shares as percentages, controls escaped."""
+        cell = self.value(column, value, row, view)
+        if cell is None:
+            return ""
+        if isinstance(cell, float) and column in SHARE_COLUMNS and view.words:
+            return f"{cell:.0%}"
+        if isinstance(cell, float):
+            return f"{cell:.3f}".rstrip("0").rstrip(".") if cell % 1 else str(int(cell))
+        return escape_terminal(str(cell))
 
 
-def to_csv(rows: Sequence[Record], columns: list[str] | None = None) -> str:
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    cols = columns or (rows[0].columns() if rows else [])
-    writer.writerow(cols)
-    for row in rows:
-        d = row.as_dict()
-        writer.writerow([_cell(d.get(c)) for c in cols])
-    return buf.getvalue()
+# ------------------------------------------------------------------------- formats
+def to_csv(view: View) -> str:
+    """Every field, machine names, raw values; BOM + CRLF, formulas neutralised."""
+    if isinstance(view.rows, QueryResult) and view.rows.form is QueryForm.ASK:
+        return csv_text(["boolean"], [[view.rows.boolean]])
+    cols = view.all_columns()
+    rows = view.dicts()
+    return csv_text(cols, ([_plain(d.get(c)) for c in cols] for d in rows))
 
 
-def to_table(rows: Sequence[Record], title: str | None = None, columns=None) -> str:
+def terminal_width() -> int:
+    """The terminal's width (COLUMNS wins, as for every tool); 100 when not a terminal."""
+    return max(shutil.get_terminal_size((100, 24)).columns, 40)
+
+
+#: a code, ID, number or relation word is at most this wide before running text gets room
+SHORT = 30
+#: the least a column of running text gets while codes and IDs are narrowed
+TEXT_FLOOR = 16
+
+
+def _cap(naturals: list[int], room: int) -> int:
+    """The largest cap c such that the columns, none wider than c, fit the room."""
+    c = max(naturals, default=1)
+    while c > 1 and sum(min(n, c) for n in naturals) > room:
+        c -= 1
+    return c
+
+
+def _column_widths(heads: list[str], cells: list[list[str]], width: int) -> list[int]:
+    """Content widths that fit ``width`` with the table's borders and padding.
+
+    Every column gets what it needs when that fits. Otherwise codes, IDs, numbers and
+    relation words (short cells) are narrowed widest first, down to 8, while running text
+    keeps at least 16 and shares what is left; on a terminal too narrow even for that,
+    every column is narrowed widest first. Cells wrap at spaces and fold long words: a
+    cell is never cut.
+    """
+    n = len(heads)
+    room = max(width - 3 * n - 1, n)
+    natural, short = [], []
+    for i, head in enumerate(heads):
+        lines = [line for row in cells for line in row[i].split("\n")]
+        longest = max((len(v) for v in lines), default=0)
+        word = max((len(w) for w in head.split()), default=1)
+        natural.append(max(longest, word, 1))
+        short.append(longest <= SHORT or not any(" " in v for v in lines))
+    if sum(natural) <= room:
+        return natural
+    texts = [i for i in range(n) if not short[i]]
+    shorts = [i for i in range(n) if short[i]]
+    floor = sum(min(natural[i], TEXT_FLOOR) for i in texts)
+    c = min(_cap([natural[i] for i in shorts], room - floor), SHORT) if shorts else SHORT
+    if c >= 8 and room - floor > 0:
+        widths = [min(natural[i], c) if short[i] else 0 for i in range(n)]
+        left = room - sum(widths)
+        t = _cap([natural[i] for i in texts], left)
+        for i in texts:
+            widths[i] = min(natural[i], t)
+        return widths
+    c = _cap(natural, room)
+    return [min(w, c) for w in natural]
+
+
+def to_table(view: View, p: Presenter, width: int | None = None) -> str:
+    """A table that fits the width, long texts wrapped inside their cells."""
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
-    cols = columns or (rows[0].columns() if rows else [])
-    table = Table(title=title, show_lines=False, header_style="bold", title_justify="left")
-    for c in cols:
-        table.add_column(c, overflow="fold")
-    for row in rows:
-        d = row.as_dict()
-        table.add_row(*(_cell(d.get(c)) for c in cols))
-    console = Console(file=io.StringIO(), width=160, color_system=None, highlight=False)
+    title = escape_terminal(view.title)
+    if isinstance(view.rows, QueryResult) and view.rows.form is QueryForm.ASK:
+        return f"{title}: {p.msg('yes' if view.rows.boolean else 'no')}\n"
+    if not len(view):
+        return f"{title}: {p.msg('no_results')}\n"
+    cols = view.all_columns() if p.verbose or view.columns is None else list(view.columns)
+    rows = view.dicts()
+    cells = [[p.text(c, d.get(c), d, view) for c in cols] for d in rows]
+    if not p.verbose:  # a column with nothing in it only takes room
+        keep = [i for i in range(len(cols)) if any(row[i] for row in cells)]
+        cols, cells = [cols[i] for i in keep], [[row[i] for i in keep] for row in cells]
+    table = Table(title=Text(title), show_lines=False, header_style="bold", title_justify="left")
+    width = width or terminal_width()
+    heads = [p.head(c, view) for c in cols]
+    widths = _column_widths(heads, cells, width)
+    for i, c in enumerate(cols):
+        numeric = all(
+            isinstance(d.get(c), int | float) and not isinstance(d.get(c), bool)
+            for d in rows
+            if d.get(c) is not None
+        )
+        table.add_column(
+            Text(heads[i]),
+            overflow="fold",
+            justify="right" if numeric else "left",
+            width=widths[i],
+        )
+    for row in cells:
+        table.add_row(*(Text(v) for v in row))
+    console = Console(
+        file=io.StringIO(),
+        width=width,
+        color_system=None,
+        highlight=False,
+        markup=False,
+        emoji=False,
+        legacy_windows=False,
+    )
     console.print(table)
-    return console.file.getvalue()
+    out = console.file.getvalue()  # type: ignore[attr-defined]
+    lines = [line.rstrip() for line in out.splitlines()]
+    text = "\n".join(lines) + "\n"
+    if view.note:
+        text += escape_terminal(view.note) + "\n"
+    return text
 
 
-def render(rows: Sequence[Record], fmt: str, title: str | None = None, columns=None) -> str:
-    if fmt == "json":
-        return to_json(list(rows))
-    if fmt == "csv":
-        return to_csv(rows, columns)
-    if not rows:
-        return f"{title + ': ' if title else ''}no results\n"
-    return to_table(rows, title, columns)
+def to_sheet(view: View, p: Presenter) -> Sheet:
+    """A worksheet for people: every field, headers and values in words, typed numbers."""
+    if isinstance(view.rows, QueryResult) and view.rows.form is QueryForm.ASK:
+        return Sheet(view.title, (p.head("boolean"),), ((view.rows.boolean,),))
+    cols = view.all_columns()
+    rows = view.dicts()
+    percent = frozenset(i for i, c in enumerate(cols) if c in SHARE_COLUMNS and view.words)
+    return Sheet(
+        name=view.title,
+        header=tuple(p.head(c, view) for c in cols),
+        rows=tuple(tuple(p.value(c, d.get(c), d, view) for c in cols) for d in rows),
+        percent=percent,
+    )
+
+
+def render(answer: Answer, fmt: OutputFormat | str, p: Presenter) -> bytes:
+    """The bytes an answer is written as, in one format."""
+    fmt = OutputFormat(str(fmt))
+    if fmt is OutputFormat.JSON:
+        data = answer.data if answer.data is not None else answer.views[0].rows
+        return to_json(data).encode("utf-8")
+    if fmt is OutputFormat.CSV:
+        return to_csv(answer.views[answer.csv]).encode("utf-8")
+    if fmt is OutputFormat.XLSX:
+        title = answer.views[0].title if answer.views else ""
+        return xlsx_bytes([to_sheet(v, p) for v in answer.views], title=title)
+    if answer.rdf is not None:
+        return answer.rdf
+    if answer.text is not None:
+        return escape_terminal(answer.text(p)).encode("utf-8")
+    return "".join(to_table(v, p) for v in answer.views).encode("utf-8")

@@ -1,6 +1,6 @@
 """Curated mappings: SSSOM TSV files in ``mappings/`` are the one source of truth.
 
-The TSVs are human-editable (a spreadsheet opens them); ``python -m herstelgraph.mappings
+The TSVs are human-editable (a spreadsheet opens them); ``python tools/dev.py mappings
 build`` makes them canonical (labels and sources filled from the graph, record IDs, sorted
 rows, the spec's column order) and generates ``mappings/mappings.ttl``: the ``skos:*Match``
 triples plus one SSSOM record per row, in SSSOM's own RDF form (owl:Axiom reification).
@@ -12,10 +12,10 @@ import csv
 import hashlib
 import io
 import re
-import sys
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from .._version import __version__
 from ..errors import InputError
@@ -47,9 +47,13 @@ COLUMNS = (
     "object_source",
     "mapping_date",
     "confidence",
+    "curation_rule",
+    "curation_rule_text",
     "other",
     "comment",
 )
+#: Columns written only to files where some row fills them (mappings/RUBRIC.md).
+OPTIONAL_COLUMNS = ("curation_rule", "curation_rule_text")
 CURIE_COLUMNS = (
     "record_id",
     "subject_id",
@@ -59,10 +63,19 @@ CURIE_COLUMNS = (
     "author_id",
     "subject_source",
     "object_source",
+    "curation_rule",
 )
-PREDICATES = MATCH_RELATIONS
+#: CTDL-ASN: "The referenced resource is a prerequisite to this resource" — the competence is
+#: the subject, the knowledge it presupposes the object (RUBRIC.md, R-PRE). Not a SKOS match:
+#: the closure ignores it, so it never counts as coverage; it has no inverse, so it is never
+#: turned round to put framework A first.
+PREREQUISITE = "ceasn:prerequisiteAlignment"
+PREDICATES = (*MATCH_RELATIONS, PREREQUISITE)
 NO_TERM = NO_TERM_CURIE
 NO_MATCH_PREDICATE = "skos:relatedMatch"
+#: A 'no match' row says which relation was looked for and found absent (RUBRIC.md, R-NONE):
+#: relatedMatch = nothing even related; closeMatch = no SKOS match, but something associated.
+NO_MATCH_PREDICATES = ("skos:relatedMatch", "skos:closeMatch")
 STRENGTHS = ("ceasn:majorAlignment", "ceasn:minorAlignment")
 CURATION = "semapv:ManualMappingCuration"
 AUTHOR_ID = "hgagent:curation-team"
@@ -94,6 +107,8 @@ class MappingRecord(Record):
     confidence: float
     other: str
     comment: str
+    curation_rule: str = ""
+    curation_rule_text: str = ""
 
     @property
     def is_no_match(self) -> bool:
@@ -160,6 +175,7 @@ def read_tsv(path: Path) -> MappingFile:
     if not isinstance(meta, dict):
         raise InputError(f"{path}:1: the metadata header must be a YAML mapping")
     curie_map = meta.get("curie_map") or {}
+    converter = _converter(curie_map, path)
     rows = list(csv.reader(io.StringIO("\n".join(lines[body_start:])), **_DIALECT))
     if not rows:
         raise InputError(f"{path}:{body_start + 1}: no column header row")
@@ -180,14 +196,30 @@ def read_tsv(path: Path) -> MappingFile:
                 "a value holds a tab or a line break — remove it"
             )
         values = dict(zip(columns, row, strict=True))
-        records.append(_record(values, curie_map, path, lineno, columns))
+        records.append(_record(values, converter, path, lineno, columns))
     return MappingFile(path, meta, records)
 
 
 _DIALECT = {"delimiter": "\t", "quoting": csv.QUOTE_NONE, "lineterminator": "\n"}
 
 
-def _record(values: dict, curie_map: dict, path: Path, lineno: int, columns) -> MappingRecord:
+def _converter(curie_map: object, path: Path) -> Any:
+    """The file's prefix map as a ``curies`` converter: SSSOM files bring their own prefixes,
+    and curies refuses what is ambiguous (two prefixes for one namespace, and so on)."""
+    import curies
+
+    if not isinstance(curie_map, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in curie_map.items()
+    ):
+        raise InputError(f"{path}:1: curie_map must map each prefix to a namespace IRI")
+    try:
+        return curies.Converter.from_prefix_map(curie_map)
+    except (ValueError, curies.DuplicatePrefixes, curies.DuplicateURIPrefixes) as exc:
+        first = str(exc).strip().splitlines()[0]
+        raise InputError(f"{path}:1: curie_map is ambiguous ({first})") from None
+
+
+def _record(values: dict, converter: Any, path: Path, lineno: int, columns) -> MappingRecord:
     where = f"{path}:{lineno}"
     for col, val in values.items():
         if val.startswith('"'):
@@ -202,8 +234,8 @@ def _record(values: dict, curie_map: dict, path: Path, lineno: int, columns) -> 
             raise InputError(f"{where}: {col} is a full IRI; write a CURIE (prefix:local)")
         if not _CURIE.match(val):
             raise InputError(f"{where}: {col} {val!r} is not a CURIE")
-        prefix = val.split(":", 1)[0]
-        if prefix not in curie_map:
+        if converter.expand(val) is None:
+            prefix = val.split(":", 1)[0]
             raise InputError(f"{where}: prefix {prefix!r} of {col} is not declared in curie_map")
     pred = values["predicate_id"]
     if pred not in PREDICATES:
@@ -237,6 +269,8 @@ def _record(values: dict, curie_map: dict, path: Path, lineno: int, columns) -> 
         confidence=confidence,
         other=other,
         comment=values.get("comment", ""),
+        curation_rule=values.get("curation_rule", ""),
+        curation_rule_text=values.get("curation_rule_text", ""),
     )
 
 
@@ -248,7 +282,7 @@ def _fmt_conf(x: float) -> str:
 def metadata_for(pair: str) -> dict:
     a, b = pair.split("__")
     curie_map = {p: PREFIXES[p] for p in sorted([PREFIX_OF[a], PREFIX_OF[b]])}
-    for p in ("ceasn", "hgagent", "hgm", "semapv", "skos", "sssom"):
+    for p in ("ceasn", "hgagent", "hgm", "hgrule", "semapv", "skos", "sssom"):
         curie_map[p] = PREFIXES[p]
     return {
         "curie_map": curie_map,
@@ -272,11 +306,13 @@ def write_tsv(mf: MappingFile) -> str:
     for line in head.rstrip("\n").split("\n"):
         out.write(f"# {line}\n")
     writer = csv.writer(out, **_DIALECT)
-    writer.writerow(COLUMNS)
+    used = {c for c in OPTIONAL_COLUMNS if any(getattr(r, c) for r in mf.records)}
+    columns = [c for c in COLUMNS if c not in OPTIONAL_COLUMNS or c in used]
+    writer.writerow(columns)
     for rec in sorted(mf.records, key=_sort_key):
         d = rec.as_dict()
         d["confidence"] = _fmt_conf(rec.confidence)
-        writer.writerow([d[c] for c in COLUMNS])
+        writer.writerow([d[c] for c in columns])
     return out.getvalue()
 
 
@@ -302,20 +338,24 @@ def canonical(mf: MappingFile, labels: dict[str, str], schemes: dict[str, str], 
             o_scheme = rec.object_source or (allowed - {s_scheme}).pop()
             if o_scheme not in allowed or o_scheme == s_scheme or s_scheme not in allowed:
                 raise InputError(f"{where}: no-match row must target the other framework")
-            pred = NO_MATCH_PREDICATE
+            pred = rec.predicate_id
+            if pred not in NO_MATCH_PREDICATES:
+                raise InputError(
+                    f"{where}: a no-match row's predicate is {' or '.join(NO_MATCH_PREDICATES)}"
+                )
             subj, obj = rec.subject_id, rec.object_id
         else:
             o_scheme = schemes[rec.object_id]
             if {s_scheme, o_scheme} != allowed:
                 raise InputError(f"{where}: mapping must join {a} and {b}")
             subj, pred, obj = rec.subject_id, rec.predicate_id, rec.object_id
-            if s_scheme != SCHEME_OF[a]:
+            if s_scheme != SCHEME_OF[a] and pred != PREREQUISITE:
                 subj, pred, obj = obj, INVERSE[pred], subj
                 s_scheme, o_scheme = o_scheme, s_scheme
         out.append(
             replace(
                 rec,
-                record_id=record_id(subj, pred, obj, o_scheme),
+                record_id=_stable_id(rec.record_id, subj, pred, obj, o_scheme),
                 subject_id=subj,
                 subject_label=labels[subj],
                 predicate_id=pred,
@@ -327,14 +367,28 @@ def canonical(mf: MappingFile, labels: dict[str, str], schemes: dict[str, str], 
             )
         )
     seen: dict[str, int] = {}
+    pairs: dict[tuple[str, str, str], str] = {}
     for rec in out:
-        if rec.record_id in seen:
+        pair_key = (rec.subject_id, rec.object_id, rec.object_source if rec.is_no_match else "")
+        if rec.record_id in seen or pair_key in pairs:
             raise InputError(
                 f"{mf.path}: duplicate row {rec.subject_id} {rec.predicate_id} "
-                f"{rec.object_id}; keep one"
+                f"{rec.object_id}; one record per pair of items, keep one"
             )
         seen[rec.record_id] = 1
+        pairs[pair_key] = rec.record_id
     return MappingFile(mf.path, metadata_for(pair), out)
+
+
+def _stable_id(given: str, subj: str, pred: str, obj: str, object_source: str) -> str:
+    """The record's ID: kept when the row was only retyped (its ID was computed for the same
+    subject and object with another predicate), so a re-curated record can be followed;
+    otherwise the ID of its content."""
+    if given and given != record_id(subj, pred, obj, object_source):
+        for other in PREDICATES:
+            if given == record_id(subj, other, obj, object_source):
+                return given
+    return record_id(subj, pred, obj, object_source)
 
 
 def graph_index(store) -> tuple[dict[str, str], dict[str, str]]:
@@ -406,6 +460,10 @@ def to_graph(records: list[MappingRecord]):
             g.add((r, RDFS.comment, Literal(rec.comment)))
         if rec.other:
             g.add((r, URIRef(sssom + "other"), Literal(rec.other)))
+        if rec.curation_rule:
+            g.add((r, URIRef(sssom + "curation_rule"), node(rec.curation_rule)))
+        if rec.curation_rule_text:
+            g.add((r, URIRef(sssom + "curation_rule_text"), Literal(rec.curation_rule_text)))
     return g
 
 
@@ -460,76 +518,6 @@ def pair_store(path: Path, today: str):
     add_closure(store)
     add_tallies(store)
     return store
-
-
-USAGE = """usage: python -m herstelgraph.mappings COMMAND
-  build [--check]        canonicalise every mappings/*.sssom.tsv and regenerate mappings.ttl
-  fmt FILE...            canonicalise only these TSV files (mappings.ttl untouched)
-  new A B                create the empty pair file for frameworks A and B
-  status FILE            per direction: items mapped, reviewed with no match, not reviewed
-  check FILE             consistency problems of the ontology plus this one file
-  report                 the README's mapping report"""
-
-
-def main(argv: list[str] | None = None) -> int:
-    import datetime
-
-    from ..io.atomic import write_text
-
-    args = list(sys.argv[1:] if argv is None else argv)
-    today = datetime.date.today().isoformat()
-    cmd, rest = (args[0], args[1:]) if args else ("", [])
-    try:
-        if cmd == "report":
-            from ..store.build import load
-
-            print(report_markdown(load()), end="")
-        elif cmd == "new" and len(rest) == 2:
-            name = pair_name(*rest)
-            from ..resources import data_dir
-
-            path = data_dir("mappings") / f"{name}.sssom.tsv"
-            if path.exists():
-                raise InputError(f"{path} exists already")
-            write_text(path, write_tsv(MappingFile(path, metadata_for(name), [])))
-            print(path)
-        elif cmd == "fmt" and rest:
-            labels, schemes = _ontology_index()
-            for f in rest:
-                mf = canonical(read_tsv(Path(f)), labels, schemes, today)
-                write_text(Path(f), write_tsv(mf))
-        elif cmd in ("status", "check") and len(rest) == 1:
-            store = pair_store(Path(rest[0]), today)
-            if cmd == "check":
-                problems = consistency_problems(store)
-                print("\n".join(problems) or "no problems")
-                return 1 if problems else 0
-            for (a, b), st in review_status(store).items():
-                if not st["mapped"] and not st["no_match"]:
-                    continue
-                print(
-                    f"{a} -> {b}: {len(st['mapped'])} mapped, {len(st['no_match'])} no match, "
-                    f"{len(st['not_reviewed'])} not reviewed"
-                )
-                for item in sorted(st["not_reviewed"]):
-                    print(f"   not reviewed: {item}")
-        elif cmd == "build":
-            outputs = build(today=today)
-            stale = [p for p, t in outputs.items() if not p.exists() or p.read_text("utf-8") != t]
-            if "--check" in rest:
-                for p in stale:
-                    print(f"{p}: out of date; run python -m herstelgraph.mappings build")
-                return 1 if stale else 0
-            for p in stale:
-                write_text(p, outputs[p])
-            print(f"{len(stale)} file(s) rewritten, {len(outputs)} checked")
-        else:
-            print(USAGE, file=sys.stderr)
-            return 2
-    except InputError as exc:
-        print(f"herstelgraph: error: {exc}", file=sys.stderr)
-        return 2
-    return 0
 
 
 # ------------------------------------------------------------------ consistency
@@ -654,17 +642,24 @@ def _scc(succ: dict) -> dict:
 
 
 # ------------------------------------------------------------------------ review
+#: The items that need a link or a no-match record into every other framework (RUBRIC.md,
+#: C-COV-1): not sections, not restatements (R-DUP-1, aligned through the item they restate),
+#: not example-only items (R-EX-1, the item or an ancestor hg:isExample) and not inferred
+#: items (R-INF-1). Links on the excluded items are allowed; they are not required.
 REVIEWABLE = """
 SELECT ?item ?scheme WHERE {
   ?item skos:inScheme ?scheme ; a skos:Concept .
   FILTER NOT EXISTS { ?item a hg:Section }
+  FILTER NOT EXISTS { ?item hg:restates ?restated }
+  FILTER NOT EXISTS { ?item hg:isInferred true }
+  FILTER NOT EXISTS { ?item skos:broader* ?example . ?example hg:isExample true }
 }
 """
 
 
 def review_status(store) -> dict[tuple[str, str], dict[str, set[str]]]:
     """For each ordered pair (A, B) of aligned frameworks: A's items mapped into B, A's items
-    reviewed with no match in B, and A's items not looked at."""
+    reviewed with no match in B, and A's items not looked at (of the items REVIEWABLE lists)."""
     from ..ids import compact
 
     schemes = {SCHEME_OF[f]: f for f in FRAMEWORKS}
@@ -733,7 +728,3 @@ def report_markdown(store) -> str:
             f"{len(st['not_reviewed'])} | {share} |"
         )
     return "\n".join(lines) + "\n"
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -448,7 +448,13 @@ def load_rdf(
 
 
 def _parse_and_check(
-    path: Path, data: bytes, form, base: str | None, out_format, literals: bool = True
+    path: Path,
+    data: bytes,
+    form,
+    base: str | None,
+    out_format,
+    literals: str = "all",
+    locate: Callable[[str, str], str] | None = None,
 ) -> tuple:
     """In the worker: parse, check the literals, and return (triples in ``out_format``, or
     nothing when it is None, and the warnings said). Errors are raised as InputError, in the
@@ -460,14 +466,22 @@ def _parse_and_check(
     on_warning = said.append
     try:
         if out_format is None:  # check only
-            check_literals(path, data, ox.parse(data, format=form, base_iri=base), form)
-            return b"", said
-        parsed = list(ox.parse(data, format=form, base_iri=base))
-        if literals:
+            parsed = ox.parse(data, format=form, base_iri=base)
+        else:
+            parsed = list(ox.parse(data, format=form, base_iri=base))
+        if literals == "all":
             check_literals(path, data, parsed, form)
+        else:
+            for _ in parsed if out_format is None else ():  # the syntax check: read it all
+                pass
+            if literals == "lang":  # no triples: only the language-tag warning
+                check_literals(path, data, (), form)
+        if out_format is None:
+            return b"", said
         return ox.serialize(parsed, format=out_format) or b"", said
     except (SyntaxError, ValueError) as exc:
-        raise InputError(syntax_message(path, exc)) from None
+        message = syntax_message(path, exc)
+        raise InputError(locate(message, str(exc)) if locate else message) from None
     except OSError as exc:  # e.g. a JSON-LD loader asked for; nothing is fetched
         raise InputError(f"{path}: {exc}; the file needs something from outside it") from None
     except RecursionError:
@@ -475,15 +489,25 @@ def _parse_and_check(
 
 
 def parse_with_deadline(
-    path: Path, data: bytes, form, base: str | None, out_format, *, literals: bool = True
+    path: Path,
+    data: bytes,
+    form,
+    base: str | None,
+    out_format,
+    *,
+    literals: str = "all",
+    locate: Callable[[str, str], str] | None = None,
 ) -> bytes:
-    """The file's triples (as ``out_format``; None: only check them), parsed and checked
-    (``literals``: the typed-literal check too) in a worker that is killed after
-    ``parse_timeout()`` seconds. Warnings are said here, in this process."""
+    """The file's triples (as ``out_format``; None: only check them), parsed and checked in
+    a worker that is killed after ``parse_timeout()`` seconds. ``literals``: "all" (ill-typed
+    literals are errors, language tags spelled in two cases a warning), "lang" (only the
+    warning) or "none". ``locate(message, raw)``: rewrites a syntax error's message (run in
+    the worker). Warnings are said here, in this process."""
     timeout = parse_timeout()
     try:
         triples, said = worker.call(
-            lambda: _parse_and_check(path, data, form, base, out_format, literals), timeout
+            lambda: _parse_and_check(path, data, form, base, out_format, literals, locate),
+            timeout,
         )
     except worker.Timeout:
         raise InputFileError(
@@ -774,8 +798,10 @@ def select_with_deadline(
     entailment: bool | str = False,
     timeout: float | None = None,
     where: str = "query",
-) -> list[dict]:
-    """``store.select`` in a forked worker that is killed at the deadline.
+    form: str = "select",
+):
+    """``store.select`` (or ``ask``/``construct`` by ``form``) in a forked worker that is
+    killed at the deadline.
 
     Oxigraph has no way to cancel a running query, so a user's query runs in a child
     process that shares the store copy-on-write (no reload); rows come back over a pipe.
@@ -784,14 +810,9 @@ def select_with_deadline(
     """
     timeout = query_timeout() if timeout is None else timeout
     if not worker.available():
-        return store.select(sparql, bindings, entailment=entailment)
-
-    def work() -> list[dict]:
-        rows = store.select(sparql, bindings, entailment=entailment)
-        return [{k: _encode(v) for k, v in r.items()} for r in rows]
-
+        return _unpack(form, _answer(store, form, sparql, bindings, entailment))
     try:
-        payload = worker.call(work, timeout)
+        payload = worker.call(lambda: _answer(store, form, sparql, bindings, entailment), timeout)
     except worker.Timeout:
         raise QueryError(
             f"{where}: stopped after {timeout:g} s (query timeout); narrow unbounded "
@@ -809,6 +830,30 @@ def select_with_deadline(
             located = message if message.startswith(where) else f"{where}: {message}"
             raise QueryError(located) from None
         raise QueryError(f"{where}: {exc.kind}: {exc}") from None
+    return _unpack(form, payload)
+
+
+def _answer(store, form: str, sparql: str, bindings, entailment):
+    """A query's answer in a form a pipe carries: encoded rows, a bool, N-Triples bytes."""
+    import pyoxigraph as ox
+
+    if form == "ask":
+        return store.ask(sparql, bindings, entailment=entailment)
+    if form in ("construct", "describe"):
+        triples = store.construct(sparql, bindings, entailment=entailment)
+        return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
+    rows = store.select(sparql, bindings, entailment=entailment)
+    return [{k: _encode(v) for k, v in r.items()} for r in rows]
+
+
+def _unpack(form: str, payload):
+    import pyoxigraph as ox
+
+    if form == "ask":
+        return bool(payload)
+    if form in ("construct", "describe"):
+        quads = ox.parse(payload, format=ox.RdfFormat.N_TRIPLES)
+        return [ox.Triple(q.subject, q.predicate, q.object) for q in quads]
     return [{k: _decode(v) for k, v in r.items()} for r in payload]
 
 

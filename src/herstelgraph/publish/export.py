@@ -9,8 +9,6 @@ loading a SPARQL endpoint with the same layout as the embedded store.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import os
 import uuid
@@ -20,9 +18,9 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from ..errors import InputError
-from ..ids import compact
-from ..model import Record
+from ..errors import InputError, ParameterError
+from ..ids import compact, expand
+from ..model import ExportFormat, Record
 from ..store.store import ASSERTED, INFERRED, USER, Store
 from ..vocab import HG, INVERSE, PREFIXES, SKOS, SSSOM
 
@@ -90,6 +88,7 @@ def scheme_triples(store: Store, scheme: str) -> set[ox.Triple]:
     match_preds = {SKOS + m for m in MATCHES} | {
         PREFIXES["ceasn"] + "majorAlignment",
         PREFIXES["ceasn"] + "minorAlignment",
+        PREFIXES["ceasn"] + "prerequisiteAlignment",
     }
     out = {t for s in mine | records for t in by_subject.get(s, ())}
     out |= {t for t in triples if t.predicate.value in match_preds and t.object in concepts}
@@ -369,9 +368,14 @@ CSV_COLUMNS = (
     "broader_label",
     "section",
     *MATCHES,
+    "requires",
+    "required_by",
     "no_match_in",
     "iri",
 )
+
+#: A prerequisite record (RUBRIC R-PRE): the subject presupposes the object; no SKOS match.
+PREREQUISITE = "ceasn:prerequisiteAlignment"
 
 
 def concept_mappings(store: Store) -> dict[str, list[tuple[str, str, object]]]:
@@ -382,6 +386,10 @@ def concept_mappings(store: Store) -> dict[str, list[tuple[str, str, object]]]:
         if rec.is_no_match:
             out[rec.subject_id].append(("noMatch", rec.object_source, rec))
             continue
+        if rec.predicate_id == PREREQUISITE:
+            out[rec.subject_id].append(("requires", rec.object_id, rec))
+            out[rec.object_id].append(("required_by", rec.subject_id, rec))
+            continue
         out[rec.subject_id].append((rel, rec.object_id, rec))
         out[rec.object_id].append((INVERSE["skos:" + rel][5:], rec.subject_id, rec))
     return out
@@ -390,16 +398,15 @@ def concept_mappings(store: Store) -> dict[str, list[tuple[str, str, object]]]:
 def csv_text(store: Store, scheme: str | None) -> tuple[str, int]:
     """One row per concept; cells with several values join them with `` | ``; a mapped
     item is written ``id — label``. UTF-8 with a byte-order mark and CRLF, so Excel opens
-    the Dutch diacritics correctly."""
+    the Dutch diacritics correctly; a cell that a spreadsheet would run as a formula
+    (``=``, ``+``, ``-``, ``@``, tab, CR first) gets a leading ``'`` (io.tables)."""
     from ..curation.sssom import graph_index
+    from ..io.tables import csv_text as csv_table
     from ..questions.catalogue import _natural, concepts, frameworks
 
     labels, _ = graph_index(store)
     maps = concept_mappings(store)
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
-    rows = 0
+    table: list[list[str]] = []
     fws = sorted(f.id for f in frameworks(store) if scheme is None or f.iri == scheme)
     for fw in fws:
         for c in concepts(store, fw):
@@ -409,7 +416,7 @@ def csv_text(store: Store, scheme: str | None) -> tuple[str, int]:
                     cells["no_match_in"].append(_fw(PREFIXES[other.split(":")[0]] + "scheme"))
                 else:
                     cells[rel].append(f"{other} — {labels.get(other, '')}")
-            writer.writerow(
+            table.append(
                 [
                     fw,
                     c.id,
@@ -419,13 +426,15 @@ def csv_text(store: Store, scheme: str | None) -> tuple[str, int]:
                     c.broader or "",
                     labels.get(c.broader, "") if c.broader else "",
                     c.section or "",
-                    *(JOIN.join(sorted(set(cells[m]), key=_natural)) for m in MATCHES),
+                    *(
+                        JOIN.join(sorted(set(cells[m]), key=_natural))
+                        for m in (*MATCHES, "requires", "required_by")
+                    ),
                     JOIN.join(sorted(set(cells["no_match_in"]))),
                     c.iri,
                 ]
             )
-            rows += 1
-    return "\ufeff" + buf.getvalue(), rows
+    return csv_table(CSV_COLUMNS, table), len(table)
 
 
 # ------------------------------------------------------------------------ CASE 1.0
@@ -435,6 +444,9 @@ CASE_ASSOCIATION = {
     "skos:broadMatch": "isRelatedTo",
     "skos:narrowMatch": "isRelatedTo",
     "skos:relatedMatch": "isRelatedTo",
+    # CASE's own word for "comes before in a progression": the prerequisite precedes the
+    # item that presupposes it, so origin and destination are the record's object and subject
+    PREREQUISITE: "precedes",
 }
 
 
@@ -491,11 +503,15 @@ def case_packages(store: Store, scheme: str | None = None) -> list[dict]:
     }
     groupings = {
         pred: {
-            "identifier": case_uuid(PREFIXES["skos"] + pred.removeprefix("skos:")),
-            "uri": PREFIXES["skos"] + pred.removeprefix("skos:"),
+            "identifier": case_uuid(expand(pred) or pred),
+            "uri": expand(pred) or pred,
             "title": pred,
-            "description": f"Curated SKOS mapping relation {pred} (SSSOM record in the "
-            "herstelgraph mappings).",
+            "description": (
+                f"Curated SKOS mapping relation {pred} (SSSOM record in the herstelgraph mappings)."
+                if pred.startswith("skos:")
+                else f"Curated prerequisite {pred}: the destination item presupposes the "
+                "origin item (SSSOM record in the herstelgraph mappings)."
+            ),
             "lastChangeDateTime": when,
         }
         for pred in CASE_ASSOCIATION
@@ -574,13 +590,17 @@ def case_packages(store: Store, scheme: str | None = None) -> list[dict]:
             rec_iri = PREFIXES["hgm"] + rec.record_id.split(":", 1)[1]
             used_groupings.add(rec.predicate_id)
             g = groupings[rec.predicate_id]
+            origin = _link(rec.subject_label, s_iri)
+            destination = _link(rec.object_label, o_iri)
+            if rec.predicate_id == PREREQUISITE:
+                origin, destination = destination, origin
             assocs.append(
                 {
                     "identifier": case_uuid(rec_iri),
                     "uri": rec_iri,
                     "associationType": CASE_ASSOCIATION[rec.predicate_id],
-                    "originNodeURI": _link(rec.subject_label, s_iri),
-                    "destinationNodeURI": _link(rec.object_label, o_iri),
+                    "originNodeURI": origin,
+                    "destinationNodeURI": destination,
                     "CFAssociationGroupingURI": _link(g["title"], g["uri"], g["identifier"]),
                     "lastChangeDateTime": when,
                 }
@@ -656,10 +676,15 @@ def case_text(store: Store, scheme: str | None) -> tuple[str, int]:
 
 
 # ------------------------------------------------------------------------ entry points
-def export(store: Store, fmt: str, scheme: str | None = None) -> Export:
-    """The export of the asserted graph (or one framework of it) in one format."""
-    if fmt not in FORMATS:
-        raise InputError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
+def export(store: Store, fmt: ExportFormat | str, scheme: str | None = None) -> Export:
+    """The export of the asserted graph (or one framework of it) in one format (any case,
+    and the usual aliases: ``ttl``, ``nt``, ``xml``, ``json-ld``; see ExportFormat)."""
+    try:
+        fmt = ExportFormat(fmt).value
+    except ValueError:
+        raise ParameterError(
+            "format", f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}"
+        ) from None
     scheme_iri = None
     if scheme is not None:
         from ..questions.catalogue import scheme_node
@@ -697,15 +722,14 @@ def export(store: Store, fmt: str, scheme: str | None = None) -> Export:
     return Export(fmt, scheme_iri, FORMATS[fmt][1], text.encode("utf-8"), n)
 
 
-def write(store: Store, fmt: str, target: Path, scheme: str | None = None) -> Export:
+def write(store: Store, fmt: ExportFormat | str, target: Path, scheme: str | None = None) -> Export:
     """Export and write atomically: the file appears complete or not at all."""
     from ..io.atomic import write_bytes
 
     target = Path(target)
     if target.is_dir():
-        raise InputError(
-            f"{target}: is a folder; give a file name, e.g. {target}/out{FORMATS[fmt][0]}"
-        )
+        suffix = FORMATS.get(str(fmt), ("",))[0]
+        raise InputError(f"{target}: is a folder; give a file name, e.g. {target}/out{suffix}")
     result = export(store, fmt, scheme)
     write_bytes(target, result.data)
     return result

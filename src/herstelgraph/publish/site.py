@@ -18,7 +18,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..ids import compact
 from ..model import Record
-from ..store.store import Store
+from ..store.store import Queryable, Store
 from ..vocab import HG, PREFIXES
 
 MARKER = ".herstelgraph-site"
@@ -28,6 +28,8 @@ RELATION_TEXT = {
     "broadMatch": "broader match (the other is broader)",
     "narrowMatch": "narrower match (the other is narrower)",
     "relatedMatch": "related match",
+    "requires": "presupposes (prerequisite)",
+    "required_by": "is a prerequisite of",
 }
 
 
@@ -62,10 +64,19 @@ class _Page:
 
 
 # ---------------------------------------------------------------------------- building
-def build_site(store: Store, out: Path) -> SiteReport:
+def build_site(store: Queryable, out: Path, *, include_data: bool = False) -> SiteReport:
     """Build the whole site into ``out``; an existing folder is replaced only if it is a
-    previous herstelgraph site (so ``-o ~`` can never wipe a home folder)."""
+    previous herstelgraph site (so ``-o ~`` can never wipe a home folder).
+
+    Files a user added (the user graph: curricula, profiles, own frameworks) are private:
+    the site is built from the shipped graph alone unless ``include_data`` is given, so no
+    page or download carries them."""
     from ..io.atomic import atomic_dir
+
+    if not include_data and _has_user_data(store):
+        from ..store import load
+
+        store = load()  # the shipped graph only: no user triple, nor anything inferred from one
 
     out = Path(out)
     if out.exists() and not out.is_dir():
@@ -75,7 +86,11 @@ def build_site(store: Store, out: Path) -> SiteReport:
             f"{out}: folder is not empty and not a herstelgraph site (no {MARKER}); "
             "choose a new or empty folder"
         )
-    files: dict[str, bytes] = _render(store)
+    from ..store.endpoint import snapshot
+
+    # an endpoint is copied once (every page reads the graph): one bulk read, not a query
+    # per page over the network
+    files: dict[str, bytes] = _render(snapshot(store))
     with atomic_dir(out) as tmp:
         for rel, data in sorted(files.items()):
             path = tmp / rel
@@ -84,6 +99,15 @@ def build_site(store: Store, out: Path) -> SiteReport:
     pages = sum(1 for rel in files if rel.endswith(".html"))
     concepts = sum(1 for rel in files if rel.startswith("concepts/") and rel.endswith(".html"))
     return SiteReport(str(out), pages, len(files), concepts)
+
+
+def _has_user_data(store) -> bool:
+    from ..store.store import USER
+
+    quads = getattr(store, "quads", None)
+    if quads is None or not isinstance(store, Store):
+        return False
+    return next(iter(quads(graphs=(USER,))), None) is not None
 
 
 def _asset(name: str) -> bytes:
@@ -202,6 +226,9 @@ def _render(store: Store) -> dict[str, bytes]:
         "window.HERSTELGRAPH_INDEX = " + json.dumps(index, ensure_ascii=True, indent=0) + ";\n",
     )
 
+    from ..curation.review.site import review_badges, review_figures_html
+
+    badges = review_badges(store)
     coverage = _coverage(fws, by_fw, maps, pages)
     svg = _heatmap_svg(coverage, [f.id for f in fws])
     put("coverage.svg", svg)
@@ -209,8 +236,11 @@ def _render(store: Store) -> dict[str, bytes]:
     for fw in fws:
         put(f"frameworks/{fw.id}.html", _framework_html(fw, by_fw[fw.id], pages))
     for page in pages.values():
-        put(page.path, _concept_html(page, pages, labels, fw_of_scheme))
-    put("coverage.html", _coverage_html(coverage, [f.id for f in fws], svg))
+        put(page.path, _concept_html(page, pages, labels, fw_of_scheme, badges))
+    put(
+        "coverage.html",
+        _coverage_html(coverage, [f.id for f in fws], svg, review_figures_html(store)),
+    )
     put("ontology.html", _ontology_html(store))
     put(MARKER, "herstelgraph static site; this folder is rebuilt by `herstelgraph site`\n")
     return files
@@ -354,7 +384,7 @@ def _framework_html(fw, members: list[_Page], pages: dict[str, _Page]) -> str:
     return _layout(fw.title, root, body)
 
 
-def _concept_html(page: _Page, pages, labels, fw_of_scheme) -> str:
+def _concept_html(page: _Page, pages, labels, fw_of_scheme, badges=None) -> str:
     d = page.detail
     root = "../../"
 
@@ -461,6 +491,7 @@ def _concept_html(page: _Page, pages, labels, fw_of_scheme) -> str:
         )
         direction = "recorded here" if rec.subject_id == page.id else "recorded from the other side"
         strength = f' <span class="badge">{e(rec.other.split(":")[-1])}</span>' if rec.other else ""
+        strength += " " + (badges or {}).get(rec.record_id, "")  # expert review (issue 17)
         rows.append(
             "<tr>"
             f'<td><span class="relation">{e(rel)}</span><br><span class="meta">'
@@ -574,7 +605,7 @@ def _heatmap_svg(cov, ids: list[str]) -> str:
     return "\n".join(out) + "\n"
 
 
-def _coverage_html(cov, ids: list[str], svg: str) -> str:
+def _coverage_html(cov, ids: list[str], svg: str, review: str = "") -> str:
     rows = []
     for (a, b), (n, mapped, no) in sorted(cov.items()):
         rows.append(
@@ -596,7 +627,7 @@ def _coverage_html(cov, ids: list[str], svg: str) -> str:
         "<th class='num'>Reviewed, no match</th><th class='num'>Not reviewed</th></tr></thead>"
         f"<tbody>{''.join(rows)}</tbody></table>"
     )
-    return _layout("Coverage", "", body)
+    return _layout("Coverage", "", body + review)
 
 
 # ---------------------------------------------------------------------------- ontology

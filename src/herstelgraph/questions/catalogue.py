@@ -8,7 +8,7 @@ from functools import lru_cache
 
 import pyoxigraph as ox
 
-from ..errors import AmbiguousIdError, UnknownFrameworkError, UnknownIdError
+from ..errors import AmbiguousIdError, ParameterError, UnknownFrameworkError, UnknownIdError
 from ..ids import compact, expand, iri_node, is_iri
 from ..model import Concept, ConceptDetail, Framework, Overview, PairCount, TypeCount
 from ..store import queries
@@ -95,13 +95,48 @@ def scheme_node(store: Queryable, name: str) -> ox.NamedNode:
     raise UnknownFrameworkError(name, sorted({framework_id(r["s"].value) for r in schemes}))
 
 
-def concepts(store: Queryable, scheme: str, type_: str | None = None) -> list[Concept]:
-    """A framework's concepts in source order, optionally one item type (e.g. KnowledgeItem)."""
-    node = scheme_node(store, scheme)
-    type_node = None
-    if type_:
-        type_node = iri_node(type_ if is_iri(type_) else expand(type_) or HG + type_, "type")
-    rows = _run(store, "concepts", scheme=node, type=type_node)
+def item_types(store: Queryable) -> tuple[str, ...]:
+    """The item types a framework concept can have: the ontology's subclasses of hg:Item,
+    and the hg: types concepts carry (a graph loaded without the core ontology)."""
+    rows = store.select(
+        "SELECT DISTINCT ?t WHERE { { ?t rdfs:subClassOf+ hg:Item } UNION "
+        "{ ?c a skos:Concept, ?t FILTER(STRSTARTS(STR(?t), STR(hg:)) && ?t != hg:Item) } }"
+    )
+    return tuple(sorted(compact(r["t"].value).removeprefix("hg:") for r in rows))
+
+
+def type_node(store: Queryable, item_type: str | None) -> ox.NamedNode | None:
+    """The class IRI of an item type given as a local name (KnowledgeItem, in any case), a
+    CURIE, an IRI or the ontology's Dutch or English label (kennisitem); an unknown type
+    raises ParameterError listing the known ones."""
+    if not item_type:
+        return None
+    known = item_types(store)
+    by_lower = {t.lower(): t for t in known}
+    name = item_type.strip().removeprefix("hg:")
+    if name.lower() in by_lower:
+        return ox.NamedNode(HG + by_lower[name.lower()])
+    iri = item_type if is_iri(item_type) else expand(item_type)
+    if iri and compact(iri).removeprefix("hg:") in known:
+        return iri_node(iri, "type")
+    from ..words import type_names
+
+    # the ontology's Dutch and English words: kennisitem, knowledge item
+    curie = type_names().get(item_type.strip().lower(), "")
+    if curie.removeprefix("hg:") in known:
+        return ox.NamedNode(HG + curie.removeprefix("hg:"))
+    raise ParameterError("type", f"unknown item type {item_type!r}; known: {', '.join(known)}")
+
+
+def concepts(store: Queryable, framework: str, *, item_type: str | None = None) -> list[Concept]:
+    """A framework's concepts in source order, optionally of one item type (KnowledgeItem).
+
+    >>> import herstelgraph
+    >>> [c.notation for c in concepts(herstelgraph.load(), "bk", item_type="Competency")][:3]
+    ['C1', 'C2', 'C3']
+    """
+    node = scheme_node(store, framework)
+    rows = _run(store, "concepts", scheme=node, type=type_node(store, item_type))
     # one row per (concept, type): keep the most specific type, then build each concept once
     best: dict[str, dict] = {}
     item = ox.NamedNode(HG + "Item")

@@ -33,9 +33,18 @@ def _cache_key(sources: list[tuple[str, bytes]]) -> str:
 
 
 def load(
-    extra: Iterable[Path] = (), *, closure: bool = True, files: Iterable[Path] | None = None
+    extra: Iterable[Path] = (),
+    *,
+    closure: bool = True,
+    files: Iterable[Path] | None = None,
+    reviews: Iterable[Path] | None = None,
 ) -> Store:
     """The shipped graph (from the installed package), with user files added to USER.
+
+    ``reviews``: folders (or files) of review decisions, applied before the closure as the
+    merged view (``curation.review.merge``): a rejected record is withheld, a relation the
+    reviewers changed replaces it. None: the shipped ``mappings/reviews/`` and
+    $HERSTELGRAPH_REVIEWS for the shipped graph, none for ``files`` of one's own.
 
     The SKOS closure is computed once per content hash of all inputs and cached as
     N-Triples (see ``cache_dir``); a cache hit skips the computation, and also the
@@ -56,17 +65,28 @@ def load(
         )
         for path in paths
     ]
+    review_data = _review_data(files, reviews)
     use_cache = closure and not cache.disabled()
     datas: list[bytes | None] = [None] * len(entries)
     cached = inferred = None
     if use_cache:
         datas = [read_bytes(path) for _, path, _ in entries]
-        key = _cache_key([(role, data) for (role, _, _), data in zip(entries, datas, strict=True)])
+        sources = [(role, data) for (role, _, _), data in zip(entries, datas, strict=True)]
+        if review_data:
+            from ..curation.review.merge import MERGE_VERSION
+
+            sources.append(("review-rules", str(MERGE_VERSION).encode()))
+            sources += [("review", data) for _, data in review_data]
+        key = _cache_key(sources)
         cached = cache_dir() / f"closure-{key}.nt"
         inferred = cache.read_entry(cached)  # None: a miss, or a damaged entry (reported)
     hit = inferred is not None
     for (_, path, graph), data in zip(entries, datas, strict=True):
         store.add_file(path, graph, data=data, checked=hit)
+    if review_data:
+        from ..curation.review.merge import apply_reviews
+
+        apply_reviews(store, review_data)
     if closure:
         if hit and not _load_inferred(store, inferred, cached):
             hit = False
@@ -95,3 +115,20 @@ def _load_inferred(store: Store, data: bytes, path: Path) -> bool:
         cache.discard(path, f"unreadable: {str(exc).splitlines()[0][:80]}")
         return False
     return True
+
+
+def _review_data(
+    files: Iterable[Path] | None, reviews: Iterable[Path] | None
+) -> list[tuple[Path, bytes]]:
+    """The review files to apply and their bytes (read once: for the cache key and parsing)."""
+    from ..curation.review.records import file_bytes, review_dirs, review_files
+
+    if reviews is None:
+        if files is not None:
+            return []
+        paths = review_files(review_dirs())
+    else:
+        named = [Path(p) for p in reviews]
+        paths = review_files(p for p in named if p.is_dir())  # a missing folder holds none
+        paths += [p for p in named if p.is_file()]
+    return [(p, file_bytes(p, True)) for p in paths]

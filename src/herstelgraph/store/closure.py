@@ -1,7 +1,7 @@
 """The narrow SKOS closure the queries rely on, computed directly instead of by OWL-RL.
 
 A general OWL-RL closure with the SKOS axioms grows the shipped graph x29 and takes minutes
-(shared/notes/performance-anchors.md). The questions need only these entailments:
+(docs/performance.md, "Anchors"). The questions need only these entailments:
 
 * symmetric mapping relations (exactMatch, closeMatch, relatedMatch) and skos:related;
 * broadMatch/narrowMatch and broader/narrower as inverses;

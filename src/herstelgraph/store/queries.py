@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from ..errors import InputError
-from ..model import Entailment
+from ..errors import InputError, UnsupportedError
+from ..model import Entailment, QueryForm
 from ..resources import data_dir
 
 KINDS = ("iri", "string", "integer", "decimal", "lang")
@@ -42,6 +42,8 @@ class QuerySpec:
     path: str = ""
     #: a user's .rq file: run by ``run`` in a worker with a deadline (inputs.py)
     user: bool = False
+    #: SELECT, ASK, CONSTRUCT or DESCRIBE
+    form: QueryForm = QueryForm.SELECT
 
 
 def parse(text: str, name: str, path: str = "") -> QuerySpec:
@@ -70,7 +72,26 @@ def parse(text: str, name: str, path: str = "") -> QuerySpec:
         entailment=_entailment(header.get("entailment", "none")),
         example=header.get("example", ""),
         path=path,
+        form=query_form(text),
     )
+
+
+_FORM = re.compile(r"(?<![\w:?$\-])(SELECT|ASK|CONSTRUCT|DESCRIBE)(?![\w:\-])", re.IGNORECASE)
+
+
+def query_form(text: str) -> QueryForm:
+    """Which of the four forms a query is: its first SELECT/ASK/CONSTRUCT/DESCRIBE keyword
+    outside comments, strings and IRIs (SELECT when there is none: the engine then says
+    what is wrong).
+
+    >>> query_form("PREFIX s: <http://x/select#> # SELECT\\nASK { ?s ?p ?o }")
+    <QueryForm.ASK: 'ask'>
+    """
+    from ..io.inputs import _strip_sparql
+
+    body = re.sub(r"<[^<>\s]*>", "<>", _strip_sparql(text))
+    m = _FORM.search(body)
+    return QueryForm(m.group(1).lower()) if m else QueryForm.SELECT
 
 
 def _entailment(value: str) -> Entailment:
@@ -124,3 +145,32 @@ def run(store, spec: QuerySpec, bindings=None) -> list[dict]:
             store, spec.text, bindings, entailment=spec.entailment, where=spec.path or spec.name
         )
     return store.select(spec.text, bindings, entailment=spec.entailment)
+
+
+def answer(store, spec: QuerySpec, bindings=None):
+    """Run a query of any form: a SELECT's rows (``run``), an ASK's bool, or the triples of
+    a CONSTRUCT/DESCRIBE (the embedded store only: an endpoint client asks for SPARQL
+    results, not RDF)."""
+    from .store import Store
+
+    if spec.form is QueryForm.SELECT:
+        return run(store, spec, bindings)
+    if spec.form is not QueryForm.ASK and not isinstance(store, Store):
+        raise UnsupportedError(
+            f"{spec.path or spec.name}: {spec.form.value.upper()} is not supported on an "
+            "endpoint; ask the endpoint for the RDF directly, or use SELECT ?s ?p ?o"
+        )
+    if spec.user and isinstance(store, Store):
+        from ..io.inputs import select_with_deadline
+
+        return select_with_deadline(
+            store,
+            spec.text,
+            bindings,
+            entailment=spec.entailment,
+            where=spec.path or spec.name,
+            form=spec.form.value,
+        )
+    if spec.form is QueryForm.ASK:
+        return store.ask(spec.text, bindings, entailment=spec.entailment)
+    return store.construct(spec.text, bindings, entailment=spec.entailment)

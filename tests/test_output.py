@@ -1,0 +1,558 @@
+"""The command line's output layer: --format table|json|csv|xlsx and -o on every data verb,
+spreadsheet-safe CSV and XLSX, words for people (--lang), terminal safety, query results.
+
+Most verbs run on the small alignment fixture (tests/fixtures/alignment) with hostile labels
+added (tests/fixtures/output/hostile.ttl): formula starts and terminal escape sequences.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from herstelgraph.cli import main
+
+from conftest import ROOT
+
+FIX = ROOT / "tests" / "fixtures" / "alignment"
+HOSTILE = ROOT / "tests" / "fixtures" / "output" / "hostile.ttl"
+PROFILES = FIX / "profiles.ttl"
+MINI = ROOT / "tests" / "fixtures" / "shapes" / "mini-frameworks.ttl"
+
+SELECT_CLASS = (
+    "SELECT ?class ?columns (COUNT(?c) AS ?n) WHERE { ?c a ?class . "
+    "BIND(STR(?class) AS ?columns) } GROUP BY ?class ?columns ORDER BY DESC(?n) ?class\n"
+)
+
+
+@pytest.fixture
+def cli(monkeypatch, capsysbinary):
+    """Run the CLI on the fixture graph; returns (exit code, stdout bytes, stderr text)."""
+    from herstelgraph import store as st
+
+    real = st.load
+
+    def load(extra=(), *, closure=True, files=None):
+        return real(extra, closure=closure, files=[FIX / "frameworks.ttl", FIX / "mappings.ttl"])
+
+    monkeypatch.setattr(st, "load", load)
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("COLUMNS", "120")
+
+    def run(*args: str):
+        code = main([str(a) for a in args])
+        captured = capsysbinary.readouterr()
+        return code, captured.out, captured.err.decode("utf-8")
+
+    return run
+
+
+@pytest.fixture
+def queries(tmp_path) -> dict[str, Path]:
+    files = {
+        "class": SELECT_CLASS,
+        "ask": "ASK { ?s a skos:Concept }\n",
+        "construct": 'CONSTRUCT { ?c skos:prefLabel ?l } WHERE { ?c skos:notation "C2" ; '
+        "skos:prefLabel ?l }\n",
+        "describe": "DESCRIBE bk:kennis-01\n",
+    }
+    out = {}
+    for name, text in files.items():
+        out[name] = tmp_path / f"{name}.rq"
+        out[name].write_text(text, encoding="utf-8")
+    return out
+
+
+# Every data verb, as a user calls it on the fixture.
+VERBS = {
+    "frameworks": ["frameworks"],
+    "overview": ["overview"],
+    "concepts": ["concepts", "bk"],
+    "show": ["show", "bk:competentie-01"],
+    "stats": ["stats"],
+    "map": ["map", "bk:C2"],
+    "crosswalk": ["crosswalk", "bk", "valente"],
+    "gaps": ["gaps", "bk", "valente"],
+    "coverage": ["coverage"],
+    "chain": ["chain", "bk", "valente", "bijlage-ii"],
+    "hubs": ["hubs"],
+    "search": ["search", "herstel"],
+    "coverage-of": ["--data", str(PROFILES), "coverage-of", "hgp:curriculum-x"],
+    "compare-roles": ["--data", str(PROFILES), "compare-roles"],
+    "query": ["query", "crosswalk", "--param", "a=bk", "--param", "b=valente"],
+    "explain": ["explain", "bk:kennis-01", "valente:kennis-herstel"],
+}
+
+
+# ------------------------------------------------------------------------- -o FILE
+@pytest.mark.parametrize("verb", VERBS)
+@pytest.mark.parametrize("fmt", ["table", "json", "csv"])
+def test_output_file_holds_the_bytes_of_standard_output(cli, tmp_path, verb, fmt):
+    code, out, err = cli(*VERBS[verb], "--format", fmt)
+    assert code == 0, err
+    assert out.strip()
+    target = tmp_path / f"answer.{fmt}"
+    code, again, err = cli(*VERBS[verb], "--format", fmt, "-o", target)
+    assert code == 0, err
+    assert again == b""
+    assert target.read_bytes() == out
+    assert cli(*VERBS[verb], "--format", fmt, "-o", "-")[1] == out
+    if fmt == "json":
+        json.loads(out)
+    if fmt == "csv":
+        assert out.startswith(b"\xef\xbb\xbf") and b"\r\n" in out
+        assert b"\n" not in out.replace(b"\r\n", b"")  # every line ends in CRLF
+
+
+@pytest.mark.parametrize("verb", VERBS)
+def test_every_verb_writes_a_workbook(cli, tmp_path, verb):
+    from openpyxl import load_workbook
+
+    target = tmp_path / "answer.xlsx"
+    code, out, err = cli(*VERBS[verb], "-o", target)  # the format from the suffix
+    assert code == 0, err
+    assert out == b""
+    wb = load_workbook(target)
+    assert wb.sheetnames
+    for ws in wb.worksheets:
+        assert ws.freeze_panes == "A2"
+        assert all(c.font.bold for c in ws[1])
+        for row in ws.iter_rows():
+            assert all(c.data_type != "f" for c in row)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--data", "{f}", "concepts", "bk", "-o", "{f}"],
+        ["--data", "{f}", "crosswalk", "bk", "valente", "--format", "csv", "-o", "{f}"],
+        ["--data", "{f}", "coverage", "-o", "{f}"],
+        ["--data", "{f}", "export", "--format", "csv", "-o", "{f}"],
+        ["check", "{f}", "-o", "{f}"],
+    ],
+    ids=lambda a: a[2] if a[0] == "--data" else a[0],
+)
+def test_an_output_onto_an_input_is_refused(cli, tmp_path, args):
+    f = tmp_path / "mine.ttl"
+    f.write_bytes(HOSTILE.read_bytes())
+    before = f.read_bytes()
+    code, _out, err = cli(*(a.replace("{f}", str(f)) for a in args))
+    assert code == 2, err
+    assert "is an input of this run" in err and len(err.strip().splitlines()) == 1
+    assert f.read_bytes() == before
+
+
+def test_query_and_validate_and_import_refuse_their_input_as_output(cli, tmp_path, queries):
+    code, _, err = cli("query", queries["class"], "-o", queries["class"])
+    assert code == 2 and "is an input of this run" in err
+    assert queries["class"].read_text(encoding="utf-8") == SELECT_CLASS
+    profile = tmp_path / "profile.ttl"
+    profile.write_bytes((ROOT / "examples" / "01-valid-role-profile.ttl").read_bytes())
+    code, _, err = cli("validate", profile, "-o", profile)
+    assert code == 2 and "is an input of this run" in err
+    sheet = tmp_path / "c.csv"
+    sheet.write_bytes(
+        (ROOT / "tests" / "fixtures" / "shapes" / "inputs" / "curriculum-ok.csv").read_bytes()
+    )
+    before = sheet.read_bytes()
+    code, _, err = cli("--data", MINI, "curriculum", "import", sheet, "-o", sheet)
+    assert code == 2 and "is an input of this run" in err
+    assert sheet.read_bytes() == before
+
+
+def test_check_and_validate_honour_o(cli, tmp_path):
+    code, out, _ = cli("check", HOSTILE, "--format", "json")
+    target = tmp_path / "report.json"
+    assert cli("check", HOSTILE, "--format", "json", "-o", target)[0] == code
+    assert target.read_bytes() == out
+    profile = ROOT / "examples" / "01-valid-role-profile.ttl"
+    code, out, _err = cli("--lang", "en", "validate", profile)
+    target = tmp_path / "report.txt"
+    assert cli("--lang", "en", "validate", profile, "-o", target)[0] == code
+    assert target.read_bytes() == out and b"conform" in out
+
+
+# ------------------------------------------------------------------------- formula injection
+FORMULAS = ("=HYPERLINK", "+31 6", "-2+3", "@SUM", "\t=1+1", "\r=1+1")
+
+
+def _labels(rows: list[dict]) -> set[str]:
+    return {r["label"] for r in rows}
+
+
+def test_verb_csv_neutralises_formulas(cli):
+    code, out, err = cli("--data", HOSTILE, "concepts", "bk", "--format", "csv")
+    assert code == 0, err
+    rows = list(csv.DictReader(io.StringIO(out.decode("utf-8-sig"), newline="")))
+    labels = _labels(rows)
+    for start in FORMULAS:
+        assert any(label.startswith("'" + start) for label in labels), start
+        assert not any(label.startswith(start) for label in labels), start
+    # numbers stay numbers
+    code, out, _ = cli("coverage", "--format", "csv")
+    row = next(csv.DictReader(io.StringIO(out.decode("utf-8-sig"))))
+    assert float(row["share"]) <= 1 and not row["items"].startswith("'")
+
+
+def test_export_csv_neutralises_formulas(cli):
+    code, out, err = cli("--data", HOSTILE, "export", "--format", "csv")
+    assert code == 0, err
+    assert out.startswith(b"\xef\xbb\xbf") and b"\r\n" in out
+    rows = list(csv.DictReader(io.StringIO(out.decode("utf-8-sig"), newline="")))
+    labels = _labels(rows)
+    for start in FORMULAS:
+        assert any(label.startswith("'" + start) for label in labels), start
+        assert not any(label.startswith(start) for label in labels), start
+
+
+def test_xlsx_neutralises_formulas_and_writes_strings(cli, tmp_path):
+    from openpyxl import load_workbook
+
+    target = tmp_path / "c.xlsx"
+    code, _, err = cli("--data", HOSTILE, "concepts", "bk", "-o", target)
+    assert code == 0, err
+    ws = load_workbook(target).active
+    header = [c.value for c in ws[1]]
+    labels = [row[header.index("omschrijving")] for row in ws.iter_rows(min_row=2)]
+    assert all(c.data_type == "s" for c in labels)
+    values = [c.value for c in labels]
+    assert any(v.startswith("'=HYPERLINK") for v in values)
+    assert not any(v.startswith(("=", "+", "-", "@", "\t", "\r")) for v in values)
+    assert any(v.startswith("Wist \\x1b[2J") for v in values)  # XML cannot carry ESC
+
+
+def test_sssom_tsv_is_not_neutralised():
+    """SSSOM TSV is a data exchange format (read by sssom-py), not a spreadsheet: a label
+    starting with '=' is data there, and stays as it is."""
+    from herstelgraph.curation.sssom import MappingFile, MappingRecord, write_tsv
+
+    rec = MappingRecord(
+        record_id="hgm:x1",
+        subject_id="bk:kennis-90",
+        subject_label="=HYPERLINK(1)",
+        predicate_id="skos:relatedMatch",
+        object_id="valente:kennis-herstel",
+        object_label="-herstel",
+        mapping_justification="semapv:ManualMappingCuration",
+        author_id="hgagent:curation",
+        author_label="x",
+        subject_source="bk:scheme",
+        object_source="valente:scheme",
+        mapping_date="2026-01-01",
+        confidence=0.5,
+        other="",
+        comment="@note",
+    )
+    text = write_tsv(MappingFile(Path("x.sssom.tsv"), {"curie_map": {}}, [rec]))
+    assert "\t=HYPERLINK(1)\t" in text and "\t-herstel\t" in text and "'=" not in text
+
+
+# ------------------------------------------------------------------------- XLSX
+def test_xlsx_is_for_people_numbers_typed_and_byte_identical(cli, tmp_path, monkeypatch):
+    from openpyxl import load_workbook
+
+    first, second = tmp_path / "a.xlsx", tmp_path / "b.xlsx"
+    assert cli("coverage", "-o", first)[0] == 0
+    assert cli("coverage", "--format", "xlsx", "-o", second)[0] == 0
+    assert first.read_bytes() == second.read_bytes()
+    ws = load_workbook(first).active
+    header = [c.value for c in ws[1]]
+    assert "kader A" in header and "aandeel" in header and "a" not in header
+    share = ws.cell(row=2, column=header.index("aandeel") + 1)
+    items = ws.cell(row=2, column=header.index("items") + 1)
+    assert share.data_type == "n" and share.number_format == "0%" and 0 <= share.value <= 1
+    assert items.data_type == "n" and isinstance(items.value, int)
+    assert ws.cell(row=2, column=header.index("sectienaam") + 1).value == "totaal"
+    with zipfile.ZipFile(first) as z:
+        assert {i.date_time for i in z.infolist()} == {(2000, 1, 1, 0, 0, 0)}
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    third = tmp_path / "c.xlsx"
+    assert cli("coverage", "-o", third)[0] == 0
+    wb = load_workbook(third)
+    assert wb.properties.created.year == 2023 and wb.properties.modified.year == 2023
+    assert third.read_bytes() != first.read_bytes()
+
+
+def test_xlsx_to_a_terminal_is_refused_and_to_a_pipe_written(cli, monkeypatch):
+    import herstelgraph.cli.common as common
+
+    code, out, _ = cli("coverage", "--format", "xlsx")
+    assert code == 0 and out.startswith(b"PK\x03\x04")  # a pipe or a redirect: the bytes
+    monkeypatch.setattr(common, "_stdout_is_terminal", lambda: True)
+    code, out, err = cli("coverage", "--format", "xlsx")
+    assert code == 2 and out == b""
+    assert "is a terminal" in err and "-o FILE.xlsx" in err and len(err.splitlines()) == 1
+
+
+def test_several_tables_become_several_sheets(cli, tmp_path):
+    from openpyxl import load_workbook
+
+    target = tmp_path / "o.xlsx"
+    assert cli("overview", "-o", target)[0] == 0
+    assert load_workbook(target).sheetnames == [
+        "Kaders",
+        "Concepten per type",
+        "Vastgelegde mappings per paar k",
+    ]
+
+
+# ------------------------------------------------------------------------- words
+def test_dutch_by_default_english_with_lang_en(cli, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "200")
+    code, nl, _ = cli("crosswalk", "bk", "valente")
+    assert code == 0
+    text = nl.decode()
+    assert "item (A)" in text and "omschrijving (A)" in text and "zekerheid" in text
+    from herstelgraph.words import relation_word
+
+    rows = json.loads(cli("crosswalk", "bk", "valente", "--format", "json")[1])
+    for relation in {r["relation"] for r in rows}:
+        assert relation_word(relation, "nl") in text
+    assert "skos:" not in text and "a_item" not in text
+    code, en, _ = cli("--lang", "en", "crosswalk", "bk", "valente")
+    text = en.decode()
+    assert "label (A)" in text and "confidence" in text and "omschrijving" not in text
+    monkeypatch.setenv("LANG", "en_GB.UTF-8")
+    assert cli("crosswalk", "bk", "valente")[1] == en
+    monkeypatch.setenv("LC_ALL", "nl_BE.UTF-8")  # LC_ALL wins over LANG
+    assert cli("crosswalk", "bk", "valente")[1] == nl
+    assert cli("--lang", "EN", "crosswalk", "bk", "valente")[1] == en
+
+
+def test_machine_formats_keep_field_names_and_raw_terms(cli):
+    out = json.loads(cli("crosswalk", "bk", "valente", "--format", "json")[1])
+    assert {"a_item", "relation", "b_item"} <= set(out[0])
+    assert all(r["relation"].startswith("skos:") for r in out)
+    text = cli("crosswalk", "bk", "valente", "--format", "csv")[1].decode("utf-8-sig")
+    assert text.startswith("a_item,a_label,relation,") and "skos:" in text
+
+
+def test_relation_words_read_in_the_right_direction():
+    from herstelgraph.words import relation_word
+
+    # "X broadMatch Y": Y is broader, X falls under Y
+    assert relation_word("skos:broadMatch", "nl") == "valt onder"
+    assert relation_word("skos:narrowMatch", "nl") == "is breder dan"
+    assert relation_word("skos:exactMatch", "nl") == "komt overeen met"
+    assert relation_word("skos:closeMatch", "nl") == "komt vrijwel overeen met"
+    assert relation_word("skos:relatedMatch", "nl") == "verwant aan"
+    assert relation_word("noMatch", "nl") == "geen overeenkomst"
+    assert relation_word("skos:narrowMatch", "en") == "is broader than"
+
+
+def test_type_words_come_from_the_ontology_labels():
+    from rdflib import Graph, Literal, URIRef
+    from rdflib.namespace import RDFS
+
+    from herstelgraph.words import type_word
+
+    g = Graph().parse(ROOT / "ontology" / "herstelgraph.ttl")
+    hg = "https://w3id.org/herstelgraph/def#"
+    for name in ("KnowledgeItem", "Competency", "OrganisationalCondition"):
+        for lang in ("nl", "en"):
+            assert Literal(type_word(name, lang), lang=lang) in set(
+                g.objects(URIRef(hg + name), RDFS.label)
+            )
+    assert type_word("NoSuchType", "nl") == "NoSuchType"
+
+
+def test_verbose_shows_raw_terms_and_every_column(cli, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "400")
+    text = cli("-v", "crosswalk", "bk", "valente")[1].decode()
+    assert "skos:" in text and "mappingrecord" in text
+    assert "mappingrecord" not in cli("crosswalk", "bk", "valente")[1].decode()
+
+
+def test_shares_percent_totals_labelled(cli):
+    text = cli("coverage")[1].decode()
+    assert "%" in text and "totaal" in text and "0." not in text
+    rows = json.loads(cli("coverage", "--format", "json")[1])
+    framework_rows = [r for r in rows if r["scope"] == "framework"]
+    assert all(r["section_label"] is None for r in framework_rows)  # data unchanged
+    shares = {f"{round(r['share'] * 100)}%" for r in framework_rows}
+    assert any(s in text for s in shares)
+
+
+def test_map_names_the_framework_of_each_no_match(cli):
+    text = cli("map", "bk:C2")[1].decode()
+    line = next(ln for ln in text.splitlines() if "geen overeenkomst" in ln)
+    assert "valente-2023" in line and "NoTermFound" not in text
+
+
+def test_truncation_is_stated(cli):
+    code, out, err = cli("search", "e", "--limit", "2")
+    assert code == 0
+    total = len(json.loads(cli("search", "e", "--limit", "0", "--format", "json")[1]))
+    assert total > 2
+    assert f"2 van {total}; gebruik --limit 0 voor alle" in out.decode()
+    code, out, err = cli("--lang", "en", "search", "e", "--limit", "2", "--format", "csv")
+    assert f"2 of {total}; use --limit 0 for all" in err
+    assert len(list(csv.DictReader(io.StringIO(out.decode("utf-8-sig"))))) == 2
+
+
+def test_unknown_type_lists_the_types(cli):
+    for args in (["concepts", "bk"], ["gaps", "bk", "valente"]):
+        code, out, err = cli(*args, "--type", "Kompetentie")
+        assert code == 2 and out == b""
+        assert "unknown item type 'Kompetentie'; known: " in err
+        assert "Competency" in err and "KnowledgeItem" in err
+    rows = json.loads(cli("concepts", "bk", "--type", "kennisitem", "--format", "json")[1])
+    assert rows and {r["type"] for r in rows} == {"KnowledgeItem"}
+
+
+def test_unknown_framework_lists_the_frameworks(cli):
+    code, _, err = cli("crosswalk", "bk", "nowhere")
+    assert code == 2
+    assert "unknown framework 'nowhere'; known: bijlage-ii, bk-0597-1" in err
+    assert "concepts SCHEME" not in err
+
+
+# ------------------------------------------------------------------------- terminal
+def test_a_narrow_terminal_wraps_cells_instead_of_cutting(cli, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "60")
+    code, out, _ = cli("crosswalk", "bk", "valente")
+    assert code == 0
+    lines = out.decode().splitlines()
+    assert max(len(line) for line in lines) <= 60
+    assert any(len(line) > 50 for line in lines)  # the room is used
+    body = [line.split("│")[1:-1] for line in lines if line.startswith("│")]
+    rows = json.loads(cli("crosswalk", "bk", "valente", "--format", "json")[1])
+    # each column, read down and without the spaces where it wrapped, holds every value
+    for index, field in ((0, "a_item"), (1, "a_label"), (3, "b_item"), (4, "b_label")):
+        column = "".join(cells[index] for cells in body).replace(" ", "")
+        assert column == "".join(r[field] for r in rows).replace(" ", ""), field
+
+
+def test_control_characters_never_reach_the_terminal(cli):
+    for args in (
+        ["concepts", "bk"],
+        ["show", "bk:kennis-96"],
+        ["search", "scherm"],
+        ["--lang", "en", "check", HOSTILE],
+    ):
+        code, out, err = cli("--data", HOSTILE, *args)
+        assert code in (0, 1), err
+        assert b"\x1b" not in out and b"\x07" not in out and "\u202e".encode() not in out
+        if args[0] != "--lang":
+            assert b"\\x1b[2J" in out and b"\\x1b]0;pwned\\x07" in out
+    code, out, err = cli("show", "bk:\x1b[2Jkennis")
+    assert code == 2 and "\x1b" not in err
+
+
+# ------------------------------------------------------------------------- query
+def test_query_with_keyword_and_method_named_variables_in_every_format(cli, queries, tmp_path):
+    from openpyxl import load_workbook
+
+    code, out, err = cli("query", queries["class"], "--format", "json")
+    assert code == 0, err
+    rows = json.loads(out)
+    assert set(rows[0]) == {"class", "columns", "n"} and isinstance(rows[0]["n"], int)
+    text = cli("query", queries["class"], "--format", "csv")[1].decode("utf-8-sig")
+    assert text.startswith("class,columns,n\r\n")
+    table = cli("query", queries["class"])[1].decode()
+    assert "class" in table and "columns" in table and "skos:Concept" in table
+    target = tmp_path / "q.xlsx"
+    assert cli("query", queries["class"], "-o", target)[0] == 0
+    ws = load_workbook(target).active
+    assert [c.value for c in ws[1]] == ["class", "columns", "n"]
+    assert ws.cell(row=2, column=3).data_type == "n"
+
+
+def test_query_result_is_generic_and_exported():
+    import herstelgraph
+    from herstelgraph import QueryResult
+    from herstelgraph.questions.alignment import run_query
+
+    store = herstelgraph.load(files=[FIX / "frameworks.ttl", FIX / "mappings.ttl"])
+    res = run_query(store, "crosswalk", {"a": "bk", "b": "valente"})
+    assert isinstance(res, QueryResult) and res.variables[:2] == ("record", "subject")
+    assert all(len(r) == len(res.variables) for r in res.rows)
+    from dataclasses import FrozenInstanceError
+
+    with pytest.raises(FrozenInstanceError):
+        res.rows = ()  # type: ignore[misc]
+    assert isinstance(res.rows, tuple) and all(isinstance(r, tuple) for r in res.rows)
+
+
+def test_ask_construct_and_describe(cli, queries):
+    assert cli("query", queries["ask"], "--format", "json")[1] == b'{\n  "boolean": true\n}\n'
+    assert cli("query", queries["ask"], "--format", "csv")[1] == b"\xef\xbb\xbfboolean\r\ntrue\r\n"
+    assert b": ja" in cli("query", queries["ask"])[1]
+    code, out, err = cli("query", queries["construct"])
+    assert code == 0, err
+    import pyoxigraph as ox
+
+    triples = list(ox.parse(out, format=ox.RdfFormat.TURTLE))
+    assert triples and {q.predicate.value.rsplit("#")[-1] for q in triples} == {"prefLabel"}
+    rows = json.loads(cli("query", queries["construct"], "--format", "json")[1])
+    assert set(rows[0]) == {"subject", "predicate", "object"}
+    code, out, err = cli("query", queries["describe"])
+    assert code == 0 and b"bk:kennis-01" in out and b"@prefix bk:" in out
+
+
+def test_construct_on_an_endpoint_is_refused_in_one_line(cli, queries):
+    # refused before any request is made: no server needed
+    code, out, err = cli("--endpoint", "http://127.0.0.1:9/sparql", "query", queries["construct"])
+    assert code == 2 and out == b""
+    assert "CONSTRUCT is not supported on an endpoint" in err and len(err.splitlines()) == 1
+
+
+# ------------------------------------------------------------------------- export names
+@pytest.mark.parametrize(
+    "alias, name",
+    [
+        ("ttl", "turtle"),
+        ("TURTLE", "turtle"),
+        ("nt", "ntriples"),
+        ("xml", "rdfxml"),
+        ("rdf", "rdfxml"),
+        ("json-ld", "jsonld"),
+        ("JSONLD", "jsonld"),
+        ("TriG", "trig"),
+    ],
+)
+def test_export_accepts_the_names_users_type(cli, alias, name):
+    code, out, err = cli("export", "--format", alias, "--scheme", "bk")
+    assert code == 0, err
+    assert out == cli("export", "--format", name, "--scheme", "bk")[1]
+
+
+def test_export_format_from_the_suffix_and_unknown_names(cli, tmp_path):
+    target = tmp_path / "bk.ttl"
+    assert cli("export", "--scheme", "bk", "-o", target)[0] == 0
+    assert target.read_bytes() == cli("export", "--format", "turtle", "--scheme", "bk")[1]
+    code, _, err = cli("export", "--format", "n3")
+    assert code == 2 and "'n3' is not an export format; use one of turtle, " in err
+    code, _, err = cli("export", "-o", tmp_path / "x.txt")
+    assert code == 2 and "no --format given" in err
+
+
+def test_suggestion_writers_use_the_shared_spreadsheet_writer(tmp_path):
+    from openpyxl import load_workbook
+
+    from herstelgraph.curation.suggest import output
+    from herstelgraph.curation.suggest.fuse import Candidate
+
+    cand = Candidate(
+        "-1+1", "@SUM(1)", 1, "bk:kennis-01", "=HYPERLINK(1)", "bk-0597-1",
+        0.5, None, 1.25, 0.5, "skos:relatedMatch", True,
+    )  # fmt: skip
+    text = output.to_csv([cand])
+    assert text.startswith("\ufeffsource_id,") and text.endswith("\r\n")
+    row = next(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"))))
+    assert row["source_id"] == "'-1+1" and row["target_label"] == "'=HYPERLINK(1)"
+    assert row["score"] == "0.5" and row["good"] == "yes"
+    first, second = tmp_path / "a.xlsx", tmp_path / "b.xlsx"
+    output.write_candidates(first, [cand], "xlsx")
+    output.write_candidates(second, [cand], "xlsx")
+    assert first.read_bytes() == second.read_bytes()
+    ws = load_workbook(first).active
+    cells = {h.value: c for h, c in zip(ws[1], ws[2], strict=True)}
+    assert cells["score"].data_type == "n" and cells["source_id"].value == "'-1+1"
+    assert all(c.data_type != "f" for c in ws[2])

@@ -1,0 +1,178 @@
+#!/usr/bin/env python3
+"""Maintainer commands: they rewrite files of this repository, never an installed package.
+
+    python tools/dev.py mappings build [--check]   canonical TSVs + mappings/mappings.ttl
+    python tools/dev.py mappings fmt FILE...       canonicalise these TSV files only
+    python tools/dev.py mappings new A B           the empty pair file for frameworks A and B
+    python tools/dev.py mappings status FILE       per direction: mapped / no match / not reviewed
+    python tools/dev.py mappings check FILE        consistency problems with this one file
+    python tools/dev.py mappings report            the README's mapping report
+    python tools/dev.py shapes [--check]           shapes/profiles-generated.ttl
+    python tools/dev.py quality                    the counts table of docs/quality.md
+    python tools/dev.py serialize [--check] FILE…  canonical Turtle, in place
+    python tools/dev.py goldens                    tests/golden/*.json, failing on any error
+
+The Makefile has a target for each (make mappings, make shapes, make goldens, make fmt).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _repo_data() -> None:
+    """Refuse to run against an installed package: the data dir must be this repository's."""
+    from herstelgraph.resources import data_dir
+
+    for kind in ("ontology", "mappings", "shapes"):
+        if data_dir(kind).resolve() != (ROOT / kind).resolve():
+            sys.exit(
+                f"dev.py: herstelgraph reads {kind} from {data_dir(kind)}, not from {ROOT}; "
+                "install this checkout in editable mode (make demo) and run again"
+            )
+
+
+def mappings(args: argparse.Namespace) -> int:
+    from herstelgraph.curation import sssom
+    from herstelgraph.io.atomic import write_text
+
+    today = datetime.date.today().isoformat()
+    cmd, rest = args.command, args.args
+    if cmd == "report":
+        from herstelgraph.store import load
+
+        print(sssom.report_markdown(load()), end="")
+    elif cmd == "new" and len(rest) == 2:
+        name = sssom.pair_name(*rest)
+        path = ROOT / "mappings" / f"{name}.sssom.tsv"
+        if path.exists():
+            sys.exit(f"dev.py: {path} exists already")
+        write_text(path, sssom.write_tsv(sssom.MappingFile(path, sssom.metadata_for(name), [])))
+        print(path)
+    elif cmd == "fmt" and rest:
+        labels, schemes = sssom._ontology_index()
+        for f in rest:
+            mf = sssom.canonical(sssom.read_tsv(Path(f)), labels, schemes, today)
+            write_text(Path(f), sssom.write_tsv(mf))
+    elif cmd in ("status", "check") and len(rest) == 1:
+        store = sssom.pair_store(Path(rest[0]), today)
+        if cmd == "check":
+            problems = sssom.consistency_problems(store)
+            print("\n".join(problems) or "no problems")
+            return 1 if problems else 0
+        for (a, b), st in sssom.review_status(store).items():
+            if not st["mapped"] and not st["no_match"]:
+                continue
+            print(
+                f"{a} -> {b}: {len(st['mapped'])} mapped, {len(st['no_match'])} no match, "
+                f"{len(st['not_reviewed'])} not reviewed"
+            )
+            for item in sorted(st["not_reviewed"]):
+                print(f"   not reviewed: {item}")
+    elif cmd == "build":
+        outputs = sssom.build(today=today)
+        stale = [p for p, t in outputs.items() if not p.exists() or p.read_text("utf-8") != t]
+        if args.check:
+            for p in stale:
+                print(f"{p}: out of date; run make mappings")
+            return 1 if stale else 0
+        for p in stale:
+            write_text(p, outputs[p])
+        print(f"{len(stale)} file(s) rewritten, {len(outputs)} checked")
+    else:
+        print(__doc__, file=sys.stderr)
+        return 2
+    return 0
+
+
+def shapes(args: argparse.Namespace) -> int:
+    from herstelgraph.checks.validate import GENERATED, generate_profile_shapes
+    from herstelgraph.io.atomic import write_text
+    from herstelgraph.io.serialize import canonical_turtle
+    from herstelgraph.store import load
+
+    text = canonical_turtle(generate_profile_shapes(load(closure=False)))
+    target = ROOT / "shapes" / GENERATED
+    current = target.read_text(encoding="utf-8") if target.is_file() else None
+    if args.check:
+        if current != text:
+            print(f"{target}: out of date; run make shapes")
+            return 1
+        return 0
+    if current != text:
+        write_text(target, text)
+    print(f"{target}: {'rewritten' if current != text else 'up to date'}")
+    return 0
+
+
+def quality(args: argparse.Namespace) -> int:
+    from herstelgraph.checks.quality import check, counts_markdown
+
+    print(counts_markdown(check()), end="")
+    return 0
+
+
+def serialize(args: argparse.Namespace) -> int:
+    from herstelgraph.io.atomic import write_text
+    from herstelgraph.io.serialize import canonical_file_text
+
+    bad = []
+    for path in map(Path, args.files):
+        text = canonical_file_text(path)
+        if path.read_text(encoding="utf-8") != text:
+            if args.check:
+                bad.append(path)
+            else:
+                write_text(path, text)
+    for path in bad:
+        print(f"{path}: not canonical; run python tools/dev.py serialize {path}")
+    return 1 if bad else 0
+
+
+def goldens(args: argparse.Namespace) -> int:
+    sys.path.insert(0, str(ROOT / "tests"))
+    from herstelgraph.store import load
+
+    from goldens import write_goldens
+
+    names = write_goldens(load())
+    print(f"{len(names)} golden answers written to tests/golden/: review the diff (git diff)")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="tools/dev.py", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="what", required=True)
+    p = sub.add_parser("mappings", help="build, format and report the curated SSSOM files")
+    p.add_argument("command", choices=["build", "fmt", "new", "status", "check", "report"])
+    p.add_argument("args", nargs="*")
+    p.add_argument("--check", action="store_true", help="build: only report what is stale")
+    p.set_defaults(run=mappings)
+    p = sub.add_parser("shapes", help="regenerate shapes/profiles-generated.ttl")
+    p.add_argument("--check", action="store_true")
+    p.set_defaults(run=shapes)
+    sub.add_parser("quality", help="the counts table of docs/quality.md").set_defaults(run=quality)
+    p = sub.add_parser("serialize", help="rewrite Turtle files canonically")
+    p.add_argument("--check", action="store_true")
+    p.add_argument("files", nargs="+")
+    p.set_defaults(run=serialize)
+    sub.add_parser("goldens", help="rewrite tests/golden/*.json").set_defaults(run=goldens)
+    args = parser.parse_args(argv)
+    if args.what != "serialize":
+        _repo_data()
+    from herstelgraph.errors import HerstelgraphError
+
+    try:
+        return args.run(args)
+    except HerstelgraphError as exc:
+        print(f"dev.py: error: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
