@@ -629,6 +629,25 @@ def check_literals(path: Path, data: bytes, parsed, form) -> None:
 
 
 # ------------------------------------------------------------------------ queries
+def _strip_sparql(text: str) -> str:
+    """The query with strings blanked and comments removed, IRIs kept (``query_form``)."""
+    out = []
+    pos = 0
+    for m in _STRIP.finditer(text):
+        out.append(text[pos : m.start()])
+        if m.group(1):
+            out.append('""')
+        elif m.group(2):
+            out.append(m.group(2))
+        pos = m.end()
+    out.append(text[pos:])
+    return "".join(out)
+
+
+_STRIP = re.compile(
+    r"(\"\"\"[\s\S]*?\"\"\"|'''[\s\S]*?'''|\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*')"
+    r"|(<[^<>\"{}|^`\\\s]*>)|(#[^\n]*)"
+)
 _SPARQL_TOKEN = re.compile(
     r'"""[\s\S]*?"""'
     r"|'''[\s\S]*?'''"
