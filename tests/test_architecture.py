@@ -29,15 +29,6 @@ LAYERS = (
 )
 RANK = {part: n for n, (_, parts) in enumerate(LAYERS) for part in parts}
 
-#: Known breaches being removed (each names its way out); the list may only shrink.
-KNOWN_BREACHES = {
-    # load() applies the review files and the questions filter by review status: the review
-    # overlay is to be injected into the store from the curation layer, not imported by it
-    ("herstelgraph.store.build", "herstelgraph.curation.review.merge"),
-    ("herstelgraph.store.build", "herstelgraph.curation.review.records"),
-    ("herstelgraph.questions.filters", "herstelgraph.curation.review.merge"),
-}
-
 
 def _module(path: Path) -> str:
     rel = path.relative_to(PACKAGE.parent).with_suffix("")
@@ -91,11 +82,7 @@ def test_imports_only_go_down(path):
     here = _layer(_module(path))
     if here is None:
         return
-    up = sorted(
-        t
-        for t in _imports(path)
-        if (_layer(t) or -1) > here and (_module(path), t) not in KNOWN_BREACHES
-    )
+    up = sorted(t for t in _imports(path) if (_layer(t) or -1) > here)
     assert not up, f"{_module(path)} ({LAYERS[here][0]}) imports a higher layer: {up}"
 
 

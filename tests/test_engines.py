@@ -140,7 +140,7 @@ QUESTIONS = {
 def test_questions_give_the_embedded_answers(embedded, engine, name):
     got = QUESTIONS[name](engine)
     if name == "query-paths":  # no ORDER BY in that query: the engine picks the row order
-        got, want = sorted(map(repr, got)), sorted(map(repr, QUESTIONS[name](embedded)))
+        got, want = sorted(map(repr, got.rows)), sorted(map(repr, QUESTIONS[name](embedded).rows))
         assert got == want and want
     else:
         same(QUESTIONS[name](embedded), got)
@@ -268,7 +268,8 @@ def low_cap(virtuoso_server):
 def test_questions_under_a_low_row_cap(embedded, low_cap, name):
     got = QUESTIONS[name](low_cap)
     if name == "query-paths":
-        assert sorted(map(repr, got)) == sorted(map(repr, QUESTIONS[name](embedded)))
+        want = QUESTIONS[name](embedded).rows
+        assert sorted(map(repr, got.rows)) == sorted(map(repr, want))
     else:
         same(QUESTIONS[name](embedded), got)
     assert low_cap.warnings == []
@@ -330,6 +331,19 @@ VERB_RUNS = {
     "map": (["map", "bk:C3"], None),
     "overview": (["overview"], None),
     "query": (["query", "frameworks"], None),
+    "report": (
+        [
+            "report",
+            "curriculum",
+            str(EXAMPLES / "curriculum-modules.csv"),
+            "--framework",
+            "bk",
+            "-o",
+            "a.html",
+        ],
+        "report curriculum",
+    ),
+    "review": (["review", "stats"], "review"),
     "search": (["search", "herstel"], None),
     "show": (["show", "bk:C3"], None),
     "site": (["site"], None),

@@ -68,6 +68,22 @@ VERBS: list[tuple[str, list[str]]] = [
     # against an Oxigraph server (the test extras' binary) loaded with the shipped graph
     ("endpoint check", ["endpoint", "check", "{endpoint}", "--format", "json"]),
     ("curriculum template", ["curriculum", "template", "-o", "{tmp}/sjabloon.xlsx"]),
+    ("review stats", ["review", "stats", "--format", "json"]),
+    (
+        "review export",
+        [
+            "review",
+            "export",
+            "--reviewer",
+            "tester",
+            "--label",
+            "Test Er",
+            "--reviews",
+            "{tmp}",
+            "-o",
+            "{tmp}/r.xlsx",
+        ],
+    ),
     (
         "report curriculum",
         [

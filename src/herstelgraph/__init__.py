@@ -27,6 +27,7 @@ from .checks.validate import (  # no rdflib at import
     validate_graph,
     validate_profiles,
 )
+from .curation.review.loading import load
 from .errors import (
     AmbiguousIdError,
     EndpointError,
@@ -102,7 +103,6 @@ from .questions.catalogue import (
     overview,
     resolve,
 )
-from .store.build import load
 from .store.store import Queryable, Store
 
 #: Loaded on first use: the endpoint client brings urllib and http.client with it, which a

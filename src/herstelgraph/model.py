@@ -321,6 +321,7 @@ class ValidationResult(Record):
     shape: str | None
     source: str | None  # what the rule enforces: a source concept, scheme or document
     source_text: str | None  # the verbatim requirement
+    profile_type: str | None = None  # RoleProfile, PersonProfile, Curriculum, TeamProfile, …
 
 
 @dataclass(frozen=True)
@@ -334,6 +335,9 @@ class ValidationReport(Record):
     focus_nodes: int
     results: tuple[ValidationResult, ...]
     shacl_report: str = field(default="", repr=False, compare=False)
+    #: claims to a framework that has no rules for the profile's type ("geen regels voor dit
+    #: kader"): not checked, so the report never says such a profile conforms to it
+    unchecked: int = 0
 
 
 @dataclass(frozen=True)

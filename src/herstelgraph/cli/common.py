@@ -55,7 +55,7 @@ class Context:
                 )
             self._store = Endpoint(self.endpoint, timeout=self.endpoint_timeout)
         if self._store is None:
-            from ..store import load
+            from ..curation.review.loading import load
 
             reviews = None
             if self.reviews:

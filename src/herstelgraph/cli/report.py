@@ -49,6 +49,9 @@ def report_curriculum(
     from ..io.atomic import write_bytes
     from ..publish.report import annex_html, annex_pdf, annex_xlsx, build_annex
 
+    obj.refuse_endpoint(
+        "report curriculum", "the annex reads the curriculum beside the embedded graph"
+    )
     out = Path(output)
     suffix = out.suffix.lower()
     if suffix not in (".html", ".htm", ".xlsx", ".pdf"):

@@ -69,9 +69,8 @@ def _reviewer(ident: str, label: str | None, folder: Path):
 
 def _base_store(obj: Context):
     """The graph as curated (no reviews applied): a reviewer judges the curated records."""
-    if obj.endpoint:
-        raise InputError("review works on the embedded store; leave out --endpoint")
-    from ..store import load
+    obj.refuse_endpoint("review", "a reviewer judges the curated records of the embedded graph")
+    from ..curation.review.loading import load
 
     return load(extra=[Path(p) for p in obj.data], reviews=())
 

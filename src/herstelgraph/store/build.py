@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Protocol
 
 import pyoxigraph as ox
 
@@ -32,19 +33,30 @@ def _cache_key(sources: list[tuple[str, bytes]]) -> str:
     return h.hexdigest()[:32]
 
 
+class Overlay(Protocol):
+    """What a higher layer applies to a freshly loaded store before its closure (the expert
+    reviews: ``curation.review.loading``). Its sources are part of the cache key."""
+
+    def sources(self) -> list[tuple[str, bytes]]:
+        """(role, bytes) of everything the overlay reads, for the closure cache key."""
+        ...
+
+    def apply(self, store: Store) -> None:
+        """Change the asserted/user graphs of ``store`` (before the closure is computed)."""
+        ...
+
+
 def load(
     extra: Iterable[Path] = (),
     *,
     closure: bool = True,
     files: Iterable[Path] | None = None,
-    reviews: Iterable[Path] | None = None,
+    overlay: Overlay | None = None,
 ) -> Store:
     """The shipped graph (from the installed package), with user files added to USER.
 
-    ``reviews``: folders (or files) of review decisions, applied before the closure as the
-    merged view (``curation.review.merge``): a rejected record is withheld, a relation the
-    reviewers changed replaces it. None: the shipped ``mappings/reviews/`` and
-    $HERSTELGRAPH_REVIEWS for the shipped graph, none for ``files`` of one's own.
+    ``overlay``: applied before the closure (``herstelgraph.load`` passes the expert
+    reviews; this plain loader applies none by itself).
 
     The SKOS closure is computed once per content hash of all inputs and cached as
     N-Triples (see ``cache_dir``); a cache hit skips the computation, and also the
@@ -65,28 +77,22 @@ def load(
         )
         for path in paths
     ]
-    review_data = _review_data(files, reviews)
+    overlay_sources = overlay.sources() if overlay is not None else []
     use_cache = closure and not cache.disabled()
     datas: list[bytes | None] = [None] * len(entries)
     cached = inferred = None
     if use_cache:
         datas = [read_bytes(path) for _, path, _ in entries]
         sources = [(role, data) for (role, _, _), data in zip(entries, datas, strict=True)]
-        if review_data:
-            from ..curation.review.merge import MERGE_VERSION
-
-            sources.append(("review-rules", str(MERGE_VERSION).encode()))
-            sources += [("review", data) for _, data in review_data]
+        sources += overlay_sources
         key = _cache_key(sources)
         cached = cache_dir() / f"closure-{key}.nt"
         inferred = cache.read_entry(cached)  # None: a miss, or a damaged entry (reported)
     hit = inferred is not None
     for (_, path, graph), data in zip(entries, datas, strict=True):
         store.add_file(path, graph, data=data, checked=hit)
-    if review_data:
-        from ..curation.review.merge import apply_reviews
-
-        apply_reviews(store, review_data)
+    if overlay is not None:
+        overlay.apply(store)
     if closure:
         if hit and not _load_inferred(store, inferred, cached):
             hit = False
@@ -115,20 +121,3 @@ def _load_inferred(store: Store, data: bytes, path: Path) -> bool:
         cache.discard(path, f"unreadable: {str(exc).splitlines()[0][:80]}")
         return False
     return True
-
-
-def _review_data(
-    files: Iterable[Path] | None, reviews: Iterable[Path] | None
-) -> list[tuple[Path, bytes]]:
-    """The review files to apply and their bytes (read once: for the cache key and parsing)."""
-    from ..curation.review.records import file_bytes, review_dirs, review_files
-
-    if reviews is None:
-        if files is not None:
-            return []
-        paths = review_files(review_dirs())
-    else:
-        named = [Path(p) for p in reviews]
-        paths = review_files(p for p in named if p.is_dir())  # a missing folder holds none
-        paths += [p for p in named if p.is_file()]
-    return [(p, file_bytes(p, True)) for p in paths]
