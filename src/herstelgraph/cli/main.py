@@ -15,7 +15,7 @@ import threading
 import click
 
 from ..errors import HerstelgraphError
-from .common import Context
+from .common import Context, Interrupted
 
 
 def _timeout_option(ctx: click.Context, param: click.Parameter, value: str | None):
@@ -152,10 +152,6 @@ def hint(exc: HerstelgraphError) -> str:
     if isinstance(exc, EndpointTimeoutError):
         return " (--endpoint-timeout SECONDS or HERSTELGRAPH_ENDPOINT_TIMEOUT)"
     return ""
-
-
-class Interrupted(BaseException):
-    """Ctrl-C, raised instead of KeyboardInterrupt so click adds no blank line; exit 130."""
 
 
 def _interrupt(_signum, _frame) -> None:
