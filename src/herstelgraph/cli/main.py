@@ -104,6 +104,7 @@ def _register() -> None:
         cache,
         catalogue,
         check,
+        curation,
         endpoint,
         publish,
         report,
@@ -112,8 +113,8 @@ def _register() -> None:
         validate,
     )
 
-    modules = (catalogue, align, check, publish, validate, suggest, review, report, endpoint)
-    for module in (*modules, cache):
+    modules = (catalogue, align, check, publish, validate, suggest, review, report, curation)
+    for module in (*modules, endpoint, cache):
         for command in module.COMMANDS:
             cli.add_command(command)
 
