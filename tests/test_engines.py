@@ -313,6 +313,7 @@ def _verbs():
 #: Each verb of the CLI with --endpoint: the arguments, and None if it must work (exit 0 or
 #: 1 with output) or the start of the one-line refusal.
 VERB_RUNS = {
+    "cache": (["cache", "info"], None),  # local: where the cache is, whatever the endpoint
     "chain": (["chain", "bk", "valente", "bijlage-ii"], None),
     "check": (["check", "--format", "json"], None),
     "check-file": (["check", str(EXAMPLES / "01-valid-role-profile.ttl")], "check FILE"),

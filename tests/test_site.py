@@ -16,7 +16,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from herstelgraph.errors import InputError
+from herstelgraph.errors import InputError, OutputError
 from herstelgraph.publish.site import MARKER, build_site
 from herstelgraph.store import load
 
@@ -295,7 +295,8 @@ def test_failed_build_keeps_the_previous_site(tmp_path, monkeypatch):
         return real_write(self, data)
 
     monkeypatch.setattr(site_mod.Path, "write_bytes", flaky)
-    with pytest.raises(OSError):
+    # a full disk is the user's to fix: one line naming the folder, not an internal error
+    with pytest.raises(OutputError, match=r"site: cannot write \(No space left on device\)"):
         build_site(store, out)
     monkeypatch.undo()
     assert _tree_digest(out) == before

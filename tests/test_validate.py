@@ -95,7 +95,7 @@ def test_curriculum_csv_is_validated_directly(capsys):
 @pytest.mark.parametrize(
     "name,needle",
     [
-        ("malformed.ttl", "malformed.ttl: line 6"),
+        ("malformed.ttl", "malformed.ttl:6:"),  # file:line:column, as every reader says it
         (
             "remote-context.jsonld",
             "remote JSON-LD @context 'https://example.org/context.jsonld' refused",

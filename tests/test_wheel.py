@@ -68,6 +68,7 @@ VERBS: list[tuple[str, list[str]]] = [
     # against an Oxigraph server (the test extras' binary) loaded with the shipped graph
     ("endpoint check", ["endpoint", "check", "{endpoint}", "--format", "json"]),
     ("curriculum template", ["curriculum", "template", "-o", "{tmp}/sjabloon.xlsx"]),
+    ("cache info", ["cache", "info"]),
     ("review stats", ["review", "stats", "--format", "json"]),
     (
         "review export",

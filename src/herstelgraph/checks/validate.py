@@ -536,10 +536,18 @@ def read_profiles(store: Store, paths, *, conforms_to: str | None = None):
         data = inputs.read_bytes(path)  # the size cap, as for every user file
         inputs.decode(path, data)
         if formats[suffix] == ox.RdfFormat.JSON_LD:
-            inputs.check_jsonld(path, data)
+            inputs.check_jsonld(path, data)  # remote contexts, nesting
+        form, base = formats[suffix], path.resolve().as_uri()
+        if form != ox.RdfFormat.N_TRIPLES and inputs.worker.available():
+            # parsed in a worker stopped at the parse deadline; the triples come back as
+            # N-Triples (literals are SHACL's to judge here, not the reader's)
+            data = inputs.parse_with_deadline(
+                path, data, form, base, ox.RdfFormat.N_TRIPLES, literals="none"
+            )
+            form = ox.RdfFormat.N_TRIPLES
         one = ox.Store()
         try:
-            one.load(data, format=formats[suffix], base_iri=path.resolve().as_uri())
+            one.load(data, format=form, base_iri=base)
         except (SyntaxError, ValueError, OSError) as exc:
             msg = str(exc).replace("Parser error at ", "")
             raise InputError(f"{path}: {msg}; fix the syntax there") from None

@@ -20,6 +20,12 @@ from .render import FORMATS, Answer, Presenter, render
 SUFFIX_FORMATS = {".xlsx": OutputFormat.XLSX, ".csv": OutputFormat.CSV, ".json": OutputFormat.JSON}
 
 
+class Interrupted(BaseException):
+    """Ctrl-C in the CLI (``main`` turns SIGINT into it: exit 130, one line). Not a
+    KeyboardInterrupt, which click would answer with a blank line; a verb that stops on
+    Ctrl-C (a server) catches this."""
+
+
 class Context:
     """Per-invocation state: the store is built on first use, so --help stays instant."""
 

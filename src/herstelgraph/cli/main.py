@@ -1,18 +1,21 @@
 """The ``herstelgraph`` command: a thin layer over the API.
 
-Exit codes: 0 ok, 1 validation failed, 2 usage or input error. Errors are one line on
-stderr, never a traceback (set HERSTELGRAPH_DEBUG=1 to see one).
+Exit codes: 0 ok, 1 validation failed, 2 usage or input error, 3 internal error, 130
+interrupted (Ctrl-C). Errors are one line on stderr, never a traceback (set
+HERSTELGRAPH_DEBUG=1 to see one).
 """
 
 from __future__ import annotations
 
 import os
+import signal
 import sys
+import threading
 
 import click
 
 from ..errors import HerstelgraphError
-from .common import Context
+from .common import Context, Interrupted
 
 
 def _timeout_option(ctx: click.Context, param: click.Parameter, value: str | None):
@@ -65,6 +68,12 @@ def _timeout_option(ctx: click.Context, param: click.Parameter, value: str | Non
     help="Folder of review files (see 'herstelgraph review') whose decisions the answers "
     "apply, beside mappings/reviews/ and $HERSTELGRAPH_REVIEWS.",
 )
+@click.option(
+    "--max-input-size",
+    metavar="SIZE",
+    help="Refuse input files larger than this (e.g. 200MB); default 50MB or "
+    "$HERSTELGRAPH_MAX_INPUT_BYTES.",
+)
 @click.pass_context
 def cli(
     ctx: click.Context,
@@ -74,8 +83,13 @@ def cli(
     lang: str | None = None,
     verbose: bool = False,
     reviews: tuple[str, ...] = (),
+    max_input_size: str | None = None,
 ) -> None:
     """Query, validate and publish the recovery-supporting care frameworks."""
+    if max_input_size:
+        from ..io import inputs
+
+        inputs.set_max_input_bytes(inputs.parse_size(max_input_size, "--max-input-size"))
     if endpoint_timeout is not None and not endpoint and ctx.invoked_subcommand != "endpoint":
         raise click.UsageError("--endpoint-timeout applies to --endpoint URL; name the endpoint")
     ctx.obj = Context(
@@ -87,6 +101,7 @@ def _register() -> None:
     """Each area's verbs live in their own module; the group adds them here (no import circle)."""
     from . import (
         align,
+        cache,
         catalogue,
         check,
         curation,
@@ -99,7 +114,7 @@ def _register() -> None:
     )
 
     modules = (catalogue, align, check, publish, validate, suggest, review, report, curation)
-    for module in (*modules, endpoint):
+    for module in (*modules, endpoint, cache):
         for command in module.COMMANDS:
             cli.add_command(command)
 
@@ -140,8 +155,28 @@ def hint(exc: HerstelgraphError) -> str:
     return ""
 
 
+def _interrupt(_signum, _frame) -> None:
+    raise Interrupted
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point: run the CLI and turn known errors into one line and an exit code."""
+    from ..io import inputs
+
+    in_main = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGINT, _interrupt) if in_main else None
+    try:
+        return _main(argv)
+    except (Interrupted, KeyboardInterrupt):
+        click.echo("herstelgraph: interrupted", err=True)
+        return 130
+    finally:
+        if in_main and previous is not None:
+            signal.signal(signal.SIGINT, previous)
+        inputs.set_max_input_bytes(None)
+
+
+def _main(argv: list[str] | None) -> int:
     try:
         # Without standalone mode click *returns* the code of a ctx.exit(n) or
         # click.exceptions.Exit(n) raised by a verb (e.g. check's exit 1) instead of raising.
@@ -155,7 +190,9 @@ def main(argv: list[str] | None = None) -> int:
         click.echo("herstelgraph: aborted", err=True)
         return 2
     except click.ClickException as exc:
-        click.echo(f"herstelgraph: error: {_safe(exc.format_message())}", err=True)
+        # one line, as every error: click lists a choice's values on lines of their own
+        message = " ".join(exc.format_message().split())
+        click.echo(f"herstelgraph: error: {_safe(message)}", err=True)
         return 2
     except click.exceptions.Exit as exc:
         return exc.exit_code

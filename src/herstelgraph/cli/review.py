@@ -15,7 +15,7 @@ from pathlib import Path
 import click
 
 from ..errors import InputError
-from .common import Context, Output, notice, output_options
+from .common import Context, Interrupted, Output, notice, output_options
 from .render import Answer, View
 
 REVIEWS_HELP = (
@@ -131,7 +131,7 @@ def review(ctx: click.Context, reviewer, label, reviews_dir, predicted, port, la
             webbrowser.open(server.url)
         try:
             server.serve_forever()
-        except KeyboardInterrupt:
+        except (KeyboardInterrupt, Interrupted):  # Ctrl-C: stop, and say where things are
             pass
         finally:
             server.server_close()

@@ -155,8 +155,19 @@ def read_tsv(path: Path) -> MappingFile:
     body_start = next((i for i, ln in enumerate(lines) if not ln.startswith("#")), len(lines))
     import yaml
 
+    from ..io.inputs import MAX_NESTING, json_nesting
+
+    yaml_text = "\n".join(h[1:] if h.startswith(" ") else h for h in header)
+    # flow collections nest by brackets; PyYAML recurses per level (RecursionError at ~1,000)
+    if json_nesting(yaml_text.encode("utf-8")) > MAX_NESTING:
+        raise InputError(
+            f"{path}:1: the metadata header is nested more than {MAX_NESTING} levels deep; "
+            "flatten it"
+        )
     try:
-        meta = yaml.safe_load("\n".join(h[1:] if h.startswith(" ") else h for h in header)) or {}
+        meta = yaml.safe_load(yaml_text) or {}
+    except RecursionError:
+        raise InputError(f"{path}:1: the metadata header nests too deeply; flatten it") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = (mark.line + 1) if mark else 1

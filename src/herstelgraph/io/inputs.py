@@ -5,6 +5,14 @@ What is refused, and why (docs/guarantees.md lists the same with the fault cases
 * a file over the size cap (default 50 MB; ``HERSTELGRAPH_MAX_INPUT_BYTES`` or the CLI's
   ``--max-input-size``): refused from its size on disk, before a byte is parsed, and read
   with a bounded read so a device or a growing file cannot get past it;
+* RDF/XML or JSON-LD nested more than ``MAX_NESTING`` levels: refused before parsing (a
+  cheap scan). Oxigraph's parse time grows with the square of the nesting (RDF/XML 100,000
+  deep: minutes), JSON-LD 4,000 deep crashes it, Python's JSON reader stops at ~1,000;
+* a parse that takes longer than ``HERSTELGRAPH_PARSE_TIMEOUT`` (default 60 s): user files
+  are parsed in a forked worker that is killed at the deadline (``io/worker.py``), which
+  also contains a parser crash; the worker hands back the triples as N-Triples, which load
+  in linear time, so the file is parsed once by the expensive parser (N-Triples and N-Quads
+  files are only checked there, and load as they are);
 * RDF/XML with ``<!DOCTYPE`` or ``<!ENTITY``: refused before parsing (external entities
   read local files, nested entities expand exponentially); RDF needs neither;
 * JSON-LD with a remote ``@context`` or ``@import``: refused, nothing fetched;
@@ -17,26 +25,39 @@ What is refused, and why (docs/guarantees.md lists the same with the fault cases
   problem this causes, two prefLabels in one language, is an error of ``herstelgraph check``
   (S14).
 
-Query files: ``SERVICE``, ``LOAD`` and ``FROM <http…>`` are refused unless an endpoint was
-asked for, and SPARQL Update is refused in the query verb. User queries run in a forked
-worker with a deadline (``select_with_deadline``): Oxigraph cannot cancel a query, and a
-``(p|^p)*`` path over a long chain runs for hours.
+Queries: ``SERVICE`` and ``FROM <http…>`` are refused by every query the embedded store
+runs (``guard_query``, called by ``Store.select`` and ``Store.ask``: Oxigraph would make the
+HTTP request itself, from Rust, unseen by any Python socket guard), and in query files also
+``LOAD`` and the rest of SPARQL Update, unless the query goes to an endpoint. The check
+reads SPARQL tokens, so the words inside strings, IRIs and comments never count. User
+queries run in a forked worker with a deadline (``select_with_deadline``): Oxigraph cannot
+cancel a query, and a ``(p|^p)*`` path over a long chain runs for hours.
+
+Settings (``HERSTELGRAPH_*``) with unusable values raise :class:`SettingError`.
 """
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from ..errors import InputError
+from ..errors import InputError, InputFileError, QueryError, SettingError
+from . import worker
 
 DEFAULT_MAX_INPUT_BYTES = 50 * 1000 * 1000
 MAX_INPUT_ENV = "HERSTELGRAPH_MAX_INPUT_BYTES"
 DEFAULT_QUERY_TIMEOUT = 30.0
 QUERY_TIMEOUT_ENV = "HERSTELGRAPH_QUERY_TIMEOUT"
+DEFAULT_PARSE_TIMEOUT = 60.0
+PARSE_TIMEOUT_ENV = "HERSTELGRAPH_PARSE_TIMEOUT"
+#: the longest deadline a setting may ask for (one day)
+MAX_SECONDS = 86400.0
+#: deepest nesting of XML elements (RDF/XML) or JSON arrays and objects (JSON-LD) read
+MAX_NESTING = 64
 
 _override: int | None = None
 
@@ -86,13 +107,19 @@ def max_input_bytes() -> int:
     if _override is not None:
         return _override
     env = os.environ.get(MAX_INPUT_ENV)
-    return parse_size(env, MAX_INPUT_ENV) if env else DEFAULT_MAX_INPUT_BYTES
+    if not env:
+        return DEFAULT_MAX_INPUT_BYTES
+    try:
+        return parse_size(env, MAX_INPUT_ENV)
+    except InputError as exc:
+        raise SettingError(MAX_INPUT_ENV, str(exc)) from None
 
 
-def _human(n: int) -> str:
+def _bytes(n: int) -> str:
+    """An exact byte count, with a rounded reading where it helps: '50000001 bytes (50 MB)'."""
     for unit, size in (("GB", 1000**3), ("MB", 1000**2), ("kB", 1000)):
         if n >= size:
-            return f"{n / size:.1f} {unit}"
+            return f"{n} bytes ({n / size:.4g} {unit})"
     return f"{n} bytes"
 
 
@@ -117,12 +144,13 @@ def read_bytes(path: Path) -> bytes:
         from .atomic import protect
 
         protect([path])
-    hint = f"raise it with --max-input-size or {MAX_INPUT_ENV}"
+    hint = f"raise the limit with {MAX_INPUT_ENV} (e.g. 200MB)"
     try:
         size = path.stat().st_size
         if size > limit:
             raise InputError(
-                f"{path}: {_human(size)} is over the input limit of {_human(limit)}; {hint}"
+                f"{path}: the file has {_bytes(size)}, over the input limit of "
+                f"{_bytes(limit)}; {hint}"
             )
         chunks, total = [], 0
         with path.open("rb") as fh:  # bounded: a device or a growing file stops at the cap
@@ -135,22 +163,33 @@ def read_bytes(path: Path) -> bytes:
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror})") from None
     if len(data) > limit:
-        raise InputError(f"{path}: over the input limit of {_human(limit)}; {hint}")
+        raise InputError(
+            f"{path}: more than {_bytes(limit)} could be read, over the input limit; {hint}"
+        )
     return data
 
 
 def _position(data: bytes, offset: int) -> tuple[int, int]:
+    """Line and column (both from 1) of a byte offset; the column counts characters."""
     line = data.count(b"\n", 0, offset) + 1
-    col = offset - (data.rfind(b"\n", 0, offset) + 1) + 1
+    start = data.rfind(b"\n", 0, offset) + 1
+    col = len(data[start:offset].decode("utf-8", "replace")) + 1
     return line, col
 
 
 def decode(path: Path, data: bytes) -> str:
+    """UTF-8 text; an encoding error names the line and column (in characters) of the first
+    byte that is not UTF-8, and that byte."""
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line, col = _position(data, exc.start)
-        raise InputError(f"{path}:{line}:{col}: not UTF-8 text; save the file as UTF-8") from None
+        raise InputFileError(
+            path,
+            f"byte 0x{data[exc.start]:02x} is not UTF-8 text; save the file as UTF-8",
+            line=line,
+            column=col,
+        ) from None
 
 
 def read_text(path: Path) -> str:
@@ -202,14 +241,99 @@ def guard_rdf(path: Path, data: bytes, rdf_format) -> None:
                 "before parsing (external or nested entities); remove the DOCTYPE/ENTITY "
                 "declarations and write the values out"
             )
+        check_nesting(path, data, rdf_format)
     elif rdf_format == ox.RdfFormat.JSON_LD:
         check_jsonld(path, data)
 
 
+# ------------------------------------------------------------------------ nesting
+_STEP = [0] * 256
+for _c in b"[{":
+    _STEP[_c] = 1
+for _c in b"]}":
+    _STEP[_c] = -1
+_NOT_BRACKET = bytes(c for c in range(256) if c not in b"[]{}")
+_JSON_TOKEN = re.compile(rb'"(?:[^"\\]|\\.)*"|[\[\]{}]', re.DOTALL)
+
+
+def json_nesting(data: bytes) -> int:
+    """The deepest nesting of arrays and objects in JSON text, without parsing it: escapes
+    dropped, then the text outside strings kept, then its brackets summed (C speed: 0.7 s
+    for 50 MB)."""
+    from itertools import accumulate
+
+    plain = data.replace(b"\\\\", b"").replace(b'\\"', b"")
+    outside = b"".join(plain.split(b'"')[0::2])
+    brackets = outside.translate(None, _NOT_BRACKET)
+    return max(accumulate(map(_STEP.__getitem__, brackets)), default=0)
+
+
+def _too_deep(path: Path, data: bytes, at: int, what: str) -> InputFileError:
+    line, col = _position(data, at)
+    return InputFileError(
+        path,
+        f"{what} nested more than {MAX_NESTING} levels deep, refused before parsing (parse "
+        "time grows with the square of the nesting); flatten the structure",
+        line=line,
+        column=col,
+    )
+
+
+def check_nesting(path: Path, data: bytes, rdf_format) -> None:
+    """Refuse RDF/XML or JSON-LD nested deeper than ``MAX_NESTING`` (see the module doc)."""
+    import pyoxigraph as ox
+
+    if rdf_format == ox.RdfFormat.JSON_LD:
+        if json_nesting(data) <= MAX_NESTING:
+            return
+        depth = 0
+        for m in _JSON_TOKEN.finditer(data):  # only for a refused file: where it happens
+            depth += _STEP[m.group()[0]] if len(m.group()) == 1 else 0
+            if depth > MAX_NESTING:
+                raise _too_deep(path, data, m.start(), "JSON")
+        raise _too_deep(path, data, 0, "JSON")
+    if rdf_format == ox.RdfFormat.RDF_XML:
+        import xml.parsers.expat
+
+        parser = xml.parsers.expat.ParserCreate()
+        depth = [0]
+
+        class Deep(Exception):
+            pass
+
+        def start(_name, _attrs) -> None:
+            depth[0] += 1
+            if depth[0] > MAX_NESTING:
+                raise Deep
+
+        def end(_name) -> None:
+            depth[0] -= 1
+
+        parser.StartElementHandler = start
+        parser.EndElementHandler = end
+        try:
+            parser.Parse(data, True)
+        except Deep:
+            line, col = parser.CurrentLineNumber, parser.CurrentColumnNumber + 1
+            raise InputFileError(
+                path,
+                f"XML nested more than {MAX_NESTING} levels deep, refused before parsing "
+                "(parse time grows with the square of the nesting); flatten the structure",
+                line=line,
+                column=col,
+            ) from None
+        except xml.parsers.expat.ExpatError:
+            pass  # malformed: Oxigraph's parser says where, in its own words
+
+
 def check_jsonld(path: Path, data: bytes) -> None:
-    """Refuse JSON-LD that would need a network fetch (a remote @context or @import)."""
+    """Refuse JSON-LD that would need a network fetch (a remote @context or @import), or
+    that is nested deeper than ``MAX_NESTING``."""
     import json
 
+    import pyoxigraph as ox
+
+    check_nesting(path, data, ox.RdfFormat.JSON_LD)
     try:
         doc = json.loads(decode(path, data).removeprefix("\ufeff"))
     except json.JSONDecodeError as exc:
@@ -295,6 +419,21 @@ def load_rdf(
         base = None
     quads_format = form in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG)
     to_graph = None if quads_format or graph is None else graph
+    if not checked and not _shipped(path) and worker.available():
+        # a user's file: parsed and checked in a worker stopped at the deadline; the
+        # triples come back as N-Triples/N-Quads, which load in linear time
+        out_format = ox.RdfFormat.N_QUADS if quads_format else ox.RdfFormat.N_TRIPLES
+        # N-Triples and N-Quads load in linear time as they are: the worker only checks them
+        # (strictly), and the bytes themselves load leniently here
+        plain = form in (ox.RdfFormat.N_TRIPLES, ox.RdfFormat.N_QUADS)
+        triples = parse_with_deadline(path, data, form, base, None if plain else out_format)
+        if plain:
+            triples, out_format = data, form
+        try:
+            ox_store.load(triples, format=out_format, to_graph=to_graph, lenient=True)
+        except (SyntaxError, ValueError, OSError) as exc:  # not expected: our own output
+            raise InputError(f"{path}: cannot be loaded ({exc})") from None
+        return data
     try:
         parsed = () if checked else ox.parse(data, format=form, base_iri=base)
         check_literals(path, data, parsed, form)
@@ -306,6 +445,89 @@ def load_rdf(
     except OSError as exc:  # e.g. a JSON-LD loader asked for; nothing is fetched
         raise InputError(f"{path}: {exc}; the file needs something from outside it") from None
     return data
+
+
+def _parse_and_check(
+    path: Path,
+    data: bytes,
+    form,
+    base: str | None,
+    out_format,
+    literals: str = "all",
+    locate: Callable[[str, str], str] | None = None,
+) -> tuple:
+    """In the worker: parse, check the literals, and return (triples in ``out_format``, or
+    nothing when it is None, and the warnings said). Errors are raised as InputError, in the
+    same words as in-process."""
+    import pyoxigraph as ox
+
+    global on_warning
+    said: list[str] = []
+    on_warning = said.append
+    try:
+        if out_format is None:  # check only
+            parsed = ox.parse(data, format=form, base_iri=base)
+        else:
+            parsed = list(ox.parse(data, format=form, base_iri=base))
+        if literals == "all":
+            check_literals(path, data, parsed, form)
+        else:
+            for _ in parsed if out_format is None else ():  # the syntax check: read it all
+                pass
+            if literals == "lang":  # no triples: only the language-tag warning
+                check_literals(path, data, (), form)
+        if out_format is None:
+            return b"", said
+        return ox.serialize(parsed, format=out_format) or b"", said
+    except (SyntaxError, ValueError) as exc:
+        message = syntax_message(path, exc)
+        raise InputError(locate(message, str(exc)) if locate else message) from None
+    except OSError as exc:  # e.g. a JSON-LD loader asked for; nothing is fetched
+        raise InputError(f"{path}: {exc}; the file needs something from outside it") from None
+    except RecursionError:
+        raise InputError(f"{path}: nested too deeply to read; flatten the structure") from None
+
+
+def parse_with_deadline(
+    path: Path,
+    data: bytes,
+    form,
+    base: str | None,
+    out_format,
+    *,
+    literals: str = "all",
+    locate: Callable[[str, str], str] | None = None,
+) -> bytes:
+    """The file's triples (as ``out_format``; None: only check them), parsed and checked in
+    a worker that is killed after ``parse_timeout()`` seconds. ``literals``: "all" (ill-typed
+    literals are errors, language tags spelled in two cases a warning), "lang" (only the
+    warning) or "none". ``locate(message, raw)``: rewrites a syntax error's message (run in
+    the worker). Warnings are said here, in this process."""
+    timeout = parse_timeout()
+    try:
+        triples, said = worker.call(
+            lambda: _parse_and_check(path, data, form, base, out_format, literals, locate),
+            timeout,
+        )
+    except worker.Timeout:
+        raise InputFileError(
+            path,
+            f"reading stopped after {timeout:g} s (parse timeout): the file is too large or "
+            f"too deeply nested to read in time; split it, or raise {PARSE_TIMEOUT_ENV}",
+        ) from None
+    except worker.Died:
+        raise InputFileError(
+            path, "the parser stopped without an answer (out of memory?); split the file"
+        ) from None
+    except worker.Failed as exc:
+        if exc.kind in ("InputError", "InputFileError", "SettingError"):
+            raise InputError(str(exc)) from None
+        if exc.kind == "MemoryError":
+            raise InputFileError(path, "too large to read in memory; split the file") from None
+        raise RuntimeError(f"{exc.kind} while reading {path}: {exc}") from None
+    for message in said:
+        warn(message)
+    return triples
 
 
 # ------------------------------------------------------------------------ literals
@@ -408,14 +630,10 @@ def check_literals(path: Path, data: bytes, parsed, form) -> None:
 
 # ------------------------------------------------------------------------ queries
 def _strip_sparql(text: str) -> str:
-    """The query with strings blanked and comments removed, IRIs kept: safe to scan."""
+    """The query with strings blanked and comments removed, IRIs kept (``query_form``)."""
     out = []
-    token = re.compile(
-        r"(\"\"\"[\s\S]*?\"\"\"|'''[\s\S]*?'''|\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*')"
-        r"|(<[^<>\"{}|^`\\\s]*>)|(#[^\n]*)"
-    )
     pos = 0
-    for m in token.finditer(text):
+    for m in _STRIP.finditer(text):
         out.append(text[pos : m.start()])
         if m.group(1):
             out.append('""')
@@ -426,63 +644,138 @@ def _strip_sparql(text: str) -> str:
     return "".join(out)
 
 
-_KEYWORD = r"(?<![\w:?$\-]){}(?![\w:\-])"
-_UPDATE = re.compile(
-    _KEYWORD.format("(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY)"), re.IGNORECASE
+_STRIP = re.compile(
+    r"(\"\"\"[\s\S]*?\"\"\"|'''[\s\S]*?'''|\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*')"
+    r"|(<[^<>\"{}|^`\\\s]*>)|(#[^\n]*)"
 )
-_SERVICE = re.compile(_KEYWORD.format("SERVICE"), re.IGNORECASE)
-_FROM = re.compile(
-    _KEYWORD.format("FROM") + r"\s+(?:NAMED\s+)?(<[^>]*>|[\w.-]*:[\w.-]*)", re.IGNORECASE
+_SPARQL_TOKEN = re.compile(
+    r'"""[\s\S]*?"""'
+    r"|'''[\s\S]*?'''"
+    r'|"(?:[^"\\\n]|\\.)*"'
+    r"|'(?:[^'\\\n]|\\.)*'"
+    r"|(?P<iri><[^<>\"{}|^`\\\s]*>)"
+    r"|#[^\n]*"
+    r"|[?$]\w+"
+    r"|(?P<pname>(?:[A-Za-z][\w.\-]*)?:[\w.:%\-]*|_:[\w.\-]*)"
+    r"|(?P<word>[A-Za-z_]\w*)"
 )
+_UPDATE_WORDS = {"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY"}
 _OWN_GRAPHS = "https://w3id.org/herstelgraph/graph/"
 
 
+def _tokens(text: str) -> list[tuple[str, str, int]]:
+    """SPARQL's significant tokens as (kind, text, offset): kind is iri, pname or word;
+    strings, comments and variables are skipped, so a keyword inside them never counts."""
+    out = []
+    for m in _SPARQL_TOKEN.finditer(text):
+        kind = m.lastgroup
+        if kind is not None:
+            out.append((kind, m.group(), m.start()))
+    return out
+
+
+def _remote_from(tokens, i: int) -> str | None:
+    """The graph a FROM at ``tokens[i]`` names, when it is one the store would have to fetch."""
+    j = i + 1
+    if j < len(tokens) and tokens[j][0] == "word" and tokens[j][1].upper() == "NAMED":
+        j += 1
+    if j >= len(tokens):
+        return None
+    kind, target, _ = tokens[j]
+    if kind == "iri":
+        if target[1:].startswith(_OWN_GRAPHS):
+            return None
+        return target if re.match(r"<https?:", target, re.IGNORECASE) else None
+    return target if kind == "pname" else None
+
+
+def _refusal(text: str, *, update: bool, remote: bool) -> tuple[str, int] | None:
+    """The first refused construct in a query: (message, offset), or None."""
+    tokens = _tokens(text)
+    for i, (kind, word, at) in enumerate(tokens):
+        if kind != "word":
+            continue
+        upper = word.upper()
+        if update and upper in _UPDATE_WORDS:
+            return (
+                f"SPARQL Update ({upper}) refused: queries here only read; run updates "
+                "against your own copy of the data",
+                at,
+            )
+        if not remote:
+            continue
+        if upper == "SERVICE":
+            return (
+                "SERVICE refused: the embedded store never calls other endpoints; send the "
+                "query to a SPARQL endpoint that may",
+                at,
+            )
+        if upper == "FROM":
+            target = _remote_from(tokens, i)
+            if target is not None:
+                return (
+                    f"FROM {target} refused: the embedded store never fetches graphs; use "
+                    "GRAPH patterns, load the file as data, or ask an endpoint",
+                    at,
+                )
+    return None
+
+
+def _located(text: str, where: str, found: tuple[str, int]) -> str:
+    message, at = found
+    line = text.count("\n", 0, at) + 1
+    col = at - (text.rfind("\n", 0, at) + 1) + 1
+    return f"{where}:{line}:{col}: {message}"
+
+
 def check_query_text(text: str, where: str, *, endpoint: bool = False) -> None:
-    """Refuse updates always, and what reaches outside the graph unless an endpoint is used."""
-    body = _strip_sparql(text)
+    """A user's query file: refuse SPARQL Update always, and SERVICE, LOAD and FROM <http…>
+    unless the query goes to an endpoint. Raises QueryError at ``where:line:column``."""
+    found = _refusal(text, update=True, remote=not endpoint)
+    if found is not None:
+        raise QueryError(_located(text, where, found))
 
-    def line_of(m) -> str:
-        line = body.count("\n", 0, m.start()) + 1
-        col = m.start() - (body.rfind("\n", 0, m.start()) + 1) + 1
-        return f"{where}:{line}:{col}"
 
-    m = _UPDATE.search(body)
-    if m:
-        raise InputError(
-            f"{line_of(m)}: SPARQL Update ({m.group(1).upper()}) refused: the query verb only "
-            "reads; run updates against your own copy of the data"
+@functools.lru_cache(maxsize=512)
+def _guard_cached(text: str) -> str | None:
+    found = _refusal(text, update=False, remote=True)
+    return None if found is None else _located(text, "query", found)
+
+
+def guard_query(text: str) -> None:
+    """Every query the embedded store runs: refuse SERVICE and FROM <http…> (Oxigraph would
+    make the request itself). Cached per query text: the shipped questions pay once."""
+    message = _guard_cached(text)
+    if message is not None:
+        raise QueryError(message)
+
+
+def _seconds(env: str, default: float) -> float:
+    """A deadline setting: a number of seconds, 0 < t <= MAX_SECONDS."""
+    import math
+
+    text = os.environ.get(env)
+    if not text:
+        return default
+    try:
+        value = float(text)
+    except ValueError:
+        raise SettingError(env, f"{env}={text!r}: expected a number of seconds, e.g. 30") from None
+    if not math.isfinite(value) or not 0 < value <= MAX_SECONDS:
+        raise SettingError(
+            env, f"{env}={text!r}: expected seconds above 0 and at most {MAX_SECONDS:g} (a day)"
         )
-    if endpoint:
-        return
-    m = _SERVICE.search(body)
-    if m:
-        raise InputError(
-            f"{line_of(m)}: SERVICE refused: the embedded store never calls other endpoints; "
-            "use --endpoint URL to send the query to an endpoint that may"
-        )
-    for m in _FROM.finditer(body):
-        target = m.group(1)
-        if target.startswith("<") and target[1:].startswith(_OWN_GRAPHS):
-            continue
-        if target.startswith("<") and not re.match(r"<https?:", target, re.IGNORECASE):
-            continue
-        raise InputError(
-            f"{line_of(m)}: FROM {target} refused: the embedded store never fetches graphs; "
-            "use GRAPH patterns, load the file with --data, or use --endpoint URL"
-        )
+    return value
 
 
 def query_timeout() -> float:
-    env = os.environ.get(QUERY_TIMEOUT_ENV)
-    if not env:
-        return DEFAULT_QUERY_TIMEOUT
-    try:
-        value = float(env)
-    except ValueError:
-        raise InputError(f"{QUERY_TIMEOUT_ENV}={env!r}: expected seconds, e.g. 30") from None
-    if value <= 0:
-        raise InputError(f"{QUERY_TIMEOUT_ENV}={env!r}: expected a positive number of seconds")
-    return value
+    """Seconds a user's query may run: HERSTELGRAPH_QUERY_TIMEOUT, default 30."""
+    return _seconds(QUERY_TIMEOUT_ENV, DEFAULT_QUERY_TIMEOUT)
+
+
+def parse_timeout() -> float:
+    """Seconds a user's file may take to parse: HERSTELGRAPH_PARSE_TIMEOUT, default 60."""
+    return _seconds(PARSE_TIMEOUT_ENV, DEFAULT_PARSE_TIMEOUT)
 
 
 def _encode(term):
@@ -531,50 +824,31 @@ def select_with_deadline(
 
     Oxigraph has no way to cancel a running query, so a user's query runs in a child
     process that shares the store copy-on-write (no reload); rows come back over a pipe.
-    Where fork does not exist (Windows) the query runs in-process, without a deadline.
+    The worker never outlives the call, nor this process (``io/worker.py``). Where fork does
+    not exist (Windows) the query runs in-process, without a deadline.
     """
-    import multiprocessing as mp
-
     timeout = query_timeout() if timeout is None else timeout
-    if "fork" not in mp.get_all_start_methods():
+    if not worker.available():
         return _unpack(form, _answer(store, form, sparql, bindings, entailment))
-    ctx = mp.get_context("fork")
-    recv, send = ctx.Pipe(duplex=False)
-
-    def work() -> None:
-        try:
-            send.send(("ok", _answer(store, form, sparql, bindings, entailment)))
-        except SyntaxError as exc:
-            send.send(("syntax", str(exc)))
-        except Exception as exc:  # sent back and raised in the parent as one line
-            send.send(("error", f"{type(exc).__name__}: {exc}"))
-        finally:
-            send.close()
-
-    proc = ctx.Process(target=work, daemon=True)
-    proc.start()
-    send.close()
     try:
-        if not recv.poll(timeout):
-            raise InputError(
-                f"{where}: stopped after {timeout:g} s (query timeout); narrow unbounded "
-                f"property paths such as (p|^p)* or raise {QUERY_TIMEOUT_ENV}"
-            )
-        try:
-            status, payload = recv.recv()
-        except EOFError:
-            raise InputError(
-                f"{where}: the query worker died (out of memory?); simplify the query"
-            ) from None
-    finally:
-        if proc.is_alive():
-            proc.kill()
-        proc.join()
-        recv.close()
-    if status == "syntax":
-        raise SyntaxError(payload)
-    if status == "error":
-        raise InputError(f"{where}: {payload}")
+        payload = worker.call(lambda: _answer(store, form, sparql, bindings, entailment), timeout)
+    except worker.Timeout:
+        raise QueryError(
+            f"{where}: stopped after {timeout:g} s (query timeout); narrow unbounded "
+            f"property paths such as (p|^p)* or raise {QUERY_TIMEOUT_ENV}"
+        ) from None
+    except worker.Died:
+        raise QueryError(
+            f"{where}: the query worker died (out of memory?); simplify the query"
+        ) from None
+    except worker.Failed as exc:
+        if exc.kind == "SyntaxError":
+            raise SyntaxError(str(exc)) from None
+        if exc.kind in _INPUT_ERRORS:
+            message = str(exc)
+            located = message if message.startswith(where) else f"{where}: {message}"
+            raise QueryError(located) from None
+        raise QueryError(f"{where}: {exc.kind}: {exc}") from None
     return _unpack(form, payload)
 
 
@@ -600,3 +874,6 @@ def _unpack(form: str, payload):
         quads = ox.parse(payload, format=ox.RdfFormat.N_TRIPLES)
         return [ox.Triple(q.subject, q.predicate, q.object) for q in quads]
     return [{k: _decode(v) for k, v in r.items()} for r in payload]
+
+
+_INPUT_ERRORS = {"InputError", "QueryError", "ParameterError", "SettingError", "UnknownIdError"}

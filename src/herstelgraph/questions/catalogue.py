@@ -25,7 +25,8 @@ _DIGITS = re.compile(r"(\d+)")
 
 def _natural(text: str | None) -> list:
     """Sort key that puts C2 before C10 and K9 before K47."""
-    return [int(t) if t.isdigit() else t for t in _DIGITS.split(text or "")]
+    # by position, not str.isdigit: that is also true of '¹', which int() refuses
+    return [int(t) if i % 2 else t for i, t in enumerate(_DIGITS.split(text or ""))]
 
 
 def _run(store: Queryable, name: str, **bindings) -> list[Row]:

@@ -9,20 +9,11 @@ from typing import Protocol
 
 import pyoxigraph as ox
 
-from ..errors import InputError
+from . import cache
+from .cache import cache_dir
 from .store import ASSERTED, INFERRED, USER, Store
 
-
-def cache_dir() -> Path:
-    """Where prebuilt closures are kept: $HERSTELGRAPH_CACHE, else $XDG_CACHE_HOME/herstelgraph,
-    else ~/.cache/herstelgraph. Safe to delete at any time; set HERSTELGRAPH_CACHE=off to
-    disable caching."""
-    import os
-
-    if os.environ.get("HERSTELGRAPH_CACHE"):
-        return Path(os.environ["HERSTELGRAPH_CACHE"])
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "herstelgraph"
+__all__ = ["cache_dir", "load"]
 
 
 def _cache_key(sources: list[tuple[str, bytes]]) -> str:
@@ -34,7 +25,7 @@ def _cache_key(sources: list[tuple[str, bytes]]) -> str:
     from .closure import RULES_VERSION
     from .tallies import TALLIES_VERSION
 
-    versions = f"closure {RULES_VERSION} tallies {TALLIES_VERSION}"
+    versions = f"closure {RULES_VERSION} tallies {TALLIES_VERSION} cache {cache.CACHE_FORMAT}"
     h = hashlib.sha256(f"herstelgraph {__version__} {versions}\n".encode())
     for role, data in sources:
         h.update(f"{role} {len(data)}\n".encode())
@@ -71,9 +62,9 @@ def load(
     N-Triples (see ``cache_dir``); a cache hit skips the computation, and also the
     typed-literal check of the inputs: a cache entry is written only after every one of
     these exact bytes passed it (0.25 s of a 1 s load at 50x, docs/performance.md).
+    Every entry is verified against its own checksum before use (``store/cache.py``); a
+    damaged one is reported on stderr and rebuilt.
     """
-    import os
-
     from ..io.inputs import read_bytes
     from ..resources import graph_files
 
@@ -87,46 +78,46 @@ def load(
         for path in paths
     ]
     overlay_sources = overlay.sources() if overlay is not None else []
-    off = os.environ.get("HERSTELGRAPH_CACHE", "").lower() in ("off", "0", "no")
-    use_cache = closure and not off
+    use_cache = closure and not cache.disabled()
     datas: list[bytes | None] = [None] * len(entries)
-    cached = None
+    cached = inferred = None
     if use_cache:
         datas = [read_bytes(path) for _, path, _ in entries]
         sources = [(role, data) for (role, _, _), data in zip(entries, datas, strict=True)]
         sources += overlay_sources
         key = _cache_key(sources)
         cached = cache_dir() / f"closure-{key}.nt"
-    hit = cached is not None and cached.is_file()
+        inferred = cache.read_entry(cached)  # None: a miss, or a damaged entry (reported)
+    hit = inferred is not None
     for (_, path, graph), data in zip(entries, datas, strict=True):
         store.add_file(path, graph, data=data, checked=hit)
     if overlay is not None:
         overlay.apply(store)
     if closure:
-        from .closure import add_closure
-
-        if hit:
-            # our own output, read back: lenient skips IRI re-validation (-15%)
-            store.ox.load(
-                path=str(cached), format=ox.RdfFormat.N_TRIPLES, to_graph=INFERRED, lenient=True
-            )
-        else:
+        if hit and not _load_inferred(store, inferred, cached):
+            hit = False
+        if not hit:
+            from .closure import add_closure
             from .tallies import add_tallies
 
             add_closure(store)
             add_tallies(store)
             if cached is not None:
-                _write_cache(store, cached)
+                data = store.ox.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=INFERRED)
+                # blank nodes get new labels at every load, so a closure over them cannot be
+                # reused: it would speak of nodes that no longer exist (not cached)
+                if b"_:" not in data:
+                    cache.write_entry(cached, data)
     return store
 
 
-def _write_cache(store: Store, path: Path) -> None:
-    """Best effort: an unwritable cache folder only costs speed, never an error."""
-    from ..io.atomic import write_bytes
-
+def _load_inferred(store: Store, data: bytes, path: Path) -> bool:
+    """A verified entry into INFERRED; False (entry reported and removed) if it will not load."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        data = store.ox.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=INFERRED)
-        write_bytes(path, data)
-    except (OSError, InputError):
-        pass
+        # our own output, read back: lenient skips IRI re-validation (-15%)
+        store.ox.load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=INFERRED, lenient=True)
+    except (SyntaxError, ValueError, OSError) as exc:
+        store.ox.clear_graph(INFERRED)
+        cache.discard(path, f"unreadable: {str(exc).splitlines()[0][:80]}")
+        return False
+    return True

@@ -191,12 +191,9 @@ class Store:
         *,
         entailment: Entailment | bool = Entailment.NONE,
     ) -> list[Row]:
-        """Run a SELECT with bound parameters; rows map variable names to terms."""
-        result = self.ox.query(
-            bind_values(sparql, bindings or {}),
-            default_graph=self._graphs(entailment),
-            prefixes=PREFIXES,
-        )
+        """Run a SELECT with bound parameters; rows map variable names to terms.
+        SERVICE and FROM <http…> are refused (``inputs.guard_query``): nothing is fetched."""
+        result = self._query(sparql, bindings, entailment)
         if not isinstance(result, ox.QuerySolutions):
             raise QueryError(f"expected a SELECT query, got {_form_of(result)}")
         names = [v.value for v in result.variables]
@@ -210,11 +207,7 @@ class Store:
         *,
         entailment: Entailment | bool = Entailment.NONE,
     ) -> bool:
-        result = self.ox.query(
-            bind_values(sparql, bindings or {}),
-            default_graph=self._graphs(entailment),
-            prefixes=PREFIXES,
-        )
+        result = self._query(sparql, bindings, entailment)
         if not isinstance(result, ox.QueryBoolean):
             raise QueryError(f"expected an ASK query, got {_form_of(result)}")
         return bool(result)
@@ -227,14 +220,22 @@ class Store:
         entailment: Entailment | bool = Entailment.NONE,
     ) -> list[ox.Triple]:
         """The triples of a CONSTRUCT or DESCRIBE, sorted (the engine's order is arbitrary)."""
-        result = self.ox.query(
+        result = self._query(sparql, bindings, entailment)
+        if not isinstance(result, ox.QueryTriples):
+            raise QueryError(f"expected a CONSTRUCT or DESCRIBE query, got {_form_of(result)}")
+        return sorted(set(result), key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+
+    def _query(self, sparql: str, bindings, entailment):
+        """Every query the store runs: SERVICE and FROM <http…> refused first (Oxigraph would
+        make the request itself, from Rust), then the parameters bound as VALUES."""
+        from ..io.inputs import guard_query
+
+        guard_query(sparql)  # before binding: bound values are terms, never SPARQL
+        return self.ox.query(
             bind_values(sparql, bindings or {}),
             default_graph=self._graphs(entailment),
             prefixes=PREFIXES,
         )
-        if not isinstance(result, ox.QueryTriples):
-            raise QueryError(f"expected a CONSTRUCT or DESCRIBE query, got {_form_of(result)}")
-        return sorted(set(result), key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
 
     def _graphs(
         self, entailment: Entailment | bool

@@ -1,0 +1,187 @@
+"""The on-disk cache: verified entries, a size bound, and clearing.
+
+Every entry starts with one header line holding the SHA-256 and the length of the rest::
+
+    # herstelgraph-cache 1 sha256=<64 hex digits> length=<bytes>
+
+``read_entry`` returns the content only when both match; an entry that is empty, cut short
+(even at a line boundary), edited or overwritten with other bytes is reported (one warning
+line), removed, and read as a miss, so the caller rebuilds it. The header is an N-Triples
+comment, so an entry stays a readable RDF file.
+
+Bound: after each write the folder keeps the ``MAX_ENTRIES`` most recently used entries
+within ``MAX_BYTES`` in total (the newest always stays); a hit refreshes an entry's time.
+Only files named like our entries (``closure-<32 hex>.nt``) and our own temporaries are
+ever removed. ``herstelgraph cache info`` and ``herstelgraph cache clear`` show and empty it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+CACHE_ENV = "HERSTELGRAPH_CACHE"
+#: bump when the entry layout changes; part of every cache key (``build._cache_key``)
+CACHE_FORMAT = 1
+#: keep at most this many entries …
+MAX_ENTRIES = 8
+#: … and at most this many bytes in total
+MAX_BYTES = 100 * 1000 * 1000
+
+_MAGIC = b"# herstelgraph-cache "
+_HEADER = re.compile(rb"# herstelgraph-cache (\d+) sha256=([0-9a-f]{64}) length=(\d+)\n")
+_ENTRY = re.compile(r"closure-[0-9a-f]{32}\.nt")
+
+
+def cache_dir() -> Path:
+    """Where cache entries are kept: $HERSTELGRAPH_CACHE, else $XDG_CACHE_HOME/herstelgraph,
+    else ~/.cache/herstelgraph. Safe to delete at any time; HERSTELGRAPH_CACHE=off disables
+    caching."""
+    if os.environ.get(CACHE_ENV) and not disabled():
+        return Path(os.environ[CACHE_ENV])
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "herstelgraph"
+
+
+def disabled() -> bool:
+    return os.environ.get(CACHE_ENV, "").lower() in ("off", "0", "no")
+
+
+def _header(content: bytes) -> bytes:
+    digest = hashlib.sha256(content).hexdigest()
+    return b"%s%d sha256=%s length=%d\n" % (_MAGIC, CACHE_FORMAT, digest.encode(), len(content))
+
+
+def write_entry(path: Path, content: bytes) -> None:
+    """Write one entry atomically with its checksum header, then apply the size bound.
+    Best effort: an unwritable cache costs speed, never an error."""
+    from ..errors import HerstelgraphError
+    from ..io.atomic import atomic_path
+
+    path = Path(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with atomic_path(path) as tmp, tmp.open("wb") as fh:
+            fh.write(_header(content))
+            fh.write(content)
+        evict(path.parent, keep=path)
+    except (OSError, HerstelgraphError):
+        pass
+
+
+def read_entry(path: Path) -> bytes | None:
+    """The entry's content when its header's checksum and length match; None when there is
+    no entry, or when it is damaged (then it is removed and a warning says so)."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    m = _HEADER.match(data)
+    problem = None
+    if m is None:
+        problem = "empty" if not data else "no valid header"
+    elif int(m.group(1)) != CACHE_FORMAT:
+        problem = f"format {int(m.group(1))}, expected {CACHE_FORMAT}"
+    else:
+        content = data[m.end() :]
+        if len(content) != int(m.group(3)):
+            problem = f"{len(content)} bytes where the header says {int(m.group(3))}"
+        elif hashlib.sha256(content).hexdigest() != m.group(2).decode():
+            problem = "checksum mismatch"
+    if problem is not None:
+        discard(path, problem)
+        return None
+    try:
+        os.utime(path)  # most recently used: the bound evicts the others first
+    except OSError:
+        pass
+    return content
+
+
+def discard(path: Path, problem: str) -> None:
+    """Report a damaged entry on stderr and remove it, so it is rebuilt."""
+    from ..io.inputs import warn
+
+    warn(f"cache entry {path} is damaged ({problem}); rebuilding it")
+    try:
+        Path(path).unlink()
+    except OSError:
+        pass
+
+
+def entries(folder: Path | None = None) -> list[Path]:
+    """The cache's entries, most recently used first."""
+    folder = cache_dir() if folder is None else Path(folder)
+    found = []
+    try:
+        with os.scandir(folder) as it:
+            for e in it:
+                if _ENTRY.fullmatch(e.name) and e.is_file(follow_symlinks=False):
+                    found.append((e.stat().st_mtime, e.name))
+    except OSError:
+        return []
+    return [folder / name for _, name in sorted(found, reverse=True)]
+
+
+def evict(folder: Path, keep: Path | None = None) -> list[Path]:
+    """Remove the least recently used entries beyond ``MAX_ENTRIES`` or ``MAX_BYTES``."""
+    removed, total, kept = [], 0, 0
+    for path in entries(folder):
+        try:
+            size = path.stat().st_size
+        except OSError:
+            continue
+        if path == keep or (kept < MAX_ENTRIES and total + size <= MAX_BYTES):
+            kept += 1
+            total += size
+            continue
+        try:
+            path.unlink()
+            removed.append(path)
+        except OSError:
+            pass
+    return removed
+
+
+@dataclass(frozen=True)
+class CacheInfo:
+    folder: str
+    enabled: bool
+    entries: int
+    bytes: int
+    max_entries: int = MAX_ENTRIES
+    max_bytes: int = MAX_BYTES
+
+
+def info() -> CacheInfo:
+    found = entries()
+    size = 0
+    for p in found:
+        try:
+            size += p.stat().st_size
+        except OSError:
+            pass
+    return CacheInfo(str(cache_dir()), not disabled(), len(found), size)
+
+
+def clear() -> tuple[int, int]:
+    """Remove every entry (and our own temporaries) from the cache folder; nothing else in
+    it is touched. Returns (entries removed, bytes freed)."""
+    from ..io.atomic import sweep
+
+    folder = cache_dir()
+    n = size = 0
+    for path in entries(folder):
+        try:
+            freed = path.stat().st_size
+            path.unlink()
+        except OSError:
+            continue
+        n += 1
+        size += freed
+    sweep(folder, older_than=0)
+    return n, size
