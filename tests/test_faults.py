@@ -98,7 +98,16 @@ def _slow_jsonld(path: Path) -> None:
     path.write_text("[" + ",".join(one % i for i in range(2000)) + "]")
 
 
-GENERATED = {"deep-100k.rdf": _deep_rdfxml, "slow.jsonld": _slow_jsonld}
+def _zero_link(path: Path) -> None:
+    """A sheet that never ends: a link to /dev/zero (a CSV was once read whole)."""
+    path.symlink_to("/dev/zero")
+
+
+GENERATED = {
+    "deep-100k.rdf": _deep_rdfxml,
+    "slow.jsonld": _slow_jsonld,
+    "zero.csv": _zero_link,
+}
 
 CHECK = ("check", "{f}")
 CASES = [
@@ -248,6 +257,30 @@ CASES = [
         "inputs-kept",
         says="is an input of this run",
     ),
+    # CSV sheets are held to the size cap like RDF (issue 14.11): from their size, or by a
+    # bounded read where the size says nothing (a device)
+    Case(
+        "curriculum.csv",
+        ("--max-input-size", "100", "curriculum", "import", "{f}", "-o", "{out}"),
+        "size-cap",
+        says="the file has 115 bytes",
+        name="size-cap",
+    ),
+    Case(
+        "curriculum.csv",
+        ("validate", "{f}"),
+        "size-cap",
+        says="over the input limit of 100 bytes",
+        env={"HERSTELGRAPH_MAX_INPUT_BYTES": "100"},
+    ),
+    Case(
+        "zero.csv",
+        ("curriculum", "import", "{gen}", "-o", "{out}"),
+        "size-cap",
+        says="input limit",
+        env={"HERSTELGRAPH_MAX_INPUT_BYTES": "1MB"},
+        isolated=True,
+    ),
     Case(
         "latin1.csv",
         ("curriculum", "import", "{f}", "-o", "{out}"),
@@ -315,7 +348,7 @@ def _args(case: Case, tmp_path: Path) -> list[str]:
 
 
 #: files a case may leave in its folder: its own inputs
-KEPT = re.compile(r"chain\.nt|link-to-.*")
+KEPT = re.compile(r"chain\.nt|link-to-.*|zero\.csv")
 
 
 def _assert_one_line(code, out, err, case: Case, elapsed: float) -> None:

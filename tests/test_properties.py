@@ -191,10 +191,55 @@ def test_ntriples_export_reads_back_line_separators(char):
     assert [q.object for q in back] == [label]
 
 
+# ---------------------------------------------------------------- the CSV reader
+# Issue 14: any cell content round-trips through the sheet reader (``io.sheets.read_table``,
+# what curriculum import, validate and report read), whichever way Excel wrote the file:
+# comma, semicolon or tab; with a byte-order mark or none; CRLF or LF; quoted where needed
+# or everywhere; UTF-8 or UTF-16. Cells hold quotes, delimiters, line breaks, anything.
+CELL = st.text(
+    alphabet=st.characters(
+        blacklist_categories=("Cs", "Co", "Cn"),
+        blacklist_characters="\x00\ufeff\ufffe\uffff",
+        max_codepoint=0x2FFFF,
+    )
+    | st.sampled_from('",;\t\n\r '),
+    max_size=30,
+)
+
+
+@SETTINGS
+@given(
+    rows=st.lists(
+        st.lists(CELL, min_size=4, max_size=4).filter(lambda r: any(c.strip() for c in r)),
+        min_size=1,
+        max_size=6,
+    ),
+    delimiter=st.sampled_from([",", ";", "\t"]),
+    encoding=st.sampled_from(["utf-8-sig", "utf-8", "utf-16"]),
+    newline=st.sampled_from(["\r\n", "\n"]),
+    quoting=st.sampled_from(["minimal", "all"]),
+    lang=st.sampled_from(["nl", "en"]),
+)
+def test_csv_reader_reads_any_cell_back(rows, delimiter, encoding, newline, quoting, lang):
+    from herstelgraph.io.sheets import HEADERS, read_table
+
+    def cell(text: str) -> str:  # as Excel writes it (Python's writer leaves a CR bare)
+        if quoting == "all" or any(ch in text for ch in (delimiter, '"', "\r", "\n")):
+            return '"' + text.replace('"', '""') + '"'
+        return text
+
+    text = "".join(delimiter.join(map(cell, r)) + newline for r in [HEADERS[lang], *rows])
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "sheet.csv"
+        path.write_bytes(text.encode(encoding))
+        table = read_table(path)
+    assert table.delimiter == delimiter
+    assert table.header == HEADERS[lang]
+    assert [list(r.cells) for r in table.rows] == rows
+
+
 # ---------------------------------------------------------------- the CSV writer
-# The CSV *reader* (curriculum import) is being rewritten; its own property test (any cell
-# content round-trips through it) belongs with that rewrite. The *writer* is tested here:
-# whatever a label or notation holds, Python's csv reader gets the same cell back.
+# Whatever a label or notation holds, Python's csv reader gets the same cell back.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 

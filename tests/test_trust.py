@@ -257,6 +257,62 @@ def test_random_kills_of_export_site_and_curriculum_import(store, small_store, t
     _random_kills(lambda: build_site(new_store, out), check_site, 6)
 
 
+@pytest.fixture(scope="module")
+def review_base():
+    """The shipped graph without any review applied (what a review session reads)."""
+    from herstelgraph.curation.review.loading import load
+
+    return load(reviews=())
+
+
+def _reviewed_file(base, folder: Path):
+    """A reviewer's file holding one decision, and the next decision to write to it: the
+    file before, the file after (from a reference run in another folder) and the work."""
+    from herstelgraph.curation.review.merge import curated_records
+    from herstelgraph.curation.review.records import parse_reviewer
+    from herstelgraph.curation.review.session import ReviewSession
+
+    def session(where: Path) -> ReviewSession:
+        where.mkdir(exist_ok=True)
+        return ReviewSession(
+            base, parse_reviewer("jansen", "Jan Jansen"), where, today="2026-12-03"
+        )
+
+    records = curated_records(base)
+    keys = [r.key for r in records if r.object != "sssom:NoTermFound"][:2]
+    for where in (folder / "reviews", folder / "reference"):
+        session(where).decide(keys[0], "confirm")
+    target = folder / "reviews" / "jansen.sssom.tsv"
+    old = _digest(target)
+    session(folder / "reference").decide(keys[1], "reject", reason="theme-only")
+    new = _digest(folder / "reference" / "jansen.sssom.tsv")
+    assert old != new
+    s = session(folder / "reviews")
+    return target, old, new, lambda: s.decide(keys[1], "reject", reason="theme-only")
+
+
+@pytest.mark.parametrize("step", FILE_STEPS)
+def test_a_review_decision_killed_at_each_step(review_base, tmp_path, step):
+    """A decision rewrites the reviewer's SSSOM file: a kill leaves the file with or without
+    the decision, complete and readable, never a partial file."""
+    from herstelgraph.curation.review.records import read_file
+
+    target, old, new, work = _reviewed_file(review_base, tmp_path)
+    steps = _run_and_kill(work, at=step)
+    assert step in steps
+    assert _digest(target) == (new if step == "replaced" else old)
+    assert len(read_file(target, protect=False).records) >= 1
+
+
+def test_random_kills_of_a_review_decision(review_base, tmp_path):
+    target, old, new, work = _reviewed_file(review_base, tmp_path)
+
+    def check() -> None:
+        assert _digest(target) in (old, new)
+
+    _random_kills(work, check, 6)
+
+
 def test_stale_temporaries_are_swept_at_the_next_write(small_store, tmp_path):
     """Only our own pattern, only older than STALE_AFTER; a young one may be a live run's."""
     from herstelgraph.io import atomic
