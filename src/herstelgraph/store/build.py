@@ -87,12 +87,14 @@ def load(
     overlay_sources = overlay.sources() if overlay is not None else []
     use_cache = closure and not cache.disabled()
     folder = progress = None
+    known: dict[str, bytes] = {}  # bytes the persisted path read to hash them
     if use_cache and persisted:
         from . import persist
 
         index = persist.InputIndex(cache_dir())
         digests = [(role, index.digest(path)) for role, path, _ in entries]
         index.save()
+        known = index.read
         folder = cache_dir() / f"store-{persist.store_key(digests, overlay_sources)}"
         opened = persist.open_store(folder)
         if opened is not None:
@@ -101,7 +103,7 @@ def load(
     datas: list[bytes | None] = [None] * len(entries)
     cached = inferred = None
     if use_cache:
-        datas = [read_bytes(path) for _, path, _ in entries]
+        datas = [known.get(str(path)) or read_bytes(path) for _, path, _ in entries]
         sources = [(role, data) for (role, _, _), data in zip(entries, datas, strict=True)]
         sources += overlay_sources
         key = _cache_key(sources)

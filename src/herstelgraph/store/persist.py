@@ -67,6 +67,9 @@ class InputIndex:
     def __init__(self, folder: Path):
         self.path = folder / INDEX
         self.changed = False
+        #: bytes read while hashing (path -> bytes), so a build does not read them twice (a
+        #: pipe can be read only once)
+        self.read: dict[str, bytes] = {}
         try:
             data = json.loads(self.path.read_bytes())
             self.entries: dict[str, list] = data if isinstance(data, dict) else {}
@@ -88,7 +91,9 @@ class InputIndex:
             and entry[:4] == _stamp(st)
         ):
             return entry[4]
-        digest = hashlib.sha256(read_bytes(Path(path))).hexdigest()
+        data = read_bytes(Path(path))
+        self.read[str(path)] = data
+        digest = hashlib.sha256(data).hexdigest()
         if st is not None:  # a regular file; a device or a pipe is hashed every time
             self.entries.pop(real, None)
             self.entries[real] = [*_stamp(st), digest]
