@@ -24,6 +24,7 @@ milliseconds at any size, and nothing is parsed.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import os
 import re
@@ -45,6 +46,8 @@ STORE_DIR = re.compile(r"store-[0-9a-f]{32}")
 _NOT_CONTENT = re.compile(r"LOCK|LOG(\.old\.\d+)?")
 #: how many input files the index remembers
 _INDEX_MAX = 512
+#: quads per bulk write
+_BATCH = 100_000
 
 
 def _stamp(st: os.stat_result) -> list[int]:
@@ -212,7 +215,11 @@ def write_store(source: ox.Store, folder: Path) -> None:
     try:
         folder.parent.mkdir(parents=True, exist_ok=True)
         disk = ox.Store(str(tmp))
-        disk.bulk_extend(source.quads_for_pattern(None, None, None, None))
+        # in batches: one bulk_extend of every quad buffers them all (peak 645 MB at 50x,
+        # against 333 MB in batches of 100k, for the same CPU time: docs/performance.md)
+        quads = source.quads_for_pattern(None, None, None, None)
+        while batch := list(itertools.islice(quads, _BATCH)):
+            disk.bulk_extend(batch)
         disk.flush()
         del disk  # closes the database: every file is final now
         files = {}
