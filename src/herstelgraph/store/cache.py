@@ -34,6 +34,9 @@ MAX_BYTES = 100 * 1000 * 1000
 
 _MAGIC = b"# herstelgraph-cache "
 _HEADER = re.compile(rb"# herstelgraph-cache (\d+) sha256=([0-9a-f]{64}) length=(\d+)\n")
+#: a persisted store's manifest, and the index of input hashes (``persist.py``)
+STORE_MANIFEST = "herstelgraph-store.json"
+INPUT_INDEX = "inputs-index.json"
 #: a closure entry (a file), or a persisted store (a folder: ``persist.py``)
 _ENTRY = re.compile(r"closure-[0-9a-f]{32}\.nt|store-[0-9a-f]{32}")
 
@@ -135,10 +138,8 @@ def entries(folder: Path | None = None) -> list[Path]:
 
 def _last_used(store_dir: Path) -> float:
     """A persisted store's last use: its manifest's time (refreshed at every open)."""
-    from .persist import MANIFEST
-
     try:
-        return (store_dir / MANIFEST).stat().st_mtime
+        return (store_dir / STORE_MANIFEST).stat().st_mtime
     except OSError:
         return 0.0
 
@@ -216,10 +217,8 @@ def clear() -> tuple[int, int]:
         n += 1
         size += freed
     sweep(folder, older_than=0)
-    from .persist import INDEX
-
     try:  # the input hashes the persisted stores were keyed by
-        (folder / INDEX).unlink()
+        (folder / INPUT_INDEX).unlink()
     except OSError:
         pass
     return n, size

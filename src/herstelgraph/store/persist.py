@@ -39,8 +39,8 @@ from . import cache
 
 #: bump when the folder's layout changes; part of every store key
 STORE_FORMAT = 1
-MANIFEST = "herstelgraph-store.json"
-INDEX = "inputs-index.json"
+MANIFEST = cache.STORE_MANIFEST
+INDEX = cache.INPUT_INDEX
 STORE_DIR = re.compile(r"store-[0-9a-f]{32}")
 #: files RocksDB keeps beside the data that say nothing about the content
 _NOT_CONTENT = re.compile(r"LOCK|LOG(\.old\.\d+)?")
