@@ -313,6 +313,7 @@ def _verbs():
 #: Each verb of the CLI with --endpoint: the arguments, and None if it must work (exit 0 or
 #: 1 with output) or the start of the one-line refusal.
 VERB_RUNS = {
+    "cache": (["cache", "info"], None),  # local: where the cache is, whatever the endpoint
     "chain": (["chain", "bk", "valente", "bijlage-ii"], None),
     "check": (["check", "--format", "json"], None),
     "check-file": (["check", str(EXAMPLES / "01-valid-role-profile.ttl")], "check FILE"),
@@ -321,6 +322,7 @@ VERB_RUNS = {
     "coverage": (["coverage"], None),
     "coverage-of": (["coverage-of", "hgp:curriculum-x"], None),
     "crosswalk": (["crosswalk", "bk", "valente"], None),
+    "curation": (["curation", "report", "--format", "json"], None),  # the mapping files
     "curriculum": (["curriculum", "import", str(EXAMPLES / "curriculum-modules.csv")], None),
     "endpoint": (["endpoint", "check", "--format", "csv"], None),
     "explain": (["explain", "bk:C3", "bijlage2:competentie-02"], None),

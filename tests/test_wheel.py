@@ -68,6 +68,7 @@ VERBS: list[tuple[str, list[str]]] = [
     # against an Oxigraph server (the test extras' binary) loaded with the shipped graph
     ("endpoint check", ["endpoint", "check", "{endpoint}", "--format", "json"]),
     ("curriculum template", ["curriculum", "template", "-o", "{tmp}/sjabloon.xlsx"]),
+    ("cache info", ["cache", "info"]),
     ("review stats", ["review", "stats", "--format", "json"]),
     (
         "review export",
@@ -108,6 +109,8 @@ VERBS: list[tuple[str, list[str]]] = [
             "{tmp}/annex.xlsx",
         ],
     ),
+    # --since a folder: no git in a plain install
+    ("curation report", ["curation", "report", "--since", str(ROOT / "mappings")]),
 ]
 
 

@@ -58,6 +58,7 @@ VERBS = {
     "suggest": "suggest",
     "review": "review",
     "report": "report",
+    "curation": "curation",
     "endpoint": "endpoint",
     "cache": "cache",
 }
