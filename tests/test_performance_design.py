@@ -170,7 +170,8 @@ def test_question_imports_only_what_it_needs(argv, tmp_path, shared_cache):
 @pytest.mark.parametrize(
     ("argv", "allowed"),
     [
-        (["check"], {"herstelgraph.checks", "herstelgraph.curation.sssom"}),
+        # the rubric checks read the SSSOM files, whose prefix maps curies validates
+        (["check"], {"herstelgraph.checks", "herstelgraph.curation.sssom", "curies"}),
         (
             ["export", "--format", "csv", "-o", "out.csv"],
             {"herstelgraph.publish", "herstelgraph.curation.sssom"},
