@@ -61,8 +61,9 @@ STRUCTURAL = frozenset({"C-DIR-1", "C-DIR-2", "C-DUP-2", "C-DUP-4", "C-COV-1"})
 RULES = frozenset(
     [f"G-{n}" for n in range(1, 7)]
     + ["R-EXACT-1", "R-CLOSE-1", "R-HIER-1", "R-REL-1", "R-REL-2", "R-REL-3", "R-PRE-1"]
-    + ["R-NONE-1", "R-NONE-2", "R-NONE-3", "R-CONF-1", "R-CONF-2", "R-CONF-3", "R-CONF-4"]
-    + ["R-STR-1", "R-SEC-1", "R-EX-1", "R-EX-2", "R-INF-1", "R-DUP-1", "R-ONE-1"]
+    + ["R-NONE-1", "R-NONE-2", "R-NONE-3"]
+    + ["R-CONF-1", "R-CONF-2", "R-CONF-3", "R-CONF-4", "R-STR-1"]
+    + ["R-SEC-1", "R-EX-1", "R-EX-2", "R-INF-1", "R-DUP-1", "R-ONE-1"]
     + ["R-COM-1", "R-COM-2", "R-COM-3"]
 )
 #: The rules a record may name, per predicate (C-RULE-1); no-match records are keyed apart.
