@@ -7,7 +7,7 @@ TESTSTAMP := $(VENV)/.installed-test
 # .ci/run sets PYTEST_PREFIX=.ci/no-network: the suite under strace, every connect() counted
 PYTEST_PREFIX ?=
 
-.PHONY: demo test lint fmt bench eval clean mappings
+.PHONY: demo test lint fmt bench bench-quick bench-200 eval clean mappings
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -56,9 +56,24 @@ shapes: $(STAMP)
 goldens: $(TESTSTAMP)
 	$(BIN)/python tools/dev.py goldens
 
-bench: $(TESTSTAMP)
+# Benchmarks (docs/performance.md): default sizes 1x, 10x, 50x (~10 min on 2 cores); 200x
+# opt-in (bench-200); bench-quick for a developer's loop (1x, 10x, ~2 min). Each installs
+# what it needs (the [bench] extra: matplotlib) into the venv first.
+BENCHSTAMP := $(VENV)/.installed-bench
+
+$(BENCHSTAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e '.[bench]'
+	touch $@ $(STAMP)
+
+bench: $(BENCHSTAMP)
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/suggest.py
+
+bench-quick: $(BENCHSTAMP)
+	$(BIN)/python benchmarks/run.py --quick --out benchmarks/results/quick
+
+bench-200: $(BENCHSTAMP)
+	$(BIN)/python benchmarks/run.py --sizes 1,10,50,200
 
 # Suggestions (issue 18): figures against the curated mappings and the held-out outcomes.
 eval: $(TESTSTAMP)

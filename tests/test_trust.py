@@ -482,10 +482,13 @@ def test_damaged_cache_through_the_cli(run_cli, tmp_path, monkeypatch, uncached)
 
     monkeypatch.setenv("HERSTELGRAPH_CACHE", str(tmp_path))
     assert run_cli("frameworks", "--format", "json")[0] == 0
-    (entry,) = cache.entries(tmp_path)
+    # the CLI opens a persisted store (issue 22): empty its largest file
+    (folder,) = cache.entries(tmp_path)
+    entry = max(folder.iterdir(), key=lambda p: p.stat().st_size)
     entry.write_bytes(b"")
     code, out, err = run_cli("frameworks", "--format", "json")
-    assert code == 0 and "is damaged (empty); rebuilding it" in err
+    assert code == 0 and f"{entry.name}: 0 bytes where the manifest says" in err
+    assert "rebuilding it" in err
     counts = {f["id"]: f["concepts"] for f in json.loads(out)}
     assert counts == dict(uncached["frameworks"])
 

@@ -73,8 +73,10 @@ class Context:
                         raise InputError(f"{p}: no such folder of review files")
                 reviews = review_dirs([Path(p) for p in self.reviews])
             extra = [Path(p) for p in self.data]
-            # reviews only when named: the default ones load() finds by itself
-            self._store = load(extra=extra, reviews=reviews) if reviews else load(extra=extra)
+            # reviews only when named: the default ones load() finds by itself. A process
+            # asks one question: the persisted store opens in milliseconds (issue 22)
+            kw = {"reviews": reviews} if reviews else {}
+            self._store = load(extra=extra, persisted=True, **kw)
         return self._store
 
     def presenter(self) -> Presenter:

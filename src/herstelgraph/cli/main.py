@@ -29,7 +29,58 @@ def _timeout_option(ctx: click.Context, param: click.Parameter, value: str | Non
         raise click.BadParameter(str(exc)) from None
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+#: verb -> the module of this package that defines it (in its ``COMMANDS``). A verb's
+#: module is imported only when that verb runs (or for ``--help``), so a question never
+#: pays for the imports of export, suggest or review (docs/performance.md;
+#: tests/test_performance_design.py keeps this table complete).
+VERBS = {
+    "frameworks": "catalogue",
+    "overview": "catalogue",
+    "concepts": "catalogue",
+    "show": "catalogue",
+    "stats": "catalogue",
+    "map": "catalogue",
+    "crosswalk": "align",
+    "gaps": "align",
+    "coverage": "align",
+    "chain": "align",
+    "hubs": "align",
+    "search": "align",
+    "coverage-of": "align",
+    "compare-roles": "align",
+    "query": "align",
+    "explain": "align",
+    "check": "check",
+    "export": "publish",
+    "site": "publish",
+    "validate": "validate",
+    "curriculum": "validate",
+    "suggest": "suggest",
+    "review": "review",
+    "report": "report",
+    "curation": "curation",
+    "endpoint": "endpoint",
+    "cache": "cache",
+}
+
+
+class LazyGroup(click.Group):
+    """A group that imports a verb's module only when the verb is looked up."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(set(VERBS) | set(self.commands))
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in VERBS:
+            import importlib
+
+            module = importlib.import_module(f"{__package__}.{VERBS[cmd_name]}")
+            for command in module.COMMANDS:
+                self.add_command(command)
+        return self.commands.get(cmd_name)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="herstelgraph")
 @click.option(
     "--data",
@@ -95,31 +146,6 @@ def cli(
     ctx.obj = Context(
         data, endpoint, lang, verbose, endpoint_timeout=endpoint_timeout, reviews=reviews
     )
-
-
-def _register() -> None:
-    """Each area's verbs live in their own module; the group adds them here (no import circle)."""
-    from . import (
-        align,
-        cache,
-        catalogue,
-        check,
-        curation,
-        endpoint,
-        publish,
-        report,
-        review,
-        suggest,
-        validate,
-    )
-
-    modules = (catalogue, align, check, publish, validate, suggest, review, report, curation)
-    for module in (*modules, endpoint, cache):
-        for command in module.COMMANDS:
-            cli.add_command(command)
-
-
-_register()
 
 
 def hint(exc: HerstelgraphError) -> str:

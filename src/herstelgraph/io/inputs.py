@@ -134,6 +134,34 @@ def _shipped(path: Path) -> bool:
         return False
 
 
+def check_input(path: Path) -> os.stat_result | None:
+    """What ``read_bytes`` checks before reading, without reading: the file is protected as
+    an input of this run, and refused when its size is over the cap. Returns its stat when
+    it is a regular file (None for a device or a pipe, whose size says nothing)."""
+    import stat
+
+    path = Path(path)
+    limit = max_input_bytes()
+    if _shipped(path):
+        limit = max(limit, 1 << 40)
+    else:
+        from .atomic import protect
+
+        protect([path])
+    try:
+        st = path.stat()
+    except OSError:
+        return None  # read_bytes gives the one-line error
+    if not stat.S_ISREG(st.st_mode):
+        return None
+    if st.st_size > limit:
+        raise InputError(
+            f"{path}: the file has {_bytes(st.st_size)}, over the input limit of "
+            f"{_bytes(limit)}; raise the limit with {MAX_INPUT_ENV} (e.g. 200MB)"
+        )
+    return st
+
+
 def read_bytes(path: Path) -> bytes:
     """The file's bytes, refused before reading when over the cap (user files only)."""
     path = Path(path)

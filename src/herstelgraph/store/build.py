@@ -52,6 +52,7 @@ def load(
     closure: bool = True,
     files: Iterable[Path] | None = None,
     overlay: Overlay | None = None,
+    persisted: bool = False,
 ) -> Store:
     """The shipped graph (from the installed package), with user files added to USER.
 
@@ -64,6 +65,12 @@ def load(
     these exact bytes passed it (0.25 s of a 1 s load at 50x, docs/performance.md).
     Every entry is verified against its own checksum before use (``store/cache.py``); a
     damaged one is reported on stderr and rebuilt.
+
+    ``persisted``: open the whole store (inputs, closure, tallies) from disk when this set
+    of inputs was loaded before (``store/persist.py``): nothing is parsed, and the store is
+    read-only until the first write. Otherwise it is built as above and then written there,
+    with a progress line on stderr when that takes over a second. The CLI uses it; in a
+    long-lived process the in-memory store answers faster (docs/performance.md).
     """
     from ..io.inputs import read_bytes
     from ..resources import graph_files
@@ -79,10 +86,24 @@ def load(
     ]
     overlay_sources = overlay.sources() if overlay is not None else []
     use_cache = closure and not cache.disabled()
+    folder = progress = None
+    known: dict[str, bytes] = {}  # bytes the persisted path read to hash them
+    if use_cache and persisted:
+        from . import persist
+
+        index = persist.InputIndex(cache_dir())
+        digests = [(role, index.digest(path)) for role, path, _ in entries]
+        index.save()
+        known = index.read
+        folder = cache_dir() / f"store-{persist.store_key(digests, overlay_sources)}"
+        opened = persist.open_store(folder)
+        if opened is not None:
+            return Store(opened, read_only=True)
+        progress = persist.Progress("the persisted store")
     datas: list[bytes | None] = [None] * len(entries)
     cached = inferred = None
     if use_cache:
-        datas = [read_bytes(path) for _, path, _ in entries]
+        datas = [known.get(str(path)) or read_bytes(path) for _, path, _ in entries]
         sources = [(role, data) for (role, _, _), data in zip(entries, datas, strict=True)]
         sources += overlay_sources
         key = _cache_key(sources)
@@ -93,6 +114,8 @@ def load(
         store.add_file(path, graph, data=data, checked=hit)
     if overlay is not None:
         overlay.apply(store)
+    if progress is not None:
+        progress.step("inputs parsed")
     if closure:
         if hit and not _load_inferred(store, inferred, cached):
             hit = False
@@ -101,13 +124,22 @@ def load(
             from .tallies import add_tallies
 
             add_closure(store)
+            if progress is not None:
+                progress.step("SKOS closure computed")
             add_tallies(store)
-            if cached is not None:
+            if progress is not None:
+                progress.step("tallies counted")
+            if cached is not None and folder is None:  # a persisted store holds it all
                 data = store.ox.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=INFERRED)
                 # blank nodes get new labels at every load, so a closure over them cannot be
                 # reused: it would speak of nodes that no longer exist (not cached)
                 if b"_:" not in data:
                     cache.write_entry(cached, data)
+    if folder is not None and progress is not None:
+        from .persist import write_store
+
+        write_store(store.ox, folder)
+        progress.step(f"written to {folder}")
     return store
 
 

@@ -11,8 +11,9 @@ comment, so an entry stays a readable RDF file.
 
 Bound: after each write the folder keeps the ``MAX_ENTRIES`` most recently used entries
 within ``MAX_BYTES`` in total (the newest always stays); a hit refreshes an entry's time.
-Only files named like our entries (``closure-<32 hex>.nt``) and our own temporaries are
-ever removed. ``herstelgraph cache info`` and ``herstelgraph cache clear`` show and empty it.
+Only entries named like ours (``closure-<32 hex>.nt`` files, ``store-<32 hex>`` folders:
+the persisted stores of ``persist.py``) and our own temporaries are ever removed.
+``herstelgraph cache info`` and ``herstelgraph cache clear`` show and empty it.
 """
 
 from __future__ import annotations
@@ -33,7 +34,11 @@ MAX_BYTES = 100 * 1000 * 1000
 
 _MAGIC = b"# herstelgraph-cache "
 _HEADER = re.compile(rb"# herstelgraph-cache (\d+) sha256=([0-9a-f]{64}) length=(\d+)\n")
-_ENTRY = re.compile(r"closure-[0-9a-f]{32}\.nt")
+#: a persisted store's manifest, and the index of input hashes (``persist.py``)
+STORE_MANIFEST = "herstelgraph-store.json"
+INPUT_INDEX = "inputs-index.json"
+#: a closure entry (a file), or a persisted store (a folder: ``persist.py``)
+_ENTRY = re.compile(r"closure-[0-9a-f]{32}\.nt|store-[0-9a-f]{32}")
 
 
 def cache_dir() -> Path:
@@ -120,11 +125,39 @@ def entries(folder: Path | None = None) -> list[Path]:
     try:
         with os.scandir(folder) as it:
             for e in it:
-                if _ENTRY.fullmatch(e.name) and e.is_file(follow_symlinks=False):
+                if not _ENTRY.fullmatch(e.name):
+                    continue
+                if e.name.startswith("store-") and e.is_dir(follow_symlinks=False):
+                    found.append((_last_used(Path(e.path)), e.name))
+                elif e.is_file(follow_symlinks=False):
                     found.append((e.stat().st_mtime, e.name))
     except OSError:
         return []
     return [folder / name for _, name in sorted(found, reverse=True)]
+
+
+def _last_used(store_dir: Path) -> float:
+    """A persisted store's last use: its manifest's time (refreshed at every open)."""
+    try:
+        return (store_dir / STORE_MANIFEST).stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+def _size(path: Path) -> int:
+    """Bytes of an entry: a file's size, or the sum over a store folder's files."""
+    if path.is_dir():
+        return sum(e.stat().st_size for e in os.scandir(path) if e.is_file())
+    return path.stat().st_size
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        import shutil
+
+        shutil.rmtree(path)
+    else:
+        path.unlink()
 
 
 def evict(folder: Path, keep: Path | None = None) -> list[Path]:
@@ -132,7 +165,7 @@ def evict(folder: Path, keep: Path | None = None) -> list[Path]:
     removed, total, kept = [], 0, 0
     for path in entries(folder):
         try:
-            size = path.stat().st_size
+            size = _size(path)
         except OSError:
             continue
         if path == keep or (kept < MAX_ENTRIES and total + size <= MAX_BYTES):
@@ -140,7 +173,7 @@ def evict(folder: Path, keep: Path | None = None) -> list[Path]:
             total += size
             continue
         try:
-            path.unlink()
+            _remove(path)
             removed.append(path)
         except OSError:
             pass
@@ -162,7 +195,7 @@ def info() -> CacheInfo:
     size = 0
     for p in found:
         try:
-            size += p.stat().st_size
+            size += _size(p)
         except OSError:
             pass
     return CacheInfo(str(cache_dir()), not disabled(), len(found), size)
@@ -177,11 +210,15 @@ def clear() -> tuple[int, int]:
     n = size = 0
     for path in entries(folder):
         try:
-            freed = path.stat().st_size
-            path.unlink()
+            freed = _size(path)
+            _remove(path)
         except OSError:
             continue
         n += 1
         size += freed
     sweep(folder, older_than=0)
+    try:  # the input hashes the persisted stores were keyed by
+        (folder / INPUT_INDEX).unlink()
+    except OSError:
+        pass
     return n, size

@@ -153,8 +153,11 @@ def graphs_for(entailment: Entailment | bool) -> list[ox.NamedNode]:
 class Store:
     """The graph a session works on: the shipped frameworks and mappings plus user files."""
 
-    def __init__(self, ox_store: ox.Store | None = None):
+    def __init__(self, ox_store: ox.Store | None = None, *, read_only: bool = False):
         self.ox = ox_store if ox_store is not None else ox.Store()
+        #: a persisted store opened read-only (``store/persist.py``): the first write through
+        #: this class copies it into memory (``_writable``)
+        self.read_only = read_only
         #: (store, reviewed_only, min_confidence) -> the store as that mapping filter sees
         #: it; set by the loader that knows the reviews (``herstelgraph.load``), None else
         self.filter_mappings: Callable[[Store, int, float | None], Queryable] | None = None
@@ -169,11 +172,12 @@ class Store:
         # file is parsed completely before a single triple enters the store.
         from ..io.inputs import load_rdf
 
-        return load_rdf(self.ox, Path(path), fmt, graph, **kw)
+        return load_rdf(self._writable(), Path(path), fmt, graph, **kw)
 
     def add_data(
         self, data: bytes, rdf_format: ox.RdfFormat, graph: ox.NamedNode, where: str
     ) -> None:
+        self._writable()
         try:
             if rdf_format in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG):
                 self.ox.load(data, format=rdf_format)
@@ -273,7 +277,15 @@ class Store:
 
     def extend(self, quads: Iterable[ox.Quad]) -> None:
         """Add quads (each names its graph), e.g. records read from an SSSOM file."""
-        self.ox.extend(quads)
+        self._writable().extend(quads)
+
+    def _writable(self) -> ox.Store:
+        """The Oxigraph store, copied into memory first if it is a read-only persisted one."""
+        if self.read_only:
+            memory = ox.Store()
+            memory.bulk_extend(self.ox.quads_for_pattern(None, None, None, None))
+            self.ox, self.read_only = memory, False
+        return self.ox
 
     def to_rdflib(self, *, graphs: Iterable[ox.NamedNode] = (ASSERTED, USER)) -> Any:
         """The given named graphs as one ``rdflib.Graph`` (asserted and user data by

@@ -60,11 +60,13 @@ def load(
     closure: bool = True,
     files: Iterable[Path] | None = None,
     reviews: Iterable[Path] | None = None,
+    persisted: bool = False,
 ) -> Store:
     """The shipped graph (or ``files``), user files in the user graph, and the expert reviews
     applied before the SKOS closure: a rejected record is withheld, a relation the reviewers
     changed replaces it (``merge``). The store can then be filtered by review status
-    (``reviewed_only``/``min_confidence`` on every question).
+    (``reviewed_only``/``min_confidence`` on every question). ``persisted``: open the whole
+    store from disk when these inputs were loaded before (``store.build.load``).
 
     >>> import herstelgraph
     >>> herstelgraph.load().filter_mappings is not None
@@ -75,7 +77,11 @@ def load(
 
     files = None if files is None else list(files)
     store = store_pkg.load(
-        extra, closure=closure, files=files, overlay=review_overlay(files, reviews)
+        extra,
+        closure=closure,
+        files=files,
+        overlay=review_overlay(files, reviews),
+        persisted=persisted,
     )
     store.filter_mappings = filtered
     return store

@@ -1,0 +1,220 @@
+"""The persisted store (issue 22, store/persist.py): the CLI opens the whole store from disk,
+keyed by the content hash of its inputs, verified before every use (issue 14), rebuilt when
+an input changes or the store is damaged, and read-only until the first write."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+PROFILE = ROOT / "examples" / "03-valid-person-profile.ttl"
+
+
+@pytest.fixture(scope="module")
+def right():
+    """frameworks and gaps as JSON, with no cache at all."""
+    from herstelgraph.cli import main
+
+    saved = os.environ.get("HERSTELGRAPH_CACHE")
+    os.environ["HERSTELGRAPH_CACHE"] = "off"
+    try:
+        import contextlib
+        import io
+
+        out = {}
+        for name, argv in ARGS.items():
+            buf = io.StringIO()
+            with contextlib.redirect_stdout(buf):
+                assert main([*argv, "--format", "json"]) == 0
+            out[name] = buf.getvalue()
+        return out
+    finally:
+        if saved is None:
+            os.environ.pop("HERSTELGRAPH_CACHE", None)
+        else:
+            os.environ["HERSTELGRAPH_CACHE"] = saved
+
+
+ARGS = {
+    "frameworks": ["frameworks"],
+    "gaps": ["gaps", "bk-0597-1", "valente-2023"],
+    "hubs": ["hubs"],
+}
+
+
+def _ask(run_cli) -> tuple[dict, str]:
+    out, errs = {}, ""
+    for name, argv in ARGS.items():
+        code, text, err = run_cli(*argv, "--format", "json")
+        assert code == 0, err
+        out[name], errs = text, errs + err
+    return out, errs
+
+
+def _stores(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.iterdir() if p.name.startswith("store-"))
+
+
+def test_the_cli_opens_a_persisted_store(run_cli, tmp_path, monkeypatch, right):
+    from herstelgraph.store import persist
+
+    monkeypatch.setenv("HERSTELGRAPH_CACHE", str(tmp_path))
+    assert _ask(run_cli) == (right, "")
+    (folder,) = _stores(tmp_path)
+    manifest = json.loads((folder / persist.MANIFEST).read_text())
+    assert set(manifest["body"]["files"]) == {
+        p.name for p in folder.iterdir() if p.name != persist.MANIFEST and p.name != "LOG"
+    } - {"LOCK"}
+    # no closure entry beside it: the store holds the closure and the tallies
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith("closure-")] == []
+    # the second process opens it: same answers, nothing rebuilt, nothing said
+    before = {p: p.stat().st_mtime_ns for p in folder.iterdir() if p.name != persist.MANIFEST}
+    assert _ask(run_cli) == (right, "")
+    assert {p: p.stat().st_mtime_ns for p in before} == before
+
+
+def test_an_opened_store_is_the_loaded_one(tmp_path, monkeypatch):
+    """Every quad of the in-memory load is in the persisted store, and no other."""
+    from herstelgraph.store import load
+
+    monkeypatch.setenv("HERSTELGRAPH_CACHE", str(tmp_path))
+    built = load(persisted=True)
+    opened = load(persisted=True)
+    assert not built.read_only and opened.read_only
+    assert set(opened.ox) == set(built.ox) and len(opened) > 10_000
+
+
+def test_a_changed_input_gives_a_new_store(run_cli, tmp_path, monkeypatch):
+    monkeypatch.setenv("HERSTELGRAPH_CACHE", str(tmp_path / "cache"))
+    data = tmp_path / "p.ttl"
+    shutil.copy(PROFILE, data)
+    assert run_cli("--data", str(data), "frameworks")[0] == 0
+    first = _stores(tmp_path / "cache")
+    # same size, same mtime: only the content (and the ctime) differ
+    st = data.stat()
+    text = data.read_text()
+    changed = text.replace("Sanne, ervaringsdeskundige", "Sanna, ervaringsdeskundige", 1)
+    assert changed != text and len(changed) == len(text)
+    data.write_text(changed)
+    os.utime(data, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert run_cli("--data", str(data), "frameworks")[0] == 0
+    assert len(_stores(tmp_path / "cache")) == 2 and first[0] in _stores(tmp_path / "cache")
+
+
+DAMAGE = ["empty-file", "cut-file", "random-bytes", "same-size-edit", "extra-file",
+          "missing-file", "manifest-edited", "manifest-gone"]  # fmt: skip
+
+
+@pytest.mark.parametrize("kind", DAMAGE)
+def test_a_damaged_store_is_reported_and_rebuilt(kind, run_cli, tmp_path, monkeypatch, right):
+    from herstelgraph.store import persist
+
+    monkeypatch.setenv("HERSTELGRAPH_CACHE", str(tmp_path))
+    assert _ask(run_cli)[0] == right
+    (folder,) = _stores(tmp_path)
+    files = sorted(
+        (p for p in folder.iterdir() if p.name.endswith(".sst")), key=lambda p: p.stat().st_size
+    )
+    victim = files[-1]
+    data = victim.read_bytes()
+    if kind == "empty-file":
+        victim.write_bytes(b"")
+    elif kind == "cut-file":
+        victim.write_bytes(data[: len(data) // 2])
+    elif kind == "random-bytes":
+        victim.write_bytes(random.Random(5).randbytes(len(data)))
+    elif kind == "same-size-edit":  # one byte, the file's times set back
+        st = victim.stat()
+        victim.write_bytes(data[:100] + bytes([data[100] ^ 1]) + data[101:])
+        os.utime(victim, ns=(st.st_atime_ns, st.st_mtime_ns))
+    elif kind == "extra-file":
+        (folder / "999999.log").write_bytes(b"x")
+    elif kind == "missing-file":
+        victim.unlink()
+    elif kind == "manifest-edited":
+        manifest = json.loads((folder / persist.MANIFEST).read_text())
+        name = next(iter(manifest["body"]["files"]))
+        manifest["body"]["files"][name][0] += 1
+        (folder / persist.MANIFEST).write_text(json.dumps(manifest))
+    elif kind == "manifest-gone":
+        (folder / persist.MANIFEST).unlink()
+    answers, err = _ask(run_cli)
+    assert answers == right
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(
+        f"herstelgraph: warning: persisted store {folder} is damaged ("
+    ), err
+    assert lines[0].endswith("; rebuilding it")
+    assert _ask(run_cli) == (right, "")  # rebuilt, and served again silently
+
+
+def test_a_damaged_input_index_only_costs_a_rehash(run_cli, tmp_path, monkeypatch, right):
+    from herstelgraph.store import persist
+
+    monkeypatch.setenv("HERSTELGRAPH_CACHE", str(tmp_path))
+    assert _ask(run_cli)[0] == right
+    index = tmp_path / persist.INDEX
+    entries = json.loads(index.read_text())
+    # a wrong hash under the right stamps: the key changes, a new store is built, and the
+    # answers stay right (the index says which bytes were hashed, never what they hold)
+    for entry in entries.values():
+        entry[4] = "0" * 64
+    index.write_text(json.dumps(entries))
+    assert _ask(run_cli)[0] == right
+    index.write_bytes(b"\x00garbage")
+    assert _ask(run_cli)[0] == right
+
+
+def test_writing_to_an_opened_store_copies_it_first(tmp_path, monkeypatch):
+    import pyoxigraph as ox
+
+    from herstelgraph.store import USER, load
+
+    monkeypatch.setenv("HERSTELGRAPH_CACHE", str(tmp_path))
+    load(persisted=True)
+    store = load(persisted=True)
+    assert store.read_only
+    n = len(store)
+    quad = ox.Quad(ox.NamedNode("urn:x:a"), ox.NamedNode("urn:x:b"), ox.Literal("c"), USER)
+    store.extend([quad])
+    assert not store.read_only and len(store) == n + 1
+    assert len(load(persisted=True)) == n  # the persisted one is untouched
+
+
+def test_progress_line_when_a_rebuild_takes_over_a_second(monkeypatch):
+    import io
+
+    from herstelgraph.store import persist
+
+    now = [0.0]
+    monkeypatch.setattr(persist.time, "perf_counter", lambda: now[0])
+    out = io.StringIO()
+    progress = persist.Progress("the persisted store", stream=out)
+    progress.step("inputs parsed")
+    assert out.getvalue() == ""
+    now[0] = 1.5
+    progress.step("SKOS closure computed")
+    now[0] = 2.0
+    progress.step("written")
+    assert out.getvalue().splitlines() == [
+        "herstelgraph: building the persisted store (once per change of the inputs)",
+        "herstelgraph:   SKOS closure computed (1.5 s)",
+        "herstelgraph:   written (2.0 s)",
+    ]
+
+
+def test_cache_clear_removes_stores_and_the_index(run_cli, tmp_path, monkeypatch):
+    monkeypatch.setenv("HERSTELGRAPH_CACHE", str(tmp_path))
+    (tmp_path / "notes.txt").write_text("not ours")
+    assert run_cli("frameworks")[0] == 0
+    assert "entries: 1 (" in run_cli("cache", "info")[1]
+    code, _, err = run_cli("cache", "clear")
+    assert code == 0 and err.startswith("1 cache entries removed")
+    assert [p.name for p in tmp_path.iterdir()] == ["notes.txt"]
