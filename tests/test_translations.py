@@ -183,3 +183,48 @@ def test_translations_file_is_canonical():
     from herstelgraph.io.serialize import canonical_file_text
 
     assert TRANSLATIONS.read_text(encoding="utf-8") == canonical_file_text(TRANSLATIONS)
+
+
+# ------------------------------------------------------------------ the shipped graph
+def test_the_shipped_graph_loads_the_translations_and_search_finds_english_words():
+    """load() carries the @en literals; search matches them and still shows the Dutch label."""
+    from herstelgraph.questions.alignment import search
+    from herstelgraph.store import load
+
+    store = load()
+    assert store.ask(
+        'ASK { bk:competentie-02 skos:prefLabel "Collaborates in an interdisciplinary way"@en }'
+    )
+    hits = search(store, "interdisciplinary")
+    assert "bk:competentie-02" in [h.id for h in hits]
+    hit = next(h for h in hits if h.id == "bk:competentie-02")
+    assert hit.label == "Werkt interdisciplinair samen"  # the Dutch label, not the English
+    assert "interdisciplinary" in hit.text.lower()  # what matched: the English text
+    # a Dutch word finds the same item
+    assert "bk:competentie-02" in [h.id for h in search(store, "interdisciplinair")]
+
+
+def test_the_closure_cache_key_covers_the_translations(tmp_path, monkeypatch):
+    """Editing en.ttl gives a new cache entry: a stale closure is never served for it."""
+    import shutil
+
+    import herstelgraph.resources as resources
+    from herstelgraph.store import load
+
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "ontology", data / "ontology")
+    monkeypatch.setattr(resources, "data_dir", lambda kind: data / kind)
+    monkeypatch.setenv("HERSTELGRAPH_CACHE", str(tmp_path / "cache"))
+    files = resources.graph_files()
+    assert data / "ontology" / "translations" / "en.ttl" in files
+    load(files=files)
+    en = data / "ontology" / "translations" / "en.ttl"
+    en.write_text(
+        en.read_text(encoding="utf-8").replace(
+            '"Collaborates in an interdisciplinary way"@en', '"works across disciplines"@en'
+        ),
+        encoding="utf-8",
+    )
+    store = load(files=resources.graph_files())
+    assert len(list((tmp_path / "cache").glob("closure-*.nt"))) == 2
+    assert store.ask('ASK { bk:competentie-02 skos:prefLabel "works across disciplines"@en }')

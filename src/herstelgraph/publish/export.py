@@ -406,7 +406,7 @@ def csv_text(store: Store, scheme: str | None) -> tuple[str, int]:
             cells: dict[str, list[str]] = defaultdict(list)
             for rel, other, _rec in sorted(maps.get(c.id, []), key=lambda m: (m[0], m[1])):
                 if rel == "noMatch":
-                    cells["no_match_in"].append(_fw(PREFIXES[other.split(":")[0]] + "scheme"))
+                    cells["no_match_in"].append(_fw(expand(other) or other))
                 else:
                     cells[rel].append(f"{other} — {labels.get(other, '')}")
             table.append(
