@@ -115,79 +115,116 @@ def test_no_broken_internal_links(built):
 
 def test_every_concept_has_a_page_and_data_files(built):
     site, _, store = built
-    from rdflib import Graph
+    from rdflib import Graph, URIRef
 
     from herstelgraph.questions.catalogue import concepts, frameworks
 
+    english = {
+        r["c"].value: r["l"].value
+        for r in store.select("SELECT ?c ?l WHERE { ?c skos:prefLabel ?l FILTER(LANG(?l) = 'en') }")
+    }
     for fw in frameworks(store):
         for c in concepts(store, fw.id):
             local = c.iri.rsplit("/", 1)[-1]
-            page = site / "concepts" / fw.id / f"{local}.html"
+            page = site / "nl" / "concepts" / fw.id / f"{local}.html"
             doc = parse(page)
             assert doc.text_by_id["label"] == c.label  # escaped in HTML, exact as text
+            en = parse(site / "en" / "concepts" / fw.id / f"{local}.html")
+            assert en.text_by_id["label"] == english.get(c.iri, c.label)
+            data = site / "data" / fw.id / local
             for suffix, fmt in ((".ttl", "turtle"), (".jsonld", "json-ld")):
                 g = Graph()
-                g.parse(page.with_suffix(suffix), format=fmt)
-                assert any(str(o) == c.label for o in g.objects()), f"{page} {suffix}"
+                g.parse(data.with_suffix(suffix), format=fmt)
+                assert any(str(o) == c.label for o in g.objects()), f"{data} {suffix}"
+                # the file holds exactly the concept's own triples (and its records')
+                assert (URIRef(c.iri), None, None) in g
 
 
 def test_html_escapes_quotes_ampersands_and_brackets(tmp_path):
     out = tmp_path / "site"
     build_site(load(files=FIXTURE_FILES), out)
-    html = (out / "concepts" / "bk-0597-1" / "competentie-01-activiteit-01.html").read_text("utf-8")
-    assert "Stimuleert &#x27;eigen regie&#x27; &lt;en&gt; empowerment" in html
-    assert "<en>" not in html
-    page = (out / "concepts" / "bk-0597-1" / "competentie-01.html").read_text("utf-8")
-    assert "Werkt aan “empowerment” &amp; herstel" in page
+    for lang in ("nl", "en"):
+        concepts = out / lang / "concepts" / "bk-0597-1"
+        html = (concepts / "competentie-01-activiteit-01.html").read_text("utf-8")
+        assert "Stimuleert &#x27;eigen regie&#x27; &lt;en&gt; empowerment" in html
+        assert "<en>" not in html
+        page = (concepts / "competentie-01.html").read_text("utf-8")
+        assert "Werkt aan “empowerment” &amp; herstel" in page
 
 
 def test_concept_page_shows_source_hierarchy_and_mappings_both_ways(tmp_path):
     out = tmp_path / "site"
     build_site(load(files=FIXTURE_FILES), out)
-    bk = (out / "concepts" / "bk-0597-1" / "competentie-01.html").read_text("utf-8")
+    bk = (out / "nl" / "concepts" / "bk-0597-1" / "competentie-01.html").read_text("utf-8")
     assert "Competenties &gt; Competentie 1" in bk and "source-quote" in bk
     assert "competentie-01-activiteit-01.html" in bk  # narrower
     assert 'class="mapping-link" href="../../concepts/valente-2023/competentie-01.html"' in bk
-    assert "0.80" in bk and "semapv:ManualMappingCuration" in bk
-    valente = (out / "concepts" / "valente-2023" / "competentie-01.html").read_text("utf-8")
-    # the same records seen from the other side, with the inverse relation
+    assert "0.80" in bk and "handmatig vastgelegd" in bk and "komt vrijwel overeen met" in bk
+    assert "sterke afstemming" in bk  # ceasn:majorAlignment in words
+    valente = (out / "en" / "concepts" / "valente-2023" / "competentie-01.html").read_text("utf-8")
+    # the same records seen from the other side, with the inverse relation, in English
     assert 'href="../../concepts/bk-0597-1/competentie-01.html"' in valente
-    assert "broadMatch" in valente and "recorded from the other side" in valente
-    kennis = (out / "concepts" / "bk-0597-1" / "kennis-01.html").read_text("utf-8")
-    assert "Reviewed: no match in" in kennis
+    assert "falls under" in valente and "read in reverse" in valente
+    kennis = (out / "nl" / "concepts" / "bk-0597-1" / "kennis-01.html").read_text("utf-8")
+    assert "Gezocht, geen overeenkomst in" in kennis
+
+
+def test_mapping_rows_show_the_rubric_rule_and_the_review_status_in_words(tmp_path):
+    out = tmp_path / "site"
+    build_site(load(files=FIXTURE_FILES), out)
+    for lang, rule, status in (
+        ("nl", "R-CLOSE-1 — komt vrijwel overeen met", "niet beoordeeld"),
+        ("en", "R-CLOSE-1 — nearly matches", "not reviewed"),
+    ):
+        html = (out / lang / "concepts" / "bk-0597-1" / "competentie-01.html").read_text("utf-8")
+        assert f'href="../../../downloads/RUBRIC.md" title="hgrule:R-CLOSE-1">{rule}</a>' in html
+        assert f'<span class="review review-unreviewed">{status}</span>' in html
+    assert (out / "downloads" / "RUBRIC.md").read_text(encoding="utf-8").startswith("# ")
+    # a record that names no rule says so, in words
+    activity = out / "nl" / "concepts" / "bk-0597-1" / "competentie-01-activiteit-01.html"
+    assert "geen regel vermeld" in activity.read_text("utf-8")
 
 
 def test_search_index_covers_every_concept(built):
     site, _, store = built
     from herstelgraph.questions.catalogue import concepts, frameworks
 
-    text = (site / "search-index.js").read_text(encoding="utf-8")
-    prefix = "window.HERSTELGRAPH_INDEX = "
-    assert text.startswith(prefix) and text.rstrip().endswith(";")
-    index = json.loads(text[len(prefix) :].rstrip().rstrip(";"))
     expected = {c.id for f in frameworks(store) for c in concepts(store, f.id)}
-    assert {e["id"] for e in index} == expected
-    assert all((site / e["url"]).is_file() for e in index)
+    for lang in ("nl", "en"):
+        text = (site / lang / "search-index.js").read_text(encoding="utf-8")
+        prefix = "window.HERSTELGRAPH_INDEX = "
+        assert text.startswith(prefix) and text.rstrip().endswith(";")
+        index = json.loads(text[len(prefix) :].rstrip().rstrip(";"))
+        assert {e["id"] for e in index} == expected
+        assert all((site / lang / e["url"]).is_file() for e in index)
+        assert {e["lang"] for e in index} <= {"nl", "en"}
     js = (site / "assets" / "search.js").read_text(encoding="utf-8")
     assert 'normalize("NFD")' in js and "\\p{M}" in js and "innerHTML" not in js.split("*/", 1)[1]
 
 
 def test_heatmap_is_valid_svg_with_a_cell_per_pair(built):
     site, _, store = built
+    from herstelgraph.publish.site import item_counts
     from herstelgraph.questions.catalogue import frameworks
 
-    root = ET.parse(site / "coverage.svg").getroot()
-    assert root.tag == "{http://www.w3.org/2000/svg}svg"
-    n = len(frameworks(store))
-    cells = root.findall("{http://www.w3.org/2000/svg}g")
-    assert len(cells) == n * (n - 1)
-    assert "<svg" in (site / "coverage.html").read_text(encoding="utf-8")
+    present = {f.id for f in frameworks(store)}
+    aligned = {
+        x for (a, b), st in item_counts(store).items() if st["mapped"] or st["no_match"]
+        for x in (a, b)
+    } & present  # fmt: skip
+    for lang in ("nl", "en"):
+        root = ET.parse(site / lang / "coverage.svg").getroot()
+        assert root.tag == "{http://www.w3.org/2000/svg}svg"
+        cells = root.findall("{http://www.w3.org/2000/svg}g")
+        n = len(aligned)
+        assert len(cells) == n * (n - 1)
+        assert "<svg" in (site / lang / "coverage.html").read_text(encoding="utf-8")
 
 
 def test_ontology_page_documents_classes_and_properties(built):
     site, _, store = built
-    doc = parse(site / "ontology.html")
-    html = (site / "ontology.html").read_text(encoding="utf-8")
+    doc = parse(site / "nl" / "ontology.html")
+    html = (site / "nl" / "ontology.html").read_text(encoding="utf-8")
     rows = store.select(
         "SELECT ?t ?en ?nl WHERE { ?t a ?k ; rdfs:label ?en, ?nl . "
         "VALUES ?k { owl:Class owl:ObjectProperty owl:DatatypeProperty } "
