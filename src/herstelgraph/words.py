@@ -394,6 +394,7 @@ SITE: dict[str, Pair] = {
         "still to be determined (the source says so)",
     ),
     "source_file": ("Bronbestand", "Source file"),
+    "untitled_source": ("brondocument zonder titel", "untitled source document"),
     "title_en": ("Titel (Engels)", "Title (English)"),
     "id": ("ID", "ID"),
     "iri": ("IRI", "IRI"),

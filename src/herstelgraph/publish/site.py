@@ -494,8 +494,11 @@ def _render(store: Store) -> dict[str, bytes]:
 
 # ---------------------------------------------------------------------------- colours
 def _blend(share: float) -> str:
+    """The heatmap's fill: light up to half, dark above, skipping the mid-tones where
+    neither dark nor white text reaches a 4.5:1 contrast."""
     lo, hi = (0xF1, 0xF5, 0xF9), (0x0B, 0x3D, 0x6B)
-    rgb = [round(lo[i] + (hi[i] - lo[i]) * share) for i in range(3)]
+    t = share * 1.1 if share <= 0.5 else 0.7 + (share - 0.5) * 0.6
+    rgb = [round(lo[i] + (hi[i] - lo[i]) * t) for i in range(3)]
     return "#" + "".join(f"{c:02x}" for c in rgb)
 
 
@@ -805,12 +808,16 @@ class _Site:
         return self.layout(title, f"frameworks/{self.slugs[fw.id]}.html", body)
 
     def source_doc(self, iri: str, root: str) -> str:
+        """A source document by its title (and file name); one without a title by its file
+        name, else in words: never its CURIE."""
         found = self.g.label(iri, self.lang)
-        ident = self.g.texts(iri, DCT + "identifier")
-        text = e(found[0]) if found else ""
-        lang = _lang_attr(found[1]) if found else ""
-        extra = f' <span class="meta">({e(", ".join(ident))})</span>' if ident else ""
-        return f'<span{lang} title="{e(compact(iri))}">{text or e(compact(iri))}</span>{extra}'
+        ident = ", ".join(self.g.texts(iri, DCT + "identifier"))
+        if found:
+            extra = f' <span class="meta">({e(ident)})</span>' if ident else ""
+            return f"<span{_lang_attr(found[1])}>{e(found[0])}</span>{extra}"
+        if ident:
+            return f'{self.w("untitled_source")} <span class="meta">({e(ident)})</span>'
+        return self.w("untitled_source")
 
     # ------------------------------------------------------------------ concept
     def concept_html(self, page: _Page, maps) -> str:
@@ -1066,7 +1073,7 @@ class _Site:
                 ink = _ink(fill)
                 tip = self.w("heatmap_tip", a=a, b=b, mapped=mapped, n=n, no=no)
                 out.append(
-                    f'<g class="cell"><title>{e(tip)}</title>'
+                    f'<g class="cell" data-a="{e(a)}" data-b="{e(b)}"><title>{e(tip)}</title>'
                     f'<rect x="{x}" y="{y}" width="{cell - 2}" height="{cell - 2}" fill="{fill}"/>'
                     f'<text x="{x + cell / 2 - 1:.0f}" y="{y + cell / 2:.0f}" font-size="16" '
                     f'text-anchor="middle" fill="{ink}">{_percent(mapped, n)}</text>'
@@ -1085,7 +1092,7 @@ class _Site:
         rows = []
         for (a, b), (n, mapped, no) in sorted(cov.items()):
             rows.append(
-                f"<tr><td>{self.fw_link(self.fw_by_id[a], '')}</td>"
+                f'<tr data-a="{e(a)}" data-b="{e(b)}"><td>{self.fw_link(self.fw_by_id[a], "")}</td>'
                 f"<td>{self.fw_link(self.fw_by_id[b], '')}</td><td class='num'>{n}</td>"
                 f"<td class='num'>{mapped}</td><td class='num'>{no}</td>"
                 f"<td class='num'>{n - mapped - no}</td>"
