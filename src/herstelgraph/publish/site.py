@@ -1102,7 +1102,8 @@ class _Site:
         names = ", ".join(self.fw_link(f, "") for f in missing)
         body = (
             f"<h1>{w('coverage_title')}</h1><p>{w('coverage_intro')}</p>"
-            f'<figure class="heatmap"><div class="scroll">{svg}</div>'
+            f'<figure class="heatmap"><div class="scroll" tabindex="0" role="region" '
+            f'aria-label="{e(w("heatmap_title"))}">{svg}</div>'
             f'<figcaption><a href="coverage.svg">coverage.svg</a></figcaption></figure>'
             + (f'<p id="not-aligned">{w("not_aligned_list", names=names)}</p>' if missing else "")
             + f"<p class='meta'>{w('what_counts')}</p>"
