@@ -291,8 +291,10 @@ def jsonld_node_text(triples) -> str:
             vals = nodes[s][p]
             node[p] = sorted(vals) if p == "@type" else sorted(vals, key=_value_key)
         graph.append(node)
-    doc = {"@context": {p: PREFIXES[p] for p in sorted(used)}, "@graph": graph}
-    return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
+    # one node per line, each by json's C encoder (indent= would take the slow Python one)
+    ctx = json.dumps({p: PREFIXES[p] for p in sorted(used)}, ensure_ascii=False, indent=1)
+    nodes_text = ",\n".join(json.dumps(n, ensure_ascii=False) for n in graph)
+    return '{"@context": ' + ctx + ',\n"@graph": [\n' + nodes_text + "\n]}\n"
 
 
 # ---------------------------------------------------------------------------- the graph, read once
