@@ -609,3 +609,18 @@ class Names(HTMLParser):
             attrs, parts = self.open.pop()
             if not "".join(parts).strip() and not attrs.get("aria-label"):
                 self.empty.append(attrs)
+
+
+def test_downloads_per_framework_are_the_exports(built):
+    """The site writes every CASE package from one pass: the same bytes as the export."""
+    from herstelgraph.publish.export import export
+    from herstelgraph.questions.catalogue import frameworks
+
+    site, _, store = built
+    for fw in frameworks(store):
+        assert (site / "downloads" / f"{fw.id}.case.json").read_bytes() == export(
+            store, "case", fw.iri
+        ).data
+        assert (site / "downloads" / f"{fw.id}.csv").read_bytes() == export(
+            store, "csv", fw.iri
+        ).data

@@ -361,7 +361,7 @@ class _Graph:
 def _render(store: Store) -> dict[str, bytes]:
     from ..questions.catalogue import _natural, concepts, frameworks
     from .export import _triples as asserted_triples
-    from .export import concept_mappings, context, export
+    from .export import case_packages, concept_mappings, context, export
 
     files: dict[str, bytes] = {}
 
@@ -425,9 +425,14 @@ def _render(store: Store) -> dict[str, bytes]:
     put("downloads/herstelgraph.nt", "".join(f"{t} .\n" for t in whole))
     put("downloads/herstelgraph.sssom.tsv", export(store, "sssom").data)
     put("downloads/herstelgraph.csv", export(store, "csv").data)
+    # CASE: every framework's package from one pass (what export(store, "case", fw.iri) gives,
+    # byte for byte: tests/test_site.py), not one pass per framework
+    packages = {p["CFDocument"].get("uri"): p for p in case_packages(store)}
     for fw in fws:
         put(f"downloads/{slugs[fw.id]}.csv", export(store, "csv", fw.iri).data)
-        put(f"downloads/{slugs[fw.id]}.case.json", export(store, "case", fw.iri).data)
+        if fw.iri in packages:
+            case = json.dumps(packages[fw.iri], ensure_ascii=False, indent=2) + "\n"
+            put(f"downloads/{slugs[fw.id]}.case.json", case)
     put(
         "downloads/herstelgraph.context.jsonld",
         json.dumps({"@context": context()}, indent=2) + "\n",
@@ -539,6 +544,12 @@ class _Site:
         self.aligned = aligned
         self.reviews = reviews
         self.lang = "nl"
+        self._links: dict[tuple, str] = {}
+        self.en_labels = {
+            p.iri: text
+            for p in pages.values()
+            if (text := graph.text(p.iri, SKOS + "prefLabel", "en"))
+        }
         self.ontology_terms = {
             s for s in graph.props if s.startswith(HG) and graph.props[s].get(RDF_TYPE)
         }
@@ -550,7 +561,7 @@ class _Site:
     def concept_label(self, page: _Page) -> tuple[str, str]:
         """The label in this tree's language, with its language (Dutch when untranslated)."""
         if self.lang == "en":
-            en = self.g.text(page.iri, SKOS + "prefLabel", "en")
+            en = self.en_labels.get(page.iri)
             if en:
                 return en, "en"
         return page.label, "nl"
@@ -558,7 +569,7 @@ class _Site:
     def other_label(self, page: _Page) -> str:
         if self.lang == "en":
             return page.label
-        return self.g.text(page.iri, SKOS + "prefLabel", "en") or ""
+        return self.en_labels.get(page.iri) or ""
 
     def fw_title(self, fw) -> tuple[str, str]:
         if self.lang == "en":
@@ -590,9 +601,14 @@ class _Site:
         return e(iri)
 
     def concept_link(self, page: _Page, root: str, cls: str = "") -> str:
-        label, lang = self.concept_label(page)
-        klass = f' class="{cls}"' if cls else ""
-        return f'<a{klass} href="{e(root + page.path)}" lang="{lang}">{e(label)}</a>'
+        key = (page.id, self.lang, root, cls)
+        hit = self._links.get(key)
+        if hit is None:
+            label, lang = self.concept_label(page)
+            klass = f' class="{cls}"' if cls else ""
+            hit = f'<a{klass} href="{e(root + page.path)}" lang="{lang}">{e(label)}</a>'
+            self._links[key] = hit
+        return hit
 
     def fw_link(self, fw, root: str) -> str:
         title, lang = self.fw_title(fw)
