@@ -23,6 +23,8 @@ SEED_OF = {
 
 # Tests keep their closure cache apart from the user's (content-keyed, so sharing is safe).
 os.environ.setdefault("HERSTELGRAPH_CACHE", str(ROOT / ".pytest_cache" / "herstelgraph"))
+# A developer's own review folder must not change what the tests see (issue 17).
+os.environ.pop("HERSTELGRAPH_REVIEWS", None)
 
 
 def normalise(text: str) -> str:
@@ -142,3 +144,9 @@ def assert_concepts_complete(g, source) -> set:
             assert (schemes[0], SKOS.hasTopConcept, c) in g, c
     assert max(notations.values()) == 1, [n for n, k in notations.items() if k > 1]
     return concepts
+
+
+def pytest_configure(config):
+    # pytest-xdist's marker (tests that share a server stay on one worker under
+    # --dist loadgroup); registered here so runs without xdist know it too
+    config.addinivalue_line("markers", "xdist_group(name): run these tests on one xdist worker")

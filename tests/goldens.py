@@ -26,6 +26,8 @@ def golden_answers(store) -> dict[str, object]:
         "search-herstel": al.search(store, "herstel", limit=20),
         "chain-bk-valente-bijlage": al.chain(store, "bk-0597-1", "valente-2023", "bijlage-ii"),
         "chain-bijlage-valente-bk": al.chain(store, "bijlage-ii", "valente-2023", "bk-0597-1"),
+        # the role profiles the sources define (ontology/roles.ttl), from a fresh install
+        "compare-roles": al.compare_roles(store),
     }
     for a, b in pairs:
         answers[f"crosswalk-{a}-{b}"] = al.crosswalk(store, a, b)

@@ -240,7 +240,7 @@ def cli_fx(monkeypatch, run_cli):
 
     real = st.load
 
-    def load(extra=(), *, closure=True, files=None):
+    def load(extra=(), *, closure=True, files=None, **kw):
         return real(extra, closure=closure, files=[FIX / "frameworks.ttl", FIX / "mappings.ttl"])
 
     monkeypatch.setattr(st, "load", load)

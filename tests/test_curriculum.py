@@ -39,7 +39,9 @@ def test_semicolon_csv_with_dutch_headers_and_blank_cells_carries_rows_down(tmp_
     from herstelgraph.store import load
 
     store = load(extra=[FIX / "mini-frameworks.ttl"])
-    with pytest.raises(InputError, match=r"curriculum-unknown-id.csv:3: row 2, column 'items'"):
+    with pytest.raises(
+        InputError, match=r"curriculum-unknown-id.csv:3: row 3, column D \('items'\)"
+    ):
         read_csv(store, INPUTS / "curriculum-unknown-id.csv")
     ok = tmp_path / "ok.csv"
     ok.write_text(
@@ -52,10 +54,11 @@ def test_semicolon_csv_with_dutch_headers_and_blank_cells_carries_rows_down(tmp_
 @pytest.mark.parametrize(
     "name,needle",
     [
-        ("curriculum-unknown-id.csv", "unknown ID 'bk:competentie-42'"),
+        ("curriculum-unknown-id.csv", "value 'bk:competentie-42': unknown ID"),
         (
             "curriculum-missing-column.csv",
-            "curriculum-missing-column.csv:1: header lacks column(s) ids",
+            "curriculum-missing-column.csv:1: header lacks column(s) ids (it has 'programme', "
+            "'module', 'outcome')",
         ),
     ],
 )

@@ -6,16 +6,13 @@ from __future__ import annotations
 import http.server
 import json
 import os
-import shutil
-import socket
 import subprocess
 import sys
 import threading
 import time
-import urllib.request
-from pathlib import Path
 
 import pytest
+from servers import Oxigraph, free_port, oxigraph_binary
 
 import herstelgraph
 from herstelgraph.cli.render import to_json
@@ -28,18 +25,6 @@ from conftest import ROOT
 FIX = ROOT / "tests" / "fixtures" / "alignment"
 
 
-def _oxigraph_binary() -> str | None:
-    return shutil.which("oxigraph") or next(
-        (str(p) for p in [Path(sys.executable).parent / "oxigraph"] if p.is_file()), None
-    )
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def embedded():
     return herstelgraph.load(
@@ -49,36 +34,15 @@ def embedded():
 
 @pytest.fixture(scope="module")
 def server(embedded):
-    binary = _oxigraph_binary()
+    binary = oxigraph_binary()
     if binary is None:
         pytest.skip("the oxigraph server binary is not installed (pip install oxigraph)")
-    port = _free_port()
-    proc = subprocess.Popen(
-        [binary, "serve", "--bind", f"127.0.0.1:{port}"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
+    oxigraph = Oxigraph(binary)  # on 127.0.0.1, killed with the test process
     try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(base + "/", timeout=0.5)
-                break
-            except urllib.error.HTTPError:
-                break
-            except OSError:
-                time.sleep(0.05)
-        req = urllib.request.Request(
-            base + "/store",
-            data=embedded.dump(fmt="trig"),
-            method="POST",
-            headers={"Content-Type": "application/trig"},
-        )
-        urllib.request.urlopen(req, timeout=30).read()
-        yield base + "/query"
+        oxigraph.load_trig(embedded.dump(fmt="trig"))
+        yield oxigraph.url
     finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+        oxigraph.stop()
 
 
 QUESTIONS = {
@@ -134,7 +98,7 @@ def test_row_cap_is_warned(server, capsys):
 
 
 def test_refused_port_is_one_line(run_cli):
-    url = f"http://127.0.0.1:{_free_port()}/query"
+    url = f"http://127.0.0.1:{free_port()}/query"
     with pytest.raises(EndpointError, match="unreachable"):
         Endpoint(url, timeout=2).select("SELECT * WHERE { ?s ?p ?o }")
     code, _out, err = run_cli("--endpoint", url, "coverage")

@@ -219,6 +219,21 @@ def test_a_retyped_record_keeps_its_id_and_a_new_pair_gets_a_new_one(tmp_path):
     assert ids["bk:b"] == record_id("bk:b", "skos:relatedMatch", "rv:y", "rv:scheme") != old
 
 
+def test_a_match_retyped_as_a_prerequisite_keeps_its_id(tmp_path):
+    """R-PRE-1 reads a prerequisite from the dependent item, which may be in the pair's second
+    framework: the record turns round and still keeps the ID of the match it replaces."""
+    from herstelgraph.curation.sssom import record_id
+
+    old = record_id("bk:a", "skos:relatedMatch", "rv:x", "rv:scheme")
+    mf = _canon(
+        tmp_path,
+        "record_id\tsubject_id\tpredicate_id\tobject_id\tcomment\n"
+        f"{old}\trv:x\tceasn:prerequisiteAlignment\tbk:a\tretyped\n",
+    )
+    (rec,) = mf.records
+    assert (rec.subject_id, rec.record_id) == ("rv:x", old)
+
+
 def test_no_match_predicate_is_kept_or_refused(tmp_path):
     body = "subject_id\tpredicate_id\tobject_id\tobject_source\tcomment\n"
     mf = _canon(tmp_path, body + "bk:a\tskos:closeMatch\tsssom:NoTermFound\trv:scheme\twhy\n")

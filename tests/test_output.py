@@ -37,7 +37,7 @@ def cli(monkeypatch, capsysbinary):
 
     real = st.load
 
-    def load(extra=(), *, closure=True, files=None):
+    def load(extra=(), *, closure=True, files=None, **kw):
         return real(extra, closure=closure, files=[FIX / "frameworks.ttl", FIX / "mappings.ttl"])
 
     monkeypatch.setattr(st, "load", load)

@@ -491,11 +491,6 @@ def test_site_figures_are_the_readme_figures(shipped_site):
         assert share == readme[(g.get("data-a"), g.get("data-b"))][3]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="herstelgraph coverage still counts restatements, example-only and inferred items; "
-    "the curation-checks branch gives the CLI the rubric's one item definition",
-)
 def test_site_figures_are_the_cli_coverage_figures(shipped_site, capsys):
     from herstelgraph.cli import main
 

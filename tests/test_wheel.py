@@ -65,6 +65,49 @@ VERBS: list[tuple[str, list[str]]] = [
         ["curriculum", "import", str(EX / "curriculum-modules.csv"), "-o", "{tmp}/c.ttl"],
     ),
     ("suggest pair", ["suggest", "pair", "randvoorwaarden", "bijlage-ii", "--format", "json"]),
+    # against an Oxigraph server (the test extras' binary) loaded with the shipped graph
+    ("endpoint check", ["endpoint", "check", "{endpoint}", "--format", "json"]),
+    ("curriculum template", ["curriculum", "template", "-o", "{tmp}/sjabloon.xlsx"]),
+    ("review stats", ["review", "stats", "--format", "json"]),
+    (
+        "review export",
+        [
+            "review",
+            "export",
+            "--reviewer",
+            "tester",
+            "--label",
+            "Test Er",
+            "--reviews",
+            "{tmp}",
+            "-o",
+            "{tmp}/r.xlsx",
+        ],
+    ),
+    (
+        "report curriculum",
+        [
+            "report",
+            "curriculum",
+            str(EX / "curriculum-modules.csv"),
+            "--framework",
+            "bk-0597-1",
+            "-o",
+            "{tmp}/annex.html",
+        ],
+    ),
+    (
+        "report curriculum xlsx",
+        [
+            "report",
+            "curriculum",
+            str(EX / "curriculum-modules.csv"),
+            "--framework",
+            "bk-0597-1",
+            "-o",
+            "{tmp}/annex.xlsx",
+        ],
+    ),
 ]
 
 
@@ -127,14 +170,51 @@ def test_every_verb_is_in_the_list(plain_venv, tmp_path):
     assert listed and verbs == tested, f"add to VERBS: {sorted(verbs - tested)}"
 
 
+@pytest.fixture(scope="module")
+def shipped_endpoint():
+    """An Oxigraph server on 127.0.0.1 holding the shipped graph's TriG export."""
+    from servers import Oxigraph, oxigraph_binary
+
+    import herstelgraph
+
+    binary = oxigraph_binary()
+    if binary is None:
+        pytest.skip("the oxigraph server binary is not installed (pip install oxigraph)")
+    server = Oxigraph(binary)
+    try:
+        server.load_trig(herstelgraph.load().dump(fmt="trig"))
+        yield server.url
+    finally:
+        server.stop()
+
+
 @pytest.mark.parametrize(("name", "args"), VERBS, ids=[n for n, _ in VERBS])
-def test_verb_runs_in_the_plain_install(plain_venv, tmp_path, name, args):
+def test_verb_runs_in_the_plain_install(plain_venv, tmp_path, name, args, request):
     work = tmp_path / "work"
     work.mkdir()
     argv = [a.replace("{tmp}", str(work)) for a in args]
+    if "{endpoint}" in argv:
+        argv[argv.index("{endpoint}")] = request.getfixturevalue("shipped_endpoint")
     res = _run(plain_venv, argv, work)
     assert res.returncode == 0, f"{name}: exit {res.returncode}\n{res.stderr[-1500:]}"
     assert "Traceback" not in res.stderr
     produced = [a for a in argv if a.startswith(str(work))]
     assert res.stdout.strip() or all(Path(p).exists() for p in produced), name
     assert not os.path.exists(ROOT / "site"), "a verb wrote into the checkout"
+
+
+def test_installed_package_keeps_review_files_out_of_its_own_folder(plain_venv, tmp_path):
+    """An installed package never writes review files into site-packages (issue 17): it asks
+    for a folder of the user's own."""
+    probe = (
+        "from herstelgraph.curation.review.records import installed, writable_dir\n"
+        "try:\n"
+        "    writable_dir(None)\n"
+        "    print(installed(), 'written')\n"
+        "except Exception as exc:\n"
+        "    print(installed(), exc)\n"
+    )
+    py = plain_venv / "bin" / "python"
+    res = subprocess.run([str(py), "-c", probe], cwd=tmp_path, capture_output=True, text=True)
+    assert res.returncode == 0, res.stderr
+    assert res.stdout.startswith("True ") and "name a folder of your own" in res.stdout

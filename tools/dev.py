@@ -7,7 +7,7 @@
     python tools/dev.py mappings status FILE       per direction: mapped / no match / not reviewed
     python tools/dev.py mappings check FILE        consistency problems with this one file
     python tools/dev.py mappings report            the README's mapping report
-    python tools/dev.py shapes [--check]           shapes/profiles-generated.ttl
+    python tools/dev.py shapes [--check]           shapes/profiles-generated.ttl, ontology/roles.ttl
     python tools/dev.py quality                    the counts table of docs/quality.md
     python tools/dev.py serialize [--check] FILE…  canonical Turtle, in place
     python tools/dev.py goldens                    tests/golden/*.json, failing on any error
@@ -91,23 +91,35 @@ def mappings(args: argparse.Namespace) -> int:
 
 
 def shapes(args: argparse.Namespace) -> int:
-    from herstelgraph.checks.validate import GENERATED, generate_profile_shapes
+    """shapes/profiles-generated.ttl and ontology/roles.ttl, both made from the frameworks and
+    the rule families of herstelgraph.checks.rules."""
+    from herstelgraph.checks.validate import (
+        GENERATED,
+        ROLES,
+        generate_profile_shapes,
+        generate_role_profiles,
+    )
     from herstelgraph.io.atomic import write_text
     from herstelgraph.io.serialize import canonical_turtle
     from herstelgraph.store import load
 
-    text = canonical_turtle(generate_profile_shapes(load(closure=False)))
-    target = ROOT / "shapes" / GENERATED
-    current = target.read_text(encoding="utf-8") if target.is_file() else None
-    if args.check:
+    store = load(closure=False)
+    stale = 0
+    for target, graph in (
+        (ROOT / "shapes" / GENERATED, generate_profile_shapes(store)),
+        (ROOT / "ontology" / ROLES, generate_role_profiles(store)),
+    ):
+        text = canonical_turtle(graph)
+        current = target.read_text(encoding="utf-8") if target.is_file() else None
+        if args.check:
+            if current != text:
+                print(f"{target}: out of date; run make shapes")
+                stale += 1
+            continue
         if current != text:
-            print(f"{target}: out of date; run make shapes")
-            return 1
-        return 0
-    if current != text:
-        write_text(target, text)
-    print(f"{target}: {'rewritten' if current != text else 'up to date'}")
-    return 0
+            write_text(target, text)
+        print(f"{target}: {'rewritten' if current != text else 'up to date'}")
+    return 1 if stale else 0
 
 
 def quality(args: argparse.Namespace) -> int:
@@ -153,7 +165,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("args", nargs="*")
     p.add_argument("--check", action="store_true", help="build: only report what is stale")
     p.set_defaults(run=mappings)
-    p = sub.add_parser("shapes", help="regenerate shapes/profiles-generated.ttl")
+    p = sub.add_parser(
+        "shapes", help="regenerate shapes/profiles-generated.ttl and ontology/roles.ttl"
+    )
     p.add_argument("--check", action="store_true")
     p.set_defaults(run=shapes)
     sub.add_parser("quality", help="the counts table of docs/quality.md").set_defaults(run=quality)

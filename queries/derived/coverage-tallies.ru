@@ -32,6 +32,12 @@ WHERE {
       ?item skos:inScheme ?a ;
             a skos:Concept .
       FILTER NOT EXISTS { ?item a hg:Section }
+      # Requirement items only (mappings/RUBRIC.md C-COV-1, docs/modelling.md "Alignment policy"): a
+      # restatement is counted through the item it restates, example-only and inferred items apart.
+      FILTER NOT EXISTS { ?item hg:restates ?restated }
+      FILTER NOT EXISTS { ?item hg:isInferred true }
+      FILTER NOT EXISTS { ?item hg:isExample true }
+      FILTER NOT EXISTS { ?item skos:broaderTransitive ?example . ?example hg:isExample true }
       OPTIONAL { ?item hg:mappedInto ?b . BIND(?item AS ?m) }
       OPTIONAL {
         ?r owl:annotatedTarget sssom:NoTermFound ;

@@ -27,6 +27,7 @@ from .checks.validate import (  # no rdflib at import
     validate_graph,
     validate_profiles,
 )
+from .curation.review.loading import load
 from .errors import (
     AmbiguousIdError,
     EndpointError,
@@ -102,9 +103,30 @@ from .questions.catalogue import (
     overview,
     resolve,
 )
-from .store.build import load
-from .store.endpoint import Endpoint
 from .store.store import Queryable, Store
+
+#: Loaded on first use: the endpoint client brings urllib and http.client with it, which a
+#: session on the embedded store never needs (``herstelgraph.Endpoint`` still works).
+_LAZY = {
+    "Endpoint": "herstelgraph.store.endpoint",
+    "EndpointReport": "herstelgraph.checks.endpoint",
+    "check_endpoint": "herstelgraph.checks.endpoint",
+}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        import importlib
+
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'herstelgraph' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))
+
 
 __all__ = [
     "AmbiguousIdError",
@@ -119,6 +141,7 @@ __all__ = [
     "Direction",
     "Endpoint",
     "EndpointError",
+    "EndpointReport",
     "Entailment",
     "ExplainPath",
     "ExplainStep",
@@ -163,6 +186,7 @@ __all__ = [
     "ValidationResult",
     "__version__",
     "chain",
+    "check_endpoint",
     "check_quality",
     "compare_roles",
     "concept",

@@ -17,6 +17,7 @@ True
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 
@@ -52,6 +53,52 @@ class InputFileError(InputError):
             if column is not None:
                 where += f":{column}"
         super().__init__(f"{where}: {message}")
+
+
+@dataclass(frozen=True)
+class SheetProblem:
+    """One problem in a sheet, located as a spreadsheet user finds it: the row as the
+    spreadsheet numbers it (the header is row 1), the column by letter and header name (A,
+    'leeruitkomst'), the value found, and what is wrong and what to do."""
+
+    line: int  # the line of the file where the row starts (CSV), or the row (XLSX)
+    row: int
+    column: int | None  # 1-based
+    column_letter: str | None
+    column_name: str | None
+    value: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = f"row {self.row}"
+        if self.column_letter:
+            where += f", column {self.column_letter}"
+            if self.column_name:
+                where += f" ({self.column_name!r})"
+        value = f", value {self.value!r}" if self.value is not None else ""
+        return f"{where}{value}: {self.message}"
+
+
+class SheetError(InputFileError):
+    """A sheet with problems in its rows: all of them, found in one pass (``problems``).
+
+    >>> p = SheetProblem(3, 3, 4, "D", "competenties", "bk:X9", "unknown ID")
+    >>> str(SheetError("c.csv", [p]))
+    "c.csv:3: row 3, column D ('competenties'), value 'bk:X9': unknown ID"
+    """
+
+    def __init__(self, path: str | Path, problems: Sequence[SheetProblem]):
+        self.problems = tuple(problems)
+        first = self.problems[0]
+        if len(self.problems) == 1:
+            InputFileError.__init__(self, path, str(first), line=first.line)
+            return
+        lines = [f"{path}:{p.line}: {p}" for p in self.problems]
+        InputFileError.__init__(
+            self,
+            path,
+            f"{len(self.problems)} problems; fix them and run again:\n  " + "\n  ".join(lines),
+        )
 
 
 class ParameterError(InputError):
@@ -131,6 +178,14 @@ class EndpointError(HerstelgraphError):
         super().__init__(message)
 
 
+class EndpointTimeoutError(EndpointError):
+    """A SPARQL endpoint that did not finish its answer within ``timeout`` seconds."""
+
+    def __init__(self, url: str, message: str, *, timeout: float):
+        self.timeout = timeout
+        super().__init__(url, message)
+
+
 class UnsupportedError(HerstelgraphError):
     """An operation the current store cannot do (e.g. an rdflib export from an endpoint)."""
 
@@ -149,6 +204,7 @@ class MissingExtraError(HerstelgraphError):
 __all__ = [
     "AmbiguousIdError",
     "EndpointError",
+    "EndpointTimeoutError",
     "HerstelgraphError",
     "InputError",
     "InputFileError",
@@ -158,6 +214,8 @@ __all__ = [
     "ParameterError",
     "QueryError",
     "SettingError",
+    "SheetError",
+    "SheetProblem",
     "UnknownFrameworkError",
     "UnknownIdError",
     "UnsupportedError",

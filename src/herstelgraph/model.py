@@ -144,13 +144,56 @@ class CoverageScope(Words):
 
 
 class CoverageStatus(Words):
-    """How a profile covers a framework item, strongest first."""
+    """How a profile covers a framework item, strongest first (docs/modelling.md, "Coverage:
+    what counts"): its own alignment (direct, part-of, all-parts), through an exact or close
+    mapping (mapped), or not covered (partial: some of its parts; related: only a broad,
+    narrow or related mapping; missing)."""
 
     DIRECT = "direct"
-    MAPPED = "mapped"
     PART_OF = "part-of"
+    ALL_PARTS = "all-parts"
+    MAPPED = "mapped"
     PARTIAL = "partial"
+    RELATED = "related"
     MISSING = "missing"
+
+
+class ReviewDecision(Words):
+    """What a reviewer decided about one record (mappings/RUBRIC.md §9): on a mapping confirm,
+    reject, change the relation or unsure; on a no-match record agree (nothing matches),
+    disagree (the item matches something) or unsure; ``add``: a link the reviewer made."""
+
+    CONFIRM = "confirm"
+    REJECT = "reject"
+    CHANGE = "change"
+    UNSURE = "unsure"
+    AGREE = "agree"
+    DISAGREE = "disagree"
+    ADD = "add"
+
+
+class RejectReason(Words):
+    """The fixed reasons for a rejection, as written in ``curation_rule_text`` (RUBRIC §9)."""
+
+    THEME_ONLY = "theme-only"
+    WRONG_DIRECTION = "wrong-direction"
+    TOO_BROAD = "too-broad"
+    TOO_NARROW = "too-narrow"
+    DIFFERENT_LEVEL = "different-level"
+    OTHER = "other"
+
+
+class ReviewStatus(Words):
+    """A record in the merged view (curated + reviews): nobody judged it, only 'unsure'
+    answers, every reviewer confirmed it, every reviewer rejected it, every reviewer chose
+    the same other relation, or the reviewers disagree."""
+
+    UNREVIEWED = "unreviewed"
+    UNSURE = "unsure"
+    CONFIRMED = "confirmed"
+    REJECTED = "rejected"
+    CHANGED = "changed"
+    DISPUTED = "disputed"
 
 
 class Severity(Words):
@@ -278,6 +321,7 @@ class ValidationResult(Record):
     shape: str | None
     source: str | None  # what the rule enforces: a source concept, scheme or document
     source_text: str | None  # the verbatim requirement
+    profile_type: str | None = None  # RoleProfile, PersonProfile, Curriculum, TeamProfile, …
 
 
 @dataclass(frozen=True)
@@ -291,6 +335,9 @@ class ValidationReport(Record):
     focus_nodes: int
     results: tuple[ValidationResult, ...]
     shacl_report: str = field(default="", repr=False, compare=False)
+    #: claims to a framework that has no rules for the profile's type ("geen regels voor dit
+    #: kader"): not checked, so the report never says such a profile conforms to it
+    unchecked: int = 0
 
 
 @dataclass(frozen=True)

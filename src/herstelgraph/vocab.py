@@ -50,6 +50,9 @@ RDF = PREFIXES["rdf"]
 ASSERTED_GRAPH = BASE + "graph/asserted"
 INFERRED_GRAPH = BASE + "graph/inferred"
 USER_GRAPH = BASE + "graph/user"
+#: Records the merged view sets aside (rejected in review, or left out by a mapping filter):
+#: kept in the store for inspection, read by no question.
+WITHHELD_GRAPH = BASE + "graph/withheld"
 
 #: SSSOM's "no term found": the object of a reviewed no-match record.
 NO_TERM = SSSOM + "NoTermFound"

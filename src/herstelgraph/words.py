@@ -300,6 +300,10 @@ MESSAGES: dict[str, Pair] = {
     "confidence": ("zekerheid", "confidence"),
     # written files
     "triples_written": ("{path}: {n} triples geschreven", "{path}: {n} triples written"),
+    "site_private": (
+        "de --data-bestanden blijven buiten de site (privé); --include-data publiceert ze",
+        "the --data files are left out of the site (private); --include-data publishes them",
+    ),
     "site_written": (
         "{pages} pagina's, {files} bestanden geschreven naar {path}",
         "{pages} pages, {files} files written to {path}",

@@ -1,29 +1,33 @@
-"""Curriculum import: an institute's spreadsheet (CSV) becomes a hg:Curriculum profile.
+"""Curriculum import: an institute's spreadsheet (CSV or XLSX) becomes a hg:Curriculum profile.
 
-Columns (header names are matched loosely, Dutch or English): programme, module, learning
-outcome, aligned item IDs. IDs are CURIEs (bk:competentie-02), notations (bk:C2, C2.A3) or
-IRIs, several per cell separated by ';', ',' or '|'. Blank programme or module cells repeat
-the row above, as in a spreadsheet with merged cells. Every ID is resolved against the graph;
-an unknown one names its file, line, row and column.
+Columns (``io.sheets``: header names matched loosely, Dutch or English): opleiding /
+programme, module, leeruitkomst / learning outcome, competenties / aligned items. IDs are
+CURIEs (bk:competentie-02), notations (bk:C2, C2.A3, K12) or IRIs, in any case, several per
+cell separated by ';', ',', '|' or spaces. Blank programme or module cells repeat the row
+above, as in a spreadsheet with merged cells. Every ID is resolved against the graph; a
+notation that several frameworks use (C2) is ambiguous unless a framework is named
+(``framework``, else the one the curriculum claims, ``conforms_to``).
+
+Every problem of every row is collected and raised together (:class:`SheetError`): the row,
+the column, the value and what to do. A row with more cells than the header has columns is
+a problem (its last cell was split at a delimiter: the rest would be lost), never dropped.
+A row with no learning outcome and nothing else is left out with a warning naming its row.
 """
 
 from __future__ import annotations
 
-import csv
 import re
 import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import InputError, UnknownIdError
-from ..io.sheets import COLUMNS
-from ..store.store import Store
-from ..vocab import PREFIXES
+from ..errors import AmbiguousIdError, InputError, SheetError, SheetProblem, UnknownIdError
+from ..io.sheets import COLUMNS, Table, delimiter_name, find_columns, read_table, split_ids
+from ..store.store import Queryable
+from ..vocab import FRAMEWORK_PREFIXES, PREFIXES
 
-_SPLIT = re.compile(r"[;,|]")
-
-
-def _key(header: str) -> str:
-    return re.sub(r"[^a-z]", "", header.lower())
+#: the sheet's columns, in the order a curriculum sheet has them
+CURRICULUM_COLUMNS = ("programme", "module", "outcome", "ids")
 
 
 def slug(text: str) -> str:
@@ -32,93 +36,212 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-") or "x"
 
 
-def read_csv(store: Store, path: Path, base: str | None = None, conforms_to: str | None = None):
-    """The curriculum (or curricula, one per programme) of a CSV file, as an rdflib graph."""
+@dataclass(frozen=True)
+class OutcomeRow:
+    """One learning outcome as the sheet gives it, with the items its IDs resolved to."""
+
+    programme: str
+    module: str
+    outcome: str
+    ids: tuple[str, ...]  # as written
+    items: tuple[str, ...]  # the resolved IRIs, in the order written
+    line: int
+    row: int
+
+
+@dataclass(frozen=True)
+class CurriculumSheet:
+    """A curriculum sheet read and resolved: its outcomes, and the warnings said."""
+
+    table: Table
+    outcomes: tuple[OutcomeRow, ...]
+    warnings: tuple[str, ...]
+
+
+def framework_prefix(store: Queryable, framework: str) -> str | None:
+    """The CURIE prefix of a framework name (bk-0597-1 -> 'bk'), if it has one."""
+    from ..questions.catalogue import scheme_node
+
+    scheme = scheme_node(store, framework).value
+    return next((p for p in FRAMEWORK_PREFIXES if PREFIXES[p] + "scheme" == scheme), None)
+
+
+def resolve_id(store: Queryable, ident: str, prefix: str | None = None):
+    """An ID of a sheet cell as a concept node; ``prefix`` (a framework's) is tried first for
+    an ID without one, so 'C2' under BK-0597-1 is bk:C2, not ambiguous."""
+    from ..questions.catalogue import resolve
+
+    if prefix and ":" not in ident:
+        try:
+            return resolve(store, f"{prefix}:{ident}")
+        except UnknownIdError:
+            pass  # not a notation of that framework: an ID of another one?
+    return resolve(store, ident)
+
+
+def read_sheet(
+    store: Queryable,
+    path: Path,
+    *,
+    framework: str | None = None,
+    conforms_to: str | None = None,
+    warn: bool = True,
+) -> CurriculumSheet:
+    """Read, check and resolve a curriculum sheet; raises SheetError with every problem."""
+    from ..io import inputs
+
+    path = Path(path)
+    table = read_table(path, expect=CURRICULUM_COLUMNS)
+    index = find_columns(table, CURRICULUM_COLUMNS, required=CURRICULUM_COLUMNS)
+    prefix = None
+    if framework or conforms_to:
+        prefix = framework_prefix(store, framework or conforms_to or "")
+    problems: list[SheetProblem] = []
+    warnings: list[str] = []
+    outcomes: list[OutcomeRow] = []
+    resolved: dict[str, object] = {}
+    width = len(table.header)
+    other = {",": "';'", ";": "','", "\t": "';'"}[table.delimiter] if table.kind == "csv" else ""
+    programme = module = ""
+    for row in table.rows:
+        extra = [c for c in row.cells[width:] if c.strip()]
+        if extra:
+            last = width - 1
+            problems.append(
+                table.problem(
+                    row,
+                    width,
+                    table.delimiter.join(row.cells[last:]).strip(table.delimiter),
+                    f"this row has {len(row.cells)} cells but the header has {width} "
+                    f"columns: a cell was split at a {delimiter_name(table.delimiter)} "
+                    f"({', '.join(repr(c.strip()) for c in extra)} would be lost); put that cell "
+                    f"in double quotes, or separate the IDs in it with {other}",
+                )
+            )
+        cells = {c: row.cell(i).strip() for c, i in index.items()}
+        programme = cells["programme"] or programme
+        module = cells["module"] or module
+        if not cells["outcome"]:
+            if cells["ids"]:
+                problems.append(
+                    table.problem(
+                        row,
+                        index["outcome"],
+                        "",
+                        f"IDs ({cells['ids']}) without a learning outcome; write the outcome "
+                        "they belong to",
+                    )
+                )
+            else:
+                message = (
+                    f"{path}:{row.line}: row {row.row}: no learning outcome; the row is left out"
+                )
+                warnings.append(message)
+            continue
+        if not programme:
+            problems.append(
+                table.problem(row, index["programme"], "", "no programme; name the programme")
+            )
+        if not module:
+            problems.append(table.problem(row, index["module"], "", "no module; name the module"))
+        ids = split_ids(cells["ids"])
+        items: list[str] = []
+        for ident in ids:
+            if ident not in resolved:
+                try:
+                    resolved[ident] = resolve_id(store, ident, prefix).value
+                except InputError as exc:  # unknown, ambiguous or not an ID at all
+                    resolved[ident] = exc
+            found = resolved[ident]
+            if isinstance(found, str):
+                items.append(found)
+                continue
+            if isinstance(found, AmbiguousIdError):
+                message = (
+                    f"ambiguous ID: it names items of {len(found.choices)} frameworks; write "
+                    f"one of {', '.join(found.choices)}, or name the framework the notations "
+                    "belong to"
+                )
+            elif isinstance(found, UnknownIdError):
+                hint = (
+                    f"; did you mean {', '.join(found.suggestions)}?"
+                    if found.suggestions
+                    else "; find IDs with search or concepts"
+                )
+                message = f"unknown ID{hint}"
+            else:
+                message = str(found)
+            problems.append(table.problem(row, index["ids"], ident, message))
+        outcomes.append(
+            OutcomeRow(
+                programme, module, cells["outcome"], tuple(ids), tuple(items), row.line, row.row
+            )
+        )
+    if problems:
+        raise SheetError(path, problems)
+    if not outcomes:
+        raise InputError(f"{path}: no learning outcomes under the header")
+    if warn:
+        for message in warnings:
+            inputs.warn(message)
+    return CurriculumSheet(table, tuple(outcomes), tuple(warnings))
+
+
+def to_graph(sheet: CurriculumSheet, base: str | None = None, conforms_to=None):
+    """The curricula (one per programme) of a read sheet, as an rdflib graph."""
     from rdflib import Graph, Literal, URIRef
     from rdflib.namespace import DCTERMS, RDF, RDFS
 
-    from ..questions.catalogue import resolve, scheme_node
-
-    path = Path(path)
     hg = PREFIXES["hg"]
     base = base or PREFIXES["hgp"]
-    from ..io.inputs import read_text
-
-    text = read_text(path)  # size cap, located encoding errors; protects it from outputs
-    lines = text.splitlines()
-    if not lines or not lines[0].strip():
-        raise InputError(f"{path}:1: empty file; expected a header row: {_expected()}")
-    try:
-        dialect = csv.Sniffer().sniff(lines[0], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.reader(text.splitlines(keepends=True), dialect)
-    header = next(reader)
-    index: dict[str, int] = {}
-    for i, name in enumerate(header):
-        for col, aliases in COLUMNS.items():
-            if _key(name) in aliases and col not in index:
-                index[col] = i
-    missing = [c for c in COLUMNS if c not in index]
-    if missing:
-        raise InputError(
-            f"{path}:1: header lacks column(s) {', '.join(missing)}; expected: {_expected()}"
-        )
-    scheme = scheme_node(store, conforms_to) if conforms_to else None
     g = Graph(bind_namespaces="none")
     programmes: dict[str, URIRef] = {}
     modules: dict[tuple, URIRef] = {}
-    outcomes: dict[URIRef, int] = {}
-    programme = module = ""
-    for row in reader:
-        line = reader.line_num
-        if not any(cell.strip() for cell in row):
-            continue
-        cells = {c: (row[i].strip() if i < len(row) else "") for c, i in index.items()}
-        programme = cells["programme"] or programme
-        module = cells["module"] or module
-        where = f"{path}:{line}: row {line - 1}"
-        if not programme:
-            raise InputError(f"{where}, column '{header[index['programme']]}': no programme")
-        if not module:
-            raise InputError(f"{where}, column '{header[index['module']]}': no module")
-        if not cells["outcome"]:
-            raise InputError(f"{where}, column '{header[index['outcome']]}': no learning outcome")
-        prog = programmes.get(programme)
+    count: dict[URIRef, int] = {}
+    for o in sheet.outcomes:
+        prog = programmes.get(o.programme)
         if prog is None:
-            prog = URIRef(_unique(base + slug(programme), set(map(str, programmes.values()))))
-            programmes[programme] = prog
+            prog = URIRef(_unique(base + slug(o.programme), set(map(str, programmes.values()))))
+            programmes[o.programme] = prog
             g.add((prog, RDF.type, URIRef(hg + "Curriculum")))
-            g.add((prog, RDFS.label, Literal(programme)))
-            if scheme is not None:
-                g.add((prog, DCTERMS.conformsTo, URIRef(scheme.value)))
-        mod = modules.get((programme, module))
+            g.add((prog, RDFS.label, Literal(o.programme)))
+            if conforms_to is not None:
+                g.add((prog, DCTERMS.conformsTo, URIRef(conforms_to.value)))
+        mod = modules.get((o.programme, o.module))
         if mod is None:
             taken = {str(m) for m in modules.values()}
-            mod = URIRef(_unique(f"{prog}-{slug(module)}", taken))
-            modules[(programme, module)] = mod
+            mod = URIRef(_unique(f"{prog}-{slug(o.module)}", taken))
+            modules[(o.programme, o.module)] = mod
             g.add((prog, URIRef(hg + "module"), mod))
             g.add((mod, RDF.type, URIRef(hg + "Module")))
-            g.add((mod, RDFS.label, Literal(module)))
-        outcomes[mod] = outcomes.get(mod, 0) + 1
-        lo = URIRef(f"{mod}-{outcomes[mod]:02d}")
+            g.add((mod, RDFS.label, Literal(o.module)))
+        count[mod] = count.get(mod, 0) + 1
+        lo = URIRef(f"{mod}-{count[mod]:02d}")
         g.add((mod, URIRef(hg + "learningOutcome"), lo))
         g.add((lo, RDF.type, URIRef(hg + "LearningOutcome")))
-        g.add((lo, RDFS.label, Literal(cells["outcome"])))
-        for ident in filter(None, (i.strip() for i in _SPLIT.split(cells["ids"]))):
-            try:
-                node = resolve(store, ident)
-            except UnknownIdError as exc:
-                hint = f"; did you mean {', '.join(exc.suggestions)}?" if exc.suggestions else ""
-                raise InputError(
-                    f"{where}, column '{header[index['ids']]}': unknown ID {ident!r}{hint}"
-                ) from None
-            except InputError as exc:
-                raise InputError(f"{where}, column '{header[index['ids']]}': {exc}") from None
-            g.add((lo, URIRef(hg + "alignedTo"), URIRef(node.value)))
-    if not programmes:
-        raise InputError(f"{path}: no data rows under the header")
+        g.add((lo, RDFS.label, Literal(o.outcome)))
+        for item in o.items:
+            g.add((lo, URIRef(hg + "alignedTo"), URIRef(item)))
     return g
+
+
+def read_csv(
+    store: Queryable,
+    path: Path,
+    base: str | None = None,
+    conforms_to: str | None = None,
+    framework: str | None = None,
+):
+    """The curriculum (or curricula, one per programme) of a CSV or XLSX sheet, as an rdflib
+    graph (the name is kept from when only CSV was read)."""
+    from ..questions.catalogue import scheme_node
+
+    scheme = scheme_node(store, conforms_to) if conforms_to else None
+    sheet = read_sheet(store, path, framework=framework, conforms_to=conforms_to)
+    return to_graph(sheet, base, scheme)
+
+
+read_curriculum = read_csv
 
 
 def _unique(iri: str, taken: set[str]) -> str:
@@ -129,21 +252,21 @@ def _unique(iri: str, taken: set[str]) -> str:
     return out
 
 
-def _expected() -> str:
-    return "programme, module, learning outcome, aligned item IDs"
-
-
 def import_csv(
-    store: Store,
+    store: Queryable,
     path: Path,
     output: Path,
     base: str | None = None,
     conforms_to: str | None = None,
+    framework: str | None = None,
 ) -> int:
-    """Convert a curriculum CSV to canonical Turtle, written atomically; returns the triples."""
+    """Convert a curriculum sheet to canonical Turtle, written atomically; returns the triples."""
     from ..io.atomic import write_text
     from ..io.serialize import canonical_turtle
 
-    g = read_csv(store, path, base=base, conforms_to=conforms_to)
+    g = read_csv(store, path, base=base, conforms_to=conforms_to, framework=framework)
     write_text(Path(output), canonical_turtle(g))
     return len(g)
+
+
+__all__ = ["COLUMNS", "CurriculumSheet", "OutcomeRow", "import_csv", "read_csv", "read_sheet"]

@@ -5,10 +5,11 @@ triples) and 45 s with the per-item rules, against a 5 s target (issue 7). Each 
 becomes one SPARQL query per constraint, run by Oxigraph over the whole batch at once.
 
 Scope: targets (class, subjectsOf, objectsOf, node), property shapes with IRI, inverse,
-sequence and alternative paths, and the components minCount, maxCount, class, datatype,
-nodeKind, minInclusive, maxInclusive, hasValue, in, pattern, and sh:or / sh:not / sh:node
-over those. Anything else makes ``supports`` false and the caller uses pyshacl. The tests run
-every shape case through both engines and require the same results.
+sequence, alternative, zero-or-more, one-or-more and zero-or-one paths, and the components
+minCount, maxCount, class, datatype, nodeKind, minInclusive, maxInclusive, hasValue, in,
+pattern, and sh:or / sh:not / sh:node over those. Anything else makes ``supports`` false and
+the caller uses pyshacl. The tests run every shape case through both engines and require the
+same results.
 """
 
 from __future__ import annotations
@@ -104,6 +105,9 @@ def _path(g, node) -> str:
     if isinstance(node, BNode):
         if (node, _sh("inversePath"), None) in g:
             return "^(" + _path(g, _one(g, node, "inversePath")) + ")"
+        for name, op in (("zeroOrMorePath", "*"), ("oneOrMorePath", "+"), ("zeroOrOnePath", "?")):
+            if (node, _sh(name), None) in g:
+                return "(" + _path(g, _one(g, node, name)) + ")" + op
         if (node, _sh("alternativePath"), None) in g:
             return (
                 "("
@@ -144,8 +148,9 @@ def _value_fail(g, comp: str, arg, var: str) -> str:
         return f"!COALESCE({var} >= {_term(arg)}, false)"
     if comp == "maxInclusive":
         return f"!COALESCE({var} <= {_term(arg)}, false)"
-    if comp == "in":
-        return f"({var} NOT IN ({', '.join(_term(m) for m in _list(g, arg))}))"
+    if comp == "in":  # RDF term equality, as SHACL says: 3 is not "03"^^xsd:integer
+        members = [f"sameTerm({var}, {_term(m)})" for m in _list(g, arg)]
+        return "!(" + " || ".join(members) + ")" if members else "true"
     if comp == "pattern":
         return f"(isBlank({var}) || !COALESCE(REGEX(STR({var}), {_term(arg)}), false))"
     raise Unsupported(comp)

@@ -10,20 +10,29 @@ from __future__ import annotations
 import click
 
 from .common import Context, Output, output_options
+from .filters import mapping_filter_options
 from .render import Answer, Presenter, View
 
 
 @click.command()
 @click.argument("a")
 @click.argument("b")
+@mapping_filter_options
 @output_options
 @click.pass_obj
-def crosswalk(obj: Context, a: str, b: str, out: Output) -> None:
+def crosswalk(
+    obj: Context,
+    a: str,
+    b: str,
+    out: Output,
+    reviewed_only: int = 0,
+    min_confidence: float | None = None,
+) -> None:
     """Every curated mapping between frameworks A and B, read from A's side."""
     from ..questions.alignment import CrosswalkRow
     from ..questions.alignment import crosswalk as run
 
-    rows = run(obj.store, a, b)
+    rows = run(obj.store, a, b, reviewed_only=reviewed_only, min_confidence=min_confidence)
     cols = ["a_item", "a_label", "relation", "b_item", "b_label", "confidence"]
     title = out.presenter.msg("crosswalk", a=a, b=b)
     out.send(Answer((View(rows, title, cols, kind=CrosswalkRow),)))
@@ -39,14 +48,34 @@ def crosswalk(obj: Context, a: str, b: str, out: Output) -> None:
     type=click.Choice(["no-match", "not-reviewed"]),
     help="Only reviewed items with no match, or only items never reviewed.",
 )
+@mapping_filter_options
 @output_options
 @click.pass_obj
-def gaps(obj: Context, a, b, section, type_, status, out: Output) -> None:
+def gaps(
+    obj: Context,
+    a,
+    b,
+    section,
+    type_,
+    status,
+    out: Output,
+    reviewed_only: int = 0,
+    min_confidence: float | None = None,
+) -> None:
     """Items of A with no mapping into B: 'no-match' (reviewed) or 'not-reviewed'."""
     from ..questions.alignment import Gap
     from ..questions.alignment import gaps as run
 
-    rows = run(obj.store, a, b, section=section, item_type=type_, status=status)
+    rows = run(
+        obj.store,
+        a,
+        b,
+        section=section,
+        item_type=type_,
+        status=status,
+        reviewed_only=reviewed_only,
+        min_confidence=min_confidence,
+    )
     cols = ["item", "notation", "type", "label", "section_label", "status"]
     title = out.presenter.msg("gaps", a=a, b=b)
     out.send(Answer((View(rows, title, cols, kind=Gap),)))
@@ -56,14 +85,24 @@ def gaps(obj: Context, a, b, section, type_, status, out: Output) -> None:
 @click.option("--from", "a", metavar="A", help="Only pairs starting at this framework.")
 @click.option("--to", "b", metavar="B", help="Only pairs ending at this framework.")
 @click.option("--sections/--no-sections", default=True, help="Also one row per top section.")
+@mapping_filter_options
 @output_options
 @click.pass_obj
-def coverage(obj: Context, a, b, sections: bool, out: Output) -> None:
+def coverage(
+    obj: Context,
+    a,
+    b,
+    sections: bool,
+    out: Output,
+    reviewed_only: int = 0,
+    min_confidence: float | None = None,
+) -> None:
     """Share of A's items mapped into B, for every ordered pair of aligned frameworks."""
     from ..questions.alignment import CoverageRow
     from ..questions.alignment import coverage as run
 
-    rows = [r for r in run(obj.store, a, b) if sections or r.scope == "framework"]
+    rows = run(obj.store, a, b, reviewed_only=reviewed_only, min_confidence=min_confidence)
+    rows = [r for r in rows if sections or r.scope == "framework"]
     cols = ["a", "b", "section_label", "items", "mapped", "no_match", "not_reviewed", "share"]
     view = View(rows, out.presenter.msg("coverage"), cols, kind=CoverageRow, totals=True)
     out.send(Answer((view,)))
@@ -74,14 +113,32 @@ def coverage(obj: Context, a, b, sections: bool, out: Output) -> None:
 @click.argument("b")
 @click.argument("c")
 @click.option("--claims-only", is_flag=True, help="Leave out chains with no composed claim.")
+@mapping_filter_options
 @output_options
 @click.pass_obj
-def chain(obj: Context, a, b, c, claims_only: bool, out: Output) -> None:
+def chain(
+    obj: Context,
+    a,
+    b,
+    c,
+    claims_only: bool,
+    out: Output,
+    reviewed_only: int = 0,
+    min_confidence: float | None = None,
+) -> None:
     """Inferred A → C alignments through B, with the composed relation (docs/chains.md)."""
     from ..questions.alignment import ChainRow
     from ..questions.alignment import chain as run
 
-    rows = run(obj.store, a, b, c, claims_only=claims_only)
+    rows = run(
+        obj.store,
+        a,
+        b,
+        c,
+        claims_only=claims_only,
+        reviewed_only=reviewed_only,
+        min_confidence=min_confidence,
+    )
     cols = [
         "a_item",
         "relation1",
@@ -99,14 +156,28 @@ def chain(obj: Context, a, b, c, claims_only: bool, out: Output) -> None:
 @click.command()
 @click.option("--framework", default="bk-0597-1", show_default=True, help="Framework to scan.")
 @click.option("--min", "minimum", default=2, show_default=True, help="Least competencies.")
+@mapping_filter_options
 @output_options
 @click.pass_obj
-def hubs(obj: Context, framework: str, minimum: int, out: Output) -> None:
+def hubs(
+    obj: Context,
+    framework: str,
+    minimum: int,
+    out: Output,
+    reviewed_only: int = 0,
+    min_confidence: float | None = None,
+) -> None:
     """Knowledge items that many competencies include."""
     from ..questions.alignment import Hub
     from ..questions.alignment import hubs as run
 
-    rows = run(obj.store, framework, min_competencies=minimum)
+    rows = run(
+        obj.store,
+        framework,
+        min_competencies=minimum,
+        reviewed_only=reviewed_only,
+        min_confidence=min_confidence,
+    )
     title = out.presenter.msg("hubs", framework=framework)
     out.send(Answer((View(rows, title, kind=Hub),)))
 
@@ -134,28 +205,48 @@ def search(obj: Context, text: str, framework, limit: int, out: Output) -> None:
 @click.command("coverage-of")
 @click.argument("profile")
 @click.option("--framework", help="Framework to measure against (default: dct:conformsTo).")
+@click.option(
+    "--status",
+    type=click.Choice(
+        ["direct", "part-of", "all-parts", "mapped", "partial", "related", "missing"]
+    ),
+    multiple=True,
+    help="Only items with this status (repeatable), e.g. --status missing.",
+)
+@mapping_filter_options
 @output_options
 @click.pass_obj
-def coverage_of(obj: Context, profile: str, framework, out: Output) -> None:
-    """What a profile or curriculum (loaded with --data) covers of a framework, per section.
+def coverage_of(
+    obj: Context,
+    profile: str,
+    framework,
+    status,
+    out: Output,
+    reviewed_only: int = 0,
+    min_confidence: float | None = None,
+) -> None:
+    """What a profile or curriculum (loaded with --data) covers of a framework: its own
+    alignment (direct, part-of, all-parts) apart from mappings (mapped; related is not
+    covered), requirements apart from context statements.
 
     csv writes the items (one table per CSV file); xlsx a sheet for the summary and one for
     the items."""
-    from ..questions.alignment import ProfileItem, ProfileSummary, coverage_summary
-    from ..questions.alignment import coverage_of as run
+    from ..questions.coverage import ProfileItem, ProfileSummary, coverage_summary
+    from ..questions.coverage import coverage_of as run
 
-    items = run(obj.store, profile, framework)
+    items = run(
+        obj.store, profile, framework, reviewed_only=reviewed_only, min_confidence=min_confidence
+    )
     summary = coverage_summary(items)
+    if status:
+        items = [i for i in items if i.status in status]
     p = out.presenter
-    cols = ["section_label", "items", "direct", "mapped", "part_of", "partial", "missing", "share"]
+    cols = ["section_label", "items", "direct", "part_of", "all_parts", "mapped", "partial"]
+    cols += ["related", "missing", "share", "share_with_mappings"]
+    item_cols = ["item", "notation", "label", "kind", "status", "via", "via_relation"]
     views = (
         View(summary, p.msg("coverage_of", profile=profile), cols, ProfileSummary, totals=True),
-        View(
-            items,
-            p.msg("items"),
-            ["item", "notation", "label", "status", "via", "via_relation"],
-            ProfileItem,
-        ),
+        View(items, p.msg("items"), [*item_cols, "review_status"], ProfileItem),
     )
     out.send(Answer(views, data={"summary": summary, "items": items}, csv=1))
 
@@ -163,14 +254,22 @@ def coverage_of(obj: Context, profile: str, framework, out: Output) -> None:
 @click.command("compare-roles")
 @click.option("--role", default="nk:rol-ervaringsdeskundige", show_default=True)
 @click.option("--versus", default="nk:rol-professional", show_default=True)
+@mapping_filter_options
 @output_options
 @click.pass_obj
-def compare_roles(obj: Context, role: str, versus: str, out: Output) -> None:
+def compare_roles(
+    obj: Context,
+    role: str,
+    versus: str,
+    out: Output,
+    reviewed_only: int = 0,
+    min_confidence: float | None = None,
+) -> None:
     """What one role's items add to another's, across frameworks."""
     from ..questions.alignment import RoleItem
     from ..questions.alignment import compare_roles as run
 
-    rows = run(obj.store, role, versus)
+    rows = run(obj.store, role, versus, reviewed_only=reviewed_only, min_confidence=min_confidence)
     title = out.presenter.msg("compare_roles", role=role, versus=versus)
     out.send(Answer((View(rows, title, kind=RoleItem),)))
 
@@ -178,9 +277,17 @@ def compare_roles(obj: Context, role: str, versus: str, out: Output) -> None:
 @click.command()
 @click.argument("name", metavar="NAME|FILE.rq")
 @click.option("--param", "params", multiple=True, metavar="K=V", help="Bind a parameter.")
+@mapping_filter_options
 @output_options
 @click.pass_obj
-def query(obj: Context, name: str, params: tuple[str, ...], out: Output) -> None:
+def query(
+    obj: Context,
+    name: str,
+    params: tuple[str, ...],
+    out: Output,
+    reviewed_only: int = 0,
+    min_confidence: float | None = None,
+) -> None:
     """Run a shipped query (see queries/) or your own .rq file with bound parameters.
 
     SELECT gives its variables and rows in any format; ASK gives true or false; CONSTRUCT
@@ -196,7 +303,9 @@ def query(obj: Context, name: str, params: tuple[str, ...], out: Output) -> None
         if not sep or not key:
             raise InputError(f"--param {p!r}: expected NAME=VALUE, e.g. --param a=bk-0597-1")
         bound[key.strip().lstrip("?")] = val
-    result = run_query(obj.store, name, bound)
+    result = run_query(
+        obj.store, name, bound, reviewed_only=reviewed_only, min_confidence=min_confidence
+    )
     rdf = None
     if result.form in (QueryForm.CONSTRUCT, QueryForm.DESCRIBE):
         rdf = _turtle(result.triples)
@@ -256,16 +365,24 @@ def _explain_text(ex, p: Presenter) -> str:
 @click.command()
 @click.argument("first", metavar="ID1")
 @click.argument("second", metavar="ID2")
+@mapping_filter_options
 @output_options
 @click.pass_obj
-def explain(obj: Context, first: str, second: str, out: Output) -> None:
+def explain(
+    obj: Context,
+    first: str,
+    second: str,
+    out: Output,
+    reviewed_only: int = 0,
+    min_confidence: float | None = None,
+) -> None:
     """How two items relate: each path and step with its evidence, and both source texts.
 
     csv writes the steps; xlsx a sheet for the two items and one for the steps."""
     from ..questions.alignment import ConceptBrief, ExplainStep
     from ..questions.alignment import explain as run
 
-    ex = run(obj.store, first, second)
+    ex = run(obj.store, first, second, reviewed_only=reviewed_only, min_confidence=min_confidence)
     p = out.presenter
     steps = [s for path in ex.paths for s in path.steps]
     views = (

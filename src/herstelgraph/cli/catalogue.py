@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from .common import Context, Output, output_options
+from .filters import mapping_filter_options
 from .render import Answer, Presenter, View
 
 
@@ -114,16 +115,26 @@ def stats(obj: Context, programme: str | None, out: Output) -> None:
 @click.command("map")
 @click.argument("ident", metavar="ID")
 @click.option("--to", "to", metavar="FRAMEWORK", help="Only mappings into this framework.")
+@mapping_filter_options
 @output_options
 @click.pass_obj
-def map_(obj: Context, ident: str, to: str | None, out: Output) -> None:
+def map_(
+    obj: Context,
+    ident: str,
+    to: str | None,
+    out: Output,
+    reviewed_only: int = 0,
+    min_confidence: float | None = None,
+) -> None:
     """List what a concept maps to: relation, framework, confidence, justification, comment.
 
     A reviewed no-match names the framework it was reviewed against."""
     from ..model import MappingView
     from ..questions.alignment import mappings_of
 
-    rows = mappings_of(obj.store, ident, to)
+    rows = mappings_of(
+        obj.store, ident, to, reviewed_only=reviewed_only, min_confidence=min_confidence
+    )
     cols = [
         "relation",
         "other_framework",

@@ -51,16 +51,31 @@ def check_(
     max_input_size: str | None,
     output: str | None,
 ) -> None:
-    """Quality report (SKOS integrity errors, qSKOS warnings) on FILEs or the shipped graph."""
+    """Quality report (SKOS integrity errors, qSKOS warnings) on FILEs or the shipped graph
+    (with --endpoint: the endpoint's asserted and user graphs)."""
     from pathlib import Path
 
     from ..checks.quality import check, render_text
     from ..io import inputs
 
+    if files:
+        obj.refuse_endpoint(
+            "check FILE",
+            "it checks the files on their own; leave out FILE to check the endpoint's graph",
+        )
     if max_input_size:
         inputs.set_max_input_bytes(inputs.parse_size(max_input_size, "--max-input-size"))
     try:
-        report = check([Path(f) for f in files], [Path(d) for d in obj.data])
+        if obj.endpoint and not files:
+            from ..checks.quality import check_store
+            from ..store import ASSERTED, USER
+            from ..store.endpoint import snapshot
+
+            # the asserted and user graphs, copied once: the checks read every triple
+            copy = snapshot(obj.store, graphs=(ASSERTED, USER))
+            report = check_store(copy, "asserted", [obj.endpoint])
+        else:
+            report = check([Path(f) for f in files], [Path(d) for d in obj.data])
     finally:
         inputs.set_max_input_bytes(None)
     if fmt == "json":

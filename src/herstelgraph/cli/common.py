@@ -29,13 +29,18 @@ class Context:
         endpoint: str | None = None,
         lang: Language | str | None = None,
         verbose: bool = False,
+        endpoint_timeout: float | None = None,
+        *,
+        reviews: tuple[str, ...] = (),
     ):
         from ..words import default_language
 
         self.data = data
         self.endpoint = endpoint
+        self.endpoint_timeout = endpoint_timeout
         self.lang = Language(str(lang)) if lang else default_language()
         self.verbose = verbose
+        self.reviews = reviews  # folders of review files beside the default ones
         self._store: Any = None
 
     @property
@@ -48,15 +53,33 @@ class Context:
                     "--data cannot be combined with --endpoint: load the file into the "
                     "endpoint's graph https://w3id.org/herstelgraph/graph/user instead"
                 )
-            self._store = Endpoint(self.endpoint)
+            self._store = Endpoint(self.endpoint, timeout=self.endpoint_timeout)
         if self._store is None:
-            from ..store import load
+            from ..curation.review.loading import load
 
-            self._store = load(extra=[Path(p) for p in self.data])
+            reviews = None
+            if self.reviews:
+                from ..curation.review.records import review_dirs
+                from ..errors import InputError
+
+                for p in self.reviews:
+                    if not Path(p).is_dir():
+                        raise InputError(f"{p}: no such folder of review files")
+                reviews = review_dirs([Path(p) for p in self.reviews])
+            extra = [Path(p) for p in self.data]
+            # reviews only when named: the default ones load() finds by itself
+            self._store = load(extra=extra, reviews=reviews) if reviews else load(extra=extra)
         return self._store
 
     def presenter(self) -> Presenter:
         return Presenter(self.lang, self.verbose)
+
+    def refuse_endpoint(self, what: str, instead: str) -> None:
+        """One line for a verb (or form of one) that cannot work on --endpoint."""
+        if self.endpoint:
+            from ..errors import UnsupportedError
+
+            raise UnsupportedError(f"{what} does not work with --endpoint: {instead}")
 
 
 def _context() -> Context:

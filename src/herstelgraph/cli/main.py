@@ -15,6 +15,17 @@ from ..errors import HerstelgraphError
 from .common import Context
 
 
+def _timeout_option(ctx: click.Context, param: click.Parameter, value: str | None):
+    if value is None:
+        return None
+    from ..store.endpoint import check_timeout  # light: urllib only loads on a request
+
+    try:
+        return check_timeout(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="herstelgraph")
 @click.option(
@@ -30,6 +41,13 @@ from .common import Context
     "embedded store; load it with 'herstelgraph export --format trig'.",
 )
 @click.option(
+    "--endpoint-timeout",
+    metavar="SECONDS",
+    callback=_timeout_option,
+    help="Time allowed for each request to the endpoint, as a whole "
+    "(default 30, or $HERSTELGRAPH_ENDPOINT_TIMEOUT).",
+)
+@click.option(
     "--lang",
     type=click.Choice(["nl", "en"], case_sensitive=False),
     help="Language of column headers, relation names and messages [default: en when "
@@ -39,23 +57,37 @@ from .common import Context
     "-v", "--verbose", is_flag=True,
     help="Tables: every column, and the raw SKOS/SSSOM terms beside the words.",
 )  # fmt: skip
+@click.option(
+    "--reviews",
+    multiple=True,
+    type=click.Path(file_okay=False),
+    metavar="DIR",
+    help="Folder of review files (see 'herstelgraph review') whose decisions the answers "
+    "apply, beside mappings/reviews/ and $HERSTELGRAPH_REVIEWS.",
+)
 @click.pass_context
 def cli(
     ctx: click.Context,
     data: tuple[str, ...],
     endpoint: str | None = None,
+    endpoint_timeout: float | None = None,
     lang: str | None = None,
     verbose: bool = False,
+    reviews: tuple[str, ...] = (),
 ) -> None:
     """Query, validate and publish the recovery-supporting care frameworks."""
-    ctx.obj = Context(data, endpoint, lang, verbose)
+    if endpoint_timeout is not None and not endpoint and ctx.invoked_subcommand != "endpoint":
+        raise click.UsageError("--endpoint-timeout applies to --endpoint URL; name the endpoint")
+    ctx.obj = Context(
+        data, endpoint, lang, verbose, endpoint_timeout=endpoint_timeout, reviews=reviews
+    )
 
 
 def _register() -> None:
     """Each area's verbs live in their own module; the group adds them here (no import circle)."""
-    from . import align, catalogue, check, publish, suggest, validate
+    from . import align, catalogue, check, endpoint, publish, report, review, suggest, validate
 
-    for module in (catalogue, align, check, publish, validate, suggest):
+    for module in (catalogue, align, check, publish, validate, suggest, review, report, endpoint):
         for command in module.COMMANDS:
             cli.add_command(command)
 
@@ -66,12 +98,16 @@ _register()
 def hint(exc: HerstelgraphError) -> str:
     """What to type next, in the CLI's own terms: the library's messages name no flags."""
     from ..errors import (
-        EndpointError,
+        EndpointTimeoutError,
         MissingDataError,
         ParameterError,
+        SheetError,
         UnknownFrameworkError,
         UnknownIdError,
     )
+
+    if isinstance(exc, SheetError) and any("ambiguous" in p.message for p in exc.problems):
+        return " (--framework FRAMEWORK reads notations without a prefix as that framework's)"
 
     if isinstance(exc, UnknownFrameworkError):
         return " (list them with 'herstelgraph frameworks')"
@@ -84,9 +120,11 @@ def hint(exc: HerstelgraphError) -> str:
             return " (use --framework FRAMEWORK)"
         if exc.name in ("type", "status", "format"):
             return f" (--{exc.name})"
+        if exc.name == "timeout":
+            return " (--endpoint-timeout SECONDS)"
         return f" (--param {exc.name}=VALUE)"
-    if isinstance(exc, EndpointError) and "did not answer within" in str(exc):
-        return " (raise it with HERSTELGRAPH_ENDPOINT_TIMEOUT)"
+    if isinstance(exc, EndpointTimeoutError):
+        return " (--endpoint-timeout SECONDS or HERSTELGRAPH_ENDPOINT_TIMEOUT)"
     return ""
 
 

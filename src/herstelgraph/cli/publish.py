@@ -82,15 +82,23 @@ def export_(obj: Context, fmt: ExportFormat | None, scheme: str | None, output: 
     type=click.Path(file_okay=False),
     help="Folder to build the site in; replaced as a whole, only when the build succeeds.",
 )
+@click.option(
+    "--include-data",
+    is_flag=True,
+    help="Also publish the --data files (left out by default: they may be private).",
+)
 @click.pass_obj
-def site_(obj: Context, output: str) -> None:
-    """Build the static HTML site (works from disk, no server needed)."""
+def site_(obj: Context, output: str, include_data: bool) -> None:
+    """Build the static HTML site (works from disk, no server needed). The --data files are
+    not published unless --include-data is given."""
     from pathlib import Path
 
     from ..publish.site import build_site
     from ..words import message
 
-    report = build_site(obj.store, Path(output))
+    if obj.data and not include_data:
+        notice(message("site_private", obj.lang))
+    report = build_site(obj.store, Path(output), include_data=include_data)
     text = message(
         "site_written", obj.lang, pages=report.pages, files=report.files, path=report.path
     )

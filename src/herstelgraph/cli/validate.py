@@ -30,31 +30,72 @@ from .common import OUTPUT_OPTION, Context, notice, write_output
     "--engine", type=click.Choice(["auto", "fast", "pyshacl"]), default="auto",
     show_default=True, help="SHACL engine for profiles (pyshacl is the reference).",
 )  # fmt: skip
+@click.option(
+    "--conforms-to", metavar="FRAMEWORK",
+    help="Check every profile (e.g. a curriculum sheet, without importing it) against this "
+    "framework, as if it claimed it.",
+)  # fmt: skip
 @OUTPUT_OPTION
 @click.pass_obj
 def validate(
-    obj: Context, files, lang: str | None, fmt: str, graph: bool, engine: str, output: str | None
+    obj: Context,
+    files,
+    lang: str | None,
+    fmt: str,
+    graph: bool,
+    engine: str,
+    conforms_to,
+    output: str | None,
 ) -> None:
-    """Validate profiles: role/person/team profiles and curricula (Turtle, JSON-LD or CSV)."""
-    from ..checks.validate import render_report, validate_files, validate_graph
+    """Validate profiles: role/person/team profiles and curricula (Turtle, JSON-LD, or a
+    curriculum sheet: CSV or XLSX). A curriculum that claims no framework does not pass."""
+    import json
+    from dataclasses import replace
+
+    from ..checks.findings import curriculum_findings, render_findings
+    from ..checks.validate import read_profiles, render_report, validate_graph, validate_profiles
     from ..errors import InputError
+    from ..io.tables import escape_terminal
+    from ..model import jsonable
 
     if not files and not graph:
-        raise InputError("no FILE given: name profile files (.ttl, .jsonld, .csv) or use --graph")
+        raise InputError(
+            "no FILE given: name profile files (.ttl, .jsonld, .csv, .xlsx) or use --graph"
+        )
     if graph and files:
         raise InputError("--graph validates the shipped graph; pass profile files without it")
     lang = (lang or str(obj.lang)).lower()
     if graph:
         report = validate_graph(obj.store, lang, shacl_report=fmt == "turtle")
+        text = render_report(report, fmt, lang)
+        write_output(output, (escape_terminal(text) if fmt == "text" else text).encode("utf-8"))
+        if not report.conforms:
+            raise click.exceptions.Exit(1)
+        return
+    data = read_profiles(obj.store, files, conforms_to=conforms_to)
+    report = validate_profiles(obj.store, data, lang, engine=engine, shacl_report=fmt == "turtle")
+    findings = curriculum_findings(obj.store, report, data, lang)
+    unclaimed = [f for f in findings if f.code == "no-claim"]
+    if fmt == "turtle":
+        text = render_report(report, fmt, lang)
+    elif fmt == "json":
+        out = json.loads(render_report(report, fmt, lang))
+        out["curriculum_findings"] = jsonable(findings)
+        text = json.dumps(out, ensure_ascii=False, indent=2) + "\n"
     else:
-        report = validate_files(obj.store, files, lang, engine=engine, shacl_report=fmt == "turtle")
-    text = render_report(report, fmt, lang)
-    if fmt == "text":
-        from ..io.tables import escape_terminal
-
-        text = escape_terminal(text)
+        mine = {f.curriculum for f in findings}
+        rest = replace(report, results=tuple(r for r in report.results if r.profile not in mine))
+        body = render_report(rest, fmt, lang).rstrip("\n").split("\n")
+        lines = [*body[:-1], render_findings(findings, lang).rstrip("\n"), body[-1]]
+        if unclaimed:
+            lines.append(
+                f"{len(unclaimed)} curriculum claimt geen kader: niet getoetst, niet goedgekeurd"
+                if lang == "nl"
+                else f"{len(unclaimed)} curriculum(s) claim no framework: not checked, not passed"
+            )
+        text = escape_terminal("\n".join(line for line in lines if line) + "\n")
     write_output(output, text.encode("utf-8"))
-    if not report.conforms:
+    if not report.conforms or unclaimed:
         raise click.exceptions.Exit(1)
 
 
@@ -64,7 +105,7 @@ def curriculum() -> None:
 
 
 @curriculum.command("import")
-@click.argument("csv_file", metavar="CSV", type=click.Path(dir_okay=False))
+@click.argument("csv_file", metavar="SHEET", type=click.Path(dir_okay=False))
 @click.option(
     "-o", "--output", required=True, type=click.Path(dir_okay=False),
     help="Turtle file to write (atomically; never one of the inputs).",
@@ -73,10 +114,18 @@ def curriculum() -> None:
     "--conforms-to", metavar="FRAMEWORK",
     help="Claim conformance to a framework (e.g. bk-0597-1): its rules then apply.",
 )  # fmt: skip
+@click.option(
+    "--framework", metavar="FRAMEWORK",
+    help="Read notations without a prefix (C2, K12) as this framework's (default: the one "
+    "of --conforms-to).",
+)  # fmt: skip
 @click.option("--base", metavar="IRI", help="Namespace for the curriculum's IRIs.")
 @click.pass_obj
-def curriculum_import(obj: Context, csv_file: str, output: str, conforms_to, base) -> None:
-    """Convert CSV (programme, module, learning outcome, aligned item IDs) to a curriculum."""
+def curriculum_import(
+    obj: Context, csv_file: str, output: str, conforms_to, framework, base
+) -> None:
+    """Convert a sheet (CSV or XLSX: opleiding, module, leeruitkomst, competenties; or
+    programme, module, learning outcome, aligned items) to a curriculum."""
     from pathlib import Path
 
     from ..checks.curriculum import import_csv
@@ -86,8 +135,36 @@ def curriculum_import(obj: Context, csv_file: str, output: str, conforms_to, bas
         base = iri_node(base, "base IRI").value
     from ..words import message
 
-    n = import_csv(obj.store, Path(csv_file), Path(output), base=base, conforms_to=conforms_to)
+    n = import_csv(
+        obj.store, Path(csv_file), Path(output), base=base, conforms_to=conforms_to,
+        framework=framework,
+    )  # fmt: skip
     notice(message("triples_written", obj.lang, path=output, n=n))
+
+
+@curriculum.command("template")
+@click.option(
+    "-o", "--output", required=True, type=click.Path(dir_okay=False),
+    help="The new sheet: .xlsx, or .csv (UTF-8; ';' between cells for Dutch Excel).",
+)  # fmt: skip
+@click.option(
+    "--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True,
+    help="Language of the column headers and the example rows.",
+)  # fmt: skip
+def curriculum_template(output: str, lang: str) -> None:
+    """Write an empty curriculum sheet to fill in (headers, two example rows)."""
+    from pathlib import Path
+
+    from ..errors import InputError
+    from ..io.atomic import write_bytes
+    from ..io.sheets import template_csv, template_xlsx
+
+    suffix = Path(output).suffix.lower()
+    if suffix not in (".xlsx", ".csv"):
+        raise InputError(f"{output}: write the template as .xlsx or .csv")
+    data = template_xlsx(lang) if suffix == ".xlsx" else template_csv(lang)
+    write_bytes(Path(output), data)
+    notice(f"{output}: curriculum template written ({lang})")
 
 
 COMMANDS = (validate, curriculum)

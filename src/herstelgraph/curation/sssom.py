@@ -375,7 +375,12 @@ def _stable_id(given: str, subj: str, pred: str, obj: str, object_source: str) -
     otherwise the ID of its content."""
     if given and given != record_id(subj, pred, obj, object_source):
         for other in PREDICATES:
-            if given == record_id(subj, other, obj, object_source):
+            # the pair may have been written the other way round before: a SKOS record is
+            # read from the first framework, a prerequisite from the dependent item (R-PRE-1)
+            if given in (
+                record_id(subj, other, obj, object_source),
+                record_id(obj, other, subj, object_source),
+            ):
                 return given
     return record_id(subj, pred, obj, object_source)
 
@@ -694,10 +699,17 @@ def report_markdown(store) -> str:
     schemes = {SCHEME_OF[f]: f for f in FRAMEWORKS}
     for rec in records:
         pair = (schemes[rec.subject_source], schemes[rec.object_source])
-        key = "no match" if rec.is_no_match else rec.predicate_id.removeprefix("skos:")
+        if rec.is_no_match:
+            key = "no match"
+        elif rec.predicate_id == PREREQUISITE:
+            key = "prerequisite"
+        else:
+            key = rec.predicate_id.removeprefix("skos:")
         by_pair[pair][key] += 1
-    rels = ["exactMatch", "closeMatch", "broadMatch", "narrowMatch", "relatedMatch", "no match"]
-    lines = ["| subject → object | " + " | ".join(rels) + " | total |", "|---" * 8 + "|"]
+    rels = ["exactMatch", "closeMatch", "broadMatch", "narrowMatch", "relatedMatch"]
+    rels += ["prerequisite", "no match"]
+    header = "| subject → object | " + " | ".join(rels) + " | total |"
+    lines = [header, "|---" * (len(rels) + 2) + "|"]
     for pair in sorted(by_pair, key=lambda p: (FRAMEWORKS.index(p[0]), FRAMEWORKS.index(p[1]))):
         counts = by_pair[pair]
         cells = [str(counts.get(r, 0)) for r in rels]

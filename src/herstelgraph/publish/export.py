@@ -577,6 +577,8 @@ def case_packages(store: Store, scheme: str | None = None) -> list[dict]:
         for rec in records:
             if rec.is_no_match or not ({rec.subject_id, rec.object_id} & mine):
                 continue
+            if rec.predicate_id not in CASE_ASSOCIATION:  # prerequisites: RUBRIC §11
+                continue
             s_iri, o_iri = iri_of.get(rec.subject_id), iri_of.get(rec.object_id)
             if not s_iri or not o_iri:
                 continue

@@ -33,7 +33,7 @@ import pyoxigraph as ox
 from ..errors import InputError
 from ..ids import compact
 from ..model import Record
-from ..store.store import Store
+from ..store.store import Queryable, Store
 from ..vocab import HG, PREFIXES, SKOS, SSSOM
 from ..words import relation_word, site_word, type_word, value_word
 
@@ -76,10 +76,19 @@ class _Page:
 
 
 # ---------------------------------------------------------------------------- building
-def build_site(store: Store, out: Path) -> SiteReport:
+def build_site(store: Queryable, out: Path, *, include_data: bool = False) -> SiteReport:
     """Build the whole site into ``out``; an existing folder is replaced only if it is a
-    previous herstelgraph site (so ``-o ~`` can never wipe a home folder)."""
+    previous herstelgraph site (so ``-o ~`` can never wipe a home folder).
+
+    Files a user added (the user graph: curricula, profiles, own frameworks) are private:
+    the site is built from the shipped graph alone unless ``include_data`` is given, so no
+    page or download carries them."""
     from ..io.atomic import atomic_dir
+
+    if not include_data and _has_user_data(store):
+        from ..store import load
+
+        store = load()  # the shipped graph only: no user triple, nor anything inferred from one
 
     out = Path(out)
     if out.exists() and not out.is_dir():
@@ -89,7 +98,11 @@ def build_site(store: Store, out: Path) -> SiteReport:
             f"{out}: folder is not empty and not a herstelgraph site (no {MARKER}); "
             "choose a new or empty folder"
         )
-    files: dict[str, bytes] = _render(store)
+    from ..store.endpoint import snapshot
+
+    # an endpoint is copied once (every page reads the graph): one bulk read, not a query
+    # per page over the network
+    files: dict[str, bytes] = _render(snapshot(store))
     with atomic_dir(out) as tmp:
         made: set[Path] = set()
         for rel, data in sorted(files.items()):
@@ -101,6 +114,15 @@ def build_site(store: Store, out: Path) -> SiteReport:
     pages = sum(1 for rel in files if rel.endswith(".html"))
     concepts = sum(1 for rel in files if rel.startswith("nl/concepts/") and rel.endswith(".html"))
     return SiteReport(str(out), pages, len(files), concepts)
+
+
+def _has_user_data(store) -> bool:
+    from ..store.store import USER
+
+    quads = getattr(store, "quads", None)
+    if quads is None or not isinstance(store, Store):
+        return False
+    return next(iter(quads(graphs=(USER,))), None) is not None
 
 
 def _asset(name: str) -> bytes:

@@ -23,6 +23,13 @@ from ..model import GapStatus, MappingView, QueryForm, QueryResult, Record, Valu
 from ..store.store import Queryable, Store
 from ..vocab import INVERSE, NO_TERM, PREFIXES, SKOS
 from .catalogue import _natural, _run, concept, framework_id, resolve, scheme_node, type_node
+from .coverage import PROFILE_TYPES as PROFILE_TYPES
+from .coverage import ProfileItem as ProfileItem
+from .coverage import ProfileSummary as ProfileSummary
+from .coverage import coverage_of as coverage_of
+from .coverage import coverage_summary as coverage_summary
+from .coverage import profile_node as profile_node
+from .filters import view as _view
 
 CHAINING = "semapv:MappingChaining"
 
@@ -137,39 +144,6 @@ class SearchHit(Record):
 
 
 @dataclass(frozen=True)
-class ProfileItem(Record):
-    """One item of a framework and how a profile covers it."""
-
-    profile: str
-    framework: str
-    item: str
-    notation: str | None
-    label: str
-    section: str | None
-    section_label: str | None
-    status: str
-    via: str | None
-    via_relation: str | None
-
-
-@dataclass(frozen=True)
-class ProfileSummary(Record):
-    """Per section (or 'all'): how many items a profile covers, and how."""
-
-    profile: str
-    framework: str
-    section: str | None
-    section_label: str | None
-    items: int
-    direct: int
-    mapped: int
-    part_of: int
-    partial: int
-    missing: int
-    share: float
-
-
-@dataclass(frozen=True)
 class RoleItem(Record):
     """A concept one role requires, and whether the other role requires it too."""
 
@@ -247,8 +221,16 @@ def _label_index(store: Queryable, iris: set[str]) -> dict[str, tuple[str, str]]
 
 
 # ------------------------------------------------------------------- 1. mappings of
-def mappings_of(store: Queryable, ident: str, to: str | None = None) -> list[MappingView]:
+def mappings_of(
+    store: Queryable,
+    ident: str,
+    to: str | None = None,
+    *,
+    reviewed_only: int = 0,
+    min_confidence: float | None = None,
+) -> list[MappingView]:
     """Every curated mapping and no-match record of a concept, from its own point of view."""
+    store = _view(store, reviewed_only, min_confidence)
     node = resolve(store, ident)
     target = scheme_node(store, to).value if to else None
     rows = _run(store, "mappings-of", concept=node)
@@ -291,8 +273,16 @@ def mappings_of(store: Queryable, ident: str, to: str | None = None) -> list[Map
 
 
 # ------------------------------------------------------------------- 2. crosswalk
-def crosswalk(store: Queryable, a: str, b: str) -> list[CrosswalkRow]:
+def crosswalk(
+    store: Queryable,
+    a: str,
+    b: str,
+    *,
+    reviewed_only: int = 0,
+    min_confidence: float | None = None,
+) -> list[CrosswalkRow]:
     """Every curated mapping between A and B, each read from A's side."""
+    store = _view(store, reviewed_only, min_confidence)
     na, nb = scheme_node(store, a), scheme_node(store, b)
     if na == nb:
         raise InputError(f"crosswalk needs two different frameworks, got {a!r} twice")
@@ -344,8 +334,11 @@ def gaps(
     section: str | None = None,
     item_type: str | None = None,
     status: GapStatus | str | None = None,
+    reviewed_only: int = 0,
+    min_confidence: float | None = None,
 ) -> list[Gap]:
     """Items of A with no mapping into B, telling "reviewed: no match" from "not reviewed"."""
+    store = _view(store, reviewed_only, min_confidence)
     na, nb = scheme_node(store, a), scheme_node(store, b)
     if na == nb:
         raise InputError(f"gaps needs two different frameworks, got {a!r} twice")
@@ -375,8 +368,16 @@ def gaps(
 
 
 # ------------------------------------------------------------------- 4. coverage
-def coverage(store: Queryable, a: str | None = None, b: str | None = None) -> list[CoverageRow]:
+def coverage(
+    store: Queryable,
+    a: str | None = None,
+    b: str | None = None,
+    *,
+    reviewed_only: int = 0,
+    min_confidence: float | None = None,
+) -> list[CoverageRow]:
     """Share of A's items mapped into B for every ordered pair, overall and per section."""
+    store = _view(store, reviewed_only, min_confidence)
     na = scheme_node(store, a) if a else None
     nb = scheme_node(store, b) if b else None
     # per section, once (not per pair and section: 5k rows at 50x): its ID, label and rank
@@ -441,7 +442,16 @@ def _coverage_row(fa, fb, scope, section, section_label, items, mapped, nomatch)
 _MATCH_CURIE = {SKOS + n[5:]: n for n in (_E, _C, _B, _N, _R)}
 
 
-def chain(store: Queryable, a: str, b: str, c: str, *, claims_only: bool = False) -> list[ChainRow]:
+def chain(
+    store: Queryable,
+    a: str,
+    b: str,
+    c: str,
+    *,
+    claims_only: bool = False,
+    reviewed_only: int = 0,
+    min_confidence: float | None = None,
+) -> list[ChainRow]:
     """A → B → C alignments with their composed relation, marked semapv:MappingChaining.
 
     Joined here from three queries, not in one SPARQL join (docs/chains.md, "How a chain is
@@ -449,6 +459,7 @@ def chain(store: Queryable, a: str, b: str, c: str, *, claims_only: bool = False
     Dutch labels of the items answered (concept-labels.rq) and the curated records
     (chain-records.rq) for the step confidences and the curated column.
     """
+    store = _view(store, reviewed_only, min_confidence)
     na, nb, nc = (scheme_node(store, x) for x in (a, b, c))
     if len({na.value, nb.value, nc.value}) < 3:
         raise InputError("chain needs three different frameworks: A, an intermediate B, and C")
@@ -553,8 +564,16 @@ def _chain_rows(found, labels, conf, curated, claims_only: bool) -> list[ChainRo
 
 
 # ------------------------------------------------------------------- 6. hubs
-def hubs(store: Queryable, framework: str = "bk-0597-1", *, min_competencies: int = 2) -> list[Hub]:
+def hubs(
+    store: Queryable,
+    framework: str = "bk-0597-1",
+    *,
+    min_competencies: int = 2,
+    reviewed_only: int = 0,
+    min_confidence: float | None = None,
+) -> list[Hub]:
     """Knowledge items that many competencies include: the shared core of a qualification."""
+    store = _view(store, reviewed_only, min_confidence)
     node = scheme_node(store, framework)
     out = []
     for r in _run(store, "hubs", scheme=node):
@@ -696,189 +715,7 @@ def _snippet(text: str, words: list[str], width: int = 140) -> str:
 
 
 # ------------------------------------------------------------------- 8. profile coverage
-PROFILE_TYPES = ("Profile", "RoleProfile", "PersonProfile", "Curriculum", "TeamProfile")
-
-
-def profile_node(store: Queryable, ident: str) -> ox.NamedNode:
-    """A profile's IRI from a CURIE (hgp:…) or IRI; unknown ones list the loaded profiles."""
-    iri = expand(ident) or (ident if is_iri(ident) else None)
-    known = [
-        compact(r["p"].value)
-        for r in store.select(
-            "SELECT DISTINCT ?p WHERE { VALUES ?t { "
-            + " ".join(f"hg:{t}" for t in PROFILE_TYPES)
-            + " } ?p a ?t } ORDER BY ?p"
-        )
-    ]
-    if iri and compact(iri) in known:
-        return iri_node(iri, "profile")
-    import difflib
-
-    close = difflib.get_close_matches(ident, known, n=3, cutoff=0.4)
-    if not known:
-        raise MissingDataError(
-            "profiles",
-            f"unknown profile {ident!r}: no profiles are loaded; load the profile or "
-            "curriculum file with the graph",
-        )
-    raise UnknownIdError(ident, close or known[:5])
-
-
-# Same answer as profile_node for a loaded profile, in one ASK: profile_node lists every
-# profile for its error message (9 ms of coverage_of's time with 2,000 profiles at 50x).
-_IS_PROFILE = (
-    "ASK WHERE { VALUES ?t { " + " ".join(f"hg:{t}" for t in PROFILE_TYPES) + " } ?p a ?t }"
-)
-# Several relations from the same concept to the same item: exact before close, and so on.
-_MATCH_RANK = {_E: 0, _C: 1, _B: 2, _N: 3, _R: 4}
-_DIGIT_RUNS = re.compile(r"(\d+)")
-
-
-def _natural_key(text: str | None) -> list:
-    """catalogue._natural with its pattern compiled once: re.split's pattern-cache lookup is a
-    third of its cost (sorting 3,320 notations: 6.7 instead of 10.1 ms)."""
-    return [int(t) if t.isdigit() else t for t in _DIGIT_RUNS.split(text or "")]
-
-
-def _profile_iri(store: Queryable, ident: str) -> ox.NamedNode:
-    iri = expand(ident) or (ident if is_iri(ident) else None)
-    try:
-        node = iri_node(iri, "profile") if iri else None
-    except InputError:
-        node = None
-    if node is not None and store.ask(_IS_PROFILE, {"p": node}):
-        return node
-    return profile_node(store, ident)  # unknown: its error names the loaded profiles
-
-
-def _coverage_status(iri, direct, ways, ancestors) -> tuple[str, str | None, str | None]:
-    """The strongest way one item is covered: (status, via, via_relation)."""
-    if iri in direct:
-        return "direct", None, None
-    found = ways.get(iri, ())
-    strong = [w for w in found if w[1] in (_E, _C)]
-    if strong:
-        return ("mapped", *min(strong, key=lambda w: (w[0], _MATCH_RANK[w[1]])))
-    if iri in ancestors:
-        return "part-of", min(ancestors[iri]), "skos:broaderTransitive"
-    if found:
-        return ("partial", *min(found, key=lambda w: (w[0], _MATCH_RANK[w[1]])))
-    return "missing", None, None
-
-
-def coverage_of(store: Queryable, profile: str, framework: str | None = None) -> list[ProfileItem]:
-    """Each item of the framework (default: the one the profile conforms to) and how the
-    profile covers it: direct, mapped (exact/close), part-of (an ancestor is covered),
-    partial (broad/narrow/related mapping) or missing.
-
-    Three queries joined here, at 50x (3,320 items) 80-95 ms where one query took 1.2-1.6 s
-    (three OPTIONAL profile paths evaluated per item): the profile's own rows (coverage-of,
-    1-2 ms: a profile reaches a few dozen concepts), the framework's items (framework-items,
-    ~47 ms) and their top sections (item-sections, ~16 ms); the rest is Python (~15 ms).
-    """
-    from itertools import groupby
-    from operator import itemgetter
-
-    first = itemgetter(0)
-    node = _profile_iri(store, profile)
-    if framework:
-        schemes = [scheme_node(store, framework)]
-    else:
-        schemes = [
-            r["s"]
-            for r in store.select(
-                "SELECT ?s WHERE { ?p dct:conformsTo ?s . ?s a hg:Framework } ORDER BY ?s",
-                {"p": node},
-            )
-        ]
-        if not schemes:
-            raise ParameterError(
-                "framework",
-                f"profile {compact(node.value)} names no framework (dct:conformsTo); "
-                "name the framework to measure it against, e.g. bk-0597-1",
-            )
-    out = []
-    prof = compact(node.value)
-    for scheme in schemes:
-        fw = framework_id(scheme.value)
-        direct: set[str] = set()
-        ways: dict[str, list[tuple[str, str]]] = defaultdict(list)
-        ancestors: dict[str, list[str]] = defaultdict(list)
-        for r in _run(store, "coverage-of", profile=node, scheme=scheme):
-            if r["direct"] is not None:
-                direct.add(r["item"].value)
-            elif r["ancestor"] is not None:
-                ancestors[r["item"].value].append(compact(r["ancestor"].value))
-            else:
-                ways[r["item"].value].append((compact(r["via"].value), _c(r["viaRelation"])))
-        tops: dict[str, tuple[str, str | None]] = {}  # compacted once per top, not per item
-        sections: dict[str, tuple[str, str | None]] = {}
-        for r in _run(store, "item-sections", scheme=scheme):
-            iri, top = r["item"].value, r["top"].value
-            if iri not in sections:
-                if top not in tops:
-                    tops[top] = (compact(top), _v(r["topLabel"]))
-                sections[iri] = tops[top]
-        covered = direct | ways.keys() | ancestors.keys()
-        missing = ("missing", None, None)
-        items: dict[str, ProfileItem] = {}
-        for r in _run(store, "framework-items", scheme=scheme):
-            iri = r["item"].value
-            if iri in items:
-                continue
-            section, section_label = sections.get(iri, (None, None))
-            label, notation = r["label"], r["notation"]
-            items[iri] = ProfileItem(
-                prof,
-                fw,
-                compact(iri),
-                None if notation is None else notation.value,
-                "" if label is None else label.value,
-                section,
-                section_label,
-                *(_coverage_status(iri, direct, ways, ancestors) if iri in covered else missing),
-            )
-        # By (notation, item) in natural order, then IRI (the old query's ORDER BY ?item); the
-        # item's key only where notations tie: half the key calls (17 -> 8 ms at 50x).
-        keyed = sorted(((_natural_key(p.notation), i, p) for i, p in items.items()), key=first)
-        for _, tied in groupby(keyed, key=first):
-            group = list(tied)
-            if len(group) == 1:
-                out.append(group[0][2])
-                continue
-            group.sort(key=lambda t: (_natural_key(t[2].item), t[1]))
-            out.extend(p for _, _, p in group)
-    return out
-
-
-def coverage_summary(items: list[ProfileItem]) -> list[ProfileSummary]:
-    """Per framework: one 'all' row, then one row per top-level section."""
-    groups: dict[tuple, list[ProfileItem]] = defaultdict(list)
-    for it in items:
-        groups[(it.profile, it.framework, None, None)].append(it)
-        groups[(it.profile, it.framework, it.section, it.section_label)].append(it)
-    out = []
-    for (prof, fw, sec, sec_label), members in groups.items():
-        counts = defaultdict(int)
-        for m in members:
-            counts[m.status] += 1
-        covered = counts["direct"] + counts["mapped"] + counts["part-of"]
-        out.append(
-            ProfileSummary(
-                profile=prof,
-                framework=fw,
-                section=sec,
-                section_label=sec_label if sec else "(all)",
-                items=len(members),
-                direct=counts["direct"],
-                mapped=counts["mapped"],
-                part_of=counts["part-of"],
-                partial=counts["partial"],
-                missing=counts["missing"],
-                share=round(covered / len(members), 4) if members else 0.0,
-            )
-        )
-    return sorted(out, key=lambda s: (s.framework, s.section is not None, _natural(s.section)))
+# in questions/coverage.py (what counts, how an item is covered), re-exported above
 
 
 # ------------------------------------------------------------------- 9. role comparison
@@ -887,11 +724,17 @@ PROFESSIONAL_ROLE = "nk:rol-professional"
 
 
 def compare_roles(
-    store: Queryable, role: str = ED_ROLE, versus: str = PROFESSIONAL_ROLE
+    store: Queryable,
+    role: str = ED_ROLE,
+    versus: str = PROFESSIONAL_ROLE,
+    *,
+    reviewed_only: int = 0,
+    min_confidence: float | None = None,
 ) -> list[RoleItem]:
     """What one role's items add to another's, across frameworks: 'adds' (only this role),
     'shared' (both), 'shared-via-mapping' (the other role requires an exact/close match) and
     'only-other' (the other role's items this role lacks)."""
+    store = _view(store, reviewed_only, min_confidence)
     ra, rb = resolve(store, role), resolve(store, versus)
     if ra == rb:
         raise InputError("compare-roles needs two different roles")
@@ -939,9 +782,17 @@ def _role_items(store: Queryable, role: ox.NamedNode) -> dict[str, tuple]:
 
 
 # ------------------------------------------------------------------- explain
-def explain(store: Queryable, first: str, second: str) -> Explanation:
+def explain(
+    store: Queryable,
+    first: str,
+    second: str,
+    *,
+    reviewed_only: int = 0,
+    min_confidence: float | None = None,
+) -> Explanation:
     """How two items relate: every path of at most two steps, each step's curated record
     (justification, confidence, comment) or the entailment it rests on, and both texts."""
+    store = _view(store, reviewed_only, min_confidence)
     x, z = resolve(store, first), resolve(store, second)
     if x == z:
         raise InputError(f"explain needs two different items, got {first!r} twice")
@@ -998,11 +849,20 @@ def _brief(store: Queryable, ident: str) -> ConceptBrief:
 
 
 # ------------------------------------------------------------------- any query
-def run_query(store: Queryable, name_or_file: str, params: dict[str, str]) -> QueryResult:
+def run_query(
+    store: Queryable,
+    name_or_file: str,
+    params: dict[str, str],
+    *,
+    reviewed_only: int = 0,
+    min_confidence: float | None = None,
+) -> QueryResult:
     """Run a shipped query (by name) or a user's .rq file with parameters typed by its
     header. The answer is generic, whatever the variables are called: a SELECT's variables
     and rows, an ASK's boolean, a CONSTRUCT/DESCRIBE's triples (see :class:`QueryResult`)."""
     from ..store import queries
+
+    store = _view(store, reviewed_only, min_confidence)
 
     if name_or_file.endswith(".rq") or "/" in name_or_file:
         spec = queries.from_file(Path(name_or_file), endpoint=not isinstance(store, Store))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Protocol
 
 import pyoxigraph as ox
 
@@ -41,10 +42,30 @@ def _cache_key(sources: list[tuple[str, bytes]]) -> str:
     return h.hexdigest()[:32]
 
 
+class Overlay(Protocol):
+    """What a higher layer applies to a freshly loaded store before its closure (the expert
+    reviews: ``curation.review.loading``). Its sources are part of the cache key."""
+
+    def sources(self) -> list[tuple[str, bytes]]:
+        """(role, bytes) of everything the overlay reads, for the closure cache key."""
+        ...
+
+    def apply(self, store: Store) -> None:
+        """Change the asserted/user graphs of ``store`` (before the closure is computed)."""
+        ...
+
+
 def load(
-    extra: Iterable[Path] = (), *, closure: bool = True, files: Iterable[Path] | None = None
+    extra: Iterable[Path] = (),
+    *,
+    closure: bool = True,
+    files: Iterable[Path] | None = None,
+    overlay: Overlay | None = None,
 ) -> Store:
     """The shipped graph (from the installed package), with user files added to USER.
+
+    ``overlay``: applied before the closure (``herstelgraph.load`` passes the expert
+    reviews; this plain loader applies none by itself).
 
     The SKOS closure is computed once per content hash of all inputs and cached as
     N-Triples (see ``cache_dir``); a cache hit skips the computation, and also the
@@ -65,17 +86,22 @@ def load(
         )
         for path in paths
     ]
+    overlay_sources = overlay.sources() if overlay is not None else []
     off = os.environ.get("HERSTELGRAPH_CACHE", "").lower() in ("off", "0", "no")
     use_cache = closure and not off
     datas: list[bytes | None] = [None] * len(entries)
     cached = None
     if use_cache:
         datas = [read_bytes(path) for _, path, _ in entries]
-        key = _cache_key([(role, data) for (role, _, _), data in zip(entries, datas, strict=True)])
+        sources = [(role, data) for (role, _, _), data in zip(entries, datas, strict=True)]
+        sources += overlay_sources
+        key = _cache_key(sources)
         cached = cache_dir() / f"closure-{key}.nt"
     hit = cached is not None and cached.is_file()
     for (_, path, graph), data in zip(entries, datas, strict=True):
         store.add_file(path, graph, data=data, checked=hit)
+    if overlay is not None:
+        overlay.apply(store)
     if closure:
         from .closure import add_closure
 

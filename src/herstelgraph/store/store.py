@@ -9,7 +9,7 @@ writes for a remote endpoint.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -52,6 +52,18 @@ class Queryable(Protocol):
         entailment: Entailment | bool = Entailment.NONE,
     ) -> bool:
         """The answer of an ASK."""
+        ...
+
+    def quads(
+        self,
+        subject: ox.NamedNode | ox.BlankNode | None = None,
+        predicate: ox.NamedNode | None = None,
+        object: Term | None = None,
+        *,
+        graphs: Iterable[ox.NamedNode] = ...,
+    ) -> Iterator[ox.Quad]:
+        """The quads matching a pattern (None: any) in the given named graphs (by default
+        the asserted and user graphs)."""
         ...
 
 
@@ -125,6 +137,9 @@ class Store:
 
     def __init__(self, ox_store: ox.Store | None = None):
         self.ox = ox_store if ox_store is not None else ox.Store()
+        #: (store, reviewed_only, min_confidence) -> the store as that mapping filter sees
+        #: it; set by the loader that knows the reviews (``herstelgraph.load``), None else
+        self.filter_mappings: Callable[[Store, int, float | None], Queryable] | None = None
 
     # ------------------------------------------------------------------ loading
     def add_file(

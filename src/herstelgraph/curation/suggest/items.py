@@ -13,7 +13,6 @@ and mappings are never read: they are curation, not the item's own text.
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -232,53 +231,14 @@ def read_table(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
 
 
 def read_sheet(path: Path) -> tuple[list[str], list[tuple[int, list[str]]], str]:
-    """Header, rows (with their line numbers) and delimiter of a CSV or XLSX sheet.
+    """Header, rows (with their line numbers) and delimiter of a CSV or XLSX sheet, read by
+    the project's one sheet reader (``io.sheets.read_table``: delimiter from the whole file,
+    BOM, CRLF, the size cap, encoding errors located)."""
+    from ...io.sheets import read_table
 
-    The one place sheets are read: another reader (Dutch headers, encodings) can replace it.
-    """
-    path = Path(path)
-    if path.suffix.lower() == ".xlsx":
-        return (*_read_xlsx(path), ",")
-    from ...io.inputs import read_bytes
-
-    data = read_bytes(path)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{path}: not UTF-8 text (byte {exc.start}); save it as UTF-8") from None
-    lines = text.splitlines()
-    if not lines or not lines[0].strip():
-        raise InputError(f"{path}:1: empty file; expected a header row")
-    try:
-        dialect = csv.Sniffer().sniff(lines[0], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.reader(text.splitlines(keepends=True), dialect)
-    header = next(reader)
-    rows = []
-    for row in reader:
-        if any(c.strip() for c in row):
-            rows.append((reader.line_num, row))
-    return header, rows, dialect.delimiter
-
-
-def _read_xlsx(path: Path):
-    try:
-        import openpyxl
-    except ImportError:
-        raise InputError(
-            f"{path}: reading .xlsx needs openpyxl: pip install 'herstelgraph[suggest]'"
-        ) from None
-    try:
-        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds on a damaged file
-        raise InputError(f"{path}: not a readable .xlsx file ({exc})") from None
-    ws = wb.worksheets[0]
-    cells = [["" if v is None else str(v) for v in r] for r in ws.iter_rows(values_only=True)]
-    wb.close()
-    if not cells:
-        raise InputError(f"{path}:1: empty sheet; expected a header row")
-    return cells[0], [(n, r) for n, r in enumerate(cells[1:], 2) if any(c.strip() for c in r)]
+    table = read_table(Path(path), expect=("outcome", "ids"))
+    rows = [(r.line, list(r.cells)) for r in table.rows]
+    return list(table.header), rows, table.delimiter
 
 
 def read_curriculum(path: Path) -> tuple[Sheet, tuple[Item, ...]]:

@@ -1,0 +1,311 @@
+"""Validation findings of curricula in the curriculum's own words.
+
+A layer over :class:`~herstelgraph.model.ValidationReport`: the shapes' messages stay as they
+are; each result that concerns a curriculum is told again naming the programme, the module
+and the learning outcome by their own labels, with the fix in the institute's terms
+("voeg in module 'Brug- en signaalfunctie' een leeruitkomst toe die competentie C7 'Plant
+eigen activiteiten' dekt"). A curriculum that claims no framework gets a finding of its
+own: there was nothing to check it against, so it has not passed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pyoxigraph as ox
+
+from ..ids import compact, expand, is_iri
+from ..model import Record, ValidationReport, ValidationResult
+from ..vocab import HG, PREFIXES
+
+RDFS_LABEL = PREFIXES["rdfs"] + "label"
+RDF_TYPE = PREFIXES["rdf"] + "type"
+DCT_CONFORMS = PREFIXES["dct"] + "conformsTo"
+
+#: item types in words, (Dutch, English)
+TYPE_WORDS = {
+    "Competency": ("competentie", "competency"),
+    "Activity": ("activiteit", "activity"),
+    "KnowledgeItem": ("kennisitem", "knowledge item"),
+    "Skill": ("vaardigheid", "skill"),
+    "Attitude": ("basishouding", "attitude"),
+    "Task": ("taak", "task"),
+    "ContextStatement": ("contextuitspraak", "context statement"),
+    "OrganisationalCondition": ("randvoorwaarde", "organisational condition"),
+}
+
+SEVERITY_WORDS = {
+    "nl": {"Violation": "overtreding", "Warning": "waarschuwing", "Info": "info"},
+    "en": {"Violation": "violation", "Warning": "warning", "Info": "info"},
+}
+
+
+@dataclass(frozen=True)
+class CurriculumFinding(Record):
+    """One finding about a curriculum, located by its own names, with the fix."""
+
+    severity: str
+    curriculum: str  # IRI, compacted
+    programme: str  # the curriculum's label
+    module: str | None
+    outcome: str | None
+    item: str | None
+    item_notation: str | None
+    item_label: str | None
+    text: str
+    fix: str
+    source_text: str | None = None
+    #: no-claim, not-covered, no-outcomes, unknown-item or other
+    code: str = "other"
+
+
+def _node(ident: str | None) -> ox.NamedNode | None:
+    if not ident:
+        return None
+    iri = expand(ident) or (ident if is_iri(ident) else None)
+    return ox.NamedNode(iri) if iri else None
+
+
+def _label(data, node) -> str | None:
+    if node is None:
+        return None
+    for q in data.quads_for_pattern(node, ox.NamedNode(RDFS_LABEL), None):
+        if isinstance(q.object, ox.Literal):
+            return q.object.value
+    return None
+
+
+def _types(data, node) -> set[str]:
+    if node is None:
+        return set()
+    return {
+        q.object.value.removeprefix(HG)
+        for q in data.quads_for_pattern(node, ox.NamedNode(RDF_TYPE), None)
+        if isinstance(q.object, ox.NamedNode)
+    }
+
+
+def curricula(data) -> list[ox.NamedNode]:
+    """The curricula in a data store (``read_profiles``), in IRI order."""
+    quads = data.quads_for_pattern(None, ox.NamedNode(RDF_TYPE), ox.NamedNode(HG + "Curriculum"))
+    return sorted({q.subject for q in quads if isinstance(q.subject, ox.NamedNode)}, key=str)
+
+
+def _module_of(data, outcome) -> ox.NamedNode | None:
+    for q in data.quads_for_pattern(None, ox.NamedNode(HG + "learningOutcome"), outcome):
+        return q.subject  # type: ignore[return-value]
+    return None
+
+
+def _quote(text: str | None) -> str:
+    return f"‘{text}’" if text else ""
+
+
+class _Items:
+    """Labels, notations and types of framework items, and what they include (each once)."""
+
+    def __init__(self, store):
+        self.store = store
+        self.cache: dict[str, tuple[str | None, str | None, str | None]] = {}
+
+    def info(self, iri: str) -> tuple[str | None, str | None, str | None]:
+        if iri not in self.cache:
+            rows = self.store.select(
+                "SELECT ?n ?l ?t WHERE { OPTIONAL { ?c skos:notation ?n } "
+                "OPTIONAL { ?c skos:prefLabel ?l FILTER(LANG(?l) = 'nl') } "
+                "OPTIONAL { ?c a ?t FILTER(STRSTARTS(STR(?t), STR(hg:)) && ?t != hg:Item) } }",
+                {"c": ox.NamedNode(iri)},
+            )
+            r = rows[0] if rows else {}
+            self.cache[iri] = (
+                r["n"].value if r.get("n") is not None else None,
+                r["l"].value if r.get("l") is not None else None,
+                r["t"].value.removeprefix(HG) if r.get("t") is not None else None,
+            )
+        return self.cache[iri]
+
+    def related(self, iri: str) -> set[str]:
+        """Its parts, the knowledge it includes, and what restates it: where an outcome
+        aligned to them shows the module the item belongs in."""
+        rows = self.store.select(
+            "SELECT ?x WHERE { { ?x skos:broader+ ?c } UNION { ?c hg:requiresKnowledge ?x } "
+            "UNION { ?x hg:restates ?c } }",
+            {"c": ox.NamedNode(iri)},
+        )
+        return {r["x"].value for r in rows}
+
+
+def _shown(notation: str | None, label: str | None, type_: str | None, lang: str) -> str:
+    word = TYPE_WORDS.get(type_ or "", ("item", "item"))[0 if lang == "nl" else 1]
+    parts = [word]
+    if notation:
+        parts.append(notation)
+    if label:
+        parts.append(_quote(label))
+    return " ".join(parts)
+
+
+def curriculum_findings(
+    store, report: ValidationReport, data, lang: str = "nl"
+) -> list[CurriculumFinding]:
+    """The report's results that concern curricula, told in the curricula's own words, and a
+    finding for each curriculum that claims no framework."""
+    nl = lang == "nl"
+    items = _Items(store)
+    own = {compact(c.value): c for c in curricula(data)}
+    out: list[CurriculumFinding] = []
+    for cur in own.values():
+        if not any(True for _ in data.quads_for_pattern(cur, ox.NamedNode(DCT_CONFORMS), None)):
+            name = _label(data, cur) or compact(cur.value)
+            out.append(
+                CurriculumFinding(
+                    severity="Warning",
+                    curriculum=compact(cur.value),
+                    programme=name,
+                    module=None,
+                    outcome=None,
+                    item=None,
+                    item_notation=None,
+                    item_label=None,
+                    text=(
+                        f"curriculum {_quote(name)} claimt geen kader: er is niets om het "
+                        "aan te toetsen, dus het is niet goedgekeurd"
+                        if nl
+                        else f"curriculum {_quote(name)} claims no framework: nothing to "
+                        "check against, so it has not passed"
+                    ),
+                    fix=(
+                        "noem het kader waaraan de opleiding moet voldoen (bijvoorbeeld bk-0597-1)"
+                        if nl
+                        else "name the framework the programme must meet (e.g. bk-0597-1)"
+                    ),
+                    code="no-claim",
+                )
+            )
+    for r in report.results:
+        if r.profile not in own:
+            continue
+        out.append(_finding(r, own[r.profile], data, items, lang))
+    return out
+
+
+def _finding(r: ValidationResult, cur, data, items: _Items, lang: str) -> CurriculumFinding:
+    nl = lang == "nl"
+    programme = _label(data, cur) or compact(cur.value)
+    focus = _node(r.focus)
+    kinds = _types(data, focus)
+    module = outcome = None
+    if "Module" in kinds:
+        module = _label(data, focus) or r.focus
+    elif "LearningOutcome" in kinds:
+        outcome = _label(data, focus) or r.focus
+        mod = _module_of(data, focus)
+        module = _label(data, mod) if mod is not None else None
+    item_iri = _node(r.item)
+    notation = label = type_ = None
+    if item_iri is not None:
+        notation, label, type_ = items.info(item_iri.value)
+        label = label or r.item_label
+    shown = _shown(notation, label, type_, lang) if item_iri is not None else ""
+    text, fix, code = r.message, "", "other"
+    if "Curriculum" in kinds and item_iri is not None:
+        code = "not-covered"
+        where = _module_for(data, cur, items.related(item_iri.value))
+        text = (
+            f"{_quote(programme)} dekt {shown} niet"
+            if nl
+            else f"{_quote(programme)} does not cover {shown}"
+        )
+        if where:
+            fix = (
+                f"voeg in module {_quote(where)} een leeruitkomst toe die {shown} dekt"
+                if nl
+                else f"add to module {_quote(where)} a learning outcome that covers {shown}"
+            )
+        else:
+            fix = (
+                f"voeg in een van de modules een leeruitkomst toe die {shown} dekt"
+                if nl
+                else f"add to one of the modules a learning outcome that covers {shown}"
+            )
+        if type_ == "Competency":
+            fix += (
+                " (of leeruitkomsten voor al haar activiteiten)"
+                if nl
+                else " (or outcomes for all of its activities)"
+            )
+    elif "Module" in kinds and r.path == "hg:learningOutcome":
+        code = "no-outcomes"
+        text = (
+            f"module {_quote(module)} heeft geen leeruitkomsten"
+            if nl
+            else f"module {_quote(module)} has no learning outcomes"
+        )
+        fix = (
+            f"geef module {_quote(module)} ten minste één leeruitkomst, of haal de module weg"
+            if nl
+            else f"give module {_quote(module)} at least one learning outcome, or remove it"
+        )
+    elif "LearningOutcome" in kinds and r.path == "hg:alignedTo":
+        code = "unknown-item"
+        value = r.value or r.item or ""
+        text = (
+            f"leeruitkomst {_quote(outcome)} in module {_quote(module)} is afgestemd op "
+            f"{value}, dat geen item van een kader is"
+            if nl
+            else f"learning outcome {_quote(outcome)} in module {_quote(module)} is aligned "
+            f"to {value}, which is no item of a framework"
+        )
+        fix = (
+            f"verbeter de ID {value} in de rij van deze leeruitkomst (zoek IDs met "
+            "'herstelgraph search WOORDEN')"
+            if nl
+            else f"correct the ID {value} in this outcome's row (find IDs with "
+            "'herstelgraph search WORDS')"
+        )
+    return CurriculumFinding(
+        severity=r.severity,
+        curriculum=compact(cur.value),
+        programme=programme,
+        module=module,
+        outcome=outcome,
+        item=r.item,
+        item_notation=notation,
+        item_label=label,
+        text=text,
+        fix=fix,
+        source_text=r.source_text,
+        code=code,
+    )
+
+
+def _module_for(data, cur, related: set[str]) -> str | None:
+    """The module whose outcomes are aligned to the most of ``related`` (an item's parts,
+    knowledge, restatements), or None."""
+    best: tuple[int, str] | None = None
+    for q in data.quads_for_pattern(cur, ox.NamedNode(HG + "module"), None):
+        mod = q.object
+        hits = 0
+        for lo in data.quads_for_pattern(mod, ox.NamedNode(HG + "learningOutcome"), None):
+            for a in data.quads_for_pattern(lo.object, ox.NamedNode(HG + "alignedTo"), None):
+                hits += a.object.value in related
+        name = _label(data, mod) or compact(mod.value)
+        if hits and (best is None or (hits, name) > best):
+            best = (hits, name)
+    return best[1] if best else None
+
+
+def render_findings(findings: list[CurriculumFinding], lang: str = "nl") -> str:
+    """The findings as text, grouped by curriculum: what is wrong, then what to do."""
+    words = SEVERITY_WORDS[lang]
+    lines: list[str] = []
+    head = "In de woorden van het curriculum" if lang == "nl" else "In the curriculum's words"
+    current = None
+    for f in findings:
+        if f.curriculum != current:
+            current = f.curriculum
+            lines.append(f"{head}: {_quote(f.programme)} ({f.curriculum})")
+        lines.append(f"  {words.get(f.severity, f.severity)}: {f.text}")
+        if f.fix:
+            lines.append(f"    {'oplossing' if lang == 'nl' else 'fix'}: {f.fix}")
+    return "\n".join(lines) + ("\n" if lines else "")

@@ -1,0 +1,270 @@
+"""CLI verbs for the review workflow (issue 17): the local web app, the XLSX sheet both ways,
+and the figures.
+
+    herstelgraph review --reviewer ID            start the app on 127.0.0.1, print its URL
+    herstelgraph review export --reviewer ID -o sheet.xlsx
+    herstelgraph review import sheet.xlsx
+    herstelgraph review stats [--format table|json|csv]
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from ..errors import InputError
+from .common import Context, Output, notice, output_options
+from .render import Answer, View
+
+REVIEWS_HELP = (
+    "Folder for the review files: yours is written there, everyone's are read. Default: "
+    "$HERSTELGRAPH_REVIEWS, else mappings/reviews/ of a repository clone (an installed "
+    "package needs a folder of your own)."
+)
+PREDICTED_HELP = "A predicted SSSOM file of 'herstelgraph suggest' (or a folder of them) to review."
+
+
+def _reviews_option(f):
+    return click.option(
+        "--reviews",
+        "reviews_dir",
+        type=click.Path(file_okay=False),
+        metavar="DIR",
+        help=REVIEWS_HELP,
+    )(f)
+
+
+def _folders(obj: Context, reviews_dir: str | None) -> tuple[Path, list[Path]]:
+    """(the folder written to, every folder read)."""
+    from ..curation.review.records import review_dirs, writable_dir
+
+    named = Path(reviews_dir) if reviews_dir else None
+    if named is None and obj.reviews:
+        named = Path(obj.reviews[-1])
+    folder = writable_dir(named)
+    return folder, review_dirs([*(Path(p) for p in obj.reviews), folder])
+
+
+def _reviewer(ident: str, label: str | None, folder: Path):
+    """The reviewer, its label asked once (the first time) and then read from the file."""
+    from ..curation.review.records import parse_reviewer, read_file
+
+    reviewer = parse_reviewer(ident, label or "")
+    path = folder / reviewer.file_name
+    if path.exists():
+        known = read_file(path, protect=False).reviewer
+        return reviewer.__class__(reviewer.id, reviewer.slug, label or known.label)
+    if not label:
+        if not sys.stdin.isatty():
+            raise InputError(
+                f"{path} is new: give the reviewer's name once with --label 'First Last'"
+            )
+        label = click.prompt("Naam van de reviewer / reviewer's name", type=str).strip()
+        if not label:
+            raise InputError("a reviewer needs a name")
+    return reviewer.__class__(reviewer.id, reviewer.slug, label)
+
+
+def _base_store(obj: Context):
+    """The graph as curated (no reviews applied): a reviewer judges the curated records."""
+    obj.refuse_endpoint("review", "a reviewer judges the curated records of the embedded graph")
+    from ..curation.review.loading import load
+
+    return load(extra=[Path(p) for p in obj.data], reviews=())
+
+
+@click.group(invoke_without_command=True)
+@click.option("--reviewer", metavar="ID", help="Your ORCID or a short name (e.g. jansen).")
+@click.option("--label", metavar="NAME", help="Your name, stored once in your file's header.")
+@_reviews_option
+@click.option(
+    "--predicted",
+    multiple=True,
+    type=click.Path(exists=True),
+    metavar="FILE|DIR",
+    help=PREDICTED_HELP,
+)
+@click.option(
+    "--port", type=click.IntRange(0, 65535), default=0, help="Port (default: a free one)."
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["nl", "en"]),
+    default="nl",
+    show_default=True,
+    help="Language of the page (it has a switch too).",
+)
+@click.option("--open", "open_browser", is_flag=True, help="Open the page in the browser.")
+@click.pass_context
+def review(ctx: click.Context, reviewer, label, reviews_dir, predicted, port, lang, open_browser):
+    """Review the curated mappings in your browser (a local web app on 127.0.0.1).
+
+    Every decision (confirm, reject with a reason, change the relation, unsure, a comment;
+    for a no-match record: agree, or name the item that matches) is written at once to your
+    own SSSOM file; Ctrl-C stops the app. Subcommands: export and import an XLSX sheet, stats.
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    if not reviewer:
+        raise click.UsageError("name yourself: herstelgraph review --reviewer ID (ORCID or name)")
+    obj: Context = ctx.obj
+    from ..curation.review.app import ReviewApp, ReviewServer, lock
+    from ..curation.review.session import ReviewSession
+
+    folder, dirs = _folders(obj, reviews_dir)
+    who = _reviewer(reviewer, label, folder)
+    held = lock(folder, who.slug)
+    try:
+        session = ReviewSession(
+            _base_store(obj), who, folder, read_dirs=dirs, predicted=[Path(p) for p in predicted]
+        )
+        server = ReviewServer(ReviewApp(session, lang), port)
+        click.echo(f"herstelgraph review: {server.url}")
+        click.echo(f"  reviewer {session.reviewer.label} ({session.reviewer.id})")
+        click.echo(f"  decisions go to {session.file.path}")
+        click.echo("  stop with Ctrl-C")
+        if open_browser:
+            import webbrowser
+
+            webbrowser.open(server.url)
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            pass
+        finally:
+            server.server_close()
+        click.echo(f"stopped; every decision is in {session.file.path}")
+    finally:
+        if held is not None:
+            held.close()
+
+
+@review.command("export")
+@click.option("--reviewer", required=True, metavar="ID", help="Your ORCID or short name.")
+@click.option("--label", metavar="NAME", help="Your name (needed once, for a new file).")
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False),
+    metavar="FILE",
+    help="The .xlsx sheet to write.",
+)
+@_reviews_option
+@click.option(
+    "--predicted",
+    multiple=True,
+    type=click.Path(exists=True),
+    metavar="FILE|DIR",
+    help=PREDICTED_HELP,
+)
+@click.option(
+    "--pair", metavar="A__B", help="Only this framework pair, e.g. bijlage-ii__randvoorwaarden."
+)
+@click.option("--todo", is_flag=True, help="Only the records you have not judged.")
+@click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True)
+@click.pass_obj
+def export_sheet(obj: Context, reviewer, label, output, reviews_dir, predicted, pair, todo, lang):
+    """Write an XLSX sheet to review in a spreadsheet: one row per record, dropdowns for the
+    decision and the reason, the texts locked; read it back with 'review import'."""
+    from ..curation.review.session import QueueFilter, ReviewSession
+    from ..curation.review.sheet import export_xlsx
+
+    folder, dirs = _folders(obj, reviews_dir)
+    who = _reviewer(reviewer, label, folder)
+    session = ReviewSession(
+        _base_store(obj), who, folder, read_dirs=dirs, predicted=[Path(p) for p in predicted]
+    )
+    n = export_xlsx(
+        session, Path(output), QueueFilter(pair=pair, mine="todo" if todo else None), lang=lang
+    )
+    click.echo(f"{output}: {n} records to review", err=True)
+
+
+@review.command("import")
+@click.argument("sheet", type=click.Path(exists=True, dir_okay=False))
+@click.option("--reviewer", metavar="ID", help="Default: the reviewer the sheet was made for.")
+@_reviews_option
+@click.option(
+    "--predicted",
+    multiple=True,
+    type=click.Path(exists=True),
+    metavar="FILE|DIR",
+    help=PREDICTED_HELP,
+)
+@click.pass_obj
+def import_sheet(obj: Context, sheet, reviewer, reviews_dir, predicted):
+    """Read a reviewed XLSX sheet into your review file; every row error is listed (sheet,
+    row, column, what to do) and nothing is written until there are none."""
+    from ..curation.review.app import lock
+    from ..curation.review.session import ReviewSession
+    from ..curation.review.sheet import SheetErrors, import_xlsx, sheet_reviewer
+
+    folder, dirs = _folders(obj, reviews_dir)
+    ident, label = sheet_reviewer(Path(sheet))
+    if reviewer and ident and reviewer.strip() not in (ident, ident.split(":", 1)[-1]):
+        raise InputError(
+            f"{sheet}: the sheet was made for {ident}, not {reviewer}; import it as that reviewer"
+        )
+    who = _reviewer(reviewer or ident or "", label, folder)
+    held = lock(folder, who.slug)
+    try:
+        session = ReviewSession(
+            _base_store(obj), who, folder, read_dirs=dirs, predicted=[Path(p) for p in predicted]
+        )
+        try:
+            n = import_xlsx(session, Path(sheet))
+        except SheetErrors as exc:
+            for problem in exc.problems:
+                click.echo(f"herstelgraph: error: {problem}", err=True)
+            click.echo(
+                f"herstelgraph: {len(exc.problems)} row error(s); nothing was imported", err=True
+            )
+            raise click.exceptions.Exit(2) from None
+    finally:
+        if held is not None:
+            held.close()
+    click.echo(f"{session.file.path}: {n} decisions imported", err=True)
+
+
+@review.command("stats")
+@_reviews_option
+@output_options
+@click.option(
+    "--part",
+    type=click.Choice(["all", "counts", "agreement", "disagreements"]),
+    default="all",
+    show_default=True,
+    help="Which table (csv holds one: counts unless another is named).",
+)
+@click.pass_obj
+def stats(obj: Context, reviews_dir, part: str, out: Output) -> None:
+    """Review figures: per framework pair and relation reviewed / confirmed / rejected /
+    changed / unsure / disputed; Cohen's κ per pair of reviewers and Krippendorff's α
+    (nominal) over all, on the records they judged; the disagreements."""
+    from ..curation.review.merge import curated_records, merged_view, read_decisions
+    from ..curation.review.records import review_dirs, review_files
+    from ..curation.review.stats import review_stats
+
+    named = [Path(reviews_dir)] if reviews_dir else []
+    files = review_files(review_dirs([*(Path(p) for p in obj.reviews), *named]))
+    decisions = read_decisions((p, None) for p in files)
+    result = review_stats(merged_view(curated_records(_base_store(obj)), decisions))
+    tables = {
+        "counts": (result.counts, "Review per framework pair and relation"),
+        "agreement": (result.agreement, "Agreement (unsure counts as missing)"),
+        "disagreements": (result.disagreements, "Disagreements"),
+    }
+    chosen = [name for name in tables if part in ("all", name)]
+    views = tuple(View(list(tables[n][0]), tables[n][1]) for n in chosen)
+    data = result if part == "all" else list(tables[part][0])
+    notice(
+        f"{len(files)} review file(s), reviewers: {', '.join(result.reviewers) or 'none'}; "
+        f"rubric v{result.rubric_version}"
+    )
+    out.send(Answer(views, data=data, csv=0))
+
+
+COMMANDS = (review,)

@@ -1,0 +1,81 @@
+"""``herstelgraph.load``: the shipped graph with the expert reviews applied.
+
+The store layer knows nothing of reviews; it takes an :class:`~herstelgraph.store.build.Overlay`.
+This module is that overlay (the merged view of curated records and review files,
+``merge.apply_reviews``) and the loader that passes it, so the layers stay in order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ...store.store import Store
+
+
+@dataclass(frozen=True)
+class ReviewOverlay:
+    """The review files to apply, with their bytes (read once: cache key and parsing)."""
+
+    files: tuple[tuple[Path, bytes], ...]
+
+    def sources(self) -> list[tuple[str, bytes]]:
+        from .merge import MERGE_VERSION
+
+        if not self.files:
+            return []
+        out = [("review-rules", str(MERGE_VERSION).encode())]
+        return out + [("review", data) for _, data in self.files]
+
+    def apply(self, store: Store) -> None:
+        from .merge import apply_reviews
+
+        if self.files:
+            apply_reviews(store, list(self.files))
+
+
+def review_overlay(
+    files: Iterable[Path] | None = None, reviews: Iterable[Path] | None = None
+) -> ReviewOverlay:
+    """The review files to apply: ``reviews`` (folders or files) when given; else the
+    shipped ``mappings/reviews/`` and $HERSTELGRAPH_REVIEWS for the shipped graph, and none
+    for ``files`` of one's own."""
+    from .records import file_bytes, review_dirs, review_files
+
+    if reviews is None:
+        if files is not None:
+            return ReviewOverlay(())
+        paths = review_files(review_dirs())
+    else:
+        named = [Path(p) for p in reviews]
+        paths = review_files(p for p in named if p.is_dir())  # a missing folder holds none
+        paths += [p for p in named if p.is_file()]
+    return ReviewOverlay(tuple((p, file_bytes(p, True)) for p in paths))
+
+
+def load(
+    extra: Iterable[Path] = (),
+    *,
+    closure: bool = True,
+    files: Iterable[Path] | None = None,
+    reviews: Iterable[Path] | None = None,
+) -> Store:
+    """The shipped graph (or ``files``), user files in the user graph, and the expert reviews
+    applied before the SKOS closure: a rejected record is withheld, a relation the reviewers
+    changed replaces it (``merge``). The store can then be filtered by review status
+    (``reviewed_only``/``min_confidence`` on every question).
+
+    >>> import herstelgraph
+    >>> herstelgraph.load().filter_mappings is not None
+    True
+    """
+    from ... import store as store_pkg  # through the package: tests may stand in for it
+    from .merge import filtered
+
+    files = None if files is None else list(files)
+    store = store_pkg.load(
+        extra, closure=closure, files=files, overlay=review_overlay(files, reviews)
+    )
+    store.filter_mappings = filtered
+    return store

@@ -1,0 +1,480 @@
+"""The review in a spreadsheet: an XLSX sheet with one row per record (export) and reading
+the decisions back (import), for experts who work in Excel or LibreOffice.
+
+The texts are locked (the sheet is protected without a password, so only the decision cells
+can be edited); the decision, reason and new-relation cells have dropdowns; every text cell
+that starts like a formula (= + - @) gets a leading apostrophe, so nothing from a framework
+or a comment runs as a formula. Import checks every row first and lists every problem (sheet,
+row, column, what to do); nothing is written until the sheet has none.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ...errors import HerstelgraphError, InputError, InputFileError
+from ...model import RejectReason, ReviewDecision
+from ...vocab import NO_TERM_CURIE
+from .records import split_key
+from .session import STANCES, WORDS, QueueFilter, ReviewSession, band, pair_of
+
+FORMAT = "herstelgraph review sheet 1"
+SHEET = "review"
+EDITABLE = ("decision", "reason", "new_relation", "matches", "comment")
+COLUMNS = (
+    "key",
+    "pair",
+    "subject_id",
+    "subject",
+    "relation",
+    "object_id",
+    "object",
+    "confidence",
+    "rule",
+    "curator_comment",
+    "your_decision_now",
+    *EDITABLE,
+)
+HEADERS = {
+    "nl": {
+        "key": "sleutel",
+        "pair": "kaderpaar",
+        "subject_id": "item links",
+        "subject": "tekst links",
+        "relation": "relatie",
+        "object_id": "item rechts",
+        "object": "tekst rechts",
+        "confidence": "betrouwbaarheid",
+        "rule": "rubricregel",
+        "curator_comment": "curator",
+        "your_decision_now": "je huidige besluit",
+        "decision": "besluit",
+        "reason": "reden",
+        "new_relation": "nieuwe relatie",
+        "matches": "past bij item (ID)",
+        "comment": "commentaar",
+    },
+    "en": {
+        "key": "key",
+        "pair": "framework pair",
+        "subject_id": "left item",
+        "subject": "left text",
+        "relation": "relation",
+        "object_id": "right item",
+        "object": "right text",
+        "confidence": "confidence",
+        "rule": "rubric rule",
+        "curator_comment": "curator",
+        "your_decision_now": "your decision now",
+        "decision": "decision",
+        "reason": "reason",
+        "new_relation": "new relation",
+        "matches": "matches item (ID)",
+        "comment": "comment",
+    },
+}
+DECISIONS = {
+    "nl": {
+        "confirm": "bevestigen",
+        "reject": "afwijzen",
+        "change": "relatie wijzigen",
+        "unsure": "onzeker",
+        "agree": "eens: niets past",
+        "disagree": "past bij item",
+        "clear": "intrekken",
+    },
+    "en": {
+        "confirm": "confirm",
+        "reject": "reject",
+        "change": "change relation",
+        "unsure": "unsure",
+        "agree": "agree: nothing matches",
+        "disagree": "matches item",
+        "clear": "take back",
+    },
+}
+REASONS = {
+    "nl": {
+        "theme-only": "alleen een gedeeld thema",
+        "wrong-direction": "verkeerde richting",
+        "too-broad": "te breed",
+        "too-narrow": "te smal",
+        "different-level": "ander niveau",
+        "other": "anders (toelichting in commentaar)",
+    },
+    "en": {
+        "theme-only": "only a shared theme",
+        "wrong-direction": "wrong direction",
+        "too-broad": "too broad",
+        "too-narrow": "too narrow",
+        "different-level": "different level",
+        "other": "other (explain in comment)",
+    },
+}
+
+
+def _relation_label(lang: str, stance: str) -> str:
+    return f"{WORDS[lang].get(stance, stance)} ({stance})"
+
+
+class SheetErrors(InputError):
+    """Every problem of a sheet, each one line (sheet, row, column, what to do)."""
+
+    def __init__(self, path: Path, problems: list[str]):
+        self.path = str(path)
+        self.problems = problems
+        super().__init__(f"{path}: {len(problems)} row error(s); first: {problems[0]}")
+
+
+def _openpyxl():
+    try:
+        import openpyxl  # type: ignore[import-untyped]
+    except ImportError:
+        raise InputError("XLSX sheets need openpyxl: pip install 'herstelgraph[suggest]'") from None
+    return openpyxl
+
+
+def _safe(value) -> str:
+    from ..suggest.output import safe_cell
+
+    return safe_cell(value)
+
+
+def _item_text(info: dict) -> str:
+    head = " ".join(x for x in (info.get("notation"), info.get("label")) if x)
+    parts = [head]
+    if info.get("text"):
+        parts.append(info["text"])
+    if info.get("section"):
+        parts.append(f"[{info['section']}]")
+    return "\n".join(parts)
+
+
+# ---------------------------------------------------------------------------- export
+def export_xlsx(
+    session: ReviewSession, path: Path, flt: QueueFilter | None = None, *, lang: str = "nl"
+) -> int:
+    """Write the sheet atomically; returns the number of record rows."""
+    from ...io.atomic import atomic_path
+    from .app import ReviewApp
+
+    openpyxl = _openpyxl()
+    from openpyxl.styles import Alignment, Font, Protection  # type: ignore[import-untyped]
+    from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
+    from openpyxl.worksheet.datavalidation import DataValidation  # type: ignore[import-untyped]
+
+    app = ReviewApp(session, lang)
+    flt = flt or QueueFilter()
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = SHEET
+    heads = HEADERS[lang]
+    ws.append([heads[c] for c in COLUMNS])
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    claims = session.queue(flt)
+    me = session.reviewer.id
+    for claim in claims:
+        screen = app.screen(claim.key)
+        a, b, _ = split_key(claim.key)
+        mine = claim.decision_of(me)
+        now = ""
+        if mine is not None:
+            now = DECISIONS[lang].get(str(mine.kind), str(mine.kind))
+            if mine.stance in STANCES:
+                now += f": {_relation_label(lang, mine.stance)}"
+            if mine.reason:
+                now += f" ({REASONS[lang].get(mine.reason, mine.reason)})"
+            if mine not in claim.decisions:
+                now += " [outdated]" if lang == "en" else " [verouderd]"
+        words = screen["words"][lang]
+        row = {
+            "key": claim.key,
+            "pair": pair_of(claim.key),
+            "subject_id": a,
+            "subject": _item_text(screen["subject"]),
+            "relation": f"{words} ({session.relation(claim)})",
+            "object_id": "" if b == NO_TERM_CURIE else b,
+            "object": (
+                f"— {screen['target_framework']}"
+                if claim.is_no_match
+                else _item_text(screen["object"])
+            ),
+            "confidence": ""
+            if claim.confidence is None
+            else f"{claim.confidence:.2f} ({band(claim.confidence)})",
+            "rule": screen["rule"] or "",
+            "curator_comment": screen["comment"] or "",
+            "your_decision_now": now,
+            "decision": "",
+            "reason": "",
+            "new_relation": "",
+            "matches": "",
+            "comment": mine.comment if mine is not None else "",
+        }
+        ws.append([_safe(row[c]) for c in COLUMNS])
+    # dropdowns from a hidden sheet of lists
+    lists = wb.create_sheet("lists")
+    dec = list(DECISIONS[lang].values())
+    rea = list(REASONS[lang].values())
+    rel = [_relation_label(lang, s) for s in STANCES]
+    for i, values in enumerate((dec, rea, rel), start=1):
+        for j, v in enumerate(values, start=1):
+            lists.cell(row=j, column=i, value=v)
+    lists.sheet_state = "hidden"
+    last = ws.max_row
+    for col, letter, n in (
+        ("decision", "A", len(dec)),
+        ("reason", "B", len(rea)),
+        ("new_relation", "C", len(rel)),
+    ):
+        dv = DataValidation(
+            type="list", formula1=f"=lists!${letter}$1:${letter}${n}", allow_blank=True
+        )
+        dv.error = "Kies uit de lijst / choose from the list"
+        dv.showErrorMessage = True
+        ws.add_data_validation(dv)
+        c = get_column_letter(COLUMNS.index(col) + 1)
+        if last >= 2:
+            dv.add(f"{c}2:{c}{last}")
+    meta = wb.create_sheet("meta")
+    for k, v in (
+        ("format", FORMAT),
+        ("reviewer_id", session.reviewer.id),
+        ("reviewer_label", session.reviewer.label),
+        ("lang", lang),
+    ):
+        meta.append([k, _safe(v)])
+    meta.sheet_state = "hidden"
+    # locked texts, editable decisions
+    widths = {
+        "key": 18,
+        "subject": 50,
+        "object": 50,
+        "curator_comment": 50,
+        "comment": 40,
+        "relation": 24,
+        "decision": 22,
+        "reason": 26,
+        "new_relation": 30,
+    }
+    for i, col in enumerate(COLUMNS, start=1):
+        letter = get_column_letter(i)
+        ws.column_dimensions[letter].width = widths.get(col, 16)
+        if col in EDITABLE:
+            for r in range(2, last + 1):
+                ws.cell(row=r, column=i).protection = Protection(locked=False)
+        for r in range(2, last + 1):
+            ws.cell(row=r, column=i).alignment = Alignment(wrap_text=True, vertical="top")
+    ws.column_dimensions["A"].hidden = True
+    ws.freeze_panes = "C2"
+    ws.protection.sheet = True
+    ws.protection.formatColumns = False
+    ws.protection.formatRows = False
+    ws.protection.autoFilter = False
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{max(last, 1)}"
+    with atomic_path(Path(path)) as tmp:
+        wb.save(tmp)
+    return len(claims)
+
+
+# ---------------------------------------------------------------------------- import
+def sheet_reviewer(path: Path) -> tuple[str, str]:
+    """(reviewer_id, label) the sheet was made for ('' when it does not say)."""
+    wb = _load(path)
+    if "meta" not in wb.sheetnames:
+        return "", ""
+    meta = {str(r[0].value): str(r[1].value or "") for r in wb["meta"].iter_rows() if len(r) > 1}
+    return meta.get("reviewer_id", "").lstrip("'"), meta.get("reviewer_label", "").lstrip("'")
+
+
+def _load(path: Path):
+    from ...io.inputs import read_bytes
+
+    openpyxl = _openpyxl()
+    import io
+    import zipfile
+
+    data = read_bytes(Path(path))
+    try:
+        return openpyxl.load_workbook(io.BytesIO(data), data_only=False)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        raise InputFileError(
+            path, f"not a readable .xlsx workbook ({exc}); save it as .xlsx"
+        ) from None
+
+
+def _lookup(table: dict[str, dict[str, str]]) -> dict[str, str]:
+    """Every spelling (both languages' words and the codes), folded, -> code."""
+    out = {}
+    for words in table.values():
+        for code, word in words.items():
+            out[_fold(word)] = code
+            out[_fold(code)] = code
+    return out
+
+
+def _fold(text: str) -> str:
+    return " ".join(str(text).casefold().split())
+
+
+def _cell(value) -> str:
+    text = "" if value is None else str(value).strip()
+    if text.startswith("'") and text[1:2] in ("=", "+", "-", "@"):
+        text = text[1:]  # our own neutralising apostrophe
+    return text
+
+
+def import_xlsx(session: ReviewSession, path: Path) -> int:
+    """Apply the sheet's decisions to the reviewer's file in one atomic write; returns how
+    many rows carried a decision. Raises :class:`SheetErrors` listing every problem."""
+    from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
+
+    wb = _load(path)
+    if SHEET not in wb.sheetnames:
+        raise InputFileError(
+            path, f"no sheet named '{SHEET}'; import a sheet made by review export"
+        )
+    ws = wb[SHEET]
+    names = {}
+    for lang_heads in HEADERS.values():
+        for column, head in lang_heads.items():
+            names[_fold(head)] = column
+    header = [names.get(_fold(c.value or "")) for c in ws[1]]
+    missing = [c for c in ("key", "decision") if c not in header]
+    if missing:
+        raise InputFileError(
+            path,
+            f"sheet '{SHEET}' has no column {', '.join(missing)}; keep the header row as exported",
+        )
+    col = {name: i for i, name in enumerate(header) if name}
+    decisions, reasons = _lookup(DECISIONS), _lookup(REASONS)
+    relations = {}
+    for lang in WORDS:
+        for s in STANCES:
+            relations[_fold(_relation_label(lang, s))] = s
+            relations[_fold(WORDS[lang][s])] = s
+            relations[_fold(s)] = s
+    problems: list[str] = []
+    todo: list[tuple[str, str, dict]] = []
+
+    def where(r: int, name: str) -> str:
+        letter = get_column_letter(col[name] + 1) if name in col else "?"
+        head = ws.cell(row=1, column=col[name] + 1).value if name in col else name
+        return f"{path}: sheet '{ws.title}', row {r}, column {letter} ({head})"
+
+    for r, cells in enumerate(ws.iter_rows(min_row=2, values_only=True), start=2):
+        values = {name: _cell(cells[i]) if i < len(cells) else "" for name, i in col.items()}
+        raw = values.get("decision", "")
+        if not raw:
+            continue
+        if raw.startswith(("=", "+", "@")):
+            problems.append(f"{where(r, 'decision')}: a formula; choose a decision from the list")
+            continue
+        code = decisions.get(_fold(raw))
+        if code is None:
+            problems.append(
+                f"{where(r, 'decision')}: {raw!r} is not a decision; choose one from the list"
+            )
+            continue
+        key = values.get("key", "")
+        claim = session.claims.get(key)
+        if claim is None:
+            problems.append(
+                f"{where(r, 'key')}: record {key!r} is not in the mappings any more; "
+                "export a new sheet"
+            )
+            continue
+        kw: dict = {"comment": values.get("comment", "")}
+        if claim.is_no_match and code in ("confirm", "reject", "change"):
+            problems.append(
+                f"{where(r, 'decision')}: a no-match record takes "
+                f"'{DECISIONS['nl']['agree']}', '{DECISIONS['nl']['disagree']}' or "
+                f"'{DECISIONS['nl']['unsure']}'; choose one of those"
+            )
+            continue
+        if not claim.is_no_match and code in ("agree", "disagree"):
+            problems.append(
+                f"{where(r, 'decision')}: '{raw}' is for no-match records; for a mapping choose "
+                "confirm, reject, change relation or unsure"
+            )
+            continue
+        if code == "reject":
+            reason = reasons.get(_fold(values.get("reason", "")))
+            if reason is None:
+                problems.append(
+                    f"{where(r, 'reason')}: a rejection needs a reason; choose one from the list"
+                )
+                continue
+            if reason == RejectReason.OTHER and not kw["comment"].strip():
+                problems.append(f"{where(r, 'comment')}: reason 'other' needs an explanation here")
+                continue
+            kw["reason"] = reason
+        if code in ("change", "disagree"):
+            text = values.get("new_relation", "")
+            rel = relations.get(_fold(text)) if text else None
+            if code == "change" and rel is None:
+                problems.append(
+                    f"{where(r, 'new_relation')}: a change needs the new relation; choose one "
+                    "from the list"
+                )
+                continue
+            if code == "change" and rel == session.base(claim):
+                problems.append(
+                    f"{where(r, 'new_relation')}: that is the relation it has; choose "
+                    "'confirm' instead"
+                )
+                continue
+            if text and rel is None:
+                problems.append(
+                    f"{where(r, 'new_relation')}: {text!r} is not a relation; "
+                    "choose one from the list"
+                )
+                continue
+            kw["relation"] = rel
+        if code == "disagree":
+            target = values.get("matches", "")
+            _, _, scheme = split_key(key)
+            if not target:
+                problems.append(
+                    f"{where(r, 'matches')}: name the item that matches "
+                    "(its ID, e.g. rv:reflectie-en-scholing-02)"
+                )
+                continue
+            if target not in session.labels:
+                problems.append(f"{where(r, 'matches')}: unknown item {target!r}; write its ID")
+                continue
+            if session.schemes.get(target) != scheme:
+                problems.append(
+                    f"{where(r, 'matches')}: {target} is not in the framework this record "
+                    "looked in; name an item of that framework"
+                )
+                continue
+            kw["target"] = target
+        todo.append((key, code, kw))
+    if problems:
+        raise SheetErrors(path, problems)
+    batch: list = []
+    for key, code, kw in todo:
+        if code == "clear":
+            batch.append((key, None))
+            continue
+        claim = session.claims[key]
+        try:
+            batch.extend(
+                session.decisions_for(
+                    claim,
+                    ReviewDecision(code),
+                    kw.get("reason", ""),
+                    kw.get("relation"),
+                    kw.get("target"),
+                    "",
+                    kw["comment"],
+                )
+            )
+        except HerstelgraphError as exc:
+            problems.append(f"{path}: sheet '{ws.title}', record {key}: {exc}")
+    if problems:
+        raise SheetErrors(path, problems)
+    session.apply(batch)
+    return len(todo)
