@@ -60,6 +60,8 @@ RELATIONS: dict[str, Pair] = {
     # a prerequisite record (ceasn:prerequisiteAlignment), read from either side
     "requires": ("veronderstelt als voorkennis", "presupposes (prerequisite)"),
     "required_by": ("is voorkennis voor", "is a prerequisite of"),
+    # the record's own predicate: "S ceasn:prerequisiteAlignment K", K is S's prerequisite
+    "ceasn:prerequisiteAlignment": ("veronderstelt als voorkennis", "presupposes (prerequisite)"),
 }
 
 
@@ -81,6 +83,12 @@ VALUES: dict[str, Pair] = {
     "part-of": ("deel van", "part of"),
     "partial": ("gedeeltelijk", "partial"),
     "missing": ("ontbreekt", "missing"),
+    "all-parts": ("alle onderdelen gedekt", "all parts covered"),
+    "related": ("alleen verwant", "related only"),
+    # how an item counts in coverage-of: a requirement (in the share), context, an example
+    "requirement": ("eis", "requirement"),
+    "context": ("context", "context"),
+    "example": ("voorbeeld", "example"),
     # role comparison
     "adds": ("alleen deze rol", "this role only"),
     "shared": ("gedeeld", "shared"),
@@ -107,6 +115,18 @@ VALUES: dict[str, Pair] = {
     "rejected": ("afgewezen", "rejected"),
     "changed": ("relatie gewijzigd bij beoordeling", "relation changed in review"),
     "disputed": ("beoordelaars oneens", "reviewers disagree"),
+    # endpoint check: what a row is about, and how it stands
+    "graph": ("graaf", "graph"),
+    "feature": ("SPARQL-onderdeel", "SPARQL feature"),
+    "limit": ("limiet", "limit"),
+    "matches": ("klopt", "matches"),
+    "differs": ("wijkt af", "differs"),
+    "user data": ("gebruikersgegevens", "user data"),
+    "empty": ("leeg", "empty"),
+    "supported": ("werkt", "supported"),
+    "unsupported": ("niet ondersteund", "unsupported"),
+    "wrong answer": ("fout antwoord", "wrong answer"),
+    "answers (graphs differ)": ("antwoordt (grafen wijken af)", "answers (graphs differ)"),
     # severities of check findings
     "error": ("fout", "error"),
     "warning": ("waarschuwing", "warning"),
@@ -245,6 +265,33 @@ HEADERS: dict[str, Pair] = {
     "severity": ("ernst", "severity"),
     "resource": ("betreft", "resource"),
     "detail": ("details", "detail"),
+    # coverage-of
+    "all_parts": ("alle onderdelen", "all parts"),
+    "related": ("alleen verwant", "related only"),
+    "share_with_mappings": ("aandeel met mappings", "share with mappings"),
+    "parent": ("bovenliggend item", "parent item"),
+    "parts": ("onderdelen", "parts"),
+    "parts_covered": ("onderdelen gedekt", "parts covered"),
+    "review_status": ("beoordeling", "review"),
+    # review stats (herstelgraph review stats)
+    "records": ("records", "records"),
+    "reviewed": ("beoordeeld", "reviewed"),
+    "confirmed": ("bevestigd", "confirmed"),
+    "rejected": ("afgewezen", "rejected"),
+    "changed": ("relatie gewijzigd", "relation changed"),
+    "unsure": ("twijfel", "unsure"),
+    "disputed": ("oneens", "disputed"),
+    "measure": ("maat", "measure"),
+    "reviewers": ("beoordelaars", "reviewers"),
+    "observed": ("waargenomen", "observed"),
+    "expected": ("verwacht", "expected"),
+    "value": ("waarde", "value"),
+    "note": ("opmerking", "note"),
+    "decisions": ("beslissingen", "decisions"),
+    # endpoint check
+    "name": ("naam", "name"),
+    "endpoint": ("eindpunt", "endpoint"),
+    "release": ("deze release", "this release"),
 }
 
 
@@ -289,6 +336,24 @@ MESSAGES: dict[str, Pair] = {
     "findings": (
         "Kwaliteitsbevindingen: {errors} fouten, {warnings} waarschuwingen",
         "Quality findings: {errors} errors, {warnings} warnings",
+    ),
+    "review_counts": (
+        "Beoordeling per paar kaders en relatie",
+        "Review per framework pair and relation",
+    ),
+    "review_agreement": (
+        "Overeenstemming (twijfel telt als ontbrekend)",
+        "Agreement (unsure counts as missing)",
+    ),
+    "review_disagreements": ("Meningsverschillen", "Disagreements"),
+    "review_files": (
+        "{files} beoordelingsbestand(en), beoordelaars: {reviewers}; rubric v{version}",
+        "{files} review file(s), reviewers: {reviewers}; rubric v{version}",
+    ),
+    "nobody": ("geen", "none"),
+    "endpoint_title": (
+        "Eindpunt {url} vergeleken met herstelgraph {version}",
+        "Endpoint {url} against herstelgraph {version}",
     ),
     # explain
     "no_path": (
@@ -433,6 +498,17 @@ SITE: dict[str, Pair] = {
     "confidence": ("Zekerheid", "Confidence"),
     "rule": ("Regel (rubric)", "Rule (rubric)"),
     "review": ("Expertbeoordeling", "Expert review"),
+    "by_reviewers": ("door {n} beoordelaar(s)", "by {n} reviewer(s)"),
+    "no_reviews": (
+        "Nog geen mapping is door een deskundige beoordeeld (<code>herstelgraph review</code>).",
+        "No mapping has been reviewed by a domain expert yet (<code>herstelgraph review</code>).",
+    ),
+    "review_summary": (
+        "{n} beoordelaar(s), rubric v{version}. Afgewezen mappings tellen hierboven niet mee.",
+        "{n} reviewer(s), rubric v{version}. Rejected mappings are not counted above.",
+    ),
+    "pair": ("Paar kaders", "Framework pair"),
+    "on_records": ("over {n} records", "on {n} records"),
     "justification": ("Onderbouwing", "Justification"),
     "comment": ("Toelichting", "Comment"),
     "no_rule": ("geen regel vermeld", "no rule given"),

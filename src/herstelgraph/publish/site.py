@@ -169,21 +169,24 @@ def item_counts(store) -> dict[tuple[str, str], dict[str, set[str]]]:
     return review_status(store)
 
 
-def _review_statuses(store) -> dict[str, str]:
-    """Record CURIE -> its review status in the merged view of the expert review
-    (``unreviewed``, ``confirmed``, …), where the review workflow is installed; empty
-    otherwise (every record then reads "niet beoordeeld" / "not reviewed")."""
-    import importlib
+def _review_statuses(store) -> dict[str, tuple[str, int]]:
+    """Record CURIE -> (its review status in the merged view of the expert review:
+    ``unreviewed``, ``confirmed``, …; how many reviewers support it)."""
+    from ..curation.review.merge import review_state
 
-    try:
-        merge = importlib.import_module("herstelgraph.curation.review.merge")
-    except ImportError:
-        return {}
     out = {}
-    for claim in merge.review_state(store).claims.values():
+    for claim in review_state(store).claims.values():
         if getattr(claim, "record", None):
-            out[claim.record] = str(claim.status)
+            out[claim.record] = (str(claim.status), int(claim.support))
     return out
+
+
+def _review_figures(store):
+    """The review figures (per framework pair; agreement) of ``herstelgraph review stats``."""
+    from ..curation.review.merge import review_state
+    from ..curation.review.stats import review_stats
+
+    return review_stats(review_state(store).claims)
 
 
 @cache
@@ -486,6 +489,7 @@ def _render(store: Store) -> dict[str, bytes]:
     }
     reviews = _review_statuses(store)
     site = _Site(graph, fws, by_fw, pages, counts, aligned, reviews, slugs)
+    site.review_figures = _review_figures(store)
 
     put("index.html", site.root_index())
     put(MARKER, "herstelgraph static site; this folder is rebuilt by `herstelgraph site`\n")
@@ -565,6 +569,7 @@ class _Site:
         self.counts = counts
         self.aligned = aligned
         self.reviews = reviews
+        self.review_figures = None
         self.lang = "nl"
         self._links: dict[tuple, str] = {}
         self.en_labels = {
@@ -997,8 +1002,10 @@ class _Site:
         rows, none = [], []
         rules = _rubric_rules()
         for rel, other, rec in page.mappings:
-            status = self.reviews.get(rec.record_id, "unreviewed")
+            status, support = self.reviews.get(rec.record_id, ("unreviewed", 0))
             review = value_word(status, lang)
+            if status in ("confirmed", "changed") and support:
+                review += " " + w("by_reviewers", n=support)
             if rel == "noMatch":
                 fw = self.fw_by_scheme.get(other)
                 fw_html = self.fw_link(fw, root) if fw else self.term(other, root)
@@ -1156,7 +1163,42 @@ class _Site:
             f"<th class='num'>{_header('share', self.lang)}</th></tr></thead>"
             f"<tbody>{''.join(rows)}</tbody></table></div>"
         )
-        return self.layout(w("coverage"), "coverage.html", body)
+        return self.layout(w("coverage"), "coverage.html", body + self.review_html())
+
+    def review_html(self) -> str:
+        """The expert review's figures per framework pair and the agreement, in words."""
+        w, lang = self.w, self.lang
+        stats = self.review_figures
+        if stats is None or not stats.reviewers:
+            return f"<h2>{w('review')}</h2><p>{w('no_reviews')}</p>"
+        cols = ("records", "reviewed", "confirmed", "rejected", "changed", "unsure", "disputed")
+        pairs: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0] * len(cols))
+        for c in stats.counts:
+            row = pairs[tuple(sorted((c.subject_framework, c.object_framework)))]
+            for i, name in enumerate(cols):
+                row[i] += getattr(c, name)
+        cells = "".join(
+            f"<tr><td>{e(a)} ↔ {e(b)}</td>"
+            + "".join(f"<td class='num'>{v}</td>" for v in row)
+            + "</tr>"
+            for (a, b), row in sorted(pairs.items())
+        )
+        agree = "".join(
+            f"<li>{e(x.measure)} ({e(x.reviewers)}): "
+            f"{'–' if x.value is None else f'{x.value:.3f}'} "
+            f"{w('on_records', n=x.items)}"
+            f"{' — ' + e(x.note) if x.note else ''}</li>"
+            for x in stats.agreement
+        )
+        return (
+            f"<h2>{w('review')}</h2><p>"
+            + w("review_summary", n=len(stats.reviewers), version=e(stats.rubric_version))
+            + "</p><div class='scroll'><table class='review-figures'><thead><tr>"
+            f"<th>{w('pair')}</th>"
+            + "".join(f"<th class='num'>{_header(c, lang)}</th>" for c in cols)
+            + f"</tr></thead><tbody>{cells}</tbody></table></div>"
+            + (f"<ul class='review-agreement' lang='en'>{agree}</ul>" if agree else "")
+        )
 
     # ------------------------------------------------------------------ ontology
     def ontology_html(self) -> str:
