@@ -213,7 +213,11 @@ def test_the_closure_cache_key_covers_the_translations(tmp_path, monkeypatch):
 
     data = tmp_path / "data"
     shutil.copytree(ROOT / "ontology", data / "ontology")
-    monkeypatch.setattr(resources, "data_dir", lambda kind: data / kind)
+    real = resources.data_dir
+    # the ontology from the copy; queries (the derived tallies) from the package as shipped
+    monkeypatch.setattr(
+        resources, "data_dir", lambda kind: data / kind if kind == "ontology" else real(kind)
+    )
     monkeypatch.setenv("HERSTELGRAPH_CACHE", str(tmp_path / "cache"))
     files = resources.graph_files()
     assert data / "ontology" / "translations" / "en.ttl" in files
@@ -228,3 +232,26 @@ def test_the_closure_cache_key_covers_the_translations(tmp_path, monkeypatch):
     store = load(files=resources.graph_files())
     assert len(list((tmp_path / "cache").glob("closure-*.nt"))) == 2
     assert store.ask('ASK { bk:competentie-02 skos:prefLabel "works across disciplines"@en }')
+
+
+@pytest.mark.parametrize("fmt", ["turtle", "ntriples", "jsonld", "rdfxml", "trig"])
+def test_exports_carry_the_translations_and_lang_nl_leaves_them_out(fmt, tmp_path, capsysbinary):
+    """Every RDF export holds the English labels; ``export --lang nl`` holds the Dutch
+    quotes alone (no @en literal left) and loses no Dutch or untagged literal."""
+    from rdflib import Dataset
+
+    from herstelgraph.cli import main
+
+    graphs = {}
+    for args in ([], ["--lang", "nl"]):
+        target = tmp_path / f"out{len(args)}.{fmt}"
+        assert main(["export", "--format", fmt, *args, "-o", str(target)]) == 0
+        ds = Dataset()
+        ds.parse(target, format={"turtle": "turtle", "ntriples": "nt", "jsonld": "json-ld",
+                                 "rdfxml": "xml", "trig": "trig"}[fmt])  # fmt: skip
+        graphs[bool(args)] = {(s, p, o) for s, p, o, _ in ds.quads((None, None, None, None))}
+    full, dutch = graphs[False], graphs[True]
+    english = {t for t in full if isinstance(t[2], Literal) and t[2].language == "en"}
+    assert any(p == SKOS.prefLabel for _, p, _ in english)
+    assert not any(isinstance(o, Literal) and o.language == "en" for _, _, o in dutch)
+    assert dutch == full - english
