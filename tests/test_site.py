@@ -211,7 +211,7 @@ def test_heatmap_is_valid_svg_with_a_cell_per_pair(built):
 
     present = {f.id for f in frameworks(store)}
     aligned = {
-        x for (a, b), st in item_counts(store).items() if st["mapped"] or st["no_match"]
+        x for (a, b), (_n, m, via, no) in item_counts(store).items() if m or via or no
         for x in (a, b)
     } & present  # fmt: skip
     for lang in ("nl", "en"):
@@ -221,6 +221,34 @@ def test_heatmap_is_valid_svg_with_a_cell_per_pair(built):
         n = len(aligned)
         assert len(cells) == n * (n - 1)
         assert "<svg" in (site / lang / "coverage.html").read_text(encoding="utf-8")
+
+
+def test_coverage_page_counts_as_the_coverage_question(built):
+    """One definition of an item that counts: the site's table is coverage's framework rows
+    (requirement items; via an example and no match apart; prerequisites are no mapping)."""
+    import re
+
+    from herstelgraph.questions.alignment import coverage
+
+    site, _, store = built
+    for lang in ("nl", "en"):
+        html = (site / lang / "coverage.html").read_text(encoding="utf-8")
+        cells = re.findall(
+            r'<tr data-a="([^"]+)" data-b="([^"]+)">.*?' + r"<td class='num'>(\d+)</td>" * 5,
+            html,
+        )
+        shown = {(a, b): tuple(map(int, n)) for a, b, *n in cells}
+        rows = [r for r in coverage(store) if r.scope == "framework"]
+        assert shown and rows
+        for r in rows:
+            if (r.a, r.b) in shown:  # the pairs of aligned frameworks
+                expected = (r.items, r.mapped, r.via_example, r.no_match, r.not_reviewed)
+                assert shown[(r.a, r.b)] == expected, (r.a, r.b)
+            else:
+                assert not (r.mapped or r.via_example or r.no_match), (r.a, r.b)
+        assert (
+            "<th class='num'>" + ("Via een voorbeeld" if lang == "nl" else "Via an example") in html
+        )
 
 
 def test_ontology_page_documents_classes_and_properties(built):
@@ -450,23 +478,25 @@ def test_english_tree_shows_translations_marked_beside_the_dutch(built):
 
 
 # ------------------------------------------------------------------ figures
-def _site_figures(site: Path) -> dict[tuple[str, str], tuple[int, int, int, str]]:
+Figures = dict[tuple[str, str], tuple[int, int, int, int, int, str]]
+
+
+def _site_figures(site: Path) -> Figures:
+    """(items, mapped, via an example, no match, not reviewed, share) per pair."""
     html = (site / "nl" / "coverage.html").read_text(encoding="utf-8")
     rows = re.findall(
         r'<tr data-a="([^"]+)" data-b="([^"]+)">.*?'
-        r"<td class='num'>(\d+)</td><td class='num'>(\d+)</td><td class='num'>(\d+)</td>"
-        r"<td class='num'>(\d+)</td><td class='num'>([^<]+)</td></tr>",
+        + r"<td class='num'>(\d+)</td>" * 5
+        + r"<td class='num'>([^<]+)</td></tr>",
         html,
     )
-    return {(a, b): (int(m), int(no), int(nr), share) for a, b, _n, m, no, nr, share in rows}
+    return {(a, b): (*map(int, n), share) for a, b, *n, share in rows}
 
 
-def _readme_figures() -> dict[tuple[str, str], tuple[int, int, int, str]]:
+def _readme_figures() -> Figures:
     text = (ROOT / "README.md").read_text(encoding="utf-8")
-    rows = re.findall(
-        r"^\| ([\w-]+) → ([\w-]+) \| (\d+) \| (\d+) \| (\d+) \| (\d+%) \|$", text, re.M
-    )
-    return {(a, b): (int(m), int(no), int(nr), share) for a, b, m, no, nr, share in rows}
+    rows = re.findall(r"^\| ([\w-]+) → ([\w-]+)" + r" \| (\d+)" * 5 + r" \| (\d+%) \|$", text, re.M)
+    return {(a, b): (*map(int, n), share) for a, b, *n, share in rows}
 
 
 @pytest.fixture(scope="module")
@@ -488,7 +518,7 @@ def test_site_figures_are_the_readme_figures(shipped_site):
     ns = "{http://www.w3.org/2000/svg}"
     for g in svg.findall(f"{ns}g"):
         share = g.findall(f"{ns}text")[0].text
-        assert share == readme[(g.get("data-a"), g.get("data-b"))][3]
+        assert share == readme[(g.get("data-a"), g.get("data-b"))][5]
 
 
 def test_site_figures_are_the_cli_coverage_figures(shipped_site, capsys):
@@ -499,14 +529,19 @@ def test_site_figures_are_the_cli_coverage_figures(shipped_site, capsys):
     rows = json.loads(capsys.readouterr().out)
     cli = {
         (r["a"], r["b"]): (
+            r["items"],
             r["mapped"],
+            r["via_example"],
             r["no_match"],
             r["not_reviewed"],
             f"{100 * r['share']:.0f}%",
         )
         for r in rows
     }
-    assert _site_figures(site) == cli
+    figures = _site_figures(site)
+    assert figures and figures == {k: v for k, v in cli.items() if k in figures}
+    # the pairs left out are those of frameworks no mapping reaches (NK), all zeros
+    assert all(v[1] == v[2] == v[3] == 0 for k, v in cli.items() if k not in figures)
 
 
 def test_frameworks_without_mappings_are_left_out_of_the_heatmap_and_named(shipped_site):

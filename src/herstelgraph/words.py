@@ -62,6 +62,8 @@ RELATIONS: dict[str, Pair] = {
     "required_by": ("is voorkennis voor", "is a prerequisite of"),
     # the record's own predicate: "S ceasn:prerequisiteAlignment K", K is S's prerequisite
     "ceasn:prerequisiteAlignment": ("veronderstelt als voorkennis", "presupposes (prerequisite)"),
+    # the same record read from the knowledge item's side (questions.alignment.PREREQUISITE_OF)
+    "prerequisiteOf": ("is voorkennis voor", "is a prerequisite of"),
 }
 
 
@@ -76,6 +78,7 @@ def relation_word(relation: str, lang: Language | str) -> str:
 VALUES: dict[str, Pair] = {
     # GapStatus
     "no-match": ("geen overeenkomst", "no match"),
+    "via-example": ("via een voorbeeld", "via an example"),
     "not-reviewed": ("niet beoordeeld", "not reviewed"),
     # CoverageStatus
     "direct": ("direct", "direct"),
@@ -225,6 +228,7 @@ HEADERS: dict[str, Pair] = {
     "items": ("items", "items"),
     "mapped": ("gemapt", "mapped"),
     "no_match": ("geen overeenkomst", "no match"),
+    "via_example": ("via een voorbeeld", "via an example"),
     "not_reviewed": ("niet beoordeeld", "not reviewed"),
     "share": ("aandeel", "share"),
     "relation1": ("relatie 1", "relation 1"),
@@ -292,6 +296,12 @@ HEADERS: dict[str, Pair] = {
     "name": ("naam", "name"),
     "endpoint": ("eindpunt", "endpoint"),
     "release": ("deze release", "this release"),
+    # curation report
+    "pair": ("paar", "pair"),
+    "key": ("onderdeel", "key"),
+    "change": ("wijziging", "change"),
+    "predicate": ("predicaat", "predicate"),
+    "fields": ("velden", "fields"),
 }
 
 
@@ -325,6 +335,30 @@ MESSAGES: dict[str, Pair] = {
     "crosswalk": ("Crosswalk {a} → {b}", "Crosswalk {a} → {b}"),
     "gaps": ("Hiaten {a} → {b}", "Gaps {a} → {b}"),
     "coverage": ("Dekking", "Coverage"),
+    "curation_relations": (
+        "Records per paar en relatie (aandeel van de records van het paar)",
+        "Records per pair and relation (share of the pair's records)",
+    ),
+    "curation_confidence": (
+        "Betrouwbaarheid per relatie, in de banden van de rubric (R-CONF-1)",
+        "Confidence per relation, in the rubric's bands (R-CONF-1)",
+    ),
+    "curation_mean-confidence": (
+        "Gemiddelde betrouwbaarheid per paar en relatie (R-CONF-4: streef ≥ 0,85)",
+        "Mean confidence per pair and relation (R-CONF-4: aim ≥ 0.85)",
+    ),
+    "curation_rules": (
+        "Links per rubricregel (curation_rule; aandeel van de links van het paar)",
+        "Links per rubric rule (curation_rule; share of the pair's links)",
+    ),
+    "curation_no-match": (
+        "Geen-overeenkomstrecords per paar, richting en predicaat (R-NONE-1/2/3)",
+        "No-match records per pair, direction and predicate (R-NONE-1/2/3)",
+    ),
+    "curation_changes": (
+        "Wijzigingen {since}: {added} toegevoegd, {removed} verwijderd, {changed} gewijzigd",
+        "Changes {since}: {added} added, {removed} removed, {changed} changed",
+    ),
     "chain": ("Ketens {a} → {b} → {c} (afgeleid)", "Chains {a} → {b} → {c} (inferred)"),
     "hubs": ("Kennisknooppunten van {framework}", "Knowledge hubs of {framework}"),
     "search": ("Zoeken naar {text}", "Search {text}"),
@@ -431,13 +465,15 @@ SITE: dict[str, Pair] = {
         "items die alleen voorbeelden zijn en geen afgeleide items (mappings/RUBRIC.md). "
         "<b>Concepten</b>: alles in het kader, secties inbegrepen. <b>Gemapt</b>: items met een "
         "mapping naar minstens één ander kader. <b>Gemapt of geen overeenkomst</b>: gemapt, "
-        "of bekeken zonder overeenkomst. Dezelfde telling als het mappingrapport van de README.",
+        "via een voorbeeld, of bekeken zonder overeenkomst. Dezelfde telling als "
+        "<code>herstelgraph coverage</code> en het mappingrapport van de README.",
         "<b>Items</b>: a framework's requirements, which need a mapping or a “no match” "
         "review; not sections, not restatements of another item, not example-only items and not "
         "inferred items (mappings/RUBRIC.md). <b>Concepts</b>: everything in the framework, "
         "sections included. <b>Mapped</b>: items with a mapping into at least one other "
-        "framework. <b>Mapped or no match</b>: mapped, or reviewed with no match. The same "
-        "count as the README's mapping report.",
+        "framework. <b>Mapped or no match</b>: mapped, via an example, or reviewed with no "
+        "match. The same count as <code>herstelgraph coverage</code> and the README's mapping "
+        "report.",
     ),
     "more": ("Meer", "More"),
     "coverage_link": (
@@ -524,12 +560,16 @@ SITE: dict[str, Pair] = {
     "coverage_intro": (
         "Per paar: het aandeel items van het kader in de rij met minstens één vastgelegde "
         "mapping (komt overeen met, komt vrijwel overeen met, valt onder, is breder dan, "
-        "verwant aan) naar het kader in de kolom. Items die bekeken zijn zonder overeenkomst "
-        "tellen apart: een gat betekent dan “bekeken en afwezig”, niet “niet bekeken”.",
+        "verwant aan) naar een eis van het kader in de kolom. Items die alleen een voorbeeld of "
+        "een afgeleid item raken (via een voorbeeld) en items die bekeken zijn zonder "
+        "overeenkomst tellen apart: een gat betekent dan “bekeken en afwezig”, niet “niet "
+        "bekeken”. Voorkennisrecords zijn geen mapping.",
         "For each pair: the share of the row framework's items with at least one curated "
         "mapping (matches, nearly matches, falls under, is broader than, related to) into the "
-        "column framework. Items reviewed with no match are counted apart: a gap then means "
-        "“reviewed and absent”, not “not looked at”.",
+        "column framework's requirement items. Items linked only to example-only or inferred "
+        "items (via an example) and items reviewed with no match are counted apart: a gap then "
+        "means “reviewed and absent”, not “not looked at”. Prerequisite records are no "
+        "mapping.",
     ),
     "heatmap_title": (
         "Dekking: aandeel items van het kader in de rij met een mapping naar het kader in de kolom",
@@ -541,8 +581,10 @@ SITE: dict[str, Pair] = {
         "Rows: from; columns: into. Share of items mapped.",
     ),
     "heatmap_tip": (
-        "{a} → {b}: {mapped} van {n} items gemapt, {no} bekeken zonder overeenkomst",
-        "{a} → {b}: {mapped} of {n} items mapped, {no} reviewed with no match",
+        "{a} → {b}: {mapped} van {n} items gemapt, {via} via een voorbeeld, "
+        "{no} bekeken zonder overeenkomst",
+        "{a} → {b}: {mapped} of {n} items mapped, {via} via an example, "
+        "{no} reviewed with no match",
     ),
     "not_aligned_list": (
         "Niet afgestemd (geen vastgelegde mappings): {names}.",

@@ -8,9 +8,9 @@ from ``words.py`` (relations, statuses, the site's sentences) and from the ontol
 never a bare CURIE. Item texts are the Dutch quotes; the English tree shows the AI-assisted
 translations (``ontology/translations/en.ttl``) marked as such, beside the Dutch.
 
-Every figure comes from one function, :func:`item_counts` (the one the README's mapping
-report uses): items are counted as the rubric defines them (no sections, restatements,
-example-only or inferred items).
+Every figure comes from one function, :func:`item_counts`: the framework rows of
+``herstelgraph coverage``, which the README's mapping report prints too; items are counted as
+the rubric defines them (no sections, restatements, example-only or inferred items).
 
 It works from disk (file://) without a server: only relative links, the search index is a
 script rather than a fetched JSON file, and every byte of CSS and JS is shipped in
@@ -159,14 +159,34 @@ def _local(iri: str) -> str:
 
 
 # ---------------------------------------------------------------------------- the figures
-def item_counts(store) -> dict[tuple[str, str], dict[str, set[str]]]:
-    """(A, B) -> {"mapped", "no_match", "not_reviewed": A's items}: the one count behind
-    every figure of the site, the README's mapping report's (``curation.sssom.
-    review_status``, items as RUBRIC.md C-COV-1 defines them), so the heatmap, the tables,
-    ``herstelgraph coverage`` and the README agree."""
-    from ..curation.sssom import review_status
+def item_counts(store) -> dict[tuple[str, str], tuple[int, int, int, int]]:
+    """(A, B) -> (A's requirement items, mapped into B, covered only via an example in B,
+    reviewed with no match in B): the framework rows of ``herstelgraph coverage``, the one
+    count behind every figure of the site and the README's mapping report (items as
+    RUBRIC.md C-COV-1 defines them: the closure's ``hg:RequirementItem``)."""
+    from ..questions.alignment import coverage
 
-    return review_status(store)
+    return {
+        (r.a, r.b): (r.items, r.mapped, r.via_example, r.no_match)
+        for r in coverage(store)
+        if r.scope == "framework"
+    }
+
+
+def _counted(store) -> tuple[set[str], set[str], set[str]]:
+    """The requirement items (the closure's hg:RequirementItem, the one definition the
+    questions use), those mapped into another framework, and those covered only via an
+    example somewhere."""
+
+    def ids(where: str) -> set[str]:
+        rows = store.select(f"SELECT DISTINCT ?c WHERE {{ {where} }}", entailment=True)
+        return {compact(r["c"].value) for r in rows}
+
+    return (
+        ids("?c a hg:RequirementItem"),
+        ids("?c a hg:RequirementItem ; hg:mappedInto ?s"),
+        ids("?c a hg:RequirementItem ; hg:mappedViaExampleInto ?s"),
+    )
 
 
 def _review_statuses(store) -> dict[str, tuple[str, int]]:
@@ -474,21 +494,14 @@ def _render(store: Store) -> dict[str, bytes]:
     counts = item_counts(store)
     present = {f.id for f in fws}
     aligned = sorted(
-        {x for (a, b), st in counts.items() if st["mapped"] or st["no_match"] for x in (a, b)}
+        {x for (a, b), (_n, m, via, no) in counts.items() if m or via or no for x in (a, b)}
         & present
     )
     coverage = {
-        (a, b): (
-            sum(len(v) for v in counts[(a, b)].values()),
-            len(counts[(a, b)]["mapped"]),
-            len(counts[(a, b)]["no_match"]),
-        )
-        for a in aligned
-        for b in aligned
-        if a != b and (a, b) in counts
+        (a, b): counts[(a, b)] for a in aligned for b in aligned if a != b and (a, b) in counts
     }
     reviews = _review_statuses(store)
-    site = _Site(graph, fws, by_fw, pages, counts, aligned, reviews, slugs)
+    site = _Site(graph, fws, by_fw, pages, _counted(store), aligned, reviews, slugs)
     site.review_figures = _review_figures(store)
 
     put("index.html", site.root_index())
@@ -702,13 +715,15 @@ class _Site:
 
     # ------------------------------------------------------------------ index
     def fw_items(self, fw_id: str) -> set[str] | None:
-        for (a, _b), st in self.counts.items():
-            if a == fw_id and fw_id in self.aligned:
-                return set().union(*st.values())
-        return None
+        """The framework's requirement items (None: no mapping reaches the framework)."""
+        if fw_id not in self.aligned:
+            return None
+        required = self.counts[0]
+        return {p.id for p in self.by_fw[fw_id] if p.id in required}
 
     def index_html(self, downloads) -> str:
         rows = []
+        _required, mapped_ids, via_ids = self.counts
         for fw in self.fws:
             members = self.by_fw[fw.id]
             items = self.fw_items(fw.id)
@@ -716,12 +731,9 @@ class _Site:
                 mapped = reviewed = f'<span class="meta">{self.w("not_aligned")}</span>'
                 n_items = "–"
             else:
-                m = set().union(
-                    *(st["mapped"] for (a, _b), st in self.counts.items() if a == fw.id)
-                )
-                r = m | set().union(
-                    *(st["no_match"] for (a, _b), st in self.counts.items() if a == fw.id)
-                )
+                m = items & mapped_ids
+                r = m | (items & via_ids)
+                r |= {i for i in items if any(x[0] == "noMatch" for x in self.pages[i].mappings)}
                 n_items, mapped, reviewed = str(len(items)), str(len(m)), str(len(r))
             types: dict[str, int] = defaultdict(int)
             for p in members:
@@ -1114,11 +1126,11 @@ class _Site:
                         'fill="#ffffff" stroke="#d0d7de"/>'
                     )
                     continue
-                n, mapped, no = cov[(a, b)]
+                n, mapped, via, no = cov[(a, b)]
                 share = mapped / n if n else 0.0
                 fill = _blend(share)
                 ink = _ink(fill)
-                tip = self.w("heatmap_tip", a=a, b=b, mapped=mapped, n=n, no=no)
+                tip = self.w("heatmap_tip", a=a, b=b, mapped=mapped, n=n, via=via, no=no)
                 out.append(
                     f'<g class="cell" data-a="{e(a)}" data-b="{e(b)}"><title>{e(tip)}</title>'
                     f'<rect x="{x}" y="{y}" width="{cell - 2}" height="{cell - 2}" fill="{fill}"/>'
@@ -1137,12 +1149,12 @@ class _Site:
     def coverage_html(self, cov, svg: str) -> str:
         w = self.w
         rows = []
-        for (a, b), (n, mapped, no) in sorted(cov.items()):
+        for (a, b), (n, mapped, via, no) in sorted(cov.items()):
             rows.append(
                 f'<tr data-a="{e(a)}" data-b="{e(b)}"><td>{self.fw_link(self.fw_by_id[a], "")}</td>'
                 f"<td>{self.fw_link(self.fw_by_id[b], '')}</td><td class='num'>{n}</td>"
-                f"<td class='num'>{mapped}</td><td class='num'>{no}</td>"
-                f"<td class='num'>{n - mapped - no}</td>"
+                f"<td class='num'>{mapped}</td><td class='num'>{via}</td><td class='num'>{no}</td>"
+                f"<td class='num'>{n - mapped - via - no}</td>"
                 f"<td class='num'>{_percent(mapped, n)}</td></tr>"
             )
         missing = [f for f in self.fws if f.id not in self.aligned]
@@ -1158,6 +1170,7 @@ class _Site:
             f"<th>{w('from')}</th><th>{w('into')}</th>"
             f"<th class='num'>{w('items_counted')}</th>"
             f"<th class='num'>{_header('mapped', self.lang)}</th>"
+            f"<th class='num'>{_header('via_example', self.lang)}</th>"
             f"<th class='num'>{_header('no_match', self.lang)}</th>"
             f"<th class='num'>{_header('not_reviewed', self.lang)}</th>"
             f"<th class='num'>{_header('share', self.lang)}</th></tr></thead>"
