@@ -88,6 +88,12 @@ def test_cli_formats(run_cli):
         "relations", "confidence", "mean-confidence", "rules", "no-match"
     }  # fmt: skip
     code, out, _ = run_cli("curation", "report", "--format", "csv")
-    assert code == 0 and out.startswith("section,pair,key,count,value,record")
-    code, out, _ = run_cli("curation", "report")
+    # CSV for spreadsheets: UTF-8 with a BOM (io.tables), then the field names
+    assert code == 0 and out.removeprefix("\ufeff").startswith(
+        "section,pair,key,count,value,record"
+    )
+    # the titles in the user's language, whatever the machine's locale
+    code, out, _ = run_cli("--lang", "en", "curation", "report")
     assert code == 0 and "Links per rubric rule" in out
+    code, out, _ = run_cli("--lang", "nl", "curation", "report")
+    assert code == 0 and "Links per rubric rule" not in out

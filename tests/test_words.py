@@ -41,6 +41,7 @@ RUNS = {
     "explain": ["explain", "bk:autonomie-beroep-01", "valente:basishouding-eigen-regie-en-kracht"],
     "check": ["check", "--format", "table", str(QSKOS)],
     "review stats": ["review", "stats"],
+    "curation report": ["curation", "report"],
 }
 
 
