@@ -321,7 +321,7 @@ VERB_RUNS = {
     "coverage": (["coverage"], None),
     "coverage-of": (["coverage-of", "hgp:curriculum-x"], None),
     "crosswalk": (["crosswalk", "bk", "valente"], None),
-    "curation": (["curation", "report", "--format", "json"], None),
+    "curation": (["curation", "report"], "curation report"),
     "curriculum": (["curriculum", "import", str(EXAMPLES / "curriculum-modules.csv")], None),
     "endpoint": (["endpoint", "check", "--format", "csv"], None),
     "explain": (["explain", "bk:C3", "bijlage2:competentie-02"], None),
