@@ -19,6 +19,9 @@ on our design and on the plain baseline a user would otherwise write, side by si
   closure cache warm; baseline: a fresh process importing rdflib, parsing and asking;
 * ``herstelgraph check`` of another vocabulary, the 2.4 MB STW thesaurus sample that qSKOS
   ships (``tests/fixtures/qskos/stw.rdf``), in a fresh process (1x only, no baseline);
+* the static site (``--site-sizes``, default 1x, 10x, 50x): rendered in memory, and the whole
+  build as ``herstelgraph site -o`` runs it (every page in Dutch and English, the per-concept
+  data files, the downloads, written and swapped in); one run each, no baseline;
 * peak memory: ru_maxrss of the worker process of each size (ours, and the baseline's).
 
 Our measurements for each size run in their own process (clean memory). Baselines run in
@@ -63,6 +66,7 @@ TARGETS = {
     "cli gaps (cold process)": [(1, 0.1), (50, 0.3)],
     "cli gaps (rebuild: inputs changed)": [(50, 3.0)],
     "check STW sample (cold process)": [(1, 1.0)],
+    "site build (render + write)": [(50, 60.0)],
 }
 #: peak memory (MB) at a size: the API worker (in-memory store, every question), and a
 #: CLI process (persisted store, one question)
@@ -276,6 +280,18 @@ def timed(fn, repeat: int, budget: float = 30.0) -> dict:
         return {"error": f"{type(exc).__name__}: {exc}"[:300]}
 
 
+def once(fn) -> dict:
+    """One run, timed (for rows that take tens of seconds: no warm-up, no median); "rows" is
+    the number the function returns, or the length of what it returns."""
+    try:
+        start = time.perf_counter()
+        out = fn()
+        took = time.perf_counter() - start
+        return {"s": took, "runs": 1, "rows": out if isinstance(out, int) else len(out)}
+    except Exception as exc:
+        return {"error": f"{type(exc).__name__}: {exc}"[:300]}
+
+
 def worker_ours(job: dict, repeat: int) -> dict:
     """All our measurements for one size, in this (fresh) process."""
     import pyoxigraph as ox
@@ -342,6 +358,20 @@ def worker_ours(job: dict, repeat: int) -> dict:
                        ("validate all profiles", job["profiles"])):  # fmt: skip
         log(f"  [{job['size']}x] {name}")
         rows[name] = timed(lambda p=path: validate_files(store, [Path(p)]).results, repeat)
+    if job["size"] in job.get("site_sizes", ()):
+        # the static site (issue 20): every page in Dutch and English, the data files and the
+        # downloads; rendered in memory, then the whole build as `herstelgraph site -o` does
+        from herstelgraph.publish.site import _render, build_site
+
+        log(f"  [{job['size']}x] site")
+        rows["site render (in memory)"] = once(lambda: _render(store))
+        folder = Path(tempfile.mkdtemp(prefix="hgbench-site-", dir=DATA))
+        try:
+            rows["site build (render + write)"] = once(
+                lambda: build_site(store, folder / "site").files
+            )
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
     out["maxrss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return out
 
@@ -669,10 +699,15 @@ def exponents(results: dict) -> dict[str, float]:
     out = {}
     if len(gen) < 2:
         return out
-    lo, hi = gen[0], gen[-1]
     for row, by_size in results["rows"].items():
         if (row.startswith("cli ") and row.endswith("(1x only)")) or row.startswith("peak"):
             continue
+        # between the smallest and largest generated size the row was measured at (the site
+        # runs at --site-sizes only)
+        ran = [s for s in gen if (by_size.get(str(s), {}).get("ours") or {}).get("s")]
+        if len(ran) < 2:
+            continue
+        lo, hi = ran[0], ran[-1]
         a = by_size.get(str(lo), {}).get("ours") or {}
         b = by_size.get(str(hi), {}).get("ours") or {}
         if a.get("s") and b.get("s") and a["s"] > 0.002:
@@ -771,6 +806,11 @@ def main(argv: list[str] | None = None) -> int:
         help="sizes that also run the rdflib/pyshacl baseline ('none' for none); 200x is "
         "left out by default: rdflib alone needs minutes and GBs to parse it",
     )
+    ap.add_argument(
+        "--site-sizes",
+        default="1,10,50",
+        help="sizes that also build the static site ('none' for none; 200x writes 1 GB)",
+    )
     ap.add_argument("--out", type=Path, default=RESULTS)
     ap.add_argument("--worker", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
@@ -798,6 +838,9 @@ def main(argv: list[str] | None = None) -> int:
         log(f"[{size}x] preparing data ({time.monotonic() - t0:.0f} s)")
         job = prepare(size)
         job["repeat"] = args.repeat
+        job["site_sizes"] = (
+            [] if args.site_sizes == "none" else [int(x) for x in args.site_sizes.split(",")]
+        )
         proc = subprocess.run(
             [sys.executable, str(Path(__file__).resolve()), "--worker", json.dumps(job)],
             capture_output=True,

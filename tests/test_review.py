@@ -647,10 +647,16 @@ def test_site_shows_review_badges_and_figures(tmp_path):
     s.decide(links[0].key, "confirm")
     out = tmp_path / "site"
     build_site(load(files=files, reviews=[folder]), out)
-    pages = "".join(p.read_text() for p in (out / "concepts").rglob("*.html"))
-    assert "confirmed by 1" in pages and "unreviewed" in pages
-    coverage = (out / "coverage.html").read_text()
+    # the site speaks Dutch (nl/) and English (en/): the review status in words, both trees
+    pages = "".join(p.read_text() for p in (out / "en" / "concepts").rglob("*.html"))
+    assert "confirmed by 1 reviewer(s)" in pages and "not reviewed" in pages
+    pages = "".join(p.read_text() for p in (out / "nl" / "concepts").rglob("*.html"))
+    assert "bevestigd door 1 beoordelaar(s)" in pages and "niet beoordeeld" in pages
+    coverage = (out / "en" / "coverage.html").read_text()
     assert "Expert review" in coverage and "1 reviewer(s)" in coverage
+    coverage = (out / "nl" / "coverage.html").read_text()
+    assert "Expertbeoordeling" in coverage and "1 beoordelaar(s)" in coverage
+    assert "<th class='num'>Bevestigd</th>" in coverage
 
 
 def test_predicted_candidates_are_reviewable_and_count_once_confirmed(base, records, tmp_path):

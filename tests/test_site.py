@@ -5,8 +5,10 @@ shipped, from the real graph."""
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import os
+import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -115,73 +117,110 @@ def test_no_broken_internal_links(built):
 
 def test_every_concept_has_a_page_and_data_files(built):
     site, _, store = built
-    from rdflib import Graph
+    from rdflib import Graph, URIRef
 
     from herstelgraph.questions.catalogue import concepts, frameworks
 
+    english = {
+        r["c"].value: r["l"].value
+        for r in store.select("SELECT ?c ?l WHERE { ?c skos:prefLabel ?l FILTER(LANG(?l) = 'en') }")
+    }
     for fw in frameworks(store):
         for c in concepts(store, fw.id):
             local = c.iri.rsplit("/", 1)[-1]
-            page = site / "concepts" / fw.id / f"{local}.html"
+            page = site / "nl" / "concepts" / fw.id / f"{local}.html"
             doc = parse(page)
             assert doc.text_by_id["label"] == c.label  # escaped in HTML, exact as text
+            en = parse(site / "en" / "concepts" / fw.id / f"{local}.html")
+            assert en.text_by_id["label"] == english.get(c.iri, c.label)
+            data = site / "data" / fw.id / local
             for suffix, fmt in ((".ttl", "turtle"), (".jsonld", "json-ld")):
                 g = Graph()
-                g.parse(page.with_suffix(suffix), format=fmt)
-                assert any(str(o) == c.label for o in g.objects()), f"{page} {suffix}"
+                g.parse(data.with_suffix(suffix), format=fmt)
+                assert any(str(o) == c.label for o in g.objects()), f"{data} {suffix}"
+                # the file holds exactly the concept's own triples (and its records')
+                assert (URIRef(c.iri), None, None) in g
 
 
 def test_html_escapes_quotes_ampersands_and_brackets(tmp_path):
     out = tmp_path / "site"
     build_site(load(files=FIXTURE_FILES), out)
-    html = (out / "concepts" / "bk-0597-1" / "competentie-01-activiteit-01.html").read_text("utf-8")
-    assert "Stimuleert &#x27;eigen regie&#x27; &lt;en&gt; empowerment" in html
-    assert "<en>" not in html
-    page = (out / "concepts" / "bk-0597-1" / "competentie-01.html").read_text("utf-8")
-    assert "Werkt aan “empowerment” &amp; herstel" in page
+    for lang in ("nl", "en"):
+        concepts = out / lang / "concepts" / "bk-0597-1"
+        html = (concepts / "competentie-01-activiteit-01.html").read_text("utf-8")
+        assert "Stimuleert &#x27;eigen regie&#x27; &lt;en&gt; empowerment" in html
+        assert "<en>" not in html
+        page = (concepts / "competentie-01.html").read_text("utf-8")
+        assert "Werkt aan “empowerment” &amp; herstel" in page
 
 
 def test_concept_page_shows_source_hierarchy_and_mappings_both_ways(tmp_path):
     out = tmp_path / "site"
     build_site(load(files=FIXTURE_FILES), out)
-    bk = (out / "concepts" / "bk-0597-1" / "competentie-01.html").read_text("utf-8")
+    bk = (out / "nl" / "concepts" / "bk-0597-1" / "competentie-01.html").read_text("utf-8")
     assert "Competenties &gt; Competentie 1" in bk and "source-quote" in bk
     assert "competentie-01-activiteit-01.html" in bk  # narrower
     assert 'class="mapping-link" href="../../concepts/valente-2023/competentie-01.html"' in bk
-    assert "0.80" in bk and "semapv:ManualMappingCuration" in bk
-    valente = (out / "concepts" / "valente-2023" / "competentie-01.html").read_text("utf-8")
-    # the same records seen from the other side, with the inverse relation
+    assert "0.80" in bk and "handmatig vastgelegd" in bk and "komt vrijwel overeen met" in bk
+    assert "sterke afstemming" in bk  # ceasn:majorAlignment in words
+    valente = (out / "en" / "concepts" / "valente-2023" / "competentie-01.html").read_text("utf-8")
+    # the same records seen from the other side, with the inverse relation, in English
     assert 'href="../../concepts/bk-0597-1/competentie-01.html"' in valente
-    assert "broadMatch" in valente and "recorded from the other side" in valente
-    kennis = (out / "concepts" / "bk-0597-1" / "kennis-01.html").read_text("utf-8")
-    assert "Reviewed: no match in" in kennis
+    assert "falls under" in valente and "read in reverse" in valente
+    kennis = (out / "nl" / "concepts" / "bk-0597-1" / "kennis-01.html").read_text("utf-8")
+    assert "Gezocht, geen overeenkomst in" in kennis
+
+
+def test_mapping_rows_show_the_rubric_rule_and_the_review_status_in_words(tmp_path):
+    out = tmp_path / "site"
+    build_site(load(files=FIXTURE_FILES), out)
+    for lang, rule, status in (
+        ("nl", "R-CLOSE-1 — komt vrijwel overeen met", "niet beoordeeld"),
+        ("en", "R-CLOSE-1 — nearly matches", "not reviewed"),
+    ):
+        html = (out / lang / "concepts" / "bk-0597-1" / "competentie-01.html").read_text("utf-8")
+        assert f'href="../../../downloads/RUBRIC.md" title="hgrule:R-CLOSE-1">{rule}</a>' in html
+        assert f'<span class="review review-unreviewed">{status}</span>' in html
+    assert (out / "downloads" / "RUBRIC.md").read_text(encoding="utf-8").startswith("# ")
+    # a record that names no rule says so, in words
+    activity = out / "nl" / "concepts" / "bk-0597-1" / "competentie-01-activiteit-01.html"
+    assert "geen regel vermeld" in activity.read_text("utf-8")
 
 
 def test_search_index_covers_every_concept(built):
     site, _, store = built
     from herstelgraph.questions.catalogue import concepts, frameworks
 
-    text = (site / "search-index.js").read_text(encoding="utf-8")
-    prefix = "window.HERSTELGRAPH_INDEX = "
-    assert text.startswith(prefix) and text.rstrip().endswith(";")
-    index = json.loads(text[len(prefix) :].rstrip().rstrip(";"))
     expected = {c.id for f in frameworks(store) for c in concepts(store, f.id)}
-    assert {e["id"] for e in index} == expected
-    assert all((site / e["url"]).is_file() for e in index)
+    for lang in ("nl", "en"):
+        text = (site / lang / "search-index.js").read_text(encoding="utf-8")
+        prefix = "window.HERSTELGRAPH_INDEX = "
+        assert text.startswith(prefix) and text.rstrip().endswith(";")
+        index = json.loads(text[len(prefix) :].rstrip().rstrip(";"))
+        assert {e["id"] for e in index} == expected
+        assert all((site / lang / e["url"]).is_file() for e in index)
+        assert {e["lang"] for e in index} <= {"nl", "en"}
     js = (site / "assets" / "search.js").read_text(encoding="utf-8")
     assert 'normalize("NFD")' in js and "\\p{M}" in js and "innerHTML" not in js.split("*/", 1)[1]
 
 
 def test_heatmap_is_valid_svg_with_a_cell_per_pair(built):
     site, _, store = built
+    from herstelgraph.publish.site import item_counts
     from herstelgraph.questions.catalogue import frameworks
 
-    root = ET.parse(site / "coverage.svg").getroot()
-    assert root.tag == "{http://www.w3.org/2000/svg}svg"
-    n = len(frameworks(store))
-    cells = root.findall("{http://www.w3.org/2000/svg}g")
-    assert len(cells) == n * (n - 1)
-    assert "<svg" in (site / "coverage.html").read_text(encoding="utf-8")
+    present = {f.id for f in frameworks(store)}
+    aligned = {
+        x for (a, b), (_n, m, via, no) in item_counts(store).items() if m or via or no
+        for x in (a, b)
+    } & present  # fmt: skip
+    for lang in ("nl", "en"):
+        root = ET.parse(site / lang / "coverage.svg").getroot()
+        assert root.tag == "{http://www.w3.org/2000/svg}svg"
+        cells = root.findall("{http://www.w3.org/2000/svg}g")
+        n = len(aligned)
+        assert len(cells) == n * (n - 1)
+        assert "<svg" in (site / lang / "coverage.html").read_text(encoding="utf-8")
 
 
 def test_coverage_page_counts_as_the_coverage_question(built):
@@ -192,21 +231,30 @@ def test_coverage_page_counts_as_the_coverage_question(built):
     from herstelgraph.questions.alignment import coverage
 
     site, _, store = built
-    html = (site / "coverage.html").read_text(encoding="utf-8")
-    cells = re.findall(
-        r"<tr><td>([^<]+)</td><td>([^<]+)</td>" + r"<td class='num'>(\d+)</td>" * 5, html
-    )
-    shown = {(a, b): tuple(map(int, n)) for a, b, *n in cells}
-    for r in coverage(store):
-        if r.scope == "framework":
-            expected = (r.items, r.mapped, r.via_example, r.no_match, r.not_reviewed)
-            assert shown[(r.a, r.b)] == expected, (r.a, r.b)
+    for lang in ("nl", "en"):
+        html = (site / lang / "coverage.html").read_text(encoding="utf-8")
+        cells = re.findall(
+            r'<tr data-a="([^"]+)" data-b="([^"]+)">.*?' + r"<td class='num'>(\d+)</td>" * 5,
+            html,
+        )
+        shown = {(a, b): tuple(map(int, n)) for a, b, *n in cells}
+        rows = [r for r in coverage(store) if r.scope == "framework"]
+        assert shown and rows
+        for r in rows:
+            if (r.a, r.b) in shown:  # the pairs of aligned frameworks
+                expected = (r.items, r.mapped, r.via_example, r.no_match, r.not_reviewed)
+                assert shown[(r.a, r.b)] == expected, (r.a, r.b)
+            else:
+                assert not (r.mapped or r.via_example or r.no_match), (r.a, r.b)
+        assert (
+            "<th class='num'>" + ("Via een voorbeeld" if lang == "nl" else "Via an example") in html
+        )
 
 
 def test_ontology_page_documents_classes_and_properties(built):
     site, _, store = built
-    doc = parse(site / "ontology.html")
-    html = (site / "ontology.html").read_text(encoding="utf-8")
+    doc = parse(site / "nl" / "ontology.html")
+    html = (site / "nl" / "ontology.html").read_text(encoding="utf-8")
     rows = store.select(
         "SELECT ?t ?en ?nl WHERE { ?t a ?k ; rdfs:label ?en, ?nl . "
         "VALUES ?k { owl:Class owl:ObjectProperty owl:DatatypeProperty } "
@@ -311,3 +359,299 @@ def test_cli_site(tmp_path, capsys):
     assert (out / "index.html").is_file() and "pages" in capsys.readouterr().err
     (tmp_path / "file").write_text("x", encoding="utf-8")
     assert main(["site", "-o", str(tmp_path / "file")]) == 2
+
+
+# ------------------------------------------------------------------ languages and words
+def _html_lang(path: Path) -> str | None:
+    for tag, attrs in parse(path).tags:
+        if tag == "html":
+            return attrs.get("lang")
+    return None
+
+
+def test_two_language_trees_with_lang_set_and_a_switch_that_keeps_the_page(built):
+    site, _, _ = built
+    for lang, other in (("nl", "en"), ("en", "nl")):
+        pages = sorted((site / lang).rglob("*.html"))
+        assert len(pages) > 3
+        for page in pages:
+            rel = page.relative_to(site / lang)
+            assert _html_lang(page) == lang, page
+            doc = parse(page)
+            switch = [a for t, a in doc.tags if t == "a" and "lang-switch" in a.get("class", "")]
+            assert len(switch) == 1 and switch[0]["hreflang"] == other
+            target = (page.parent / switch[0]["href"]).resolve()
+            assert target == (site / other / rel).resolve() and target.is_file()
+    # the same pages in both trees
+    nl = {p.relative_to(site / "nl") for p in (site / "nl").rglob("*")}
+    assert nl == {p.relative_to(site / "en") for p in (site / "en").rglob("*")}
+
+
+def test_root_index_sends_to_dutch_and_offers_both_without_javascript(built):
+    site, _, _ = built
+    doc = parse(site / "index.html")
+    metas = [a for t, a in doc.tags if t == "meta" and a.get("http-equiv") == "refresh"]
+    assert metas and metas[0]["content"].endswith("url=nl/index.html")
+    hrefs = {a.get("href") for t, a in doc.tags if t == "a"}
+    assert {"nl/index.html", "en/index.html"} <= hrefs
+    assert not any(t == "script" for t, _ in doc.tags)
+
+
+class Visible(HTMLParser):
+    """The site's own words: text outside <code>, <script>, <style> and outside any element
+    with a lang attribute (data: labels, quotes, comments, notes carry their language)."""
+
+    VOID = frozenset({"meta", "link", "br", "input", "img", "hr", "wbr"})
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.stack: list[bool] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.VOID:
+            return
+        a = dict(attrs)
+        data = tag in ("code", "script", "style", "title") or ("lang" in a and tag != "html")
+        self.stack.append(data or (bool(self.stack) and self.stack[-1]))
+
+    def handle_endtag(self, tag):
+        if tag not in self.VOID and self.stack:
+            self.stack.pop()
+
+    def handle_data(self, data):
+        if not (self.stack and self.stack[-1]):
+            self.text.append(data)
+
+
+RAW = re.compile(
+    r"\b(?:hg|hgm|hgrule|hgagent|bk|valente|bijlage2|rv|nk|skos|sssom|semapv|ceasn|owl|rdfs|dct)"
+    r":[A-Za-z]"
+    r"|\b(?:exactMatch|closeMatch|broadMatch|narrowMatch|relatedMatch|noMatch|majorAlignment"
+    r"|minorAlignment|KnowledgeItem|ManualMappingCuration|NoTermFound)\b"
+)
+
+
+def test_no_raw_curie_or_rdf_name_in_the_sites_own_words(built):
+    site, _, _ = built
+    checked = 0
+    for page in sorted(site.rglob("*.html")):
+        if page.name == "ontology.html":
+            continue  # documents the terms themselves: each CURIE there is in <code>
+        v = Visible()
+        v.feed(page.read_text(encoding="utf-8"))
+        text = " ".join(v.text)
+        found = RAW.findall(text)
+        assert not found, f"{page.relative_to(site)}: {sorted(set(found))[:5]}"
+        checked += 1
+    assert checked > 3
+
+
+def test_types_and_relations_in_words(tmp_path):
+    out = tmp_path / "site"
+    build_site(load(files=FIXTURE_FILES), out)
+    fw = (out / "nl" / "frameworks" / "bk-0597-1.html").read_text("utf-8")
+    assert ">kennisitem<" in fw and ">competentie<" in fw
+    fw_en = (out / "en" / "frameworks" / "bk-0597-1.html").read_text("utf-8")
+    assert ">knowledge item<" in fw_en
+    page = out / "nl" / "concepts" / "bk-0597-1" / "competentie-01-activiteit-01.html"
+    assert "is breder dan" in page.read_text("utf-8")  # narrowMatch, read from its subject
+
+
+def test_english_tree_shows_translations_marked_beside_the_dutch(built):
+    site, _, store = built
+    rows = store.select(
+        "SELECT ?c ?en ?nl WHERE { ?c skos:prefLabel ?en, ?nl ; skos:inScheme bk:scheme "
+        "FILTER(LANG(?en) = 'en' && LANG(?nl) = 'nl') } LIMIT 1"
+    )
+    if not rows:
+        pytest.skip("no English translation in this graph")
+    from html import escape
+
+    local = rows[0]["c"].value.rsplit("/", 1)[-1]
+    en = (site / "en" / "concepts" / "bk-0597-1" / f"{local}.html").read_text("utf-8")
+    assert f'<h1 id="label" lang="en">{escape(rows[0]["en"].value)}</h1>' in en
+    assert f'<span lang="nl">{escape(rows[0]["nl"].value)}</span>' in en
+    assert "AI-assisted translation, not yet reviewed by a person" in en
+    nl = (site / "nl" / "concepts" / "bk-0597-1" / f"{local}.html").read_text("utf-8")
+    assert f'<span lang="en">{escape(rows[0]["en"].value)}</span>' in nl
+    assert "AI-vertaling" in nl
+
+
+# ------------------------------------------------------------------ figures
+Figures = dict[tuple[str, str], tuple[int, int, int, int, int, str]]
+
+
+def _site_figures(site: Path) -> Figures:
+    """(items, mapped, via an example, no match, not reviewed, share) per pair."""
+    html = (site / "nl" / "coverage.html").read_text(encoding="utf-8")
+    rows = re.findall(
+        r'<tr data-a="([^"]+)" data-b="([^"]+)">.*?'
+        + r"<td class='num'>(\d+)</td>" * 5
+        + r"<td class='num'>([^<]+)</td></tr>",
+        html,
+    )
+    return {(a, b): (*map(int, n), share) for a, b, *n, share in rows}
+
+
+def _readme_figures() -> Figures:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| ([\w-]+) → ([\w-]+)" + r" \| (\d+)" * 5 + r" \| (\d+%) \|$", text, re.M)
+    return {(a, b): (*map(int, n), share) for a, b, *n, share in rows}
+
+
+@pytest.fixture(scope="module")
+def shipped_site(tmp_path_factory):
+    if not _shipped_has_frameworks():
+        pytest.skip("no framework data shipped yet")
+    store = load()
+    out = tmp_path_factory.mktemp("shipped") / "site"
+    build_site(store, out)
+    return out, store
+
+
+def test_site_figures_are_the_readme_figures(shipped_site):
+    """Heatmap, coverage table and README's mapping report: one count, the same numbers."""
+    site, _ = shipped_site
+    figures, readme = _site_figures(site), _readme_figures()
+    assert readme and figures == readme
+    svg = ET.parse(site / "nl" / "coverage.svg").getroot()
+    ns = "{http://www.w3.org/2000/svg}"
+    for g in svg.findall(f"{ns}g"):
+        share = g.findall(f"{ns}text")[0].text
+        assert share == readme[(g.get("data-a"), g.get("data-b"))][5]
+
+
+def test_site_figures_are_the_cli_coverage_figures(shipped_site, capsys):
+    from herstelgraph.cli import main
+
+    site, _ = shipped_site
+    assert main(["coverage", "--no-sections", "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    cli = {
+        (r["a"], r["b"]): (
+            r["items"],
+            r["mapped"],
+            r["via_example"],
+            r["no_match"],
+            r["not_reviewed"],
+            f"{100 * r['share']:.0f}%",
+        )
+        for r in rows
+    }
+    figures = _site_figures(site)
+    assert figures and figures == {k: v for k, v in cli.items() if k in figures}
+    # the pairs left out are those of frameworks no mapping reaches (NK), all zeros
+    assert all(v[1] == v[2] == v[3] == 0 for k, v in cli.items() if k not in figures)
+
+
+def test_frameworks_without_mappings_are_left_out_of_the_heatmap_and_named(shipped_site):
+    site, _ = shipped_site
+    svg = (site / "nl" / "coverage.svg").read_text(encoding="utf-8")
+    assert "nk-2017" not in svg
+    html = (site / "nl" / "coverage.html").read_text(encoding="utf-8")
+    assert re.search(
+        r'<p id="not-aligned">Niet afgestemd[^<]*<a href="frameworks/nk-2017.html"', html
+    )
+    index = (site / "en" / "index.html").read_text(encoding="utf-8")
+    row = re.search(r'<tr><td><a href="frameworks/nk-2017.html".*?</tr>', index).group(0)
+    assert "not aligned" in row
+
+
+def test_framework_page_shows_level_version_date_and_licence(shipped_site):
+    site, _ = shipped_site
+    doc = parse(site / "nl" / "frameworks" / "bk-0597-1.html")
+    html = (site / "nl" / "frameworks" / "bk-0597-1.html").read_text(encoding="utf-8")
+    assert "<dt>Niveau</dt><dd>VKS 4 · " in html
+    assert ("a", {"href": "http://data.europa.eu/snb/eqf/4"}) in doc.tags
+    assert "<dt>Versie</dt><dd>1</dd>" in html and "<dt>Datum</dt><dd>2024</dd>" in html
+    assert '<dt>Licentie</dt><dd><span class="meta">niet vermeld in de bron</span>' in html
+    # a framework whose source leaves the level open says so, not "unknown"
+    b2 = (site / "en" / "frameworks" / "bijlage-ii.html").read_text(encoding="utf-8")
+    assert "still to be determined (the source says so)" in b2
+
+
+# ------------------------------------------------------------------ accessibility (a subset)
+def _css_colours(css: str) -> dict[str, str]:
+    return dict(re.findall(r"--([\w-]+):\s*(#[0-9a-fA-F]{6})", css))
+
+
+def test_accessibility_subset_on_every_page(built):
+    """What axe-core checks that can be read from the HTML and CSS alone (tests/test_browser.py
+    runs axe-core itself where it is installed): the page language, one h1 and no skipped
+    heading level, alt text, a label for every input, a name for every link, and text
+    contrast of at least 4.5:1 for every colour pair the stylesheet and the heatmap use."""
+    from herstelgraph.publish.site import contrast
+
+    site, _, _ = built
+    for page in sorted(site.rglob("*.html")):
+        doc = parse(page)
+        where = page.relative_to(site)
+        assert _html_lang(page) in ("nl", "en"), where
+        levels = [int(t[1]) for t, _ in doc.tags if re.fullmatch(r"h[1-6]", t)]
+        assert levels.count(1) == 1 and levels[0] == 1, where
+        assert all(b - a <= 1 for a, b in itertools.pairwise(levels)), (where, levels)
+        assert all("alt" in a for t, a in doc.tags if t == "img"), where
+        labels = {a.get("for") for t, a in doc.tags if t == "label"}
+        for t, a in doc.tags:
+            if t == "input" and a.get("type") != "hidden":
+                assert a.get("id") in labels or a.get("aria-label"), (where, a)
+        names = Names()
+        names.feed(page.read_text(encoding="utf-8"))
+        assert not names.empty, (where, names.empty[:3])
+    colours = _css_colours((site / "assets" / "style.css").read_text(encoding="utf-8"))
+    pairs = [
+        ("fg", "bg"), ("muted", "bg"), ("accent", "bg"), ("head-fg", "head"), ("fg", "panel"),
+        ("muted", "panel"), ("fg", "badge"), ("accent", "panel"),
+    ]  # fmt: skip
+    for fg, bg in pairs:
+        assert contrast(colours[fg], colours[bg]) >= 4.5, (fg, bg)
+    from herstelgraph.publish.site import _blend, _ink
+
+    # every share the heatmap can show, not only the ones this graph has
+    assert min(contrast(_ink(_blend(k / 1000)), _blend(k / 1000)) for k in range(1001)) >= 4.5
+    for svg in site.rglob("coverage.svg"):
+        root = ET.parse(svg).getroot()
+        ns = "{http://www.w3.org/2000/svg}"
+        for g in root.findall(f"{ns}g"):
+            fill = g.find(f"{ns}rect").get("fill")
+            for text in g.findall(f"{ns}text"):
+                assert contrast(text.get("fill"), fill) >= 4.5, (svg, fill, text.get("fill"))
+
+
+class Names(HTMLParser):
+    """Links with no text and no aria-label/title (a screen reader would say "link")."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.open: list[tuple[dict, list[str]]] = []
+        self.empty: list[dict] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "a":
+            self.open.append((dict(attrs), []))
+
+    def handle_data(self, data):
+        for _, parts in self.open:
+            parts.append(data)
+
+    def handle_endtag(self, tag):
+        if tag == "a" and self.open:
+            attrs, parts = self.open.pop()
+            if not "".join(parts).strip() and not attrs.get("aria-label"):
+                self.empty.append(attrs)
+
+
+def test_downloads_per_framework_are_the_exports(built):
+    """The site writes every CASE package from one pass: the same bytes as the export."""
+    from herstelgraph.publish.export import export
+    from herstelgraph.questions.catalogue import frameworks
+
+    site, _, store = built
+    for fw in frameworks(store):
+        assert (site / "downloads" / f"{fw.id}.case.json").read_bytes() == export(
+            store, "case", fw.iri
+        ).data
+        assert (site / "downloads" / f"{fw.id}.csv").read_bytes() == export(
+            store, "csv", fw.iri
+        ).data

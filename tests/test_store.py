@@ -81,6 +81,13 @@ def test_syntax_error_names_file_line_and_column(tmp_path):
 def test_shipped_graph_loads_from_the_package():
     from herstelgraph.resources import graph_files
 
-    names = [p.name for p in graph_files()]
+    files = graph_files()
+    names = [p.name for p in files]
     assert "herstelgraph.ttl" in names and "bk-0597-1.ttl" in names
-    assert all((ROOT / "ontology" / n).exists() or n == "mappings.ttl" for n in names)
+    # the English translations are part of the shipped graph (issue 20)
+    assert [p.parent.name for p in files if p.name == "en.ttl"] == ["translations"]
+    assert all(
+        (ROOT / "ontology" / p.parent.name.replace("ontology", "") / p.name).exists()
+        or p.name == "mappings.ttl"
+        for p in files
+    )

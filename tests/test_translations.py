@@ -183,3 +183,75 @@ def test_translations_file_is_canonical():
     from herstelgraph.io.serialize import canonical_file_text
 
     assert TRANSLATIONS.read_text(encoding="utf-8") == canonical_file_text(TRANSLATIONS)
+
+
+# ------------------------------------------------------------------ the shipped graph
+def test_the_shipped_graph_loads_the_translations_and_search_finds_english_words():
+    """load() carries the @en literals; search matches them and still shows the Dutch label."""
+    from herstelgraph.questions.alignment import search
+    from herstelgraph.store import load
+
+    store = load()
+    assert store.ask(
+        'ASK { bk:competentie-02 skos:prefLabel "Collaborates in an interdisciplinary way"@en }'
+    )
+    hits = search(store, "interdisciplinary")
+    assert "bk:competentie-02" in [h.id for h in hits]
+    hit = next(h for h in hits if h.id == "bk:competentie-02")
+    assert hit.label == "Werkt interdisciplinair samen"  # the Dutch label, not the English
+    assert "interdisciplinary" in hit.text.lower()  # what matched: the English text
+    # a Dutch word finds the same item
+    assert "bk:competentie-02" in [h.id for h in search(store, "interdisciplinair")]
+
+
+def test_the_closure_cache_key_covers_the_translations(tmp_path, monkeypatch):
+    """Editing en.ttl gives a new cache entry: a stale closure is never served for it."""
+    import shutil
+
+    import herstelgraph.resources as resources
+    from herstelgraph.store import load
+
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "ontology", data / "ontology")
+    real = resources.data_dir
+    # the ontology from the copy; queries (the derived tallies) from the package as shipped
+    monkeypatch.setattr(
+        resources, "data_dir", lambda kind: data / kind if kind == "ontology" else real(kind)
+    )
+    monkeypatch.setenv("HERSTELGRAPH_CACHE", str(tmp_path / "cache"))
+    files = resources.graph_files()
+    assert data / "ontology" / "translations" / "en.ttl" in files
+    load(files=files)
+    en = data / "ontology" / "translations" / "en.ttl"
+    en.write_text(
+        en.read_text(encoding="utf-8").replace(
+            '"Collaborates in an interdisciplinary way"@en', '"works across disciplines"@en'
+        ),
+        encoding="utf-8",
+    )
+    store = load(files=resources.graph_files())
+    assert len(list((tmp_path / "cache").glob("closure-*.nt"))) == 2
+    assert store.ask('ASK { bk:competentie-02 skos:prefLabel "works across disciplines"@en }')
+
+
+@pytest.mark.parametrize("fmt", ["turtle", "ntriples", "jsonld", "rdfxml", "trig"])
+def test_exports_carry_the_translations_and_lang_nl_leaves_them_out(fmt, tmp_path, capsysbinary):
+    """Every RDF export holds the English labels; ``export --lang nl`` holds the Dutch
+    quotes alone (no @en literal left) and loses no Dutch or untagged literal."""
+    from rdflib import Dataset
+
+    from herstelgraph.cli import main
+
+    graphs = {}
+    for args in ([], ["--lang", "nl"]):
+        target = tmp_path / f"out{len(args)}.{fmt}"
+        assert main(["export", "--format", fmt, *args, "-o", str(target)]) == 0
+        ds = Dataset()
+        ds.parse(target, format={"turtle": "turtle", "ntriples": "nt", "jsonld": "json-ld",
+                                 "rdfxml": "xml", "trig": "trig"}[fmt])  # fmt: skip
+        graphs[bool(args)] = {(s, p, o) for s, p, o, _ in ds.quads((None, None, None, None))}
+    full, dutch = graphs[False], graphs[True]
+    english = {t for t in full if isinstance(t[2], Literal) and t[2].language == "en"}
+    assert any(p == SKOS.prefLabel for _, p, _ in english)
+    assert not any(isinstance(o, Literal) and o.language == "en" for _, _, o in dutch)
+    assert dutch == full - english

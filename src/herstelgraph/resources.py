@@ -23,8 +23,11 @@ def data_dir(kind: str) -> Path:
 
 
 def graph_files() -> list[Path]:
-    """The Turtle files that make up the shipped graph, in a stable order."""
-    files_ = sorted(data_dir("ontology").glob("*.ttl"))
+    """The Turtle files that make up the shipped graph, in a stable order: the ontology and
+    the frameworks, their translations (``ontology/translations/*.ttl``: ``@en`` labels and
+    definitions, never quotes), then the curated mappings."""
+    ontology = data_dir("ontology")
+    files_ = sorted(ontology.glob("*.ttl")) + sorted(ontology.glob("translations/*.ttl"))
     mappings = data_dir("mappings") / "mappings.ttl"
     if mappings.is_file():
         files_.append(mappings)

@@ -57,6 +57,13 @@ RELATIONS: dict[str, Pair] = {
     "skos:narrowerTransitive": ("omvat (hiërarchie)", "includes (hierarchy)"),
     "noMatch": ("geen overeenkomst", "no match"),
     "sssom:NoTermFound": ("geen overeenkomst", "no match"),
+    # a prerequisite record (ceasn:prerequisiteAlignment), read from either side
+    "requires": ("veronderstelt als voorkennis", "presupposes (prerequisite)"),
+    "required_by": ("is voorkennis voor", "is a prerequisite of"),
+    # the record's own predicate: "S ceasn:prerequisiteAlignment K", K is S's prerequisite
+    "ceasn:prerequisiteAlignment": ("veronderstelt als voorkennis", "presupposes (prerequisite)"),
+    # the same record read from the knowledge item's side (questions.alignment.PREREQUISITE_OF)
+    "prerequisiteOf": ("is voorkennis voor", "is a prerequisite of"),
 }
 
 
@@ -79,6 +86,12 @@ VALUES: dict[str, Pair] = {
     "part-of": ("deel van", "part of"),
     "partial": ("gedeeltelijk", "partial"),
     "missing": ("ontbreekt", "missing"),
+    "all-parts": ("alle onderdelen gedekt", "all parts covered"),
+    "related": ("alleen verwant", "related only"),
+    # how an item counts in coverage-of: a requirement (in the share), context, an example
+    "requirement": ("eis", "requirement"),
+    "context": ("context", "context"),
+    "example": ("voorbeeld", "example"),
     # role comparison
     "adds": ("alleen deze rol", "this role only"),
     "shared": ("gedeeld", "shared"),
@@ -98,6 +111,25 @@ VALUES: dict[str, Pair] = {
     "hierarchy": ("hiërarchie", "hierarchy"),
     "inferred": ("afgeleid", "inferred"),
     "chain": ("keten", "chain"),
+    # expert review of a mapping (the merged view of the review workflow)
+    "unreviewed": ("niet beoordeeld", "not reviewed"),
+    "unsure": ("twijfel bij beoordelaars", "reviewers unsure"),
+    "confirmed": ("bevestigd", "confirmed"),
+    "rejected": ("afgewezen", "rejected"),
+    "changed": ("relatie gewijzigd bij beoordeling", "relation changed in review"),
+    "disputed": ("beoordelaars oneens", "reviewers disagree"),
+    # endpoint check: what a row is about, and how it stands
+    "graph": ("graaf", "graph"),
+    "feature": ("SPARQL-onderdeel", "SPARQL feature"),
+    "limit": ("limiet", "limit"),
+    "matches": ("klopt", "matches"),
+    "differs": ("wijkt af", "differs"),
+    "user data": ("gebruikersgegevens", "user data"),
+    "empty": ("leeg", "empty"),
+    "supported": ("werkt", "supported"),
+    "unsupported": ("niet ondersteund", "unsupported"),
+    "wrong answer": ("fout antwoord", "wrong answer"),
+    "answers (graphs differ)": ("antwoordt (grafen wijken af)", "answers (graphs differ)"),
     # severities of check findings
     "error": ("fout", "error"),
     "warning": ("waarschuwing", "warning"),
@@ -111,7 +143,7 @@ VALUES: dict[str, Pair] = {
         "semantic similarity",
     ),
     "semapv:CompositeMatching": ("lexicaal en semantisch gevonden", "composite matching"),
-    "semapv:ManualMappingCuration": ("handmatig beoordeeld", "manual curation"),
+    "semapv:ManualMappingCuration": ("handmatig vastgelegd", "manual curation"),
     "semapv:MappingChaining": ("afgeleid via een keten", "inferred by chaining"),
     # where a search hit was found
     "skos:prefLabel": ("omschrijving", "label"),
@@ -237,10 +269,36 @@ HEADERS: dict[str, Pair] = {
     "severity": ("ernst", "severity"),
     "resource": ("betreft", "resource"),
     "detail": ("details", "detail"),
+    # coverage-of
+    "all_parts": ("alle onderdelen", "all parts"),
+    "related": ("alleen verwant", "related only"),
+    "share_with_mappings": ("aandeel met mappings", "share with mappings"),
+    "parent": ("bovenliggend item", "parent item"),
+    "parts": ("onderdelen", "parts"),
+    "parts_covered": ("onderdelen gedekt", "parts covered"),
+    "review_status": ("beoordeling", "review"),
+    # review stats (herstelgraph review stats)
+    "records": ("records", "records"),
+    "reviewed": ("beoordeeld", "reviewed"),
+    "confirmed": ("bevestigd", "confirmed"),
+    "rejected": ("afgewezen", "rejected"),
+    "changed": ("relatie gewijzigd", "relation changed"),
+    "unsure": ("twijfel", "unsure"),
+    "disputed": ("oneens", "disputed"),
+    "measure": ("maat", "measure"),
+    "reviewers": ("beoordelaars", "reviewers"),
+    "observed": ("waargenomen", "observed"),
+    "expected": ("verwacht", "expected"),
+    "value": ("waarde", "value"),
+    "note": ("opmerking", "note"),
+    "decisions": ("beslissingen", "decisions"),
+    # endpoint check
+    "name": ("naam", "name"),
+    "endpoint": ("eindpunt", "endpoint"),
+    "release": ("deze release", "this release"),
     # curation report
     "pair": ("paar", "pair"),
     "key": ("onderdeel", "key"),
-    "value": ("waarde", "value"),
     "change": ("wijziging", "change"),
     "predicate": ("predicaat", "predicate"),
     "fields": ("velden", "fields"),
@@ -313,6 +371,24 @@ MESSAGES: dict[str, Pair] = {
         "Kwaliteitsbevindingen: {errors} fouten, {warnings} waarschuwingen",
         "Quality findings: {errors} errors, {warnings} warnings",
     ),
+    "review_counts": (
+        "Beoordeling per paar kaders en relatie",
+        "Review per framework pair and relation",
+    ),
+    "review_agreement": (
+        "Overeenstemming (twijfel telt als ontbrekend)",
+        "Agreement (unsure counts as missing)",
+    ),
+    "review_disagreements": ("Meningsverschillen", "Disagreements"),
+    "review_files": (
+        "{files} beoordelingsbestand(en), beoordelaars: {reviewers}; rubric v{version}",
+        "{files} review file(s), reviewers: {reviewers}; rubric v{version}",
+    ),
+    "nobody": ("geen", "none"),
+    "endpoint_title": (
+        "Eindpunt {url} vergeleken met herstelgraph {version}",
+        "Endpoint {url} against herstelgraph {version}",
+    ),
     # explain
     "no_path": (
         "Geen mappingpad van één of twee stappen verbindt ze.",
@@ -336,6 +412,233 @@ MESSAGES: dict[str, Pair] = {
 
 def message(key: str, lang: Language | str, **fields: object) -> str:
     return _pick(MESSAGES[key], lang).format(**fields)
+
+
+# ----------------------------------------------------------------------------- the site
+#: What the static site says around the data (``publish/site.py``).
+SITE: dict[str, Pair] = {
+    "language_name": ("Nederlands", "English"),
+    "other_language": ("English", "Nederlands"),
+    "switch_title": ("Deze pagina in het Engels", "This page in Dutch"),
+    "frameworks": ("Kaders", "Frameworks"),
+    "search": ("Zoeken", "Search"),
+    "coverage": ("Dekking", "Coverage"),
+    "ontology": ("Ontologie", "Ontology"),
+    "downloads": ("Downloads", "Downloads"),
+    "main_nav": ("Hoofdmenu", "Main menu"),
+    "home_title": (
+        "Competentiekaders voor herstelondersteunende zorg als linked data",
+        "Competency frameworks for recovery-supporting care as linked data",
+    ),
+    "home_intro": (
+        "De Nederlandse en Vlaamse competentiekaders voor herstelondersteunende zorg en "
+        "ervaringsdeskundigheid: elk item letterlijk geciteerd, met de sectie van de bron, en "
+        "vastgelegde mappings tussen de kaders.",
+        "The Dutch and Flemish competency frameworks for recovery-supporting care "
+        "(herstelondersteunende zorg) and experiential expertise (ervaringsdeskundigheid): every "
+        "item quoted verbatim in Dutch, with its source section, and curated mappings between "
+        "the frameworks. English labels and definitions are AI-assisted translations, not yet "
+        "reviewed by a person; the Dutch text is the source.",
+    ),
+    "search_label": (
+        "Zoek in omschrijvingen, Nederlands of Engels (accenten mogen weg):",
+        "Search the labels, in Dutch or English (accents optional):",
+    ),
+    "search_placeholder": (
+        "bv. empowerment, eigen regie, cooperatie",
+        "e.g. empowerment, self-direction",
+    ),
+    "hit_one": ("item", "item"),
+    "hit_many": ("items", "items"),
+    "hits_first": ("de eerste {n} getoond", "the first {n} shown"),
+    "framework": ("Kader", "Framework"),
+    "items_counted": ("Items", "Items"),
+    "concepts_all": ("Concepten", "Concepts"),
+    "mapped_any": ("Gemapt", "Mapped"),
+    "reviewed_any": ("Gemapt of geen overeenkomst", "Mapped or no match"),
+    "types": ("Soorten", "Types"),
+    "data": ("Gegevens", "Data"),
+    "not_aligned": ("niet afgestemd", "not aligned"),
+    "what_counts": (
+        "<b>Items</b>: de eisen van een kader die een mapping of een beoordeling “geen "
+        "overeenkomst” nodig hebben; geen secties, geen herhalingen van een ander item, geen "
+        "items die alleen voorbeelden zijn en geen afgeleide items (mappings/RUBRIC.md). "
+        "<b>Concepten</b>: alles in het kader, secties inbegrepen. <b>Gemapt</b>: items met een "
+        "mapping naar minstens één ander kader. <b>Gemapt of geen overeenkomst</b>: gemapt, "
+        "via een voorbeeld, of bekeken zonder overeenkomst. Dezelfde telling als "
+        "<code>herstelgraph coverage</code> en het mappingrapport van de README.",
+        "<b>Items</b>: a framework's requirements, which need a mapping or a “no match” "
+        "review; not sections, not restatements of another item, not example-only items and not "
+        "inferred items (mappings/RUBRIC.md). <b>Concepts</b>: everything in the framework, "
+        "sections included. <b>Mapped</b>: items with a mapping into at least one other "
+        "framework. <b>Mapped or no match</b>: mapped, via an example, or reviewed with no "
+        "match. The same count as <code>herstelgraph coverage</code> and the README's mapping "
+        "report.",
+    ),
+    "more": ("Meer", "More"),
+    "coverage_link": (
+        "Dekking tussen de kaders (heatmap)",
+        "Coverage between frameworks (heatmap)",
+    ),
+    "ontology_link": (
+        "De kernontologie: klassen en eigenschappen",
+        "The core ontology: classes and properties",
+    ),
+    "context_note": ("de JSON-LD-context", "the JSON-LD context"),
+    "rubric_note": ("de mappingrubric", "the mapping rubric"),
+    "csv_excel": ("CSV voor Excel", "CSV for Excel"),
+    "case_package": ("1EdTech CASE-pakket", "1EdTech CASE package"),
+    "items_heading": ("Items", "Items"),
+    "level": ("Niveau", "Level"),
+    "version": ("Versie", "Version"),
+    "date": ("Datum", "Date"),
+    "licence": ("Licentie", "Licence"),
+    "not_stated": ("niet vermeld in de bron", "not stated in the source"),
+    "level_tbd": (
+        "nog te bepalen (volgens de bron)",
+        "still to be determined (the source says so)",
+    ),
+    "source_file": ("Bronbestand", "Source file"),
+    "untitled_source": ("brondocument zonder titel", "untitled source document"),
+    "title_en": ("Titel (Engels)", "Title (English)"),
+    "id": ("ID", "ID"),
+    "iri": ("IRI", "IRI"),
+    "notation": ("Code", "Notation"),
+    "type": ("Soort", "Type"),
+    "source_section": ("Sectie in de bron", "Source section"),
+    "source_document": ("Brondocument", "Source document"),
+    "applies_at": ("Geldt op niveau van", "Applies at"),
+    "source_text": ("Brontekst", "Source text (Dutch, verbatim)"),
+    "definition": ("Definitie", "Definition (Dutch, verbatim)"),
+    "dutch_label": ("Omschrijving in de bron (Nederlands)", "Label in the source (Dutch)"),
+    "english_label": ("Engelse vertaling", "English translation"),
+    "english_definition": ("Definitie, Engelse vertaling", "Definition, English translation"),
+    "translation_note": (
+        "AI-vertaling, nog niet door een mens nagekeken; de Nederlandse tekst is de bron.",
+        "AI-assisted translation, not yet reviewed by a person; the Dutch text is the source.",
+    ),
+    "no_translation": ("geen Engelse vertaling", "no English translation"),
+    "alt_labels": ("Andere omschrijvingen", "Other labels"),
+    "scope_notes": ("Toelichting", "Scope notes"),
+    "editorial_notes": ("Redactionele noten", "Editorial notes"),
+    "hierarchy": ("Hiërarchie", "Hierarchy"),
+    "broader": ("Valt onder", "Broader"),
+    "narrower": ("Omvat", "Narrower"),
+    "requires_knowledge": ("Met inbegrip van kennis", "Includes knowledge"),
+    "required_by": ("Opgenomen in", "Included in"),
+    "members_of": ("Lid van", "Member of"),
+    "top_level": ("Bovenste niveau, geen onderliggende items.", "Top level, no narrower items."),
+    "mappings": ("Mappings", "Mappings"),
+    "relation": ("Relatie", "Relation"),
+    "other_item": ("Ander item", "Other item"),
+    "confidence": ("Zekerheid", "Confidence"),
+    "rule": ("Regel (rubric)", "Rule (rubric)"),
+    "review": ("Expertbeoordeling", "Expert review"),
+    "by_reviewers": ("door {n} beoordelaar(s)", "by {n} reviewer(s)"),
+    "no_reviews": (
+        "Nog geen mapping is door een deskundige beoordeeld (<code>herstelgraph review</code>).",
+        "No mapping has been reviewed by a domain expert yet (<code>herstelgraph review</code>).",
+    ),
+    "review_summary": (
+        "{n} beoordelaar(s), rubric v{version}. Afgewezen mappings tellen hierboven niet mee.",
+        "{n} reviewer(s), rubric v{version}. Rejected mappings are not counted above.",
+    ),
+    "pair": ("Paar kaders", "Framework pair"),
+    "on_records": ("over {n} records", "on {n} records"),
+    "justification": ("Onderbouwing", "Justification"),
+    "comment": ("Toelichting", "Comment"),
+    "no_rule": ("geen regel vermeld", "no rule given"),
+    "no_match_in": ("Gezocht, geen overeenkomst in {fw}", "Looked for, no match in {fw}"),
+    "no_mappings": ("Nog geen vastgelegde mappings.", "No curated mappings yet."),
+    "data_note": (
+        'Dit item als <a href="{ttl}">Turtle</a> of <a href="{jsonld}">JSON-LD</a> '
+        "(de eigen triples en de mappingrecords).",
+        'This item as <a href="{ttl}">Turtle</a> or <a href="{jsonld}">JSON-LD</a> '
+        "(its own triples and its mapping records).",
+    ),
+    "coverage_title": ("Dekking tussen de kaders", "Coverage between frameworks"),
+    "coverage_intro": (
+        "Per paar: het aandeel items van het kader in de rij met minstens één vastgelegde "
+        "mapping (komt overeen met, komt vrijwel overeen met, valt onder, is breder dan, "
+        "verwant aan) naar een eis van het kader in de kolom. Items die alleen een voorbeeld of "
+        "een afgeleid item raken (via een voorbeeld) en items die bekeken zijn zonder "
+        "overeenkomst tellen apart: een gat betekent dan “bekeken en afwezig”, niet “niet "
+        "bekeken”. Voorkennisrecords zijn geen mapping.",
+        "For each pair: the share of the row framework's items with at least one curated "
+        "mapping (matches, nearly matches, falls under, is broader than, related to) into the "
+        "column framework's requirement items. Items linked only to example-only or inferred "
+        "items (via an example) and items reviewed with no match are counted apart: a gap then "
+        "means “reviewed and absent”, not “not looked at”. Prerequisite records are no "
+        "mapping.",
+    ),
+    "heatmap_title": (
+        "Dekking: aandeel items van het kader in de rij met een mapping naar het kader in de kolom",
+        "Coverage: share of the row framework's items with a curated mapping into the column "
+        "framework",
+    ),
+    "heatmap_axes": (
+        "Rijen: van; kolommen: naar. Aandeel gemapte items.",
+        "Rows: from; columns: into. Share of items mapped.",
+    ),
+    "heatmap_tip": (
+        "{a} → {b}: {mapped} van {n} items gemapt, {via} via een voorbeeld, "
+        "{no} bekeken zonder overeenkomst",
+        "{a} → {b}: {mapped} of {n} items mapped, {via} via an example, "
+        "{no} reviewed with no match",
+    ),
+    "not_aligned_list": (
+        "Niet afgestemd (geen vastgelegde mappings): {names}.",
+        "Not aligned (no curated mappings): {names}.",
+    ),
+    "as_table": ("Als tabel", "As a table"),
+    "from": ("Van", "From"),
+    "into": ("Naar", "Into"),
+    "ontology_title": ("De kernontologie", "The core ontology"),
+    "ontology_intro": (
+        "Namespace <code>{ns}</code> (prefix <code>hg:</code>). Items zijn SKOS-concepten met "
+        "een van de klassen hieronder als soort; de JSON-LD-context is "
+        '<a href="{ctx}">herstelgraph.context.jsonld</a>.',
+        "Namespace <code>{ns}</code> (prefix <code>hg:</code>). Items are SKOS concepts typed "
+        "with one of the classes below; the JSON-LD context is "
+        '<a href="{ctx}">herstelgraph.context.jsonld</a>.',
+    ),
+    "classes": ("Klassen", "Classes"),
+    "properties": ("Eigenschappen", "Properties"),
+    "individuals": ("Individuen", "Individuals"),
+    "kind": ("Soort term", "Kind of term"),
+    "label_nl": ("Label (nl)", "Label (nl)"),
+    "label_en": ("Label (en)", "Label (en)"),
+    "comment_nl": ("Uitleg (nl)", "Comment (nl)"),
+    "comment_en": ("Uitleg (en)", "Comment (en)"),
+    "subclass_of": ("Subklasse van", "Subclass of"),
+    "subproperty_of": ("Subeigenschap van", "Subproperty of"),
+    "domain": ("Domein", "Domain"),
+    "range": ("Bereik", "Range"),
+    "equivalent": ("Gelijk aan", "Equivalent"),
+    "owl:Class": ("klasse", "class"),
+    "rdfs:Class": ("klasse", "class"),
+    "owl:ObjectProperty": ("relatie-eigenschap", "object property"),
+    "owl:DatatypeProperty": ("waarde-eigenschap", "datatype property"),
+    "owl:AnnotationProperty": ("annotatie-eigenschap", "annotation property"),
+    "rdf:Property": ("eigenschap", "property"),
+    "owl:NamedIndividual": ("individu", "individual"),
+    "footer": (
+        "Gemaakt door herstelgraph uit de SKOS-graaf. Itemteksten zijn letterlijk uit de bronnen "
+        "geciteerd; mappings zijn door curatoren vastgelegd (zie per record auteur en "
+        "onderbouwing). "
+        "Engelse teksten zijn AI-vertalingen, nog niet door een mens nagekeken.",
+        "Generated by herstelgraph from its SKOS graph. Item texts are quoted verbatim from "
+        "their sources; mappings are curated (see each record's author and justification). "
+        "English texts are AI-assisted translations, not yet reviewed by a person.",
+    ),
+    "choose_language": ("Kies een taal", "Choose a language"),
+}
+
+
+def site_word(key: str, lang: Language | str, **fields: object) -> str:
+    """A word or sentence of the static site (some hold markup: they are trusted text)."""
+    text = _pick(SITE[key], lang)
+    return text.format(**fields) if fields else text
 
 
 # ----------------------------------------------------------------------------- types
@@ -388,11 +691,13 @@ __all__ = [
     "HEADERS",
     "MESSAGES",
     "RELATIONS",
+    "SITE",
     "VALUES",
     "default_language",
     "header",
     "message",
     "relation_word",
+    "site_word",
     "type_names",
     "type_word",
     "value_word",

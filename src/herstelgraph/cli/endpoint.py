@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import click
 
+from ..words import message
 from .common import Context, Output, output_options
 from .render import Answer, View
 
@@ -38,8 +39,8 @@ def check(obj: Context, url: str | None, out: Output) -> None:
         click.echo(f"herstelgraph: {message} …", err=True)
 
     report = check_endpoint(Endpoint(url, timeout=obj.endpoint_timeout), progress=say)
-    title = f"Endpoint {url} against herstelgraph {report.version}"
-    view = View(report.findings(), title, kind=EndpointFinding, words=False)
+    title = message("endpoint_title", obj.lang, url=url, version=report.version)
+    view = View(report.findings(), title, kind=EndpointFinding)
     out.send(Answer((view,), data={**report.as_dict(), "ok": report.ok}))
     if not report.ok:
         raise click.exceptions.Exit(1)

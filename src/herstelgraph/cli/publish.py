@@ -58,9 +58,22 @@ def _from_suffix(output: str | None) -> ExportFormat | None:
     ".trig, .csv, .sssom.tsv, .case.json, .ctdlasn.jsonld, .jskos.json).",
 )
 @click.option("--scheme", metavar="FRAMEWORK", help="Only this framework, e.g. bk-0597-1.")
+@click.option(
+    "--lang",
+    "data_lang",
+    type=click.Choice(["nl"], case_sensitive=False),
+    help="nl: only the Dutch texts (the source quotes); the English translations and the "
+    "curators' English notes are left out. Default: every language.",
+)
 @OUTPUT_OPTION
 @click.pass_obj
-def export_(obj: Context, fmt: ExportFormat | None, scheme: str | None, output: str | None) -> None:
+def export_(
+    obj: Context,
+    fmt: ExportFormat | None,
+    scheme: str | None,
+    data_lang: str | None,
+    output: str | None,
+) -> None:
     """Export the asserted graph (or one framework) in another format."""
     from ..errors import InputError
     from ..publish.export import export
@@ -72,7 +85,8 @@ def export_(obj: Context, fmt: ExportFormat | None, scheme: str | None, output: 
             + (f" and {output!r} has no known suffix" if output else "")
             + f"; use one of {', '.join(ExportFormat.values())}",
         )
-    write_output(output, export(obj.store, fmt, scheme).data)
+    lang = data_lang.lower() if data_lang else None
+    write_output(output, export(obj.store, fmt, scheme, lang=lang).data)
 
 
 @click.command("site")

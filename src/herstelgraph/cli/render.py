@@ -31,12 +31,12 @@ RELATION_COLUMNS = frozenset({"relation", "relation1", "relation2", "composed", 
 #: columns whose values are coded words (statuses, kinds, justifications, fields)
 VALUE_COLUMNS = frozenset(
     {"status", "scope", "direction", "kind", "justification", "field", "strength", "how"}
-    | {"severity"}
+    | {"severity", "review_status"}
 )
 #: columns holding item types
 TYPE_COLUMNS = frozenset({"type", "types"})
 #: columns holding shares (fractions 0..1)
-SHARE_COLUMNS = frozenset({"share"})
+SHARE_COLUMNS = frozenset({"share", "share_with_mappings"})
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from pathlib import Path
 import click
 
 from ..errors import InputError
+from ..words import message
 from .common import Context, Interrupted, Output, notice, output_options
 from .render import Answer, View
 
@@ -252,17 +253,23 @@ def stats(obj: Context, reviews_dir, part: str, out: Output) -> None:
     files = review_files(review_dirs([*(Path(p) for p in obj.reviews), *named]))
     decisions = read_decisions((p, None) for p in files)
     result = review_stats(merged_view(curated_records(_base_store(obj)), decisions))
+    lang = obj.lang
     tables = {
-        "counts": (result.counts, "Review per framework pair and relation"),
-        "agreement": (result.agreement, "Agreement (unsure counts as missing)"),
-        "disagreements": (result.disagreements, "Disagreements"),
+        "counts": (result.counts, message("review_counts", lang)),
+        "agreement": (result.agreement, message("review_agreement", lang)),
+        "disagreements": (result.disagreements, message("review_disagreements", lang)),
     }
     chosen = [name for name in tables if part in ("all", name)]
     views = tuple(View(list(tables[n][0]), tables[n][1]) for n in chosen)
     data = result if part == "all" else list(tables[part][0])
     notice(
-        f"{len(files)} review file(s), reviewers: {', '.join(result.reviewers) or 'none'}; "
-        f"rubric v{result.rubric_version}"
+        message(
+            "review_files",
+            lang,
+            files=len(files),
+            reviewers=", ".join(result.reviewers) or message("nobody", lang),
+            version=result.rubric_version,
+        )
     )
     out.send(Answer(views, data=data, csv=0))
 

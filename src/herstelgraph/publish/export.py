@@ -238,13 +238,15 @@ def o_key(term) -> tuple:
     )
 
 
-def trig_text(store: Store, scheme: str | None) -> str:
+def trig_text(store: Store, scheme: str | None, *, lang: str | None = None) -> str:
     """Asserted, user and inferred triples as named graphs, for a SPARQL endpoint."""
     quads = []
     keep = None if scheme is None else scheme_triples(store, scheme)
     subjects = set() if keep is None else {t.subject for t in keep}
     for q in store.quads(graphs=(ASSERTED, USER, INFERRED)):
         triple = ox.Triple(q.subject, q.predicate, q.object)
+        if not _in_language(q.object, lang):
+            continue
         if keep is None or triple in keep or (q.graph_name == INFERRED and q.subject in subjects):
             quads.append(q)
     if any(isinstance(t, ox.BlankNode) for q in quads for t in (q.subject, q.object)):
@@ -416,7 +418,7 @@ def csv_text(store: Store, scheme: str | None) -> tuple[str, int]:
             cells: dict[str, list[str]] = defaultdict(list)
             for rel, other, _rec in sorted(maps.get(c.id, []), key=lambda m: (m[0], m[1])):
                 if rel == "noMatch":
-                    cells["no_match_in"].append(_fw(PREFIXES[other.split(":")[0]] + "scheme"))
+                    cells["no_match_in"].append(_fw(expand(other) or other))
                 else:
                     cells[rel].append(f"{other} — {labels.get(other, '')}")
             table.append(
@@ -681,9 +683,21 @@ def case_text(store: Store, scheme: str | None) -> tuple[str, int]:
 
 
 # ------------------------------------------------------------------------ entry points
-def export(store: Store, fmt: ExportFormat | str, scheme: str | None = None) -> Export:
+def _in_language(term, lang: str | None) -> bool:
+    """False for a literal tagged with a language other than ``lang`` (None: every one)."""
+    tag = getattr(term, "language", None)
+    return lang is None or not tag or tag == lang or tag.startswith(lang + "-")
+
+
+def export(
+    store: Store, fmt: ExportFormat | str, scheme: str | None = None, *, lang: str | None = None
+) -> Export:
     """The export of the asserted graph (or one framework of it) in one format (any case,
-    and the usual aliases: ``ttl``, ``nt``, ``xml``, ``json-ld``; see ExportFormat)."""
+    and the usual aliases: ``ttl``, ``nt``, ``xml``, ``json-ld``; see ExportFormat).
+
+    ``lang``: keep only literals in this language (and untagged ones): ``nl`` leaves out the
+    English translations (and the curators' English notes). CSV, SSSOM and CASE carry the
+    Dutch texts only, so it changes nothing there."""
     try:
         fmt = ExportFormat(fmt).value
     except ValueError:
@@ -696,10 +710,10 @@ def export(store: Store, fmt: ExportFormat | str, scheme: str | None = None) -> 
 
         scheme_iri = scheme_node(store, scheme).value
     if fmt == "trig":
-        text = trig_text(store, scheme_iri)
+        text = trig_text(store, scheme_iri, lang=lang)
         n = text.count("\n")
     elif fmt in RDF_FORMATS:
-        triples = _selected(store, scheme_iri)
+        triples = {t for t in _selected(store, scheme_iri) if _in_language(t.object, lang)}
         n = len(triples)
         graph = to_rdflib(triples)
         try:

@@ -1,5 +1,17 @@
 """The static site: browsable HTML of every framework and concept, built from the graph.
 
+Two trees, ``nl/`` (the default: the sources are Dutch, and so are most readers) and ``en/``,
+with the same pages under the same paths, so every page links to itself in the other
+language. The root ``index.html`` sends a browser to ``nl/`` and offers both. Words come
+from ``words.py`` (relations, statuses, the site's sentences) and from the ontology's own
+``rdfs:label``s (item types); a term the site shows is a link with a label or its label,
+never a bare CURIE. Item texts are the Dutch quotes; the English tree shows the AI-assisted
+translations (``ontology/translations/en.ttl``) marked as such, beside the Dutch.
+
+Every figure comes from one function, :func:`item_counts`: the framework rows of
+``herstelgraph coverage``, which the README's mapping report prints too; items are counted as
+the rubric defines them (no sections, restatements, example-only or inferred items).
+
 It works from disk (file://) without a server: only relative links, the search index is a
 script rather than a fetched JSON file, and every byte of CSS and JS is shipped in
 ``site_assets/`` (no CDN). Output is deterministic (sorted, no clocks) and the folder is
@@ -12,25 +24,25 @@ import json
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cache
 from html import escape
 from pathlib import Path
+
+import pyoxigraph as ox
 
 from ..errors import InputError
 from ..ids import compact
 from ..model import Record
 from ..store.store import Queryable, Store
-from ..vocab import HG, PREFIXES
+from ..vocab import HG, PREFIXES, SKOS, SSSOM
+from ..words import relation_word, site_word, type_word, value_word
 
 MARKER = ".herstelgraph-site"
-RELATION_TEXT = {
-    "exactMatch": "exact match",
-    "closeMatch": "close match",
-    "broadMatch": "broader match (the other is broader)",
-    "narrowMatch": "narrower match (the other is narrower)",
-    "relatedMatch": "related match",
-    "requires": "presupposes (prerequisite)",
-    "required_by": "is a prerequisite of",
-}
+LANGS = ("nl", "en")
+RDF_TYPE = PREFIXES["rdf"] + "type"
+RDFS = PREFIXES["rdfs"]
+DCT = PREFIXES["dct"]
+OWL = PREFIXES["owl"]
 
 
 @dataclass(frozen=True)
@@ -50,16 +62,16 @@ def e(text) -> str:
 
 @dataclass
 class _Page:
-    """A concept as the site shows it."""
+    """A concept as the site shows it (``path`` is relative to a language tree)."""
 
     id: str
     iri: str
     framework: str
-    path: str  # relative to the site root
+    path: str
+    data: str  # the data files' path without suffix, relative to the site root
     label: str
     notation: str | None
     type: str
-    detail: object = None
     mappings: list = field(default_factory=list)
 
 
@@ -92,12 +104,15 @@ def build_site(store: Queryable, out: Path, *, include_data: bool = False) -> Si
     # per page over the network
     files: dict[str, bytes] = _render(snapshot(store))
     with atomic_dir(out) as tmp:
+        made: set[Path] = set()
         for rel, data in sorted(files.items()):
             path = tmp / rel
-            path.parent.mkdir(parents=True, exist_ok=True)
+            if path.parent not in made:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                made.add(path.parent)
             path.write_bytes(data)
     pages = sum(1 for rel in files if rel.endswith(".html"))
-    concepts = sum(1 for rel in files if rel.startswith("concepts/") and rel.endswith(".html"))
+    concepts = sum(1 for rel in files if rel.startswith("nl/concepts/") and rel.endswith(".html"))
     return SiteReport(str(out), pages, len(files), concepts)
 
 
@@ -116,6 +131,23 @@ def _asset(name: str) -> bytes:
     return (files("herstelgraph.publish") / "site_assets" / name).read_bytes()
 
 
+def _slugs(ids: list[str]) -> dict[str, str]:
+    """A file name for each framework: its ID when that is plain ASCII (bk-0597-1), else a
+    readable slug of it with a hash (a framework outside the project's prefixes has its
+    scheme IRI as its ID)."""
+    import hashlib
+
+    out = {}
+    for ident in ids:
+        if re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]{0,100}", ident):
+            out[ident] = ident
+        else:
+            tail = re.sub(r"[^A-Za-z0-9._-]+", "-", ident.removesuffix("/scheme"))[-40:]
+            digest = hashlib.sha256(ident.encode()).hexdigest()[:8]
+            out[ident] = f"{tail.strip('-._') or 'framework'}-{digest}"
+    return out
+
+
 def _local(iri: str) -> str:
     """A file name for a concept: its IRI's last segment when it is plain ASCII."""
     local = re.split(r"[/#]", iri)[-1]
@@ -126,419 +158,22 @@ def _local(iri: str) -> str:
     return "c-" + hashlib.sha256(iri.encode()).hexdigest()[:16]
 
 
-def _render(store: Store) -> dict[str, bytes]:
-    from ..curation.sssom import graph_index
-    from ..io.serialize import canonical_turtle
-    from ..questions.catalogue import _natural, concept, concepts, frameworks
-    from .export import _triples as asserted_triples
-    from .export import concept_mappings, context, export, jsonld_text, to_rdflib
+# ---------------------------------------------------------------------------- the figures
+def item_counts(store) -> dict[tuple[str, str], tuple[int, int, int, int]]:
+    """(A, B) -> (A's requirement items, mapped into B, covered only via an example in B,
+    reviewed with no match in B): the framework rows of ``herstelgraph coverage``, the one
+    count behind every figure of the site and the README's mapping report (items as
+    RUBRIC.md C-COV-1 defines them: the closure's ``hg:RequirementItem``)."""
+    from ..questions.alignment import coverage
 
-    files: dict[str, bytes] = {}
-
-    def put(rel: str, text: str | bytes) -> None:
-        files[rel] = text if isinstance(text, bytes) else text.encode("utf-8")
-
-    fws = sorted(frameworks(store), key=lambda f: f.id)
-    labels, _schemes = graph_index(store)
-    maps = concept_mappings(store)
-    pages: dict[str, _Page] = {}
-    by_fw: dict[str, list[_Page]] = {}
-    used_paths: set[str] = set()
-    for fw in fws:
-        members = []
-        for c in concepts(store, fw.id):
-            path = f"concepts/{fw.id}/{_local(c.iri)}.html"
-            if path.lower() in used_paths:  # two IRIs, one file name: fall back to a hash
-                path = f"concepts/{fw.id}/{_local(c.iri + ' ')}.html"
-            used_paths.add(path.lower())
-            page = _Page(
-                id=c.id,
-                iri=c.iri,
-                framework=fw.id,
-                path=path,
-                label=c.label,
-                notation=c.notation,
-                type=c.type,
-            )
-            pages[c.id] = page
-            members.append(page)
-        by_fw[fw.id] = members
-    fw_of_scheme = {compact(f.iri): f for f in fws}
-
-    # per-concept data files: the concept's own triples plus the records that touch it
-    triples = asserted_triples(store)
-    by_subject: dict = defaultdict(set)
-    record_of: dict = defaultdict(set)
-    owl = PREFIXES["owl"]
-    for t in triples:
-        by_subject[t.subject.value if hasattr(t.subject, "value") else str(t.subject)].add(t)
-        if t.predicate.value in (owl + "annotatedSource", owl + "annotatedTarget"):
-            record_of[t.object.value].add(t.subject.value)
-    ctx = context()
-    for page in pages.values():
-        mine = set(by_subject.get(page.iri, ()))
-        for rec in sorted(record_of.get(page.iri, ())):
-            mine |= by_subject.get(rec, set())
-        graph = to_rdflib(mine)
-        base = page.path.removesuffix(".html")
-        put(base + ".ttl", canonical_turtle(graph))
-        put(base + ".jsonld", jsonld_text(graph, ctx))
-
-    for page in pages.values():
-        page.detail = concept(store, page.iri)
-        page.mappings = sorted(
-            maps.get(page.id, []), key=lambda m: (m[0] != "exactMatch", m[0], _natural(m[1]))
-        )
-
-    # downloads: the exports, so the site is also the distribution point
-    downloads = []
-    for fmt, name in (
-        ("turtle", "herstelgraph.ttl"),
-        ("jsonld", "herstelgraph.jsonld"),
-        ("ntriples", "herstelgraph.nt"),
-        ("rdfxml", "herstelgraph.rdf"),
-        ("sssom", "herstelgraph.sssom.tsv"),
-        ("csv", "herstelgraph.csv"),
-    ):
-        put(f"downloads/{name}", export(store, fmt).data)
-        downloads.append((name, fmt))
-    for fw in fws:
-        put(f"downloads/{fw.id}.csv", export(store, "csv", fw.iri).data)
-        put(f"downloads/{fw.id}.case.json", export(store, "case", fw.iri).data)
-    put("downloads/herstelgraph.context.jsonld", json.dumps({"@context": ctx}, indent=2) + "\n")
-
-    put("assets/style.css", _asset("style.css"))
-    put("assets/search.js", _asset("search.js"))
-    index = [
-        {
-            "id": p.id,
-            "label": p.label,
-            "alt": sorted(p.detail.alt_labels),
-            "notation": p.notation or "",
-            "framework": p.framework,
-            "type": p.type,
-            "url": p.path,
-        }
-        for p in sorted(pages.values(), key=lambda p: (p.framework, _natural(p.notation), p.id))
-    ]
-    put(
-        "search-index.js",
-        "window.HERSTELGRAPH_INDEX = " + json.dumps(index, ensure_ascii=True, indent=0) + ";\n",
-    )
-
-    from ..curation.review.site import review_badges, review_figures_html
-
-    badges = review_badges(store)
-    counted = _counted(store)
-    coverage = _coverage(store, fws, by_fw, counted[0])
-    svg = _heatmap_svg(coverage, [f.id for f in fws])
-    put("coverage.svg", svg)
-    put("index.html", _index_html(fws, by_fw, maps, counted, fws and downloads))
-    for fw in fws:
-        put(f"frameworks/{fw.id}.html", _framework_html(fw, by_fw[fw.id], pages))
-    for page in pages.values():
-        put(page.path, _concept_html(page, pages, labels, fw_of_scheme, badges))
-    put(
-        "coverage.html",
-        _coverage_html(coverage, [f.id for f in fws], svg, review_figures_html(store)),
-    )
-    put("ontology.html", _ontology_html(store))
-    put(MARKER, "herstelgraph static site; this folder is rebuilt by `herstelgraph site`\n")
-    return files
+    return {
+        (r.a, r.b): (r.items, r.mapped, r.via_example, r.no_match)
+        for r in coverage(store)
+        if r.scope == "framework"
+    }
 
 
-# ---------------------------------------------------------------------------- layout
-def _layout(title: str, root: str, body: str, *, scripts: tuple[str, ...] = ()) -> str:
-    script_tags = "".join(f'<script src="{e(root + s)}"></script>\n' for s in scripts)
-    return (
-        "<!DOCTYPE html>\n"
-        '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{e(title)} · herstelgraph</title>\n"
-        f'<link rel="stylesheet" href="{e(root)}assets/style.css">\n'
-        "</head>\n<body>\n"
-        '<header class="site">'
-        f'<a class="brand" href="{e(root)}index.html">herstelgraph</a>'
-        f'<a href="{e(root)}index.html#frameworks">Frameworks</a>'
-        f'<a href="{e(root)}index.html#zoeken">Search</a>'
-        f'<a href="{e(root)}coverage.html">Coverage</a>'
-        f'<a href="{e(root)}ontology.html">Ontology</a>'
-        f'<a href="{e(root)}index.html#downloads">Downloads</a>'
-        "</header>\n"
-        f"<main>\n{body}\n</main>\n"
-        "<footer>Generated by herstelgraph from its SKOS graph. Item texts are quoted "
-        "verbatim from their sources; mappings are curated (see each record's author and "
-        "justification).</footer>\n"
-        f"{script_tags}</body>\n</html>\n"
-    )
-
-
-def _concept_link(page: _Page, root: str, cls: str = "") -> str:
-    klass = f' class="{cls}"' if cls else ""
-    return f'<a{klass} href="{e(root + page.path)}" lang="nl">{e(page.label)}</a>'
-
-
-# ---------------------------------------------------------------------------- pages
-def _index_html(fws, by_fw, maps, counted, downloads) -> str:
-    required, mapped_ids, via_ids = counted
-    rows = []
-    for fw in fws:
-        members = by_fw[fw.id]
-        items = [p for p in members if p.id in required]
-        mapped = sum(1 for p in items if p.id in mapped_ids)
-        reviewed = sum(
-            1
-            for p in items
-            if p.id in mapped_ids
-            or p.id in via_ids
-            or any(m[0] == "noMatch" for m in maps.get(p.id, []))
-        )
-        types = defaultdict(int)
-        for p in members:
-            types[p.type] += 1
-        type_text = ", ".join(f"{n} {t}" for t, n in sorted(types.items()))
-        rows.append(
-            "<tr>"
-            f'<td><a href="frameworks/{e(fw.id)}.html" lang="nl">{e(fw.title)}</a>'
-            f'<br><span class="meta">{e(fw.id)}</span></td>'
-            f'<td class="num">{len(members)}</td><td class="num">{len(items)}</td>'
-            f'<td class="num">{mapped}</td><td class="num">{reviewed}</td>'
-            f'<td class="meta">{e(type_text)}</td>'
-            f'<td><a href="downloads/{e(fw.id)}.csv">CSV</a> · '
-            f'<a href="downloads/{e(fw.id)}.case.json">CASE</a></td>'
-            "</tr>"
-        )
-    dl = "".join(
-        f'<li><a href="downloads/{e(name)}">{e(name)}</a> <span class="meta">({e(fmt)})</span></li>'
-        for name, fmt in downloads or []
-    )
-    body = f"""<h1>Recovery-supporting care frameworks as linked data</h1>
-<p>The Dutch and Flemish competency frameworks for recovery-supporting care
-(<i lang="nl">herstelondersteunende zorg</i>) and experiential expertise
-(<i lang="nl">ervaringsdeskundigheid</i>): every item quoted verbatim, with its source
-section, and curated mappings between the frameworks.</p>
-<section id="zoeken">
-<h2>Search</h2>
-<label for="search">Search concept labels (accents optional):</label><br>
-<input id="search" type="search" data-root="" autocomplete="off"
- placeholder="e.g. empowerment, eigen regie, cooperatie">
-<p id="search-status" class="meta" aria-live="polite"></p>
-<ol id="results"></ol>
-</section>
-<section id="frameworks">
-<h2>Frameworks</h2>
-<table><thead><tr><th>Framework</th><th class="num">Concepts</th>
-<th class="num">Requirement items</th><th class="num">Mapped</th><th class="num">Reviewed</th>
-<th>Types</th><th>Data</th></tr></thead>
-<tbody>
-{"".join(rows)}
-</tbody></table>
-<p class="meta"><b>Requirement items</b>: the concepts that count (no sections,
-restatements, example-only or inferred items). <b>Mapped</b>: requirement items with at least
-one curated SKOS mapping to a requirement item of another framework (prerequisite records are
-no mapping). <b>Reviewed</b>: mapped, linked only to an example-only or inferred item, or
-recorded as reviewed with no match.</p>
-</section>
-<section>
-<h2>More</h2>
-<ul><li><a href="coverage.html">Coverage heatmap between frameworks</a></li>
-<li><a href="ontology.html">The core ontology: classes and properties</a></li></ul>
-</section>
-<section id="downloads">
-<h2>Downloads</h2>
-<ul>{dl}<li><a href="downloads/herstelgraph.context.jsonld">herstelgraph.context.jsonld</a>
-<span class="meta">(the JSON-LD context)</span></li></ul>
-</section>"""
-    return _layout("Frameworks", "", body, scripts=("search-index.js", "assets/search.js"))
-
-
-def _framework_html(fw, members: list[_Page], pages: dict[str, _Page]) -> str:
-    from ..questions.catalogue import _natural
-
-    root = "../"
-    children: dict[str | None, list[_Page]] = defaultdict(list)
-    ids = {p.id for p in members}
-    for p in members:
-        broader = None
-        parents = getattr(p.detail, "broader", None) or []
-        for b in parents:
-            if b in ids:
-                broader = b
-                break
-        children[broader].append(p)
-
-    def tree(parent: str | None, depth: int = 0) -> str:
-        kids = sorted(children.get(parent, []), key=lambda p: (_natural(p.notation), p.id))
-        if not kids or depth > 50:
-            return ""
-        items = []
-        for p in kids:
-            note = f'<span class="badge">{e(p.notation)}</span> ' if p.notation else ""
-            items.append(
-                f"<li>{note}{_concept_link(p, root)} <span class='meta'>{e(p.type)}</span>"
-                f"{tree(p.id, depth + 1)}</li>"
-            )
-        return '<ul class="tree">' + "".join(items) + "</ul>"
-
-    body = (
-        f'<p class="crumbs"><a href="{root}index.html">Frameworks</a> › {e(fw.id)}</p>'
-        f'<h1 lang="nl">{e(fw.title)}</h1>'
-        '<dl class="facts">'
-        f"<dt>ID</dt><dd>{e(fw.id)}</dd>"
-        f"<dt>IRI</dt><dd><code>{e(fw.iri)}</code></dd>"
-        f"<dt>Concepts</dt><dd>{len(members)}</dd>"
-        + (f"<dt>Version</dt><dd>{e(fw.version)}</dd>" if fw.version else "")
-        + (f"<dt>Source file</dt><dd>{e(fw.identifier)}</dd>" if fw.identifier else "")
-        + "</dl>"
-        f'<p><a href="{root}downloads/{e(fw.id)}.csv">CSV for Excel</a> · '
-        f'<a href="{root}downloads/{e(fw.id)}.case.json">1EdTech CASE package</a></p>'
-        f"<h2>Items</h2>{tree(None)}"
-    )
-    return _layout(fw.title, root, body)
-
-
-def _concept_html(page: _Page, pages, labels, fw_of_scheme, badges=None) -> str:
-    d = page.detail
-    root = "../../"
-
-    def ref(curie: str) -> str:
-        target = pages.get(curie)
-        if target is not None:
-            return _concept_link(target, root)
-        return f"<code>{e(curie)}</code>" + (
-            f' <span lang="nl">{e(labels[curie])}</span>' if curie in labels else ""
-        )
-
-    # breadcrumbs: the broader chain up to the framework
-    chain, seen, cur = [], {page.id}, page
-    while cur is not None and cur.detail is not None and cur.detail.broader:
-        nxt = pages.get(cur.detail.broader[0])
-        if nxt is None or nxt.id in seen:
-            break
-        chain.append(nxt)
-        seen.add(nxt.id)
-        cur = nxt
-    crumbs = [f'<a href="{root}frameworks/{e(page.framework)}.html">{e(page.framework)}</a>']
-    crumbs += [_concept_link(p, root) for p in reversed(chain)]
-    facts = [
-        ("ID", f"<code>{e(page.id)}</code>"),
-        ("IRI", f'<a href="{e(page.iri)}"><code>{e(page.iri)}</code></a>'),
-        ("Notation", e(page.notation) if page.notation else ""),
-        ("Type", e(", ".join(t for t in d.types if t not in ("skos:Concept", "Item")))),
-        (
-            "Framework",
-            f'<a href="{root}frameworks/{e(page.framework)}.html">{e(page.framework)}</a>',
-        ),
-        ("Source section", f'<span lang="nl">{e(d.section)}</span>' if d.section else ""),
-        ("Source document", f"<code>{e(d.source_document)}</code>" if d.source_document else ""),
-        ("Applies at", e(", ".join(d.applies_at))),
-    ]
-    parts = [
-        f'<p class="crumbs">{" › ".join(crumbs)}</p>',
-        f'<h1 id="label" lang="nl">{e(page.label)}</h1>',
-        '<dl class="facts">'
-        + "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in facts if v)
-        + "</dl>",
-    ]
-    quotes = [("Source text", d.source_text), ("Definition", d.definition)]
-    for title, text in quotes:
-        if text:
-            parts.append(
-                f'<h2>{title}</h2><blockquote class="source-quote" lang="nl">{e(text)}</blockquote>'
-            )
-    for title, values in (
-        ("Alternative labels", d.alt_labels),
-        ("Scope notes", d.scope_notes),
-        ("Editorial notes", d.editorial_notes),
-    ):
-        if values:
-            parts.append(
-                f"<h2>{title}</h2><ul>" + "".join(f"<li>{e(v)}</li>" for v in values) + "</ul>"
-            )
-    hier = []
-    if d.broader:
-        hier.append("<dt>Broader</dt><dd>" + "<br>".join(ref(b) for b in d.broader) + "</dd>")
-    if d.narrower:
-        hier.append(
-            "<dt>Narrower</dt><dd><ul>"
-            + "".join(f"<li>{ref(n)}</li>" for n in d.narrower)
-            + "</ul></dd>"
-        )
-    for title, values in (
-        ("Requires knowledge", d.requires_knowledge),
-        ("Required by", d.required_by),
-        ("Member of", d.members_of),
-    ):
-        if values:
-            hier.append(
-                f"<dt>{title}</dt><dd><ul>"
-                + "".join(f"<li>{ref(v)}</li>" for v in values)
-                + "</ul></dd>"
-            )
-    parts.append(
-        "<h2>Hierarchy</h2>"
-        + (
-            '<dl class="facts">' + "".join(hier) + "</dl>"
-            if hier
-            else "<p>Top level, no narrower items.</p>"
-        )
-    )
-    rows, none = [], []
-    for rel, other, rec in page.mappings:
-        if rel == "noMatch":
-            fw = fw_of_scheme.get(other)
-            fw_link = (
-                f'<a href="{root}frameworks/{e(fw.id)}.html">{e(fw.id)}</a>' if fw else e(other)
-            )
-            none.append(
-                f"<li>Reviewed: no match in {fw_link}"
-                + (f' — <span class="meta">{e(rec.comment)}</span>' if rec.comment else "")
-                + f' <span class="meta">({e(rec.author_label)}, {e(rec.mapping_date)})</span></li>'
-            )
-            continue
-        target = pages.get(other)
-        link = (
-            _concept_link(target, root, "mapping-link")
-            if target
-            else f"<code>{e(other)}</code> {e(labels.get(other, ''))}"
-        )
-        direction = "recorded here" if rec.subject_id == page.id else "recorded from the other side"
-        strength = f' <span class="badge">{e(rec.other.split(":")[-1])}</span>' if rec.other else ""
-        strength += " " + (badges or {}).get(rec.record_id, "")  # expert review (issue 17)
-        rows.append(
-            "<tr>"
-            f'<td><span class="relation">{e(rel)}</span><br><span class="meta">'
-            f"{e(RELATION_TEXT.get(rel, rel))}</span>{strength}</td>"
-            f"<td>{link}<br><span class='meta'>{e(other)} · "
-            f"{e(target.framework if target else '')}</span></td>"
-            f'<td class="num">{rec.confidence:.2f}</td>'
-            f"<td><code>{e(rec.mapping_justification)}</code><br>"
-            f'<span class="meta">{e(rec.author_label)}, {e(rec.mapping_date)}; '
-            f"{direction}</span></td>"
-            f"<td>{e(rec.comment)}</td>"
-            "</tr>"
-        )
-    parts.append("<h2>Mappings</h2>")
-    if rows:
-        parts.append(
-            '<table class="mappings"><thead><tr><th>Relation</th><th>Other item</th>'
-            '<th class="num">Confidence</th><th>Justification</th><th>Comment</th></tr></thead>'
-            "<tbody>" + "".join(rows) + "</tbody></table>"
-        )
-    if none:
-        parts.append('<ul class="no-match">' + "".join(none) + "</ul>")
-    if not rows and not none:
-        parts.append("<p>No curated mappings yet.</p>")
-    local = page.path.rsplit("/", 1)[-1].removesuffix(".html")
-    parts.append(
-        f'<h2>Data</h2><p>This concept as <a href="{e(local)}.ttl">Turtle</a> or '
-        f'<a href="{e(local)}.jsonld">JSON-LD</a> (its own triples and its mapping records).</p>'
-    )
-    return _layout(page.label, root, "\n".join(parts))
-
-
-# ---------------------------------------------------------------------------- coverage
-def _counted(store: Store) -> tuple[set[str], set[str], set[str]]:
+def _counted(store) -> tuple[set[str], set[str], set[str]]:
     """The requirement items (the closure's hg:RequirementItem, the one definition the
     questions use), those mapped into another framework, and those covered only via an
     example somewhere."""
@@ -554,190 +189,1142 @@ def _counted(store: Store) -> tuple[set[str], set[str], set[str]]:
     )
 
 
-def _coverage(store: Store, fws, by_fw, required) -> dict[tuple[str, str], tuple[int, ...]]:
-    """(row framework, column framework) -> (requirement items, mapped into column, covered
-    via an example, reviewed no match): the framework rows of ``coverage``, so the site
-    counts as the questions do (a framework no mapping reaches, e.g. NK, gets zeros)."""
-    from ..questions.alignment import coverage
+def _review_statuses(store) -> dict[str, tuple[str, int]]:
+    """Record CURIE -> (its review status in the merged view of the expert review:
+    ``unreviewed``, ``confirmed``, …; how many reviewers support it)."""
+    from ..curation.review.merge import review_state
 
-    rows = {(r.a, r.b): r for r in coverage(store) if r.scope == "framework"}
     out = {}
-    for a in fws:
-        n = sum(1 for p in by_fw[a.id] if p.id in required)
-        for b in fws:
-            if a.id == b.id:
-                continue
-            r = rows.get((a.id, b.id))
-            out[(a.id, b.id)] = (
-                (r.items, r.mapped, r.via_example, r.no_match) if r else (n, 0, 0, 0)
-            )
+    for claim in review_state(store).claims.values():
+        if getattr(claim, "record", None):
+            out[claim.record] = (str(claim.status), int(claim.support))
     return out
 
 
+def _review_figures(store):
+    """The review figures (per framework pair; agreement) of ``herstelgraph review stats``."""
+    from ..curation.review.merge import review_state
+    from ..curation.review.stats import review_stats
+
+    return review_stats(review_state(store).claims)
+
+
+@cache
+def _rubric_rules() -> dict[str, tuple[str, str]]:
+    """Rule ID -> (Dutch title, English title), read from mappings/RUBRIC.md's headings."""
+    from ..resources import data_dir
+
+    path = data_dir("mappings") / "RUBRIC.md"
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError:
+        return {}
+    out: dict[str, tuple[str, str]] = {}
+    ids = r"([A-Z]+(?:-[A-Z]+)*-\d+(?: / [A-Z]+(?:-[A-Z]+)*-\d+)*)"
+    for m in re.finditer(rf"^### {ids} — (.+)$|^\*\*{ids}([^*]*)\*\*", text, re.M):
+        names = (m.group(1) or m.group(3)).split(" / ")
+        title = (m.group(2) or m.group(4) or "").strip().strip(".").strip()
+        curies = re.findall(r"`([a-z]+:[A-Za-z]+)`", title)
+        title = re.sub(r"`[^`]*`:?", "", title).strip(" ()")
+        if " / " in title:
+            nl, en = title.split(" / ", 1)
+        elif curies and not title:  # the relation's CURIE alone: its words
+            nl = " / ".join(relation_word(c, "nl") for c in curies)
+            en = " / ".join(relation_word(c, "en") for c in curies)
+        else:
+            nl = en = title
+        for name in names:
+            out[name] = (nl.strip(" ()"), en.strip(" ()"))
+    return out
+
+
+# ---------------------------------------------------------------------------- RDF text
+_NAMESPACES = sorted(PREFIXES.items(), key=lambda kv: -len(kv[1]))
+_PN_LOCAL = re.compile(r"[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_-])?")
+_XSD_STRING = PREFIXES["xsd"] + "string"
+
+
+@cache
+def _curie_of(iri: str) -> tuple[str, str] | None:
+    for prefix, ns in _NAMESPACES:
+        if iri.startswith(ns) and _PN_LOCAL.fullmatch(iri[len(ns) :]):
+            return prefix, f"{prefix}:{iri[len(ns) :]}"
+    return None
+
+
+def _curie(iri: str, used: set[str]) -> str | None:
+    """The CURIE of an IRI under the project's prefixes (noting the prefix used), or None."""
+    hit = _curie_of(iri)
+    if hit is None:
+        return None
+    used.add(hit[0])
+    return hit[1]
+
+
+def _ttl_string(text: str) -> str:
+    out = text.replace("\\", "\\\\").replace('"', '\\"')
+    out = out.replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
+    out = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", lambda m: f"\\u{ord(m.group()):04X}", out)
+    return f'"{out}"'
+
+
+def _ttl_term(term, used: set[str]) -> str:
+    if isinstance(term, ox.NamedNode):
+        return _curie(term.value, used) or f"<{term.value}>"
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    lit = _ttl_string(term.value)
+    if term.language:
+        return f"{lit}@{term.language}"
+    if term.datatype.value != _XSD_STRING:
+        return f"{lit}^^{_curie(term.datatype.value, used) or '<' + term.datatype.value + '>'}"
+    return lit
+
+
+def turtle_text(triples) -> str:
+    """Small, deterministic Turtle for a handful of triples (one concept's): subjects,
+    predicates and objects sorted, the project's prefixes where they fit. The whole-graph
+    exports keep their canonical serializer; this one writes 15,000 files at 50x."""
+    used: set[str] = set()
+    by_s: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for t in triples:
+        p = "a" if t.predicate.value == RDF_TYPE else _ttl_term(t.predicate, used)
+        by_s[_ttl_term(t.subject, used)][p].append(_ttl_term(t.object, used))
+    body = []
+    for s in sorted(by_s):
+        preds = sorted(by_s[s], key=lambda p: (p != "a", p))
+        lines = [f"    {p} " + " ,\n        ".join(sorted(by_s[s][p])) for p in preds]
+        body.append(s + "\n" + " ;\n".join(lines) + " .\n")
+    head = "".join(f"PREFIX {p}: <{PREFIXES[p]}>\n" for p in sorted(used))
+    return head + "\n" + "\n".join(body)
+
+
+def _jsonld_term(term, used: set[str]) -> dict:
+    if isinstance(term, ox.NamedNode):
+        return {"@id": _curie(term.value, used) or term.value}
+    if isinstance(term, ox.BlankNode):
+        return {"@id": f"_:{term.value}"}
+    if term.language:
+        return {"@value": term.value, "@language": term.language}
+    if term.datatype.value != _XSD_STRING:
+        return {
+            "@value": term.value,
+            "@type": _curie(term.datatype.value, used) or term.datatype.value,
+        }
+    return {"@value": term.value}
+
+
+def _value_key(v: dict) -> tuple[str, str, str]:
+    return (v.get("@id") or v["@value"], v.get("@language", ""), v.get("@type", ""))
+
+
+def jsonld_node_text(triples) -> str:
+    """The same triples as JSON-LD: a context of the prefixes used, compact IRIs, sorted."""
+    used: set[str] = set()
+    nodes: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+    for t in triples:
+        s = _jsonld_term(t.subject, used)["@id"]
+        if t.predicate.value == RDF_TYPE and isinstance(t.object, ox.NamedNode):
+            nodes[s]["@type"].append(_jsonld_term(t.object, used)["@id"])
+            continue
+        p = _curie(t.predicate.value, used) or t.predicate.value
+        nodes[s][p].append(_jsonld_term(t.object, used))
+    graph = []
+    for s in sorted(nodes):
+        node: dict = {"@id": s}
+        for p in sorted(nodes[s]):
+            vals = nodes[s][p]
+            node[p] = sorted(vals) if p == "@type" else sorted(vals, key=_value_key)
+        graph.append(node)
+    # one node per line, each by json's C encoder (indent= would take the slow Python one)
+    ctx = json.dumps({p: PREFIXES[p] for p in sorted(used)}, ensure_ascii=False, indent=1)
+    nodes_text = ",\n".join(json.dumps(n, ensure_ascii=False) for n in graph)
+    return '{"@context": ' + ctx + ',\n"@graph": [\n' + nodes_text + "\n]}\n"
+
+
+# ---------------------------------------------------------------------------- the graph, read once
+class _Graph:
+    """The asserted (and, with --include-data, user) triples, indexed once: every concept's
+    properties, the inverse links, and a label in each language for any term."""
+
+    LABELS = (SKOS + "prefLabel", RDFS + "label", DCT + "title")
+
+    def __init__(self, triples) -> None:
+        self.triples = triples
+        self.props: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+        self.by_subject: dict[str, list] = defaultdict(list)
+        self.inverse: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+        self.records_of: dict[str, set[str]] = defaultdict(set)
+        annotated = (OWL + "annotatedSource", OWL + "annotatedTarget")
+        for t in triples:
+            s, p, o = t.subject.value, t.predicate.value, t.object
+            self.props[s][p].append(o)
+            self.by_subject[s].append(t)
+            if isinstance(o, ox.NamedNode):
+                self.inverse[o.value][p].append(s)
+                if p in annotated:
+                    self.records_of[o.value].add(s)
+
+    def texts(self, iri: str, prop: str, lang: str | None = None) -> list[str]:
+        """The literals of a property, in one language (``""`` for untagged) or all."""
+        vals = [
+            t
+            for t in self.props.get(iri, {}).get(prop, ())
+            if isinstance(t, ox.Literal)
+            and (lang is None or (t.language or "").lower().split("-")[0] == lang)
+        ]
+        return sorted(t.value for t in vals)
+
+    def text(self, iri: str, prop: str, lang: str) -> str | None:
+        vals = self.texts(iri, prop, lang)
+        return vals[0] if vals else None
+
+    def literals(self, iri: str, prop: str) -> list[tuple[str, str]]:
+        """(text, language) pairs, sorted."""
+        return sorted(
+            (t.value, (t.language or "").lower())
+            for t in self.props.get(iri, {}).get(prop, ())
+            if isinstance(t, ox.Literal)
+        )
+
+    def iris(self, iri: str, prop: str) -> list[str]:
+        return sorted(
+            t.value for t in self.props.get(iri, {}).get(prop, ()) if isinstance(t, ox.NamedNode)
+        )
+
+    def label(self, iri: str, lang: str) -> tuple[str, str] | None:
+        """(label, its language) in the language asked, else Dutch, else untagged."""
+        for want in (lang, "nl", ""):
+            for prop in self.LABELS:
+                text = self.text(iri, prop, want)
+                if text:
+                    return text, want
+        return None
+
+
+# ---------------------------------------------------------------------------- render
+def _render(store: Store) -> dict[str, bytes]:
+    from ..questions.catalogue import _natural, concepts, frameworks
+    from .export import _triples as asserted_triples
+    from .export import case_packages, concept_mappings, context, export
+
+    files: dict[str, bytes] = {}
+
+    def put(rel: str, text: str | bytes) -> None:
+        files[rel] = text if isinstance(text, bytes) else text.encode("utf-8")
+
+    graph = _Graph(asserted_triples(store))
+    fws = sorted(frameworks(store), key=lambda f: f.id)
+    maps = concept_mappings(store)
+    pages: dict[str, _Page] = {}
+    by_fw: dict[str, list[_Page]] = {}
+    used_paths: set[str] = set()
+    slugs = _slugs([f.id for f in fws])
+    for fw in fws:
+        members = []
+        slug = slugs[fw.id]
+        for c in concepts(store, fw.id):
+            local = _local(c.iri)
+            if f"{slug}/{local}".lower() in used_paths:  # two IRIs, one file name: a hash
+                local = _local(c.iri + " ")
+            used_paths.add(f"{slug}/{local}".lower())
+            page = _Page(
+                id=c.id,
+                iri=c.iri,
+                framework=fw.id,
+                path=f"concepts/{slug}/{local}.html",
+                data=f"data/{slug}/{local}",
+                label=c.label,
+                notation=c.notation,
+                type=c.type,
+            )
+            page.mappings = sorted(
+                maps.get(c.id, []), key=lambda m: (m[0] != "exactMatch", m[0], _natural(m[1]))
+            )
+            pages[c.id] = page
+            members.append(page)
+        by_fw[fw.id] = members
+
+    # per-concept data files: the concept's own triples plus the records that touch it
+    for page in pages.values():
+        mine = set(graph.by_subject.get(page.iri, ()))
+        for rec in graph.records_of.get(page.iri, ()):
+            mine.update(graph.by_subject.get(rec, ()))
+        put(page.data + ".ttl", turtle_text(mine))
+        put(page.data + ".jsonld", jsonld_node_text(mine))
+
+    # downloads: the data in every form a user asks for, so the site is also the distribution
+    # point. The whole graph is written here by the same small writers as the per-concept
+    # files (linear: the canonical Turtle and RDF/XML serializers of ``export`` cost 85 s of
+    # the 50x build); RDF/XML stays a command away (herstelgraph export --format rdfxml).
+    whole = sorted(graph.triples, key=str)
+    downloads = [
+        ("herstelgraph.ttl", "Turtle"),
+        ("herstelgraph.jsonld", "JSON-LD"),
+        ("herstelgraph.nt", "N-Triples"),
+        ("herstelgraph.sssom.tsv", "SSSOM"),
+        ("herstelgraph.csv", "CSV"),
+    ]
+    put("downloads/herstelgraph.ttl", turtle_text(whole))
+    put("downloads/herstelgraph.jsonld", jsonld_node_text(whole))
+    put("downloads/herstelgraph.nt", "".join(f"{t} .\n" for t in whole))
+    put("downloads/herstelgraph.sssom.tsv", export(store, "sssom").data)
+    put("downloads/herstelgraph.csv", export(store, "csv").data)
+    # CASE: every framework's package from one pass (what export(store, "case", fw.iri) gives,
+    # byte for byte: tests/test_site.py), not one pass per framework
+    packages = {p["CFDocument"].get("uri"): p for p in case_packages(store)}
+    for fw in fws:
+        put(f"downloads/{slugs[fw.id]}.csv", export(store, "csv", fw.iri).data)
+        if fw.iri in packages:
+            case = json.dumps(packages[fw.iri], ensure_ascii=False, indent=2) + "\n"
+            put(f"downloads/{slugs[fw.id]}.case.json", case)
+    put(
+        "downloads/herstelgraph.context.jsonld",
+        json.dumps({"@context": context()}, indent=2) + "\n",
+    )
+    from ..resources import data_dir
+
+    rubric = data_dir("mappings") / "RUBRIC.md"
+    if rubric.is_file():
+        put("downloads/RUBRIC.md", rubric.read_bytes())
+
+    put("assets/style.css", _asset("style.css"))
+    put("assets/search.js", _asset("search.js"))
+
+    counts = item_counts(store)
+    present = {f.id for f in fws}
+    aligned = sorted(
+        {x for (a, b), (_n, m, via, no) in counts.items() if m or via or no for x in (a, b)}
+        & present
+    )
+    coverage = {
+        (a, b): counts[(a, b)] for a in aligned for b in aligned if a != b and (a, b) in counts
+    }
+    reviews = _review_statuses(store)
+    site = _Site(graph, fws, by_fw, pages, _counted(store), aligned, reviews, slugs)
+    site.review_figures = _review_figures(store)
+
+    put("index.html", site.root_index())
+    put(MARKER, "herstelgraph static site; this folder is rebuilt by `herstelgraph site`\n")
+    for lang in LANGS:
+        site.lang = lang
+        index = [
+            {
+                "id": p.id,
+                "label": site.concept_label(p)[0],
+                "lang": site.concept_label(p)[1],
+                "other": site.other_label(p),
+                "alt": graph.texts(p.iri, SKOS + "altLabel"),
+                "notation": p.notation or "",
+                "framework": p.framework,
+                "type": type_word(p.type, lang),
+                "url": p.path,
+            }
+            for p in sorted(pages.values(), key=lambda p: (p.framework, _natural(p.notation), p.id))
+        ]
+        put(
+            f"{lang}/search-index.js",
+            "window.HERSTELGRAPH_INDEX = " + json.dumps(index, ensure_ascii=True, indent=0) + ";\n",
+        )
+        svg = site.heatmap_svg(coverage)
+        put(f"{lang}/coverage.svg", svg)
+        put(f"{lang}/index.html", site.index_html(downloads))
+        for fw in fws:
+            put(f"{lang}/frameworks/{slugs[fw.id]}.html", site.framework_html(fw))
+        for page in pages.values():
+            put(f"{lang}/{page.path}", site.concept_html(page, maps))
+        put(f"{lang}/coverage.html", site.coverage_html(coverage, svg))
+        put(f"{lang}/ontology.html", site.ontology_html())
+    return files
+
+
+# ---------------------------------------------------------------------------- colours
 def _blend(share: float) -> str:
+    """The heatmap's fill: light up to half, dark above, skipping the mid-tones where
+    neither dark nor white text reaches a 4.5:1 contrast."""
     lo, hi = (0xF1, 0xF5, 0xF9), (0x0B, 0x3D, 0x6B)
-    rgb = [round(lo[i] + (hi[i] - lo[i]) * share) for i in range(3)]
+    t = share * 1.1 if share <= 0.5 else 0.7 + (share - 0.5) * 0.6
+    rgb = [round(lo[i] + (hi[i] - lo[i]) * t) for i in range(3)]
     return "#" + "".join(f"{c:02x}" for c in rgb)
 
 
-def _heatmap_svg(cov, ids: list[str]) -> str:
-    """Share of each row framework's items mapped into each column framework."""
-    cell, left, top = 92, 170, 120
-    w, h = max(left + cell * len(ids) + 140, 560), top + cell * len(ids) + 50
-    out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" '
-        f'viewBox="0 0 {w} {h}" role="img" aria-labelledby="hm-title">',
-        '<title id="hm-title">Coverage: share of the row framework\'s items with a curated '
-        "mapping into the column framework</title>",
-    ]
-    for j, b in enumerate(ids):
-        x = left + j * cell + cell / 2
-        out.append(
-            f'<text x="{x:.0f}" y="{top - 10}" font-size="13" text-anchor="start" '
-            f'transform="rotate(-35 {x:.0f} {top - 10})">{e(b)}</text>'
+def luminance(colour: str) -> float:
+    """WCAG relative luminance of ``#rrggbb``."""
+    rgb = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    lin = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def contrast(fg: str, bg: str) -> float:
+    """WCAG contrast ratio of two ``#rrggbb`` colours (1 to 21)."""
+    a, b = sorted((luminance(fg), luminance(bg)), reverse=True)
+    return (a + 0.05) / (b + 0.05)
+
+
+def _ink(fill: str) -> str:
+    """White or near-black text, whichever contrasts more with the fill."""
+    return "#ffffff" if contrast("#ffffff", fill) >= contrast("#1b1f24", fill) else "#1b1f24"
+
+
+# ---------------------------------------------------------------------------- pages
+class _Site:
+    """The pages of one build; ``lang`` is the tree being written."""
+
+    def __init__(self, graph, fws, by_fw, pages, counts, aligned, reviews, slugs) -> None:
+        self.g = graph
+        self.slugs = slugs
+        self.fws = fws
+        self.fw_by_id = {f.id: f for f in fws}
+        self.fw_by_scheme = {f.iri: f for f in fws}
+        self.fw_by_scheme.update({compact(f.iri): f for f in fws})
+        self.by_fw = by_fw
+        self.pages = pages
+        self.counts = counts
+        self.aligned = aligned
+        self.reviews = reviews
+        self.review_figures = None
+        self.lang = "nl"
+        self._links: dict[tuple, str] = {}
+        self.en_labels = {
+            p.iri: text
+            for p in pages.values()
+            if (text := graph.text(p.iri, SKOS + "prefLabel", "en"))
+        }
+        self.ontology_terms = {
+            s for s in graph.props if s.startswith(HG) and graph.props[s].get(RDF_TYPE)
+        }
+
+    # ------------------------------------------------------------------ words
+    def w(self, key: str, **fields) -> str:
+        return site_word(key, self.lang, **fields)
+
+    def concept_label(self, page: _Page) -> tuple[str, str]:
+        """The label in this tree's language, with its language (Dutch when untranslated)."""
+        if self.lang == "en":
+            en = self.en_labels.get(page.iri)
+            if en:
+                return en, "en"
+        return page.label, "nl"
+
+    def other_label(self, page: _Page) -> str:
+        if self.lang == "en":
+            return page.label
+        return self.en_labels.get(page.iri) or ""
+
+    def fw_title(self, fw) -> tuple[str, str]:
+        if self.lang == "en":
+            en = self.g.text(fw.iri, DCT + "title", "en")
+            if en:
+                return en, "en"
+        return fw.title or fw.id, "nl"
+
+    def term(self, iri: str, root: str) -> str:
+        """Any IRI as its label: a concept page, a framework page, an ontology term or
+        the label with the IRI as a tooltip; the IRI itself only when nothing names it."""
+        cid = compact(iri)
+        if cid in self.pages:
+            return self.concept_link(self.pages[cid], root)
+        fw = self.fw_by_scheme.get(iri)
+        if fw is not None:
+            return self.fw_link(fw, root)
+        found = self.g.label(iri, self.lang)
+        if iri in self.ontology_terms:
+            text, lang = found or (iri.removeprefix(HG), "")
+            return (
+                f'<a href="{root}ontology.html#{e(iri.removeprefix(HG))}"{_lang_attr(lang)}'
+                f' title="{e(cid)}">{e(text)}</a>'
+            )
+        if found:
+            return f'<span{_lang_attr(found[1])} title="{e(cid)}">{e(found[0])}</span>'
+        if iri.startswith(("http://", "https://")):
+            return f'<a href="{e(iri)}">{e(iri)}</a>'
+        return e(iri)
+
+    def concept_link(self, page: _Page, root: str, cls: str = "") -> str:
+        key = (page.id, self.lang, root, cls)
+        hit = self._links.get(key)
+        if hit is None:
+            label, lang = self.concept_label(page)
+            klass = f' class="{cls}"' if cls else ""
+            hit = f'<a{klass} href="{e(root + page.path)}" lang="{lang}">{e(label)}</a>'
+            self._links[key] = hit
+        return hit
+
+    def fw_link(self, fw, root: str) -> str:
+        title, lang = self.fw_title(fw)
+        return (
+            f'<a href="{root}frameworks/{e(self.slugs[fw.id])}.html" lang="{lang}">{e(title)}</a>'
         )
-    for i, a in enumerate(ids):
-        y = top + i * cell
-        out.append(
-            f'<text x="{left - 8}" y="{y + cell / 2 + 5:.0f}" font-size="13" '
-            f'text-anchor="end">{e(a)}</text>'
+
+    # ------------------------------------------------------------------ layout
+    def layout(self, title: str, rel: str, body: str, *, scripts: tuple[str, ...] = ()) -> str:
+        """A page at ``rel`` (path inside the language tree)."""
+        root = "../" * rel.count("/")
+        other = "en" if self.lang == "nl" else "nl"
+        switch = f"{root}../{other}/{rel}"
+        script_tags = "".join(f'<script src="{e(root + s)}"></script>\n' for s in scripts)
+        nav = "".join(
+            f'<a href="{root}{href}">{self.w(key)}</a>'
+            for key, href in (
+                ("frameworks", "index.html#frameworks"),
+                ("search", "index.html#zoeken"),
+                ("coverage", "coverage.html"),
+                ("ontology", "ontology.html"),
+                ("downloads", "index.html#downloads"),
+            )
         )
-        for j, b in enumerate(ids):
-            x = left + j * cell
-            if a == b:
-                out.append(
-                    f'<rect x="{x}" y="{y}" width="{cell - 2}" height="{cell - 2}" fill="#ffffff" '
-                    'stroke="#d0d7de"/>'
+        return (
+            "<!DOCTYPE html>\n"
+            f'<html lang="{self.lang}">\n<head>\n<meta charset="utf-8">\n'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+            f"<title>{e(title)} · herstelgraph</title>\n"
+            f'<link rel="stylesheet" href="{root}../assets/style.css">\n'
+            f'<link rel="alternate" hreflang="{other}" href="{e(switch)}">\n'
+            "</head>\n<body>\n"
+            f'<header class="site"><nav aria-label="{self.w("main_nav")}">'
+            f'<a class="brand" href="{root}index.html">herstelgraph</a>{nav}</nav>'
+            f'<a class="lang-switch" href="{e(switch)}" hreflang="{other}" lang="{other}"'
+            f' title="{self.w("switch_title")}">{self.w("other_language")}</a>'
+            "</header>\n"
+            f"<main>\n{body}\n</main>\n"
+            f"<footer>{self.w('footer')}</footer>\n"
+            f"{script_tags}</body>\n</html>\n"
+        )
+
+    def root_index(self) -> str:
+        """The site's front door: straight to the Dutch tree, both offered."""
+        return (
+            "<!DOCTYPE html>\n"
+            '<html lang="nl">\n<head>\n<meta charset="utf-8">\n'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+            '<meta http-equiv="refresh" content="0; url=nl/index.html">\n'
+            "<title>herstelgraph</title>\n"
+            '<link rel="stylesheet" href="assets/style.css">\n'
+            '<link rel="alternate" hreflang="nl" href="nl/index.html">\n'
+            '<link rel="alternate" hreflang="en" href="en/index.html">\n'
+            "</head>\n<body>\n<main>\n<h1>herstelgraph</h1>\n"
+            f"<p>{site_word('choose_language', 'nl')} · "
+            f'<span lang="en">{site_word("choose_language", "en")}</span></p>\n'
+            '<ul class="languages">'
+            f'<li><a href="nl/index.html" hreflang="nl">Nederlands</a> — '
+            f"{site_word('home_title', 'nl')}</li>"
+            f'<li lang="en"><a href="en/index.html" hreflang="en">English</a> — '
+            f"{site_word('home_title', 'en')}</li></ul>\n"
+            "</main>\n</body>\n</html>\n"
+        )
+
+    # ------------------------------------------------------------------ index
+    def fw_items(self, fw_id: str) -> set[str] | None:
+        """The framework's requirement items (None: no mapping reaches the framework)."""
+        if fw_id not in self.aligned:
+            return None
+        required = self.counts[0]
+        return {p.id for p in self.by_fw[fw_id] if p.id in required}
+
+    def index_html(self, downloads) -> str:
+        rows = []
+        _required, mapped_ids, via_ids = self.counts
+        for fw in self.fws:
+            members = self.by_fw[fw.id]
+            items = self.fw_items(fw.id)
+            if items is None:
+                mapped = reviewed = f'<span class="meta">{self.w("not_aligned")}</span>'
+                n_items = "–"
+            else:
+                m = items & mapped_ids
+                r = m | (items & via_ids)
+                r |= {i for i in items if any(x[0] == "noMatch" for x in self.pages[i].mappings)}
+                n_items, mapped, reviewed = str(len(items)), str(len(m)), str(len(r))
+            types: dict[str, int] = defaultdict(int)
+            for p in members:
+                types[type_word(p.type, self.lang)] += 1
+            type_text = ", ".join(f"{n} {t}" for t, n in sorted(types.items()))
+            rows.append(
+                "<tr>"
+                f'<td>{self.fw_link(fw, "")}<br><span class="meta">{e(fw.id)}</span></td>'
+                f'<td class="num">{n_items}</td><td class="num">{len(members)}</td>'
+                f'<td class="num">{mapped}</td><td class="num">{reviewed}</td>'
+                f'<td class="meta">{e(type_text)}</td>'
+                f'<td><a href="../downloads/{e(self.slugs[fw.id])}.csv">CSV</a> · '
+                f'<a href="../downloads/{e(self.slugs[fw.id])}.case.json">CASE</a></td>'
+                "</tr>"
+            )
+        dl = "".join(
+            f'<li><a href="../downloads/{e(name)}">{e(name)}</a> '
+            f'<span class="meta">({e(fmt)})</span></li>'
+            for name, fmt in downloads
+        )
+        w = self.w
+        body = f"""<h1>{w("home_title")}</h1>
+<p>{w("home_intro")}</p>
+<section id="zoeken">
+<h2>{w("search")}</h2>
+<label for="search">{w("search_label")}</label><br>
+<input id="search" type="search" data-root="" autocomplete="off"
+ data-one="{w("hit_one")}" data-many="{w("hit_many")}" data-first="{w("hits_first")}"
+ placeholder="{w("search_placeholder")}">
+<p id="search-status" class="meta" aria-live="polite"></p>
+<ol id="results"></ol>
+</section>
+<section id="frameworks">
+<h2>{w("frameworks")}</h2>
+<div class="scroll"><table><thead><tr><th>{w("framework")}</th>
+<th class="num">{w("items_counted")}</th><th class="num">{w("concepts_all")}</th>
+<th class="num">{w("mapped_any")}</th><th class="num">{w("reviewed_any")}</th>
+<th>{w("types")}</th><th>{w("data")}</th></tr></thead>
+<tbody>
+{"".join(rows)}
+</tbody></table></div>
+<p class="meta">{w("what_counts")}</p>
+</section>
+<section>
+<h2>{w("more")}</h2>
+<ul><li><a href="coverage.html">{w("coverage_link")}</a></li>
+<li><a href="ontology.html">{w("ontology_link")}</a></li></ul>
+</section>
+<section id="downloads">
+<h2>{w("downloads")}</h2>
+<ul>{dl}<li><a href="../downloads/herstelgraph.context.jsonld">herstelgraph.context.jsonld</a>
+<span class="meta">({w("context_note")})</span></li>
+<li><a href="../downloads/RUBRIC.md">RUBRIC.md</a>
+<span class="meta">({w("rubric_note")})</span></li></ul>
+</section>"""
+        return self.layout(
+            w("frameworks"), "index.html", body, scripts=("search-index.js", "../assets/search.js")
+        )
+
+    # ------------------------------------------------------------------ framework
+    def framework_html(self, fw) -> str:
+        from ..questions.catalogue import _natural
+
+        root = "../"
+        members = self.by_fw[fw.id]
+        children: dict[str | None, list[_Page]] = defaultdict(list)
+        ids = {p.iri: p.id for p in members}
+        for p in members:
+            parent = next((ids[b] for b in self.g.iris(p.iri, SKOS + "broader") if b in ids), None)
+            children[parent].append(p)
+
+        def tree(parent: str | None, depth: int = 0) -> str:
+            kids = sorted(children.get(parent, []), key=lambda p: (_natural(p.notation), p.id))
+            if not kids or depth > 50:
+                return ""
+            items = []
+            for p in kids:
+                note = f'<span class="badge">{e(p.notation)}</span> ' if p.notation else ""
+                items.append(
+                    f"<li>{note}{self.concept_link(p, root)} "
+                    f"<span class='meta'>{e(type_word(p.type, self.lang))}</span>"
+                    f"{tree(p.id, depth + 1)}</li>"
+                )
+            return '<ul class="tree">' + "".join(items) + "</ul>"
+
+        w, g = self.w, self.g
+        title, tlang = self.fw_title(fw)
+        not_stated = f'<span class="meta">{w("not_stated")}</span>'
+        level = []
+        if fw.vks is not None:
+            level.append(f"VKS {e(fw.vks)}")
+        for eqf in g.iris(fw.iri, HG + "eqfLevel"):
+            level.append(f'<a href="{e(eqf)}">EQF {e(eqf.rstrip("/").rsplit("/", 1)[-1])}</a>')
+        if not level and g.iris(fw.iri, HG + "levelStatus"):
+            level.append(f'<span class="meta">{w("level_tbd")}</span>')
+        dates = [
+            v for p in ("issued", "created", "modified", "date") for v in g.texts(fw.iri, DCT + p)
+        ]
+        sources = g.iris(fw.iri, HG + "sourceDocument")
+        licences = g.iris(fw.iri, DCT + "license") + [
+            x for s in sources for x in g.iris(s, DCT + "license")
+        ]
+        items = self.fw_items(fw.id)
+        facts = [
+            (w("id"), e(fw.id)),
+            (w("iri"), f'<a href="{e(fw.iri)}"><code>{e(fw.iri)}</code></a>'),
+            (w("level"), " · ".join(level) or not_stated),
+            (w("version"), e(fw.version) if fw.version else not_stated),
+            (w("date"), e(", ".join(dates)) if dates else not_stated),
+            (
+                w("licence"),
+                ", ".join(f'<a href="{e(x)}">{e(x)}</a>' for x in licences) or not_stated,
+            ),
+            (w("source_document"), ", ".join(self.source_doc(s, root) for s in sources)),
+            (w("concepts_all"), str(len(members))),
+            (w("items_counted"), str(len(items)) if items is not None else w("not_aligned")),
+        ]
+        if self.lang == "en" and tlang == "en":
+            facts.insert(1, (w("dutch_label"), f'<span lang="nl">{e(fw.title)}</span>'))
+        body = (
+            f'<p class="crumbs"><a href="{root}index.html">{w("frameworks")}</a> › {e(fw.id)}</p>'
+            f'<h1 lang="{tlang}">{e(title)}</h1>'
+            + _facts(facts)
+            + f'<p><a href="{root}../downloads/{e(self.slugs[fw.id])}.csv">{w("csv_excel")}</a> · '
+            f'<a href="{root}../downloads/{e(self.slugs[fw.id])}.case.json">'
+            f"{w('case_package')}</a></p>"
+            f"<h2>{w('items_heading')}</h2>{tree(None)}"
+        )
+        return self.layout(title, f"frameworks/{self.slugs[fw.id]}.html", body)
+
+    def source_doc(self, iri: str, root: str) -> str:
+        """A source document by its title (and file name); one without a title by its file
+        name, else in words: never its CURIE."""
+        found = self.g.label(iri, self.lang)
+        ident = ", ".join(self.g.texts(iri, DCT + "identifier"))
+        if found:
+            extra = f' <span class="meta">({e(ident)})</span>' if ident else ""
+            return f"<span{_lang_attr(found[1])}>{e(found[0])}</span>{extra}"
+        if ident:
+            return f'{self.w("untitled_source")} <span class="meta">({e(ident)})</span>'
+        return self.w("untitled_source")
+
+    # ------------------------------------------------------------------ concept
+    def concept_html(self, page: _Page, maps) -> str:
+        g, w, lang = self.g, self.w, self.lang
+        root = "../../"
+        iri = page.iri
+        label, label_lang = self.concept_label(page)
+
+        # breadcrumbs: the broader chain up to the framework
+        chain, seen, cur = [], {page.id}, page
+        while True:
+            parents = [compact(b) for b in g.iris(cur.iri, SKOS + "broader")]
+            nxt = next((self.pages[b] for b in parents if b in self.pages), None)
+            if nxt is None or nxt.id in seen:
+                break
+            chain.append(nxt)
+            seen.add(nxt.id)
+            cur = nxt
+        fw = self.fw_by_id[page.framework]
+        crumbs = [f'<a href="{root}index.html">{w("frameworks")}</a>', self.fw_link(fw, root)]
+        crumbs += [self.concept_link(p, root) for p in reversed(chain)]
+        types = [
+            t
+            for t in g.iris(iri, RDF_TYPE)
+            if (t.startswith(HG) and t not in (HG + "Item",)) or t == SKOS + "Collection"
+        ]
+        section = g.text(iri, HG + "sourceSection", "nl") or g.text(iri, HG + "sourceSection", "")
+        facts = [
+            (w("id"), f"<code>{e(page.id)}</code>"),
+            (w("iri"), f'<a href="{e(iri)}"><code>{e(iri)}</code></a>'),
+            (w("notation"), e(page.notation) if page.notation else ""),
+            (w("type"), ", ".join(self.term(t, root) for t in types)),
+            (w("framework"), self.fw_link(fw, root)),
+            (w("source_section"), f'<span lang="nl">{e(section)}</span>' if section else ""),
+            (
+                w("source_document"),
+                ", ".join(self.source_doc(s, root) for s in g.iris(iri, HG + "sourceDocument")),
+            ),
+            (w("applies_at"), ", ".join(self.term(x, root) for x in g.iris(iri, HG + "appliesAt"))),
+        ]
+        parts = [
+            f'<p class="crumbs">{" › ".join(crumbs)}</p>',
+            f'<h1 id="label" lang="{label_lang}">{e(label)}</h1>',
+        ]
+        en_label = g.text(iri, SKOS + "prefLabel", "en")
+        if lang == "en" and label_lang == "en":
+            parts.append(
+                f'<p class="original">{w("dutch_label")}: '
+                f'<span lang="nl">{e(page.label)}</span><br>'
+                f'<span class="meta">{w("translation_note")}</span></p>'
+            )
+        elif lang == "nl" and en_label:
+            parts.append(
+                f'<p class="translation meta">{w("english_label")}: '
+                f'<span lang="en">{e(en_label)}</span> — {w("translation_note")}</p>'
+            )
+        parts.append(_facts(facts))
+        source_text = g.text(iri, HG + "sourceText", "nl")
+        definition = g.text(iri, SKOS + "definition", "nl")
+        en_def = g.text(iri, SKOS + "definition", "en")
+        for title, text in ((w("source_text"), source_text), (w("definition"), definition)):
+            if text:
+                parts.append(
+                    f'<h2>{title}</h2><blockquote class="source-quote" lang="nl">{e(text)}'
+                    "</blockquote>"
+                )
+        if en_def:
+            parts.append(
+                f'<h2>{w("english_definition")}</h2><blockquote class="translation" lang="en">'
+                f'{e(en_def)}</blockquote><p class="meta">{w("translation_note")}</p>'
+            )
+        for key, prop in (
+            ("alt_labels", SKOS + "altLabel"),
+            ("scope_notes", SKOS + "scopeNote"),
+            ("editorial_notes", SKOS + "editorialNote"),
+        ):
+            values = g.literals(iri, prop)
+            if values:
+                parts.append(
+                    f"<h2>{w(key)}</h2><ul>"
+                    + "".join(f"<li{_lang_attr(x)}>{e(v)}</li>" for v, x in values)
+                    + "</ul>"
+                )
+        parts.append(self.hierarchy(page, root))
+        parts.append(self.mappings_html(page, root))
+        parts.append(
+            f"<h2>{w('data')}</h2><p>"
+            + w(
+                "data_note",
+                ttl=e(f"{root}../{page.data}.ttl"),
+                jsonld=e(f"{root}../{page.data}.jsonld"),
+            )
+            + "</p>"
+        )
+        return self.layout(label, page.path, "\n".join(parts))
+
+    def hierarchy(self, page: _Page, root: str) -> str:
+        from ..questions.catalogue import _natural
+
+        g, w = self.g, self.w
+        iri = page.iri
+
+        def ids(values) -> list[str]:
+            return sorted({compact(v) for v in values}, key=_natural)
+
+        broader = ids(g.iris(iri, SKOS + "broader"))
+        narrower = ids(g.iris(iri, SKOS + "narrower") + g.inverse[iri].get(SKOS + "broader", []))
+        rows = []
+        if broader:
+            rows.append((w("broader"), "<br>".join(self.ref(b, root) for b in broader)))
+        for key, values in (
+            ("narrower", narrower),
+            ("requires_knowledge", ids(g.iris(iri, HG + "requiresKnowledge"))),
+            ("required_by", ids(g.inverse[iri].get(HG + "requiresKnowledge", []))),
+            ("members_of", ids(g.inverse[iri].get(SKOS + "member", []))),
+        ):
+            if values:
+                rows.append(
+                    (
+                        w(key),
+                        "<ul>" + "".join(f"<li>{self.ref(v, root)}</li>" for v in values) + "</ul>",
+                    )
+                )
+        body = _facts(rows) if rows else f"<p>{w('top_level')}</p>"
+        return f"<h2>{w('hierarchy')}</h2>{body}"
+
+    def ref(self, curie: str, root: str) -> str:
+        target = self.pages.get(curie)
+        if target is not None:
+            return self.concept_link(target, root)
+        from ..ids import expand
+
+        return self.term(expand(curie) or curie, root)
+
+    def mappings_html(self, page: _Page, root: str) -> str:
+        w, lang = self.w, self.lang
+        rows, none = [], []
+        rules = _rubric_rules()
+        for rel, other, rec in page.mappings:
+            status, support = self.reviews.get(rec.record_id, ("unreviewed", 0))
+            review = value_word(status, lang)
+            if status in ("confirmed", "changed") and support:
+                review += " " + w("by_reviewers", n=support)
+            if rel == "noMatch":
+                fw = self.fw_by_scheme.get(other)
+                fw_html = self.fw_link(fw, root) if fw else self.term(other, root)
+                none.append(
+                    f"<li>{w('no_match_in', fw=fw_html)}"
+                    + (
+                        f' — <span class="meta" lang="en">{e(rec.comment)}</span>'
+                        if rec.comment
+                        else ""
+                    )
+                    + f' <span class="meta">({e(rec.author_label)}, {e(rec.mapping_date)}; '
+                    f"{self.rule_html(rec, rules, root)}; {e(review)})</span></li>"
                 )
                 continue
-            n, mapped, via, no = cov[(a, b)]
-            share = mapped / n if n else 0.0
-            fill = _blend(share)
-            ink = "#ffffff" if share > 0.5 else "#1b1f24"
-            tip = (
-                f"{a} → {b}: {mapped} of {n} requirement items mapped, {via} via an example, "
-                f"{no} reviewed with no match"
+            target = self.pages.get(other)
+            if target is not None:
+                link = self.concept_link(target, root, "mapping-link")
+                where = self.fw_link(self.fw_by_id[target.framework], root)
+            else:
+                from ..ids import expand
+
+                link, where = self.term(expand(other) or other, root), ""
+            direction = value_word("asserted" if rec.subject_id == page.id else "inverse", lang)
+            strength = (
+                f' <span class="badge" title="{e(rec.other)}">'
+                f"{e(value_word(rec.other, lang))}</span>"
+                if rec.other
+                else ""
             )
+            rows.append(
+                "<tr>"
+                f'<td><span class="relation" title="{e(rel)}">{e(relation_word(rel, lang))}</span>'
+                f"{strength}</td>"
+                f"<td>{link}<br><span class='meta'>{where}</span></td>"
+                f'<td class="num">{rec.confidence:.2f}</td>'
+                f"<td>{self.rule_html(rec, rules, root)}</td>"
+                f'<td><span class="review review-{e(status)}">'
+                f"{e(review)}</span></td>"
+                f'<td><span title="{e(rec.mapping_justification)}">'
+                f"{e(value_word(rec.mapping_justification, lang))}</span><br>"
+                f'<span class="meta">{e(rec.author_label)}, {e(rec.mapping_date)}; '
+                f"{e(direction)}</span></td>"
+                f'<td lang="en">{e(rec.comment)}</td>'
+                "</tr>"
+            )
+        parts = [f"<h2>{w('mappings')}</h2>"]
+        if rows:
+            parts.append(
+                '<div class="scroll"><table class="mappings"><thead><tr>'
+                f"<th>{w('relation')}</th><th>{w('other_item')}</th>"
+                f'<th class="num">{w("confidence")}</th><th>{w("rule")}</th>'
+                f"<th>{w('review')}</th><th>{w('justification')}</th><th>{w('comment')}</th>"
+                "</tr></thead><tbody>" + "".join(rows) + "</tbody></table></div>"
+            )
+        if none:
+            parts.append('<ul class="no-match">' + "".join(none) + "</ul>")
+        if not rows and not none:
+            parts.append(f"<p>{w('no_mappings')}</p>")
+        return "".join(parts)
+
+    def rule_html(self, rec, rules, root: str) -> str:
+        """The rubric rule a record names: its ID and title, linked to RUBRIC.md."""
+        from ..ids import expand
+
+        named = self.g.iris(expand(rec.record_id) or rec.record_id, SSSOM + "curation_rule")
+        if not named:
+            return f'<span class="meta">{self.w("no_rule")}</span>'
+        out = []
+        for iri in named:
+            one = compact(iri)
+            name = re.split(r"[#/:]", iri)[-1]
+            title = rules.get(name)
+            text = f"{name} — {title[1] if self.lang == 'en' else title[0]}" if title else name
+            out.append(f'<a href="{root}../downloads/RUBRIC.md" title="{e(one)}">{e(text)}</a>')
+        return ", ".join(out)
+
+    # ------------------------------------------------------------------ coverage
+    def heatmap_svg(self, cov) -> str:
+        """Share of each row framework's items mapped into each column framework."""
+        ids = self.aligned
+        lang = self.lang
+        cell, left, top = 92, 170, 120
+        w, h = max(left + cell * len(ids) + 140, 560), top + cell * len(ids) + 50
+        out = [
+            f'<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" '
+            f'viewBox="0 0 {w} {h}" role="img" aria-labelledby="hm-title" lang="{lang}">',
+            f'<title id="hm-title">{e(self.w("heatmap_title"))}</title>',
+        ]
+        for j, b in enumerate(ids):
+            x = left + j * cell + cell / 2
             out.append(
-                f'<g class="cell"><title>{e(tip)}</title>'
-                f'<rect x="{x}" y="{y}" width="{cell - 2}" height="{cell - 2}" fill="{fill}"/>'
-                f'<text x="{x + cell / 2 - 1:.0f}" y="{y + cell / 2:.0f}" font-size="16" '
-                f'text-anchor="middle" fill="{ink}">{round(100 * share)}%</text>'
-                f'<text x="{x + cell / 2 - 1:.0f}" y="{y + cell / 2 + 18:.0f}" font-size="11" '
-                f'text-anchor="middle" fill="{ink}">{mapped}/{n}</text></g>'
+                f'<text x="{x:.0f}" y="{top - 10}" font-size="13" text-anchor="start" '
+                f'transform="rotate(-35 {x:.0f} {top - 10})">{e(b)}</text>'
             )
-    out.append(
-        f'<text x="{left}" y="{h - 18}" font-size="12" fill="#57606a">'
-        "Rows: from; columns: into. Share of row items mapped.</text>"
-    )
-    out.append("</svg>")
-    return "\n".join(out) + "\n"
-
-
-def _coverage_html(cov, ids: list[str], svg: str, review: str = "") -> str:
-    rows = []
-    for (a, b), (n, mapped, via, no) in sorted(cov.items()):
-        rows.append(
-            f"<tr><td>{e(a)}</td><td>{e(b)}</td><td class='num'>{n}</td>"
-            f"<td class='num'>{mapped}</td><td class='num'>{via}</td><td class='num'>{no}</td>"
-            f"<td class='num'>{n - mapped - via - no}</td></tr>"
+        for i, a in enumerate(ids):
+            y = top + i * cell
+            out.append(
+                f'<text x="{left - 8}" y="{y + cell / 2 + 5:.0f}" font-size="13" '
+                f'text-anchor="end">{e(a)}</text>'
+            )
+            for j, b in enumerate(ids):
+                x = left + j * cell
+                if a == b or (a, b) not in cov:
+                    out.append(
+                        f'<rect x="{x}" y="{y}" width="{cell - 2}" height="{cell - 2}" '
+                        'fill="#ffffff" stroke="#d0d7de"/>'
+                    )
+                    continue
+                n, mapped, via, no = cov[(a, b)]
+                share = mapped / n if n else 0.0
+                fill = _blend(share)
+                ink = _ink(fill)
+                tip = self.w("heatmap_tip", a=a, b=b, mapped=mapped, n=n, via=via, no=no)
+                out.append(
+                    f'<g class="cell" data-a="{e(a)}" data-b="{e(b)}"><title>{e(tip)}</title>'
+                    f'<rect x="{x}" y="{y}" width="{cell - 2}" height="{cell - 2}" fill="{fill}"/>'
+                    f'<text x="{x + cell / 2 - 1:.0f}" y="{y + cell / 2:.0f}" font-size="16" '
+                    f'text-anchor="middle" fill="{ink}">{_percent(mapped, n)}</text>'
+                    f'<text x="{x + cell / 2 - 1:.0f}" y="{y + cell / 2 + 18:.0f}" font-size="11" '
+                    f'text-anchor="middle" fill="{ink}">{mapped}/{n}</text></g>'
+                )
+        out.append(
+            f'<text x="{left}" y="{h - 18}" font-size="12" fill="#57606a">'
+            f"{e(self.w('heatmap_axes'))}</text>"
         )
-    body = (
-        "<h1>Coverage between frameworks</h1>"
-        "<p>For each pair, the share of the row framework's requirement items (no sections, "
-        "restatements, example-only or inferred items) that have at least one curated mapping "
-        "(exact, close, broad, narrow or related) to a requirement item of the column "
-        "framework. Items linked only to example-only or inferred items (via an example) and "
-        "items reviewed with no match are counted apart: a gap then means "
-        "“reviewed and absent”, not “not looked at”. Prerequisite records are no mapping.</p>"
-        "<figure>"
-        + svg
-        + '<figcaption><a href="coverage.svg">coverage.svg</a></figcaption></figure>'
-        "<h2>As a table</h2><table><thead><tr><th>From</th><th>Into</th>"
-        "<th class='num'>Requirement items</th><th class='num'>Mapped</th>"
-        "<th class='num'>Via an example</th><th class='num'>Reviewed, no match</th>"
-        "<th class='num'>Not reviewed</th></tr></thead>"
-        f"<tbody>{''.join(rows)}</tbody></table>"
-    )
-    return _layout("Coverage", "", body + review)
+        out.append("</svg>")
+        return "\n".join(out) + "\n"
 
-
-# ---------------------------------------------------------------------------- ontology
-def _ontology_html(store: Store) -> str:
-    """Classes, properties and individuals of the core ontology with nl/en labels."""
-    rows = store.select(
-        "SELECT ?t ?kind ?p ?o WHERE { ?t a ?kind . ?t ?p ?o . "
-        "VALUES ?kind { owl:Class rdfs:Class owl:ObjectProperty owl:DatatypeProperty "
-        "owl:AnnotationProperty rdf:Property owl:NamedIndividual } "
-        "FILTER(STRSTARTS(STR(?t), STR(hg:))) }"
-    )
-    terms: dict[str, dict] = defaultdict(lambda: defaultdict(set))
-    for r in rows:
-        t = r["t"].value
-        terms[t]["kind"].add(compact(r["kind"].value))
-        o = r["o"]
-        lang = getattr(o, "language", None)
-        key = r["p"].value
-        terms[t][(key, lang or "")].add(o.value)
-    rdfs, owl = PREFIXES["rdfs"], PREFIXES["owl"]
-    groups = {
-        "Classes": ("owl:Class", "rdfs:Class"),
-        "Properties": (
-            "owl:ObjectProperty",
-            "owl:DatatypeProperty",
-            "owl:AnnotationProperty",
-            "rdf:Property",
-        ),
-        "Individuals": ("owl:NamedIndividual",),
-    }
-    local_names = {t: t.removeprefix(HG) for t in terms}
-
-    def link(iri: str) -> str:
-        if iri in terms:
-            return f'<a href="#{e(local_names[iri])}"><code>{e(compact(iri))}</code></a>'
-        return f"<code>{e(compact(iri))}</code>"
-
-    def one(t, p, lang) -> str:
-        return "; ".join(sorted(terms[t].get((p, lang), ())))
-
-    sections = []
-    done = set()
-    for title, kinds in groups.items():
-        members = sorted(t for t in terms if terms[t]["kind"] & set(kinds) and t not in done)
-        done |= set(members)
-        if not members:
-            continue
-        cards = []
-        for t in members:
-            facts = [
-                ("Kind", ", ".join(sorted(terms[t]["kind"]))),
-                ("Label (nl)", f'<span lang="nl">{e(one(t, rdfs + "label", "nl"))}</span>'),
-                ("Label (en)", f'<span lang="en">{e(one(t, rdfs + "label", "en"))}</span>'),
-                ("Comment (nl)", f'<span lang="nl">{e(one(t, rdfs + "comment", "nl"))}</span>'),
-                ("Comment (en)", f'<span lang="en">{e(one(t, rdfs + "comment", "en"))}</span>'),
-            ]
-            for label, prop in (
-                ("Subclass of", rdfs + "subClassOf"),
-                ("Subproperty of", rdfs + "subPropertyOf"),
-                ("Domain", rdfs + "domain"),
-                ("Range", rdfs + "range"),
-                ("Equivalent", owl + "equivalentClass"),
-            ):
-                vals = sorted(terms[t].get((prop, ""), ()))
-                if vals:
-                    facts.append((label, ", ".join(link(v) for v in vals)))
-            cards.append(
-                f'<section class="term" id="{e(local_names[t])}"><h3><code>{e(compact(t))}</code>'
-                "</h3>"
-                '<dl class="facts">'
-                + "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in facts if v)
-                + "</dl></section>"
+    def coverage_html(self, cov, svg: str) -> str:
+        w = self.w
+        rows = []
+        for (a, b), (n, mapped, via, no) in sorted(cov.items()):
+            rows.append(
+                f'<tr data-a="{e(a)}" data-b="{e(b)}"><td>{self.fw_link(self.fw_by_id[a], "")}</td>'
+                f"<td>{self.fw_link(self.fw_by_id[b], '')}</td><td class='num'>{n}</td>"
+                f"<td class='num'>{mapped}</td><td class='num'>{via}</td><td class='num'>{no}</td>"
+                f"<td class='num'>{n - mapped - via - no}</td>"
+                f"<td class='num'>{_percent(mapped, n)}</td></tr>"
             )
-        sections.append(f"<h2>{title} ({len(members)})</h2>" + "".join(cards))
-    intro = (
-        "<h1>The core ontology</h1>"
-        f"<p>Namespace <code>{e(HG)}</code> (prefix <code>hg:</code>). Items are "
-        "<code>skos:Concept</code>s typed with one of the classes below; the JSON-LD context is "
-        '<a href="downloads/herstelgraph.context.jsonld">herstelgraph.context.jsonld</a>.</p>'
+        missing = [f for f in self.fws if f.id not in self.aligned]
+        names = ", ".join(self.fw_link(f, "") for f in missing)
+        body = (
+            f"<h1>{w('coverage_title')}</h1><p>{w('coverage_intro')}</p>"
+            f'<figure class="heatmap"><div class="scroll" tabindex="0" role="region" '
+            f'aria-label="{e(w("heatmap_title"))}">{svg}</div>'
+            f'<figcaption><a href="coverage.svg">coverage.svg</a></figcaption></figure>'
+            + (f'<p id="not-aligned">{w("not_aligned_list", names=names)}</p>' if missing else "")
+            + f"<p class='meta'>{w('what_counts')}</p>"
+            f"<h2>{w('as_table')}</h2><div class='scroll'><table id='coverage-table'><thead><tr>"
+            f"<th>{w('from')}</th><th>{w('into')}</th>"
+            f"<th class='num'>{w('items_counted')}</th>"
+            f"<th class='num'>{_header('mapped', self.lang)}</th>"
+            f"<th class='num'>{_header('via_example', self.lang)}</th>"
+            f"<th class='num'>{_header('no_match', self.lang)}</th>"
+            f"<th class='num'>{_header('not_reviewed', self.lang)}</th>"
+            f"<th class='num'>{_header('share', self.lang)}</th></tr></thead>"
+            f"<tbody>{''.join(rows)}</tbody></table></div>"
+        )
+        return self.layout(w("coverage"), "coverage.html", body + self.review_html())
+
+    def review_html(self) -> str:
+        """The expert review's figures per framework pair and the agreement, in words."""
+        w, lang = self.w, self.lang
+        stats = self.review_figures
+        if stats is None or not stats.reviewers:
+            return f"<h2>{w('review')}</h2><p>{w('no_reviews')}</p>"
+        cols = ("records", "reviewed", "confirmed", "rejected", "changed", "unsure", "disputed")
+        pairs: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0] * len(cols))
+        for c in stats.counts:
+            row = pairs[tuple(sorted((c.subject_framework, c.object_framework)))]
+            for i, name in enumerate(cols):
+                row[i] += getattr(c, name)
+        cells = "".join(
+            f"<tr><td>{e(a)} ↔ {e(b)}</td>"
+            + "".join(f"<td class='num'>{v}</td>" for v in row)
+            + "</tr>"
+            for (a, b), row in sorted(pairs.items())
+        )
+        agree = "".join(
+            f"<li>{e(x.measure)} ({e(x.reviewers)}): "
+            f"{'–' if x.value is None else f'{x.value:.3f}'} "
+            f"{w('on_records', n=x.items)}"
+            f"{' — ' + e(x.note) if x.note else ''}</li>"
+            for x in stats.agreement
+        )
+        return (
+            f"<h2>{w('review')}</h2><p>"
+            + w("review_summary", n=len(stats.reviewers), version=e(stats.rubric_version))
+            + "</p><div class='scroll'><table class='review-figures'><thead><tr>"
+            f"<th>{w('pair')}</th>"
+            + "".join(f"<th class='num'>{_header(c, lang)}</th>" for c in cols)
+            + f"</tr></thead><tbody>{cells}</tbody></table></div>"
+            + (f"<ul class='review-agreement' lang='en'>{agree}</ul>" if agree else "")
+        )
+
+    # ------------------------------------------------------------------ ontology
+    def ontology_html(self) -> str:
+        """Classes, properties and individuals of the core ontology with nl/en labels."""
+        g, w = self.g, self.w
+        kinds = (
+            ("classes", ("owl:Class", "rdfs:Class")),
+            (
+                "properties",
+                (
+                    "owl:ObjectProperty",
+                    "owl:DatatypeProperty",
+                    "owl:AnnotationProperty",
+                    "rdf:Property",
+                ),
+            ),
+            ("individuals", ("owl:NamedIndividual",)),
+        )
+        terms = {t: {compact(k) for k in g.iris(t, RDF_TYPE)} for t in self.ontology_terms}
+        sections, done = [], set()
+        for key, wanted in kinds:
+            members = sorted(t for t in terms if terms[t] & set(wanted) and t not in done)
+            done |= set(members)
+            if not members:
+                continue
+            cards = []
+            for t in members:
+                local = t.removeprefix(HG)
+                found = g.label(t, self.lang)
+                heading = (
+                    f"<span{_lang_attr(found[1])}>{e(found[0])}</span> " if found else ""
+                ) + f"<code>{e(compact(t))}</code>"
+                facts = [
+                    (
+                        w("kind"),
+                        ", ".join(
+                            e(site_word(k, self.lang)) for k in sorted(terms[t]) if k in _KIND_WORDS
+                        ),
+                    ),
+                    (
+                        w("label_nl"),
+                        _span(g.texts(t, RDFS + "label", "nl"), "nl"),
+                    ),
+                    (
+                        w("label_en"),
+                        _span(g.texts(t, RDFS + "label", "en"), "en"),
+                    ),
+                    (
+                        w("comment_nl"),
+                        _span(g.texts(t, RDFS + "comment", "nl"), "nl"),
+                    ),
+                    (
+                        w("comment_en"),
+                        _span(g.texts(t, RDFS + "comment", "en"), "en"),
+                    ),
+                ]
+                for label, prop in (
+                    ("subclass_of", RDFS + "subClassOf"),
+                    ("subproperty_of", RDFS + "subPropertyOf"),
+                    ("domain", RDFS + "domain"),
+                    ("range", RDFS + "range"),
+                    ("equivalent", OWL + "equivalentClass"),
+                ):
+                    vals = g.iris(t, prop)
+                    if vals:
+                        facts.append((w(label), ", ".join(self.term(v, "") for v in vals)))
+                cards.append(
+                    f'<section class="term" id="{e(local)}"><h3>{heading}</h3>'
+                    + _facts(facts)
+                    + "</section>"
+                )
+            sections.append(f"<h2>{w(key)} ({len(members)})</h2>" + "".join(cards))
+        intro = (
+            f"<h1>{w('ontology_title')}</h1><p>"
+            + w("ontology_intro", ns=e(HG), ctx="../downloads/herstelgraph.context.jsonld")
+            + "</p>"
+        )
+        return self.layout(w("ontology"), "ontology.html", intro + "".join(sections))
+
+
+_KIND_WORDS = {
+    "owl:Class",
+    "rdfs:Class",
+    "owl:ObjectProperty",
+    "owl:DatatypeProperty",
+    "owl:AnnotationProperty",
+    "rdf:Property",
+    "owl:NamedIndividual",
+}
+
+
+def _header(name: str, lang: str) -> str:
+    from ..words import header
+
+    text = header(name, lang)
+    return text[:1].upper() + text[1:]
+
+
+def _percent(part: int, whole: int) -> str:
+    """A share as the README writes it (``70%``; ``–`` of nothing)."""
+    return f"{100 * part / whole:.0f}%" if whole else "–"
+
+
+def _span(texts: list[str], lang: str) -> str:
+    """Texts of one language joined, or nothing (so the fact is left out)."""
+    return f'<span lang="{lang}">{e("; ".join(texts))}</span>' if texts else ""
+
+
+def _lang_attr(lang: str) -> str:
+    return f' lang="{e(lang)}"' if lang else ""
+
+
+def _facts(rows) -> str:
+    return (
+        '<dl class="facts">' + "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows if v) + "</dl>"
     )
-    return _layout("Ontology", "", intro + "".join(sections))

@@ -657,8 +657,9 @@ def search_words(text: str) -> list[str]:
 _INDEX: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
-def _search_index(store: Queryable) -> dict[str, list[tuple[str, str, str, str]]]:
-    """concept IRI -> [(field, text, folded text, scheme)], built once per store and size."""
+def _search_index(store: Queryable) -> dict[str, list[tuple[str, str, str, str, str]]]:
+    """concept IRI -> [(field, text, folded text, scheme, language)], built once per store
+    and size. Every language is indexed: the English translations are searched too."""
     size = len(store) if hasattr(store, "__len__") else None
     hit = _INDEX.get(store)
     if hit is not None and hit[0] == size:
@@ -666,7 +667,10 @@ def _search_index(store: Queryable) -> dict[str, list[tuple[str, str, str, str]]
     index: dict[str, list] = defaultdict(list)
     for r in _run(store, "search"):
         t = r["text"].value
-        index[r["concept"].value].append((compact(r["field"].value), t, fold(t), r["scheme"].value))
+        lang = getattr(r["text"], "language", None) or ""
+        index[r["concept"].value].append(
+            (compact(r["field"].value), t, fold(t), r["scheme"].value, lang)
+        )
     _INDEX[store] = (size, index)
     return index
 
@@ -684,14 +688,14 @@ def search(
     for iri, folded in by_concept.items():
         if only and folded[0][3] != only:
             continue
-        if not all(any(w in ft for _, _, ft, _ in folded) for w in words):
+        if not all(any(w in x[2] for x in folded) for w in words):
             continue
         score, best = 0.0, None
         for w in words:
             present = [x for x in folded if w in x[2]]
             top = max(present, key=lambda x: _FIELD_WEIGHT.get(x[0], 0.5))
             score += _FIELD_WEIGHT.get(top[0], 0.5)
-        for f, t, ft, _s in folded:
+        for f, t, ft, _s, _lang in folded:
             weight = _FIELD_WEIGHT.get(f, 0.5)
             bonus = 0.0
             if ft.strip() == phrase:
@@ -703,10 +707,14 @@ def search(
             if any(re.search(r"(^|\W)" + re.escape(w), ft) for w in words):
                 bonus += 0.2
             cand = weight * bonus
-            if best is None or cand > best[0] or (cand == best[0] and weight > best[4]):
-                best = (cand, f, t, _s, weight)
+            # ties go to the heavier field, then to the Dutch text (the source's own)
+            key = (cand, weight, _lang == "nl")
+            if best is None or key > best[5]:
+                best = (cand, f, t, _s, weight, key)
         score += best[0]
-        label = next((t for f, t, _, _ in folded if f == "skos:prefLabel"), best[2])
+        # the label shown is the Dutch one (the source's), whichever language matched
+        labels = sorted((lang != "nl", t) for f, t, _, _, lang in folded if f == "skos:prefLabel")
+        label = labels[0][1] if labels else best[2]
         hits.append(
             SearchHit(
                 id=compact(iri),
