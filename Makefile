@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TESTSTAMP := $(VENV)/.installed-test
 
-.PHONY: demo test lint fmt bench eval clean mappings
+.PHONY: demo test lint fmt bench eval clean mappings shapes goldens release
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,13 @@ shapes: $(STAMP)
 
 goldens: $(TESTSTAMP)
 	$(BIN)/python tools/dev.py goldens
+
+# A release (issue 25): the version of src/herstelgraph/_version.py stamped on the ontology,
+# the SSSOM files and CITATION.cff, the released IRIs recorded, the CHANGELOG section written,
+# and dist/release/VERSION/ built (every export, the site, the sources, SHA256SUMS). A new
+# version: python tools/dev.py release --version X.Y.Z --date YYYY-MM-DD --summary "…".
+release: $(STAMP)
+	$(BIN)/python tools/dev.py release
 
 bench: $(TESTSTAMP)
 	$(BIN)/python benchmarks/run.py

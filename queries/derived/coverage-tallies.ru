@@ -32,6 +32,8 @@ WHERE {
       ?item skos:inScheme ?a ;
             a skos:Concept .
       FILTER NOT EXISTS { ?item a hg:Section }
+      # A deprecated item (kept for its IRI) is no item of the framework any more.
+      FILTER NOT EXISTS { ?item owl:deprecated true }
       # Requirement items only (mappings/RUBRIC.md C-COV-1, docs/modelling.md "Alignment policy"): a
       # restatement is counted through the item it restates, example-only and inferred items apart.
       FILTER NOT EXISTS { ?item hg:restates ?restated }

@@ -85,9 +85,21 @@ def cli(
 
 def _register() -> None:
     """Each area's verbs live in their own module; the group adds them here (no import circle)."""
-    from . import align, catalogue, check, endpoint, publish, report, review, suggest, validate
+    from . import (
+        align,
+        catalogue,
+        check,
+        endpoint,
+        publish,
+        releases,
+        report,
+        review,
+        suggest,
+        validate,
+    )  # fmt: skip
 
-    for module in (catalogue, align, check, publish, validate, suggest, review, report, endpoint):
+    modules = (catalogue, align, check, publish, validate, suggest, review, report, endpoint)
+    for module in (*modules, releases):
         for command in module.COMMANDS:
             cli.add_command(command)
 

@@ -64,13 +64,16 @@ class _Page:
 
 
 # ---------------------------------------------------------------------------- building
-def build_site(store: Queryable, out: Path, *, include_data: bool = False) -> SiteReport:
+def build_site(
+    store: Queryable, out: Path, *, include_data: bool = False, changes=None
+) -> SiteReport:
     """Build the whole site into ``out``; an existing folder is replaced only if it is a
     previous herstelgraph site (so ``-o ~`` can never wipe a home folder).
 
     Files a user added (the user graph: curricula, profiles, own frameworks) are private:
     the site is built from the shipped graph alone unless ``include_data`` is given, so no
-    page or download carries them."""
+    page or download carries them. ``changes`` (a ``checks.diff.ReleaseDiff``) adds the
+    "Wat is er veranderd" / "What changed" pages (a release build passes it)."""
     from ..io.atomic import atomic_dir
 
     if not include_data and _has_user_data(store):
@@ -91,6 +94,8 @@ def build_site(store: Queryable, out: Path, *, include_data: bool = False) -> Si
     # an endpoint is copied once (every page reads the graph): one bulk read, not a query
     # per page over the network
     files: dict[str, bytes] = _render(snapshot(store))
+    if changes is not None:
+        files.update(_changes_pages(files, changes))
     with atomic_dir(out) as tmp:
         for rel, data in sorted(files.items()):
             path = tmp / rel
@@ -99,6 +104,35 @@ def build_site(store: Queryable, out: Path, *, include_data: bool = False) -> Si
     pages = sum(1 for rel in files if rel.endswith(".html"))
     concepts = sum(1 for rel in files if rel.startswith("concepts/") and rel.endswith(".html"))
     return SiteReport(str(out), pages, len(files), concepts)
+
+
+def site_files(store: Queryable, *, changes=None) -> dict[str, bytes]:
+    """Every file of the site by relative name, in memory (a release folder's site/)."""
+    from ..store.endpoint import snapshot
+
+    files = _render(snapshot(store))
+    if changes is not None:
+        files.update(_changes_pages(files, changes))
+    return files
+
+
+def _changes_pages(files: dict[str, bytes], changes) -> dict[str, bytes]:
+    """changes.html (Dutch) and changes.en.html (English), and a link to them on the index."""
+    from .changes import TITLE, changes_html
+
+    out = {}
+    for name, lang in (("changes.html", "nl"), ("changes.en.html", "en")):
+        body = f'<div lang="{lang}">\n{changes_html(changes, lang)}</div>'
+        out[name] = _layout(TITLE[lang], "", body).encode("utf-8")
+    index = files.get("index.html", b"").decode("utf-8")
+    marker = '<li><a href="coverage.html">'
+    link = (
+        '<li><a href="changes.html" lang="nl">Wat is er veranderd</a> · '
+        '<a href="changes.en.html">What changed</a></li>'
+    )
+    if marker in index:
+        out["index.html"] = index.replace(marker, link + marker, 1).encode("utf-8")
+    return out
 
 
 def _has_user_data(store) -> bool:
@@ -146,7 +180,7 @@ def _render(store: Store) -> dict[str, bytes]:
     used_paths: set[str] = set()
     for fw in fws:
         members = []
-        for c in concepts(store, fw.id):
+        for c in concepts(store, fw.id, include_deprecated=True):  # released IRIs resolve
             path = f"concepts/{fw.id}/{_local(c.iri)}.html"
             if path.lower() in used_paths:  # two IRIs, one file name: fall back to a hash
                 path = f"concepts/{fw.id}/{_local(c.iri + ' ')}.html"
@@ -419,6 +453,17 @@ def _concept_html(page: _Page, pages, labels, fw_of_scheme, badges=None) -> str:
         ("Source section", f'<span lang="nl">{e(d.section)}</span>' if d.section else ""),
         ("Source document", f"<code>{e(d.source_document)}</code>" if d.source_document else ""),
         ("Applies at", e(", ".join(d.applies_at))),
+        (
+            "Deprecated",
+            "yes"
+            + (
+                ", replaced by " + ", ".join(ref(r) for r in d.replaced_by)
+                if d.replaced_by
+                else ", no successor"
+            )
+            if getattr(d, "deprecated", False)
+            else "",
+        ),
     ]
     parts = [
         f'<p class="crumbs">{" › ".join(crumbs)}</p>',

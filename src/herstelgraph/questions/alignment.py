@@ -29,6 +29,7 @@ from .coverage import ProfileSummary as ProfileSummary
 from .coverage import coverage_of as coverage_of
 from .coverage import coverage_summary as coverage_summary
 from .coverage import profile_node as profile_node
+from .deprecation import skip_deprecated
 from .filters import view as _view
 
 CHAINING = "semapv:MappingChaining"
@@ -336,8 +337,10 @@ def gaps(
     status: GapStatus | str | None = None,
     reviewed_only: int = 0,
     min_confidence: float | None = None,
+    include_deprecated: bool = False,
 ) -> list[Gap]:
-    """Items of A with no mapping into B, telling "reviewed: no match" from "not reviewed"."""
+    """Items of A with no mapping into B, telling "reviewed: no match" from "not reviewed".
+    Deprecated items are no gaps (left out unless ``include_deprecated``)."""
     store = _view(store, reviewed_only, min_confidence)
     na, nb = scheme_node(store, a), scheme_node(store, b)
     if na == nb:
@@ -347,8 +350,11 @@ def gaps(
         raise ParameterError("status", f"unknown gap status {status!r}; use {known}")
     sec = resolve(store, section) if section else None
     rows = _run(store, "gaps", a=na, b=nb, section=sec, type=type_node(store, item_type))
+    gone = skip_deprecated(store, {r["item"].value for r in rows}, include_deprecated)
     out: dict[str, Gap] = {}
     for r in rows:
+        if r["item"].value in gone:
+            continue
         item = compact(r["item"].value)
         if item in out and out[item].status == "no-match":
             continue
@@ -649,17 +655,24 @@ def _search_index(store: Queryable) -> dict[str, list[tuple[str, str, str, str]]
 
 
 def search(
-    store: Queryable, text: str, *, framework: str | None = None, limit: int | None = 50
+    store: Queryable,
+    text: str,
+    *,
+    framework: str | None = None,
+    limit: int | None = 50,
+    include_deprecated: bool = False,
 ) -> list[SearchHit]:
     """Concepts whose labels, notations or texts contain every word, ranked: words in the
-    label count more than in a definition; an exact or leading phrase match counts most."""
+    label count more than in a definition; an exact or leading phrase match counts most.
+    Deprecated items are left out unless ``include_deprecated``."""
     words = search_words(text)
     phrase = " ".join(words)
     only = scheme_node(store, framework).value if framework else None
     by_concept = _search_index(store)
+    gone = skip_deprecated(store, by_concept, include_deprecated)
     hits = []
     for iri, folded in by_concept.items():
-        if only and folded[0][3] != only:
+        if (only and folded[0][3] != only) or iri in gone:
             continue
         if not all(any(w in ft for _, _, ft, _ in folded) for w in words):
             continue

@@ -18,7 +18,7 @@ from ..resources import data_dir
 from .store import INFERRED, Store
 
 #: Bump when a derived query changes: it is part of the closure cache key.
-TALLIES_VERSION = 2
+TALLIES_VERSION = 3
 
 #: In this order: coverage reads the closure, which ``add_closure`` has written before.
 DERIVED = ("concept-tallies", "mapping-tallies", "coverage-tallies")
