@@ -260,7 +260,7 @@ def missing_released(store, released: set[str]) -> list[str]:
 
     missing = []
     for iri in sorted(released):
-        if not store.ask("ASK { ?x ?p ?o }", {"x": ox.NamedNode(iri)}):
+        if not store.ask("ASK WHERE { ?x ?p ?o }", {"x": ox.NamedNode(iri)}):
             missing.append(iri)
     return missing
 
