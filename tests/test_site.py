@@ -184,6 +184,25 @@ def test_heatmap_is_valid_svg_with_a_cell_per_pair(built):
     assert "<svg" in (site / "coverage.html").read_text(encoding="utf-8")
 
 
+def test_coverage_page_counts_as_the_coverage_question(built):
+    """One definition of an item that counts: the site's table is coverage's framework rows
+    (requirement items; via an example and no match apart; prerequisites are no mapping)."""
+    import re
+
+    from herstelgraph.questions.alignment import coverage
+
+    site, _, store = built
+    html = (site / "coverage.html").read_text(encoding="utf-8")
+    cells = re.findall(
+        r"<tr><td>([^<]+)</td><td>([^<]+)</td>" + r"<td class='num'>(\d+)</td>" * 5, html
+    )
+    shown = {(a, b): tuple(map(int, n)) for a, b, *n in cells}
+    for r in coverage(store):
+        if r.scope == "framework":
+            expected = (r.items, r.mapped, r.via_example, r.no_match, r.not_reviewed)
+            assert shown[(r.a, r.b)] == expected, (r.a, r.b)
+
+
 def test_ontology_page_documents_classes_and_properties(built):
     site, _, store = built
     doc = parse(site / "ontology.html")

@@ -108,6 +108,8 @@ VERBS: list[tuple[str, list[str]]] = [
             "{tmp}/annex.xlsx",
         ],
     ),
+    # --since a folder: no git in a plain install
+    ("curation report", ["curation", "report", "--since", str(ROOT / "mappings")]),
 ]
 
 

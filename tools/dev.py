@@ -5,8 +5,10 @@
     python tools/dev.py mappings fmt FILE...       canonicalise these TSV files only
     python tools/dev.py mappings new A B           the empty pair file for frameworks A and B
     python tools/dev.py mappings status FILE       per direction: mapped / no match / not reviewed
-    python tools/dev.py mappings check FILE        consistency problems with this one file
+    python tools/dev.py mappings check [FILE...]   RUBRIC §7's mapping checks
     python tools/dev.py mappings report            the README's mapping report
+    python tools/dev.py mappings curation          the README's curation report figures
+    python tools/dev.py mappings readme            both reports written into the README
     python tools/dev.py shapes [--check]           shapes/profiles-generated.ttl, ontology/roles.ttl
     python tools/dev.py quality                    the counts table of docs/quality.md
     python tools/dev.py serialize [--check] FILE…  canonical Turtle, in place
@@ -52,6 +54,25 @@ def mappings(args: argparse.Namespace) -> int:
         from herstelgraph.store import load
 
         print(sssom.report_markdown(load()), end="")
+    elif cmd == "curation":
+        from herstelgraph.curation.report import build_report, markdown
+
+        print(markdown(build_report()), end="")
+    elif cmd == "readme":
+        from herstelgraph.curation.report import build_report, markdown
+        from herstelgraph.store import load
+
+        readme = ROOT / "README.md"
+        text = readme.read_text(encoding="utf-8")
+        for marker, block in (
+            ("mapping report", sssom.report_markdown(load())),
+            ("curation report", markdown(build_report())),
+        ):
+            start, end = f"<!-- {marker} -->\n", f"<!-- /{marker} -->"
+            head, rest_ = text.split(start, 1)
+            text = head + start + block + end + rest_.split(end, 1)[1]
+        readme.write_text(text, encoding="utf-8")
+        print("README.md: mapping and curation reports rewritten")
     elif cmd == "new" and len(rest) == 2:
         name = sssom.pair_name(*rest)
         path = ROOT / "mappings" / f"{name}.sssom.tsv"
@@ -64,12 +85,19 @@ def mappings(args: argparse.Namespace) -> int:
         for f in rest:
             mf = sssom.canonical(sssom.read_tsv(Path(f)), labels, schemes, today)
             write_text(Path(f), sssom.write_tsv(mf))
-    elif cmd in ("status", "check") and len(rest) == 1:
+    elif cmd == "check":
+        from herstelgraph.curation import consistency
+        from herstelgraph.store import load
+
+        graph = load(closure=False)
+        if rest:
+            problems = consistency.check_files([Path(f) for f in rest], graph)
+        else:
+            problems = consistency.check_shipped(graph)
+        print("\n".join(p.line() for p in problems) or "no problems")
+        return 1 if consistency.errors(problems) else 0
+    elif cmd == "status" and len(rest) == 1:
         store = sssom.pair_store(Path(rest[0]), today)
-        if cmd == "check":
-            problems = sssom.consistency_problems(store)
-            print("\n".join(problems) or "no problems")
-            return 1 if problems else 0
         for (a, b), st in sssom.review_status(store).items():
             if not st["mapped"] and not st["no_match"]:
                 continue
@@ -318,7 +346,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="tools/dev.py", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="what", required=True)
     p = sub.add_parser("mappings", help="build, format and report the curated SSSOM files")
-    p.add_argument("command", choices=["build", "fmt", "new", "status", "check", "report"])
+    p.add_argument(
+        "command",
+        choices=["build", "fmt", "new", "status", "check", "report", "curation", "readme"],
+    )
     p.add_argument("args", nargs="*")
     p.add_argument("--check", action="store_true", help="build: only report what is stale")
     p.set_defaults(run=mappings)

@@ -130,9 +130,11 @@ class Direction(Words):
 
 
 class GapStatus(Words):
-    """Why an item of A has no mapping into B."""
+    """Why a requirement item of A has no mapping into B: reviewed with no match, covered only
+    via an example-only or inferred item of B (RUBRIC R-EX-1), or not reviewed."""
 
     NO_MATCH = "no-match"
+    VIA_EXAMPLE = "via-example"
     NOT_REVIEWED = "not-reviewed"
 
 

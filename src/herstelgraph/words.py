@@ -71,6 +71,7 @@ def relation_word(relation: str, lang: Language | str) -> str:
 VALUES: dict[str, Pair] = {
     # GapStatus
     "no-match": ("geen overeenkomst", "no match"),
+    "via-example": ("via een voorbeeld", "via an example"),
     "not-reviewed": ("niet beoordeeld", "not reviewed"),
     # CoverageStatus
     "direct": ("direct", "direct"),
@@ -209,6 +210,7 @@ HEADERS: dict[str, Pair] = {
     "items": ("items", "items"),
     "mapped": ("gemapt", "mapped"),
     "no_match": ("geen overeenkomst", "no match"),
+    "via_example": ("via een voorbeeld", "via an example"),
     "not_reviewed": ("niet beoordeeld", "not reviewed"),
     "share": ("aandeel", "share"),
     "relation1": ("relatie 1", "relation 1"),
@@ -265,11 +267,9 @@ HEADERS: dict[str, Pair] = {
     "retyped": ("relatie anders", "retyped"),
     "confidence_changed": ("zekerheid anders", "confidence"),
     "review_changed": ("beoordeling anders", "review"),
-    "change": ("wijziging", "change"),
     "property": ("eigenschap", "property"),
     "before": ("voor", "before"),
     "after": ("na", "after"),
-    "pair": ("paar kaders", "framework pair"),
     "subject_label": ("omschrijving (van)", "label (from)"),
     "object_label": ("omschrijving (naar)", "label (to)"),
     "items_before": ("items voor", "items before"),
@@ -294,6 +294,13 @@ HEADERS: dict[str, Pair] = {
     "module": ("module", "module"),
     "outcome": ("leeruitkomst", "learning outcome"),
     "fix": ("oplossing", "fix"),
+    # curation report
+    "pair": ("paar", "pair"),
+    "key": ("onderdeel", "key"),
+    "value": ("waarde", "value"),
+    "change": ("wijziging", "change"),
+    "predicate": ("predicaat", "predicate"),
+    "fields": ("velden", "fields"),
 }
 
 
@@ -327,6 +334,30 @@ MESSAGES: dict[str, Pair] = {
     "crosswalk": ("Crosswalk {a} → {b}", "Crosswalk {a} → {b}"),
     "gaps": ("Hiaten {a} → {b}", "Gaps {a} → {b}"),
     "coverage": ("Dekking", "Coverage"),
+    "curation_relations": (
+        "Records per paar en relatie (aandeel van de records van het paar)",
+        "Records per pair and relation (share of the pair's records)",
+    ),
+    "curation_confidence": (
+        "Betrouwbaarheid per relatie, in de banden van de rubric (R-CONF-1)",
+        "Confidence per relation, in the rubric's bands (R-CONF-1)",
+    ),
+    "curation_mean-confidence": (
+        "Gemiddelde betrouwbaarheid per paar en relatie (R-CONF-4: streef ≥ 0,85)",
+        "Mean confidence per pair and relation (R-CONF-4: aim ≥ 0.85)",
+    ),
+    "curation_rules": (
+        "Links per rubricregel (curation_rule; aandeel van de links van het paar)",
+        "Links per rubric rule (curation_rule; share of the pair's links)",
+    ),
+    "curation_no-match": (
+        "Geen-overeenkomstrecords per paar, richting en predicaat (R-NONE-1/2/3)",
+        "No-match records per pair, direction and predicate (R-NONE-1/2/3)",
+    ),
+    "curation_changes": (
+        "Wijzigingen {since}: {added} toegevoegd, {removed} verwijderd, {changed} gewijzigd",
+        "Changes {since}: {added} added, {removed} removed, {changed} changed",
+    ),
     "chain": ("Ketens {a} → {b} → {c} (afgeleid)", "Chains {a} → {b} → {c} (inferred)"),
     "hubs": ("Kennisknooppunten van {framework}", "Knowledge hubs of {framework}"),
     "search": ("Zoeken naar {text}", "Search {text}"),

@@ -210,7 +210,7 @@ class QualityReport(Record):
         return [f for f in self.findings if f.check == check]
 
     def count(self, check: str) -> int:
-        return next((c.count for c in self.checks if c.check == check), 0)
+        return sum(c.count for c in self.checks if c.check == check)
 
 
 # ---------------------------------------------------------------------- the graph
@@ -1070,14 +1070,62 @@ def sssom_quads(path: Path, graph) -> list:
 
 
 def check(paths: Sequence[Path] = (), data: Sequence[Path] = ()) -> QualityReport:
-    """The report for the user's files, or for the shipped graph (plus ``data``) when none."""
-    if paths:
-        store = load_files(paths)
-        return check_store(store, None, [str(p) for p in paths], _shipped_deprecated(store))
+    """The report for the user's files, or for the shipped graph (plus ``data``) when none.
+
+    Both carry the mapping checks of mappings/RUBRIC.md §7 (curation/consistency.py): on the
+    shipped mapping files, or on the user's SSSOM files whose records name items of the
+    shipped frameworks (checked with the shipped mappings of the other pairs)."""
+    from ..curation import consistency
     from ..store.build import load
 
+    if paths:
+        files = load_files(paths)
+        report = check_store(files, None, [str(p) for p in paths], _shipped_deprecated(files))
+        tsvs = [Path(p) for p in paths if Path(p).name.endswith((".sssom.tsv", ".tsv"))]
+        if not tsvs:
+            return report
+        graph = load(extra=[Path(p) for p in data], closure=False)
+        return with_mappings(report, consistency.check_files(tsvs, graph))
     store = load(extra=[Path(p) for p in data], closure=False)
-    return check_store(store, "asserted", ["shipped graph", *map(str, data)])
+    report = check_store(store, "asserted", ["shipped graph", *map(str, data)])
+    return with_mappings(report, consistency.check_shipped(store))
+
+
+def with_mappings(report: QualityReport, problems: Sequence) -> QualityReport:
+    """The report with the mapping checks added: one row per check at the rubric's severity
+    (and a warning row where a check also warns: doubtful confidences, files not yet curated
+    under the rubric), each finding naming its records, items and files."""
+    from ..curation.consistency import CHECKS as MAPPING_CHECKS
+
+    checks = list(report.checks)
+    findings = list(report.findings)
+    for cid, severity, title in MAPPING_CHECKS:
+        mine = [p for p in problems if p.check == cid]
+        n_err = sum(1 for p in mine if p.severity == "error")
+        n_warn = len(mine) - n_err
+        checks.append(QualityCheck(cid, severity, title, n_err if severity == "error" else n_warn))
+        if severity == "error" and n_warn:
+            checks.append(QualityCheck(cid, "warning", title + " (warnings)", n_warn))
+        for p in mine:
+            resource = p.records[0] if p.records else (p.items[0] if p.items else cid)
+            where = []
+            if p.records:
+                where.append("records " + ", ".join(p.records))
+            if p.files:
+                where.append("in " + ", ".join(p.files))
+            detail = p.detail + (f" [{'; '.join(where)}]" if where else "")
+            findings.append(QualityFinding(cid, p.severity, resource, detail))
+    errors = sum(1 for f in findings if f.severity == "error")
+    return QualityReport(
+        sources=report.sources,
+        triples=report.triples,
+        concepts=report.concepts,
+        schemes=report.schemes,
+        errors=errors,
+        warnings=len(findings) - errors,
+        checks=tuple(checks),
+        findings=tuple(findings),
+    )
 
 
 def _shipped_deprecated(store) -> dict[str, tuple[str, ...]]:
@@ -1112,7 +1160,7 @@ def render_text(report: QualityReport, limit: int = 20) -> str:
         if not x.count:
             continue
         lines += ["", f"{x.check} ({x.severity}): {x.title}"]
-        found = report.of(x.check)
+        found = [f for f in report.of(x.check) if f.severity == x.severity]
         for f in found[: limit or None]:
             lines.append(f"  {f.resource}  {f.detail}")
         if limit and len(found) > limit:

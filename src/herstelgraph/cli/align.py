@@ -45,8 +45,9 @@ def crosswalk(
 @click.option("--type", "type_", help="Only this item type, e.g. KnowledgeItem, Competency.")
 @click.option(
     "--status",
-    type=click.Choice(["no-match", "not-reviewed"]),
-    help="Only reviewed items with no match, or only items never reviewed.",
+    type=click.Choice(["no-match", "via-example", "not-reviewed"]),
+    help="Only reviewed items with no match, only items covered via an example-only or "
+    "inferred item, or only items never reviewed.",
 )
 @mapping_filter_options
 @include_deprecated_option
@@ -64,7 +65,8 @@ def gaps(
     min_confidence: float | None = None,
     include_deprecated: bool = False,
 ) -> None:
-    """Items of A with no mapping into B: 'no-match' (reviewed) or 'not-reviewed'."""
+    """Requirement items of A with no mapping into B: 'no-match' (reviewed), 'via-example'
+    (linked only to example-only or inferred items) or 'not-reviewed'."""
     from ..questions.alignment import Gap
     from ..questions.alignment import gaps as run
 
@@ -100,13 +102,15 @@ def coverage(
     reviewed_only: int = 0,
     min_confidence: float | None = None,
 ) -> None:
-    """Share of A's items mapped into B, for every ordered pair of aligned frameworks."""
+    """Share of A's requirement items mapped into B, for every ordered pair of aligned
+    frameworks."""
     from ..questions.alignment import CoverageRow
     from ..questions.alignment import coverage as run
 
     rows = run(obj.store, a, b, reviewed_only=reviewed_only, min_confidence=min_confidence)
     rows = [r for r in rows if sections or r.scope == "framework"]
-    cols = ["a", "b", "section_label", "items", "mapped", "no_match", "not_reviewed", "share"]
+    cols = ["a", "b", "section_label", "items", "mapped", "via_example", "no_match"]
+    cols += ["not_reviewed", "share"]
     view = View(rows, out.presenter.msg("coverage"), cols, kind=CoverageRow, totals=True)
     out.send(Answer((view,)))
 

@@ -89,6 +89,7 @@ def _register() -> None:
         align,
         catalogue,
         check,
+        curation,
         endpoint,
         publish,
         releases,
@@ -96,10 +97,10 @@ def _register() -> None:
         review,
         suggest,
         validate,
-    )  # fmt: skip
+    )
 
-    modules = (catalogue, align, check, publish, validate, suggest, review, report, endpoint)
-    for module in (*modules, releases):
+    modules = (catalogue, align, check, publish, validate, suggest, review, report, curation)
+    for module in (*modules, endpoint, releases):
         for command in module.COMMANDS:
             cli.add_command(command)
 

@@ -515,85 +515,8 @@ def pair_store(path: Path, today: str):
 
 
 # ------------------------------------------------------------------ consistency
-def consistency_problems(store) -> list[str]:
-    """The rules every mapping set must keep (run on the store with its closure).
-
-    * no exactMatch beside broadMatch/narrowMatch/relatedMatch on one pair (SKOS S46);
-    * no exactMatch clique that joins two concepts of one framework;
-    * no mapping inside one framework;
-    * no 'no match' beside a match for the same item and target framework;
-    * no broad/narrow mapping that contradicts the hierarchies: a cycle of
-      'narrower-than' steps (broader, broadMatch, narrowMatch, with exactMatch both ways)
-      that holds a strict step.
-    """
-    from ..ids import compact
-
-    problems: list[str] = []
-    q = store.select(
-        "SELECT ?a ?b ?p WHERE { ?a skos:exactMatch ?b . ?a ?p ?b . "
-        "VALUES ?p { skos:broadMatch skos:narrowMatch skos:relatedMatch } }",
-        entailment=True,
-    )
-    problems += [
-        f"S46: {compact(r['a'].value)} exactMatch and {compact(r['p'].value)} "
-        f"{compact(r['b'].value)}"
-        for r in q
-    ]
-    q = store.select(
-        "SELECT ?a ?b ?s WHERE { ?a skos:exactMatch ?b . ?a skos:inScheme ?s . "
-        "?b skos:inScheme ?s . FILTER(STR(?a) < STR(?b)) }",
-        entailment=True,
-    )
-    problems += [
-        f"exactMatch chain joins {compact(r['a'].value)} and {compact(r['b'].value)} "
-        f"of one framework"
-        for r in q
-    ]
-    q = store.select(
-        "SELECT ?a ?b ?p WHERE { ?a ?p ?b . ?a skos:inScheme ?s . ?b skos:inScheme ?s . "
-        "VALUES ?p { skos:exactMatch skos:closeMatch skos:broadMatch skos:narrowMatch "
-        "skos:relatedMatch } }"
-    )
-    problems += [
-        f"mapping inside one framework: {compact(r['a'].value)} "
-        f"{compact(r['p'].value)} {compact(r['b'].value)}"
-        for r in q
-    ]
-    q = store.select(
-        "SELECT ?a ?target WHERE { ?r owl:annotatedSource ?a ; owl:annotatedTarget "
-        "sssom:NoTermFound ; sssom:object_source ?target . ?a skos:mappingRelation ?b . "
-        "?b skos:inScheme ?target }",
-        entailment=True,
-    )
-    problems += [
-        f"{compact(r['a'].value)} has a 'no match' record and a mapping into "
-        f"{compact(r['target'].value)}"
-        for r in q
-    ]
-    problems += _hierarchy_cycles(store)
-    return problems
-
-
-def _hierarchy_cycles(store) -> list[str]:
-    from ..ids import compact
-
-    strict, loose = set(), set()
-    for r in store.select("SELECT ?a ?b WHERE { ?a skos:broader ?b }", entailment=True):
-        strict.add((r["a"].value, r["b"].value))
-    for r in store.select("SELECT ?a ?b WHERE { ?a skos:broadMatch ?b }", entailment=True):
-        strict.add((r["a"].value, r["b"].value))
-    for r in store.select("SELECT ?a ?b WHERE { ?a skos:exactMatch ?b }", entailment=True):
-        loose.add((r["a"].value, r["b"].value))
-    succ = defaultdict(set)
-    for a, b in strict | loose:
-        succ[a].add(b)
-    comp = _scc(succ)
-    return [
-        f"broad/narrow mapping contradicts the hierarchy: {compact(a)} is both narrower "
-        f"and not narrower than {compact(b)}"
-        for a, b in sorted(strict)
-        if comp.get(a) is not None and comp.get(a) == comp.get(b)
-    ]
+# The mapping checks (RUBRIC §7, including the older S46, exact-clique, no-match-beside-match
+# and hierarchy-cycle rules) live in curation/consistency.py: one checker.
 
 
 def _scc(succ: dict) -> dict:
@@ -637,17 +560,12 @@ def _scc(succ: dict) -> dict:
 
 # ------------------------------------------------------------------------ review
 #: The items that need a link or a no-match record into every other framework (RUBRIC.md,
-#: C-COV-1): not sections, not restatements (R-DUP-1, aligned through the item they restate),
-#: not example-only items (R-EX-1, the item or an ancestor hg:isExample) and not inferred
-#: items (R-INF-1). Links on the excluded items are allowed; they are not required.
+#: C-COV-1): the closure's hg:RequirementItem, the one definition of an item that counts
+#: (store/closure.py ``requirement_items``: no sections, restatements, example-only or
+#: inferred items), read with the closure. Links on the excluded items are allowed; they are
+#: not required.
 REVIEWABLE = """
-SELECT ?item ?scheme WHERE {
-  ?item skos:inScheme ?scheme ; a skos:Concept .
-  FILTER NOT EXISTS { ?item a hg:Section }
-  FILTER NOT EXISTS { ?item hg:restates ?restated }
-  FILTER NOT EXISTS { ?item hg:isInferred true }
-  FILTER NOT EXISTS { ?item skos:broader* ?example . ?example hg:isExample true }
-}
+SELECT ?item ?scheme WHERE { ?item a hg:RequirementItem ; skos:inScheme ?scheme . }
 """
 
 
@@ -658,13 +576,15 @@ def review_status(store) -> dict[tuple[str, str], dict[str, set[str]]]:
 
     schemes = {SCHEME_OF[f]: f for f in FRAMEWORKS}
     items: dict[str, set[str]] = defaultdict(set)
-    for r in store.select(REVIEWABLE):
+    for r in store.select(REVIEWABLE, entailment=True):
         fw = schemes.get(compact(r["scheme"].value))
         if fw:
             items[fw].add(compact(r["item"].value))
+    # any SKOS link into B answers C-COV-1, also one that reaches only an example-only or
+    # inferred item (hg:mappedViaExampleInto); prerequisite records are no SKOS link
     mapped: dict[tuple[str, str], set[str]] = defaultdict(set)
     rows = store.select(
-        "SELECT ?a ?sb WHERE { ?a skos:mappingRelation ?b . ?b skos:inScheme ?sb }",
+        "SELECT ?a ?sb WHERE { VALUES ?p { hg:mappedInto hg:mappedViaExampleInto } ?a ?p ?sb }",
         entailment=True,
     )
     for r in rows:
@@ -693,7 +613,12 @@ def review_status(store) -> dict[tuple[str, str], dict[str, set[str]]]:
 
 
 def report_markdown(store) -> str:
-    """The README's mapping report, computed from the data."""
+    """The README's mapping report, computed from the data: records per pair and relation
+    (prerequisite records in a column of their own: they are no match, RUBRIC R-PRE-1), then
+    the coverage of requirement items as ``herstelgraph coverage`` counts it (one definition
+    of an item that counts: the closure's hg:RequirementItem)."""
+    from ..questions.alignment import coverage
+
     records = all_records()
     by_pair: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
     schemes = {SCHEME_OF[f]: f for f in FRAMEWORKS}
@@ -718,14 +643,16 @@ def report_markdown(store) -> str:
         )
     lines += [
         "",
-        "| items of → into | mapped | reviewed, no match | not reviewed | share mapped |",
-        "|---|---|---|---|---|",
+        "| requirement items of → into | items | mapped | via an example | reviewed, no match "
+        "| not reviewed | share mapped |",
+        "|---|---|---|---|---|---|---|",
     ]
-    for (a, b), st in review_status(store).items():
-        total = sum(len(v) for v in st.values())
-        share = f"{100 * len(st['mapped']) / total:.0f}%" if total else "–"
+    for row in coverage(store):
+        if row.scope != "framework" or row.a not in FRAMEWORKS or row.b not in FRAMEWORKS:
+            continue
+        share = f"{100 * row.share:.0f}%" if row.items else "–"
         lines.append(
-            f"| {a} → {b} | {len(st['mapped'])} | {len(st['no_match'])} | "
-            f"{len(st['not_reviewed'])} | {share} |"
+            f"| {row.a} → {row.b} | {row.items} | {row.mapped} | {row.via_example} | "
+            f"{row.no_match} | {row.not_reviewed} | {share} |"
         )
     return "\n".join(lines) + "\n"

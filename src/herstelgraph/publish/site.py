@@ -263,10 +263,11 @@ def _render(store: Store) -> dict[str, bytes]:
     from ..curation.review.site import review_badges, review_figures_html
 
     badges = review_badges(store)
-    coverage = _coverage(fws, by_fw, maps, pages)
+    counted = _counted(store)
+    coverage = _coverage(store, fws, by_fw, counted[0])
     svg = _heatmap_svg(coverage, [f.id for f in fws])
     put("coverage.svg", svg)
-    put("index.html", _index_html(fws, by_fw, maps, fws and downloads))
+    put("index.html", _index_html(fws, by_fw, maps, counted, fws and downloads))
     for fw in fws:
         put(f"frameworks/{fw.id}.html", _framework_html(fw, by_fw[fw.id], pages))
     for page in pages.values():
@@ -312,12 +313,20 @@ def _concept_link(page: _Page, root: str, cls: str = "") -> str:
 
 
 # ---------------------------------------------------------------------------- pages
-def _index_html(fws, by_fw, maps, downloads) -> str:
+def _index_html(fws, by_fw, maps, counted, downloads) -> str:
+    required, mapped_ids, via_ids = counted
     rows = []
     for fw in fws:
         members = by_fw[fw.id]
-        mapped = sum(1 for p in members if any(m[0] != "noMatch" for m in maps.get(p.id, [])))
-        reviewed = sum(1 for p in members if maps.get(p.id))
+        items = [p for p in members if p.id in required]
+        mapped = sum(1 for p in items if p.id in mapped_ids)
+        reviewed = sum(
+            1
+            for p in items
+            if p.id in mapped_ids
+            or p.id in via_ids
+            or any(m[0] == "noMatch" for m in maps.get(p.id, []))
+        )
         types = defaultdict(int)
         for p in members:
             types[p.type] += 1
@@ -326,7 +335,7 @@ def _index_html(fws, by_fw, maps, downloads) -> str:
             "<tr>"
             f'<td><a href="frameworks/{e(fw.id)}.html" lang="nl">{e(fw.title)}</a>'
             f'<br><span class="meta">{e(fw.id)}</span></td>'
-            f'<td class="num">{len(members)}</td>'
+            f'<td class="num">{len(members)}</td><td class="num">{len(items)}</td>'
             f'<td class="num">{mapped}</td><td class="num">{reviewed}</td>'
             f'<td class="meta">{e(type_text)}</td>'
             f'<td><a href="downloads/{e(fw.id)}.csv">CSV</a> · '
@@ -353,12 +362,16 @@ section, and curated mappings between the frameworks.</p>
 <section id="frameworks">
 <h2>Frameworks</h2>
 <table><thead><tr><th>Framework</th><th class="num">Concepts</th>
-<th class="num">Mapped</th><th class="num">Reviewed</th><th>Types</th><th>Data</th></tr></thead>
+<th class="num">Requirement items</th><th class="num">Mapped</th><th class="num">Reviewed</th>
+<th>Types</th><th>Data</th></tr></thead>
 <tbody>
 {"".join(rows)}
 </tbody></table>
-<p class="meta"><b>Mapped</b>: concepts with at least one curated mapping into another
-framework. <b>Reviewed</b>: mapped, or recorded as reviewed with no match.</p>
+<p class="meta"><b>Requirement items</b>: the concepts that count (no sections,
+restatements, example-only or inferred items). <b>Mapped</b>: requirement items with at least
+one curated SKOS mapping to a requirement item of another framework (prerequisite records are
+no mapping). <b>Reviewed</b>: mapped, linked only to an example-only or inferred item, or
+recorded as reviewed with no match.</p>
 </section>
 <section>
 <h2>More</h2>
@@ -570,26 +583,39 @@ def _concept_html(page: _Page, pages, labels, fw_of_scheme, badges=None) -> str:
 
 
 # ---------------------------------------------------------------------------- coverage
-def _coverage(fws, by_fw, maps, pages) -> dict[tuple[str, str], tuple[int, int, int]]:
-    """(row framework, column framework) -> (items, mapped into column, reviewed no match)."""
+def _counted(store: Store) -> tuple[set[str], set[str], set[str]]:
+    """The requirement items (the closure's hg:RequirementItem, the one definition the
+    questions use), those mapped into another framework, and those covered only via an
+    example somewhere."""
+
+    def ids(where: str) -> set[str]:
+        rows = store.select(f"SELECT DISTINCT ?c WHERE {{ {where} }}", entailment=True)
+        return {compact(r["c"].value) for r in rows}
+
+    return (
+        ids("?c a hg:RequirementItem"),
+        ids("?c a hg:RequirementItem ; hg:mappedInto ?s"),
+        ids("?c a hg:RequirementItem ; hg:mappedViaExampleInto ?s"),
+    )
+
+
+def _coverage(store: Store, fws, by_fw, required) -> dict[tuple[str, str], tuple[int, ...]]:
+    """(row framework, column framework) -> (requirement items, mapped into column, covered
+    via an example, reviewed no match): the framework rows of ``coverage``, so the site
+    counts as the questions do (a framework no mapping reaches, e.g. NK, gets zeros)."""
+    from ..questions.alignment import coverage
+
+    rows = {(r.a, r.b): r for r in coverage(store) if r.scope == "framework"}
     out = {}
-    scheme_fw = {compact(f.iri): f.id for f in fws}
     for a in fws:
-        members = by_fw[a.id]
+        n = sum(1 for p in by_fw[a.id] if p.id in required)
         for b in fws:
             if a.id == b.id:
                 continue
-            mapped = no = 0
-            for p in members:
-                ms = maps.get(p.id, [])
-                if any(
-                    m[0] != "noMatch" and m[1] in pages and pages[m[1]].framework == b.id
-                    for m in ms
-                ):
-                    mapped += 1
-                elif any(m[0] == "noMatch" and scheme_fw.get(m[1]) == b.id for m in ms):
-                    no += 1
-            out[(a.id, b.id)] = (len(members), mapped, no)
+            r = rows.get((a.id, b.id))
+            out[(a.id, b.id)] = (
+                (r.items, r.mapped, r.via_example, r.no_match) if r else (n, 0, 0, 0)
+            )
     return out
 
 
@@ -629,11 +655,14 @@ def _heatmap_svg(cov, ids: list[str]) -> str:
                     'stroke="#d0d7de"/>'
                 )
                 continue
-            n, mapped, no = cov[(a, b)]
+            n, mapped, via, no = cov[(a, b)]
             share = mapped / n if n else 0.0
             fill = _blend(share)
             ink = "#ffffff" if share > 0.5 else "#1b1f24"
-            tip = f"{a} → {b}: {mapped} of {n} items mapped, {no} reviewed with no match"
+            tip = (
+                f"{a} → {b}: {mapped} of {n} requirement items mapped, {via} via an example, "
+                f"{no} reviewed with no match"
+            )
             out.append(
                 f'<g class="cell"><title>{e(tip)}</title>'
                 f'<rect x="{x}" y="{y}" width="{cell - 2}" height="{cell - 2}" fill="{fill}"/>'
@@ -652,24 +681,27 @@ def _heatmap_svg(cov, ids: list[str]) -> str:
 
 def _coverage_html(cov, ids: list[str], svg: str, review: str = "") -> str:
     rows = []
-    for (a, b), (n, mapped, no) in sorted(cov.items()):
+    for (a, b), (n, mapped, via, no) in sorted(cov.items()):
         rows.append(
             f"<tr><td>{e(a)}</td><td>{e(b)}</td><td class='num'>{n}</td>"
-            f"<td class='num'>{mapped}</td><td class='num'>{no}</td>"
-            f"<td class='num'>{n - mapped - no}</td></tr>"
+            f"<td class='num'>{mapped}</td><td class='num'>{via}</td><td class='num'>{no}</td>"
+            f"<td class='num'>{n - mapped - via - no}</td></tr>"
         )
     body = (
         "<h1>Coverage between frameworks</h1>"
-        "<p>For each pair, the share of the row framework's items that have at least one "
-        "curated mapping (exact, close, broad, narrow or related) into the column framework. "
-        "Items reviewed with no match are counted apart: a gap then means "
-        "“reviewed and absent”, not “not looked at”.</p>"
+        "<p>For each pair, the share of the row framework's requirement items (no sections, "
+        "restatements, example-only or inferred items) that have at least one curated mapping "
+        "(exact, close, broad, narrow or related) to a requirement item of the column "
+        "framework. Items linked only to example-only or inferred items (via an example) and "
+        "items reviewed with no match are counted apart: a gap then means "
+        "“reviewed and absent”, not “not looked at”. Prerequisite records are no mapping.</p>"
         "<figure>"
         + svg
         + '<figcaption><a href="coverage.svg">coverage.svg</a></figcaption></figure>'
         "<h2>As a table</h2><table><thead><tr><th>From</th><th>Into</th>"
-        "<th class='num'>Items</th><th class='num'>Mapped</th>"
-        "<th class='num'>Reviewed, no match</th><th class='num'>Not reviewed</th></tr></thead>"
+        "<th class='num'>Requirement items</th><th class='num'>Mapped</th>"
+        "<th class='num'>Via an example</th><th class='num'>Reviewed, no match</th>"
+        "<th class='num'>Not reviewed</th></tr></thead>"
         f"<tbody>{''.join(rows)}</tbody></table>"
     )
     return _layout("Coverage", "", body + review)

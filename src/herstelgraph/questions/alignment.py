@@ -33,6 +33,19 @@ from .deprecation import skip_deprecated
 from .filters import view as _view
 
 CHAINING = "semapv:MappingChaining"
+#: A prerequisite record (RUBRIC R-PRE-1) reads "dependent item PREREQUISITE knowledge"; seen
+#: from the knowledge item it reads "knowledge PREREQUISITE_OF dependent item". Neither is a
+#: SKOS match: shown with its relation, never counted as coverage or as a match.
+PREREQUISITE = "ceasn:prerequisiteAlignment"
+PREREQUISITE_OF = "prerequisiteOf"
+
+
+def _reverse(relation: str) -> str:
+    """A curated relation read from its object's side."""
+    if relation == PREREQUISITE:
+        return PREREQUISITE_OF
+    return INVERSE.get(relation, relation)
+
 
 # Composition of two mapping steps x R1 y, y R2 z  =>  x R z (None: no claim).
 # Documented with its reasons in docs/chains.md; tests check the table is the documented one.
@@ -73,7 +86,9 @@ class CrosswalkRow(Record):
 
 @dataclass(frozen=True)
 class Gap(Record):
-    """An item of A with no mapping into B: reviewed with no match, or not reviewed."""
+    """A requirement item of A with no mapping into B's requirement items: reviewed with no
+    match, covered only via an example (its links reach only example-only or inferred items
+    of B), or not reviewed."""
 
     item: str
     notation: str | None
@@ -88,7 +103,9 @@ class Gap(Record):
 
 @dataclass(frozen=True)
 class CoverageRow(Record):
-    """Share of A's items mapped into B, overall (scope 'framework') or per top section."""
+    """Share of A's requirement items mapped into B, overall (scope 'framework') or per top
+    section. ``via_example``: items whose links into B reach only example-only or inferred
+    items, counted apart from ``mapped`` (RUBRIC R-EX-1)."""
 
     a: str
     b: str
@@ -97,6 +114,7 @@ class CoverageRow(Record):
     section_label: str | None
     items: int
     mapped: int
+    via_example: int
     no_match: int
     not_reviewed: int
     share: float
@@ -249,7 +267,7 @@ def mappings_of(
         else:
             label, other_fw = labels.get(other, ("", ""))
         if not forward:
-            relation = INVERSE.get(relation, relation)
+            relation = _reverse(relation)
         if target and other_fw != framework_id(target):
             continue
         out.append(
@@ -306,7 +324,7 @@ def crosswalk(
             CrosswalkRow(
                 a_item=compact(a_item.value),
                 a_label=_v(a_lab) or "",
-                relation=rel if subj_in_a else INVERSE.get(rel, rel),
+                relation=rel if subj_in_a else _reverse(rel),
                 b_item=compact(b_item.value),
                 b_label=_v(b_lab) or "",
                 confidence=_f(r["confidence"]),
@@ -339,8 +357,9 @@ def gaps(
     min_confidence: float | None = None,
     include_deprecated: bool = False,
 ) -> list[Gap]:
-    """Items of A with no mapping into B, telling "reviewed: no match" from "not reviewed".
-    Deprecated items are no gaps (left out unless ``include_deprecated``)."""
+    """Requirement items of A with no mapping into B, telling "reviewed: no match" and
+    "covered via an example" from "not reviewed" (docs/modelling.md, how items are counted).
+    Deprecated items are no requirement items, so no gaps (listed with ``include_deprecated``)."""
     store = _view(store, reviewed_only, min_confidence)
     na, nb = scheme_node(store, a), scheme_node(store, b)
     if na == nb:
@@ -390,25 +409,26 @@ def coverage(
     # in natural order, so the rows sort on integers
     sections = {r["top"].value: (compact(r["top"].value), _v(r["label"]))
                 for r in _run(store, "sections", scheme=na)}  # fmt: skip
-    totals: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0])
+    totals: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0, 0])
     counted = []
     for r in _run(store, "coverage", a=na, b=nb):
         pair, top = (r["a"].value, r["b"].value), r["top"]
         top = None if top is None else top.value
-        items, mapped, nomatch = (
+        items, mapped, via, nomatch = (
             int(r["items"].value),
             int(r["mapped"].value),
+            int(r["viaExample"].value),
             int(r["noMatch"].value),
         )
         t = totals[pair]
-        t[0], t[1], t[2] = t[0] + items, t[1] + mapped, t[2] + nomatch
-        counted.append((pair, top, items, mapped, nomatch))
+        t[0], t[1], t[2], t[3] = t[0] + items, t[1] + mapped, t[2] + via, t[3] + nomatch
+        counted.append((pair, top, items, mapped, via, nomatch))
         if top is not None and top not in sections:  # a top concept its scheme does not list
             sections[top] = (compact(top), None)
     ranked = sorted(sections, key=lambda iri: _natural(sections[iri][0]))
     rank = {iri: n for n, iri in enumerate(ranked, 1)}
     fid = {iri: framework_id(iri) for pair in totals for iri in pair}
-    aligned = {fid[i] for pair, t in totals.items() if t[1] or t[2] for i in pair}
+    aligned = {fid[i] for pair, t in totals.items() if t[1] or t[2] or t[3] for i in pair}
     keyed = [
         ((fid[pa], fid[pb], 0, 0), (pa, pb), None, t)
         for (pa, pb), t in totals.items()
@@ -421,14 +441,16 @@ def coverage(
     ]
     keyed.sort(key=lambda k: k[0])
     out = []
-    for (fa, fb, is_section, _), _, top, (items, mapped, nomatch) in keyed:
+    for (fa, fb, is_section, _), _, top, (items, mapped, via, nomatch) in keyed:
         cid, label = sections[top] if top is not None else (None, None)
         scope = "section" if is_section else "framework"
-        out.append(_coverage_row(fa, fb, scope, cid, label, items, mapped, nomatch))
+        out.append(_coverage_row(fa, fb, scope, cid, label, items, mapped, via, nomatch))
     return out
 
 
-def _coverage_row(fa, fb, scope, section, section_label, items, mapped, nomatch) -> CoverageRow:
+def _coverage_row(
+    fa, fb, scope, section, section_label, items, mapped, via, nomatch
+) -> CoverageRow:
     return CoverageRow(
         a=fa,
         b=fb,
@@ -437,8 +459,9 @@ def _coverage_row(fa, fb, scope, section, section_label, items, mapped, nomatch)
         section_label=section_label,
         items=items,
         mapped=mapped,
+        via_example=via,
         no_match=nomatch,
-        not_reviewed=items - mapped - nomatch,
+        not_reviewed=items - mapped - via - nomatch,
         share=round(mapped / items, 4) if items else 0.0,
     )
 
@@ -841,7 +864,26 @@ def explain(
             y, r2 = r["y"].value, compact(r["r2"].value)
             s1, s2 = step(x.value, r1, y), step(y, r2, z.value)
             paths.append(ExplainPath(compose(r1, r2), "chain", compact(y), (s1, s2)))
-    rank = {"curated": 0, "hierarchy": 1, "inferred": 2, "chain": 3}
+    # a prerequisite record is no SKOS step (the closure leaves it out): shown as it stands
+    for r in _run(store, "mapping-records", s=x, o=z):
+        stated = compact(r["predicate"].value)
+        if stated != PREREQUISITE:
+            continue
+        forward = r["subject"].value == x.value
+        rel = stated if forward else PREREQUISITE_OF
+        kind = "curated" if forward else "curated (inverse)"
+        s1 = ExplainStep(
+            compact(x.value),
+            rel,
+            compact(z.value),
+            kind,
+            _f(r["confidence"]),
+            _c(r["justification"]),
+            _v(r["comment"]),
+            compact(r["record"].value),
+        )
+        paths.append(ExplainPath(rel, "prerequisite", None, (s1,)))
+    rank = {"curated": 0, "prerequisite": 1, "hierarchy": 2, "inferred": 3, "chain": 4}
     paths.sort(key=lambda p: (rank.get(p.kind, 4), p.via or "", p.relation or "~"))
     return Explanation(
         source=_brief(store, first), target=_brief(store, second), paths=tuple(paths)
