@@ -159,7 +159,7 @@ def test_impact_cli(run_cli):
 
 
 # ---------------------------------------------------------------------------- deprecation
-def test_questions_skip_deprecated_items_unless_asked(new_store):
+def test_questions_skip_deprecated_items_unless_asked(old_store, new_store):
     from herstelgraph.questions.alignment import gaps, search
     from herstelgraph.questions.catalogue import concept, concepts
 
@@ -173,10 +173,9 @@ def test_questions_skip_deprecated_items_unless_asked(new_store):
     assert [h.id for h in search(new_store, "ervaringskennis", include_deprecated=True)] == [
         "bk:competentie-02"
     ]
+    # no requirement item any more: never a gap (in the old state it was a reviewed no-match)
+    assert "bk:competentie-02" in {g.item for g in gaps(old_store, "bk", "valente")}
     assert "bk:competentie-02" not in {g.item for g in gaps(new_store, "bk", "valente")}
-    assert "bk:competentie-02" in {
-        g.item for g in gaps(new_store, "bk", "valente", include_deprecated=True)
-    }
 
 
 def test_a_deprecated_item_in_a_curriculum_warns_naming_its_replacement(run_cli):
@@ -336,3 +335,54 @@ def test_changelog_has_a_section_for_the_current_version():
     text = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
     assert re.search(rf"^## {re.escape(rel.version)} — {rel.date}$", text, re.M)
     assert f"<!-- diff {rel.version}" in text
+
+
+def test_a_scheme_names_the_release_and_its_source_the_edition(store):
+    """BK-0597-1 is "versie 1, 2024" (its source document says so); the scheme's own
+    owl:versionInfo is the herstelgraph release, which ``frameworks`` does not show as the
+    framework's version."""
+    from herstelgraph.questions.catalogue import frameworks
+
+    bk = next(f for f in frameworks(store) if f.id == "bk-0597-1")
+    assert bk.version == "1"
+    rows = store.select(
+        "SELECT ?v ?y WHERE { <https://w3id.org/herstelgraph/bk-0597-1/source> "
+        "owl:versionInfo ?v ; dct:dateAccepted ?y }"
+    )
+    assert [(r["v"].value, r["y"].value) for r in rows] == [("1", "2024")]
+
+
+def test_git_revisions_are_states(tmp_path):
+    """git:REF reads a revision of the repository with git archive: nothing checked out."""
+    import shutil
+    import subprocess
+
+    repo = tmp_path / "repo"
+
+    def git(*args: str) -> None:
+        subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True)
+
+    shutil.copytree(OLD, repo)
+    git("init", "-q")
+    git("add", "-A")
+    git("-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "old")
+    shutil.rmtree(repo / "ontology")
+    shutil.rmtree(repo / "mappings")
+    shutil.copytree(NEW / "ontology", repo / "ontology")
+    shutil.copytree(NEW / "mappings", repo / "mappings")
+    git("add", "-A")
+    git("-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "new")
+    got = diff("git:HEAD~1", "git:HEAD", repo=repo)
+    assert [(c.item, c.change) for c in got.concepts] == [
+        ("bk:competentie-02", "deprecated"),
+        ("bk:kennis-02", "modified"),
+    ]
+    assert [(m.record, m.change) for m in got.mappings] == [
+        ("hgm:m2", "retyped"),
+        ("hgm:m1", "review-changed"),
+    ]
+    assert got.old.commit and got.old.commit != got.new.commit
+    from herstelgraph.errors import InputError
+
+    with pytest.raises(InputError, match="no such revision"):
+        diff("git:nope", "git:HEAD", repo=repo)
