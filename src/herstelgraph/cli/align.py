@@ -50,7 +50,6 @@ def crosswalk(
     "inferred item, or only items never reviewed.",
 )
 @mapping_filter_options
-@include_deprecated_option
 @output_options
 @click.pass_obj
 def gaps(
@@ -79,7 +78,6 @@ def gaps(
         status=status,
         reviewed_only=reviewed_only,
         min_confidence=min_confidence,
-        include_deprecated=include_deprecated,
     )
     cols = ["item", "notation", "type", "label", "section_label", "status"]
     title = out.presenter.msg("gaps", a=a, b=b)

@@ -355,11 +355,10 @@ def gaps(
     status: GapStatus | str | None = None,
     reviewed_only: int = 0,
     min_confidence: float | None = None,
-    include_deprecated: bool = False,
 ) -> list[Gap]:
     """Requirement items of A with no mapping into B, telling "reviewed: no match" and
     "covered via an example" from "not reviewed" (docs/modelling.md, how items are counted).
-    Deprecated items are no requirement items, so no gaps (listed with ``include_deprecated``)."""
+    A deprecated item (``owl:deprecated``) is no requirement item, so never a gap."""
     store = _view(store, reviewed_only, min_confidence)
     na, nb = scheme_node(store, a), scheme_node(store, b)
     if na == nb:
@@ -369,11 +368,8 @@ def gaps(
         raise ParameterError("status", f"unknown gap status {status!r}; use {known}")
     sec = resolve(store, section) if section else None
     rows = _run(store, "gaps", a=na, b=nb, section=sec, type=type_node(store, item_type))
-    gone = skip_deprecated(store, {r["item"].value for r in rows}, include_deprecated)
     out: dict[str, Gap] = {}
     for r in rows:
-        if r["item"].value in gone:
-            continue
         item = compact(r["item"].value)
         if item in out and out[item].status == "no-match":
             continue
