@@ -88,6 +88,8 @@ def test_cli_formats(run_cli):
         "relations", "confidence", "mean-confidence", "rules", "no-match"
     }  # fmt: skip
     code, out, _ = run_cli("curation", "report", "--format", "csv")
-    assert code == 0 and out.startswith("section,pair,key,count,value,record")
-    code, out, _ = run_cli("curation", "report")
+    assert code == 0 and out.lstrip("\ufeff").startswith("section,pair,key,count,value,record")
+    code, out, _ = run_cli("curation", "report")  # for people: Dutch by default
+    assert code == 0 and "Links per rubricregel" in out and "onderdeel" in out
+    code, out, _ = run_cli("--lang", "en", "curation", "report")
     assert code == 0 and "Links per rubric rule" in out

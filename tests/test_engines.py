@@ -321,6 +321,7 @@ VERB_RUNS = {
     "coverage": (["coverage"], None),
     "coverage-of": (["coverage-of", "hgp:curriculum-x"], None),
     "crosswalk": (["crosswalk", "bk", "valente"], None),
+    "curation": (["curation", "report"], "curation report"),
     "curriculum": (["curriculum", "import", str(EXAMPLES / "curriculum-modules.csv")], None),
     "endpoint": (["endpoint", "check", "--format", "csv"], None),
     "diff": (["diff", "current"], "diff"),

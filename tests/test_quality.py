@@ -7,7 +7,6 @@ import json
 import re
 import subprocess
 import sys
-import time
 
 import pytest
 
@@ -148,22 +147,21 @@ def test_sssom_files_are_checked_with_the_graph(run_cli, tmp_path):
     ]
 
 
-def test_fast_on_a_big_file(tmp_path):
-    """About 40,000 triples (10x the shipped graph) in a few seconds, in a fresh process."""
+def test_a_big_file(tmp_path):
+    """About 40,000 triples (10x the shipped graph): the checks find what they should. How
+    fast is measured in make bench (benchmarks/run.py), not here: a timed test fails on a
+    busy machine and proves nothing on a quiet one."""
     subprocess.run(
         [sys.executable, str(ROOT / "benchmarks" / "generate.py"), "10", str(tmp_path)],
         check=True,
         capture_output=True,
     )
     path = next(tmp_path.glob("graph-*.nt"))
-    start = time.monotonic()
     report = check_store(load_files([path]), None)
-    elapsed = time.monotonic() - start
     assert report.triples > 30000 and report.concepts > 2900
     # the generator's random cross-scheme broadMatch/narrowMatch/relatedMatch make cycles and
     # S27 clashes once broadMatch is read as a broader (SKOS S42): errors, found fast
     assert report.count("hierarchy-cycle") >= 1 and report.count("S27") > 100
-    assert elapsed < 5, f"{elapsed:.1f} s"
 
 
 def test_docs_quality_table_is_current():

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import click
 
 from ..model import OutputFormat, Record
-from .common import Output, output_options
+from .common import Context, Output, output_options
 from .render import Answer, View
 
 
@@ -52,9 +52,14 @@ class _Row(Record):
     help="Report on this folder's mapping files instead of the shipped ones.",
 )
 @output_options
-def report(since: str | None, folder: str | None, out: Output) -> None:
+@click.pass_obj
+def report(obj: Context, since: str | None, folder: str | None, out: Output) -> None:
     """Figures of the curated mappings and what changed since the last release."""
     from pathlib import Path
+
+    obj.refuse_endpoint(
+        "curation report", "it reads the curated mapping files (--mappings DIR), not a graph"
+    )
 
     from ..curation.report import CurationChange, CurationFigure, build_report
 
