@@ -71,6 +71,7 @@ EXPORT_ALIASES: dict[str, str] = {
     "rdf/xml": "rdfxml",
     "rdf-xml": "rdfxml",
     "json-ld": "jsonld",
+    "ctdl-asn": "ctdlasn",
 }
 
 
@@ -89,6 +90,8 @@ class ExportFormat(Words):
     CSV = "csv"
     SSSOM = "sssom"
     CASE = "case"
+    CTDLASN = "ctdlasn"
+    JSKOS = "jskos"
 
     @classmethod
     def _missing_(cls, value: object) -> ExportFormat | None:

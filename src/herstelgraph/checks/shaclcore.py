@@ -7,9 +7,17 @@ becomes one SPARQL query per constraint, run by Oxigraph over the whole batch at
 Scope: targets (class, subjectsOf, objectsOf, node), property shapes with IRI, inverse,
 sequence, alternative, zero-or-more, one-or-more and zero-or-one paths, and the components
 minCount, maxCount, class, datatype, nodeKind, minInclusive, maxInclusive, hasValue, in,
-pattern, and sh:or / sh:not / sh:node over those. Anything else makes ``supports`` false and
-the caller uses pyshacl. The tests run every shape case through both engines and require the
-same results.
+pattern, and sh:or / sh:not / sh:node over those; on a targeted shape also sh:disjoint and
+sh:uniqueLang (property shapes) and SPARQL-based constraints (``sh:sparql`` with an
+``sh:select`` that reads ``$this`` only), which the NL-SBB profile uses (checks/standards.py).
+Anything else makes ``supports`` false and the caller uses pyshacl. The tests run every shape
+case through both engines and require the same results.
+
+A SPARQL-based constraint is run once for all focus nodes, not once per node: its WHERE
+group gets the target as a sub-select in front, so ``$this`` is bound by the join before the
+group's filters see it (the pre-binding SHACL defines, for queries without sub-selects,
+which are refused). Its results take the severity of the shape that holds it, as SHACL says
+(sh:severity is a property of shapes; one on the constraint node itself is not read).
 """
 
 from __future__ import annotations
@@ -25,6 +33,8 @@ VALUE_COMPONENTS = (
 )  # fmt: skip
 COUNT_COMPONENTS = ("minCount", "maxCount", "hasValue")
 LOGICAL = ("or", "not", "node")
+#: only on a targeted shape (its property shapes, or itself for sparql), never nested
+TOP_ONLY = ("disjoint", "uniqueLang", "sparql")
 IGNORED = (
     "path", "severity", "message", "name", "description", "order", "group", "deactivated",
     "property",
@@ -47,6 +57,9 @@ COMPONENT = {
     "or": "OrConstraintComponent",
     "not": "NotConstraintComponent",
     "node": "NodeConstraintComponent",
+    "disjoint": "DisjointConstraintComponent",
+    "uniqueLang": "UniqueLangConstraintComponent",
+    "sparql": "SPARQLConstraintComponent",
 }
 
 
@@ -63,6 +76,7 @@ class RawResult:
     messages: dict  # language -> text
     shape: object  # rdflib node of the shape that has the constraint
     component: str  # local name of the constraint component
+    source: object = None  # rdflib node of a SPARQL-based constraint (sh:sparql's object)
 
 
 def _sh(name: str):
@@ -119,9 +133,11 @@ def _path(g, node) -> str:
     raise Unsupported(f"path {node}")
 
 
-def _check_keys(g, shape) -> None:
+def _check_keys(g, shape, top: bool = False) -> None:
     known = set(TARGETS) | set(VALUE_COMPONENTS) | set(COUNT_COMPONENTS) | set(LOGICAL)
     known |= set(IGNORED)
+    if top:
+        known |= set(TOP_ONLY)
     for p in set(g.predicates(shape, None)):
         if str(p).startswith(SH) and str(p)[len(SH) :] not in known:
             raise Unsupported(f"sh:{str(p)[len(SH) :]}")
@@ -227,6 +243,7 @@ class Query:
     severity: str
     messages: dict
     has_value: bool  # rows carry ?value
+    source: object = None  # the sh:sparql constraint node, for SPARQL-based constraints
 
 
 def compile_shapes(g) -> list[Query]:
@@ -249,7 +266,9 @@ def compile_shapes(g) -> list[Query]:
             continue
         if (shape, _sh("deactivated"), None) in g:
             continue
-        _check_keys(g, shape)
+        _check_keys(g, shape, top=True)
+        if (shape, _sh("disjoint"), None) in g or (shape, _sh("uniqueLang"), None) in g:
+            raise Unsupported("sh:disjoint or sh:uniqueLang on a node shape")
         target = _target(g, shape)
         severity, msgs = meta(shape)
         # node-level constraints of the targeted shape itself
@@ -263,9 +282,57 @@ def compile_shapes(g) -> list[Query]:
                 cond = _logical(g, comp, arg, "?this")
                 q = f"SELECT ?this WHERE {{ {target} FILTER(!({cond})) }}"
                 queries.append(Query(q, shape, None, comp, severity, msgs, False))
+        for constraint in g.objects(shape, _sh("sparql")):
+            queries += _sparql_queries(g, constraint, shape, target, severity)
         for prop in g.objects(shape, _sh("property")):
             queries += _property_queries(g, prop, target, meta)
     return queries
+
+
+_FORBIDDEN_VARS = ("$PATH", "$currentShape", "$shapesGraph", "?PATH", "?currentShape")
+
+
+def _prefixes(g, constraint) -> str:
+    """PREFIX lines from the sh:declare blocks that the constraint's sh:prefixes name."""
+    lines = []
+    for owner in g.objects(constraint, _sh("prefixes")):
+        for decl in g.objects(owner, _sh("declare")):
+            prefix, ns = _one(g, decl, "prefix"), _one(g, decl, "namespace")
+            if prefix is None or ns is None:
+                raise Unsupported("sh:declare without sh:prefix and sh:namespace")
+            lines.append(f"PREFIX {prefix}: <{ns}>")
+    return "\n".join(sorted(set(lines)))
+
+
+def _sparql_queries(g, constraint, shape, target, severity) -> list[Query]:
+    """One query for a SPARQL-based constraint: its own text, with the target joined in."""
+    import re
+
+    from rdflib import Literal
+
+    if (constraint, _sh("deactivated"), Literal(True)) in g:
+        return []
+    text = _one(g, constraint, "select")
+    if text is None:
+        raise Unsupported("sh:sparql without sh:select")
+    text = str(text)
+    if any(v in text for v in _FORBIDDEN_VARS):
+        raise Unsupported("a SPARQL constraint that reads $PATH or the shapes graph")
+    m = re.match(r"\s*SELECT\s+(.*?)\s+WHERE\s*\{(.*)\}\s*$", text, re.S | re.I)
+    if not m or re.search(r"\bSELECT\b", m.group(2), re.I):
+        raise Unsupported("a SPARQL constraint that is not one plain SELECT … WHERE { … }")
+    projected = set(re.findall(r"[?$](\w+)", m.group(1)))
+    if not projected <= {"this", "value"}:
+        raise Unsupported("a SPARQL constraint that returns more than $this and ?value")
+    body = m.group(2).replace("$this", "?this")
+    has_value = "value" in projected
+    select = "?this ?value" if has_value else "?this"
+    q = f"{_prefixes(g, constraint)}\nSELECT {select} WHERE {{ {target} {body} }}"
+    msgs = {
+        (x.language or ""): str(x) for x in g.objects(constraint, _sh("message"))
+        if isinstance(x, Literal)
+    }  # fmt: skip
+    return [Query(q, shape, None, "sparql", severity, msgs, has_value, constraint)]
 
 
 def _logical(g, comp: str, arg, var: str) -> str:
@@ -278,7 +345,9 @@ def _logical(g, comp: str, arg, var: str) -> str:
 
 
 def _property_queries(g, prop, target, meta) -> list[Query]:
-    _check_keys(g, prop)
+    _check_keys(g, prop, top=True)
+    if (prop, _sh("sparql"), None) in g:
+        raise Unsupported("sh:sparql on a property shape")
     severity, msgs = meta(prop)
     path_node = _one(g, prop, "path")
     path = _path(g, path_node)
@@ -313,6 +382,19 @@ def _property_queries(g, prop, target, meta) -> list[Query]:
             cond = _logical(g, comp, arg, "?value")
             q = f"SELECT ?this ?value WHERE {{ {target} ?this {path} ?value FILTER(!({cond})) }}"
             out.append(Query(q, prop, path_node, comp, severity, msgs, True))
+    for arg in g.objects(prop, _sh("disjoint")):
+        other = _term(arg)
+        q = f"SELECT ?this ?value WHERE {{ {target} ?this {path} ?value . ?this {other} ?value }}"
+        out.append(Query(q, prop, path_node, "disjoint", severity, msgs, True))
+    for arg in g.objects(prop, _sh("uniqueLang")):
+        if str(arg).lower() != "true":
+            continue
+        q = (
+            f"SELECT DISTINCT ?this (LCASE(LANG(?a)) AS ?lang) WHERE {{ {target} "
+            f"?this {path} ?a , ?b . "
+            f"FILTER(!sameTerm(?a, ?b) && LANG(?a) != '' && LCASE(LANG(?a)) = LCASE(LANG(?b))) }}"
+        )
+        out.append(Query(q, prop, path_node, "uniqueLang", severity, msgs, False))
     return out
 
 
@@ -333,7 +415,14 @@ def evaluate(queries: list[Query], data) -> list[RawResult]:
             value = row["value"] if q.has_value else (focus if q.path is None else None)
             out.append(
                 RawResult(
-                    focus, q.path, value, q.severity, q.messages, q.shape, COMPONENT[q.component]
+                    focus,
+                    q.path,
+                    value,
+                    q.severity,
+                    q.messages,
+                    q.shape,
+                    COMPONENT[q.component],
+                    q.source,
                 )
             )
     return out

@@ -295,6 +295,7 @@ def _pyshacl(data, shapes):
                 },
                 shape=first(r, sh("sourceShape")),
                 component=str(first(r, sh("sourceConstraintComponent"))).removeprefix(SH),
+                source=first(r, sh("sourceConstraint")),
             )
         )
     return raw

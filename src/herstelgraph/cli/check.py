@@ -6,6 +6,10 @@ Exit 1 when there are errors, 0 otherwise, 2 when a file cannot be read (or is m
 the message names file, line and column). ``--format text`` (default) is the report with
 per-check counts; ``table``, ``csv`` and ``xlsx`` list every finding (check, severity, resource,
 detail) as the data verbs do; ``json`` is the whole report.
+
+``herstelgraph check --profile nl-sbb [FILE ...]``: the same graph or files against a
+standard's own SHACL profile (checks/standards.py) in the same formats; exit 1 when there is a
+violation (the standard's requirements), 0 with warnings and infos only (its recommendations).
 """
 
 from __future__ import annotations
@@ -41,6 +45,12 @@ class CheckFailed(Exception):
     help="Refuse files larger than this (e.g. 200MB); default 50MB or "
     "$HERSTELGRAPH_MAX_INPUT_BYTES.",
 )
+@click.option(
+    "--profile",
+    type=click.Choice(["nl-sbb"], case_sensitive=False),
+    help="Check against a standard's own SHACL profile instead: nl-sbb (NL-SBB 1.0.0, the "
+    "Dutch standard for describing concepts).",
+)
 @OUTPUT_OPTION
 @click.pass_obj
 def check_(
@@ -50,6 +60,7 @@ def check_(
     limit: int,
     max_input_size: str | None,
     output: str | None,
+    profile: str | None = None,
 ) -> None:
     """Quality report (SKOS integrity errors, qSKOS warnings) on FILEs or the shipped graph
     (with --endpoint: the endpoint's asserted and user graphs)."""
@@ -65,6 +76,12 @@ def check_(
         )
     if max_input_size:
         inputs.set_max_input_bytes(inputs.parse_size(max_input_size, "--max-input-size"))
+    if profile:
+        try:
+            _check_profile(obj, profile.lower(), files, fmt, limit, output)
+        finally:
+            inputs.set_max_input_bytes(None)
+        return
     try:
         if obj.endpoint and not files:
             from ..checks.quality import check_store
@@ -101,6 +118,51 @@ def check_(
         text = escape_terminal(render_text(report, limit))
     write_output(output, text.encode("utf-8"))
     if report.errors:
+        raise click.exceptions.Exit(1)
+
+
+def _check_profile(
+    obj: Context, profile: str, files: tuple[str, ...], fmt: str, limit: int, output: str | None
+) -> None:
+    """``check --profile``: the standard's profile on the files, the endpoint or the graph."""
+    from pathlib import Path
+
+    from ..checks import standards
+
+    lang = str(obj.lang)
+    if obj.endpoint and not files:
+        from ..store import ASSERTED, USER
+        from ..store.endpoint import snapshot
+
+        copy = snapshot(obj.store, graphs=(ASSERTED, USER))
+        report = standards.check_store(copy, profile, [obj.endpoint], lang=lang)
+    else:
+        report = standards.check(
+            profile, [Path(f) for f in files], [Path(d) for d in obj.data], lang=lang
+        )
+    if fmt == "json":
+        from .render import to_json
+
+        write_output(output, to_json(report).encode("utf-8"))
+    elif fmt in ("table", "csv", "xlsx"):
+        from ..checks.quality import QualityFinding
+        from ..model import OutputFormat
+        from .render import Answer, View, render
+
+        p = obj.presenter()
+        title = (
+            f"{profile.upper()} {report.profile_version}: {report.violations} violations, "
+            f"{report.warnings} warnings, {report.infos} infos"
+        )
+        view = View(report.findings, title, kind=QualityFinding)
+        data = render(Answer((view,)), OutputFormat(fmt), p)
+        write_output(output, data, binary=fmt == "xlsx")
+    else:
+        from ..io.tables import escape_terminal
+
+        text = escape_terminal(standards.render_text(report, limit))
+        write_output(output, text.encode("utf-8"))
+    if report.violations:
         raise click.exceptions.Exit(1)
 
 

@@ -33,7 +33,7 @@ class ExportFormatType(click.ParamType):
 
 def _from_suffix(output: str | None) -> ExportFormat | None:
     """The export format a file name implies (.ttl, .nt, .jsonld, .rdf, .trig, .csv,
-    .sssom.tsv, .case.json), or None."""
+    .sssom.tsv, .case.json, .ctdlasn.jsonld, .jskos.json), or None."""
     from ..publish.export import FORMATS
 
     if not output:
@@ -52,9 +52,10 @@ def _from_suffix(output: str | None) -> ExportFormat | None:
     type=ExportFormatType(),
     help="turtle (ttl), jsonld (json-ld; shipped context inlined), ntriples (nt; sorted), "
     "rdfxml (xml, rdf), trig (asserted and inferred named graphs), csv (one row per concept, "
-    "for Excel), sssom (all mapping records), case (1EdTech CASE 1.0 CFPackage JSON). "
-    "Any case. Default: from -o's suffix (.ttl, .jsonld, .nt, .rdf, .trig, .csv, "
-    ".sssom.tsv, .case.json).",
+    "for Excel), sssom (all mapping records), case (1EdTech CASE 1.0 CFPackage JSON), "
+    "ctdlasn (Credential Engine CTDL-ASN JSON-LD), jskos (JSKOS registry JSON: schemes, "
+    "concepts, mappings). Any case. Default: from -o's suffix (.ttl, .jsonld, .nt, .rdf, "
+    ".trig, .csv, .sssom.tsv, .case.json, .ctdlasn.jsonld, .jskos.json).",
 )
 @click.option("--scheme", metavar="FRAMEWORK", help="Only this framework, e.g. bk-0597-1.")
 @OUTPUT_OPTION

@@ -1,4 +1,5 @@
-"""Exports of the asserted graph for other tools: RDF formats, CSV, SSSOM and 1EdTech CASE.
+"""Exports of the asserted graph for other tools: RDF formats, CSV, SSSOM, 1EdTech CASE,
+CTDL-ASN and JSKOS (the last two in ``interchange``).
 
 Every export is a pure function of the graph: byte-identical across runs and hash seeds
 (sorted triples, sorted JSON, no clocks), and written atomically. Exports carry the
@@ -37,6 +38,8 @@ FORMATS: dict[str, tuple[str, str]] = {
     "csv": (".csv", "text/csv"),
     "sssom": (".sssom.tsv", "text/tab-separated-values"),
     "case": (".case.json", "application/json"),
+    "ctdlasn": (".ctdlasn.jsonld", "application/ld+json"),
+    "jskos": (".jskos.json", "application/json"),
 }
 RDF_FORMATS = ("turtle", "jsonld", "ntriples", "rdfxml", "trig")
 
@@ -724,6 +727,14 @@ def export(store: Store, fmt: ExportFormat | str, scheme: str | None = None) -> 
         text, n = csv_text(store, scheme_iri)
     elif fmt == "sssom":
         text, n = sssom_text(store, scheme_iri)
+    elif fmt == "ctdlasn":
+        from .interchange import ctdlasn_text
+
+        text, n = ctdlasn_text(store, scheme_iri, mapping_records(store), _case_details(store))
+    elif fmt == "jskos":
+        from .interchange import jskos_text
+
+        text, n = jskos_text(store, scheme_iri, mapping_records(store, scheme_iri))
     else:
         text, n = case_text(store, scheme_iri)
     return Export(fmt, scheme_iri, FORMATS[fmt][1], text.encode("utf-8"), n)

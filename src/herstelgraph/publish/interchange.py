@@ -1,0 +1,375 @@
+"""Exports that other ecosystems validate (issue 21): CTDL-ASN JSON-LD (Credential Engine),
+JSKOS (Cocoda, gbv), and the CASE reader that closes the CASE round trip.
+
+Like every export in ``export.py`` these are pure functions of the graph (no clock, no
+random identifier, fixed key and list order) and are written atomically by ``export.write``
+or the CLI's ``-o``. Their JSON-LD contexts are named by URL, never fetched.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from ..ids import expand
+from ..store.store import Store
+from ..vocab import HG, PREFIXES, SKOS
+
+CTDLASN_CONTEXT = "https://credreg.net/ctdlasn/schema/context/json"
+JSKOS_CONTEXT = "https://gbv.github.io/jskos/context.json"
+PREREQUISITE = "ceasn:prerequisiteAlignment"
+STRENGTHS = ("ceasn:majorAlignment", "ceasn:minorAlignment")
+
+#: SKOS relation -> CTDL-ASN alignment, as mappings/RUBRIC.md R-STR-1 tabulates it. closeMatch
+#: and relatedMatch take their strength from the record's `other` (always major on close).
+CTDLASN_ALIGNMENT = {
+    "skos:exactMatch": "ceasn:exactAlignment",
+    "skos:broadMatch": "ceasn:broadAlignment",
+    "skos:narrowMatch": "ceasn:narrowAlignment",
+    "skos:closeMatch": "ceasn:majorAlignment",
+    PREREQUISITE: PREREQUISITE,
+}
+#: What the alignment says seen from the referenced competency, by the CTDL-ASN definitions
+#: ("broad: the referenced competency covers all of the relevant concepts in this competency
+#: as well as ..."; narrow the converse; exact, major, minor symmetric). A prerequisite has no
+#: inverse in CTDL-ASN and is written on its subject only (RUBRIC R-PRE-1).
+CTDLASN_INVERSE = {
+    "ceasn:exactAlignment": "ceasn:exactAlignment",
+    "ceasn:majorAlignment": "ceasn:majorAlignment",
+    "ceasn:minorAlignment": "ceasn:minorAlignment",
+    "ceasn:broadAlignment": "ceasn:narrowAlignment",
+    "ceasn:narrowAlignment": "ceasn:broadAlignment",
+}
+
+
+def ctid(iri: str) -> str:
+    """A CTID for one of our IRIs: ``ce-`` and a UUID in version-4 form whose 122 free bits
+    are those of UUIDv5(IRI), so every export gives the same CTID (Credential Engine: "a
+    standard UUID v4 prefixed with ce-"; a publisher mints its own CTIDs)."""
+    return "ce-" + str(uuid.UUID(bytes=uuid.uuid5(uuid.NAMESPACE_URL, iri).bytes, version=4))
+
+
+def ctdlasn_alignment(rec) -> str | None:
+    """The CTDL-ASN alignment property of one mapping record (None: no alignment, e.g. a
+    no-match record or a relatedMatch without a strength)."""
+    if rec.is_no_match:
+        return None
+    if rec.predicate_id == "skos:relatedMatch":
+        return rec.other if rec.other in STRENGTHS else None
+    if rec.predicate_id == "skos:closeMatch" and rec.other in STRENGTHS:
+        return rec.other
+    return CTDLASN_ALIGNMENT.get(rec.predicate_id)
+
+
+@dataclass
+class _Framework:
+    fw: object
+    members: list
+    children: dict = field(default_factory=lambda: defaultdict(list))
+    seq: dict = field(default_factory=dict)
+
+
+def _frameworks(store: Store, scheme: str | None) -> list[_Framework]:
+    from ..questions.catalogue import _natural, concepts, frameworks
+
+    out = []
+    for fw in sorted(frameworks(store), key=lambda f: f.id):
+        if scheme is not None and fw.iri != scheme:
+            continue
+        members = concepts(store, fw.id)
+        f = _Framework(fw, members)
+        for c in members:
+            f.children[c.broader].append(c)
+        for siblings in f.children.values():
+            siblings.sort(key=lambda c: (_natural(c.notation), c.id))
+            for i, c in enumerate(siblings):
+                f.seq[c.id] = i + 1
+        out.append(f)
+    return out
+
+
+def _lang_values(store: Store, props: tuple[str, ...]) -> dict[str, dict[str, dict]]:
+    """IRI -> property local name -> language -> sorted values (untagged as ``und``)."""
+    out: dict = defaultdict(lambda: defaultdict(lambda: defaultdict(list)))
+    values = " ".join(f"<{p}>" for p in props)
+    rows = store.select(f"SELECT ?s ?p ?v WHERE {{ ?s ?p ?v . VALUES ?p {{ {values} }} }}")
+    for r in rows:
+        v = r["v"]
+        lang = getattr(v, "language", None) or "und"
+        name = r["p"].value.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+        out[r["s"].value][name][lang].append(v.value)
+    for per_p in out.values():
+        for per_lang in per_p.values():
+            for lang in per_lang:
+                per_lang[lang] = sorted(set(per_lang[lang]))
+    return out
+
+
+# ------------------------------------------------------------------------ CTDL-ASN
+def ctdlasn_document(store: Store, scheme: str | None, records: list, details: tuple) -> dict:
+    """CTDL-ASN JSON-LD: each framework a ``ceasn:CompetencyFramework``, each of its concepts
+    a ``ceasn:Competency`` (competencyText = the Dutch prefLabel, a quote), hierarchy by
+    isTopChildOf/hasTopChild and isChildOf/hasChild, curated mappings as alignments (R-STR-1),
+    all in one ``@graph`` as the Registry publishes frameworks with their competencies.
+    ``records`` are the graph's mapping records, ``details`` its texts by IRI and type labels
+    (``export.mapping_records`` and ``export._case_details``, passed in by ``export``)."""
+    from ..curation.sssom import LICENSE
+
+    details, type_labels = details
+    fws = _frameworks(store, scheme)
+    iri_of = {c.id: c.iri for f in _frameworks(store, None) for c in f.members}
+    aligned: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for rec in records:
+        prop = ctdlasn_alignment(rec)
+        s, o = iri_of.get(rec.subject_id), iri_of.get(rec.object_id)
+        if prop is None or s is None or o is None:
+            continue
+        aligned[s][prop].add(o)
+        if prop in CTDLASN_INVERSE:
+            aligned[o][CTDLASN_INVERSE[prop]].add(s)
+    graph: list[dict] = []
+    for f in fws:
+        fw = f.fw
+        node = {
+            "@id": fw.iri,
+            "@type": "ceasn:CompetencyFramework",
+            "ceterms:ctid": ctid(fw.iri),
+            "ceasn:name": {"nl": fw.title},
+        }
+        d = details.get(fw.iri, {})
+        if d.get("definition"):
+            node["ceasn:description"] = {"nl": d["definition"]}
+        if fw.identifier:
+            node["ceasn:codedNotation"] = fw.identifier
+        if d.get("publisher"):
+            node["ceasn:publisherName"] = {"nl": d["publisher"]}
+        node["ceasn:inLanguage"] = ["nl"]
+        node["ceasn:license"] = LICENSE
+        node["ceasn:hasTopChild"] = [c.iri for c in f.children.get(None, [])]
+        graph.append(node)
+    for f in fws:
+        for c in f.members:
+            d = details.get(c.iri, {})
+            node = {
+                "@id": c.iri,
+                "@type": "ceasn:Competency",
+                "ceterms:ctid": ctid(c.iri),
+                "ceasn:competencyText": {"nl": c.label},
+            }
+            if c.notation:
+                node["ceasn:codedNotation"] = c.notation
+            node["ceasn:competencyCategory"] = {"nl": type_labels.get(HG + c.type, c.type)}
+            # the definition and the longer source passage, where they say more than the label
+            notes = [d[k] for k in ("definition", "sourceText") if d.get(k, c.label) != c.label]
+            if notes:
+                node["ceasn:comment"] = {"nl": notes}
+            node["ceasn:inLanguage"] = ["nl"]
+            node["ceasn:isPartOf"] = f.fw.iri
+            if c.broader is None:
+                node["ceasn:isTopChildOf"] = f.fw.iri
+            else:
+                node["ceasn:isChildOf"] = iri_of.get(c.broader) or expand(c.broader) or c.broader
+            kids = f.children.get(c.id, [])
+            if kids:
+                node["ceasn:hasChild"] = [k.iri for k in kids]
+            node["ceasn:listID"] = str(f.seq[c.id])
+            for prop in sorted(aligned.get(c.iri, {})):
+                node[prop] = sorted(aligned[c.iri][prop])
+            graph.append(node)
+    return {"@context": CTDLASN_CONTEXT, "@graph": graph}
+
+
+def ctdlasn_text(store: Store, scheme: str | None, records: list, details: tuple):
+    doc = ctdlasn_document(store, scheme, records, details)
+    n = sum(1 for node in doc["@graph"] if node["@type"] == "ceasn:Competency")
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n", n
+
+
+# ------------------------------------------------------------------------ JSKOS
+JSKOS_CONCEPT = SKOS + "Concept"
+JSKOS_SCHEME = SKOS + "ConceptScheme"
+JSKOS_REGISTRY = "http://purl.org/cld/cdtype/CatalogueOrIndex"
+#: A no-match record (sssom:NoTermFound) is a JSKOS mapping with an empty ``to`` bundle, which
+#: JSKOS defines as "no appropriate concepts exist for a given concept scheme". Its type is the
+#: generic skos:mappingRelation: both no-match rules (RUBRIC R-NONE-1, R-NONE-2) say that no
+#: SKOS mapping relation at all holds into that framework.
+JSKOS_NO_MATCH_TYPE = SKOS + "mappingRelation"
+
+
+def _lang_map(values: dict[str, list[str]], single: bool) -> dict:
+    out = {}
+    for lang in sorted(values):
+        key = "-" if lang == "und" else lang  # JSKOS: "-" is the language range for unknown
+        out[key] = values[lang][0] if single else values[lang]
+    return out
+
+
+def jskos_document(store: Store, scheme: str | None, records: list) -> dict:
+    """One JSKOS registry object (JSKOS 0.7) holding the concept schemes, their concepts and
+    the curated mappings: prefLabel, altLabel, definition, notation, inScheme, topConceptOf,
+    broader and narrower per concept; each SSSOM record one mapping (``uri`` the record IRI,
+    ``type`` its SKOS relation, ``creator`` and ``created`` from the record). Prerequisite
+    records are left out: JSKOS mappings are SKOS mapping relations only (RUBRIC R-PRE-1
+    forbids bending a prerequisite into one). ``records``: the mapping records touching the
+    scheme (``export.mapping_records(store, scheme)``)."""
+    from ..curation.sssom import LICENSE
+
+    fws = _frameworks(store, scheme)
+    texts = _lang_values(
+        store,
+        (
+            SKOS + "prefLabel",
+            SKOS + "altLabel",
+            SKOS + "definition",
+            PREFIXES["dct"] + "title",
+        ),
+    )
+    schemes, concepts, mappings = [], [], []
+    scheme_of = {}
+    for f in fws:
+        fw, t = f.fw, texts.get(f.fw.iri, {})
+        node = {
+            "uri": fw.iri,
+            "type": [JSKOS_SCHEME],
+            "prefLabel": _lang_map(
+                t.get("title") or t.get("prefLabel") or {"nl": [fw.title]}, True
+            ),
+        }
+        if fw.identifier:
+            node["notation"] = [fw.identifier]
+        if t.get("definition"):
+            node["definition"] = _lang_map(t["definition"], False)
+        node["license"] = [{"uri": LICENSE}]
+        node["topConcepts"] = [{"uri": c.iri} for c in f.children.get(None, [])]
+        schemes.append(node)
+        for c in f.members:
+            scheme_of[c.id] = fw.iri
+            t = texts.get(c.iri, {})
+            node = {
+                "uri": c.iri,
+                "type": [JSKOS_CONCEPT],
+                "prefLabel": _lang_map(t.get("prefLabel") or {"nl": [c.label]}, True),
+            }
+            if t.get("altLabel"):
+                node["altLabel"] = _lang_map(t["altLabel"], False)
+            if t.get("definition"):
+                node["definition"] = _lang_map(t["definition"], False)
+            if c.notation:
+                node["notation"] = [c.notation]
+            node["inScheme"] = [{"uri": fw.iri}]
+            if c.broader is None:
+                node["topConceptOf"] = [{"uri": fw.iri}]
+            else:
+                node["broader"] = [{"uri": expand(c.broader) or c.broader}]
+            kids = f.children.get(c.id, [])
+            if kids:
+                node["narrower"] = [{"uri": k.iri} for k in kids]
+            concepts.append(node)
+    all_schemes = {c.id: f.fw.iri for f in _frameworks(store, None) for c in f.members}
+    for rec in records:
+        if rec.predicate_id == PREREQUISITE:
+            continue
+        from_scheme = all_schemes.get(rec.subject_id) or expand(rec.subject_source)
+        to_scheme = (
+            expand(rec.object_source)
+            if rec.is_no_match
+            else all_schemes.get(rec.object_id) or expand(rec.object_source)
+        )
+        if not from_scheme or not to_scheme or rec.subject_id not in all_schemes:
+            continue
+        m = {
+            "uri": PREFIXES["hgm"] + rec.record_id.split(":", 1)[1],
+            "type": [JSKOS_NO_MATCH_TYPE if rec.is_no_match else expand(rec.predicate_id)],
+            "from": {"memberSet": [{"uri": expand(rec.subject_id)}]},
+            "to": {"memberSet": [] if rec.is_no_match else [{"uri": expand(rec.object_id)}]},
+            "fromScheme": {"uri": from_scheme},
+            "toScheme": {"uri": to_scheme},
+        }
+        if rec.author_id or rec.author_label:
+            creator = {}
+            if rec.author_id:
+                creator["uri"] = expand(rec.author_id) or rec.author_id
+            if rec.author_label:
+                creator["prefLabel"] = {"en": rec.author_label}
+            m["creator"] = [creator]
+        if rec.mapping_date:
+            m["created"] = rec.mapping_date
+        mappings.append(m)
+    return {
+        "@context": JSKOS_CONTEXT,
+        "type": [JSKOS_REGISTRY],
+        "prefLabel": {"en": "herstelgraph"},
+        "schemes": schemes,
+        "concepts": concepts,
+        "mappings": sorted(mappings, key=lambda m: m["uri"]),
+    }
+
+
+def jskos_text(store: Store, scheme: str | None, records: list) -> tuple[str, int]:
+    doc = jskos_document(store, scheme, records)
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n", len(doc["concepts"])
+
+
+# ------------------------------------------------------------------------ CASE, read back
+@dataclass(frozen=True)
+class CaseContent:
+    """What a CASE export says, read back from its JSON: per framework (CFDocument URI) the
+    items (URI -> fullStatement, humanCodingScheme, CFItemType URI) and the associations
+    (origin URI, associationType, destination URI, grouping title or None)."""
+
+    documents: dict[str, str]
+    items: dict[str, tuple[str, str | None, str | None, str]]
+    associations: frozenset[tuple[str, str, str, str | None]]
+
+
+def read_case(data: bytes | str | dict) -> CaseContent:
+    """Read a CASE 1.0 export (one CFPackage or ``{"CFPackages": [...]}``) back. Every
+    reference must resolve inside the package: an association whose origin or destination
+    is neither an item nor the document, or a grouping that is not defined, is an error."""
+    from ..errors import InputError
+
+    doc = data if isinstance(data, dict) else json.loads(data)
+    packages = doc["CFPackages"] if "CFPackages" in doc else [doc]
+    documents, items, assocs = {}, {}, set()
+    for pkg in packages:
+        d = pkg["CFDocument"]
+        documents[d["uri"]] = d["title"]
+        ids = {d["identifier"]: d["uri"]}
+        for it in pkg.get("CFItems", []):
+            if it.get("CFDocumentURI", {}).get("uri") != d["uri"]:
+                raise InputError(f"CASE item {it['uri']}: CFDocumentURI is not its package's")
+            items[it["uri"]] = (
+                it["fullStatement"],
+                it.get("humanCodingScheme"),
+                (it.get("CFItemTypeURI") or {}).get("uri"),
+                d["uri"],
+            )
+            ids[it["identifier"]] = it["uri"]
+        groups = {
+            g["identifier"]: g["title"]
+            for g in pkg.get("CFDefinitions", {}).get("CFAssociationGroupings", [])
+        }
+        for a in pkg.get("CFAssociations", []):
+            ends = []
+            for key in ("originNodeURI", "destinationNodeURI"):
+                link = a[key]
+                if link["identifier"] in ids and ids[link["identifier"]] != link["uri"]:
+                    raise InputError(
+                        f"CASE association {a['uri']}: {key} identifier and uri differ"
+                    )
+                ends.append(link["uri"])
+            grouping = a.get("CFAssociationGroupingURI")
+            title = None
+            if grouping is not None:
+                if grouping["identifier"] not in groups:
+                    raise InputError(f"CASE association {a['uri']}: undefined grouping")
+                title = groups[grouping["identifier"]]
+            assocs.add((ends[0], a["associationType"], ends[1], title))
+    for origin, kind, dest, _ in assocs:
+        if kind == "isChildOf" and (
+            origin not in items or (dest not in items and dest not in documents)
+        ):
+            raise InputError(f"CASE isChildOf {origin} -> {dest}: not an item or document")
+    return CaseContent(documents, items, frozenset(assocs))
