@@ -1,6 +1,7 @@
 """The artefacts of a release (``make release`` → ``tools/dev.py release``), in one folder:
 
-    herstelgraph.ttl .jsonld .nt .rdf .trig .csv .sssom.tsv .case.json   every export format
+    herstelgraph.ttl .jsonld .nt .rdf .trig .csv .sssom.tsv .case.json .ctdlasn.jsonld
+    .jskos.json          every export format
     site/                the static site, with its "Wat is er veranderd" page
     source/              the files the release was built from: ontology/, mappings/ (with
                          reviews/), shapes/ — a state ``herstelgraph diff`` and ``impact`` read
@@ -35,6 +36,8 @@ EXPORTS = (
     ("csv", "herstelgraph.csv"),
     ("sssom", "herstelgraph.sssom.tsv"),
     ("case", "herstelgraph.case.json"),
+    ("ctdlasn", "herstelgraph.ctdlasn.jsonld"),
+    ("jskos", "herstelgraph.jskos.json"),
 )
 SUMS = "SHA256SUMS"
 
