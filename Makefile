@@ -7,7 +7,7 @@ TESTSTAMP := $(VENV)/.installed-test
 # .ci/run sets PYTEST_PREFIX=.ci/no-network: the suite under strace, every connect() counted
 PYTEST_PREFIX ?=
 
-.PHONY: demo test lint fmt bench bench-quick bench-200 eval clean mappings
+.PHONY: demo test lint fmt bench bench-quick bench-200 eval clean mappings shapes goldens release
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -55,6 +55,13 @@ shapes: $(STAMP)
 
 goldens: $(TESTSTAMP)
 	$(BIN)/python tools/dev.py goldens
+
+# A release (issue 25): the version of src/herstelgraph/_version.py stamped on the ontology,
+# the SSSOM files and CITATION.cff, the released IRIs recorded, the CHANGELOG section written,
+# and dist/release/VERSION/ built (every export, the site, the sources, SHA256SUMS). A new
+# version: python tools/dev.py release --version X.Y.Z --date YYYY-MM-DD --summary "…".
+release: $(STAMP)
+	$(BIN)/python tools/dev.py release
 
 # Benchmarks (docs/performance.md): default sizes 1x, 10x, 50x (~10 min on 2 cores); 200x
 # opt-in (bench-200); bench-quick for a developer's loop (1x, 10x, ~2 min). Each installs

@@ -42,6 +42,9 @@ ex:i skos:prefLabel "I\u0007"@nl ; skos:inScheme ex:s2 ; skos:related ex:i ;
   skos:definition "i"@xy ; skos:broaderTransitive ex:a .
 ex:k skos:broader ex:h ; skos:related ex:g .
 <urn:example:j> skos:note "n"@en ; ex:size "abc"^^xsd:integer .
+ex:old a skos:Concept ; skos:prefLabel "Old"@en ; skos:inScheme ex:s ;
+  <http://www.w3.org/2002/07/owl#deprecated> true ; <http://purl.org/dc/terms/isReplacedBy> ex:a .
+ex:user <https://w3id.org/herstelgraph/def#concept> ex:old .
 """
 
 GOOD = """\
@@ -78,6 +81,10 @@ def test_every_check_fires_on_a_file_made_to_break_it(bad):
         'skos:prefLabel "I\\x07"@nl: U+0007'
     ]
     assert report.of("invalid-language-tag")[0].detail.endswith("'xy' is no ISO 639-1 language")
+    assert [(f.resource, f.detail) for f in report.of("deprecated-in-use")] == [
+        ("http://example.org/user", "hg:concept http://example.org/old, deprecated (replaced by "
+         "http://example.org/a)")
+    ]  # fmt: skip
 
 
 def test_language_tag_grammar():

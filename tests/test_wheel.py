@@ -19,6 +19,7 @@ import pytest
 
 from conftest import ROOT
 
+RELEASES = ROOT / "tests" / "fixtures" / "releases"
 EX = ROOT / "examples"
 
 # one worker builds the venv once (pytest -n … --dist loadgroup keeps the group together)
@@ -111,6 +112,21 @@ VERBS: list[tuple[str, list[str]]] = [
     ),
     # --since a folder: no git in a plain install
     ("curation report", ["curation", "report", "--since", str(ROOT / "mappings")]),
+    # a folder state against the installed graph (the package's own data and reviews)
+    ("diff", ["diff", str(RELEASES / "old"), "current", "--only", "frameworks"]),
+    (
+        "impact",
+        [
+            "impact",
+            str(RELEASES / "curriculum.ttl"),
+            "--from",
+            str(RELEASES / "old"),
+            "--to",
+            str(RELEASES / "new"),
+            "--format",
+            "json",
+        ],
+    ),
 ]
 
 

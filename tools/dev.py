@@ -13,8 +13,13 @@
     python tools/dev.py quality                    the counts table of docs/quality.md
     python tools/dev.py serialize [--check] FILE…  canonical Turtle, in place
     python tools/dev.py goldens                    tests/golden/*.json, failing on any error
+    python tools/dev.py release [--version X.Y.Z --date YYYY-MM-DD] [--previous STATE]
+                                [--summary TEXT] [--check]
+                                                   stamp the version, CITATION.cff, released
+                                                   IRIs, CHANGELOG.md; dist/release/VERSION/
 
-The Makefile has a target for each (make mappings, make shapes, make goldens, make fmt).
+The Makefile has a target for each (make mappings, make shapes, make goldens, make fmt,
+make release).
 """
 
 from __future__ import annotations
@@ -185,6 +190,158 @@ def goldens(args: argparse.Namespace) -> int:
     return 0
 
 
+# ---------------------------------------------------------------------------- release
+VERSION_FILE = ROOT / "src" / "herstelgraph" / "_version.py"
+CITATION = ROOT / "CITATION.cff"
+CHANGELOG = ROOT / "CHANGELOG.md"
+
+
+def _write_version(version: str, date: str) -> None:
+    from herstelgraph.io.atomic import write_text
+
+    text = VERSION_FILE.read_text(encoding="utf-8")
+    import re
+
+    text = re.sub(r'^__version__ = ".*"$', f'__version__ = "{version}"', text, flags=re.M)
+    text = re.sub(r'^__release_date__ = ".*"$', f'__release_date__ = "{date}"', text, flags=re.M)
+    write_text(VERSION_FILE, text)
+
+
+def _git(*args: str) -> str:
+    import subprocess
+
+    done = subprocess.run(["git", "-C", str(ROOT), *args], capture_output=True, text=True)
+    return done.stdout.strip() if done.returncode == 0 else ""
+
+
+def previous_state(version: str) -> str:
+    """The state a release is compared with: the last tag that is not this version's, else
+    the repository's first commit (nothing released before it)."""
+    tag = _git("describe", "--tags", "--abbrev=0")
+    if tag in (version, f"v{version}"):
+        tag = _git("describe", "--tags", "--abbrev=0", f"{tag}^")
+    if tag:
+        return f"git:{tag}"
+    roots = _git("rev-list", "--max-parents=0", "HEAD").split()
+    if not roots:
+        sys.exit("dev.py: no git history to compare with; give --previous STATE")
+    return f"git:{roots[-1]}"
+
+
+def stamp(rel, check: bool) -> list[str]:
+    """The version stamps of ontology/*.ttl, the SSSOM files (make mappings) and
+    CITATION.cff; returns what is (or was) out of date."""
+    from herstelgraph.curation import sssom
+    from herstelgraph.io.atomic import write_text
+    from herstelgraph.publish.version import citation_cff, stamped_turtle
+
+    stale = []
+    for path in sorted((ROOT / "ontology").glob("*.ttl")):
+        text = stamped_turtle(path, rel)
+        if path.read_text(encoding="utf-8") != text:
+            stale.append(str(path.relative_to(ROOT)))
+            if not check:
+                write_text(path, text)
+    for path, text in sssom.build(today=rel.date).items():
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            stale.append(str(path.relative_to(ROOT)))
+            if not check:
+                write_text(path, text)
+    text = citation_cff(rel)
+    if not CITATION.exists() or CITATION.read_text(encoding="utf-8") != text:
+        stale.append("CITATION.cff")
+        if not check:
+            write_text(CITATION, text)
+    return stale
+
+
+def release(args: argparse.Namespace) -> int:
+    """Stamp the release on the repository's files, record its IRIs, write its CHANGELOG
+    section and build dist/release/VERSION/ (every export, the site, the sources,
+    CITATION.cff, CHANGELOG.md, SHA256SUMS)."""
+    import os
+
+    from herstelgraph.publish.version import check_release, current
+
+    if args.version or args.date:
+        rel = current()
+        want = check_release(args.version or rel.version, args.date or rel.date)
+        if args.check:
+            sys.exit("dev.py: --check checks the recorded release; leave out --version/--date")
+        if want != rel:
+            _write_version(want.version, want.date)
+            print(f"{VERSION_FILE.relative_to(ROOT)}: {want.version} ({want.date})")
+        # the package is imported already: run again with the new version in place
+        argv = [a for a in sys.argv[1:]]
+        for flag in ("--version", "--date"):
+            while flag in argv:
+                i = argv.index(flag)
+                del argv[i : i + 2]
+        os.execv(sys.executable, [sys.executable, str(Path(__file__).resolve()), *argv])
+    rel = current()
+    print(f"herstelgraph {rel.version} ({rel.date})")
+    stale = stamp(rel, args.check)
+    for path in stale:
+        print(f"{path}: {'out of date' if args.check else 'stamped'}")
+
+    from herstelgraph.checks.diff import diff
+    from herstelgraph.curation.review.loading import load
+    from herstelgraph.io.atomic import write_text
+    from herstelgraph.publish.changes import update_changelog
+    from herstelgraph.publish.version import (
+        RELEASED_IRIS,
+        graph_iris,
+        missing_released,
+        read_released,
+        released_text,
+    )
+
+    store = load()
+    released_path = ROOT / "ontology" / RELEASED_IRIS
+    recorded = read_released(released_path) if released_path.exists() else set()
+    missing = missing_released(store, recorded)
+    if missing:
+        for iri in missing:
+            print(f"released IRI gone: {iri}", file=sys.stderr)
+        print(
+            f"dev.py: {len(missing)} released IRI(s) are no longer in the graph; keep each "
+            "item with owl:deprecated true (and dct:isReplacedBy its successor) instead",
+            file=sys.stderr,
+        )
+        return 1
+    text = released_text(recorded | graph_iris(store), rel)
+    if not released_path.exists() or released_path.read_text(encoding="utf-8") != text:
+        print(f"ontology/{RELEASED_IRIS}: {'out of date' if args.check else 'written'}")
+        stale.append(RELEASED_IRIS)
+        if not args.check:
+            write_text(released_path, text)
+
+    previous = args.previous or previous_state(rel.version)
+    print(f"comparing with {previous}")
+    changes = diff(previous, None, repo=ROOT)
+    old = CHANGELOG.read_text(encoding="utf-8") if CHANGELOG.exists() else None
+    summary = args.summary or ""
+    if args.summary_file:
+        summary = Path(args.summary_file).read_text(encoding="utf-8")
+    text = update_changelog(old, changes, rel.version, rel.date, summary)
+    if text != old:
+        print(f"CHANGELOG.md: {'out of date' if args.check else 'section ' + rel.version}")
+        stale.append("CHANGELOG.md")
+        if not args.check:
+            write_text(CHANGELOG, text)
+    if args.check:
+        return 1 if stale else 0
+
+    from herstelgraph.publish.release import build_release
+
+    out = Path(args.out) if args.out else ROOT / "dist" / "release" / rel.version
+    report = build_release(
+        store, out, rel, source_root=ROOT, changes=changes, changelog=text, site=not args.no_site
+    )
+    print(f"{report.path}: {report.files} files (SHA256SUMS lists them)")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="tools/dev.py", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="what", required=True)
@@ -207,6 +364,21 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("files", nargs="+")
     p.set_defaults(run=serialize)
     sub.add_parser("goldens", help="rewrite tests/golden/*.json").set_defaults(run=goldens)
+    p = sub.add_parser("release", help="stamp the version and build dist/release/VERSION/")
+    p.add_argument("--version", help="the new version (X.Y.Z); default: _version.py's")
+    p.add_argument("--date", help="its release date (YYYY-MM-DD); default: _version.py's")
+    p.add_argument(
+        "--previous",
+        metavar="STATE",
+        help="compare with this state (git:REF, a folder) [default: the last tag, else the "
+        "first commit]",
+    )
+    p.add_argument("--summary", help="the maintainers' summary for the CHANGELOG section")
+    p.add_argument("--summary-file", help="the summary, read from a file")
+    p.add_argument("--out", help="the release folder [default: dist/release/VERSION]")
+    p.add_argument("--no-site", action="store_true", help="leave the site out (faster)")
+    p.add_argument("--check", action="store_true", help="only report what is out of date (exit 1)")
+    p.set_defaults(run=release)
     args = parser.parse_args(argv)
     if args.what != "serialize":
         _repo_data()

@@ -281,6 +281,9 @@ class ConceptDetail(Record):
     members_of: tuple[str, ...] = ()
     scope_notes: tuple[str, ...] = ()
     editorial_notes: tuple[str, ...] = ()
+    #: taken out in a release (owl:deprecated), and what replaced it (dct:isReplacedBy)
+    deprecated: bool = False
+    replaced_by: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

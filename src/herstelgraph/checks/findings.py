@@ -55,7 +55,7 @@ class CurriculumFinding(Record):
     text: str
     fix: str
     source_text: str | None = None
-    #: no-claim, not-covered, no-outcomes, unknown-item or other
+    #: no-claim, not-covered, no-outcomes, unknown-item, deprecated-item or other
     code: str = "other"
 
 
@@ -186,7 +186,87 @@ def curriculum_findings(
         if r.profile not in own:
             continue
         out.append(_finding(r, own[r.profile], data, items, lang))
+    out.extend(deprecated_findings(store, data, list(own.values()), items, lang))
     return out
+
+
+def deprecated_findings(store, data, curricula_: list, items: _Items | None = None,
+                        lang: str = "nl") -> list[CurriculumFinding]:  # fmt: skip
+    """A warning for every learning outcome aligned to an item a release deprecated
+    (``owl:deprecated``), naming what replaced it (``dct:isReplacedBy``) as the fix."""
+    from ..questions.deprecation import deprecated_items
+
+    gone = deprecated_items(store)
+    if not gone:
+        return []
+    nl = lang == "nl"
+    items = items or _Items(store)
+    out = []
+    aligned = ox.NamedNode(HG + "alignedTo")
+    for cur in curricula_:
+        programme = _label(data, cur) or compact(cur.value)
+        for mq in data.quads_for_pattern(cur, ox.NamedNode(HG + "module"), None):
+            module = _label(data, mq.object) or compact(mq.object.value)
+            for lq in data.quads_for_pattern(mq.object, ox.NamedNode(HG + "learningOutcome"), None):
+                outcome = _label(data, lq.object) or compact(lq.object.value)
+                for aq in data.quads_for_pattern(lq.object, aligned, None):
+                    iri = aq.object.value
+                    if iri not in gone:
+                        continue
+                    notation, label, type_ = items.info(iri)
+                    shown = _shown(notation, label, type_, lang)
+                    where = (
+                        f"leeruitkomst {_quote(outcome)} in module {_quote(module)}"
+                        if nl
+                        else f"learning outcome {_quote(outcome)} in module {_quote(module)}"
+                    )
+                    successors = [
+                        f"{_shown(*items.info(b), lang)} ({compact(b)})" for b in gone[iri]
+                    ]
+                    if successors:
+                        joined = (" en " if nl else " and ").join(successors)
+                        text = (
+                            f"{where} is afgestemd op {shown} ({compact(iri)}), dat vervallen "
+                            f"is; het is vervangen door {joined}"
+                            if nl
+                            else f"{where} is aligned to {shown} ({compact(iri)}), which is "
+                            f"deprecated; it was replaced by {joined}"
+                        )
+                        fix = (
+                            f"stem de leeruitkomst af op {joined}"
+                            if nl
+                            else f"align the learning outcome to {joined}"
+                        )
+                    else:
+                        text = (
+                            f"{where} is afgestemd op {shown} ({compact(iri)}), dat vervallen "
+                            "is zonder opvolger"
+                            if nl
+                            else f"{where} is aligned to {shown} ({compact(iri)}), which is "
+                            "deprecated and has no successor"
+                        )
+                        fix = (
+                            "stem de leeruitkomst af op een ander item, of haal deze afstemming weg"
+                            if nl
+                            else "align the learning outcome to another item, or remove this "
+                            "alignment"
+                        )
+                    out.append(
+                        CurriculumFinding(
+                            severity="Warning",
+                            curriculum=compact(cur.value),
+                            programme=programme,
+                            module=module,
+                            outcome=outcome,
+                            item=compact(iri),
+                            item_notation=notation,
+                            item_label=label,
+                            text=text,
+                            fix=fix,
+                            code="deprecated-item",
+                        )
+                    )
+    return sorted(out, key=lambda f: (f.curriculum, f.module or "", f.outcome or "", f.item or ""))
 
 
 def _finding(r: ValidationResult, cur, data, items: _Items, lang: str) -> CurriculumFinding:

@@ -43,6 +43,8 @@ RDFS = "http://www.w3.org/2000/01/rdf-schema#"
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 DC_TITLE = "http://purl.org/dc/elements/1.1/title"
 DCT_TITLE = "http://purl.org/dc/terms/title"
+DCT = "http://purl.org/dc/terms/"
+OWL = "http://www.w3.org/2002/07/owl#"
 
 #: Every term the SKOS namespace defines (SKOS Reference, appendix B).
 VOCABULARY = frozenset(
@@ -115,6 +117,7 @@ CHECKS: tuple[tuple[str, str, str], ...] = (
     ("undocumented-concept", "warning", "a concept without definition, note or scopeNote"),
     ("non-http-iri", "warning", "a resource described under an IRI that is not http(s)"),
     ("ill-typed-literal", "warning", "a literal outside its datatype's lexical space"),
+    ("deprecated-in-use", "warning", "a profile, mapping or item points to a deprecated item"),
 )
 SEVERITY = {c: s for c, s, _ in CHECKS}
 TITLE = {c: t for c, _, t in CHECKS}
@@ -326,6 +329,16 @@ class _Graph:
         return count
 
 
+def _owner(g: _Graph, node, depth: int = 8) -> str:
+    """A blank node's named owner (a profile's ``hg:requirement [ … ]``), else the node."""
+    while type(node) is not _NamedNode and depth:
+        up = next((q.subject for q in g._quads(None, node)), None)
+        if up is None:
+            break
+        node, depth = up, depth - 1
+    return _key(node)
+
+
 def _key(term) -> str:
     """IRIs as their value, blank nodes as ``_:id`` (so the two never collide)."""
     return term.value if type(term) is _NamedNode else str(term)
@@ -449,9 +462,16 @@ def _pair(a: str, b: str) -> tuple[str, str]:
 
 
 # ---------------------------------------------------------------------- the checks
-def check_store(store, graphs: Sequence | None = "asserted", sources: Sequence[str] = ()):
+def check_store(
+    store,
+    graphs: Sequence | None = "asserted",
+    sources: Sequence[str] = (),
+    deprecated: dict[str, tuple[str, ...]] | None = None,
+):
     """Run every check on a Store (ours: ``graphs='asserted'`` = asserted + user graphs;
-    ``None`` = every graph, for a user's files loaded on their own)."""
+    ``None`` = every graph, for a user's files loaded on their own). ``deprecated``: the
+    deprecated items the files may point to (IRI -> successors), beside the ones they
+    deprecate themselves (a profile checked on its own: the shipped graph's)."""
     from ..ids import compact
     from ..store.store import ASSERTED, USER
 
@@ -884,6 +904,30 @@ def check_store(store, graphs: Sequence | None = "asserted", sources: Sequence[s
             name = _CHECKED[lit.datatype.value][0]
             add("ill-typed-literal", c(s), f'{c(p)} "{lit.value}" is not a valid xsd:{name}')
 
+    # pointers to deprecated items (owl:deprecated true): a profile's requirement or aligned
+    # outcome, a mapping, a restatement. The hierarchy keeps a deprecated item where it
+    # was, and its successor link names it, so those are no use of it.
+    gone = dict(deprecated or {})
+    for s_, lit in g.literals(OWL + "deprecated"):
+        if lit.value in ("true", "1"):
+            gone.setdefault(
+                s_, tuple(sorted(o for x, o in g.pairs(DCT + "isReplacedBy") if x == s_))
+            )
+    if gone:
+        keep = {S + p for p in ("broader", "narrower", "hasTopConcept", "topConceptOf", "inScheme",
+                                "member", "broaderTransitive", "narrowerTransitive")}  # fmt: skip
+        keep |= {DCT + "isReplacedBy", DCT + "replaces", RDF_TYPE}
+        for iri in sorted(gone):
+            node = g._ox.NamedNode(iri)
+            for q in g._quads(None, node):
+                s_, p = _key(q.subject), q.predicate.value
+                if p in keep or s_ in gone:
+                    continue
+                succ = gone[iri]
+                then = f"replaced by {', '.join(c(x) for x in succ)}" if succ else "no successor"
+                add("deprecated-in-use", c(_owner(g, q.subject)),
+                    f"{c(p)} {c(iri)}, deprecated ({then})")  # fmt: skip
+
     checks = [QualityCheck(cid, sev, title, len(found[cid])) for cid, sev, title in CHECKS]
     findings = [
         QualityFinding(cid, SEVERITY[cid], res, det)
@@ -1050,7 +1094,8 @@ def check(paths: Sequence[Path] = (), data: Sequence[Path] = ()) -> QualityRepor
     from ..store.build import load
 
     if paths:
-        report = check_store(load_files(paths), None, [str(p) for p in paths])
+        files = load_files(paths)
+        report = check_store(files, None, [str(p) for p in paths], _shipped_deprecated(files))
         tsvs = [Path(p) for p in paths if Path(p).name.endswith((".sssom.tsv", ".tsv"))]
         if not tsvs:
             return report
@@ -1096,6 +1141,22 @@ def with_mappings(report: QualityReport, problems: Sequence) -> QualityReport:
         checks=tuple(checks),
         findings=tuple(findings),
     )
+
+
+def _shipped_deprecated(store) -> dict[str, tuple[str, ...]]:
+    """The shipped graph's deprecated items, when the files name any herstelgraph IRI (a
+    profile checked on its own still hears that its items went)."""
+    from ..vocab import BASE
+
+    if not any(
+        type(q.object) is _NamedNode and q.object.value.startswith(BASE)
+        for q in store.ox.quads_for_pattern(None, None, None, None)
+    ):
+        return {}
+    from ..questions.deprecation import deprecated_items
+    from ..store.build import load
+
+    return deprecated_items(load(closure=False))
 
 
 # ---------------------------------------------------------------------- output

@@ -10,7 +10,7 @@ from __future__ import annotations
 import click
 
 from .common import Context, Output, output_options
-from .filters import mapping_filter_options
+from .filters import include_deprecated_option, mapping_filter_options
 from .render import Answer, Presenter, View
 
 
@@ -62,6 +62,7 @@ def gaps(
     out: Output,
     reviewed_only: int = 0,
     min_confidence: float | None = None,
+    include_deprecated: bool = False,
 ) -> None:
     """Requirement items of A with no mapping into B: 'no-match' (reviewed), 'via-example'
     (linked only to example-only or inferred items) or 'not-reviewed'."""
@@ -190,14 +191,19 @@ def hubs(
 @click.argument("text")
 @click.option("--framework", help="Only concepts of this framework.")
 @click.option("--limit", default=50, show_default=True, help="At most this many hits (0: all).")
+@include_deprecated_option
 @output_options
 @click.pass_obj
-def search(obj: Context, text: str, framework, limit: int, out: Output) -> None:
+def search(
+    obj: Context, text: str, framework, limit: int, out: Output, include_deprecated: bool = False
+) -> None:
     """Find concepts by words in labels and texts, ignoring case and diacritics."""
     from ..questions.alignment import SearchHit
     from ..questions.alignment import search as run
 
-    hits = run(obj.store, text, framework=framework, limit=None)
+    hits = run(
+        obj.store, text, framework=framework, limit=None, include_deprecated=include_deprecated
+    )
     shown = hits[:limit] if limit > 0 else hits
     p = out.presenter
     note = p.msg("truncated", shown=len(shown), total=len(hits)) if len(shown) < len(hits) else None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from .common import Context, Output, output_options
-from .filters import mapping_filter_options
+from .filters import include_deprecated_option, mapping_filter_options
 from .render import Answer, Presenter, View
 
 
@@ -51,14 +51,17 @@ def overview(obj: Context, out: Output) -> None:
     "--type", "type_",
     help="Item type, e.g. Competency, KnowledgeItem, Activity (any case; the Dutch word too).",
 )  # fmt: skip
+@include_deprecated_option
 @output_options
 @click.pass_obj
-def concepts(obj: Context, scheme: str, type_: str | None, out: Output) -> None:
+def concepts(
+    obj: Context, scheme: str, type_: str | None, out: Output, include_deprecated: bool = False
+) -> None:
     """List a framework's concepts in source order (SCHEME: e.g. bk-0597-1, valente-2023)."""
     from ..model import Concept
     from ..questions.catalogue import concepts as list_concepts
 
-    rows = list_concepts(obj.store, scheme, item_type=type_)
+    rows = list_concepts(obj.store, scheme, item_type=type_, include_deprecated=include_deprecated)
     title = out.presenter.msg("concepts_of", scheme=scheme)
     cols = ["id", "notation", "type", "label"]
     out.send(Answer((View(rows, title, cols, kind=Concept),)))
@@ -70,7 +73,7 @@ def _detail_text(detail, p: Presenter) -> str:
     row = detail.as_dict()
     lines = []
     for key, val in row.items():
-        if val in (None, (), [], ""):
+        if val in (None, (), [], "") or val is False:  # e.g. not deprecated: nothing to say
             continue
         head = p.head(key)
         if isinstance(val, list | tuple):

@@ -50,3 +50,16 @@ def mapping_filter_options(f: Callable[..., Any]) -> Callable[..., Any]:
 
 def filter_kwargs(reviewed_only: int, min_confidence: float | None) -> dict[str, Any]:
     return {"reviewed_only": reviewed_only, "min_confidence": min_confidence}
+
+
+INCLUDE_DEPRECATED = click.option(
+    "--include-deprecated",
+    is_flag=True,
+    help="Also list items a release deprecated (owl:deprecated; 'show' names what replaced "
+    "them). They are left out by default.",
+)
+
+
+def include_deprecated_option(f: Callable[..., Any]) -> Callable[..., Any]:
+    """Add --include-deprecated to a verb (as include_deprecated)."""
+    return INCLUDE_DEPRECATED(f)

@@ -61,6 +61,8 @@ VERBS = {
     "curation": "curation",
     "endpoint": "endpoint",
     "cache": "cache",
+    "diff": "releases",
+    "impact": "releases",
 }
 
 

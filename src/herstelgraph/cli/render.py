@@ -31,12 +31,15 @@ RELATION_COLUMNS = frozenset({"relation", "relation1", "relation2", "composed", 
 #: columns whose values are coded words (statuses, kinds, justifications, fields)
 VALUE_COLUMNS = frozenset(
     {"status", "scope", "direction", "kind", "justification", "field", "strength", "how"}
-    | {"severity", "review_status"}
+    | {"severity", "review_status", "change", "property", "status_before", "status_after"}
 )
 #: columns holding item types
 TYPE_COLUMNS = frozenset({"type", "types"})
 #: columns holding shares (fractions 0..1)
-SHARE_COLUMNS = frozenset({"share", "share_with_mappings"})
+SHARE_COLUMNS = frozenset(
+    {"share", "share_with_mappings", "share_before", "share_after"}
+    | {"share_with_mappings_before", "share_with_mappings_after"}
+)
 
 
 @dataclass(frozen=True)

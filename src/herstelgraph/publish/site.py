@@ -76,13 +76,16 @@ class _Page:
 
 
 # ---------------------------------------------------------------------------- building
-def build_site(store: Queryable, out: Path, *, include_data: bool = False) -> SiteReport:
+def build_site(
+    store: Queryable, out: Path, *, include_data: bool = False, changes=None
+) -> SiteReport:
     """Build the whole site into ``out``; an existing folder is replaced only if it is a
     previous herstelgraph site (so ``-o ~`` can never wipe a home folder).
 
     Files a user added (the user graph: curricula, profiles, own frameworks) are private:
     the site is built from the shipped graph alone unless ``include_data`` is given, so no
-    page or download carries them."""
+    page or download carries them. ``changes`` (a ``checks.diff.ReleaseDiff``) adds the
+    "Wat is er veranderd" / "What changed" pages (a release build passes it)."""
     from ..io.atomic import atomic_dir
 
     if not include_data and _has_user_data(store):
@@ -103,6 +106,8 @@ def build_site(store: Queryable, out: Path, *, include_data: bool = False) -> Si
     # an endpoint is copied once (every page reads the graph): one bulk read, not a query
     # per page over the network
     files: dict[str, bytes] = _render(snapshot(store))
+    if changes is not None:
+        files.update(_changes_pages(files, changes))
     with atomic_dir(out) as tmp:
         made: set[Path] = set()
         for rel, data in sorted(files.items()):
@@ -114,6 +119,44 @@ def build_site(store: Queryable, out: Path, *, include_data: bool = False) -> Si
     pages = sum(1 for rel in files if rel.endswith(".html"))
     concepts = sum(1 for rel in files if rel.startswith("nl/concepts/") and rel.endswith(".html"))
     return SiteReport(str(out), pages, len(files), concepts)
+
+
+def site_files(store: Queryable, *, changes=None) -> dict[str, bytes]:
+    """Every file of the site by relative name, in memory (a release folder's site/)."""
+    from ..store.endpoint import snapshot
+
+    files = _render(snapshot(store))
+    if changes is not None:
+        files.update(_changes_pages(files, changes))
+    return files
+
+
+def _changes_pages(files: dict[str, bytes], changes) -> dict[str, bytes]:
+    """nl/changes.html and en/changes.html, in the layout of the tree's other pages (taken
+    from its ontology page: header, navigation, language switch), linked from each index."""
+    import re
+
+    from .changes import TITLE, changes_html
+
+    out = {}
+    for lang, other in (("nl", "en"), ("en", "nl")):
+        template = files.get(f"{lang}/ontology.html", b"").decode("utf-8")
+        body = changes_html(changes, lang)
+        if "<main>" in template:
+            head, rest = template.split("<main>", 1)
+            page = head + f"<main>\n{body}\n</main>" + rest.split("</main>", 1)[1]
+            title = f"<title>{e(TITLE[lang])} · herstelgraph</title>"
+            page = re.sub(r"<title>.*?</title>", title.replace("\\", "\\\\"), page, count=1)
+            page = page.replace(f"../{other}/ontology.html", f"../{other}/changes.html")
+        else:  # no tree to take the layout from: a plain page
+            page = f'<!DOCTYPE html>\n<html lang="{lang}">\n<body>\n{body}\n</body>\n</html>\n'
+        out[f"{lang}/changes.html"] = page.encode("utf-8")
+        index = files.get(f"{lang}/index.html", b"").decode("utf-8")
+        marker = '<li><a href="coverage.html">'
+        link = f'<li><a href="changes.html">{e(TITLE[lang])}</a></li>'
+        if marker in index:
+            out[f"{lang}/index.html"] = index.replace(marker, link + marker, 1).encode("utf-8")
+    return out
 
 
 def _has_user_data(store) -> bool:
@@ -423,7 +466,7 @@ def _render(store: Store) -> dict[str, bytes]:
     for fw in fws:
         members = []
         slug = slugs[fw.id]
-        for c in concepts(store, fw.id):
+        for c in concepts(store, fw.id, include_deprecated=True):  # released IRIs resolve
             local = _local(c.iri)
             if f"{slug}/{local}".lower() in used_paths:  # two IRIs, one file name: a hash
                 local = _local(c.iri + " ")

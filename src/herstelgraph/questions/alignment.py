@@ -29,6 +29,7 @@ from .coverage import ProfileSummary as ProfileSummary
 from .coverage import coverage_of as coverage_of
 from .coverage import coverage_summary as coverage_summary
 from .coverage import profile_node as profile_node
+from .deprecation import skip_deprecated
 from .filters import view as _view
 
 CHAINING = "semapv:MappingChaining"
@@ -356,7 +357,8 @@ def gaps(
     min_confidence: float | None = None,
 ) -> list[Gap]:
     """Requirement items of A with no mapping into B, telling "reviewed: no match" and
-    "covered via an example" from "not reviewed" (docs/modelling.md, how items are counted)."""
+    "covered via an example" from "not reviewed" (docs/modelling.md, how items are counted).
+    A deprecated item (``owl:deprecated``) is no requirement item, so never a gap."""
     store = _view(store, reviewed_only, min_confidence)
     na, nb = scheme_node(store, a), scheme_node(store, b)
     if na == nb:
@@ -676,17 +678,24 @@ def _search_index(store: Queryable) -> dict[str, list[tuple[str, str, str, str, 
 
 
 def search(
-    store: Queryable, text: str, *, framework: str | None = None, limit: int | None = 50
+    store: Queryable,
+    text: str,
+    *,
+    framework: str | None = None,
+    limit: int | None = 50,
+    include_deprecated: bool = False,
 ) -> list[SearchHit]:
     """Concepts whose labels, notations or texts contain every word, ranked: words in the
-    label count more than in a definition; an exact or leading phrase match counts most."""
+    label count more than in a definition; an exact or leading phrase match counts most.
+    Deprecated items are left out unless ``include_deprecated``."""
     words = search_words(text)
     phrase = " ".join(words)
     only = scheme_node(store, framework).value if framework else None
     by_concept = _search_index(store)
+    gone = skip_deprecated(store, by_concept, include_deprecated)
     hits = []
     for iri, folded in by_concept.items():
-        if only and folded[0][3] != only:
+        if (only and folded[0][3] != only) or iri in gone:
             continue
         if not all(any(w in x[2] for x in folded) for w in words):
             continue

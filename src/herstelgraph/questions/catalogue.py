@@ -128,8 +128,15 @@ def type_node(store: Queryable, item_type: str | None) -> ox.NamedNode | None:
     raise ParameterError("type", f"unknown item type {item_type!r}; known: {', '.join(known)}")
 
 
-def concepts(store: Queryable, framework: str, *, item_type: str | None = None) -> list[Concept]:
+def concepts(
+    store: Queryable,
+    framework: str,
+    *,
+    item_type: str | None = None,
+    include_deprecated: bool = False,
+) -> list[Concept]:
     """A framework's concepts in source order, optionally of one item type (KnowledgeItem).
+    Deprecated items (``owl:deprecated``) are left out unless ``include_deprecated``.
 
     >>> import herstelgraph
     >>> [c.notation for c in concepts(herstelgraph.load(), "bk", item_type="Competency")][:3]
@@ -146,8 +153,13 @@ def concepts(store: Queryable, framework: str, *, item_type: str | None = None) 
             best[iri] = row
     framework = framework_id(node.value)
     types = {t: compact(t.value).removeprefix("hg:") for t in {r["type"] for r in best.values()}}
+    from .deprecation import skip_deprecated
+
+    gone = skip_deprecated(store, best, include_deprecated)
     out = []
     for iri, row in best.items():
+        if iri in gone:
+            continue
         notation, label, section, broader = (
             row.get("notation"), row.get("label"), row.get("section"), row.get("broader")
         )  # fmt: skip
@@ -267,6 +279,11 @@ def concept(store: Queryable, ident: str) -> ConceptDetail:
         members_of=tuple(sorted(inverse.get(SKOS + "member", []), key=_natural)),
         scope_notes=texts(SKOS + "scopeNote"),
         editorial_notes=texts(SKOS + "editorialNote"),
+        deprecated=any(
+            isinstance(t, ox.Literal) and t.value == "true"
+            for t in props.get(PREFIXES["owl"] + "deprecated", [])
+        ),
+        replaced_by=ids(PREFIXES["dct"] + "isReplacedBy"),
     )
 
 

@@ -204,6 +204,7 @@ class _Item:
     restates: str | None = None
     parent: str | None = None
     example: bool = False
+    deprecated: bool = False
 
     @property
     def type(self) -> str | None:
@@ -261,6 +262,11 @@ def framework_items(store: Queryable, scheme: ox.NamedNode) -> dict[str, _Item]:
     for r in store.select(_EXAMPLES, {"scheme": scheme}):
         if _value(r["item"]) in items:
             items[_value(r["item"])].example = True
+    from .deprecation import deprecated_items
+
+    for iri in deprecated_items(store):
+        if iri in items:
+            items[iri].deprecated = True
     return items
 
 
@@ -273,12 +279,14 @@ def coverage_of(
     status: str | Sequence[str] | None = None,
     reviewed_only: int = 0,
     min_confidence: float | None = None,
+    include_deprecated: bool = False,
 ) -> list[ProfileItem]:
     """Each item of the framework (default: the ones the profile claims) and how the profile
     covers it (see the module doc for the statuses). Restating items are left out (they are
-    covered through the item they restate). ``status``: only items with this status (or one
-    of these), e.g. ``missing``; ``reviewed_only``/``min_confidence``: only mappings that
-    pass the mapping filter count (``questions.filters``)."""
+    covered through the item they restate), and so are deprecated items, which are no items
+    of the framework any more (``include_deprecated`` lists them too). ``status``: only items
+    with this status (or one of these), e.g. ``missing``; ``reviewed_only``/``min_confidence``:
+    only mappings that pass the mapping filter count (``questions.filters``)."""
     from .filters import view
 
     store = view(store, reviewed_only, min_confidence)
@@ -297,7 +305,7 @@ def coverage_of(
     out: list[ProfileItem] = []
     prof = compact(node.value)
     for scheme in schemes:
-        out.extend(_coverage_in(store, node, prof, scheme))
+        out.extend(_coverage_in(store, node, prof, scheme, include_deprecated))
     if wanted:
         out = [i for i in out if i.status in wanted]
     return out
@@ -314,9 +322,13 @@ def _statuses(status: str | Sequence[str] | None) -> set[str]:
     return set(names)
 
 
-def _coverage_in(store: Queryable, node, prof: str, scheme) -> list[ProfileItem]:
+def _coverage_in(
+    store: Queryable, node, prof: str, scheme, include_deprecated: bool = False
+) -> list[ProfileItem]:
     fw = framework_id(scheme.value)
     items = framework_items(store, scheme)
+    if not include_deprecated:
+        items = {iri: it for iri, it in items.items() if not it.deprecated}
     named: set[str] = set()
     ways: dict[str, list[tuple[str, str, str]]] = defaultdict(list)  # item -> (via, rel, iri)
     ancestors: dict[str, list[str]] = defaultdict(list)

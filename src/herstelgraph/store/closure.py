@@ -10,7 +10,8 @@ A general OWL-RL closure with the SKOS axioms grows the shipped graph x29 and ta
 * skos:mappingRelation for every mapping triple, so "any mapping" is one pattern;
 * hg:RequirementItem, the one definition of "an item that counts" (RUBRIC C-COV-1): a
   concept of a scheme that is not a section, not a restatement (hg:restates), not inferred
-  (hg:isInferred) and not example-only (it or an ancestor hg:isExample); see
+  (hg:isInferred), not example-only (it or an ancestor hg:isExample) and not deprecated
+  (owl:deprecated, an item a release took out, kept for its IRI); see
   ``requirement_items``;
 * hg:mappedInto from an item to every other scheme where one of its SKOS mappings reaches an
   item that is not example-only or inferred, and hg:mappedViaExampleInto where its mappings
@@ -34,7 +35,8 @@ from ..vocab import HG, SKOS
 from .store import ASSERTED, INFERRED, USER, Store
 
 #: Bump when the rules below change: it is part of the closure cache key.
-RULES_VERSION = 3  # 2: hg:mappedInto; 3: hg:RequirementItem, hg:mappedViaExampleInto
+RULES_VERSION = 4  # 2: hg:mappedInto; 3: hg:RequirementItem, hg:mappedViaExampleInto;
+# 4: no deprecated item is a requirement item
 
 
 def _p(name: str) -> ox.NamedNode:
@@ -54,6 +56,7 @@ _SECTION = ox.NamedNode(HG + "Section")
 _RESTATES = ox.NamedNode(HG + "restates")
 _IS_EXAMPLE = ox.NamedNode(HG + "isExample")
 _IS_INFERRED = ox.NamedNode(HG + "isInferred")
+_DEPRECATED = ox.NamedNode("http://www.w3.org/2002/07/owl#deprecated")
 
 
 @dataclass(frozen=True)
@@ -157,8 +160,10 @@ def requirement_items(store: Store) -> set:
     A ``skos:Concept`` in a scheme that is not a ``hg:Section`` (a heading, R-SEC-1), does not
     restate another item (``hg:restates``: aligned, counted and covered once, through the item
     it restates, R-DUP-1), is not ``hg:isInferred`` (R-INF-1) and is not example-only (it or
-    an ancestor ``hg:isExample``, R-EX-1). Materialised as ``rdf:type hg:RequirementItem`` in
-    the inferred graph, so every question reads the same set with one triple pattern.
+    an ancestor ``hg:isExample``, R-EX-1) and is not ``owl:deprecated`` (an item a release took
+    out, kept for its IRI: docs/modelling.md "Releases and deprecation"). Materialised as
+    ``rdf:type hg:RequirementItem`` in the inferred graph, so every question reads the same set
+    with one triple pattern.
     """
     return _kinds(store)[0]
 
@@ -186,7 +191,8 @@ def _kinds(store: Store) -> tuple[set, set]:
             if not isinstance(q.object, ox.Literal)
         )
     apart = examples | _true(store, _IS_INFERRED)
-    return (concepts & in_scheme) - sections - restating - apart, apart
+    deprecated = _true(store, _DEPRECATED)
+    return (concepts & in_scheme) - sections - restating - apart - deprecated, apart
 
 
 def _quads(store: Store, pred: ox.NamedNode, obj) -> list:

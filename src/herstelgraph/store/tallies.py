@@ -18,7 +18,9 @@ from ..resources import data_dir
 from .store import INFERRED, Store
 
 #: Bump when a derived query changes: it is part of the closure cache key.
-TALLIES_VERSION = 3  # 3: requirement items only (hg:RequirementItem), hg:viaExampleCount
+#: 3: requirement items only (hg:RequirementItem), hg:viaExampleCount; 4: concept tallies leave
+#: deprecated items out
+TALLIES_VERSION = 4
 
 #: In this order: coverage reads the closure, which ``add_closure`` has written before.
 DERIVED = ("concept-tallies", "mapping-tallies", "coverage-tallies")
