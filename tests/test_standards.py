@@ -60,9 +60,11 @@ def test_shipped_graph_has_no_violation_and_only_the_explained_warnings(shipped)
     assert len(restating) == 22
     for check in shipped.checks:
         assert {f.resource for f in shipped.of(check.check)} == restating
-    assert shipped.warnings == 44
+    # 22 concepts x 2 shapes x 2 languages: the English translations of the restated titles
+    # (ontology/translations/en.ttl, loaded with the shipped graph) are equal as well
+    assert shipped.warnings == 88
     modelling = (ROOT / "docs" / "modelling.md").read_text(encoding="utf-8")
-    assert "| 44 | 44 |" in modelling or "44 warnings" in modelling
+    assert "| 44 | 88 |" in modelling or "88 warnings" in modelling
 
 
 def _ours(report):
@@ -116,7 +118,7 @@ def test_check_profile_command(tmp_path):
     runner = CliRunner()
     ok = runner.invoke(main, ["--lang", "en", "check", "--profile", "nl-sbb"])
     assert ok.exit_code == 0, ok.output
-    assert "NL-SBB" in ok.output and "0 violations, 44 warnings, 0 infos" in ok.output
+    assert "NL-SBB" in ok.output and "0 violations, 88 warnings, 0 infos" in ok.output
     bad = runner.invoke(main, ["check", "--profile", "nl-sbb", str(BREAKS), "--format", "csv"])
     assert bad.exit_code == 1
     lines = bad.output.lstrip("\ufeff").splitlines()
