@@ -205,7 +205,9 @@ def resolve(store: Queryable, ident: str) -> ox.NamedNode:
         scheme, notation = ox.NamedNode(PREFIXES[prefix] + "scheme"), rest
     rows = _run(store, "resolve", notation=ox.Literal(notation), scheme=scheme)
     if len(rows) == 1:
-        return rows[0]["concept"]
+        concept = rows[0]["concept"]
+        if isinstance(concept, ox.NamedNode):  # the project's concepts are IRIs
+            return concept
     if len(rows) > 1:
         options = [f"{compact(r['scheme'].value).split(':')[0]}:{notation}" for r in rows]
         raise AmbiguousIdError(ident, sorted(options))

@@ -252,7 +252,9 @@ class Store:
         formats = {"trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS}
         if fmt not in formats:
             raise InputError(f"unknown dump format {fmt!r}; use trig or nquads")
-        data = self.ox.dump(format=formats[fmt], prefixes=PREFIXES if fmt == "trig" else None)
+        # without an output, dump returns the bytes (its stub says bytes | None for both uses)
+        prefixes = PREFIXES if fmt == "trig" else None
+        data = self.ox.dump(format=formats[fmt], prefixes=prefixes) or b""
         if path is None:
             return data
         from ..io.atomic import write_bytes
