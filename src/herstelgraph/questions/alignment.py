@@ -12,6 +12,7 @@ import re
 import unicodedata
 import weakref
 from collections import defaultdict
+from collections.abc import Sized
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -425,13 +426,14 @@ def coverage(
     rank = {iri: n for n, iri in enumerate(ranked, 1)}
     fid = {iri: framework_id(iri) for pair in totals for iri in pair}
     aligned = {fid[i] for pair, t in totals.items() if t[1] or t[2] or t[3] for i in pair}
-    keyed = [
+    # (sort key, pair, section or None for the whole framework, counts)
+    keyed: list[tuple[tuple[str, str, int, int], tuple[str, str], str | None, list[int]]] = [
         ((fid[pa], fid[pb], 0, 0), (pa, pb), None, t)
         for (pa, pb), t in totals.items()
         if fid[pa] in aligned and fid[pb] in aligned
     ]
     keyed += [
-        ((fid[pa], fid[pb], 1, rank.get(top, 0)), (pa, pb), top, counts)
+        ((fid[pa], fid[pb], 1, 0 if top is None else rank.get(top, 0)), (pa, pb), top, counts)
         for (pa, pb), top, *counts in counted
         if fid[pa] in aligned and fid[pb] in aligned
     ]
@@ -662,7 +664,7 @@ _INDEX: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 def _search_index(store: Queryable) -> dict[str, list[tuple[str, str, str, str, str]]]:
     """concept IRI -> [(field, text, folded text, scheme, language)], built once per store
     and size. Every language is indexed: the English translations are searched too."""
-    size = len(store) if hasattr(store, "__len__") else None
+    size = len(store) if isinstance(store, Sized) else None
     hit = _INDEX.get(store)
     if hit is not None and hit[0] == size:
         return hit[1]
@@ -720,6 +722,7 @@ def search(
             key = (cand, weight, _lang == "nl")
             if best is None or key > best[5]:
                 best = (cand, f, t, _s, weight, key)
+        assert best is not None  # words is not empty, and each is in one of the texts
         score += best[0]
         # the label shown is the Dutch one (the source's), whichever language matched
         labels = sorted((lang != "nl", t) for f, t, _, _, lang in folded if f == "skos:prefLabel")
@@ -778,23 +781,26 @@ def compare_roles(
             "role profiles (hg:RoleProfile with hg:role) with the graph",
         )
     out = []
-    for mine, theirs, own_status, other_status in (
-        (a_items, b_items, "adds", None),
-        (b_items, a_items, None, "only-other"),
+    matched: str | None
+    # (these items, the other role's, the status of one only these have, whether to list
+    # the shared ones: the second pass adds only the other role's own)
+    for mine, theirs, alone, with_shared in (
+        (a_items, b_items, "adds", True),
+        (b_items, a_items, "only-other", False),
     ):
         for iri, (label, fw, how, eqs) in mine.items():
             if iri in theirs:
-                if own_status is None:
+                if not with_shared:
                     continue
                 status, matched = "shared", compact(iri)
             else:
                 hit = sorted(set(eqs) & set(theirs) | {t for t, v in theirs.items() if iri in v[3]})
                 if hit:
-                    if own_status is None:
+                    if not with_shared:
                         continue
                     status, matched = "shared-via-mapping", " ".join(compact(h) for h in hit)
                 else:
-                    status, matched = own_status or other_status, None
+                    status, matched = alone, None
             out.append(RoleItem(compact(iri), label, fw, status, matched, how))
     order = {"adds": 0, "shared-via-mapping": 1, "shared": 2, "only-other": 3}
     return sorted(out, key=lambda r: (order[r.status], r.framework, _natural(r.concept)))
