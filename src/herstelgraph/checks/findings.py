@@ -93,7 +93,7 @@ def curricula(data) -> list[ox.NamedNode]:
 
 def _module_of(data, outcome) -> ox.NamedNode | None:
     for q in data.quads_for_pattern(None, ox.NamedNode(HG + "learningOutcome"), outcome):
-        return q.subject  # type: ignore[return-value]
+        return q.subject
     return None
 
 

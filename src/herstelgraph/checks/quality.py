@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from pyoxigraph import Literal as _Literal
 from pyoxigraph import NamedNode as _NamedNode
 
 from ..errors import InputError
@@ -254,7 +255,7 @@ class _Graph:
             }
         return self._pairs[pred]
 
-    def literals(self, pred: str) -> list[tuple[str, object]]:
+    def literals(self, pred: str) -> list[tuple[str, _Literal]]:
         lit = self._ox.Literal
         return [
             (_key(q.subject), q.object) for q in self._quads(pred, None) if type(q.object) is lit
@@ -286,13 +287,13 @@ class _Graph:
             self._rel[key] = out
         return self._rel[key]
 
-    def rel_literals(self, props: Iterable[str]) -> list[tuple[str, str, object]]:
+    def rel_literals(self, props: Iterable[str]) -> list[tuple[str, str, _Literal]]:
         """(subject, property, literal) of the given properties."""
         return [(s, p, lit) for p in sorted(props) for s, lit in self.literals(p)]
 
     def instances(self, cls: str) -> set[str]:
         classes = {cls} | _below(self.pairs(RDFS + "subClassOf"), cls)
-        out = set()
+        out: set[str] = set()
         for c in classes:
             node = self._ox.NamedNode(c)
             out.update(_key(q.subject) for q in self._quads(RDF_TYPE, node))
@@ -308,7 +309,7 @@ class _Graph:
         named, lit = ox.NamedNode, ox.Literal
         subjects: set[str] = set()
         terms: set[str] = set()
-        typed: set[tuple] = set()
+        typed: set[tuple[str, str, _Literal]] = set()
         count = 0
         for gname in sorted(self.graphs, key=str) if self.graphs is not None else [None]:
             for q in self.store.quads_for_pattern(None, None, None, gname):
@@ -535,12 +536,12 @@ def check_store(
     for kind in LABELS:
         for p in g.subproperties(S + kind):
             kind_of.setdefault(p, kind)
-    labels: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
-    text: list[tuple[str, str, object]] = []  # (subject, property shown, literal)
+    labels: dict[str, dict[str, list[_Literal]]] = defaultdict(lambda: defaultdict(list))
+    text: list[tuple[str, str, _Literal]] = []  # (subject, property shown, literal)
     for p, kind in sorted(kind_of.items()):
         for s, lit in g.literals(p):
             labels[s][kind].append(lit)
-    forms: dict[str, list] = defaultdict(list)
+    forms: dict[str, list[_Literal]] = defaultdict(list)
     for s, lit in g.literals(SKOSXL + "literalForm"):
         forms[s].append(lit)
     if forms:
@@ -556,13 +557,13 @@ def check_store(
     title_props = (
         g.subproperties(RDFS + "label") | g.subproperties(DC_TITLE) | g.subproperties(DCT_TITLE)
     ) - set(kind_of)
-    titles: dict[str, list] = defaultdict(list)
+    titles: dict[str, list[tuple[str, _Literal]]] = defaultdict(list)
     for s, p, lit in g.rel_literals(title_props):
         titles[s].append((p, lit))
 
     empties: dict[str, set[str]] = defaultdict(set)
     for s, props in sorted(labels.items()):
-        where: dict[object, list[str]] = defaultdict(list)
+        where: dict[_Literal, list[str]] = defaultdict(list)
         for kind in LABELS:
             for lit in props.get(kind, ()):
                 where[lit].append(kind)
@@ -688,14 +689,14 @@ def check_store(
     scheme_langs: dict[str, set[str]] = defaultdict(set)
     label_langs: dict[str, set[str]] = defaultdict(set)
     for s in concepts:
-        props = labels.get(s)
+        s_labels = labels.get(s)
         for _, lit in titles.get(s, ()):
             if lit.language:
                 label_langs[s].add(lit.language.lower())
-        if not props:
+        if not s_labels:
             continue
         schs = in_scheme.get(s) or {""}
-        for kind, lits in props.items():
+        for kind, lits in s_labels.items():
             for lit in lits:
                 folded = " ".join(lit.value.casefold().split())
                 lang = (lit.language or "").lower()
@@ -707,17 +708,17 @@ def check_store(
                     groups[(sch, lang, folded)][s].add(kind)
                     if lang and kind == "prefLabel":
                         scheme_langs[sch].add(lang)
-    for (sch, lang, folded), members in sorted(groups.items()):
-        if len(members) < 2 or not any("prefLabel" in k for k in members.values()):
+    for (sch, lang, folded), kinds_of in sorted(groups.items()):
+        if len(kinds_of) < 2 or not any("prefLabel" in k for k in kinds_of.values()):
             continue
-        order = sorted(members, key=lambda m: ("prefLabel" not in members[m], m))
+        order = sorted(kinds_of, key=lambda m: ("prefLabel" not in kinds_of[m], m))
         first = order[0]
-        shown = ", ".join(f"{'/'.join(sorted(members[m]))} of {c(m)}" for m in order[1:])
-        where = f" in {c(sch)}" if sch else ""
+        shown = ", ".join(f"{'/'.join(sorted(kinds_of[m]))} of {c(m)}" for m in order[1:])
+        in_sch = f" in {c(sch)}" if sch else ""
         add(
             "overlapping-labels",
             c(first),
-            f'prefLabel "{folded}"{"@" + lang if lang else ""} is also the {shown}{where}',
+            f'prefLabel "{folded}"{"@" + lang if lang else ""} is also the {shown}{in_sch}',
         )
     for s in sorted(concepts):
         have = {x.language.lower() for x in labels.get(s, {}).get("prefLabel", ()) if x.language}
@@ -740,7 +741,7 @@ def check_store(
             continue
         common = set.intersection(*(label_langs[m] for m in members))
         if not common:
-            tally = defaultdict(int)
+            tally: dict[str, int] = defaultdict(int)
             for m in members:
                 for lang in label_langs[m]:
                     tally[lang] += 1
@@ -789,10 +790,11 @@ def check_store(
         if s in concepts:
             by_notation[(lit.value, lit.datatype.value)].add(s)
             per_concept[(s, lit.datatype.value)].append(lit.value)
-    for (value, _), members in sorted(by_notation.items()):
-        if len(members) < 2:
+    for (value, _), notated in sorted(by_notation.items()):
+        if len(notated) < 2:
             continue
-        ms, clash = sorted(members), set()
+        ms = sorted(notated)
+        clash: set[str] = set()
         for i, a in enumerate(ms):
             for b in ms[i + 1 :]:
                 sa, sb = in_scheme.get(a), in_scheme.get(b)
@@ -881,7 +883,7 @@ def check_store(
             add("hierarchical-redundancy", c(a), f"{link}, also reached via {c(via)}")
 
     # undocumented concepts
-    documented = set()
+    documented: set[str] = set()
     for prop in doc_props:
         documented.update(s for s, _ in g.literals(prop))
         documented.update(s for s, _ in g.pairs(prop))

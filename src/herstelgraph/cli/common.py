@@ -75,8 +75,7 @@ class Context:
             extra = [Path(p) for p in self.data]
             # reviews only when named: the default ones load() finds by itself. A process
             # asks one question: the persisted store opens in milliseconds (issue 22)
-            kw = {"reviews": reviews} if reviews else {}
-            self._store = load(extra=extra, persisted=True, **kw)
+            self._store = load(extra=extra, persisted=True, reviews=reviews or None)
         return self._store
 
     def presenter(self) -> Presenter:

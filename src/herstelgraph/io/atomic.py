@@ -82,7 +82,7 @@ def sweep(folder: Path, *, older_than: float | None = None) -> list[str]:
     seconds (default ``STALE_AFTER``): what runs killed mid-write left. Returns their names."""
     limit = STALE_AFTER if older_than is None else older_than
     now = time.time()
-    removed = []
+    removed: list[str] = []
     try:
         entries = list(os.scandir(folder))
     except OSError:

@@ -241,7 +241,7 @@ def relabel(quads: Iterable) -> list:
     def m(term):
         return ox.BlankNode(labels[term]) if type(term) is ox.BlankNode else term
 
-    out = []
+    out: list[ox.Triple | ox.Quad] = []
     for q in items:
         if isinstance(q, ox.Quad):
             out.append(ox.Quad(m(q.subject), q.predicate, m(q.object), q.graph_name))

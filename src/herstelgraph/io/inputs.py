@@ -42,7 +42,7 @@ import functools
 import os
 import re
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 from ..errors import InputError, InputFileError, QueryError, SettingError
@@ -324,18 +324,18 @@ def check_nesting(path: Path, data: bytes, rdf_format) -> None:
         import xml.parsers.expat
 
         parser = xml.parsers.expat.ParserCreate()
-        depth = [0]
+        open_elements = [0]
 
         class Deep(Exception):
             pass
 
         def start(_name, _attrs) -> None:
-            depth[0] += 1
-            if depth[0] > MAX_NESTING:
+            open_elements[0] += 1
+            if open_elements[0] > MAX_NESTING:
                 raise Deep
 
         def end(_name) -> None:
-            depth[0] -= 1
+            open_elements[0] -= 1
 
         parser.StartElementHandler = start
         parser.EndElementHandler = end
@@ -494,7 +494,7 @@ def _parse_and_check(
     on_warning = said.append
     try:
         if out_format is None:  # check only
-            parsed = ox.parse(data, format=form, base_iri=base)
+            parsed: Iterable[ox.Quad] = ox.parse(data, format=form, base_iri=base)
         else:
             parsed = list(ox.parse(data, format=form, base_iri=base))
         if literals == "all":

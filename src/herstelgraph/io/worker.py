@@ -115,7 +115,7 @@ def call(fn: Callable[[], T], timeout: float) -> T:
 
 
 def _read_all(fd: int, deadline: float) -> bytes:
-    chunks = []
+    chunks: list[bytes] = []
     while True:
         left = deadline - time.monotonic()
         if left <= 0:

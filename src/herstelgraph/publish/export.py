@@ -291,7 +291,7 @@ def mapping_records(store: Store, scheme: str | None = None):
             return ""
         return compact(term.value) if curie else term.value
 
-    out = {}
+    out: dict[str, MappingRecord] = {}
     for r in rows:
         rec = MappingRecord(
             record_id=v(r.get("r"), True),
@@ -536,12 +536,14 @@ def case_packages(store: Store, scheme: str | None = None) -> list[dict]:
         }
         for pred in CASE_ASSOCIATION
     }
-    packages = []
+    packages: list[dict] = []
     for fw in sorted(frameworks(store), key=lambda f: f.id):
         if scheme is not None and fw.iri != scheme:
             continue
         doc_link = _link(fw.title, fw.iri)
-        items, assocs, types = [], [], {}
+        items: list[dict] = []
+        assocs: list[dict] = []  # CASE JSON objects, as ``_link`` and the return type
+        types: dict[str, dict] = {}
         members = concepts(store, fw.id)
         by_parent: dict[str | None, list] = defaultdict(list)
         for c in members:
@@ -684,7 +686,7 @@ def _case_details(store: Store) -> tuple[dict[str, dict], dict[str, str]]:
         "?d dct:publisher ?pub } ORDER BY ?pub"
     ):
         details[r["s"].value].setdefault("publisher", r["pub"].value)
-    types = {}
+    types: dict[str, str] = {}
     for r in store.select(
         "SELECT ?t ?l WHERE { ?t a owl:Class ; rdfs:label ?l FILTER(LANG(?l) = 'nl') } "
         "ORDER BY ?t ?l"

@@ -14,6 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ..ids import expand
+from ..model import Concept, Framework
 from ..store.store import Store
 from ..vocab import HG, PREFIXES, SKOS
 
@@ -65,10 +66,11 @@ def ctdlasn_alignment(rec) -> str | None:
 
 @dataclass
 class _Framework:
-    fw: object
-    members: list
-    children: dict = field(default_factory=lambda: defaultdict(list))
-    seq: dict = field(default_factory=dict)
+    fw: Framework
+    members: list[Concept]
+    #: broader concept's ID (None: the framework) -> its children in source order
+    children: dict[str | None, list[Concept]] = field(default_factory=lambda: defaultdict(list))
+    seq: dict[str, int] = field(default_factory=dict)
 
 
 def _frameworks(store: Store, scheme: str | None) -> list[_Framework]:
@@ -108,7 +110,11 @@ def _lang_values(store: Store, props: tuple[str, ...]) -> dict[str, dict[str, di
 
 
 # ------------------------------------------------------------------------ CTDL-ASN
-def ctdlasn_document(store: Store, scheme: str | None, records: list, details: tuple) -> dict:
+#: texts by IRI (property local name -> value) and type labels by IRI: ``export._case_details``
+Details = tuple[dict[str, dict[str, str]], dict[str, str]]
+
+
+def ctdlasn_document(store: Store, scheme: str | None, records: list, details: Details) -> dict:
     """CTDL-ASN JSON-LD: each framework a ``ceasn:CompetencyFramework``, each of its concepts
     a ``ceasn:Competency`` (competencyText = the Dutch prefLabel, a quote), hierarchy by
     isTopChildOf/hasTopChild and isChildOf/hasChild, curated mappings as alignments (R-STR-1),
@@ -117,7 +123,7 @@ def ctdlasn_document(store: Store, scheme: str | None, records: list, details: t
     (``export.mapping_records`` and ``export._case_details``, passed in by ``export``)."""
     from ..curation.sssom import LICENSE
 
-    details, type_labels = details
+    texts, type_labels = details
     fws = _frameworks(store, scheme)
     iri_of = {c.id: c.iri for f in _frameworks(store, None) for c in f.members}
     aligned: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
@@ -138,7 +144,7 @@ def ctdlasn_document(store: Store, scheme: str | None, records: list, details: t
             "ceterms:ctid": ctid(fw.iri),
             "ceasn:name": {"nl": fw.title},
         }
-        d = details.get(fw.iri, {})
+        d = texts.get(fw.iri, {})
         if d.get("definition"):
             node["ceasn:description"] = {"nl": d["definition"]}
         if fw.identifier:
@@ -151,7 +157,7 @@ def ctdlasn_document(store: Store, scheme: str | None, records: list, details: t
         graph.append(node)
     for f in fws:
         for c in f.members:
-            d = details.get(c.iri, {})
+            d = texts.get(c.iri, {})
             node = {
                 "@id": c.iri,
                 "@type": "ceasn:Competency",
@@ -181,7 +187,7 @@ def ctdlasn_document(store: Store, scheme: str | None, records: list, details: t
     return {"@context": CTDLASN_CONTEXT, "@graph": graph}
 
 
-def ctdlasn_text(store: Store, scheme: str | None, records: list, details: tuple):
+def ctdlasn_text(store: Store, scheme: str | None, records: list, details: Details):
     doc = ctdlasn_document(store, scheme, records, details)
     n = sum(1 for node in doc["@graph"] if node["@type"] == "ceasn:Competency")
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n", n

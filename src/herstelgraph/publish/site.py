@@ -237,9 +237,9 @@ def _review_statuses(store) -> dict[str, tuple[str, int]]:
     ``unreviewed``, ``confirmed``, …; how many reviewers support it)."""
     from ..curation.review.merge import review_state
 
-    out = {}
+    out: dict[str, tuple[str, int]] = {}
     for claim in review_state(store).claims.values():
-        if getattr(claim, "record", None):
+        if claim.record:
             out[claim.record] = (str(claim.status), int(claim.support))
     return out
 

@@ -12,6 +12,7 @@ import re
 import unicodedata
 import weakref
 from collections import defaultdict
+from collections.abc import Sized
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,7 +21,7 @@ import pyoxigraph as ox
 from ..errors import InputError, MissingDataError, ParameterError, UnknownIdError
 from ..ids import compact, expand, iri_node, is_iri
 from ..model import GapStatus, MappingView, QueryForm, QueryResult, Record, Value
-from ..store.store import Queryable, Row, Store
+from ..store.store import Queryable, Row, Store, Term
 from ..vocab import INVERSE, NO_TERM, PREFIXES, SKOS
 from .catalogue import _natural, _run, concept, framework_id, resolve, scheme_node, type_node
 from .coverage import PROFILE_TYPES as PROFILE_TYPES
@@ -213,15 +214,15 @@ class Explanation(Record):
 
 
 # ----------------------------------------------------------------------------- helpers
-def _v(term) -> str | None:
+def _v(term: Term | None) -> str | None:
     return None if term is None else term.value
 
 
-def _c(term) -> str | None:
+def _c(term: Term | None) -> str | None:
     return None if term is None else compact(term.value)
 
 
-def _f(term) -> float | None:
+def _f(term: Term | None) -> float | None:
     return None if term is None else float(term.value)
 
 
@@ -306,7 +307,7 @@ def crosswalk(
     if na == nb:
         raise InputError(f"crosswalk needs two different frameworks, got {a!r} twice")
     out = []
-    seen: set[tuple] = set()
+    seen: set[tuple[str]] = set()
     for r in _run(store, "crosswalk", a=na, b=nb):
         subj_in_a = _scheme_of(r["subject"].value, na.value)
         rel = compact(r["predicate"].value)
@@ -425,13 +426,14 @@ def coverage(
     rank = {iri: n for n, iri in enumerate(ranked, 1)}
     fid = {iri: framework_id(iri) for pair in totals for iri in pair}
     aligned = {fid[i] for pair, t in totals.items() if t[1] or t[2] or t[3] for i in pair}
-    keyed = [
+    # (sort key, pair, section or None for the whole framework, counts)
+    keyed: list[tuple[tuple[str, str, int, int], tuple[str, str], str | None, list[int]]] = [
         ((fid[pa], fid[pb], 0, 0), (pa, pb), None, t)
         for (pa, pb), t in totals.items()
         if fid[pa] in aligned and fid[pb] in aligned
     ]
     keyed += [
-        ((fid[pa], fid[pb], 1, rank.get(top, 0)), (pa, pb), top, counts)
+        ((fid[pa], fid[pb], 1, 0 if top is None else rank.get(top, 0)), (pa, pb), top, counts)
         for (pa, pb), top, *counts in counted
         if fid[pa] in aligned and fid[pb] in aligned
     ]
@@ -445,7 +447,15 @@ def coverage(
 
 
 def _coverage_row(
-    fa, fb, scope, section, section_label, items, mapped, via, nomatch
+    fa: str,
+    fb: str,
+    scope: str,
+    section: str | None,
+    section_label: str | None,
+    items: int,
+    mapped: int,
+    via: int,
+    nomatch: int,
 ) -> CoverageRow:
     return CoverageRow(
         a=fa,
@@ -527,7 +537,13 @@ def _nl_labels(store: Queryable, iris: set[str]) -> dict[str, list[str]]:
     return out
 
 
-def _chain_records(store: Queryable, found: list[tuple]) -> tuple[dict, dict]:
+#: one chain: (A-item, relation A→B, B-item, relation B→C, C-item), IRIs and CURIEs
+_Chain = tuple[str, str, str, str, str]
+
+
+def _chain_records(
+    store: Queryable, found: list[_Chain]
+) -> tuple[dict[tuple[str, str, str], float | None], dict[tuple[str, str], list[str]]]:
     """The step confidences and the curated A-C relations, from the curated records.
 
     conf[(s, rel, o)]: the highest confidence of a record stating "s rel o" or its inverse
@@ -554,7 +570,13 @@ def _chain_records(store: Queryable, found: list[tuple]) -> tuple[dict, dict]:
     return conf, {pair: sorted(rel for _, rel in recs) for pair, recs in curated.items()}
 
 
-def _chain_rows(found, labels, conf, curated, claims_only: bool) -> list[ChainRow]:
+def _chain_rows(
+    found: list[_Chain],
+    labels: dict[str, list[str]],
+    conf: dict[tuple[str, str, str], float | None],
+    curated: dict[tuple[str, str], list[str]],
+    claims_only: bool,
+) -> list[ChainRow]:
     """The answer rows in the order of the natural IDs of A-item, C-item and B-item.
 
     Each distinct item is compacted and ranked once, and the rows sorted on integers: at 50x
@@ -656,17 +678,22 @@ def search_words(text: str) -> list[str]:
     return list(dict.fromkeys(words))
 
 
-_INDEX: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+#: (field, text, folded text, scheme, language) of a concept's texts, by its IRI
+_Index = dict[str, list[tuple[str, str, str, str, str]]]
+#: store -> (its size when indexed, or None if unsized; its index)
+_INDEX: weakref.WeakKeyDictionary[Queryable, tuple[int | None, _Index]] = (
+    weakref.WeakKeyDictionary()
+)
 
 
-def _search_index(store: Queryable) -> dict[str, list[tuple[str, str, str, str, str]]]:
+def _search_index(store: Queryable) -> _Index:
     """concept IRI -> [(field, text, folded text, scheme, language)], built once per store
     and size. Every language is indexed: the English translations are searched too."""
-    size = len(store) if hasattr(store, "__len__") else None
+    size = len(store) if isinstance(store, Sized) else None
     hit = _INDEX.get(store)
     if hit is not None and hit[0] == size:
         return hit[1]
-    index: dict[str, list] = defaultdict(list)
+    index: _Index = defaultdict(list)
     for r in _run(store, "search"):
         t = r["text"].value
         lang = getattr(r["text"], "language", None) or ""
@@ -720,6 +747,7 @@ def search(
             key = (cand, weight, _lang == "nl")
             if best is None or key > best[5]:
                 best = (cand, f, t, _s, weight, key)
+        assert best is not None  # words is not empty, and each is in one of the texts
         score += best[0]
         # the label shown is the Dutch one (the source's), whichever language matched
         labels = sorted((lang != "nl", t) for f, t, _, _, lang in folded if f == "skos:prefLabel")
@@ -778,30 +806,34 @@ def compare_roles(
             "role profiles (hg:RoleProfile with hg:role) with the graph",
         )
     out = []
-    for mine, theirs, own_status, other_status in (
-        (a_items, b_items, "adds", None),
-        (b_items, a_items, None, "only-other"),
+    matched: str | None
+    # (these items, the other role's, the status of one only these have, whether to list
+    # the shared ones: the second pass adds only the other role's own)
+    for mine, theirs, alone, with_shared in (
+        (a_items, b_items, "adds", True),
+        (b_items, a_items, "only-other", False),
     ):
         for iri, (label, fw, how, eqs) in mine.items():
             if iri in theirs:
-                if own_status is None:
+                if not with_shared:
                     continue
                 status, matched = "shared", compact(iri)
             else:
                 hit = sorted(set(eqs) & set(theirs) | {t for t, v in theirs.items() if iri in v[3]})
                 if hit:
-                    if own_status is None:
+                    if not with_shared:
                         continue
                     status, matched = "shared-via-mapping", " ".join(compact(h) for h in hit)
                 else:
-                    status, matched = own_status or other_status, None
+                    status, matched = alone, None
             out.append(RoleItem(compact(iri), label, fw, status, matched, how))
     order = {"adds": 0, "shared-via-mapping": 1, "shared": 2, "only-other": 3}
     return sorted(out, key=lambda r: (order[r.status], r.framework, _natural(r.concept)))
 
 
-def _role_items(store: Queryable, role: ox.NamedNode) -> dict[str, tuple]:
-    items: dict[str, tuple] = {}
+def _role_items(store: Queryable, role: ox.NamedNode) -> dict[str, tuple[str, str, str, list[str]]]:
+    """IRI -> (label, framework ID, how the role requires it, its equivalents' IRIs)."""
+    items: dict[str, tuple[str, str, str, list[str]]] = {}
     for r in _run(store, "compare-roles", role=role):
         iri = r["concept"].value
         label, fw, how, eqs = items.get(
@@ -950,7 +982,7 @@ def run_query(
     return QueryResult(variables, rows)
 
 
-def _param_term(store: Queryable, name: str, kind: str, raw: str):
+def _param_term(store: Queryable, name: str, kind: str, raw: str) -> ox.NamedNode | ox.Literal:
     try:
         if kind == "iri":
             iri = expand(raw) or (raw if is_iri(raw) else None)
@@ -977,7 +1009,7 @@ def _variables(text: str) -> list[str]:
     return list(dict.fromkeys(re.findall(r"(?:AS\s+)?\?(\w+)\)?", m.group(1))))
 
 
-def _cell(term) -> Value:
+def _cell(term: Term | None) -> Value:
     """A term as a plain value: numbers and booleans typed, IRIs as CURIEs where a prefix
     fits, blank nodes as ``_:id``, other literals by their lexical form."""
     if term is None:

@@ -10,26 +10,26 @@ import pyoxigraph as ox
 
 from ..errors import AmbiguousIdError, ParameterError, UnknownFrameworkError, UnknownIdError
 from ..ids import compact, expand, iri_node, is_iri
-from ..model import Concept, ConceptDetail, Framework, Overview, PairCount, TypeCount
+from ..model import Concept, ConceptDetail, Figure, Framework, Overview, PairCount, TypeCount
 from ..store import queries
-from ..store.store import Queryable, Row
+from ..store.store import Binding, Queryable, Row, Term
 from ..vocab import FRAMEWORK_PREFIXES, HG, PREFIXES, SKOS
 
 
-def value(term) -> str | None:
+def value(term: Term | None) -> str | None:
     return None if term is None else term.value
 
 
 _DIGITS = re.compile(r"(\d+)")
 
 
-def _natural(text: str | None) -> list:
+def _natural(text: str | None) -> list[int | str]:
     """Sort key that puts C2 before C10 and K9 before K47."""
     # by position, not str.isdigit: that is also true of '¹', which int() refuses
     return [int(t) if i % 2 else t for i, t in enumerate(_DIGITS.split(text or ""))]
 
 
-def _run(store: Queryable, name: str, **bindings) -> list[Row]:
+def _run(store: Queryable, name: str, **bindings: Binding) -> list[Row]:
     spec = queries.get(name)
     return store.select(spec.text, bindings, entailment=spec.entailment)
 
@@ -205,7 +205,9 @@ def resolve(store: Queryable, ident: str) -> ox.NamedNode:
         scheme, notation = ox.NamedNode(PREFIXES[prefix] + "scheme"), rest
     rows = _run(store, "resolve", notation=ox.Literal(notation), scheme=scheme)
     if len(rows) == 1:
-        return rows[0]["concept"]
+        concept = rows[0]["concept"]
+        if isinstance(concept, ox.NamedNode):  # the project's concepts are IRIs
+            return concept
     if len(rows) > 1:
         options = [f"{compact(r['scheme'].value).split(':')[0]}:{notation}" for r in rows]
         raise AmbiguousIdError(ident, sorted(options))
@@ -232,11 +234,11 @@ def suggest(store: Queryable, ident: str, n: int = 3) -> list[str]:
 def concept(store: Queryable, ident: str) -> ConceptDetail:
     """One concept with its labels, source, hierarchy and knowledge links."""
     node = resolve(store, ident)
-    props: dict[str, list] = {}
+    props: dict[str, list[Term]] = {}
     for row in _run(store, "concept", concept=node):
         props.setdefault(row["p"].value, []).append(row["o"])
 
-    def nl(p):
+    def nl(p: str) -> str | None:
         terms = [t for t in props.get(p, []) if isinstance(t, ox.Literal)]
         preferred = [t for t in terms if t.language == "nl"] or terms
         return preferred[0].value if preferred else None
@@ -310,10 +312,8 @@ def overview(store: Queryable) -> Overview:
     return Overview(frameworks=tuple(frameworks(store)), types=tuple(types), pairs=tuple(pairs))
 
 
-def figures(store: Queryable, programme: str | None = None) -> list:
+def figures(store: Queryable, programme: str | None = None) -> list[Figure]:
     """The NK 2017 figures, as printed (no totals), optionally of one programme or role."""
-    from ..model import Figure
-
     node = resolve(store, programme) if programme else None
     rows = _run(store, "nk-figures", programme=node)
     return [

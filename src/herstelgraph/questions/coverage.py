@@ -25,15 +25,16 @@ docs/modelling.md ("Coverage: what counts") is the reference; in short:
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 import pyoxigraph as ox
 
 from ..errors import InputError, MissingDataError, ParameterError, UnknownIdError
 from ..ids import compact, expand, iri_node, is_iri
 from ..model import CoverageStatus, Record
-from ..store.store import Queryable
+from ..store.store import Queryable, Term
 from ..vocab import HG
 from .catalogue import _natural, _run, framework_id, scheme_node
 
@@ -81,7 +82,7 @@ def whole_covered(parts: int, covered_parts: int) -> bool:
     return parts > 0 and covered_parts == parts
 
 
-def review_status(store: Queryable, pairs: Iterable[tuple[str, str]]) -> dict:
+def review_status(store: Queryable, pairs: Iterable[tuple[str, str]]) -> dict[tuple[str, str], str]:
     """The review status of the curated mappings behind coverage, per (subject, object) IRI
     pair. Every mapping is read from the curated records and, until reviews are recorded,
     is ``unreviewed`` (shown as "niet beoordeeld" / "not reviewed"). The one place coverage
@@ -133,7 +134,7 @@ class ProfileSummary(Record):
     kind: str = ItemKind.REQUIREMENT
 
 
-def _value(term) -> str:
+def _value(term: Term | None) -> str:
     """The lexical value of a bound term (a query row's variable that is always bound)."""
     if term is None:
         raise ValueError("unbound variable")
@@ -323,7 +324,11 @@ def _statuses(status: str | Sequence[str] | None) -> set[str]:
 
 
 def _coverage_in(
-    store: Queryable, node, prof: str, scheme, include_deprecated: bool = False
+    store: Queryable,
+    node: ox.NamedNode,
+    prof: str,
+    scheme: ox.NamedNode,
+    include_deprecated: bool = False,
 ) -> list[ProfileItem]:
     fw = framework_id(scheme.value)
     items = framework_items(store, scheme)
@@ -432,17 +437,24 @@ def _coverage_in(
     return out
 
 
-def _merge(found: dict, target) -> dict:
-    out: dict = defaultdict(list)
+_V = TypeVar("_V")
+
+
+def _merge(found: dict[str, list[_V]], target: Callable[[str], str]) -> dict[str, list[_V]]:
+    out: dict[str, list[_V]] = defaultdict(list)
     for iri, values in found.items():
         out[target(iri)].extend(values)
     return out
 
 
+#: (profile, framework, item kind, section or None for all of them, the section's label)
+_SummaryKey = tuple[str, str, str, str | None, str | None]
+
+
 def coverage_summary(items: list[ProfileItem]) -> list[ProfileSummary]:
     """Per framework: the requirements ('all'), each top section's requirements, and the
     context statements apart (kind 'context'). Example-only items are not counted."""
-    groups: dict[tuple, list[ProfileItem]] = defaultdict(list)
+    groups: dict[_SummaryKey, list[ProfileItem]] = defaultdict(list)
     for it in items:
         if it.kind == ItemKind.REQUIREMENT:
             groups[(it.profile, it.framework, ItemKind.REQUIREMENT, None, None)].append(it)

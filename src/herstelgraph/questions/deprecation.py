@@ -8,6 +8,8 @@ deprecation"). The questions that list or count items skip it unless asked
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from ..store.store import Queryable
 
 _DEPRECATED = (
@@ -29,7 +31,9 @@ def deprecated_items(store: Queryable) -> dict[str, tuple[str, ...]]:
     return {k: tuple(sorted(v)) for k, v in sorted(out.items())}
 
 
-def skip_deprecated(store: Queryable, iris, include_deprecated: bool = False) -> set[str]:
+def skip_deprecated(
+    store: Queryable, iris: Iterable[str], include_deprecated: bool = False
+) -> set[str]:
     """The IRIs of ``iris`` a question leaves out: the deprecated ones, unless included."""
     if include_deprecated:
         return set()

@@ -103,8 +103,9 @@ def load(
     datas: list[bytes | None] = [None] * len(entries)
     cached = inferred = None
     if use_cache:
-        datas = [known.get(str(path)) or read_bytes(path) for _, path, _ in entries]
-        sources = [(role, data) for (role, _, _), data in zip(entries, datas, strict=True)]
+        read = [known.get(str(path)) or read_bytes(path) for _, path, _ in entries]
+        datas = list(read)
+        sources = [(role, data) for (role, _, _), data in zip(entries, read, strict=True)]
         sources += overlay_sources
         key = _cache_key(sources)
         cached = cache_dir() / f"closure-{key}.nt"
@@ -117,8 +118,8 @@ def load(
     if progress is not None:
         progress.step("inputs parsed")
     if closure:
-        if hit and not _load_inferred(store, inferred, cached):
-            hit = False
+        if inferred is not None and cached is not None:  # hit
+            hit = _load_inferred(store, inferred, cached)
         if not hit:
             from .closure import add_closure
             from .tallies import add_tallies
@@ -130,11 +131,12 @@ def load(
             if progress is not None:
                 progress.step("tallies counted")
             if cached is not None and folder is None:  # a persisted store holds it all
-                data = store.ox.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=INFERRED)
+                # without an output, dump returns the bytes (its stub says bytes | None)
+                dumped = store.ox.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=INFERRED) or b""
                 # blank nodes get new labels at every load, so a closure over them cannot be
                 # reused: it would speak of nodes that no longer exist (not cached)
-                if b"_:" not in data:
-                    cache.write_entry(cached, data)
+                if b"_:" not in dumped:
+                    cache.write_entry(cached, dumped)
     if folder is not None and progress is not None:
         from .persist import write_store
 

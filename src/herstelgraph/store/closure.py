@@ -83,7 +83,7 @@ def _transitive(edges: set[tuple]) -> set[tuple]:
     succ: dict = defaultdict(set)
     for a, b in edges:
         succ[a].add(b)
-    closure = set()
+    closure: set[tuple] = set()
     for start in list(succ):
         seen, stack = set(), list(succ[start])
         while stack:

@@ -298,10 +298,10 @@ def _parse_xml(data: bytes) -> tuple[list[str], list[Row]] | bool:
                     continue
                 value = {"type": _XML_TERMS.get(element.tag, element.tag)}
                 value["value"] = element.text or ""
-                if element.get(_XML_LANG):
-                    value["xml:lang"] = element.get(_XML_LANG)
-                if element.get("datatype"):
-                    value["datatype"] = element.get("datatype")
+                if lang := element.get(_XML_LANG):
+                    value["xml:lang"] = lang
+                if datatype := element.get("datatype"):
+                    value["datatype"] = datatype
                 row[name] = _term(value, iris)
             rows.append(row)
     except _Malformed as exc:

@@ -164,15 +164,21 @@ class Store:
 
     # ------------------------------------------------------------------ loading
     def add_file(
-        self, path: Path, graph: ox.NamedNode = ASSERTED, fmt: str | None = None, **kw
+        self,
+        path: Path,
+        graph: ox.NamedNode = ASSERTED,
+        fmt: str | None = None,
+        *,
+        data: bytes | None = None,
+        checked: bool = False,
     ) -> bytes:
         """Parse one RDF file into a graph; a syntax error names file, line and column.
-        Returns the bytes read, for the cache key. ``kw``: ``data``, ``checked`` (load_rdf)."""
+        Returns the bytes read, for the cache key. ``data``, ``checked``: as ``load_rdf``."""
         # inputs: size cap, XXE/remote-context guards, located errors, literal checks; the
         # file is parsed completely before a single triple enters the store.
         from ..io.inputs import load_rdf
 
-        return load_rdf(self._writable(), Path(path), fmt, graph, **kw)
+        return load_rdf(self._writable(), Path(path), fmt, graph, data=data, checked=checked)
 
     def add_data(
         self, data: bytes, rdf_format: ox.RdfFormat, graph: ox.NamedNode, where: str
@@ -229,7 +235,12 @@ class Store:
             raise QueryError(f"expected a CONSTRUCT or DESCRIBE query, got {_form_of(result)}")
         return sorted(set(result), key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
 
-    def _query(self, sparql: str, bindings, entailment):
+    def _query(
+        self,
+        sparql: str,
+        bindings: Mapping[str, Binding] | None,
+        entailment: Entailment | bool,
+    ) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
         """Every query the store runs: SERVICE and FROM <http…> refused first (Oxigraph would
         make the request itself, from Rust), then the parameters bound as VALUES."""
         from ..io.inputs import guard_query
@@ -252,7 +263,9 @@ class Store:
         formats = {"trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS}
         if fmt not in formats:
             raise InputError(f"unknown dump format {fmt!r}; use trig or nquads")
-        data = self.ox.dump(format=formats[fmt], prefixes=PREFIXES if fmt == "trig" else None)
+        # without an output, dump returns the bytes (its stub says bytes | None for both uses)
+        prefixes = PREFIXES if fmt == "trig" else None
+        data = self.ox.dump(format=formats[fmt], prefixes=prefixes) or b""
         if path is None:
             return data
         from ..io.atomic import write_bytes
