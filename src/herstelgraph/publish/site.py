@@ -872,10 +872,15 @@ class _Site:
             level.append(f'<a href="{e(eqf)}">EQF {e(eqf.rstrip("/").rsplit("/", 1)[-1])}</a>')
         if not level and g.iris(fw.iri, HG + "levelStatus"):
             level.append(f'<span class="meta">{w("level_tbd")}</span>')
-        dates = [
-            v for p in ("issued", "created", "modified", "date") for v in g.texts(fw.iri, DCT + p)
-        ]
         sources = g.iris(fw.iri, HG + "sourceDocument")
+        # the source's own date (BK-0597-1: "Jaar van erkenning: versie 1, 2024"); the
+        # scheme's dct:issued is the herstelgraph release it belongs to, not the framework's
+        dates = [
+            v
+            for p in ("dateAccepted", "issued", "created", "modified", "date")
+            for s in sources
+            for v in g.texts(s, DCT + p)
+        ]
         licences = g.iris(fw.iri, DCT + "license") + [
             x for s in sources for x in g.iris(s, DCT + "license")
         ]
