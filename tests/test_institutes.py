@@ -659,3 +659,28 @@ def test_site_leaves_data_files_out_unless_include_data(tmp_path, capsys):
     site2 = tmp_path / "site2"
     assert main(["--data", str(cur), "site", "-o", str(site2), "--include-data"]) == 0
     assert published(site2)
+
+
+def test_the_global_lang_reaches_the_template_and_the_annex(run_cli, tmp_path, monkeypatch):
+    """One language setting for every verb: the global --lang decides a verb's own document
+    when the verb's --lang is left out; Dutch without either, and the verb's own wins."""
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(var, raising=False)
+    code, _, _ = run_cli("curriculum", "template", "-o", str(tmp_path / "nl.csv"))
+    assert code == 0
+    assert (tmp_path / "nl.csv").read_text(encoding="utf-8-sig").startswith("opleiding;")
+    code, _, _ = run_cli("--lang", "en", "curriculum", "template", "-o", str(tmp_path / "en.csv"))
+    assert code == 0
+    assert (tmp_path / "en.csv").read_text(encoding="utf-8-sig").startswith("programme,")
+    code, _, _ = run_cli(
+        "--lang", "en", "curriculum", "template", "--lang", "nl", "-o", str(tmp_path / "own.csv")
+    )
+    assert code == 0
+    assert (tmp_path / "own.csv").read_text(encoding="utf-8-sig").startswith("opleiding;")
+    sheet = str(EX / "curriculum-modules.csv")
+    annex = tmp_path / "annex.html"
+    args = ("report", "curriculum", sheet, "--framework", "bk-0597-1", "--no-suggestions")
+    code, _, _ = run_cli("--lang", "en", *args, "-o", str(annex))
+    assert code == 0 and '<html lang="en"' in annex.read_text(encoding="utf-8")
+    code, _, _ = run_cli(*args, "-o", str(annex))
+    assert code == 0 and '<html lang="nl"' in annex.read_text(encoding="utf-8")

@@ -95,6 +95,22 @@ def _context() -> Context:
     return obj if obj is not None else Context(())
 
 
+def lang_option(what: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """A verb's own ``--lang`` for the document it writes (an annex, a sheet, a page); left
+    out, the global ``--lang`` (and its default) decides, so one setting serves every verb."""
+    return click.option(
+        "--lang",
+        type=click.Choice(["nl", "en"], case_sensitive=False),
+        default=None,
+        help=f"{what} [default: the global --lang].",
+    )
+
+
+def verb_lang(lang: str | None) -> str:
+    """The language a verb's own ``--lang`` names, else the global one."""
+    return (lang or str(_context().lang)).lower()
+
+
 def write_output(path: str | Path | None, data: bytes, *, binary: bool = False) -> None:
     """Write to ``path`` atomically (never onto an input of the run: ``io.atomic``), or to
     standard output. A binary format (xlsx) is refused on a terminal, where it would only

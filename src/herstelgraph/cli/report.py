@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import click
 
-from .common import Context
+from .common import Context, lang_option, verb_lang
 
 
 @click.group()
@@ -27,10 +27,7 @@ def report() -> None:
     "-o", "--output", required=True, type=click.Path(dir_okay=False),
     help="The annex: .html, .xlsx or .pdf (PDF needs Chromium).",
 )  # fmt: skip
-@click.option(
-    "--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True,
-    help="Language of the annex.",
-)  # fmt: skip
+@lang_option("Language of the annex.")
 @click.option("--programme", help="The programme to report, when the file holds several.")
 @click.option(
     "--no-suggestions", is_flag=True,
@@ -38,7 +35,13 @@ def report() -> None:
 )  # fmt: skip
 @click.pass_obj
 def report_curriculum(
-    obj: Context, file: str, framework: str, output: str, lang: str, programme, no_suggestions
+    obj: Context,
+    file: str,
+    framework: str,
+    output: str,
+    lang: str | None,
+    programme,
+    no_suggestions,
 ) -> None:
     """The accreditation annex of a curriculum (a sheet, CSV or XLSX, or its Turtle) against a
     framework: coverage per competency, the matrix of modules × competencies, the gaps in the
@@ -57,7 +60,7 @@ def report_curriculum(
     if suffix not in (".html", ".htm", ".xlsx", ".pdf"):
         raise InputError(f"{output}: write the annex as .html, .xlsx or .pdf")
     annex = build_annex(
-        obj.store, Path(file), framework, lang=lang, programme=programme,
+        obj.store, Path(file), framework, lang=verb_lang(lang), programme=programme,
         suggestions=not no_suggestions,
     )  # fmt: skip
     if suffix == ".xlsx":

@@ -16,7 +16,7 @@ import click
 
 from ..errors import InputError
 from ..words import message
-from .common import Context, Interrupted, Output, notice, output_options
+from .common import Context, Interrupted, Output, lang_option, notice, output_options, verb_lang
 from .render import Answer, View
 
 REVIEWS_HELP = (
@@ -90,13 +90,7 @@ def _base_store(obj: Context):
 @click.option(
     "--port", type=click.IntRange(0, 65535), default=0, help="Port (default: a free one)."
 )
-@click.option(
-    "--lang",
-    type=click.Choice(["nl", "en"]),
-    default="nl",
-    show_default=True,
-    help="Language of the page (it has a switch too).",
-)
+@lang_option("Language of the page (it has a switch too).")
 @click.option("--open", "open_browser", is_flag=True, help="Open the page in the browser.")
 @click.pass_context
 def review(ctx: click.Context, reviewer, label, reviews_dir, predicted, port, lang, open_browser):
@@ -121,7 +115,7 @@ def review(ctx: click.Context, reviewer, label, reviews_dir, predicted, port, la
         session = ReviewSession(
             _base_store(obj), who, folder, read_dirs=dirs, predicted=[Path(p) for p in predicted]
         )
-        server = ReviewServer(ReviewApp(session, lang), port)
+        server = ReviewServer(ReviewApp(session, verb_lang(lang)), port)
         click.echo(f"herstelgraph review: {server.url}")
         click.echo(f"  reviewer {session.reviewer.label} ({session.reviewer.id})")
         click.echo(f"  decisions go to {session.file.path}")
@@ -165,7 +159,7 @@ def review(ctx: click.Context, reviewer, label, reviews_dir, predicted, port, la
     "--pair", metavar="A__B", help="Only this framework pair, e.g. bijlage-ii__randvoorwaarden."
 )
 @click.option("--todo", is_flag=True, help="Only the records you have not judged.")
-@click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True)
+@lang_option("Language of the sheet.")
 @click.pass_obj
 def export_sheet(obj: Context, reviewer, label, output, reviews_dir, predicted, pair, todo, lang):
     """Write an XLSX sheet to review in a spreadsheet: one row per record, dropdowns for the
@@ -179,7 +173,10 @@ def export_sheet(obj: Context, reviewer, label, output, reviews_dir, predicted, 
         _base_store(obj), who, folder, read_dirs=dirs, predicted=[Path(p) for p in predicted]
     )
     n = export_xlsx(
-        session, Path(output), QueueFilter(pair=pair, mine="todo" if todo else None), lang=lang
+        session,
+        Path(output),
+        QueueFilter(pair=pair, mine="todo" if todo else None),
+        lang=verb_lang(lang),
     )
     click.echo(f"{output}: {n} records to review", err=True)
 

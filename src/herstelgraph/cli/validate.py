@@ -9,15 +9,12 @@ from __future__ import annotations
 
 import click
 
-from .common import OUTPUT_OPTION, Context, notice, write_output
+from .common import OUTPUT_OPTION, Context, lang_option, notice, verb_lang, write_output
 
 
 @click.command()
 @click.argument("files", nargs=-1, type=click.Path(dir_okay=False))
-@click.option(
-    "--lang", type=click.Choice(["nl", "en"], case_sensitive=False),
-    help="Language of the report's messages [default: the global --lang].",
-)  # fmt: skip
+@lang_option("Language of the report's messages.")
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json", "turtle"]), default="text",
     show_default=True, help="text; json; turtle = the sh:ValidationReport.",
@@ -64,7 +61,7 @@ def validate(
         )
     if graph and files:
         raise InputError("--graph validates the shipped graph; pass profile files without it")
-    lang = (lang or str(obj.lang)).lower()
+    lang = verb_lang(lang)
     if graph:
         report = validate_graph(obj.store, lang, shacl_report=fmt == "turtle")
         text = render_report(report, fmt, lang)
@@ -147,11 +144,8 @@ def curriculum_import(
     "-o", "--output", required=True, type=click.Path(dir_okay=False),
     help="The new sheet: .xlsx, or .csv (UTF-8; ';' between cells for Dutch Excel).",
 )  # fmt: skip
-@click.option(
-    "--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True,
-    help="Language of the column headers and the example rows.",
-)  # fmt: skip
-def curriculum_template(output: str, lang: str) -> None:
+@lang_option("Language of the column headers and the example rows.")
+def curriculum_template(output: str, lang: str | None) -> None:
     """Write an empty curriculum sheet to fill in (headers, two example rows)."""
     from pathlib import Path
 
@@ -159,6 +153,7 @@ def curriculum_template(output: str, lang: str) -> None:
     from ..io.atomic import write_bytes
     from ..io.sheets import template_csv, template_xlsx
 
+    lang = verb_lang(lang)
     suffix = Path(output).suffix.lower()
     if suffix not in (".xlsx", ".csv"):
         raise InputError(f"{output}: write the template as .xlsx or .csv")
