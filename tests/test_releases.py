@@ -274,13 +274,34 @@ def test_every_export_format_carries_the_version():
         "sssom": f"mapping_set_version: {v}",
         "case": f'"version": "{v}"',
     }
-    carrying = ("turtle", "jsonld", "ntriples", "rdfxml", "trig", *marks)
-    # not yet: ctdlasn and jskos (main's newer exports) carry no version
-    assert set(FORMATS) - set(carrying) <= {"ctdlasn", "jskos"}
+    carrying = ("turtle", "jsonld", "ntriples", "rdfxml", "trig", "ctdlasn", "jskos", *marks)
+    assert set(FORMATS) == set(carrying)
     for fmt in carrying:
+        if fmt in ("ctdlasn", "jskos"):
+            continue
         data = export(store, fmt).data.decode("utf-8")
         mark = marks.get(fmt, f"https://w3id.org/herstelgraph/{v}/def")
         assert mark in data, fmt
+    # CTDL-ASN has no version property: each framework names its release's versioned IRI
+    # (ceasn:identifier, an alternative URI) and the release date (ceasn:dateModified); the
+    # shipped schemes are stamped (the fixture's are not, and get no invented stamp)
+    shipped = herstelgraph.load()
+    doc = json.loads(export(store, "ctdlasn").data)
+    assert not any("ceasn:identifier" in n for n in doc["@graph"])
+    doc = json.loads(export(shipped, "ctdlasn").data)
+    fws = [n for n in doc["@graph"] if n["@type"] == "ceasn:CompetencyFramework"]
+    assert fws
+    for fw in fws:
+        versioned = fw["@id"].replace(
+            "https://w3id.org/herstelgraph/", f"https://w3id.org/herstelgraph/{v}/"
+        )
+        assert fw["ceasn:identifier"] == [versioned], fw["@id"]
+        assert fw["ceasn:dateModified"] == ver.current().date
+    # JSKOS: the registry and every scheme carry version, issued and the versioned IRI
+    doc = json.loads(export(shipped, "jskos").data)
+    assert (doc["version"], doc["issued"]) == (v, ver.current().date)
+    assert doc["identifier"] == [f"https://w3id.org/herstelgraph/{v}/def"]
+    assert doc["schemes"] and all(s["version"] == v for s in doc["schemes"])
 
 
 # ---------------------------------------------------------------------------- release

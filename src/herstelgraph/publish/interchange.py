@@ -92,6 +92,29 @@ def _frameworks(store: Store, scheme: str | None) -> list[_Framework]:
     return out
 
 
+@dataclass(frozen=True)
+class _Release:
+    """The herstelgraph release a scheme was stamped with (publish/version.py)."""
+
+    version: str
+    iri: str
+    issued: str | None
+
+
+def _releases(store: Store) -> dict[str, _Release]:
+    """Scheme (or ontology) IRI -> its release stamp, so that every export names the exact
+    release it was written from, as the RDF formats do with owl:versionIRI."""
+    from ..questions.catalogue import _run
+
+    out = {}
+    for row in _run(store, "release-stamps"):
+        issued = row.get("issued")
+        out[row["resource"].value] = _Release(
+            row["version"].value, row["versionIRI"].value, issued.value if issued else None
+        )
+    return out
+
+
 def _lang_values(store: Store, props: tuple[str, ...]) -> dict[str, dict[str, dict]]:
     """IRI -> property local name -> language -> sorted values (untagged as ``und``)."""
     out: dict = defaultdict(lambda: defaultdict(lambda: defaultdict(list)))
@@ -135,6 +158,7 @@ def ctdlasn_document(store: Store, scheme: str | None, records: list, details: D
         aligned[s][prop].add(o)
         if prop in CTDLASN_INVERSE:
             aligned[o][CTDLASN_INVERSE[prop]].add(s)
+    releases = _releases(store)
     graph: list[dict] = []
     for f in fws:
         fw = f.fw
@@ -144,6 +168,12 @@ def ctdlasn_document(store: Store, scheme: str | None, records: list, details: D
             "ceterms:ctid": ctid(fw.iri),
             "ceasn:name": {"nl": fw.title},
         }
+        # CTDL-ASN has no version property on a framework: the release's versioned IRI is an
+        # alternative URI of it (ceasn:identifier) and the release date its ceasn:dateModified
+        if rel := releases.get(fw.iri):
+            node["ceasn:identifier"] = [rel.iri]
+            if rel.issued:
+                node["ceasn:dateModified"] = rel.issued
         d = texts.get(fw.iri, {})
         if d.get("definition"):
             node["ceasn:description"] = {"nl": d["definition"]}
@@ -232,6 +262,7 @@ def jskos_document(store: Store, scheme: str | None, records: list) -> dict:
             PREFIXES["dct"] + "title",
         ),
     )
+    releases = _releases(store)
     schemes, concepts, mappings = [], [], []
     scheme_of = {}
     for f in fws:
@@ -243,6 +274,12 @@ def jskos_document(store: Store, scheme: str | None, records: list) -> dict:
                 t.get("title") or t.get("prefLabel") or {"nl": [fw.title]}, True
             ),
         }
+        # JSKOS items carry ``version`` and ``issued``; the versioned IRI is an identifier
+        if rel := releases.get(fw.iri):
+            node["version"] = rel.version
+            node["identifier"] = [rel.iri]
+            if rel.issued:
+                node["issued"] = rel.issued
         if fw.identifier:
             node["notation"] = [fw.identifier]
         if t.get("definition"):
@@ -303,10 +340,20 @@ def jskos_document(store: Store, scheme: str | None, records: list) -> dict:
         if rec.mapping_date:
             m["created"] = rec.mapping_date
         mappings.append(m)
-    return {
+    registry: dict = {
         "@context": JSKOS_CONTEXT,
         "type": [JSKOS_REGISTRY],
         "prefLabel": {"en": "herstelgraph"},
+    }
+    # the release of the graph written, from its core ontology's stamp (not the installed
+    # package's version: a user may export an older release's files)
+    if core := releases.get(HG.rstrip("#")):
+        registry["version"] = core.version
+        registry["identifier"] = [core.iri]
+        if core.issued:
+            registry["issued"] = core.issued
+    return {
+        **registry,
         "schemes": schemes,
         "concepts": concepts,
         "mappings": sorted(mappings, key=lambda m: m["uri"]),
