@@ -375,6 +375,10 @@ def header(field: str, lang: Language | str) -> str:
 MESSAGES: dict[str, Pair] = {
     "no_results": ("geen resultaten", "no results"),
     "total": ("totaal", "total"),
+    "total_context": (
+        "totaal context (geen eisen)",
+        "total context (not requirements)",
+    ),
     "truncated": (
         "{shown} van {total}; gebruik --limit 0 voor alle",
         "{shown} of {total}; use --limit 0 for all",
