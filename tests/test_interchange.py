@@ -152,7 +152,7 @@ def test_ctdlasn_says_what_the_graph_says(store):
     children = defaultdict(set)
     for iri, (fw, c) in members.items():
         n = nodes[iri]
-        assert n["ceasn:competencyText"] == {"nl": c.label}
+        assert n["ceasn:competencyText"]["nl"] == c.label  # the English beside it: honour_lang
         assert n.get("ceasn:codedNotation") == c.notation
         assert n["ceasn:isPartOf"] == fw.iri and n["ceterms:ctid"] == ctid(iri)
         parent = expand(c.broader) if c.broader else fw.iri
@@ -309,3 +309,34 @@ def test_export_command_writes_both_formats_from_the_suffix(tmp_path):
         assert out.read_bytes() == export(load(), fmt).data
     res = runner.invoke(main, ["export", "--format", "CTDL-ASN", "--scheme", "nk-2017"])
     assert res.exit_code == 0 and '"ceasn:CompetencyFramework"' in res.output
+
+
+def test_ctdlasn_and_jskos_honour_lang(shipped):
+    """Both languages by default (the English translations in the language maps beside the
+    Dutch quotes); ``lang="nl"`` leaves the translations out, as it does for the RDF."""
+    from herstelgraph.publish.export import export
+
+    def docs(lang):
+        ctdl = json.loads(export(shipped, "ctdlasn", "bk-0597-1", lang=lang).data)
+        jskos = json.loads(export(shipped, "jskos", "bk-0597-1", lang=lang).data)
+        return (
+            {n["@id"]: n for n in ctdl["@graph"]},
+            {n["uri"]: n for n in jskos["concepts"] + jskos["schemes"]},
+        )
+
+    iri = "https://w3id.org/herstelgraph/bk-0597-1/competentie-02"
+    scheme = "https://w3id.org/herstelgraph/bk-0597-1/scheme"
+    ctdl, jskos = docs(None)
+    assert ctdl[iri]["ceasn:competencyText"] == {
+        "nl": "Werkt interdisciplinair samen",
+        "en": "Collaborates in an interdisciplinary way",
+    }
+    assert ctdl[iri]["ceasn:inLanguage"] == ["nl", "en"]
+    assert set(ctdl[scheme]["ceasn:name"]) == {"nl", "en"}
+    assert jskos[iri]["prefLabel"]["en"] == "Collaborates in an interdisciplinary way"
+    ctdl, jskos = docs("nl")
+    assert ctdl[iri]["ceasn:competencyText"] == {"nl": "Werkt interdisciplinair samen"}
+    assert ctdl[iri]["ceasn:inLanguage"] == ["nl"]
+    assert all("en" not in n.get("ceasn:competencyText", {}) for n in ctdl.values())
+    assert all("en" not in n["prefLabel"] for n in jskos.values())
+    assert all("en" not in n.get("definition", {}) for n in jskos.values())

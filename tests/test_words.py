@@ -131,3 +131,45 @@ def test_review_stats_speak_dutch(capsys, monkeypatch):
     assert main(["--lang", "en", "review", "stats", "--part", "counts"]) == 0
     out, err = capsys.readouterr()
     assert "Review per framework pair and relation" in out and "reviewers: " in err
+
+
+def _header_lines(out: str) -> list[str]:
+    lines = out.splitlines()
+    top = next(i for i, line in enumerate(lines) if line.startswith("┏"))
+    end = next(i for i, line in enumerate(lines) if line.startswith("┡"))
+    return lines[top + 1 : end]
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("width", ["60", "80"])
+def test_narrow_headers_wrap_at_spaces_never_inside_a_word(capsys, monkeypatch, lang, width):
+    """A header wider than its column wraps at its spaces; every word of it stays whole
+    ("coverage", never "cove" over "rage")."""
+    from herstelgraph.words import header
+
+    monkeypatch.setenv("COLUMNS", width)
+    for args, cols in (
+        (["coverage"], ["a", "b", "section_label", "items", "mapped", "via_example"]),
+        (RUNS["coverage-of"], ["section_label", "all_parts", "share_with_mappings"]),
+    ):
+        assert main(["--lang", lang, *args]) == 0
+        out = capsys.readouterr().out
+        heads = _header_lines(out)
+        cells = [[c.strip() for c in line.strip("┃").split("┃")] for line in heads]
+        columns = [" ".join(w for w in col if w).split() for col in zip(*cells, strict=True)]
+        for col in cols:
+            words = header(col, lang).split()
+            assert words in columns, (col, words, columns)
+
+
+def test_coverage_of_labels_its_two_totals_apart(capsys, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "250")
+    assert main(["--lang", "nl", *RUNS["coverage-of"]]) == 0
+    out = capsys.readouterr().out
+    firsts = [line.strip("│").split("│")[0].strip() for line in out.splitlines()]
+    assert "totaal" in firsts and "totaal context (geen eisen)" in firsts
+    assert main(["--lang", "en", *RUNS["coverage-of"]]) == 0
+    firsts = [
+        line.strip("│").split("│")[0].strip() for line in capsys.readouterr().out.splitlines()
+    ]
+    assert "total" in firsts and "total context (not requirements)" in firsts

@@ -130,7 +130,8 @@ class Presenter:
         if not view.words:
             return _plain(value)
         if view.totals and column == "section_label" and row.get("section") is None:
-            return self.msg("total")
+            # coverage-of has two totals: the requirements and, apart, the context statements
+            return self.msg("total_context" if row.get("kind") == "context" else "total")
         if value is None:
             if column == "composed" and not self.verbose:
                 return self.msg("no_claim")
@@ -209,15 +210,37 @@ def _column_widths(heads: list[str], cells: list[list[str]], width: int) -> list
     """
     n = len(heads)
     room = max(width - 3 * n - 1, n)
-    natural, short = [], []
+    natural, short, words = [], [], []
     for i, head in enumerate(heads):
         lines = [line for row in cells for line in row[i].split("\n")]
         longest = max((len(v) for v in lines), default=0)
         word = max((len(w) for w in head.split()), default=1)
+        words.append(word)
         natural.append(max(longest, word, 1))
         short.append(longest <= SHORT or not any(" " in v for v in lines))
     if sum(natural) <= room:
         return natural
+    return _whole_header_words(_narrowed(natural, short, room), words, room)
+
+
+def _whole_header_words(widths: list[int], words: list[int], room: int) -> list[int]:
+    """Widths no narrower than the longest word of their header (a header wraps at its spaces,
+    never inside a word: "cove/rage"); the room that takes comes from the widest columns
+    that can give it. On a terminal too narrow for every header word the table is wider than
+    the terminal rather than break a header."""
+    widths = [max(w, word) for w, word in zip(widths, words, strict=True)]
+    while sum(widths) > room:
+        give = [i for i in range(len(widths)) if widths[i] > max(words[i], 8)]
+        if not give:
+            break
+        widest = max(give, key=lambda i: (widths[i], -i))
+        widths[widest] -= 1
+    return widths
+
+
+def _narrowed(natural: list[int], short: list[bool], room: int) -> list[int]:
+    """The widths of :func:`_column_widths` when the natural ones do not fit."""
+    n = len(natural)
     texts = [i for i in range(n) if not short[i]]
     shorts = [i for i in range(n) if short[i]]
     floor = sum(min(natural[i], TEXT_FLOOR) for i in texts)
@@ -270,7 +293,7 @@ def to_table(view: View, p: Presenter, width: int | None = None) -> str:
         table.add_row(*(Text(v) for v in row))
     console = Console(
         file=io.StringIO(),
-        width=width,
+        width=max(width, sum(widths) + 3 * len(widths) + 1),
         color_system=None,
         highlight=False,
         markup=False,

@@ -271,4 +271,140 @@ def stats(obj: Context, reviews_dir, part: str, out: Output) -> None:
     out.send(Answer(views, data=data, csv=0))
 
 
+#: a translation decision as the review status the tables word
+STATUS_OF = {"confirm": "confirmed", "reject": "rejected", "correct": "corrected"}
+
+
+@review.command("translations")
+@click.option("--todo", is_flag=True, help="Only the translations nobody has reviewed yet.")
+@click.option("--framework", metavar="FW", help="Only this framework's items (e.g. bk-0597-1).")
+@_reviews_option
+@output_options
+@click.pass_obj
+def list_translations(obj: Context, todo: bool, framework, reviews_dir, out: Output) -> None:
+    """The English translations to review: each item's English label or definition beside
+    the Dutch it translates, and the review in force (confirmed, corrected, rejected)."""
+    from ..curation.review.records import review_dirs
+    from ..curation.review.stats import framework_of
+    from ..curation.review.translations import (
+        TranslationRow,
+        figures,
+        in_force,
+        read_decisions,
+        translation_files,
+        units,
+    )
+
+    named = [Path(reviews_dir)] if reviews_dir else []
+
+    files = translation_files(review_dirs([*(Path(p) for p in obj.reviews), *named]))
+    decisions = read_decisions([(p, None) for p in files])
+    all_units = units(_base_store(obj))
+    force, _ = in_force(decisions, {k: u.english for k, u in all_units.items()})
+    rows = []
+    for key, unit in all_units.items():
+        d = force.get(key)
+        if todo and d is not None:
+            continue
+        if framework and framework_of(unit.subject_id) != framework:
+            continue
+        rows.append(
+            TranslationRow(
+                id=unit.subject_id,
+                property=unit.property,
+                dutch=unit.dutch,
+                english=unit.english,
+                review_status=STATUS_OF[d.decision] if d else "unreviewed",
+                corrected_text=d.corrected_text if d else "",
+                reviewer=(d.reviewer_label or d.reviewer_id) if d else "",
+                date=d.review_date if d else "",
+            )
+        )
+    fig = figures(decisions)
+    notice(message("translations_reviewed", obj.lang, reviewed=fig.reviewed, total=fig.total))
+    title = message("translations_title", obj.lang)
+    out.send(
+        Answer(
+            (
+                View(
+                    rows,
+                    title,
+                    columns=["id", "property", "dutch", "english", "review_status"],
+                    kind=TranslationRow,
+                ),
+            )
+        )
+    )
+
+
+@review.command("translation")
+@click.argument("item")
+@click.argument("what", type=click.Choice(["label", "definition", "title"]))
+@click.option("--reviewer", required=True, metavar="ID", help="Your ORCID or short name.")
+@click.option("--label", metavar="NAME", help="Your name (needed once, for a new file).")
+@click.option("--confirm", "decision", flag_value="confirm", help="The translation is right.")
+@click.option("--reject", "decision", flag_value="reject", help="The translation is wrong.")
+@click.option(
+    "--correct",
+    "corrected",
+    metavar="TEXT",
+    help="The translation is wrong; this is the right English text.",
+)
+@click.option("--comment", default="", metavar="TEXT", help="A note to your decision.")
+@_reviews_option
+@click.pass_obj
+def review_translation(
+    obj: Context, item, what, reviewer, label, decision, corrected, comment, reviews_dir
+) -> None:
+    """Review one English translation: ITEM's label, definition or (a framework's) title.
+    The decision goes to your own file (<you>.translations.tsv beside your mapping
+    reviews) and applies whenever the graph is loaded: a rejected translation is no longer
+    shown, a corrected one is replaced by your text, with your name and the date."""
+    from ..curation.review.app import lock
+    from ..curation.review.translations import decide, file_name
+    from ..ids import compact
+    from ..questions.catalogue import resolve
+
+    if corrected is not None:
+        if decision:
+            raise click.UsageError("choose one of --confirm, --reject and --correct TEXT")
+        decision = "correct"
+    if not decision:
+        raise click.UsageError("choose one of --confirm, --reject and --correct TEXT")
+    from ..curation.review.records import parse_reviewer
+    from ..curation.review.translations import read_file
+
+    folder, _ = _folders(obj, reviews_dir)
+    who = parse_reviewer(reviewer, label or "")
+    mine = folder / file_name(who)
+    if not label and mine.exists():
+        who = read_file(mine, protect=False).reviewer
+    elif not label:
+        who = _reviewer(reviewer, label, folder)  # the name from the mapping file, or asked
+    store = _base_store(obj)
+    held = lock(folder, who.slug)
+    try:
+        made = decide(
+            store,
+            folder,
+            who,
+            compact(resolve(store, item).value),
+            what,
+            decision,
+            corrected=corrected or "",
+            comment=comment,
+        )
+    finally:
+        if held is not None:
+            held.close()
+    notice(
+        message(
+            "translation_decided",
+            obj.lang,
+            path=str(folder / file_name(who)),
+            decision=message(f"translation_{made.decision}", obj.lang),
+        )
+    )
+
+
 COMMANDS = (review,)

@@ -716,8 +716,9 @@ def export(
     and the usual aliases: ``ttl``, ``nt``, ``xml``, ``json-ld``; see ExportFormat).
 
     ``lang``: keep only literals in this language (and untagged ones): ``nl`` leaves out the
-    English translations (and the curators' English notes). CSV, SSSOM and CASE carry the
-    Dutch texts only, so it changes nothing there."""
+    English translations (and the curators' English notes), also from the language maps of
+    CTDL-ASN and JSKOS. CSV, SSSOM and CASE carry the Dutch texts only, so it changes
+    nothing there."""
     try:
         fmt = ExportFormat(fmt).value
     except ValueError:
@@ -759,11 +760,13 @@ def export(
     elif fmt == "ctdlasn":
         from .interchange import ctdlasn_text
 
-        text, n = ctdlasn_text(store, scheme_iri, mapping_records(store), _case_details(store))
+        text, n = ctdlasn_text(
+            store, scheme_iri, mapping_records(store), _case_details(store), lang
+        )
     elif fmt == "jskos":
         from .interchange import jskos_text
 
-        text, n = jskos_text(store, scheme_iri, mapping_records(store, scheme_iri))
+        text, n = jskos_text(store, scheme_iri, mapping_records(store, scheme_iri), lang)
     else:
         text, n = case_text(store, scheme_iri)
     return Export(fmt, scheme_iri, FORMATS[fmt][1], text.encode("utf-8"), n)

@@ -12,6 +12,7 @@ import json
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..ids import expand
 from ..model import Concept, Framework
@@ -115,14 +116,19 @@ def _releases(store: Store) -> dict[str, _Release]:
     return out
 
 
-def _lang_values(store: Store, props: tuple[str, ...]) -> dict[str, dict[str, dict]]:
-    """IRI -> property local name -> language -> sorted values (untagged as ``und``)."""
+def _lang_values(
+    store: Store, props: tuple[str, ...], only: str | None = None
+) -> dict[str, dict[str, dict]]:
+    """IRI -> property local name -> language -> sorted values (untagged as ``und``);
+    ``only``: keep that language (and untagged values), as the RDF exports' ``lang``."""
     out: dict = defaultdict(lambda: defaultdict(lambda: defaultdict(list)))
     values = " ".join(f"<{p}>" for p in props)
     rows = store.select(f"SELECT ?s ?p ?v WHERE {{ ?s ?p ?v . VALUES ?p {{ {values} }} }}")
     for r in rows:
         v = r["v"]
         lang = getattr(v, "language", None) or "und"
+        if only is not None and lang not in ("und", only):
+            continue
         name = r["p"].value.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
         out[r["s"].value][name][lang].append(v.value)
     for per_p in out.values():
@@ -137,16 +143,38 @@ def _lang_values(store: Store, props: tuple[str, ...]) -> dict[str, dict[str, di
 Details = tuple[dict[str, dict[str, str]], dict[str, str]]
 
 
-def ctdlasn_document(store: Store, scheme: str | None, records: list, details: Details) -> dict:
+def ctdlasn_document(
+    store: Store, scheme: str | None, records: list, details: Details, lang: str | None = None
+) -> dict:
     """CTDL-ASN JSON-LD: each framework a ``ceasn:CompetencyFramework``, each of its concepts
     a ``ceasn:Competency`` (competencyText = the Dutch prefLabel, a quote), hierarchy by
     isTopChildOf/hasTopChild and isChildOf/hasChild, curated mappings as alignments (R-STR-1),
     all in one ``@graph`` as the Registry publishes frameworks with their competencies.
     ``records`` are the graph's mapping records, ``details`` its texts by IRI and type labels
-    (``export.mapping_records`` and ``export._case_details``, passed in by ``export``)."""
+    (``export.mapping_records`` and ``export._case_details``, passed in by ``export``).
+    ``lang``: None carries the English translations beside the Dutch in each language map
+    (``en``), ``nl`` the Dutch alone."""
     from ..curation.sssom import LICENSE
 
     texts, type_labels = details
+    english = (
+        {}
+        if lang == "nl"
+        else _lang_values(
+            store, (SKOS + "prefLabel", SKOS + "definition", PREFIXES["dct"] + "title"), "en"
+        )
+    )
+
+    def en(iri: str, *names: str) -> str | None:
+        for name in names:
+            values = english.get(iri, {}).get(name, {}).get("en")
+            if values:
+                return values[0]
+        return None
+
+    def languages(*maps: dict) -> list[str]:
+        return ["nl", "en"] if any("en" in m for m in maps) else ["nl"]
+
     fws = _frameworks(store, scheme)
     iri_of = {c.id: c.iri for f in _frameworks(store, None) for c in f.members}
     aligned: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
@@ -162,12 +190,14 @@ def ctdlasn_document(store: Store, scheme: str | None, records: list, details: D
     graph: list[dict] = []
     for f in fws:
         fw = f.fw
-        node = {
+        node: dict[str, Any] = {
             "@id": fw.iri,
             "@type": "ceasn:CompetencyFramework",
             "ceterms:ctid": ctid(fw.iri),
             "ceasn:name": {"nl": fw.title},
         }
+        if en(fw.iri, "title", "prefLabel"):
+            node["ceasn:name"]["en"] = en(fw.iri, "title", "prefLabel")
         # CTDL-ASN has no version property on a framework: the release's versioned IRI is an
         # alternative URI of it (ceasn:identifier) and the release date its ceasn:dateModified
         if rel := releases.get(fw.iri):
@@ -177,11 +207,13 @@ def ctdlasn_document(store: Store, scheme: str | None, records: list, details: D
         d = texts.get(fw.iri, {})
         if d.get("definition"):
             node["ceasn:description"] = {"nl": d["definition"]}
+            if en(fw.iri, "definition"):
+                node["ceasn:description"]["en"] = en(fw.iri, "definition")
         if fw.identifier:
             node["ceasn:codedNotation"] = fw.identifier
         if d.get("publisher"):
             node["ceasn:publisherName"] = {"nl": d["publisher"]}
-        node["ceasn:inLanguage"] = ["nl"]
+        node["ceasn:inLanguage"] = languages(node["ceasn:name"])
         node["ceasn:license"] = LICENSE
         node["ceasn:hasTopChild"] = [c.iri for c in f.children.get(None, [])]
         graph.append(node)
@@ -194,6 +226,8 @@ def ctdlasn_document(store: Store, scheme: str | None, records: list, details: D
                 "ceterms:ctid": ctid(c.iri),
                 "ceasn:competencyText": {"nl": c.label},
             }
+            if en(c.iri, "prefLabel"):  # a translation, kept apart by its language tag
+                node["ceasn:competencyText"]["en"] = en(c.iri, "prefLabel")
             if c.notation:
                 node["ceasn:codedNotation"] = c.notation
             node["ceasn:competencyCategory"] = {"nl": type_labels.get(HG + c.type, c.type)}
@@ -201,7 +235,9 @@ def ctdlasn_document(store: Store, scheme: str | None, records: list, details: D
             notes = [d[k] for k in ("definition", "sourceText") if d.get(k, c.label) != c.label]
             if notes:
                 node["ceasn:comment"] = {"nl": notes}
-            node["ceasn:inLanguage"] = ["nl"]
+                if en(c.iri, "definition"):
+                    node["ceasn:comment"]["en"] = [en(c.iri, "definition")]
+            node["ceasn:inLanguage"] = languages(node["ceasn:competencyText"])
             node["ceasn:isPartOf"] = f.fw.iri
             if c.broader is None:
                 node["ceasn:isTopChildOf"] = f.fw.iri
@@ -217,8 +253,10 @@ def ctdlasn_document(store: Store, scheme: str | None, records: list, details: D
     return {"@context": CTDLASN_CONTEXT, "@graph": graph}
 
 
-def ctdlasn_text(store: Store, scheme: str | None, records: list, details: Details):
-    doc = ctdlasn_document(store, scheme, records, details)
+def ctdlasn_text(
+    store: Store, scheme: str | None, records: list, details: Details, lang: str | None = None
+):
+    doc = ctdlasn_document(store, scheme, records, details, lang)
     n = sum(1 for node in doc["@graph"] if node["@type"] == "ceasn:Competency")
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n", n
 
@@ -242,14 +280,18 @@ def _lang_map(values: dict[str, list[str]], single: bool) -> dict:
     return out
 
 
-def jskos_document(store: Store, scheme: str | None, records: list) -> dict:
+def jskos_document(
+    store: Store, scheme: str | None, records: list, lang: str | None = None
+) -> dict:
     """One JSKOS registry object (JSKOS 0.7) holding the concept schemes, their concepts and
     the curated mappings: prefLabel, altLabel, definition, notation, inScheme, topConceptOf,
     broader and narrower per concept; each SSSOM record one mapping (``uri`` the record IRI,
     ``type`` its SKOS relation, ``creator`` and ``created`` from the record). Prerequisite
     records are left out: JSKOS mappings are SKOS mapping relations only (RUBRIC R-PRE-1
     forbids bending a prerequisite into one). ``records``: the mapping records touching the
-    scheme (``export.mapping_records(store, scheme)``)."""
+    scheme (``export.mapping_records(store, scheme)``). ``lang``: None keeps every
+    language in the language maps (the English translations beside the Dutch), ``nl`` the
+    Dutch alone."""
     from ..curation.sssom import LICENSE
 
     fws = _frameworks(store, scheme)
@@ -261,6 +303,7 @@ def jskos_document(store: Store, scheme: str | None, records: list) -> dict:
             SKOS + "definition",
             PREFIXES["dct"] + "title",
         ),
+        lang,
     )
     releases = _releases(store)
     schemes, concepts, mappings = [], [], []
@@ -360,8 +403,10 @@ def jskos_document(store: Store, scheme: str | None, records: list) -> dict:
     }
 
 
-def jskos_text(store: Store, scheme: str | None, records: list) -> tuple[str, int]:
-    doc = jskos_document(store, scheme, records)
+def jskos_text(
+    store: Store, scheme: str | None, records: list, lang: str | None = None
+) -> tuple[str, int]:
+    doc = jskos_document(store, scheme, records, lang)
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n", len(doc["concepts"])
 
 

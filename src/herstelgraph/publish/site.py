@@ -253,6 +253,13 @@ def _review_figures(store):
 
 
 @cache
+def _translation_reviews(store) -> tuple[dict[tuple[str, str], tuple[str, str, str]], int]:
+    """The translations a person reviewed (read from the graph) and how many there are."""
+    from ..curation.review.translations import _shipped_units, reviewed_units
+
+    return reviewed_units(store), len(_shipped_units())
+
+
 def _rubric_rules() -> dict[str, tuple[str, str]]:
     """Rule ID -> (Dutch title, English title), read from mappings/RUBRIC.md's headings."""
     from ..resources import data_dir
@@ -546,6 +553,7 @@ def _render(store: Store) -> dict[str, bytes]:
     reviews = _review_statuses(store)
     site = _Site(graph, fws, by_fw, pages, _counted(store), aligned, reviews, slugs)
     site.review_figures = _review_figures(store)
+    site.translation_reviews, site.translation_total = _translation_reviews(store)
 
     put("index.html", site.root_index())
     put(MARKER, "herstelgraph static site; this folder is rebuilt by `herstelgraph site`\n")
@@ -626,6 +634,9 @@ class _Site:
         self.aligned = aligned
         self.reviews = reviews
         self.review_figures = None
+        #: (CURIE, property CURIE) -> (decision, reviewer, date) of the reviewed translations
+        self.translation_reviews: dict[tuple[str, str], tuple[str, str, str]] = {}
+        self.translation_total = 0
         self.lang = "nl"
         self._links: dict[tuple, str] = {}
         self.en_labels = {
@@ -640,6 +651,28 @@ class _Site:
     # ------------------------------------------------------------------ words
     def w(self, key: str, **fields) -> str:
         return site_word(key, self.lang, **fields)
+
+    def translations_reviewed(self) -> str:
+        """'n van N vertalingen door een mens beoordeeld' (the review files applied)."""
+        from ..words import message
+
+        return (
+            message(
+                "translations_reviewed",
+                self.lang,
+                reviewed=len(self.translation_reviews),
+                total=self.translation_total,
+            )
+            + "."
+        )
+
+    def translation_note(self, iri: str, prop: str) -> str:
+        """What a translation is: AI-assisted and unreviewed, or who reviewed it and when."""
+        review = self.translation_reviews.get((compact(iri), compact(prop)))
+        if review is None:
+            return self.w("translation_note")
+        kind, who, date = review
+        return self.w(f"translation_{kind}ed_by", who=e(who), date=e(date))
 
     def concept_label(self, page: _Page) -> tuple[str, str]:
         """The label in this tree's language, with its language (Dutch when untranslated)."""
@@ -730,7 +763,7 @@ class _Site:
             f' title="{self.w("switch_title")}">{self.w("other_language")}</a>'
             "</header>\n"
             f"<main>\n{body}\n</main>\n"
-            f"<footer>{self.w('footer')}</footer>\n"
+            f"<footer>{self.w('footer')} {self.translations_reviewed()}</footer>\n"
             f"{script_tags}</body>\n</html>\n"
         )
 
@@ -972,12 +1005,13 @@ class _Site:
             parts.append(
                 f'<p class="original">{w("dutch_label")}: '
                 f'<span lang="nl">{e(page.label)}</span><br>'
-                f'<span class="meta">{w("translation_note")}</span></p>'
+                f'<span class="meta">{self.translation_note(iri, SKOS + "prefLabel")}</span></p>'
             )
         elif lang == "nl" and en_label:
             parts.append(
                 f'<p class="translation meta">{w("english_label")}: '
-                f'<span lang="en">{e(en_label)}</span> — {w("translation_note")}</p>'
+                f'<span lang="en">{e(en_label)}</span> — '
+                f"{self.translation_note(iri, SKOS + 'prefLabel')}</p>"
             )
         parts.append(_facts(facts))
         source_text = g.text(iri, HG + "sourceText", "nl")
@@ -992,7 +1026,8 @@ class _Site:
         if en_def:
             parts.append(
                 f'<h2>{w("english_definition")}</h2><blockquote class="translation" lang="en">'
-                f'{e(en_def)}</blockquote><p class="meta">{w("translation_note")}</p>'
+                f'{e(en_def)}</blockquote><p class="meta">'
+                f"{self.translation_note(iri, SKOS + 'definition')}</p>"
             )
         for key, prop in (
             ("alt_labels", SKOS + "altLabel"),

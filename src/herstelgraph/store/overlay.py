@@ -34,6 +34,21 @@ def withhold(store: Store, record: ox.NamedNode, triples: Iterable[tuple]) -> in
     return len(moved)
 
 
+def withhold_triples(store: Store, triples: Iterable[tuple]) -> int:
+    """Move the given (s, p, o) triples from ASSERTED and USER into WITHHELD (a translation a
+    reviewer rejected or corrected); returns how many quads moved."""
+    moved = [
+        q
+        for graph in (ASSERTED, USER)
+        for s, p, o in triples
+        for q in store.ox.quads_for_pattern(s, p, o, graph)
+    ]
+    for q in moved:
+        store.ox.remove(q)
+        store.ox.add(ox.Quad(q.subject, q.predicate, q.object, WITHHELD))
+    return len(moved)
+
+
 def add_user_quads(store: Store, triples: Iterable[tuple]) -> None:
     """Add (s, p, o) triples to the user graph (records the reviewers made)."""
     store.ox.extend(ox.Quad(s, p, o, USER) for s, p, o in triples)

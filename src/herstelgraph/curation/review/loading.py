@@ -16,23 +16,30 @@ from ...store.store import Store
 
 @dataclass(frozen=True)
 class ReviewOverlay:
-    """The review files to apply, with their bytes (read once: cache key and parsing)."""
+    """The review files to apply, with their bytes (read once: cache key and parsing):
+    ``files`` the mapping reviews, ``translations`` the translation reviews."""
 
     files: tuple[tuple[Path, bytes], ...]
+    translations: tuple[tuple[Path, bytes], ...] = ()
 
     def sources(self) -> list[tuple[str, bytes]]:
         from .merge import MERGE_VERSION
 
-        if not self.files:
-            return []
-        out = [("review-rules", str(MERGE_VERSION).encode())]
-        return out + [("review", data) for _, data in self.files]
+        out = []
+        if self.files:
+            out = [("review-rules", str(MERGE_VERSION).encode())]
+            out += [("review", data) for _, data in self.files]
+        return out + [("translation-review", data) for _, data in self.translations]
 
     def apply(self, store: Store) -> None:
         from .merge import apply_reviews
 
         if self.files:
             apply_reviews(store, list(self.files))
+        if self.translations:
+            from .translations import apply_translation_reviews
+
+            apply_translation_reviews(store, list(self.translations))
 
 
 def review_overlay(
@@ -42,16 +49,23 @@ def review_overlay(
     shipped ``mappings/reviews/`` and $HERSTELGRAPH_REVIEWS for the shipped graph, and none
     for ``files`` of one's own."""
     from .records import file_bytes, review_dirs, review_files
+    from .translations import SUFFIX, translation_files
 
     if reviews is None:
         if files is not None:
             return ReviewOverlay(())
         paths = review_files(review_dirs())
+        translated = translation_files(review_dirs())
     else:
         named = [Path(p) for p in reviews]
         paths = review_files(p for p in named if p.is_dir())  # a missing folder holds none
-        paths += [p for p in named if p.is_file()]
-    return ReviewOverlay(tuple((p, file_bytes(p, True)) for p in paths))
+        translated = translation_files(p for p in named if p.is_dir())
+        paths += [p for p in named if p.is_file() and not p.name.endswith(SUFFIX)]
+        translated += [p for p in named if p.is_file() and p.name.endswith(SUFFIX)]
+    return ReviewOverlay(
+        tuple((p, file_bytes(p, True)) for p in paths),
+        tuple((p, file_bytes(p, True)) for p in translated),
+    )
 
 
 def load(
