@@ -21,6 +21,7 @@ $(TESTSTAMP): pyproject.toml tests/js/package-lock.json | $(BIN)/python
 	$(BIN)/pip install -q -e '.[test]'
 	$(BIN)/python -c 'import ctdl_validate' 2>/dev/null \
 	  || $(BIN)/pip install -q --ignore-requires-python 'ctdl-validate>=0.2.1'
+	$(BIN)/python tools/wheelhouse.py
 	command -v npm >/dev/null && npm ci -s --no-audit --no-fund --prefix tests/js \
 	  || echo "npm ci failed or no Node: the JSKOS validator tests will skip with their reason"
 	touch $@ $(STAMP)

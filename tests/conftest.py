@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 import unicodedata
 from pathlib import Path
 
@@ -68,6 +69,8 @@ def _allowed(address) -> bool:
 def _guarded_connect(self, address):
     if not _allowed(address):
         NETWORK_ATTEMPTS.append(repr(address))
+        where = os.environ.get("PYTEST_CURRENT_TEST", "?")
+        sys.stderr.write(f"network connect blocked in tests: {address!r} ({where})\n")
         raise OSError(f"network access blocked in tests: {address!r}")
     return _real_connect(self, address)
 
@@ -81,6 +84,30 @@ def _guarded_connect_ex(self, address):
 
 socket.socket.connect = _guarded_connect
 socket.socket.connect_ex = _guarded_connect_ex
+
+_real_getaddrinfo = socket.getaddrinfo
+_LOCAL_NAMES = ("localhost", "localhost.localdomain", "ip6-localhost", "ip6-loopback")
+
+
+def _guarded_getaddrinfo(host, *args, **kwargs):
+    """A name lookup is a packet to the resolver before any connect(): block it for every host
+    but loopback, and name the test (CI counts native connects under strace; this finds the
+    test behind a lookup made from Python)."""
+    name = host.decode() if isinstance(host, bytes) else host
+    if name is not None and name not in _LOCAL_NAMES and not _allowed((name,)):
+        try:  # a numeric address is no lookup: the connect guard decides on it
+            socket.inet_pton(socket.AF_INET6 if ":" in name else socket.AF_INET, name)
+        except OSError:
+            where = os.environ.get("PYTEST_CURRENT_TEST", "?")
+            NETWORK_ATTEMPTS.append(f"lookup {name!r} in {where}")
+            sys.stderr.write(f"network lookup blocked in tests: {name!r} ({where})\n")
+            raise socket.gaierror(
+                socket.EAI_NONAME, f"name lookup blocked in tests: {name!r}"
+            ) from None
+    return _real_getaddrinfo(host, *args, **kwargs)
+
+
+socket.getaddrinfo = _guarded_getaddrinfo
 
 
 def pytest_terminal_summary(terminalreporter):
