@@ -370,6 +370,12 @@ def header(field: str, lang: Language | str) -> str:
 MESSAGES: dict[str, Pair] = {
     "no_results": ("geen resultaten", "no results"),
     "total": ("totaal", "total"),
+    "coverage_external": (
+        "Rijen naar esco: de items van één type (in de kolom sectienaam) met minstens één "
+        "ESCO-koppeling; ESCO is geen kader en telt in geen ander cijfer mee.",
+        "Rows into esco: the items of one type (in the section name column) with at least one "
+        "ESCO link; ESCO is no framework and counts in no other figure.",
+    ),
     "truncated": (
         "{shown} van {total}; gebruik --limit 0 voor alle",
         "{shown} of {total}; use --limit 0 for all",

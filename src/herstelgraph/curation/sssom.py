@@ -401,8 +401,10 @@ def _stable_id(given: str, subj: str, pred: str, obj: str, object_source: str) -
     return record_id(subj, pred, obj, object_source)
 
 
-def graph_index(store) -> tuple[dict[str, str], dict[str, str]]:
-    """CURIE → Dutch prefLabel and CURIE → scheme CURIE for every framework concept."""
+def graph_index(store, *, external: bool = False) -> tuple[dict[str, str], dict[str, str]]:
+    """CURIE → Dutch prefLabel and CURIE → scheme CURIE for every framework concept;
+    ``external``: also every concept of the external graph (ESCO), labelled with its
+    ``skos:prefLabel`` where one is claimed, else "" (the review of links to ESCO)."""
     from ..ids import compact
 
     labels, schemes = {}, {}
@@ -414,6 +416,19 @@ def graph_index(store) -> tuple[dict[str, str], dict[str, str]]:
         c = compact(r["c"].value)
         labels[c] = r["l"].value
         schemes[c] = compact(r["s"].value)
+    if external:
+        from ..store.store import EXTERNAL
+
+        rows = store.select(
+            "SELECT ?c ?l ?s WHERE { GRAPH ?g { ?c a skos:Concept ; skos:inScheme ?s . "
+            "OPTIONAL { ?c skos:prefLabel ?l } } }",
+            {"g": EXTERNAL},
+        )
+        for r in sorted(rows, key=lambda r: str(r.get("l") or "")):
+            c = compact(r["c"].value)
+            if c not in labels or (not labels[c] and r.get("l") is not None):
+                labels[c] = r["l"].value if r.get("l") is not None else ""
+                schemes[c] = compact(r["s"].value)
     return labels, schemes
 
 
