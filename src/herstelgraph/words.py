@@ -103,6 +103,7 @@ VALUES: dict[str, Pair] = {
     # coverage scope, mapping direction
     "framework": ("totaal", "total"),
     "section": ("sectie", "section"),
+    "external": ("itemtype naar ESCO", "item type into ESCO"),
     "asserted": ("zoals vastgelegd", "as stated"),
     "inverse": ("omgekeerd gelezen", "read in reverse"),
     # explain: what a step rests on
