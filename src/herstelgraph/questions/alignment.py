@@ -450,15 +450,15 @@ def coverage(
 #: to a concept of the vocabulary, and no-match records naming the vocabulary; both read from
 #: the external graph only (``store.EXTERNAL``), never from the frameworks' graphs.
 _EXTERNAL_LINKS = """
-SELECT DISTINCT ?item ?vocab ?linked WHERE {
+SELECT DISTINCT ?item ?vocab ?kind WHERE {
   GRAPH ?graph {
     {
       VALUES ?p { skos:exactMatch skos:closeMatch skos:broadMatch skos:narrowMatch
                   skos:relatedMatch }
-      ?item ?p ?o . ?o skos:inScheme ?vocab . BIND(true AS ?linked)
+      ?item ?p ?o . ?o skos:inScheme ?vocab . BIND("link" AS ?kind)
     } UNION {
       ?r owl:annotatedSource ?item ; owl:annotatedTarget sssom:NoTermFound ;
-         sssom:object_source ?vocab . BIND(false AS ?linked)
+         sssom:object_source ?vocab . BIND("no-match" AS ?kind)
     }
   }
 }"""
@@ -497,7 +497,8 @@ def external_coverage(
     linked: dict[str, dict[str, bool]] = defaultdict(dict)  # item -> vocabulary -> linked?
     for r in store.select(_EXTERNAL_LINKS, {"graph": EXTERNAL}):
         item, vocab = r["item"].value, r["vocab"].value
-        linked[item][vocab] = linked[item].get(vocab, False) or r["linked"].value == "true"
+        # a string, not a boolean: engines spell booleans differently (Virtuoso: 1)
+        linked[item][vocab] = linked[item].get(vocab, False) or r["kind"].value == "link"
     vocab_id = {v: compact(v).split(":", 1)[-1] for links in linked.values() for v in links}
     if vocabulary is not None and vocabulary.lower() not in set(vocab_id.values()):
         known = ", ".join(sorted(set(vocab_id.values()))) or "none"
