@@ -306,6 +306,9 @@ def test_a_review_decision_on_an_esco_link_is_applied(tmp_path):
     before = next(r for r in external_coverage(base, "bk") if r.section == "hg:Competency")
     after = next(r for r in external_coverage(reviewed, "bk") if r.section == "hg:Competency")
     assert after.mapped == before.mapped - 1
+    # --reviewed-only: only the changed link is held by a reviewer; the row stays, counted anew
+    (held,) = [r for r in external_coverage(reviewed, "bk", reviewed_only=1)]
+    assert (held.items, held.mapped, held.no_match) == (before.items, 1, 0)
     s_iri = "https://w3id.org/herstelgraph/bk-0597-1/" + other.subject.split(":", 1)[1]
     o_iri = "http://data.europa.eu/esco/skill/" + other.object.split(":", 1)[1]
     related = {

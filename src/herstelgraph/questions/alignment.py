@@ -492,21 +492,29 @@ def external_coverage(
     """
     from ..store.store import EXTERNAL
 
-    store = _view(store, reviewed_only, min_confidence)
     only_a = framework_id(scheme_node(store, a).value) if a else None
-    linked: dict[str, dict[str, bool]] = defaultdict(dict)  # item -> vocabulary -> linked?
-    for r in store.select(_EXTERNAL_LINKS, {"graph": EXTERNAL}):
-        item, vocab = r["item"].value, r["vocab"].value
-        # a string, not a boolean: engines spell booleans differently (Virtuoso: 1)
-        linked[item][vocab] = linked[item].get(vocab, False) or r["kind"].value == "link"
-    vocab_id = {v: compact(v).split(":", 1)[-1] for links in linked.values() for v in links}
+
+    def links(view: Queryable) -> dict[str, dict[str, bool]]:
+        """item -> vocabulary -> linked (else reviewed with no match)"""
+        out: dict[str, dict[str, bool]] = defaultdict(dict)
+        for r in view.select(_EXTERNAL_LINKS, {"graph": EXTERNAL}):
+            item, vocab = r["item"].value, r["vocab"].value
+            # a string, not a boolean: engines spell booleans differently (Virtuoso: 1)
+            out[item][vocab] = out[item].get(vocab, False) or r["kind"].value == "link"
+        return out
+
+    # the rows are those the curated links cover; a mapping filter changes their counts only
+    covered = links(store)
+    filtered = _view(store, reviewed_only, min_confidence)
+    linked = covered if filtered is store else links(filtered)
+    vocab_id = {v: compact(v).split(":", 1)[-1] for found in covered.values() for v in found}
     if vocabulary is not None and vocabulary.lower() not in set(vocab_id.values()):
         known = ", ".join(sorted(set(vocab_id.values()))) or "none"
         raise ParameterError("vocabulary", f"no links to {vocabulary!r}; linked: {known}")
     # (framework, type) -> its requirement items; the type's Dutch name
     members: dict[tuple[str, str], set[str]] = defaultdict(set)
     names: dict[str, str | None] = {}
-    for r in store.select(_EXTERNAL_ITEMS, entailment=True):
+    for r in filtered.select(_EXTERNAL_ITEMS, entailment=True):
         fw = framework_id(r["scheme"].value)
         if only_a is None or fw == only_a:
             members[(fw, r["type"].value)].add(r["item"].value)
@@ -516,9 +524,9 @@ def external_coverage(
         for vocab, vid in vocab_id.items():
             if vocabulary is not None and vid != vocabulary.lower():
                 continue
-            states = [linked[i][vocab] for i in items if vocab in linked.get(i, {})]
-            if not states:
+            if not any(vocab in covered.get(i, {}) for i in items):
                 continue  # nothing of this kind reviewed against the vocabulary
+            states = [linked[i][vocab] for i in items if vocab in linked.get(i, {})]
             mapped, nomatch = sum(states), len(states) - sum(states)
             row = _coverage_row(fw, vid, "external", compact(type_iri), names[type_iri],
                                 len(items), mapped, 0, nomatch)  # fmt: skip
