@@ -119,6 +119,7 @@ QUESTIONS = {
     "gaps-section": lambda s: al.gaps(s, "valente", "bk", section="valente:kennis"),
     "gaps-status": lambda s: al.gaps(s, "bk", "valente", status="no-match"),
     "coverage": lambda s: al.coverage(s),
+    "external_coverage": lambda s: al.external_coverage(s),  # the external graph (ESCO)
     "chain": lambda s: al.chain(s, "bk-0597-1", "valente-2023", "bijlage-ii"),
     "hubs": lambda s: al.hubs(s),
     "search": lambda s: al.search(s, "eigen ervaring"),

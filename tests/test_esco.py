@@ -198,3 +198,278 @@ def test_a_same_kind_link_joins_knowledge_to_knowledge_and_action_to_skill(esco,
         assert is_knowledge == (_iri(rec.subject_id, conv) in knowledge_items), rec.record_id
         checked += 1
     assert checked > 10
+
+
+# ------------------------------------------------------------------ in the graph (issue 21)
+def _tsv_rows() -> list[dict[str, str]]:
+    """Every record of the ESCO files, read with the csv module only (not the project's
+    reader), so the figures below are computed independently of the code under test."""
+    import csv
+
+    rows = []
+    for path in FILES:
+        lines = [ln for ln in path.read_text(encoding="utf-8").split("\n") if ln[:1] != "#"]
+        rows += list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+    return [r for r in rows if r.get("subject_id")]
+
+
+def _quads(store, graph):
+    return {
+        (q.subject, q.predicate, q.object)
+        for q in store.ox.quads_for_pattern(None, None, None, graph)
+    }
+
+
+@pytest.fixture(scope="module")
+def without_external():
+    """The shipped graph as it was before ESCO was built in: its files, no external graph."""
+    from herstelgraph.resources import graph_files
+
+    return load(files=graph_files())
+
+
+def test_esco_links_and_concepts_load_into_their_own_graph(store):
+    from herstelgraph.store import ASSERTED, EXTERNAL, INFERRED, USER
+
+    external = _quads(store, EXTERNAL)
+    records = {s.value for s, p, o in external if p.value.endswith("#annotatedSource")}
+    assert {
+        "https://w3id.org/herstelgraph/mapping/" + r["record_id"].split(":", 1)[1]
+        for r in _tsv_rows()
+    } == records, "every ESCO record of the TSVs, and no other, in the external graph"
+    vendored = {str(c) for c in rdflib.Graph().parse(ESCO_FILE).subjects(SKOS.inScheme, None)}
+    in_external = {s.value for s, p, o in external if p.value == str(SKOS.inScheme)}
+    assert vendored == in_external
+    # nothing of ESCO anywhere else: no framework question, closure or tally sees it
+    for graph in (ASSERTED, USER, INFERRED):
+        assert not any(
+            ESCO_URI.match(str(t)) or "/external/esco" in str(t)
+            for q in _quads(store, graph)
+            for t in q
+        ), graph
+
+
+def test_internal_figures_are_unchanged_by_the_esco_links(store, without_external):
+    """The closure and the tallies (what gaps, coverage, hubs, chains and the overview read)
+    and the answers themselves are those of the graph without ESCO."""
+    import herstelgraph.questions.alignment as al
+    import herstelgraph.questions.catalogue as cat
+    from herstelgraph.store import ASSERTED, INFERRED
+
+    assert _quads(store, INFERRED) == _quads(without_external, INFERRED)
+    assert _quads(store, ASSERTED) == _quads(without_external, ASSERTED)
+    for question in (
+        lambda s: al.coverage(s),
+        lambda s: al.gaps(s, "bk-0597-1", "valente-2023"),
+        lambda s: al.hubs(s),
+        lambda s: al.chain(s, "bk-0597-1", "valente-2023", "bijlage-ii"),
+        lambda s: cat.overview(s),
+        lambda s: cat.frameworks(s),
+    ):
+        assert question(store) == question(without_external)
+
+
+def test_the_esco_share_of_the_bk_competencies_is_counted_from_the_links(store):
+    from herstelgraph.questions.alignment import external_coverage
+
+    rows = _tsv_rows()
+    competencies = {
+        r["c"].value
+        for r in store.select("SELECT ?c WHERE { ?c a hg:Competency }")
+        if re.search(r"/bk-0597-1/competentie-\d\d$", r["c"].value)
+    }
+    bk = "https://w3id.org/herstelgraph/bk-0597-1/"
+    linked = {
+        bk + r["subject_id"].split(":", 1)[1]
+        for r in rows
+        if r["subject_id"].startswith("bk:") and r["object_id"] != "sssom:NoTermFound"
+    }
+    no_match = {
+        bk + r["subject_id"].split(":", 1)[1]
+        for r in rows
+        if r["subject_id"].startswith("bk:") and r["object_id"] == "sssom:NoTermFound"
+    }
+    (row,) = [r for r in external_coverage(store, "bk") if r.section == "hg:Competency"]
+    assert (row.a, row.b, row.scope) == ("bk-0597-1", "esco", "external")
+    assert row.items == len(competencies)
+    assert row.mapped == len(linked & competencies)
+    assert row.no_match == len((no_match - linked) & competencies)
+    assert row.not_reviewed == row.items - row.mapped - row.no_match
+    assert row.share == round(len(linked & competencies) / len(competencies), 4)
+    # the Valente skills and the NK roles too: one row each, every subject type counted
+    kinds = {(r.a, r.section) for r in external_coverage(store)}
+    assert {("valente-2023", "hg:Skill"), ("nk-2017", "hg:Role")} <= kinds
+
+
+def test_cli_coverage_reports_the_esco_share_in_every_format(run_cli, tmp_path, monkeypatch):
+    import csv
+    import io
+    import json
+
+    from openpyxl import load_workbook
+
+    from herstelgraph.questions.alignment import external_coverage
+
+    rows = external_coverage(load(), "bk")
+    (row,) = [r for r in rows if r.section == "hg:Competency"]
+    assert {r.section for r in rows} == {"hg:Competency", "hg:KnowledgeItem"}
+    percent = f"{round(row.share * 100)}%"
+    monkeypatch.setenv("COLUMNS", "200")  # one line per row
+    code, out, err = run_cli("coverage", "--no-sections")
+    assert code == 0, err
+    line = next(
+        ln for ln in out.splitlines() if "esco" in ln and "bk-0597-1" in ln and "competentie" in ln
+    )
+    assert percent in line
+    assert "ESCO-koppeling" in out  # the note says what the esco rows count
+    code, out, err = run_cli("--lang", "en", "coverage", "--to", "esco")
+    assert code == 0, err
+    line = next(ln for ln in out.splitlines() if "bk-0597-1" in ln and "competenc" in ln)
+    assert percent in line and "valente" not in line.split()[0]
+    assert "ESCO link" in out
+    data = json.loads(run_cli("coverage", "--from", "bk", "--format", "json")[1])
+    ext = [d for d in data if d["scope"] == "external"]
+    assert ext == [r.as_dict() for r in rows], "json: the typed rows"
+    assert any(d["scope"] == "framework" for d in data), "internal rows still first"
+    table = run_cli("coverage", "--to", "esco", "--format", "csv")[1]
+    got = next(
+        r for r in csv.DictReader(io.StringIO(table.lstrip("\ufeff"))) if r["a"] == "bk-0597-1"
+    )
+    assert (got["b"], int(got["mapped"]), int(got["items"])) == ("esco", row.mapped, row.items)
+    target = tmp_path / "c.xlsx"
+    assert run_cli("coverage", "--to", "esco", "-o", str(target))[0] == 0
+    cells = [c.value for r in load_workbook(target).active.iter_rows() for c in r]
+    assert "esco" in cells and "competentie" in cells
+
+
+def test_a_review_decision_on_an_esco_link_is_applied(tmp_path):
+    """Rejecting a competency's only ESCO link takes it out of the ESCO share (and of
+    nothing else); a changed relation stays in the external graph."""
+    from herstelgraph.curation.review.loading import load as load_reviewed
+    from herstelgraph.curation.review.merge import curated_records, review_state
+    from herstelgraph.curation.review.records import parse_reviewer, read_file
+    from herstelgraph.curation.review.session import QueueFilter, ReviewSession
+    from herstelgraph.model import ReviewStatus
+    from herstelgraph.questions.alignment import external_coverage
+    from herstelgraph.store import EXTERNAL, INFERRED, USER
+
+    base = load_reviewed(reviews=())
+    esco = [c for c in curated_records(base) if c.object.startswith("escos:")]
+    per_subject: dict[str, int] = {}
+    for c in esco:
+        per_subject[c.subject] = per_subject.get(c.subject, 0) + 1
+    only, other = [
+        c for c in esco if c.subject.startswith("bk:competentie-") and per_subject[c.subject] == 1
+    ][:2]
+    session = ReviewSession(
+        base, parse_reviewer("jansen", "Jan Jansen"), tmp_path, today="2026-12-03"
+    )
+    keys = {c.key for c in session.queue(QueueFilter(pair="bk-0597-1__esco"))}
+    assert {only.key, other.key} <= keys, "the ESCO links are in the review queue"
+    session.decide(only.key, "reject", reason="theme-only")
+    session.decide(other.key, "change", relation="skos:relatedMatch")
+    rf = read_file(tmp_path / "jansen.sssom.tsv", protect=False)
+    assert {"escos", "hgext"} <= set(rf.metadata["curie_map"]), "the file declares its prefixes"
+    reviewed = load_reviewed(reviews=[tmp_path])
+    claims = review_state(reviewed).claims
+    assert claims[only.key].status == ReviewStatus.REJECTED
+    assert claims[other.key].status == ReviewStatus.CHANGED
+    before = next(r for r in external_coverage(base, "bk") if r.section == "hg:Competency")
+    after = next(r for r in external_coverage(reviewed, "bk") if r.section == "hg:Competency")
+    assert after.mapped == before.mapped - 1
+    # --reviewed-only: only the changed link is held by a reviewer; the row stays, counted anew
+    (held,) = [
+        r
+        for r in external_coverage(reviewed, "bk", reviewed_only=1)
+        if r.section == "hg:Competency"
+    ]
+    assert (held.items, held.mapped, held.no_match) == (before.items, 1, 0)
+    s_iri = "https://w3id.org/herstelgraph/bk-0597-1/" + other.subject.split(":", 1)[1]
+    o_iri = "http://data.europa.eu/esco/skill/" + other.object.split(":", 1)[1]
+    related = {
+        (q.subject.value, q.object.value)
+        for q in reviewed.ox.quads_for_pattern(None, None, None, EXTERNAL)
+        if q.predicate.value == str(SKOS.relatedMatch)
+    }
+    assert (s_iri, o_iri) in related, "the changed relation is in force, in the external graph"
+    assert not list(reviewed.ox.quads_for_pattern(None, None, None, USER))
+    assert _quads(reviewed, INFERRED) == _quads(base, INFERRED), "no internal figure moves"
+
+
+def test_export_carries_the_esco_links(store):
+    from herstelgraph.publish.export import export
+
+    ids = {r["record_id"] for r in _tsv_rows()}
+    sssom = export(store, "sssom").data.decode()
+    assert ids <= {ln.split("\t", 1)[0] for ln in sssom.splitlines() if not ln.startswith("#")}
+    assert "escos: http://data.europa.eu/esco/skill/" in sssom
+    links = [r for r in _tsv_rows() if r["object_id"] != "sssom:NoTermFound"]
+    nt = export(store, "ntriples").data.decode()
+    lines = nt.splitlines()
+    for r in links:
+        head = f"/{r['subject_id'].split(':', 1)[1]}> <{SKOS}{r['predicate_id'][5:]}> "
+        tail = f"/{r['object_id'].split(':', 1)[1]}> ."
+        assert any(head in ln and ln.endswith(tail) and "/esco/" in ln for ln in lines), r
+    trig = export(store, "trig").data.decode()
+    assert "<https://w3id.org/herstelgraph/graph/external>" in trig
+
+
+def test_mappings_build_refuses_an_esco_link_to_a_concept_not_vendored(tmp_path):
+    from herstelgraph.curation.sssom import build
+    from herstelgraph.errors import InputError
+
+    folder = tmp_path / "mappings"
+    (folder / "external").mkdir(parents=True)
+    text = FILES[0].read_text(encoding="utf-8")
+    head, _, body = text.partition("\nrecord_id\t")
+    rows = body.split("\n")
+    first = rows[1].split("\t")
+    first[4] = first[4].split(":", 1)[0] + ":00000000-0000-0000-0000-000000000000"
+    (folder / "external" / FILES[0].name).write_text(
+        head + "\nrecord_id\t" + rows[0] + "\n" + "\t".join(first) + "\n", encoding="utf-8"
+    )
+    with pytest.raises(InputError, match=r"row 1: .* is not a vendored external concept"):
+        build(folder, today="2026-12-02")
+
+
+def test_the_cache_keys_include_the_external_files(tmp_path, monkeypatch):
+    """A changed ESCO link file gives another closure-cache and persisted-store key: the
+    ESCO share is never served stale."""
+    import herstelgraph.resources as resources
+    from herstelgraph.questions.alignment import external_coverage
+
+    shipped = resources.external_files()
+    links = next(p for p in shipped if p.name == "external.ttl")
+    g = rdflib.Graph().parse(links)
+    # drop every link of one linked BK competency (its SKOS triples and records)
+    subject = next(
+        s
+        for s, p, o in g
+        if str(s).startswith("https://w3id.org/herstelgraph/bk-0597-1/competentie-")
+        and p == SKOS.closeMatch
+    )
+    for s, p, o in list(g):
+        if s == subject or (p == rdflib.OWL.annotatedSource and o == subject):
+            g.remove((s, p, o))
+    changed = tmp_path / "external.ttl"
+    changed.write_text(g.serialize(format="turtle"), encoding="utf-8")
+    monkeypatch.setattr(
+        resources, "external_files", lambda: [p for p in shipped if p != links] + [changed]
+    )
+    monkeypatch.setenv("HERSTELGRAPH_CACHE", str(tmp_path / "cache"))
+    before = next(r for r in external_coverage(load(), "bk") if r.section == "hg:Competency")
+    for persisted in (False, True):
+        again = next(
+            r
+            for r in external_coverage(load(persisted=persisted), "bk")
+            if r.section == "hg:Competency"
+        )
+        assert again == before
+    monkeypatch.setattr(resources, "external_files", lambda: shipped)
+    for persisted in (False, True):
+        shipped_row = next(
+            r
+            for r in external_coverage(load(persisted=persisted), "bk")
+            if r.section == "hg:Competency"
+        )
+        assert shipped_row.mapped == before.mapped + 1

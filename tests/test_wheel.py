@@ -36,6 +36,7 @@ VERBS: list[tuple[str, list[str]]] = [
     ("crosswalk", ["crosswalk", "bk-0597-1", "valente-2023", "--format", "csv"]),
     ("gaps", ["gaps", "valente", "BK-0597-1"]),
     ("coverage", ["coverage"]),
+    ("coverage --to esco", ["coverage", "--to", "esco"]),  # ESCO is in the package data
     ("chain", ["chain", "bk-0597-1", "valente-2023", "bijlage-ii"]),
     ("hubs", ["hubs"]),
     ("search", ["search", "clientperspectief"]),

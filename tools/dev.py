@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Maintainer commands: they rewrite files of this repository, never an installed package.
 
-    python tools/dev.py mappings build [--check]   canonical TSVs + mappings/mappings.ttl
+    python tools/dev.py mappings build [--check]   canonical TSVs + mappings/mappings.ttl (and the
+                                                   ESCO links: mappings/external.ttl)
     python tools/dev.py mappings fmt FILE...       canonicalise these TSV files only
     python tools/dev.py mappings new A B           the empty pair file for frameworks A and B
     python tools/dev.py mappings status FILE       per direction: mapped / no match / not reviewed

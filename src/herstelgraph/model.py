@@ -142,10 +142,12 @@ class GapStatus(Words):
 
 
 class CoverageScope(Words):
-    """A coverage row for a whole framework pair, or for one top section of A."""
+    """A coverage row for a whole framework pair, for one top section of A, or for one type
+    of A's items against an external vocabulary (ESCO: ``external_coverage``)."""
 
     FRAMEWORK = "framework"
     SECTION = "section"
+    EXTERNAL = "external"
 
 
 class CoverageStatus(Words):

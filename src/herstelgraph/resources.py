@@ -32,3 +32,16 @@ def graph_files() -> list[Path]:
     if mappings.is_file():
         files_.append(mappings)
     return files_
+
+
+def external_files() -> list[Path]:
+    """The Turtle files of the external vocabularies and the curated links to them (issue 21):
+    the vendored concepts (``ontology/external/*.ttl``, e.g. ESCO) and the built links
+    (``mappings/external.ttl``, made by ``mappings build`` from ``mappings/external/``).
+    They load into their own named graph (``vocab.EXTERNAL_GRAPH``), apart from the
+    frameworks, so no framework figure counts them."""
+    files_ = sorted((data_dir("ontology") / "external").glob("*.ttl"))
+    links = data_dir("mappings") / "external.ttl"
+    if links.is_file():
+        files_.append(links)
+    return files_

@@ -28,6 +28,9 @@ PREFIXES: dict[str, str] = {
     "foaf": "http://xmlns.com/foaf/0.1/",
     "ceasn": "https://purl.org/ctdlasn/terms/",
     "esco": "http://data.europa.eu/esco/model#",
+    "escoo": "http://data.europa.eu/esco/occupation/",
+    "escos": "http://data.europa.eu/esco/skill/",
+    "hgext": BASE + "external/",
     "eqf": "http://data.europa.eu/snb/eqf/",
     "qb": "http://purl.org/linked-data/cube#",
     "sh": "http://www.w3.org/ns/shacl#",
@@ -53,6 +56,10 @@ USER_GRAPH = BASE + "graph/user"
 #: Records the merged view sets aside (rejected in review, or left out by a mapping filter):
 #: kept in the store for inspection, read by no question.
 WITHHELD_GRAPH = BASE + "graph/withheld"
+#: External vocabularies (ESCO, issue 21) and the curated links to them: read by the questions
+#: about external links only, never by the closure, the tallies or the framework questions
+#: (ESCO is no framework, and its links must not change an internal figure).
+EXTERNAL_GRAPH = BASE + "graph/external"
 
 #: SSSOM's "no term found": the object of a reviewed no-match record.
 NO_TERM = SSSOM + "NoTermFound"

@@ -103,6 +103,7 @@ VALUES: dict[str, Pair] = {
     # coverage scope, mapping direction
     "framework": ("totaal", "total"),
     "section": ("sectie", "section"),
+    "external": ("itemtype naar ESCO", "item type into ESCO"),
     "asserted": ("zoals vastgelegd", "as stated"),
     "inverse": ("omgekeerd gelezen", "read in reverse"),
     # explain: what a step rests on
@@ -378,6 +379,12 @@ MESSAGES: dict[str, Pair] = {
     "total_context": (
         "totaal context (geen eisen)",
         "total context (not requirements)",
+    ),
+    "coverage_external": (
+        "Rijen naar esco: de items van één type (in de kolom sectienaam) met minstens één "
+        "ESCO-koppeling; ESCO is geen kader en telt in geen ander cijfer mee.",
+        "Rows into esco: the items of one type (in the section name column) with at least one "
+        "ESCO link; ESCO is no framework and counts in no other figure.",
     ),
     "truncated": (
         "{shown} van {total}; gebruik --limit 0 voor alle",

@@ -101,15 +101,26 @@ def coverage(
     min_confidence: float | None = None,
 ) -> None:
     """Share of A's requirement items mapped into B, for every ordered pair of aligned
-    frameworks."""
-    from ..questions.alignment import CoverageRow
+    frameworks; then the share of A's items of each type reviewed against ESCO that have at
+    least one ESCO link (e.g. the BK-0597-1 competencies; --to esco: only those)."""
+    from ..questions.alignment import CoverageRow, external_coverage
     from ..questions.alignment import coverage as run
 
-    rows = run(obj.store, a, b, reviewed_only=reviewed_only, min_confidence=min_confidence)
-    rows = [r for r in rows if sections or r.scope == "framework"]
+    external = external_coverage(
+        obj.store, a, reviewed_only=reviewed_only, min_confidence=min_confidence
+    )
+    if b is not None and b.lower() in {r.b for r in external}:
+        rows = [r for r in external if r.b == b.lower()]
+    else:
+        rows = run(obj.store, a, b, reviewed_only=reviewed_only, min_confidence=min_confidence)
+        rows += external if b is None else []
+    rows = [r for r in rows if sections or r.scope != "section"]
     cols = ["a", "b", "section_label", "items", "mapped", "via_example", "no_match"]
     cols += ["not_reviewed", "share"]
-    view = View(rows, out.presenter.msg("coverage"), cols, kind=CoverageRow, totals=True)
+    note = (
+        out.presenter.msg("coverage_external") if any(r.scope == "external" for r in rows) else None
+    )
+    view = View(rows, out.presenter.msg("coverage"), cols, kind=CoverageRow, totals=True, note=note)
     out.send(Answer((view,)))
 
 

@@ -132,6 +132,9 @@ class Presenter:
         if view.totals and column == "section_label" and row.get("section") is None:
             # coverage-of has two totals: the requirements and, apart, the context statements
             return self.msg("total_context" if row.get("kind") == "context" else "total")
+        if column == "section_label" and row.get("scope") == "external" and row.get("section"):
+            # coverage against ESCO counts one item type: its name in the reader's language
+            return self._with_raw(type_word(str(row["section"]), self.lang), str(row["section"]))
         if value is None:
             if column == "composed" and not self.verbose:
                 return self.msg("no_claim")

@@ -401,8 +401,10 @@ def _stable_id(given: str, subj: str, pred: str, obj: str, object_source: str) -
     return record_id(subj, pred, obj, object_source)
 
 
-def graph_index(store) -> tuple[dict[str, str], dict[str, str]]:
-    """CURIE → Dutch prefLabel and CURIE → scheme CURIE for every framework concept."""
+def graph_index(store, *, external: bool = False) -> tuple[dict[str, str], dict[str, str]]:
+    """CURIE → Dutch prefLabel and CURIE → scheme CURIE for every framework concept;
+    ``external``: also every concept of the external graph (ESCO), labelled with its
+    ``skos:prefLabel`` where one is claimed, else "" (the review of links to ESCO)."""
     from ..ids import compact
 
     labels, schemes = {}, {}
@@ -414,6 +416,19 @@ def graph_index(store) -> tuple[dict[str, str], dict[str, str]]:
         c = compact(r["c"].value)
         labels[c] = r["l"].value
         schemes[c] = compact(r["s"].value)
+    if external:
+        from ..store.store import EXTERNAL
+
+        rows = store.select(
+            "SELECT ?c ?l ?s WHERE { GRAPH ?g { ?c a skos:Concept ; skos:inScheme ?s . "
+            "OPTIONAL { ?c skos:prefLabel ?l } } }",
+            {"g": EXTERNAL},
+        )
+        for r in sorted(rows, key=lambda r: str(r.get("l") or "")):
+            c = compact(r["c"].value)
+            if c not in labels or (not labels[c] and r.get("l") is not None):
+                labels[c] = r["l"].value if r.get("l") is not None else ""
+                schemes[c] = compact(r["s"].value)
     return labels, schemes
 
 
@@ -424,12 +439,15 @@ def mapping_files(folder: Path | None = None) -> list[Path]:
 
 
 # ------------------------------------------------------------------------------- RDF
-def to_graph(records: list[MappingRecord]):
-    """The RDF of a set of records: skos:*Match triples and SSSOM records (owl:Axiom)."""
+def to_graph(records: list[MappingRecord], expand: Any = None):
+    """The RDF of a set of records: skos:*Match triples and SSSOM records (owl:Axiom).
+    ``expand``: CURIE -> IRI or None (the project's prefixes by default; an external file's
+    own ``curie_map`` for its records)."""
     from rdflib import Graph, Literal, URIRef
     from rdflib.namespace import OWL, RDF, RDFS, XSD
 
-    from ..ids import expand
+    if expand is None:
+        from ..ids import expand
 
     def node(curie: str) -> URIRef:
         iri = expand(curie)
@@ -500,6 +518,166 @@ def build(folder: Path | None = None, today: str | None = None) -> dict[Path, st
         outputs[path] = write_tsv(mf)
         records.extend(mf.records)
     outputs[folder / "mappings.ttl"] = canonical_turtle(to_graph(records))
+    outputs.update(build_external(folder, today, labels, schemes))
+    return outputs
+
+
+# ---------------------------------------------------------------- external vocabularies
+#: Links to external vocabularies (issue 21: ESCO) live in ``mappings/external/``, one file
+#: per framework and vocabulary (``bk-0597-1__esco.sssom.tsv``), with the same columns,
+#: rubric and record IDs as the internal pairs but their own ``curie_map`` (the objects are
+#: other people's IRIs). ``mappings build`` writes them into ``mappings/external.ttl``, which
+#: loads into the external graph (``resources.external_files``).
+EXTERNAL_DIR = "external"
+EXTERNAL_TTL = "external.ttl"
+
+
+def external_mapping_files(folder: Path | None = None) -> list[Path]:
+    from ..resources import data_dir
+
+    return sorted(((folder or data_dir("mappings")) / EXTERNAL_DIR).glob("*__*.sssom.tsv"))
+
+
+def external_index() -> dict[str, tuple[str, str]]:
+    """IRI -> (label, scheme IRI) of every vendored external concept (``ontology/external``):
+    the label is its ``skos:prefLabel`` (English first), or "" where none is claimed."""
+    from ..resources import data_dir
+    from ..store.build import load
+
+    files = sorted((data_dir("ontology") / EXTERNAL_DIR).glob("*.ttl"))
+    if not files:
+        return {}
+    rows = load(files=files, closure=False).select(
+        "SELECT ?c ?s ?l WHERE { ?c a skos:Concept ; skos:inScheme ?s . "
+        "OPTIONAL { ?c skos:prefLabel ?l } }"
+    )
+    out: dict[str, tuple[str, str]] = {}
+    for r in sorted(rows, key=lambda r: (r.get("l") is None, str(r.get("l") or ""))):
+        label = r.get("l")
+        text = label.value if label is not None else ""
+        c = r["c"].value
+        if c not in out or (not out[c][0] and text):
+            out[c] = (text, r["s"].value)
+    return out
+
+
+def canonical_external(
+    mf: MappingFile,
+    labels: dict[str, str],
+    schemes: dict[str, str],
+    external: dict[str, tuple[str, str]],
+    today: str,
+) -> MappingFile:
+    """An external link file made canonical: subject labels and sources from the graph,
+    object labels (where a label is claimed) and sources from the vendored concepts, stable
+    record IDs, sorted rows. Its own metadata (prefixes, title, description) is kept. The
+    subject is always the framework's item; an object that is not vendored is an error."""
+    from ..ids import compact
+
+    converter = _converter(mf.metadata.get("curie_map") or {}, mf.path)
+
+    def curie(iri: str, what: str, where: str) -> str:
+        c = converter.compress(iri)
+        if c is None:
+            raise InputError(f"{where}: no prefix in curie_map for the {what} {iri}; declare it")
+        return c
+
+    out = []
+    for i, rec in enumerate(mf.records, start=1):
+        where = f"{mf.path}: row {i}"
+        subject = compact(converter.expand(rec.subject_id) or "")
+        if subject not in labels:
+            raise InputError(f"{where}: unknown concept {rec.subject_id}; check the ID")
+        if rec.predicate_id == PREREQUISITE:
+            raise InputError(f"{where}: a link to an external vocabulary is a SKOS match")
+        if rec.is_no_match:
+            if rec.predicate_id not in NO_MATCH_PREDICATES:
+                raise InputError(
+                    f"{where}: a no-match row's predicate is {' or '.join(NO_MATCH_PREDICATES)}"
+                )
+            if not rec.object_source:
+                raise InputError(f"{where}: a no-match row names the vocabulary (object_source)")
+            obj_label, obj_source = "", rec.object_source
+        else:
+            iri = converter.expand(rec.object_id) or ""
+            if iri not in external:
+                raise InputError(
+                    f"{where}: {rec.object_id} is not a vendored external concept; add it to "
+                    "ontology/external/ with its source, or check the ID"
+                )
+            obj_label = external[iri][0]
+            obj_source = curie(external[iri][1], "scheme", where)
+        if rec.object_source and rec.object_source != obj_source:
+            raise InputError(f"{where}: object_source {rec.object_source}; expected {obj_source}")
+        subj_source = curie(_PREFIX_IRI(schemes[subject]), "scheme", where)
+        out.append(
+            replace(
+                rec,
+                record_id=_stable_id(
+                    rec.record_id, rec.subject_id, rec.predicate_id, rec.object_id, obj_source
+                ),
+                subject_label=labels[subject],
+                object_label=obj_label,
+                subject_source=subj_source,
+                object_source=obj_source,
+                mapping_date=rec.mapping_date or today,
+            )
+        )
+    seen: set[tuple[str, str, str]] = set()
+    for rec in out:
+        key = (rec.subject_id, rec.object_id, rec.object_source if rec.is_no_match else "")
+        if key in seen:
+            raise InputError(
+                f"{mf.path}: duplicate row {rec.subject_id} {rec.predicate_id} "
+                f"{rec.object_id}; one record per pair of items, keep one"
+            )
+        seen.add(key)
+    return MappingFile(mf.path, mf.metadata, out)
+
+
+def _PREFIX_IRI(curie: str) -> str:
+    from ..ids import expand
+
+    return expand(curie) or curie
+
+
+def external_records(
+    folder: Path | None = None,
+    today: str | None = None,
+    labels: dict[str, str] | None = None,
+    schemes: dict[str, str] | None = None,
+) -> list[MappingFile]:
+    """Every external link file, canonical (``canonical_external``)."""
+    import datetime
+
+    paths = external_mapping_files(folder)
+    if not paths:
+        return []
+    today = today or datetime.date.today().isoformat()
+    if labels is None or schemes is None:
+        labels, schemes = _ontology_index()
+    external = external_index()
+    return [canonical_external(read_tsv(p), labels, schemes, external, today) for p in paths]
+
+
+def build_external(
+    folder: Path, today: str, labels: dict[str, str], schemes: dict[str, str]
+) -> dict[Path, str]:
+    """Canonical text of every external link file and of ``mappings/external.ttl``."""
+    from rdflib import Graph
+
+    from ..io.serialize import canonical_turtle
+
+    files = external_records(folder, today, labels, schemes)
+    if not files:
+        return {}
+    graph = Graph(bind_namespaces="none")
+    outputs: dict[Path, str] = {}
+    for mf in files:
+        outputs[mf.path] = write_tsv(mf)
+        converter = _converter(mf.metadata.get("curie_map") or {}, mf.path)
+        graph += to_graph(mf.records, converter.expand)
+    outputs[folder / EXTERNAL_TTL] = canonical_turtle(graph)
     return outputs
 
 

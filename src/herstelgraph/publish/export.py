@@ -22,7 +22,7 @@ import pyoxigraph as ox
 from ..errors import InputError, ParameterError
 from ..ids import compact, expand
 from ..model import ExportFormat, Record
-from ..store.store import ASSERTED, INFERRED, USER, Store
+from ..store.store import ASSERTED, EXTERNAL, INFERRED, USER, Store
 from ..vocab import HG, INVERSE, PREFIXES, SKOS, SSSOM
 
 OWL = PREFIXES["owl"]
@@ -63,7 +63,12 @@ class Export(Record):
 
 
 # ------------------------------------------------------------------------ the graph
-def _triples(store: Store, graphs=(ASSERTED, USER)) -> set[ox.Triple]:
+#: what the exports carry: the frameworks and mappings, user data, and the external graph
+#: (the vendored ESCO concepts and the curated links to them, issue 21)
+EXPORTED = (ASSERTED, USER, EXTERNAL)
+
+
+def _triples(store: Store, graphs=EXPORTED) -> set[ox.Triple]:
     out = set()
     for q in store.quads(graphs=graphs):
         out.add(ox.Triple(q.subject, q.predicate, q.object))
@@ -241,11 +246,12 @@ def o_key(term) -> tuple:
 
 
 def trig_text(store: Store, scheme: str | None, *, lang: str | None = None) -> str:
-    """Asserted, user and inferred triples as named graphs, for a SPARQL endpoint."""
+    """Asserted, user, external and inferred triples as named graphs, for a SPARQL
+    endpoint."""
     quads = []
     keep = None if scheme is None else scheme_triples(store, scheme)
     subjects = set() if keep is None else {t.subject for t in keep}
-    for q in store.quads(graphs=(ASSERTED, USER, INFERRED)):
+    for q in store.quads(graphs=(*EXPORTED, INFERRED)):
         triple = ox.Triple(q.subject, q.predicate, q.object)
         if not _in_language(q.object, lang):
             continue
@@ -265,12 +271,7 @@ def trig_text(store: Store, scheme: str | None, *, lang: str | None = None) -> s
 
 
 # ------------------------------------------------------------------------ mapping records
-def mapping_records(store: Store, scheme: str | None = None):
-    """The SSSOM records in the graph as ``mappings.MappingRecord``s (labels from the graph)."""
-    from ..curation.sssom import MappingRecord, graph_index
-
-    rows = store.select(
-        """SELECT ?r ?s ?p ?o ?just ?conf ?author ?alabel ?ss ?os ?date ?comment ?other
+_MAPPING_RECORDS = """SELECT ?r ?s ?p ?o ?just ?conf ?author ?alabel ?ss ?os ?date ?comment ?other
         WHERE { ?r a sssom:Mapping ; owl:annotatedSource ?s ; owl:annotatedProperty ?p ;
                    owl:annotatedTarget ?o .
           OPTIONAL { ?r sssom:mapping_justification ?just }
@@ -282,8 +283,21 @@ def mapping_records(store: Store, scheme: str | None = None):
           OPTIONAL { ?r dct:created ?date }
           OPTIONAL { ?r rdfs:comment ?comment }
           OPTIONAL { ?r sssom:other ?other } }"""
-    )
-    labels, _ = graph_index(store)
+
+
+def mapping_records(store: Store, scheme: str | None = None, *, external: bool = False):
+    """The SSSOM records in the graph as ``mappings.MappingRecord``s (labels from the graph).
+    ``external``: also the curated links to external vocabularies (ESCO, the external
+    graph)."""
+    from ..curation.sssom import MappingRecord, graph_index
+
+    rows = store.select(_MAPPING_RECORDS)
+    if external:
+        rows += store.select(
+            _MAPPING_RECORDS.replace("WHERE {", "WHERE { GRAPH ?graph {", 1) + " }",
+            {"graph": EXTERNAL},
+        )
+    labels, _ = graph_index(store, external=external)
     target = compact(scheme) if scheme else None
 
     def v(term, curie=False):
@@ -328,7 +342,7 @@ def sssom_text(store: Store, scheme: str | None) -> tuple[str, int]:
     from ..curation.sssom import AUTHOR_ID, LICENSE, MappingFile, write_tsv
     from .version import current
 
-    records = mapping_records(store, scheme)
+    records = mapping_records(store, scheme, external=True)
     used = set()
     for rec in records:
         for col in ("record_id", "subject_id", "predicate_id", "object_id", "author_id"):
@@ -351,6 +365,11 @@ def sssom_text(store: Store, scheme: str | None) -> tuple[str, int]:
         "mapping_set_description": (
             "Curated alignments between the Dutch and Flemish recovery-supporting care "
             "frameworks, with reviewed no-match records (sssom:NoTermFound)."
+            + (
+                " Also the curated links to ESCO (hgext:esco), an external vocabulary."
+                if any(r.object_source == "hgext:esco" for r in records)
+                else ""
+            )
         ),
         "license": LICENSE,
         "creator_id": [AUTHOR_ID],

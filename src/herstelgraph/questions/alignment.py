@@ -446,6 +446,94 @@ def coverage(
     return out
 
 
+#: The external links (issue 21) the coverage of a vocabulary counts: SKOS links of an item
+#: to a concept of the vocabulary, and no-match records naming the vocabulary; both read from
+#: the external graph only (``store.EXTERNAL``), never from the frameworks' graphs.
+_EXTERNAL_LINKS = """
+SELECT DISTINCT ?item ?vocab ?kind WHERE {
+  GRAPH ?graph {
+    {
+      VALUES ?p { skos:exactMatch skos:closeMatch skos:broadMatch skos:narrowMatch
+                  skos:relatedMatch }
+      ?item ?p ?o . ?o skos:inScheme ?vocab . BIND("link" AS ?kind)
+    } UNION {
+      ?r owl:annotatedSource ?item ; owl:annotatedTarget sssom:NoTermFound ;
+         sssom:object_source ?vocab . BIND("no-match" AS ?kind)
+    }
+  }
+}"""
+_EXTERNAL_ITEMS = """
+SELECT ?item ?scheme ?type ?label WHERE {
+  ?item a hg:RequirementItem ; skos:inScheme ?scheme ; a ?type .
+  FILTER(?type NOT IN (skos:Concept, hg:RequirementItem))
+  OPTIONAL { ?type rdfs:label ?label FILTER(LANG(?label) = "nl") }
+}"""
+
+
+def external_coverage(
+    store: Queryable,
+    a: str | None = None,
+    vocabulary: str | None = None,
+    *,
+    reviewed_only: int = 0,
+    min_confidence: float | None = None,
+) -> list[CoverageRow]:
+    """Share of a framework's requirement items of one type with at least one link to an
+    external vocabulary (issue 21: ESCO), e.g. the BK-0597-1 competencies.
+
+    One row (scope ``external``) per framework, item type and vocabulary that the curated
+    external links cover at all: ``a`` the framework, ``b`` the vocabulary (``esco``),
+    ``section`` the item type (``hg:Competency``) and ``section_label`` its Dutch name;
+    ``items`` the framework's requirement items of that type, ``mapped`` those with a link in
+    force, ``no_match`` those reviewed with no match, ``not_reviewed`` the rest. The links
+    live apart from the frameworks (the external graph), so no other figure counts them;
+    rejected links (expert reviews) are not counted, and ``reviewed_only``/``min_confidence``
+    filter them as they filter the internal mappings.
+    """
+    from ..store.store import EXTERNAL
+
+    only_a = framework_id(scheme_node(store, a).value) if a else None
+
+    def links(view: Queryable) -> dict[str, dict[str, bool]]:
+        """item -> vocabulary -> linked (else reviewed with no match)"""
+        out: dict[str, dict[str, bool]] = defaultdict(dict)
+        for r in view.select(_EXTERNAL_LINKS, {"graph": EXTERNAL}):
+            item, vocab = r["item"].value, r["vocab"].value
+            # a string, not a boolean: engines spell booleans differently (Virtuoso: 1)
+            out[item][vocab] = out[item].get(vocab, False) or r["kind"].value == "link"
+        return out
+
+    # the rows are those the curated links cover; a mapping filter changes their counts only
+    covered = links(store)
+    filtered = _view(store, reviewed_only, min_confidence)
+    linked = covered if filtered is store else links(filtered)
+    vocab_id = {v: compact(v).split(":", 1)[-1] for found in covered.values() for v in found}
+    if vocabulary is not None and vocabulary.lower() not in set(vocab_id.values()):
+        known = ", ".join(sorted(set(vocab_id.values()))) or "none"
+        raise ParameterError("vocabulary", f"no links to {vocabulary!r}; linked: {known}")
+    # (framework, type) -> its requirement items; the type's Dutch name
+    members: dict[tuple[str, str], set[str]] = defaultdict(set)
+    names: dict[str, str | None] = {}
+    for r in filtered.select(_EXTERNAL_ITEMS, entailment=True):
+        fw = framework_id(r["scheme"].value)
+        if only_a is None or fw == only_a:
+            members[(fw, r["type"].value)].add(r["item"].value)
+            names.setdefault(r["type"].value, _v(r.get("label")))
+    out = []
+    for (fw, type_iri), items in members.items():
+        for vocab, vid in vocab_id.items():
+            if vocabulary is not None and vid != vocabulary.lower():
+                continue
+            if not any(vocab in covered.get(i, {}) for i in items):
+                continue  # nothing of this kind reviewed against the vocabulary
+            states = [linked[i][vocab] for i in items if vocab in linked.get(i, {})]
+            mapped, nomatch = sum(states), len(states) - sum(states)
+            row = _coverage_row(fw, vid, "external", compact(type_iri), names[type_iri],
+                                len(items), mapped, 0, nomatch)  # fmt: skip
+            out.append(row)
+    return sorted(out, key=lambda r: (r.a, r.b, r.section or ""))
+
+
 def _coverage_row(
     fa: str,
     fb: str,

@@ -6,6 +6,7 @@ from __future__ import annotations
 from .build import cache_dir, load
 from .store import (
     ASSERTED,
+    EXTERNAL,
     INFERRED,
     USER,
     Binding,
@@ -19,6 +20,7 @@ from .store import (
 
 __all__ = [
     "ASSERTED",
+    "EXTERNAL",
     "INFERRED",
     "USER",
     "Binding",

@@ -11,7 +11,7 @@ import pyoxigraph as ox
 
 from . import cache
 from .cache import cache_dir
-from .store import ASSERTED, INFERRED, USER, Store
+from .store import ASSERTED, EXTERNAL, INFERRED, USER, Store
 
 __all__ = ["cache_dir", "load"]
 
@@ -54,7 +54,10 @@ def load(
     overlay: Overlay | None = None,
     persisted: bool = False,
 ) -> Store:
-    """The shipped graph (from the installed package), with user files added to USER.
+    """The shipped graph (from the installed package), with user files added to USER and,
+    with the shipped graph (no ``files``), the external vocabularies and the links to them
+    in EXTERNAL (``resources.external_files``: read by no closure, tally or framework
+    question; part of the cache keys like every input).
 
     ``overlay``: applied before the closure (``herstelgraph.load`` passes the expert
     reviews; this plain loader applies none by itself).
@@ -73,13 +76,15 @@ def load(
     long-lived process the in-memory store answers faster (docs/performance.md).
     """
     from ..io.inputs import read_bytes
-    from ..resources import graph_files
+    from ..resources import external_files, graph_files
 
     store = Store()
     entries = [
         (role, Path(path), graph)
         for role, paths, graph in (
             ("asserted", graph_files() if files is None else files, ASSERTED),
+            # ESCO and the links to it, with the shipped graph only (``files``: one's own)
+            ("external", external_files() if files is None else (), EXTERNAL),
             ("user", extra, USER),
         )
         for path in paths

@@ -35,7 +35,18 @@ import pyoxigraph as ox
 from ..errors import EndpointError, EndpointTimeoutError, InputError, ParameterError, SettingError
 from ..model import Entailment
 from ..vocab import PREFIXES
-from .store import ASSERTED, INFERRED, USER, Binding, Row, Store, Term, bind_values, graphs_for
+from .store import (
+    ASSERTED,
+    EXTERNAL,
+    INFERRED,
+    USER,
+    Binding,
+    Row,
+    Store,
+    Term,
+    bind_values,
+    graphs_for,
+)
 
 #: Result sizes at which well-known servers silently truncate (Virtuoso's default
 #: ResultSetMaxRows is 10,000; others use 1,000, 50,000 or 100,000).
@@ -446,6 +457,11 @@ class Endpoint:
 
         fields = [("query", with_prefixes(sparql))]
         fields += [("default-graph-uri", g.value) for g in graphs or []]
+        if graphs:
+            # a dataset named by default-graph-uri has no named graphs (SPARQL 1.1 protocol,
+            # 2.1.4): name the external graph, which the questions about ESCO links read with
+            # GRAPH ?graph { … } (store.EXTERNAL)
+            fields.append(("named-graph-uri", EXTERNAL.value))
         body = urllib.parse.urlencode(fields).encode()
         headers = {
             "Content-Type": "application/x-www-form-urlencoded",

@@ -15,16 +15,16 @@ from collections.abc import Iterable
 import pyoxigraph as ox
 
 from ..vocab import WITHHELD_GRAPH
-from .store import ASSERTED, USER, Store
+from .store import ASSERTED, EXTERNAL, USER, Store
 
 WITHHELD = ox.NamedNode(WITHHELD_GRAPH)
 
 
 def withhold(store: Store, record: ox.NamedNode, triples: Iterable[tuple]) -> int:
-    """Move the record's own triples and the given (s, p, o) triples from ASSERTED and USER
-    into WITHHELD; returns how many quads moved."""
+    """Move the record's own triples and the given (s, p, o) triples from ASSERTED, USER and
+    EXTERNAL (a link to ESCO) into WITHHELD; returns how many quads moved."""
     moved: list[ox.Quad] = []
-    for graph in (ASSERTED, USER):
+    for graph in (ASSERTED, USER, EXTERNAL):
         moved.extend(store.ox.quads_for_pattern(record, None, None, graph))
         for s, p, o in triples:
             moved.extend(store.ox.quads_for_pattern(s, p, o, graph))
@@ -49,17 +49,21 @@ def withhold_triples(store: Store, triples: Iterable[tuple]) -> int:
     return len(moved)
 
 
-def add_user_quads(store: Store, triples: Iterable[tuple]) -> None:
-    """Add (s, p, o) triples to the user graph (records the reviewers made)."""
-    store.ox.extend(ox.Quad(s, p, o, USER) for s, p, o in triples)
+def add_user_quads(store: Store, triples: Iterable[tuple], *, external: bool = False) -> None:
+    """Add (s, p, o) triples to the user graph (records the reviewers made), or to the
+    external graph for a record that links to an external vocabulary (ESCO), which no
+    framework figure reads."""
+    graph = EXTERNAL if external else USER
+    store.ox.extend(ox.Quad(s, p, o, graph) for s, p, o in triples)
 
 
 def copy_own(store: Store) -> Store:
-    """A new store with the asserted, user and withheld graphs of ``store`` (no closure)."""
+    """A new store with the asserted, user, external and withheld graphs of ``store`` (no
+    closure)."""
     new = Store()
     new.ox.extend(
         q
-        for g in (ASSERTED, USER, WITHHELD)
+        for g in (ASSERTED, USER, EXTERNAL, WITHHELD)
         for q in store.ox.quads_for_pattern(None, None, None, g)
     )
     return new

@@ -17,11 +17,14 @@ import pyoxigraph as ox
 
 from ..errors import InputError, QueryError
 from ..model import Entailment
-from ..vocab import ASSERTED_GRAPH, INFERRED_GRAPH, PREFIXES, USER_GRAPH
+from ..vocab import ASSERTED_GRAPH, EXTERNAL_GRAPH, INFERRED_GRAPH, PREFIXES, USER_GRAPH
 
 ASSERTED = ox.NamedNode(ASSERTED_GRAPH)
 INFERRED = ox.NamedNode(INFERRED_GRAPH)
 USER = ox.NamedNode(USER_GRAPH)
+#: ESCO and the links to it: no default graph of a question includes it; the questions on
+#: external links name it (``GRAPH ?external { … }``).
+EXTERNAL = ox.NamedNode(EXTERNAL_GRAPH)
 
 Term = ox.NamedNode | ox.Literal | ox.BlankNode
 

@@ -38,6 +38,8 @@ SELECT ?p ?o WHERE {
   ?c ?p ?o }
 """
 
+_EXTERNAL_ITEM = _ITEM.replace("  ?c ?p ?o }", "  GRAPH ?graph { ?c ?p ?o } }")
+
 
 def _asset(name: str) -> bytes:
     return (files("herstelgraph.curation.review") / "assets" / name).read_bytes()
@@ -62,13 +64,20 @@ class ReviewApp:
         import pyoxigraph as ox
 
         from ...ids import compact, expand
+        from ...store.store import EXTERNAL
 
         store = self.session.store
         props: dict[str, list] = {}
-        for r in store.select(_ITEM, {"c": ox.NamedNode(expand(ident) or ident)}):
+        node = ox.NamedNode(expand(ident) or ident)
+        rows = store.select(_ITEM, {"c": node})
+        # an ESCO concept (issue 21): its English text from the external graph
+        texts = "nl" if rows else "en"
+        if not rows:
+            rows = store.select(_EXTERNAL_ITEM, {"c": node, "graph": EXTERNAL})
+        for r in rows:
             props.setdefault(compact(r["p"].value), []).append(r["o"])
 
-        def text(p: str, lang: str | None = "nl") -> str | None:
+        def text(p: str, lang: str | None = texts) -> str | None:
             vals = [t for t in props.get(p, []) if isinstance(t, ox.Literal)]
             if lang:
                 vals = [t for t in vals if t.language == lang] or (

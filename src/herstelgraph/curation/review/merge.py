@@ -254,12 +254,19 @@ SELECT ?r ?s ?p ?o ?os ?conf ?rule ?other WHERE {
 }"""
 
 
+#: the same records in the external graph: the curated links to ESCO (issue 21)
+_EXTERNAL_RECORDS = _RECORDS.replace("WHERE {", "WHERE { GRAPH ?graph {", 1) + " }"
+
+
 def curated_records(store) -> list[Curated]:
-    """Every mapping record of the store's asserted and user graphs."""
+    """Every mapping record of the store's asserted, user and external graphs (the links to
+    ESCO are reviewed like the internal ones)."""
     from ...ids import compact
+    from ...store.store import EXTERNAL
 
     out = []
-    for r in store.select(_RECORDS):
+    rows = store.select(_RECORDS) + store.select(_EXTERNAL_RECORDS, {"graph": EXTERNAL})
+    for r in rows:
         out.append(
             Curated(
                 record=compact(r["r"].value),
@@ -388,6 +395,7 @@ def apply_reviews(store, files: Sequence[tuple[Path, bytes | None]]) -> ReviewSt
     claims = merged_view(curated_records(store), decisions)
     labels: dict[str, str] = {}
     schemes: dict[str, str] = {}
+    internal: set[str] = set()
     withheld: set[str] = set()
     for key, claim in list(claims.items()):
         base = claim.base if claim.curated else None
@@ -398,12 +406,14 @@ def apply_reviews(store, files: Sequence[tuple[Path, bytes | None]]) -> ReviewSt
             if claim.is_no_match:  # a no-match is only ever the curated one
                 continue
             if not schemes:
-                labels, schemes = graph_index(store)
+                labels, schemes = graph_index(store, external=True)
+                internal = set(graph_index(store)[1])
             a, b, _ = split_key(claim.key)
             if a not in schemes or b not in schemes:
                 continue  # an item this graph does not hold
             rid, triples = _new_record(claim, labels, schemes)
-            add_user_quads(store, triples)
+            # a link to ESCO stays in the external graph, apart from every framework figure
+            add_user_quads(store, triples, external=not {a, b} <= internal)
             claims[key] = replace(claim, record=rid)
     state = ReviewState(claims, tuple(str(p) for p, _ in files), None, withheld)
     _STATE[store] = state

@@ -796,4 +796,17 @@ def set_decisions(
             continue
         by_key[d.key] = records_for(d, rf.reviewer, labels, schemes)
     rf.records = [r for recs in by_key.values() for r in recs]
+    _declare_used(rf)
     atomic_write(rf.path, write_text(rf))
+
+
+def _declare_used(rf: ReviewFile) -> None:
+    """Add to the header's curie_map every project prefix a record uses and the file does not
+    declare yet (e.g. ``nk``, ``escos``, ``hgext`` when a reviewer first judges a link to
+    ESCO), so the file stays readable; the declared ones are left as they are."""
+    curie_map = rf.metadata.setdefault("curie_map", {})
+    for rec in rf.records:
+        for col in _CURIE_COLUMNS:
+            prefix = str(getattr(rec, col, "") or "").split(":", 1)[0]
+            if prefix and prefix not in curie_map and prefix in PREFIXES:
+                curie_map[prefix] = PREFIXES[prefix]

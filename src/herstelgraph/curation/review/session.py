@@ -39,7 +39,7 @@ from .records import (
 )
 from .stats import framework_of
 
-FRAMEWORKS = ("bijlage-ii", "bk-0597-1", "randvoorwaarden", "valente-2023", "nk-2017")
+FRAMEWORKS = ("bijlage-ii", "bk-0597-1", "randvoorwaarden", "valente-2023", "nk-2017", "esco")
 BANDS = ("A", "B", "C", "D", "none")
 #: RUBRIC §2: the relation in words, read "subject … object".
 WORDS = {
@@ -159,7 +159,7 @@ class ReviewSession:
         self.file = open_file(self.folder, reviewer)
         self.reviewer = self.file.reviewer
         self.today = today
-        self.labels, self.schemes = graph_index(store)
+        self.labels, self.schemes = graph_index(store, external=True)
         self.curated: list[Curated] = curated_records(store)
         own = self.file.path.resolve()
         others = [p for p in review_files([*read_dirs, self.folder]) if p.resolve() != own]

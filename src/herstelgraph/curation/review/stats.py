@@ -39,11 +39,17 @@ PREFIX_FRAMEWORK = {
     "rv": "randvoorwaarden",
     "valente": "valente-2023",
     "nk": "nk-2017",
+    # external vocabularies (issue 21): ESCO's occupations and skills are one vocabulary
+    "escoo": "esco",
+    "escos": "esco",
 }
 
 
 def framework_of(curie: str) -> str:
-    return PREFIX_FRAMEWORK.get(curie.split(":", 1)[0], curie.split(":", 1)[0])
+    prefix, _, local = curie.partition(":")
+    if prefix == "hgext":  # an external vocabulary's scheme (a no-match record's target)
+        return local
+    return PREFIX_FRAMEWORK.get(prefix, prefix)
 
 
 # ---------------------------------------------------------------------------- measures
