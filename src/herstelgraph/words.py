@@ -860,6 +860,81 @@ CHECK_DETAILS: dict[str, Pair] = {
     "warnings-row": ("{title} (waarschuwingen)", "{title} (warnings)"),
     "records": ("records {records}", "records {records}"),
     "in-files": ("in {files}", "in {files}"),
+    # endpoint check (checks/endpoint.py)
+    "e-triples": ("{n} triples", "{n} triples"),
+    "e-fingerprint": ("vingerafdruk {fp}", "fingerprint {fp}"),
+    "e-needed-by": ("nodig voor {queries}", "needed by {queries}"),
+    "e-row-cap": ("rijlimiet", "row cap"),
+    "e-none-seen": ("geen gezien", "none seen"),
+    "e-rows": ("{n} rijen", "{n} rows"),
+    "e-missing": (
+        "geen triples; laad 'herstelgraph export --format trig'",
+        "no triples; load 'herstelgraph export --format trig'",
+    ),
+    "e-count": ("{p} {got} (deze release {want})", "{p} {got} (release {want})"),
+    "e-differs": (
+        "{n} aantallen per predicaat wijken af: {shown}",
+        "{n} predicate counts differ: {shown}",
+    ),
+    "e-and-more": ("{shown} en nog {n}", "{shown} and {n} more"),
+    "e-answered": (
+        "antwoordt; niet vergeleken, want de grafen wijken af van deze release",
+        "answered; not compared, as the graphs differ from this release",
+    ),
+    "e-wrong": (
+        "{got} rijen waar deze release er {want} geeft",
+        "{got} rows where this release gives {want}",
+    ),
+    "e-probe-failed": ("de test mislukte: {error}", "the probe failed: {error}"),
+    "e-cap-says": (
+        "de server kapt antwoorden af bij {cap} rijen en meldt dat: herstelgraph vraagt "
+        "langere antwoorden in delen op",
+        "the server cuts answers at {cap} rows and says so: herstelgraph pages answers longer "
+        "than that",
+    ),
+    "e-cap-silent": (
+        "een antwoord van {rows} rijen kwam terug met {got} en zonder melding: langere "
+        "antwoorden worden ongemerkt afgekapt (verhoog de resultaatlimiet van de server)",
+        "an answer of {rows} rows came back with {got} and no notice: longer answers are cut "
+        "without a word (raise the server's result limit)",
+    ),
+    "e-cap-whole": (
+        "een antwoord van {rows} rijen kwam volledig terug",
+        "an answer of {rows} rows came back whole",
+    ),
+    "e-reading-user": (
+        "de gebruikersgraaf van het eindpunt lezen",
+        "reading the endpoint's user graph",
+    ),
+    "e-building": ("de graaf van deze release opbouwen", "building this release's graph"),
+    "e-building-user": (
+        "de graaf van deze release opbouwen, met die gebruikersgegevens",
+        "building this release's graph with that user data",
+    ),
+    "e-counting": ("triples per predicaat tellen", "counting triples per predicate"),
+    "e-probing": ("SPARQL-onderdelen testen", "probing SPARQL features"),
+    # the SPARQL features an endpoint is probed for, by their English names
+    "VALUES (and parameters, bound with VALUES)": (
+        "VALUES (en parameters, gebonden met VALUES)",
+        "VALUES (and parameters, bound with VALUES)",
+    ),
+    "EXISTS inside a FILTER expression (… || EXISTS {…})": (
+        "EXISTS binnen een FILTER-expressie (… || EXISTS {{…}})",
+        "EXISTS inside a FILTER expression (… || EXISTS {{…}})",
+    ),
+    "GROUP BY, COUNT(DISTINCT), GROUP_CONCAT with separator": (
+        "GROUP BY, COUNT(DISTINCT), GROUP_CONCAT met scheidingsteken",
+        "GROUP BY, COUNT(DISTINCT), GROUP_CONCAT with separator",
+    ),
+    "ORDER BY, LIMIT and OFFSET over a subquery (paging a capped answer)": (
+        "ORDER BY, LIMIT en OFFSET over een subquery (een afgekapt antwoord in delen opvragen)",
+        "ORDER BY, LIMIT and OFFSET over a subquery (paging a capped answer)",
+    ),
+    "the request's default-graph-uri (a query reads the graphs it names)": (
+        "default-graph-uri van het verzoek (een query leest de grafen die ze noemt)",
+        "the request's default-graph-uri (a query reads the graphs it names)",
+    ),
+    "property paths (a|b, a/b)": ("eigenschapspaden (a|b, a/b)", "property paths (a|b, a/b)"),
     # check --profile (checks/standards.py)
     "profile-report": (
         "{title} {version} op {sources} ({triples} triples): {verdict}",
