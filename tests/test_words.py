@@ -173,3 +173,51 @@ def test_coverage_of_labels_its_two_totals_apart(capsys, monkeypatch):
         line.strip("│").split("│")[0].strip() for line in capsys.readouterr().out.splitlines()
     ]
     assert "total" in firsts and "total context (not requirements)" in firsts
+
+
+@pytest.mark.parametrize("columns", [70, 100])
+@pytest.mark.parametrize(
+    "args",
+    [["gaps", "bk", "bijlage-ii"], ["coverage"], ["concepts", "bk"], ["gaps", "bk", "valente"]],
+)
+def test_a_table_never_breaks_competenties(run_cli, monkeypatch, args, columns):
+    """Cells wrap between words: "Competenties" (a section of the BK) is printed whole as
+    often as the answer holds it, on a 70- and a 100-column terminal, and the table fits
+    (coverage at 70 aside: the words of its nine headers alone need more than 70 columns,
+    and a header word is never cut, so it overflows, and its cells fold)."""
+    import json
+
+    monkeypatch.setenv("COLUMNS", str(columns))
+    code, out, err = run_cli(*args)
+    assert code == 0, err
+    if args == ["coverage"] and columns == 70:
+        return
+    assert max(len(line) for line in out.splitlines()) <= columns
+    rows = json.loads(run_cli(*args, "--format", "json")[1])
+    rows = rows if isinstance(rows, list) else rows["rows"]
+    want = sum(
+        str(r.get(k)).count("Competenties") for r in rows for k in ("label", "section_label")
+    )
+    assert want and out.count("Competenties") == want
+
+
+def test_only_words_longer_than_the_cap_fold():
+    """Words up to render.WORD_CAP stay whole where the room allows; IDs give way first."""
+    from dataclasses import dataclass
+
+    from herstelgraph.model import Record
+
+    @dataclass(frozen=True)
+    class Row(Record):
+        id: str
+        label: str
+        section_label: str
+
+    text = "Competenties voor ervaringsdeskundigheid in herstelondersteunende zorg"
+    rows = [Row(f"bk:een-heel-lange-identificatie-{i:02}", text, "Competenties") for i in range(3)]
+    view = render.View(rows, "t")
+    for width in (60, 70, 100):
+        out = render.to_table(view, render.Presenter("nl"), width=width)
+        for word in text.split():
+            assert out.count(word) >= 3, (width, word, out)
+        assert max(len(line) for line in out.splitlines()) <= width

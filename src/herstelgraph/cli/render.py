@@ -189,6 +189,9 @@ def terminal_width() -> int:
 SHORT = 30
 #: the least a column of running text gets while codes and IDs are narrowed
 TEXT_FLOOR = 16
+#: a word up to this long is never broken inside when the terminal has room for it; longer
+#: ones (IRIs, long IDs) fold
+WORD_CAP = 24
 
 
 def _cap(naturals: list[int], room: int) -> int:
@@ -199,42 +202,69 @@ def _cap(naturals: list[int], room: int) -> int:
     return c
 
 
-def _column_widths(heads: list[str], cells: list[list[str]], width: int) -> list[int]:
-    """Content widths that fit ``width`` with the table's borders and padding.
+def _column_widths(
+    heads: list[str], cells: list[list[str]], width: int, padding: int = 1
+) -> tuple[list[int], int]:
+    """Content widths that fit ``width`` with the table's borders and ``padding``, and the
+    length up to which every word of the cells other than identifiers stays whole
+    (WORD_CAP: all of them; 0: the widths do not fit at all).
 
     Every column gets what it needs when that fits. Otherwise codes, IDs, numbers and
     relation words (short cells) are narrowed widest first, down to 8, while running text
     keeps at least 16 and shares what is left; on a terminal too narrow even for that,
-    every column is narrowed widest first. Cells wrap at spaces and fold long words: a
-    cell is never cut.
+    every column is narrowed widest first. Cells wrap at spaces: a column stays at least as
+    wide as its longest word (up to WORD_CAP) as far as the room allows; identifiers (IDs,
+    codes: no spaces, a colon or a digit) give that up first, then the other columns alike,
+    so only the longest words fold. A cell is never cut.
     """
     n = len(heads)
-    room = max(width - 3 * n - 1, n)
-    natural, short, words = [], [], []
+    room = max(width - (2 * padding + 1) * n - 1, n)
+    natural, short, words, cell_words, ident = [], [], [], [], []
     for i, head in enumerate(heads):
         lines = [line for row in cells for line in row[i].split("\n")]
         longest = max((len(v) for v in lines), default=0)
         word = max((len(w) for w in head.split()), default=1)
         words.append(word)
+        cell_words.append(max((len(w) for v in lines for w in v.split()), default=0))
         natural.append(max(longest, word, 1))
         short.append(longest <= SHORT or not any(" " in v for v in lines))
+        ident.append(
+            all(" " not in v and (":" in v or any(c.isdigit() for c in v)) for v in lines if v)
+        )
     if sum(natural) <= room:
-        return natural
-    return _whole_header_words(_narrowed(natural, short, room), words, room)
+        return natural, WORD_CAP
+    floors, whole = words, 0
+    idents = {i for i in range(n) if ident[i]}
+    for lowered, least in ((idents, 8), (set(range(n)), 1)):  # IDs keep 8 before words go
+        for cap in range(WORD_CAP, least - 1, -1):
+            want = [
+                max(words[i], min(cell_words[i], cap if i in lowered else WORD_CAP))
+                for i in range(n)
+            ]
+            if sum(want) <= room:
+                floors, whole = want, WORD_CAP if lowered is idents else cap
+                break
+        else:
+            continue
+        break
+    widths = _whole_header_words(_narrowed(natural, short, room), floors, room)
+    return widths, whole if sum(widths) <= room else 0
 
 
 def _whole_header_words(widths: list[int], words: list[int], room: int) -> list[int]:
-    """Widths no narrower than the longest word of their header (a header wraps at its spaces,
-    never inside a word: "cove/rage"); the room that takes comes from the widest columns
-    that can give it. On a terminal too narrow for every header word the table is wider than
-    the terminal rather than break a header."""
+    """Widths no narrower than ``words``: the longest word of their header (a header wraps at
+    its spaces, never inside a word: "cove/rage") and of their cells as far as the room
+    allows; the room that takes comes from the widest columns that can give it. On a
+    terminal too narrow for every header word the table is wider than the terminal rather
+    than break a header."""
     widths = [max(w, word) for w, word in zip(widths, words, strict=True)]
-    while sum(widths) > room:
-        give = [i for i in range(len(widths)) if widths[i] > max(words[i], 8)]
-        if not give:
-            break
-        widest = max(give, key=lambda i: (widths[i], -i))
-        widths[widest] -= 1
+    for least in (8, 1):  # columns keep 8 while others can give, then just their words
+        while sum(widths) > room:
+            give = [i for i in range(len(widths)) if widths[i] > max(words[i], least)]
+            if not give:
+                break
+            widest = max(give, key=lambda i: (widths[i], -i))
+            widths[widest] -= 1
     return widths
 
 
@@ -273,10 +303,22 @@ def to_table(view: View, p: Presenter, width: int | None = None) -> str:
     if not p.verbose:  # a column with nothing in it only takes room
         keep = [i for i in range(len(cols)) if any(row[i] for row in cells)]
         cols, cells = [cols[i] for i in keep], [[row[i] for i in keep] for row in cells]
-    table = Table(title=Text(title), show_lines=False, header_style="bold", title_justify="left")
     width = width or terminal_width()
     heads = [p.head(c, view) for c in cols]
-    widths = _column_widths(heads, cells, width)
+    widths, whole = _column_widths(heads, cells, width)
+    padding = 1
+    if whole < WORD_CAP:  # without the padding inside the cells, more words may stay whole
+        compact, whole_compact = _column_widths(heads, cells, width, padding=0)
+        # (or, too narrow for the headers' words either way, the table overflows less)
+        if whole_compact > whole or not whole:
+            widths, padding = compact, 0
+    table = Table(
+        title=Text(title),
+        show_lines=False,
+        header_style="bold",
+        title_justify="left",
+        padding=(0, padding),
+    )
     for i, c in enumerate(cols):
         numeric = all(
             isinstance(d.get(c), int | float) and not isinstance(d.get(c), bool)
@@ -293,7 +335,7 @@ def to_table(view: View, p: Presenter, width: int | None = None) -> str:
         table.add_row(*(Text(v) for v in row))
     console = Console(
         file=io.StringIO(),
-        width=max(width, sum(widths) + 3 * len(widths) + 1),
+        width=max(width, sum(widths) + (2 * padding + 1) * len(widths) + 1),
         color_system=None,
         highlight=False,
         markup=False,
