@@ -364,6 +364,20 @@ HEADERS: dict[str, Pair] = {
     "english": ("Engels (vertaling)", "English (translation)"),
     "corrected_text": ("verbeterde tekst", "corrected text"),
     "reviewer": ("beoordelaar", "reviewer"),
+    # the English translations beside the Dutch texts (CSV and XLSX; render.ENGLISH_COLUMNS)
+    "label_en": ("omschrijving (Engels)", "label (English)"),
+    "definition_en": ("definitie (Engels)", "definition (English)"),
+    "a_label_en": ("omschrijving (A, Engels)", "label (A, English)"),
+    "b_label_en": ("omschrijving (B, Engels)", "label (B, English)"),
+    "c_label_en": ("omschrijving (C, Engels)", "label (C, English)"),
+    "via_label_en": ("omschrijving (via, Engels)", "label (via, English)"),
+    "other_label_en": ("omschrijving (ander, Engels)", "label (other, English)"),
+    "section_label_en": ("sectienaam (Engels)", "section name (English)"),
+    "item_label_en": ("omschrijving item (Engels)", "item label (English)"),
+    "source_label_en": ("omschrijving (bron, Engels)", "source label (English)"),
+    "target_label_en": ("omschrijving (kandidaat, Engels)", "candidate label (English)"),
+    "subject_label_en": ("omschrijving (van, Engels)", "label (from, English)"),
+    "object_label_en": ("omschrijving (naar, Engels)", "label (to, English)"),
 }
 
 

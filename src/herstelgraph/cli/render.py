@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import io
 import shutil
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -35,6 +35,23 @@ VALUE_COLUMNS = frozenset(
 )
 #: columns holding item types
 TYPE_COLUMNS = frozenset({"type", "types"})
+#: columns holding an item's Dutch label or definition -> the columns that may hold its ID
+#: (the first present); CSV and XLSX put the English translation beside each, ``<column>_en``
+ENGLISH_COLUMNS: dict[str, tuple[str, ...]] = {
+    "label": ("id", "item", "concept"),
+    "definition": ("id", "item", "concept"),
+    "a_label": ("a_item",),
+    "b_label": ("b_item",),
+    "c_label": ("c_item",),
+    "via_label": ("via",),
+    "other_label": ("other",),
+    "section_label": ("section",),
+    "item_label": ("item",),
+    "source_label": ("source_id",),
+    "target_label": ("target_id",),
+    "subject_label": ("subject",),
+    "object_label": ("object",),
+}
 #: columns holding shares (fractions 0..1)
 SHARE_COLUMNS = frozenset(
     {"share", "share_with_mappings", "share_before", "share_after"}
@@ -106,12 +123,24 @@ def _plain(value: Any) -> Cell:
     return str(value)
 
 
-class Presenter:
-    """Headers and values in the words of one language, for tables and spreadsheets."""
+#: IDs -> their English (label, definition); the CLI looks them up in its store
+EnglishTexts = Callable[[set[str]], Mapping[str, tuple[str | None, str | None]]]
 
-    def __init__(self, lang: Language | str = Language.NL, verbose: bool = False):
+
+class Presenter:
+    """Headers and values in the words of one language, for tables and spreadsheets.
+    ``english`` looks up the English translations of items, which CSV and XLSX put beside
+    their Dutch labels and definitions (None: no such columns)."""
+
+    def __init__(
+        self,
+        lang: Language | str = Language.NL,
+        verbose: bool = False,
+        english: EnglishTexts | None = None,
+    ):
         self.lang = Language(str(lang))
         self.verbose = verbose
+        self.english = english
 
     def msg(self, key: str, **fields: object) -> str:
         return message(key, self.lang, **fields)
@@ -171,12 +200,43 @@ class Presenter:
 
 
 # ------------------------------------------------------------------------- formats
-def to_csv(view: View) -> str:
-    """Every field, machine names, raw values; BOM + CRLF, formulas neutralised."""
+def with_english(
+    view: View, cols: list[str], rows: list[dict[str, Any]], p: Presenter | None
+) -> tuple[list[str], list[dict[str, Any]]]:
+    """The columns and rows with ``<column>_en`` right after each Dutch label or definition
+    column (ENGLISH_COLUMNS), holding the item's English translation (empty where it has
+    none). Only for answers about items (not a user's SPARQL), when ``p`` can look them up."""
+    if p is None or p.english is None or not view.words:
+        return cols, rows
+    pairs = []  # (text column, ID column, 0 label | 1 definition)
+    for c in cols:
+        ident = next((i for i in ENGLISH_COLUMNS.get(c, ()) if i in cols), None)
+        if ident is not None and f"{c}_en" not in cols:
+            pairs.append((c, ident, 1 if c == "definition" else 0))
+    if not pairs:
+        return cols, rows
+    ids = {str(d[i]) for d in rows for _, i, _ in pairs if isinstance(d.get(i), str)}
+    texts = p.english(ids) if ids else {}
+    out_cols: list[str] = []
+    for c in cols:
+        out_cols.append(c)
+        out_cols += [f"{c}_en" for t, _, _ in pairs if t == c]
+    out_rows = []
+    for d in rows:
+        d = dict(d)
+        for c, ident, which in pairs:
+            found = texts.get(d.get(ident)) if isinstance(d.get(ident), str) else None
+            d[f"{c}_en"] = found[which] if found else None
+        out_rows.append(d)
+    return out_cols, out_rows
+
+
+def to_csv(view: View, p: Presenter | None = None) -> str:
+    """Every field, machine names, raw values (and the English translations beside the
+    Dutch labels: ``with_english``); BOM + CRLF, formulas neutralised."""
     if isinstance(view.rows, QueryResult) and view.rows.form is QueryForm.ASK:
         return csv_text(["boolean"], [[view.rows.boolean]])
-    cols = view.all_columns()
-    rows = view.dicts()
+    cols, rows = with_english(view, view.all_columns(), view.dicts(), p)
     return csv_text(cols, ([_plain(d.get(c)) for c in cols] for d in rows))
 
 
@@ -355,8 +415,7 @@ def to_sheet(view: View, p: Presenter) -> Sheet:
     """A worksheet for people: every field, headers and values in words, typed numbers."""
     if isinstance(view.rows, QueryResult) and view.rows.form is QueryForm.ASK:
         return Sheet(view.title, (p.head("boolean"),), ((view.rows.boolean,),))
-    cols = view.all_columns()
-    rows = view.dicts()
+    cols, rows = with_english(view, view.all_columns(), view.dicts(), p)
     percent = frozenset(i for i, c in enumerate(cols) if c in SHARE_COLUMNS and view.words)
     return Sheet(
         name=view.title,
@@ -373,7 +432,7 @@ def render(answer: Answer, fmt: OutputFormat | str, p: Presenter) -> bytes:
         data = answer.data if answer.data is not None else answer.views[0].rows
         return to_json(data).encode("utf-8")
     if fmt is OutputFormat.CSV:
-        return to_csv(answer.views[answer.csv]).encode("utf-8")
+        return to_csv(answer.views[answer.csv], p).encode("utf-8")
     if fmt is OutputFormat.XLSX:
         title = answer.views[0].title if answer.views else ""
         return xlsx_bytes([to_sheet(v, p) for v in answer.views], title=title)
