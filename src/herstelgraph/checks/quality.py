@@ -959,12 +959,12 @@ def check_store(
                     continue
                 succ = gone[iri]
                 if succ:
-                    text = w(
+                    said = w(
                         "deprecated", p=c(p), iri=c(iri), successors=", ".join(c(x) for x in succ)
                     )
                 else:
-                    text = w("deprecated-none", p=c(p), iri=c(iri))
-                add("deprecated-in-use", c(_owner(g, q.subject)), text)
+                    said = w("deprecated-none", p=c(p), iri=c(iri))
+                add("deprecated-in-use", c(_owner(g, q.subject)), said)
 
     checks = [
         QualityCheck(cid, sev, check_title(cid, lang), len(found[cid])) for cid, sev, _ in CHECKS

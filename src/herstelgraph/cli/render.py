@@ -225,7 +225,8 @@ def with_english(
     for d in rows:
         d = dict(d)
         for c, ident, which in pairs:
-            found = texts.get(d.get(ident)) if isinstance(d.get(ident), str) else None
+            key = d.get(ident)
+            found = texts.get(key) if isinstance(key, str) else None
             d[f"{c}_en"] = found[which] if found else None
         out_rows.append(d)
     return out_cols, out_rows
