@@ -221,3 +221,90 @@ def test_only_words_longer_than_the_cap_fold():
         for word in text.split():
             assert out.count(word) >= 3, (width, word, out)
         assert max(len(line) for line in out.splitlines()) <= width
+
+
+#: English words that give a notice away (with their spaces: paths and IDs do not hold them)
+ENGLISH = (
+    " the ", " of ", " to ", " and ", " with ", " for ", "written", "wrote ", "removed",
+    "entries", "folder:", "caching", "records to review", "decisions", "candidates", "annex ",
+    "errors", "warnings", "more (", "reading", "building", "counting", "lexical matching",
+)  # fmt: skip
+
+
+def test_no_english_notice_in_a_dutch_run(run_cli, tmp_path, monkeypatch):
+    """A Dutch run (the default) says nothing in English on stderr, nor in the lines of its
+    own on stdout: what a verb wrote, where, how many, what to do next."""
+    monkeypatch.setenv("HERSTELGRAPH_CACHE", str(tmp_path / "cache"))  # clear: not ours
+    examples = ROOT / "examples"
+    runs = [
+        (["check"], 2),  # the report's two summary lines
+        (["check", "--profile", "nl-sbb"], 2),
+        (["cache", "info"], 99),
+        (["cache", "clear"], 0),
+        (["curriculum", "template", "-o", str(tmp_path / "t.xlsx")], 0),
+        (
+            [
+                "curriculum",
+                "import",
+                str(examples / "curriculum-modules.csv"),
+                "-o",
+                str(tmp_path / "c.ttl"),
+            ],
+            0,
+        ),
+        (
+            [
+                "report",
+                "curriculum",
+                str(examples / "curriculum-modules.csv"),
+                "--framework",
+                "bk",
+                "-o",
+                str(tmp_path / "annex.html"),
+            ],
+            0,
+        ),
+        (
+            [
+                "review",
+                "export",
+                "--reviewer",
+                "tester",
+                "--label",
+                "Tester",
+                "--reviews",
+                str(tmp_path / "reviews"),
+                "-o",
+                str(tmp_path / "review.xlsx"),
+            ],
+            0,
+        ),
+        (
+            [
+                "suggest",
+                "pair",
+                "bk",
+                "valente",
+                "--method",
+                "lexical",
+                "-o",
+                str(tmp_path / "s.csv"),
+            ],
+            0,
+        ),
+        (
+            ["search", "herstel", "--limit", "3", "--format", "csv", "-o", str(tmp_path / "x.csv")],
+            0,
+        ),
+        (["validate", str(examples / "01-valid-role-profile.ttl")], 1),
+    ]
+    for args, own_lines in runs:
+        code, out, err = run_cli(*args)
+        assert code in (0, 1), (args, err)
+        said = err + "\n".join(out.splitlines()[:own_lines])
+        assert said.strip() or args[0] in ("check", "validate", "search"), args
+        found = [w for w in ENGLISH if w in said]
+        assert not found, (args, found, said)
+    # and the same runs speak English when asked
+    code, out, err = run_cli("--lang", "en", "cache", "info")
+    assert "entries: " in out and "folder: " in out

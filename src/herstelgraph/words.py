@@ -520,6 +520,65 @@ MESSAGES: dict[str, Pair] = {
         "Bevindingen die verschijnen of verdwijnen",
         "Findings that appear or vanish",
     ),
+    # what the verbs say on stderr (and cache info on stdout)
+    "cache_folder": ("map: {folder}", "folder: {folder}"),
+    "cache_state": ("cache: {state}", "caching: {state}"),
+    "cache_on": ("aan", "on"),
+    "cache_off": ("uit ({env}=off)", "off ({env}=off)"),
+    "cache_entries": ("items: {n} ({size} bytes)", "entries: {n} ({size} bytes)"),
+    "cache_bound": (
+        "grens: de {n} laatst gebruikte items, samen hoogstens {size} bytes",
+        "bound: the {n} most recently used entries, at most {size} bytes in total",
+    ),
+    "cache_cleared": (
+        "{n} cache-items verwijderd ({size} bytes) uit {folder}",
+        "{n} cache entries removed ({size} bytes) from {folder}",
+    ),
+    "annex_written": (
+        "{path}: bijlage voor {programme} tegen {framework}",
+        "{path}: annex for {programme} against {framework}",
+    ),
+    "review_serving": ("herstelgraph review: {url}", "herstelgraph review: {url}"),
+    "review_reviewer": ("  beoordelaar {label} ({id})", "  reviewer {label} ({id})"),
+    "review_file": ("  beslissingen gaan naar {path}", "  decisions go to {path}"),
+    "review_stop": ("  stoppen met Ctrl-C", "  stop with Ctrl-C"),
+    "review_stopped": (
+        "gestopt; elke beslissing staat in {path}",
+        "stopped; every decision is in {path}",
+    ),
+    "review_exported": ("{path}: {n} records om te beoordelen", "{path}: {n} records to review"),
+    "review_row_errors": (
+        "{n} rijfout(en); er is niets geïmporteerd",
+        "{n} row error(s); nothing was imported",
+    ),
+    "review_imported": (
+        "{path}: {n} beslissingen geïmporteerd",
+        "{path}: {n} decisions imported",
+    ),
+    "suggest_wrote": ("{n} kandidaten geschreven naar {path}", "wrote {n} candidates to {path}"),
+    "suggest_second_look": (
+        "{n} beoordeelde items zonder overeenkomst hebben een sterke kandidaat: "
+        "--second-look toont ze",
+        "{n} reviewed no-match items have a strong candidate: --second-look lists them",
+    ),
+    "suggest_filled": (
+        "{n} lege cellen ingevuld (gemarkeerd met [suggestie]) in {path}",
+        "filled {n} empty cells (marked [suggestie]) in {path}",
+    ),
+    "suggest_lexical": (
+        "alleen lexicaal zoeken; voor semantisch zoeken: pip install 'herstelgraph[suggest]'",
+        "lexical matching only; for semantic matching: pip install 'herstelgraph[suggest]'",
+    ),
+    "suggest_pair": ("Suggesties {a} → {b} ({method})", "Suggestions {a} → {b} ({method})"),
+    "suggest_second_look_title": (
+        "Tweede blik {a} → {b} ({method})",
+        "Second look {a} → {b} ({method})",
+    ),
+    "suggest_for": ("Suggesties voor {name} ({method})", "Suggestions for {name} ({method})"),
+    "template_written": (
+        "{path}: curriculumsjabloon geschreven ({language})",
+        "{path}: curriculum template written ({language})",
+    ),
     "site_written": (
         "{pages} pagina's, {files} bestanden geschreven naar {path}",
         "{pages} pages, {files} files written to {path}",
