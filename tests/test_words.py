@@ -308,3 +308,18 @@ def test_no_english_notice_in_a_dutch_run(run_cli, tmp_path, monkeypatch):
     # and the same runs speak English when asked
     code, out, err = run_cli("--lang", "en", "cache", "info")
     assert "entries: " in out and "folder: " in out
+
+
+def test_every_check_has_a_dutch_title():
+    """Each of the ~50 checks of `herstelgraph check` has a Dutch title of its own (not the
+    English one copied), under its unchanged code."""
+    from herstelgraph.checks.quality import CHECKS
+    from herstelgraph.curation.consistency import CHECKS as MAPPING_CHECKS
+    from herstelgraph.words import CHECK_TITLES, check_title
+
+    codes = [c for c, _, _ in (*CHECKS, *MAPPING_CHECKS)]
+    assert len(codes) == len(set(codes)) == 49
+    assert set(codes) == set(CHECK_TITLES)
+    for code in codes:
+        nl, en = check_title(code, "nl"), check_title(code, "en")
+        assert nl and en and nl != en, code
