@@ -66,7 +66,9 @@ class View:
     ``columns`` are what a reader scans in the terminal (None: every field); CSV, JSON and
     XLSX keep every field. ``kind`` names the record type, so an empty answer still has its
     header. ``totals``: a row whose ``section`` is empty is the total row (labelled so).
-    ``words``: False for answers whose columns are the user's own (a SPARQL query)."""
+    ``words``: False for answers whose columns are the user's own (a SPARQL query).
+    ``english``: False where the labels are not the current graph's (another release) or the
+    English is shown already: no ``<column>_en`` beside them (``with_english``)."""
 
     rows: Sequence[Record] | QueryResult
     title: str
@@ -75,6 +77,7 @@ class View:
     totals: bool = False
     words: bool = True
     note: str | None = None
+    english: bool = True
 
     def all_columns(self) -> list[str]:
         if isinstance(self.rows, QueryResult):
@@ -206,7 +209,7 @@ def with_english(
     """The columns and rows with ``<column>_en`` right after each Dutch label or definition
     column (ENGLISH_COLUMNS), holding the item's English translation (empty where it has
     none). Only for answers about items (not a user's SPARQL), when ``p`` can look them up."""
-    if p is None or p.english is None or not view.words:
+    if p is None or p.english is None or not view.words or not view.english:
         return cols, rows
     pairs = []  # (text column, ID column, 0 label | 1 definition)
     for c in cols:

@@ -334,6 +334,7 @@ def list_translations(obj: Context, todo: bool, framework, reviews_dir, out: Out
                     title,
                     columns=["id", "property", "dutch", "english", "review_status"],
                     kind=TranslationRow,
+                    english=False,  # the English is the row's subject already
                 ),
             )
         )
