@@ -886,7 +886,7 @@ CHECK_DETAILS: dict[str, Pair] = {
         "{p} {b} zonder broader/narrower-pad ertussen",
         "{p} {b} with no broader/narrower path between them",
     ),
-    "siblings-under": ("{p} {b}, zusters onder {x}", "{p} {b}, siblings under {x}"),
+    "siblings-under": ("{p} {b}, zusterconcepten onder {x}", "{p} {b}, siblings under {x}"),
     "siblings-above": ("{p} {b}, beide boven {x}", "{p} {b}, siblings both above {x}"),
     "redundant": ("{p} {b}, ook bereikt via {via}", "{p} {b}, also reached via {via}"),
     "redundant-inverse": (
@@ -1052,7 +1052,7 @@ CHECK_DETAILS: dict[str, Pair] = {
     ),
     "m-dir-1": (
         "broad/narrow-mappings en de hiërarchieën vormen een cyclus: elk van {items} is "
-        "smaller dan zichzelf",
+        "specifieker dan zichzelf",
         "broad/narrow mappings and the hierarchies form a cycle: each of {items} is narrower "
         "than itself",
     ),
