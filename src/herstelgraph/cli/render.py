@@ -256,6 +256,18 @@ TEXT_FLOOR = 16
 #: a word up to this long is never broken inside when the terminal has room for it; longer
 #: ones (IRIs, long IDs) fold
 WORD_CAP = 24
+#: a table drops its cell padding only to keep words this long whole (a long compound of
+#: 20 letters may break rather than every table get dense)
+COMPACT_BELOW = 16
+#: (the least width of an ID column, the longest word kept whole elsewhere), tried in turn
+#: until the table fits: IDs give way down to 12 first, then words down to 16, then IDs
+#: down to 8, then everything alike
+_FLOOR_STEPS = (
+    [(c, WORD_CAP) for c in range(WORD_CAP, 11, -1)]
+    + [(12, c) for c in range(WORD_CAP - 1, COMPACT_BELOW - 1, -1)]
+    + [(c, COMPACT_BELOW) for c in range(11, 7, -1)]
+    + [(min(c, 8), c) for c in range(COMPACT_BELOW - 1, 0, -1)]
+)
 
 
 def _cap(naturals: list[int], room: int) -> int:
@@ -277,8 +289,8 @@ def _column_widths(
     relation words (short cells) are narrowed widest first, down to 8, while running text
     keeps at least 16 and shares what is left; on a terminal too narrow even for that,
     every column is narrowed widest first. Cells wrap at spaces: a column stays at least as
-    wide as its longest word (up to WORD_CAP) as far as the room allows; identifiers (IDs,
-    codes: no spaces, a colon or a digit) give that up first, then the other columns alike,
+    wide as its longest word (up to WORD_CAP) as far as the room allows (_FLOOR_STEPS:
+    identifiers, i.e. IDs and codes with no spaces and a colon or a digit, give way first),
     so only the longest words fold. A cell is never cut.
     """
     n = len(heads)
@@ -298,19 +310,13 @@ def _column_widths(
     if sum(natural) <= room:
         return natural, WORD_CAP
     floors, whole = words, 0
-    idents = {i for i in range(n) if ident[i]}
-    for lowered, least in ((idents, 8), (set(range(n)), 1)):  # IDs keep 8 before words go
-        for cap in range(WORD_CAP, least - 1, -1):
-            want = [
-                max(words[i], min(cell_words[i], cap if i in lowered else WORD_CAP))
-                for i in range(n)
-            ]
-            if sum(want) <= room:
-                floors, whole = want, WORD_CAP if lowered is idents else cap
-                break
-        else:
-            continue
-        break
+    for ident_cap, text_cap in _FLOOR_STEPS:
+        want = [
+            max(words[i], min(cell_words[i], ident_cap if ident[i] else text_cap)) for i in range(n)
+        ]
+        if sum(want) <= room:
+            floors, whole = want, text_cap
+            break
     widths = _whole_header_words(_narrowed(natural, short, room), floors, room)
     return widths, whole if sum(widths) <= room else 0
 
@@ -371,7 +377,7 @@ def to_table(view: View, p: Presenter, width: int | None = None) -> str:
     heads = [p.head(c, view) for c in cols]
     widths, whole = _column_widths(heads, cells, width)
     padding = 1
-    if whole < WORD_CAP:  # without the padding inside the cells, more words may stay whole
+    if whole < COMPACT_BELOW:  # without the padding inside the cells, words may stay whole
         compact, whole_compact = _column_widths(heads, cells, width, padding=0)
         # (or, too narrow for the headers' words either way, the table overflows less)
         if whole_compact > whole or not whole:
