@@ -312,6 +312,41 @@ def overview(store: Queryable) -> Overview:
     return Overview(frameworks=tuple(frameworks(store)), types=tuple(types), pairs=tuple(pairs))
 
 
+def english_texts(
+    store: Queryable, ids: set[str] | frozenset[str]
+) -> dict[str, tuple[str | None, str | None]]:
+    """The English prefLabel and definition (the translations) of items, by the ID or IRI
+    they were asked by (and by CURIE): one query with a VALUES row per item
+    (english-texts.rq). An ID that names no IRI, or an item without a translation, is left
+    out."""
+    nodes: dict[str, str] = {}
+    for ident in ids:
+        iri = expand(ident) if not is_iri(ident) else ident
+        if iri:
+            try:
+                ox.NamedNode(iri)
+            except ValueError:
+                continue
+            nodes.setdefault(iri, ident)
+    if not nodes:
+        return {}
+    spec = queries.get("english-texts")
+    head, where, tail = spec.text.partition("\nWHERE {")
+    values = " ".join(str(ox.NamedNode(i)) for i in sorted(nodes))
+    text = f"{head}{where}\n  VALUES ?concept {{ {values} }}{tail}"
+    found: dict[str, dict[str, str]] = {}
+    for r in store.select(text, entailment=spec.entailment):
+        prop = "label" if r["property"].value == SKOS + "prefLabel" else "definition"
+        texts = found.setdefault(r["concept"].value, {})
+        # two (a user's data beside ours): the first in code-point order, the same every run
+        texts[prop] = min(texts.get(prop, r["text"].value), r["text"].value)
+    out: dict[str, tuple[str | None, str | None]] = {}
+    for iri, texts in found.items():
+        out[nodes[iri]] = (texts.get("label"), texts.get("definition"))
+        out.setdefault(compact(iri), out[nodes[iri]])
+    return out
+
+
 def figures(store: Queryable, programme: str | None = None) -> list[Figure]:
     """The NK 2017 figures, as printed (no totals), optionally of one programme or role."""
     node = resolve(store, programme) if programme else None
