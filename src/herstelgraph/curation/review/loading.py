@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ...store.store import Store
+from ...store.store import Queryable, Store
 
 
 @dataclass(frozen=True)
@@ -21,7 +21,7 @@ class ReviewOverlay:
     files: tuple[tuple[Path, bytes], ...]
 
     def sources(self) -> list[tuple[str, bytes]]:
-        from .merge import MERGE_VERSION
+        from .version import MERGE_VERSION
 
         if not self.files:
             return []
@@ -73,7 +73,6 @@ def load(
     True
     """
     from ... import store as store_pkg  # through the package: tests may stand in for it
-    from .merge import filtered
 
     files = None if files is None else list(files)
     store = store_pkg.load(
@@ -83,5 +82,15 @@ def load(
         overlay=review_overlay(files, reviews),
         persisted=persisted,
     )
-    store.filter_mappings = filtered
+    store.filter_mappings = _filtered
     return store
+
+
+def _filtered(
+    store: Store, reviewed_only: int = 0, min_confidence: float | None = None
+) -> Queryable:
+    """``merge.filtered``, imported when a question filters (a question that does not never
+    loads the merged view's module: docs/performance.md)."""
+    from .merge import filtered
+
+    return filtered(store, reviewed_only, min_confidence)
