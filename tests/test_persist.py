@@ -188,6 +188,44 @@ def test_writing_to_an_opened_store_copies_it_first(tmp_path, monkeypatch):
     assert len(load(persisted=True)) == n  # the persisted one is untouched
 
 
+@pytest.mark.parametrize("extra_graph", [False, True])
+def test_an_opened_store_reads_the_graphs_each_question_names(tmp_path, extra_graph):
+    """On a read-only store a question reads exactly its graphs: the union of every graph
+    when those are all the store has (one lookup per pattern on disk), else only the named
+    ones, so a graph no question reads (the reviews' withheld records) never leaks in."""
+    import pyoxigraph as ox
+
+    from herstelgraph.model import Entailment
+    from herstelgraph.store.store import ASSERTED, INFERRED, USER, Store
+
+    x = [ox.NamedNode(f"urn:x:{n}") for n in ("a", "b", "c", "d")]
+    quads = [ox.Quad(x[0], x[1], x[2], ASSERTED), ox.Quad(x[0], x[1], x[3], INFERRED)]
+    if extra_graph:
+        quads.append(ox.Quad(x[0], x[1], x[1], ox.NamedNode("urn:x:withheld")))
+        quads.append(ox.Quad(x[0], x[1], x[0], ox.DefaultGraph()))
+    disk = ox.Store(str(tmp_path / "s"))
+    disk.bulk_extend(quads)
+    disk.flush()
+    del disk
+    opened = Store(ox.Store.read_only(str(tmp_path / "s")), read_only=True)
+    memory = Store()
+    memory.ox.extend(quads)
+    query = "SELECT ?o WHERE { <urn:x:a> <urn:x:b> ?o }"
+    for mode, expected in [
+        (Entailment.NONE, {"urn:x:c"}),
+        (Entailment.CLOSURE, {"urn:x:c", "urn:x:d"}),
+        (Entailment.TALLIES, {"urn:x:d"}),
+    ]:
+        for store in (opened, memory):
+            got = {r["o"].value for r in store.select(query, entailment=mode)}
+            assert got == expected, (mode, store.read_only)
+    assert (opened._dataset(Entailment.CLOSURE) is None) is not extra_graph
+    assert opened._dataset(Entailment.NONE) == [ASSERTED]  # USER is empty: not searched
+    opened.extend([ox.Quad(x[0], x[1], x[0], USER)])  # a write copies it into memory
+    got = {r["o"].value for r in opened.select(query, entailment=Entailment.CLOSURE)}
+    assert got == {"urn:x:a", "urn:x:c", "urn:x:d"}
+
+
 def test_progress_line_when_a_rebuild_takes_over_a_second(monkeypatch):
     import io
 
