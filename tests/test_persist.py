@@ -226,6 +226,42 @@ def test_an_opened_store_reads_the_graphs_each_question_names(tmp_path, extra_gr
     assert got == {"urn:x:a", "urn:x:c", "urn:x:d"}
 
 
+def test_a_slow_build_is_written_by_a_detached_process(tmp_path):
+    """After a build of over a second of CPU the CLI answers from memory while a forked,
+    detached copy writes the store: nothing of the copy reaches the caller's output
+    streams, a change to the source after the fork does not reach the copy, and the store
+    it leaves is complete and verified."""
+    import subprocess
+    import sys
+    import time
+
+    if not hasattr(os, "fork"):
+        pytest.skip("no fork on this platform: the store is written in the process")
+    folder = tmp_path / ("store-" + "0" * 32)
+    script = f"""
+import time, pyoxigraph as ox
+from pathlib import Path
+from herstelgraph.store import persist
+source = ox.Store()
+source.extend(ox.Quad(ox.NamedNode(f"urn:x:{{i}}"), ox.NamedNode("urn:x:p"), ox.Literal(str(i)),
+                      ox.NamedNode("urn:x:g")) for i in range(50_000))
+print(persist.write_store_detached(source, Path({str(folder)!r})), flush=True)
+source.clear()  # what the caller does next cannot reach the copy
+"""
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "True\n" and done.stderr == ""
+    from herstelgraph.store import persist
+
+    deadline = time.monotonic() + 120
+    while not (folder / persist.MANIFEST).exists() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    opened = persist.open_store(folder)
+    assert opened is not None and len(opened) == 50_000
+
+
 def test_progress_line_when_a_rebuild_takes_over_a_second(monkeypatch):
     import io
 

@@ -61,12 +61,14 @@ def load(
     files: Iterable[Path] | None = None,
     reviews: Iterable[Path] | None = None,
     persisted: bool = False,
+    background: bool = False,
 ) -> Store:
     """The shipped graph (or ``files``), user files in the user graph, and the expert reviews
     applied before the SKOS closure: a rejected record is withheld, a relation the reviewers
     changed replaces it (``merge``). The store can then be filtered by review status
     (``reviewed_only``/``min_confidence`` on every question). ``persisted``: open the whole
-    store from disk when these inputs were loaded before (``store.build.load``).
+    store from disk when these inputs were loaded before (``store.build.load``), and
+    ``background``: write it, after a slow build, from a detached process.
 
     >>> import herstelgraph
     >>> herstelgraph.load().filter_mappings is not None
@@ -81,6 +83,7 @@ def load(
         files=files,
         overlay=review_overlay(files, reviews),
         persisted=persisted,
+        background=background,
     )
     store.filter_mappings = _filtered
     return store
@@ -93,4 +96,5 @@ def _filtered(
     loads the merged view's module: docs/performance.md)."""
     from .merge import filtered
 
-    return filtered(store, reviewed_only, min_confidence)
+    view: Queryable = filtered(store, reviewed_only, min_confidence)
+    return view
