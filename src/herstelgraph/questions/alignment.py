@@ -46,9 +46,19 @@ _COVERAGE = frozenset(
 
 def __getattr__(name: str) -> Any:
     if name in _COVERAGE:
-        from . import coverage
+        from .coverage import (
+            PROFILE_TYPES,
+            ProfileItem,
+            ProfileSummary,
+            coverage_of,
+            coverage_summary,
+            profile_node,
+        )
 
-        return getattr(coverage, name)
+        names = {"PROFILE_TYPES": PROFILE_TYPES, "ProfileItem": ProfileItem}
+        names |= {"ProfileSummary": ProfileSummary, "coverage_of": coverage_of}
+        names |= {"coverage_summary": coverage_summary, "profile_node": profile_node}
+        return names[name]
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
