@@ -48,6 +48,8 @@ _NOT_CONTENT = re.compile(r"LOCK|LOG(\.old\.\d+)?")
 _INDEX_MAX = 512
 #: quads per bulk write
 _BATCH = 100_000
+#: seconds a detached writer may take (50x: ~20 s on a loaded machine)
+_DETACHED_TIMEOUT = 1800
 
 
 def _stamp(st: os.stat_result) -> list[int]:
@@ -265,6 +267,12 @@ def write_store_detached(source: ox.Store, folder: Path) -> bool:
     if pid:
         return True
     try:  # the child: never returns into the caller's code
+        import signal
+
+        # a child that hangs (a lock some native thread of the parent held at the fork)
+        # ends after half an hour instead of staying; the next atomic write into the cache
+        # folder sweeps the temporary folder it leaves (``io.atomic.sweep``)
+        signal.alarm(_DETACHED_TIMEOUT)
         os.setsid()
         null = os.open(os.devnull, os.O_RDWR)
         for fd in (0, 1, 2):
