@@ -74,8 +74,11 @@ class Context:
                 reviews = review_dirs([Path(p) for p in self.reviews])
             extra = [Path(p) for p in self.data]
             # reviews only when named: the default ones load() finds by itself. A process
-            # asks one question: the persisted store opens in milliseconds (issue 22)
-            self._store = load(extra=extra, persisted=True, reviews=reviews or None)
+            # asks one question: the persisted store opens in milliseconds (issue 22); after
+            # a slow rebuild it is written by a detached process while this one answers
+            self._store = load(
+                extra=extra, persisted=True, reviews=reviews or None, background=True
+            )
         return self._store
 
     def presenter(self) -> Presenter:

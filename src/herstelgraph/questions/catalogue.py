@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from functools import lru_cache
 
@@ -227,6 +226,8 @@ def suggest(store: Queryable, ident: str, n: int = 3) -> list[str]:
             names[f"{cid.split(':')[0]}:{row['n'].value}"] = cid
         if row.get("l") is not None:
             names[row["l"].value.lower()] = cid
+    import difflib  # only for a name that is not found
+
     hits = difflib.get_close_matches(ident.lower(), list(names), n=n * 3, cutoff=0.5)
     return list(dict.fromkeys(names[h] for h in hits))[:n]
 
