@@ -98,7 +98,10 @@ def review(ctx: click.Context, reviewer, label, reviews_dir, predicted, port, la
 
     Every decision (confirm, reject with a reason, change the relation, unsure, a comment;
     for a no-match record: agree, or name the item that matches) is written at once to your
-    own SSSOM file; Ctrl-C stops the app. Subcommands: export and import an XLSX sheet, stats.
+    own SSSOM file; Ctrl-C stops the app. The page's second view (Vertalingen / Translations)
+    shows each English translation beside its Dutch source: confirm, reject or correct it,
+    written at once to <you>.translations.tsv as 'review translation' does. Subcommands:
+    export and import an XLSX sheet, stats, translations, translation.
     """
     if ctx.invoked_subcommand is not None:
         return
@@ -119,6 +122,7 @@ def review(ctx: click.Context, reviewer, label, reviews_dir, predicted, port, la
         click.echo(f"herstelgraph review: {server.url}")
         click.echo(f"  reviewer {session.reviewer.label} ({session.reviewer.id})")
         click.echo(f"  decisions go to {session.file.path}")
+        click.echo(f"  translation decisions go to {session.translations.path}")
         click.echo("  stop with Ctrl-C")
         if open_browser:
             import webbrowser
@@ -130,7 +134,10 @@ def review(ctx: click.Context, reviewer, label, reviews_dir, predicted, port, la
             pass
         finally:
             server.server_close()
-        click.echo(f"stopped; every decision is in {session.file.path}")
+        click.echo(
+            f"stopped; every decision is in {session.file.path} "
+            f"and {session.translations.path}"
+        )
     finally:
         if held is not None:
             held.close()
@@ -163,22 +170,21 @@ def review(ctx: click.Context, reviewer, label, reviews_dir, predicted, port, la
 @click.pass_obj
 def export_sheet(obj: Context, reviewer, label, output, reviews_dir, predicted, pair, todo, lang):
     """Write an XLSX sheet to review in a spreadsheet: one row per record, dropdowns for the
-    decision and the reason, the texts locked; read it back with 'review import'."""
+    decision and the reason, the texts locked; a second sheet (Vertalingen / Translations)
+    holds one row per English translation to confirm, reject or correct. Read it back with
+    'review import'."""
     from ..curation.review.session import QueueFilter, ReviewSession
-    from ..curation.review.sheet import export_xlsx
+    from ..curation.review.sheet import export_xlsx, translation_units
 
     folder, dirs = _folders(obj, reviews_dir)
     who = _reviewer(reviewer, label, folder)
     session = ReviewSession(
         _base_store(obj), who, folder, read_dirs=dirs, predicted=[Path(p) for p in predicted]
     )
-    n = export_xlsx(
-        session,
-        Path(output),
-        QueueFilter(pair=pair, mine="todo" if todo else None),
-        lang=verb_lang(lang),
-    )
-    click.echo(f"{output}: {n} records to review", err=True)
+    flt = QueueFilter(pair=pair, mine="todo" if todo else None)
+    n = export_xlsx(session, Path(output), flt, lang=verb_lang(lang))
+    m = len(translation_units(session, flt))
+    click.echo(f"{output}: {n} records and {m} translations to review", err=True)
 
 
 @review.command("import")
@@ -194,8 +200,9 @@ def export_sheet(obj: Context, reviewer, label, output, reviews_dir, predicted, 
 )
 @click.pass_obj
 def import_sheet(obj: Context, sheet, reviewer, reviews_dir, predicted):
-    """Read a reviewed XLSX sheet into your review file; every row error is listed (sheet,
-    row, column, what to do) and nothing is written until there are none."""
+    """Read a reviewed XLSX sheet into your review files (the mappings and the translations);
+    every row error is listed (sheet, row, column, what to do) and nothing is written until
+    there are none."""
     from ..curation.review.app import lock
     from ..curation.review.session import ReviewSession
     from ..curation.review.sheet import SheetErrors, import_xlsx, sheet_reviewer
@@ -224,7 +231,7 @@ def import_sheet(obj: Context, sheet, reviewer, reviews_dir, predicted):
     finally:
         if held is not None:
             held.close()
-    click.echo(f"{session.file.path}: {n} decisions imported", err=True)
+    click.echo(f"{session.folder}: {n} decisions imported", err=True)
 
 
 @review.command("stats")
@@ -271,10 +278,6 @@ def stats(obj: Context, reviews_dir, part: str, out: Output) -> None:
     out.send(Answer(views, data=data, csv=0))
 
 
-#: a translation decision as the review status the tables word
-STATUS_OF = {"confirm": "confirmed", "reject": "rejected", "correct": "corrected"}
-
-
 @review.command("translations")
 @click.option("--todo", is_flag=True, help="Only the translations nobody has reviewed yet.")
 @click.option("--framework", metavar="FW", help="Only this framework's items (e.g. bk-0597-1).")
@@ -287,6 +290,7 @@ def list_translations(obj: Context, todo: bool, framework, reviews_dir, out: Out
     from ..curation.review.records import review_dirs
     from ..curation.review.stats import framework_of
     from ..curation.review.translations import (
+        STATUS,
         TranslationRow,
         figures,
         in_force,
@@ -314,7 +318,7 @@ def list_translations(obj: Context, todo: bool, framework, reviews_dir, out: Out
                 property=unit.property,
                 dutch=unit.dutch,
                 english=unit.english,
-                review_status=STATUS_OF[d.decision] if d else "unreviewed",
+                review_status=STATUS[d.decision] if d else "unreviewed",
                 corrected_text=d.corrected_text if d else "",
                 reviewer=(d.reviewer_label or d.reviewer_id) if d else "",
                 date=d.review_date if d else "",
