@@ -41,7 +41,7 @@ def _en(store, query: str, curie: str) -> list[str]:
 
 @pytest.fixture
 def served(base, tmp_path):
-    """The review app on a free port of 127.0.0.1, and a client for its API."""
+    """The review app on a free port of 127.0.0.1: a client for its API."""
     from herstelgraph.curation.review.app import ReviewApp, ReviewServer
 
     app = ReviewApp(_session(base, tmp_path))
@@ -60,14 +60,14 @@ def served(base, tmp_path):
         conn.close()
         return resp.status, data
 
-    yield app, req
+    yield req
     server.shutdown()
     server.server_close()
 
 
 # ---------------------------------------------------------------------------- the app
 def test_translation_queue_screen_and_progress(base, served, tmp_path):
-    app, req = served
+    req = served
     status, info = req("GET", "/api/session")
     units = T.units(base)
     assert status == 200 and info["translations"]["total"] == len(units)
@@ -112,7 +112,7 @@ def test_translation_queue_screen_and_progress(base, served, tmp_path):
 
 
 def test_bad_requests_are_one_line_errors_and_write_nothing(served, tmp_path):
-    _, req = served
+    req = served
     unit = {"subject": "bk:competentie-02", "property": "label"}
     status, err = req("POST", "/api/translation", {**unit, "decision": "correct"})
     assert status == 400 and err["error"] == "a correction needs the corrected English text"
@@ -132,7 +132,7 @@ def test_bad_requests_are_one_line_errors_and_write_nothing(served, tmp_path):
 
 
 def test_decisions_in_the_app_show_in_the_cli_and_the_loaded_graph(base, served, tmp_path, run_cli):
-    _, req = served
+    req = served
     for body in (
         {"subject": "bk:competentie-02", "property": "label", "decision": "correct",
          "corrected": "Works together across disciplines"},

@@ -135,8 +135,7 @@ def review(ctx: click.Context, reviewer, label, reviews_dir, predicted, port, la
         finally:
             server.server_close()
         click.echo(
-            f"stopped; every decision is in {session.file.path} "
-            f"and {session.translations.path}"
+            f"stopped; every decision is in {session.file.path} and {session.translations.path}"
         )
     finally:
         if held is not None:
@@ -163,9 +162,12 @@ def review(ctx: click.Context, reviewer, label, reviews_dir, predicted, port, la
     help=PREDICTED_HELP,
 )
 @click.option(
-    "--pair", metavar="A__B", help="Only this framework pair, e.g. bijlage-ii__randvoorwaarden."
+    "--pair",
+    metavar="A__B",
+    help="Only this framework pair, e.g. bijlage-ii__randvoorwaarden (and the translations "
+    "of its two frameworks).",
 )
-@click.option("--todo", is_flag=True, help="Only the records you have not judged.")
+@click.option("--todo", is_flag=True, help="Only the records and translations you have not judged.")
 @lang_option("Language of the sheet.")
 @click.pass_obj
 def export_sheet(obj: Context, reviewer, label, output, reviews_dir, predicted, pair, todo, lang):

@@ -1,6 +1,9 @@
 """The local review web app: the standard library's HTTP server on 127.0.0.1, a small JSON
 API and the page in ``assets/`` (HTML, JS and CSS written here: no CDN, nothing loaded from
-elsewhere).
+elsewhere). The page has two views: the mappings (the queue of records) and the English
+translations (issue 20: each beside the Dutch it translates, confirmed, rejected or corrected
+through :class:`~.translations.TranslationSession`, the reviewer's
+``<reviewer>.translations.tsv`` that ``review translation`` writes too).
 
 Only this machine can reach it (it binds to the loopback address), requests must name it as
 their host (no DNS rebinding), and every request that writes carries the session's token,

@@ -6,6 +6,12 @@ can be edited); the decision, reason and new-relation cells have dropdowns; ever
 that starts like a formula (= + - @) gets a leading apostrophe, so nothing from a framework
 or a comment runs as a formula. Import checks every row first and lists every problem (sheet,
 row, column, what to do); nothing is written until the sheet has none.
+
+A second sheet, "Vertalingen" ("Translations" in English), holds one row per English
+translation (issue 20): the Dutch source and the English locked, a dropdown for the decision
+(confirm, reject, correct, take back), a cell for the corrected English and one for a
+comment. Its rows are checked as ``review translation`` checks a decision and written to the
+reviewer's ``<reviewer>.translations.tsv`` (:mod:`.translations`).
 """
 
 from __future__ import annotations
