@@ -339,3 +339,73 @@ def test_sheet_translation_errors_name_sheet_row_and_column(base, tmp_path, run_
     assert "nothing was imported" in lines[-1]
     assert not (folder / "jansen.translations.tsv").exists()
     assert not (folder / "jansen.sssom.tsv").exists()
+
+
+def test_review_command_writes_translation_decisions_before_ctrl_c(tmp_path):
+    """``herstelgraph review`` as a user starts it: a translation decided on the page is on
+    disk when the answer comes, and Ctrl-C stops the app with every decision kept."""
+    import os
+    import re
+    import signal
+    import subprocess
+    import sys
+    import urllib.request
+
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    proc = subprocess.Popen(
+        [sys.executable, "-c", "from herstelgraph.cli import run; run()", "review",
+         "--reviewer", "jansen", "--label", "Jan Jansen", "--reviews", str(tmp_path)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+    )  # fmt: skip
+    try:
+        m = re.match(r"herstelgraph review: (http://127\.0\.0\.1:\d+/)$", proc.stdout.readline())
+        assert m
+        head = [proc.stdout.readline() for _ in range(4)]  # read here: communicate reads the pipe
+        path = tmp_path / "jansen.translations.tsv"
+        assert f"  translation decisions go to {path}\n" in head
+        with urllib.request.urlopen(m.group(1), timeout=20) as resp:
+            page = resp.read().decode()
+        token = re.search(r'name="review-token" content="([^"]+)"', page).group(1)
+        assert '<script src="/assets/translations.js">' in page
+        request = urllib.request.Request(
+            m.group(1) + "api/translation",
+            data=json.dumps(
+                {"subject": "rv:scheme", "property": "title", "decision": "confirm"}
+            ).encode(),
+            headers={"X-Review-Token": token, "Content-Type": "application/json"},
+            method="POST",
+        )
+        with urllib.request.urlopen(request, timeout=20) as resp:
+            assert json.load(resp)["mine"]["decision"] == "confirm"
+        assert [d.unit for d in T.read_file(path, protect=False).decisions] == [
+            ("rv:scheme", "dct:title")
+        ]
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=20)
+        assert proc.returncode == 0, err
+        assert f"and {path}" in out.splitlines()[-1]
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait(timeout=10)
+
+
+def test_a_bad_own_translations_file_stops_the_session_at_once(base, tmp_path, run_cli):
+    T.decide(
+        base, tmp_path, parse_reviewer("jansen", "Jan Jansen"), "rv:scheme", "title", "confirm"
+    )
+    path = tmp_path / "jansen.translations.tsv"
+    path.write_text(path.read_text().replace("\tconfirm\t", "\tmaybe\t"))
+    code, out, err = run_cli(
+        "review",
+        "--reviewer",
+        "jansen",
+        "--label",
+        "Jan Jansen",
+        "--reviews",
+        str(tmp_path),
+        "--port",
+        "0",
+    )
+    assert code != 0 and "Traceback" not in err and out == ""
+    assert err.strip().count("\n") == 0 and "decision 'maybe'" in err and str(path) in err

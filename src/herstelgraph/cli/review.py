@@ -118,11 +118,12 @@ def review(ctx: click.Context, reviewer, label, reviews_dir, predicted, port, la
         session = ReviewSession(
             _base_store(obj), who, folder, read_dirs=dirs, predicted=[Path(p) for p in predicted]
         )
+        translations = session.translations  # every review file read before the app starts
         server = ReviewServer(ReviewApp(session, verb_lang(lang)), port)
         click.echo(f"herstelgraph review: {server.url}")
         click.echo(f"  reviewer {session.reviewer.label} ({session.reviewer.id})")
         click.echo(f"  decisions go to {session.file.path}")
-        click.echo(f"  translation decisions go to {session.translations.path}")
+        click.echo(f"  translation decisions go to {translations.path}")
         click.echo("  stop with Ctrl-C")
         if open_browser:
             import webbrowser
@@ -134,9 +135,7 @@ def review(ctx: click.Context, reviewer, label, reviews_dir, predicted, port, la
             pass
         finally:
             server.server_close()
-        click.echo(
-            f"stopped; every decision is in {session.file.path} and {session.translations.path}"
-        )
+        click.echo(f"stopped; every decision is in {session.file.path} and {translations.path}")
     finally:
         if held is not None:
             held.close()

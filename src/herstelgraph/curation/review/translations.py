@@ -577,6 +577,7 @@ class TranslationSession:
             )
         self.lock = threading.RLock()  # the app serves requests in threads
         self._mine: dict[tuple[str, str], TranslationDecision] | None = None
+        _ = self.mine  # a bad file of the reviewer's own is an error now, not at a decision
 
     @builtins.property
     def path(self) -> Path:
