@@ -6,7 +6,9 @@ a process is a browser's when it, or a process it was forked from, executed chro
 
 The log is read in order and each connect is judged by the process tree *at that moment*:
 over a whole suite the kernel reuses process and thread IDs, so a final parent map would
-attribute a browser thread's early connect to whichever process got its ID later.
+attribute a browser thread's early connect to whichever process got its ID later. An ID's
+state is dropped when strace logs its end (``+++ exited``/``+++ killed``), so a reused ID
+starts afresh.
 """
 
 import re
@@ -16,6 +18,7 @@ INET = re.compile(r'sa_family=AF_INET, sin_port=htons\((\d+)\), sin_addr=inet_ad
 INET6 = re.compile(r'sa_family=AF_INET6, sin6_port=htons\((\d+)\),.*?inet_pton\(AF_INET6, "([^"]+)"')
 SPAWN = re.compile(r"^(\d+)\s+(?:<\.\.\. )?(?:clone3?|fork|vfork)\b.*= (\d+)$")
 EXEC = re.compile(r'^(\d+)\s+execve\("([^"]+)", \[(.*?)\]')
+GONE = re.compile(r"^(\d+)\s+\+\+\+ (?:exited|killed)")
 
 
 def local(addr: str) -> bool:
@@ -34,10 +37,15 @@ def main(path: str) -> int:
     with open(path, encoding="utf-8", errors="replace") as fh:
         for line in fh:
             line = line.rstrip("\n")
-            if m := SPAWN.match(line):
+            if m := GONE.match(line):  # a process or thread ended: its ID may come back
+                browser.pop(m.group(1), None)
+                command.pop(m.group(1), None)
+            elif m := SPAWN.match(line):
+                # the child may run (and exec) before its parent's fork call is logged as
+                # resumed: what the child already did in this life stands
                 parent, child = m.group(1), m.group(2)
-                browser[child] = browser.get(parent, False)
-                command[child] = command.get(parent, "?")
+                browser[child] = browser.get(child, False) or browser.get(parent, False)
+                command.setdefault(child, command.get(parent, "?"))
             elif m := EXEC.match(line):
                 pid = m.group(1)
                 command[pid] = m.group(3)[:200]
