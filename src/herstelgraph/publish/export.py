@@ -780,12 +780,13 @@ def export(
         from .interchange import ctdlasn_text
 
         text, n = ctdlasn_text(
-            store, scheme_iri, mapping_records(store), _case_details(store), lang
+            store, scheme_iri, mapping_records(store, external=True), _case_details(store), lang
         )
     elif fmt == "jskos":
         from .interchange import jskos_text
 
-        text, n = jskos_text(store, scheme_iri, mapping_records(store, scheme_iri), lang)
+        records = mapping_records(store, scheme_iri, external=True)
+        text, n = jskos_text(store, scheme_iri, records, lang)
     else:
         text, n = case_text(store, scheme_iri)
     return Export(fmt, scheme_iri, FORMATS[fmt][1], text.encode("utf-8"), n)
