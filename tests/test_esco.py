@@ -473,3 +473,104 @@ def test_the_cache_keys_include_the_external_files(tmp_path, monkeypatch):
             if r.section == "hg:Competency"
         )
         assert shipped_row.mapped == before.mapped + 1
+
+
+# ------------------------------------------------------------------ RUBRIC §7 on the ESCO files
+def _edit_tsv(path, edit) -> None:
+    """Rewrite an SSSOM TSV's records with ``edit(rows) -> rows`` (dicts), header kept."""
+    text = path.read_text(encoding="utf-8")
+    head, _, body = text.partition("\nrecord_id\t")
+    lines = ("record_id\t" + body).rstrip("\n").split("\n")
+    columns = lines[0].split("\t")
+    rows = [dict(zip(columns, ln.split("\t"))) for ln in lines[1:]]
+    rows = edit(rows)
+    out = [head, "\t".join(columns)] + ["\t".join(r.get(c, "") for c in columns) for r in rows]
+    path.write_text("\n".join(out) + "\n", encoding="utf-8")
+
+
+@pytest.fixture
+def mappings_copy(tmp_path):
+    import shutil
+
+    folder = tmp_path / "mappings"
+    shutil.copytree(ROOT / "mappings", folder)
+    return folder
+
+
+def _problems(folder):
+    from herstelgraph.curation import consistency
+
+    found = consistency.check_shipped(load(closure=False), folder)
+    return [p for p in found if any(f.startswith("external/") for f in p.files)]
+
+
+def test_mappings_check_runs_the_rubric_checks_on_the_esco_files(mappings_copy, run_cli):
+    """The shipped ESCO files pass; a low confidence, a rule that does not fit the predicate,
+    a no-match beside a link and a competency left unreviewed are each an error that names
+    its ESCO record, as on an internal pair (RUBRIC §7)."""
+    from herstelgraph.curation import consistency
+
+    assert consistency.errors(_problems(mappings_copy)) == []
+    ext = mappings_copy / "external"
+    changed = {}
+
+    def bk(rows):
+        link = next(r for r in rows if r["subject_id"] == "bk:competentie-01")
+        link["confidence"] = "0.5"
+        changed["low"] = link["record_id"]
+        rows = [r for r in rows if r["subject_id"] != "bk:competentie-08"]  # unreviewed now
+        nomatch = dict(next(r for r in rows if r["subject_id"] == "bk:competentie-11"))
+        nomatch.update(subject_id="bk:competentie-06", record_id="")  # 06 has a link
+        return rows + [nomatch]
+
+    def valente(rows):
+        close = next(r for r in rows if r["predicate_id"] == "skos:closeMatch")
+        close["curation_rule"] = "hgrule:R-HIER-1"
+        changed["rule"] = close["record_id"]
+        return rows
+
+    _edit_tsv(ext / "bk-0597-1__esco.sssom.tsv", bk)
+    _edit_tsv(ext / "valente-2023__esco.sssom.tsv", valente)
+    errors = consistency.errors(_problems(mappings_copy))
+    got = {(p.check, p.items) for p in errors}
+    assert got == {
+        ("C-CONF-1", ("bk:competentie-01", "escos:aa238394-8126-4ada-be2f-9dfe065cf314")),
+        ("C-RULE-1", next(p.items for p in errors if p.check == "C-RULE-1")),
+        ("C-DUP-4", ("bk:competentie-06",)),
+        ("C-COV-1", ("bk:competentie-08",)),
+    }, "\n".join(p.line() for p in errors)
+    by_check = {p.check: p for p in errors}
+    assert changed["low"] in by_check["C-CONF-1"].records
+    assert by_check["C-RULE-1"].records == (changed["rule"],)
+    assert by_check["C-COV-1"].files == ("external/bk-0597-1__esco.sssom.tsv",)
+    # a curator's copy of an ESCO file, checked alone, gets the same findings
+    code, out, _ = run_cli("check", str(ext / "valente-2023__esco.sssom.tsv"))
+    assert code != 0 and changed["rule"] in out and "C-RULE-1" in out
+
+
+def test_an_esco_link_on_an_item_and_its_ancestor_is_c_anc_1(mappings_copy):
+    """C-ANC-1 and C-COV-1 read our hierarchy and item types: a BK activity linked to its
+    competency's ESCO skill needs a reason, and once one activity is reviewed against ESCO
+    every activity needs a link or a no-match record (until then the activities are only
+    missing from the ESCO share, not an error)."""
+    from herstelgraph.curation import consistency
+
+    def bk(rows):
+        link = dict(next(r for r in rows if r["subject_id"] == "bk:competentie-01"))
+        link.update(subject_id="bk:competentie-01-activiteit-01", record_id="")
+        return rows + [link]
+
+    _edit_tsv(mappings_copy / "external" / "bk-0597-1__esco.sssom.tsv", bk)
+    errors = consistency.errors(_problems(mappings_copy))
+    anc = [p for p in errors if p.check == "C-ANC-1"]
+    assert [p.items for p in anc] == [
+        (
+            "bk:competentie-01-activiteit-01",
+            "bk:competentie-01",
+            "escos:aa238394-8126-4ada-be2f-9dfe065cf314",
+        )
+    ]
+    cov = {p.items[0] for p in errors if p.check == "C-COV-1"}
+    assert "bk:competentie-01-activiteit-02" in cov and "bk:competentie-01-activiteit-01" not in cov
+    assert all(":competentie-" in i and "-activiteit-" in i for i in cov)
+    assert {p.check for p in errors} == {"C-ANC-1", "C-COV-1"}
