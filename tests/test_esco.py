@@ -482,7 +482,7 @@ def _edit_tsv(path, edit) -> None:
     head, _, body = text.partition("\nrecord_id\t")
     lines = ("record_id\t" + body).rstrip("\n").split("\n")
     columns = lines[0].split("\t")
-    rows = [dict(zip(columns, ln.split("\t"))) for ln in lines[1:]]
+    rows = [dict(zip(columns, ln.split("\t"), strict=True)) for ln in lines[1:]]
     rows = edit(rows)
     out = [head, "\t".join(columns)] + ["\t".join(r.get(c, "") for c in columns) for r in rows]
     path.write_text("\n".join(out) + "\n", encoding="utf-8")
@@ -521,7 +521,7 @@ def test_mappings_check_runs_the_rubric_checks_on_the_esco_files(mappings_copy, 
         rows = [r for r in rows if r["subject_id"] != "bk:competentie-08"]  # unreviewed now
         nomatch = dict(next(r for r in rows if r["subject_id"] == "bk:competentie-11"))
         nomatch.update(subject_id="bk:competentie-06", record_id="")  # 06 has a link
-        return rows + [nomatch]
+        return [*rows, nomatch]
 
     def valente(rows):
         close = next(r for r in rows if r["predicate_id"] == "skos:closeMatch")
@@ -558,7 +558,7 @@ def test_an_esco_link_on_an_item_and_its_ancestor_is_c_anc_1(mappings_copy):
     def bk(rows):
         link = dict(next(r for r in rows if r["subject_id"] == "bk:competentie-01"))
         link.update(subject_id="bk:competentie-01-activiteit-01", record_id="")
-        return rows + [link]
+        return [*rows, link]
 
     _edit_tsv(mappings_copy / "external" / "bk-0597-1__esco.sssom.tsv", bk)
     errors = consistency.errors(_problems(mappings_copy))

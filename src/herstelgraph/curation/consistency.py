@@ -939,7 +939,9 @@ def check_files(paths: Sequence[Path], store, folder: Path | None = None) -> lis
     left out)."""
     g = graph_index(store)
     mine = [(str(p), read_tsv(p).records) for p in paths]
-    external = [(str(p), read_external(p)) for p, (_, r) in zip(paths, mine) if _is_external(r)]
+    external = [
+        (str(p), read_external(p)) for p, (_, r) in zip(paths, mine, strict=True) if _is_external(r)
+    ]
     outside = {name for name, _ in external}
     mine = [m for m in mine if m[0] not in outside]
     found = []

@@ -407,10 +407,13 @@ CSV_COLUMNS = (
 PREREQUISITE = "ceasn:prerequisiteAlignment"
 
 
-def concept_mappings(store: Store) -> dict[str, list[tuple[str, str, object]]]:
-    """CURIE -> [(relation seen from it, other CURIE, record)] over every curated record."""
+def concept_mappings(
+    store: Store, *, external: bool = False
+) -> dict[str, list[tuple[str, str, object]]]:
+    """CURIE -> [(relation seen from it, other CURIE, record)] over every curated record;
+    ``external``: also the links to external vocabularies (ESCO)."""
     out: dict[str, list] = defaultdict(list)
-    for rec in mapping_records(store):
+    for rec in mapping_records(store, external=external):
         rel = rec.predicate_id.removeprefix("skos:")
         if rec.is_no_match:
             out[rec.subject_id].append(("noMatch", rec.object_source, rec))

@@ -387,9 +387,10 @@ def jskos_document(
         if is_external(rec):
             # an external vocabulary's concept and scheme by their vendored labels (ESCO's
             # English preferred labels; the scheme's title), where ontology/external has one
-            for node in (*to, to_node):
-                if outside.get(node["uri"]):
-                    node["prefLabel"] = outside[node["uri"]]
+            for end in (*to, to_node):
+                uri = str(end["uri"])
+                if outside.get(uri):
+                    end["prefLabel"] = outside[uri]
         m = {
             "uri": PREFIXES["hgm"] + rec.record_id.split(":", 1)[1],
             "type": [JSKOS_NO_MATCH_TYPE if rec.is_no_match else expand(rec.predicate_id)],
