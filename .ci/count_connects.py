@@ -3,6 +3,10 @@
 Connects by a browser (the static-site test drives Chromium, which makes its own DNS
 lookups and address probes however it is configured) are listed apart and not counted:
 a process is a browser's when it, or a process it was forked from, executed chrom*.
+
+The log is read in order and each connect is judged by the process tree *at that moment*:
+over a whole suite the kernel reuses process and thread IDs, so a final parent map would
+attribute a browser thread's early connect to whichever process got its ID later.
 """
 
 import re
@@ -23,54 +27,34 @@ def local(addr: str) -> bool:
 
 
 def main(path: str) -> int:
-    parent: dict[str, str] = {}
-    browser: set[str] = set()
-    command: dict[str, str] = {}  # pid -> the argv it last executed (as strace printed it)
-    connects: list[tuple[str, str, str]] = []
+    browser: dict[str, bool] = {}  # pid -> it or an ancestor executed chrom*, as of now
+    command: dict[str, str] = {}  # pid -> what it runs (its own exec, else its parent's)
+    loopback = remote = by_browser = 0
+    named: set[str] = set()
     with open(path, encoding="utf-8", errors="replace") as fh:
         for line in fh:
             line = line.rstrip("\n")
             if m := SPAWN.match(line):
-                parent[m.group(2)] = m.group(1)
+                parent, child = m.group(1), m.group(2)
+                browser[child] = browser.get(parent, False)
+                command[child] = command.get(parent, "?")
             elif m := EXEC.match(line):
-                command[m.group(1)] = m.group(3)[:200]
+                pid = m.group(1)
+                command[pid] = m.group(3)[:200]
                 if "chrom" in m.group(2).rsplit("/", 1)[-1]:
-                    browser.add(m.group(1))
+                    browser[pid] = True
             elif " connect(" in line and (m := INET.search(line) or INET6.search(line)):
-                connects.append((line.split()[0], m.group(2), line))
-
-    def in_browser(pid: str) -> bool:
-        seen = set()
-        while pid and pid not in seen:
-            if pid in browser:
-                return True
-            seen.add(pid)
-            pid = parent.get(pid, "")
-        return False
-
-    def lineage(pid: str) -> str:
-        """The commands of the process and its ancestors, nearest first: which program it was."""
-        out, seen = [], set()
-        while pid and pid not in seen:
-            seen.add(pid)
-            if pid in command:
-                out.append(f"{pid}: {command[pid]}")
-            pid = parent.get(pid, "")
-        return " <- ".join(out[:3]) or "?"
-
-    loopback = remote = by_browser = 0
-    named: set[str] = set()
-    for pid, addr, line in connects:
-        if local(addr):
-            loopback += 1
-        elif in_browser(pid):
-            by_browser += 1
-        else:
-            remote += 1
-            print(f"network connect attempt: {line.strip()}", file=sys.stderr)
-            if pid not in named:
-                named.add(pid)
-                print(f"  by process {lineage(pid)}", file=sys.stderr)
+                pid, addr = line.split()[0], m.group(2)
+                if local(addr):
+                    loopback += 1
+                elif browser.get(pid, False):
+                    by_browser += 1
+                else:
+                    remote += 1
+                    print(f"network connect attempt: {line.strip()}", file=sys.stderr)
+                    if pid not in named:
+                        named.add(pid)
+                        print(f"  by process {pid}: {command.get(pid, '?')}", file=sys.stderr)
     print(
         f"native connect() calls: {loopback} to loopback, {remote} leaving the machine"
         f" (and {by_browser} by the test browser, not counted)"

@@ -49,6 +49,15 @@ def parse_ttl(path: Path):
     return g
 
 
+# ---------------------------------------------------------------- locale
+# The CLI's language defaults to the locale's (herstelgraph.words.default_language): the
+# tests that expect Dutch by default must not depend on the machine's locale. A UTF-8 locale
+# that is not English, for this process and every CLI subprocess the tests start.
+for _name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+    if os.environ.get(_name, "").lower().startswith("en"):
+        os.environ[_name] = "C.UTF-8"
+
+
 # ---------------------------------------------------------------- no network
 # Every test runs under this guard: any outbound connection other than to loopback fails,
 # and is counted; the session ends by asserting the count is 0.

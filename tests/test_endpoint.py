@@ -171,3 +171,20 @@ def test_query_path_does_not_import_rdflib():
         check=True,
     )
     assert out.stdout.strip() == "False"
+
+
+def test_endpoint_check_speaks_dutch_by_default(server, run_cli):
+    """The report's details, the limit row and the progress lines are Dutch unless --lang en;
+    the CSV keeps the codes (kind, status) either way."""
+    code, out, err = run_cli("endpoint", "check", server, "--format", "csv")
+    assert code == 1  # the fixture graphs are not this release
+    assert "aantallen per predicaat wijken af" in out and "vingerafdruk " in out
+    assert "nodig voor " in out and "rijlimiet" in out and ",differs," in out
+    assert "herstelgraph: triples per predicaat tellen …" in err
+    for english in ("predicate counts differ", "fingerprint", "needed by", "row cap", "counting"):
+        assert english not in out + err, english
+    code, out, err = run_cli("--lang", "en", "endpoint", "check", server, "--format", "csv")
+    assert "predicate counts differ" in out and "needed by " in out and "row cap" in out
+    assert "herstelgraph: counting triples per predicate …" in err
+    code, out, _ = run_cli("endpoint", "check", server)
+    assert "wijkt af" in out and "eigenschapspaden" in out

@@ -330,7 +330,7 @@ def test_machine_formats_keep_field_names_and_raw_terms(cli):
     assert {"a_item", "relation", "b_item"} <= set(out[0])
     assert all(r["relation"].startswith("skos:") for r in out)
     text = cli("crosswalk", "bk", "valente", "--format", "csv")[1].decode("utf-8-sig")
-    assert text.startswith("a_item,a_label,relation,") and "skos:" in text
+    assert text.startswith("a_item,a_label,a_label_en,relation,") and "skos:" in text
 
 
 def test_relation_words_read_in_the_right_direction():

@@ -167,6 +167,65 @@ def test_question_imports_only_what_it_needs(argv, tmp_path, shared_cache):
         assert _found(modules, OTHER_AREAS) == []
 
 
+#: what a plain question leaves out since the second round of issue 22 (docs/performance.md):
+#: the merged view of the reviews (only a filtering question reads it), the profile
+#: questions, difflib (only a name that is not found) and importlib.resources
+LEFT_OUT = (
+    "herstelgraph.curation.review.merge",
+    "herstelgraph.questions.coverage",
+    "difflib",
+    "importlib.resources",
+)
+
+
+@pytest.mark.parametrize("argv", QUESTIONS[:-2], ids=[" ".join(a[:2]) for a in QUESTIONS[:-2]])
+def test_question_leaves_out_what_it_does_not_use(argv, tmp_path, shared_cache):
+    code, modules = _modules(argv, tmp_path, shared_cache)
+    assert code == 0, argv
+    expected = ["herstelgraph.questions.coverage"] if argv[0] == "coverage-of" else []
+    assert _found(modules, LEFT_OUT) == expected
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json", "table"])
+def test_rich_only_for_a_table(fmt, tmp_path, shared_cache):
+    """rich draws tables (0.2 s of a cold process with its imports); csv and json never
+    import it."""
+    code, modules = _modules(
+        ["gaps", "bk-0597-1", "valente-2023", "--format", fmt], tmp_path, shared_cache
+    )
+    assert code == 0
+    assert ("rich" in modules) is (fmt == "table")
+
+
+def test_a_filtering_question_loads_the_merged_view(tmp_path, shared_cache):
+    code, modules = _modules(
+        ["gaps", "bk-0597-1", "valente-2023", "--reviewed-only", "1"], tmp_path, shared_cache
+    )
+    assert code == 0
+    assert "herstelgraph.curation.review.merge" in modules
+
+
+def test_record_as_dict_is_asdict():
+    """``Record.as_dict`` reads plain rows field by field: the same dict, in the same order,
+    as ``dataclasses.asdict``, for flat records and for those holding lists and records."""
+    import dataclasses
+
+    from herstelgraph.model import ConceptDetail, Overview, PairCount, TypeCount
+    from herstelgraph.questions.alignment import Gap
+
+    gap = Gap("bk:a", "A1", "label", "Competency", "bk:s", "S", "no-match", None, None)
+    detail = ConceptDetail(
+        "bk:a", "https://x/a", "A1", "label", ("hg:Item",), "bk", None, "d", None, None,
+        broader=("bk:s",), narrower=("bk:b", "bk:c"),
+    )  # fmt: skip
+    overview = Overview((), (TypeCount("bk", "hg:Item", 3),), (PairCount("bk", "nk", "e", 2),))
+    for record in (gap, detail, overview):
+        assert record.as_dict() == dataclasses.asdict(record)
+        assert list(record.as_dict()) == [f.name for f in dataclasses.fields(record)]
+    # records inside are dicts too, as asdict makes them
+    assert overview.as_dict()["types"] == ({"framework": "bk", "type": "hg:Item", "concepts": 3},)
+
+
 @pytest.mark.parametrize(
     ("argv", "allowed"),
     [

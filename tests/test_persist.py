@@ -188,6 +188,85 @@ def test_writing_to_an_opened_store_copies_it_first(tmp_path, monkeypatch):
     assert len(load(persisted=True)) == n  # the persisted one is untouched
 
 
+@pytest.mark.parametrize("extra_graph", [False, True])
+def test_an_opened_store_reads_the_graphs_each_question_names(tmp_path, extra_graph):
+    """A question reads exactly its graphs, on disk and in memory: the union of every
+    graph when those are all the store has (one lookup per pattern), else only the named
+    ones, so a graph no question reads (the reviews' withheld records) never leaks in."""
+    import pyoxigraph as ox
+
+    from herstelgraph.model import Entailment
+    from herstelgraph.store.store import ASSERTED, INFERRED, USER, Store
+
+    x = [ox.NamedNode(f"urn:x:{n}") for n in ("a", "b", "c", "d")]
+    quads = [ox.Quad(x[0], x[1], x[2], ASSERTED), ox.Quad(x[0], x[1], x[3], INFERRED)]
+    if extra_graph:
+        quads.append(ox.Quad(x[0], x[1], x[1], ox.NamedNode("urn:x:withheld")))
+        quads.append(ox.Quad(x[0], x[1], x[0], ox.DefaultGraph()))
+    disk = ox.Store(str(tmp_path / "s"))
+    disk.bulk_extend(quads)
+    disk.flush()
+    del disk
+    opened = Store(ox.Store.read_only(str(tmp_path / "s")), read_only=True)
+    memory = Store()
+    memory.ox.extend(quads)
+    query = "SELECT ?o WHERE { <urn:x:a> <urn:x:b> ?o }"
+    for mode, expected in [
+        (Entailment.NONE, {"urn:x:c"}),
+        (Entailment.CLOSURE, {"urn:x:c", "urn:x:d"}),
+        (Entailment.TALLIES, {"urn:x:d"}),
+    ]:
+        for store in (opened, memory):
+            got = {r["o"].value for r in store.select(query, entailment=mode)}
+            assert got == expected, (mode, store.read_only)
+    for store in (opened, memory):
+        assert (store._dataset(Entailment.CLOSURE) is None) is not extra_graph
+        assert store._dataset(Entailment.NONE) == [ASSERTED]  # USER is empty: not searched
+    # a writable store reads its graphs at every query: a graph added later stays out
+    memory.ox.add(ox.Quad(x[0], x[1], x[1], ox.NamedNode("urn:x:later")))
+    got = {r["o"].value for r in memory.select(query, entailment=Entailment.CLOSURE)}
+    assert got == {"urn:x:c", "urn:x:d"}
+    opened.extend([ox.Quad(x[0], x[1], x[0], USER)])  # a write copies it into memory
+    got = {r["o"].value for r in opened.select(query, entailment=Entailment.CLOSURE)}
+    assert got == {"urn:x:a", "urn:x:c", "urn:x:d"}
+
+
+def test_a_slow_build_is_written_by_a_detached_process(tmp_path):
+    """After a build of over a second of CPU the CLI answers from memory while a forked,
+    detached copy writes the store: nothing of the copy reaches the caller's output
+    streams, a change to the source after the fork does not reach the copy, and the store
+    it leaves is complete and verified."""
+    import subprocess
+    import sys
+    import time
+
+    if not hasattr(os, "fork"):
+        pytest.skip("no fork on this platform: the store is written in the process")
+    folder = tmp_path / ("store-" + "0" * 32)
+    script = f"""
+import time, pyoxigraph as ox
+from pathlib import Path
+from herstelgraph.store import persist
+source = ox.Store()
+source.extend(ox.Quad(ox.NamedNode(f"urn:x:{{i}}"), ox.NamedNode("urn:x:p"), ox.Literal(str(i)),
+                      ox.NamedNode("urn:x:g")) for i in range(50_000))
+print(persist.write_store_detached(source, Path({str(folder)!r})), flush=True)
+source.clear()  # what the caller does next cannot reach the copy
+"""
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "True\n" and done.stderr == ""
+    from herstelgraph.store import persist
+
+    deadline = time.monotonic() + 120
+    while not (folder / persist.MANIFEST).exists() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    opened = persist.open_store(folder)
+    assert opened is not None and len(opened) == 50_000
+
+
 def test_progress_line_when_a_rebuild_takes_over_a_second(monkeypatch):
     import io
 
@@ -214,7 +293,7 @@ def test_cache_clear_removes_stores_and_the_index(run_cli, tmp_path, monkeypatch
     monkeypatch.setenv("HERSTELGRAPH_CACHE", str(tmp_path))
     (tmp_path / "notes.txt").write_text("not ours")
     assert run_cli("frameworks")[0] == 0
-    assert "entries: 1 (" in run_cli("cache", "info")[1]
-    code, _, err = run_cli("cache", "clear")
+    assert "entries: 1 (" in run_cli("--lang", "en", "cache", "info")[1]
+    code, _, err = run_cli("--lang", "en", "cache", "clear")
     assert code == 0 and err.startswith("1 cache entries removed")
     assert [p.name for p in tmp_path.iterdir()] == ["notes.txt"]

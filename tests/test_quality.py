@@ -119,8 +119,15 @@ def test_shipped_graph_has_no_errors():
 def test_cli_text_json_and_exit_codes(run_cli, bad, tmp_path):
     code, out, err = run_cli("check", str(bad), "--limit", "1")
     assert code == 1 and err == ""
-    assert re.search(r"^\s+error\s+S14\s+1\s", out, re.MULTILINE)
-    assert "more (--limit 0" in out
+    # Dutch by default: severities, titles, details and the summary lines
+    assert re.search(r"^\s+fout\s+S14\s+1\s+meer dan één prefLabel in één taal$", out, re.M)
+    assert out.startswith("Kwaliteitscontrole van ") and "fouten, " in out
+    assert "nog 1 (--limit 0 of --format json voor alle)" in out
+    assert "2 prefLabels in en: " in out and "geen broader-, narrower-" in out
+    code, out, err = run_cli("--lang", "en", "check", str(bad), "--limit", "1")
+    assert re.search(r"^\s+error\s+S14\s+1\s+more than one prefLabel in one language$", out, re.M)
+    assert "1 more (--limit 0" in out and "no broader, narrower, related" in out
+    assert "fout" not in out and "geen" not in out
     code, out, _ = run_cli("check", str(bad), "--format", "json")
     data = json.loads(out)
     assert code == 1 and data["errors"] > 0

@@ -622,6 +622,8 @@ def test_concept_pages_list_the_esco_links_with_label_and_uri(shipped_site):
     for rec in mapping_records(store, external=True):
         if rec.object_source != "hgext:esco" or not rec.subject_id.startswith("bk:"):
             continue
+        if rec.subject_id == "bk:scheme":  # the qualification against ESCO occupations
+            continue
         page = site / "en" / "concepts" / "bk-0597-1" / f"{rec.subject_id[3:]}.html"
         html = page.read_text("utf-8")
         if rec.is_no_match:

@@ -255,3 +255,80 @@ def test_exports_carry_the_translations_and_lang_nl_leaves_them_out(fmt, tmp_pat
     assert any(p == SKOS.prefLabel for _, p, _ in english)
     assert not any(isinstance(o, Literal) and o.language == "en" for _, _, o in dutch)
     assert dutch == full - english
+
+
+def _csv(text: str) -> list[dict[str, str]]:
+    import csv
+    import io
+
+    return list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"))))
+
+
+def test_verbs_csv_and_xlsx_carry_english_beside_dutch(run_cli, store, tmp_path):
+    """Wherever a spreadsheet shows an item's label or definition, the English translation
+    stands in the next column (empty where there is none); the table keeps to Dutch."""
+    import io
+
+    import openpyxl
+
+    from herstelgraph.questions.catalogue import english_texts
+
+    code, out, err = run_cli("crosswalk", "bk", "valente", "--format", "csv")
+    assert code == 0, err
+    header = out.removeprefix("\ufeff").splitlines()[0].split(",")
+    assert header[:3] == ["a_item", "a_label", "a_label_en"]
+    assert header[4:7] == ["b_item", "b_label", "b_label_en"]
+    rows = _csv(out)
+    english = english_texts(store, {r[k] for r in rows for k in ("a_item", "b_item")})
+    assert rows and all(r["a_label_en"] == english[r["a_item"]][0] for r in rows)
+    assert all(r["b_label_en"] == english[r["b_item"]][0] for r in rows)
+    assert all(r["a_label_en"] != r["a_label"] for r in rows)
+    # a no-match row names no item: nothing to translate, the cell is empty
+    code, out, _ = run_cli("map", "bk:competentie-03", "--format", "csv")
+    rows = _csv(out)
+    assert {r["other"] for r in rows if r["other_label_en"] == ""} == {"sssom:NoTermFound"}
+    # show: the definition too
+    code, out, _ = run_cli("show", "bk:kennis-12", "--format", "csv")
+    (row,) = _csv(out)
+    assert (row["label_en"], row["definition_en"]) == english_texts(store, {"bk:kennis-12"})[
+        "bk:kennis-12"
+    ]
+    # the workbook: the English column right after the Dutch one, headed in words
+    target = tmp_path / "gaps.xlsx"
+    assert run_cli("gaps", "bk", "valente", "-o", str(target))[0] == 0
+    sheet = openpyxl.load_workbook(io.BytesIO(target.read_bytes())).worksheets[0]
+    head = [c.value for c in next(sheet.iter_rows(max_row=1))]
+    i = head.index("omschrijving")
+    assert head[i + 1] == "omschrijving (Engels)" and "sectienaam (Engels)" in head
+    assert all(sheet.cell(r, i + 2).value for r in range(2, sheet.max_row + 1))
+    # the table people read in the terminal stays Dutch, without the English column
+    code, out, _ = run_cli("crosswalk", "bk", "valente")
+    assert "Engels" not in out and "the client's own capabilities" not in out
+
+
+def test_export_csv_carries_english_and_lang_nl_leaves_it_out(run_cli, store, tmp_path):
+    """export --format csv: label_en and broader_label_en beside the Dutch; --lang nl leaves
+    them out; a translation that looks like a formula is neutralised like any cell."""
+    from herstelgraph.questions.catalogue import english_texts
+
+    code, out, err = run_cli("export", "--format", "csv", "--scheme", "bk")
+    assert code == 0, err
+    rows = _csv(out)
+    header = out.removeprefix("\ufeff").splitlines()[0].split(",")
+    assert header[header.index("label") + 1] == "label_en"
+    assert header[header.index("broader_label") + 1] == "broader_label_en"
+    english = english_texts(store, {r["id"] for r in rows})
+    assert all(r["label_en"] == english[r["id"]][0] for r in rows)
+    assert all(r["broader_label_en"] == english[r["broader"]][0] for r in rows if r["broader"])
+    code, out, _ = run_cli("export", "--format", "csv", "--scheme", "bk", "--lang", "nl")
+    assert code == 0 and "label_en" not in out and "broader_label_en" not in out
+    assert len(_csv(out)) == len(rows)
+    data = tmp_path / "formula.ttl"
+    data.write_text(
+        "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n"
+        '<https://w3id.org/herstelgraph/bk-0597-1/kennis-12> skos:prefLabel "=1+1"@en .\n',
+        encoding="utf-8",
+    )
+    code, out, _ = run_cli("--data", str(data), "export", "--format", "csv", "--scheme", "bk")
+    (row,) = [r for r in _csv(out) if r["id"] == "bk:kennis-12"]
+    assert row["label_en"] == "'=1+1"

@@ -516,12 +516,12 @@ def test_cache_info_and_clear(run_cli, tmp_path, monkeypatch):
     monkeypatch.setenv("HERSTELGRAPH_CACHE", str(tmp_path))
     (tmp_path / "notes.txt").write_text("not ours")
     assert run_cli("frameworks")[0] == 0
-    code, out, _ = run_cli("cache", "info")
+    code, out, _ = run_cli("--lang", "en", "cache", "info")
     assert code == 0 and f"folder: {tmp_path}" in out and "entries: 1 (" in out
-    code, _, err = run_cli("cache", "clear")
+    code, _, err = run_cli("--lang", "en", "cache", "clear")
     assert code == 0 and err.startswith("1 cache entries removed")
     assert [p.name for p in tmp_path.iterdir()] == ["notes.txt"]
-    assert "entries: 0 (0 bytes)" in run_cli("cache", "info")[1]
+    assert "entries: 0 (0 bytes)" in run_cli("--lang", "en", "cache", "info")[1]
 
 
 def test_a_closure_over_blank_nodes_is_never_served_stale(tmp_path, monkeypatch):

@@ -173,3 +173,153 @@ def test_coverage_of_labels_its_two_totals_apart(capsys, monkeypatch):
         line.strip("│").split("│")[0].strip() for line in capsys.readouterr().out.splitlines()
     ]
     assert "total" in firsts and "total context (not requirements)" in firsts
+
+
+@pytest.mark.parametrize("columns", [70, 100])
+@pytest.mark.parametrize(
+    "args",
+    [["gaps", "bk", "bijlage-ii"], ["coverage"], ["concepts", "bk"], ["gaps", "bk", "valente"]],
+)
+def test_a_table_never_breaks_competenties(run_cli, monkeypatch, args, columns):
+    """Cells wrap between words: "Competenties" (a section of the BK) is printed whole as
+    often as the answer holds it, on a 70- and a 100-column terminal, and the table fits
+    (coverage at 70 aside: the words of its nine headers alone need more than 70 columns,
+    and a header word is never cut, so it overflows, and its cells fold)."""
+    import json
+
+    monkeypatch.setenv("COLUMNS", str(columns))
+    code, out, err = run_cli(*args)
+    assert code == 0, err
+    if args == ["coverage"] and columns == 70:
+        return
+    assert max(len(line) for line in out.splitlines()) <= columns
+    rows = json.loads(run_cli(*args, "--format", "json")[1])
+    rows = rows if isinstance(rows, list) else rows["rows"]
+    want = sum(
+        str(r.get(k)).count("Competenties") for r in rows for k in ("label", "section_label")
+    )
+    assert want and out.count("Competenties") == want
+
+
+def test_only_words_longer_than_the_cap_fold():
+    """Words up to render.WORD_CAP stay whole where the room allows; IDs give way first."""
+    from dataclasses import dataclass
+
+    from herstelgraph.model import Record
+
+    @dataclass(frozen=True)
+    class Row(Record):
+        id: str
+        label: str
+        section_label: str
+
+    text = "Competenties voor ervaringsdeskundigheid in herstelondersteunende zorg"
+    rows = [Row(f"bk:een-heel-lange-identificatie-{i:02}", text, "Competenties") for i in range(3)]
+    view = render.View(rows, "t")
+    for width in (60, 70, 100):
+        out = render.to_table(view, render.Presenter("nl"), width=width)
+        for word in text.split():
+            assert out.count(word) >= 3, (width, word, out)
+        assert max(len(line) for line in out.splitlines()) <= width
+
+
+#: English words that give a notice away (with their spaces: paths and IDs do not hold them)
+ENGLISH = (
+    " the ", " of ", " to ", " and ", " with ", " for ", "written", "wrote ", "removed",
+    "entries", "folder:", "caching", "records to review", "decisions", "candidates", "annex ",
+    "errors", "warnings", "more (", "reading", "building", "counting", "lexical matching",
+)  # fmt: skip
+
+
+def test_no_english_notice_in_a_dutch_run(run_cli, tmp_path, monkeypatch):
+    """A Dutch run (the default) says nothing in English on stderr, nor in the lines of its
+    own on stdout: what a verb wrote, where, how many, what to do next."""
+    monkeypatch.setenv("HERSTELGRAPH_CACHE", str(tmp_path / "cache"))  # clear: not ours
+    examples = ROOT / "examples"
+    runs = [
+        (["check"], 2),  # the report's two summary lines
+        (["check", "--profile", "nl-sbb"], 2),
+        (["cache", "info"], 99),
+        (["cache", "clear"], 0),
+        (["curriculum", "template", "-o", str(tmp_path / "t.xlsx")], 0),
+        (
+            [
+                "curriculum",
+                "import",
+                str(examples / "curriculum-modules.csv"),
+                "-o",
+                str(tmp_path / "c.ttl"),
+            ],
+            0,
+        ),
+        (
+            [
+                "report",
+                "curriculum",
+                str(examples / "curriculum-modules.csv"),
+                "--framework",
+                "bk",
+                "-o",
+                str(tmp_path / "annex.html"),
+            ],
+            0,
+        ),
+        (
+            [
+                "review",
+                "export",
+                "--reviewer",
+                "tester",
+                "--label",
+                "Tester",
+                "--reviews",
+                str(tmp_path / "reviews"),
+                "-o",
+                str(tmp_path / "review.xlsx"),
+            ],
+            0,
+        ),
+        (
+            [
+                "suggest",
+                "pair",
+                "bk",
+                "valente",
+                "--method",
+                "lexical",
+                "-o",
+                str(tmp_path / "s.csv"),
+            ],
+            0,
+        ),
+        (
+            ["search", "herstel", "--limit", "3", "--format", "csv", "-o", str(tmp_path / "x.csv")],
+            0,
+        ),
+        (["validate", str(examples / "01-valid-role-profile.ttl")], 1),
+    ]
+    for args, own_lines in runs:
+        code, out, err = run_cli(*args)
+        assert code in (0, 1), (args, err)
+        said = err + "\n".join(out.splitlines()[:own_lines])
+        assert said.strip() or args[0] in ("check", "validate", "search"), args
+        found = [w for w in ENGLISH if w in said]
+        assert not found, (args, found, said)
+    # and the same runs speak English when asked
+    code, out, err = run_cli("--lang", "en", "cache", "info")
+    assert "entries: " in out and "folder: " in out
+
+
+def test_every_check_has_a_dutch_title():
+    """Each of the ~50 checks of `herstelgraph check` has a Dutch title of its own (not the
+    English one copied), under its unchanged code."""
+    from herstelgraph.checks.quality import CHECKS
+    from herstelgraph.curation.consistency import CHECKS as MAPPING_CHECKS
+    from herstelgraph.words import CHECK_TITLES, check_title
+
+    codes = [c for c, _, _ in (*CHECKS, *MAPPING_CHECKS)]
+    assert len(codes) == len(set(codes)) == 49
+    assert set(codes) == set(CHECK_TITLES)
+    for code in codes:
+        nl, en = check_title(code, "nl"), check_title(code, "en")
+        assert nl and en and nl != en, code

@@ -135,6 +135,8 @@ VALUES: dict[str, Pair] = {
     # severities of check findings
     "error": ("fout", "error"),
     "warning": ("waarschuwing", "warning"),
+    "violation": ("overtreding", "violation"),
+    "info": ("melding", "info"),
     # how strongly a mapping aligns (CTDL-ASN)
     "ceasn:majorAlignment": ("sterke afstemming", "major alignment"),
     "ceasn:minorAlignment": ("zwakke afstemming", "minor alignment"),
@@ -363,6 +365,20 @@ HEADERS: dict[str, Pair] = {
     "english": ("Engels (vertaling)", "English (translation)"),
     "corrected_text": ("verbeterde tekst", "corrected text"),
     "reviewer": ("beoordelaar", "reviewer"),
+    # the English translations beside the Dutch texts (CSV and XLSX; render.ENGLISH_COLUMNS)
+    "label_en": ("omschrijving (Engels)", "label (English)"),
+    "definition_en": ("definitie (Engels)", "definition (English)"),
+    "a_label_en": ("omschrijving (A, Engels)", "label (A, English)"),
+    "b_label_en": ("omschrijving (B, Engels)", "label (B, English)"),
+    "c_label_en": ("omschrijving (C, Engels)", "label (C, English)"),
+    "via_label_en": ("omschrijving (via, Engels)", "label (via, English)"),
+    "other_label_en": ("omschrijving (ander, Engels)", "label (other, English)"),
+    "section_label_en": ("sectienaam (Engels)", "section name (English)"),
+    "item_label_en": ("omschrijving item (Engels)", "item label (English)"),
+    "source_label_en": ("omschrijving (bron, Engels)", "source label (English)"),
+    "target_label_en": ("omschrijving (kandidaat, Engels)", "candidate label (English)"),
+    "subject_label_en": ("omschrijving (van, Engels)", "label (from, English)"),
+    "object_label_en": ("omschrijving (naar, Engels)", "label (to, English)"),
 }
 
 
@@ -465,6 +481,11 @@ MESSAGES: dict[str, Pair] = {
     "translation_confirm": ("bevestigd", "confirmed"),
     "translation_reject": ("afgewezen", "rejected"),
     "translation_correct": ("verbeterd", "corrected"),
+    "profile_findings": (
+        "{profile} {version}: {violations} overtredingen, {warnings} waarschuwingen, "
+        "{infos} meldingen",
+        "{profile} {version}: {violations} violations, {warnings} warnings, {infos} infos",
+    ),
     "endpoint_title": (
         "Eindpunt {url} vergeleken met herstelgraph {version}",
         "Endpoint {url} against herstelgraph {version}",
@@ -506,6 +527,65 @@ MESSAGES: dict[str, Pair] = {
         "Bevindingen die verschijnen of verdwijnen",
         "Findings that appear or vanish",
     ),
+    # what the verbs say on stderr (and cache info on stdout)
+    "cache_folder": ("map: {folder}", "folder: {folder}"),
+    "cache_state": ("cache: {state}", "caching: {state}"),
+    "cache_on": ("aan", "on"),
+    "cache_off": ("uit ({env}=off)", "off ({env}=off)"),
+    "cache_entries": ("items: {n} ({size} bytes)", "entries: {n} ({size} bytes)"),
+    "cache_bound": (
+        "grens: de {n} laatst gebruikte items, samen hoogstens {size} bytes",
+        "bound: the {n} most recently used entries, at most {size} bytes in total",
+    ),
+    "cache_cleared": (
+        "{n} cache-items verwijderd ({size} bytes) uit {folder}",
+        "{n} cache entries removed ({size} bytes) from {folder}",
+    ),
+    "annex_written": (
+        "{path}: bijlage voor {programme} tegen {framework}",
+        "{path}: annex for {programme} against {framework}",
+    ),
+    "review_serving": ("herstelgraph review: {url}", "herstelgraph review: {url}"),
+    "review_reviewer": ("  beoordelaar {label} ({id})", "  reviewer {label} ({id})"),
+    "review_file": ("  beslissingen gaan naar {path}", "  decisions go to {path}"),
+    "review_stop": ("  stoppen met Ctrl-C", "  stop with Ctrl-C"),
+    "review_stopped": (
+        "gestopt; elke beslissing staat in {path}",
+        "stopped; every decision is in {path}",
+    ),
+    "review_exported": ("{path}: {n} records om te beoordelen", "{path}: {n} records to review"),
+    "review_row_errors": (
+        "{n} rijfout(en); er is niets geïmporteerd",
+        "{n} row error(s); nothing was imported",
+    ),
+    "review_imported": (
+        "{path}: {n} beslissingen geïmporteerd",
+        "{path}: {n} decisions imported",
+    ),
+    "suggest_wrote": ("{n} kandidaten geschreven naar {path}", "wrote {n} candidates to {path}"),
+    "suggest_second_look": (
+        "{n} beoordeelde items zonder overeenkomst hebben een sterke kandidaat: "
+        "--second-look toont ze",
+        "{n} reviewed no-match items have a strong candidate: --second-look lists them",
+    ),
+    "suggest_filled": (
+        "{n} lege cellen ingevuld (gemarkeerd met [suggestie]) in {path}",
+        "filled {n} empty cells (marked [suggestie]) in {path}",
+    ),
+    "suggest_lexical": (
+        "alleen lexicaal zoeken; voor semantisch zoeken: pip install 'herstelgraph[suggest]'",
+        "lexical matching only; for semantic matching: pip install 'herstelgraph[suggest]'",
+    ),
+    "suggest_pair": ("Suggesties {a} → {b} ({method})", "Suggestions {a} → {b} ({method})"),
+    "suggest_second_look_title": (
+        "Tweede blik {a} → {b} ({method})",
+        "Second look {a} → {b} ({method})",
+    ),
+    "suggest_for": ("Suggesties voor {name} ({method})", "Suggestions for {name} ({method})"),
+    "template_written": (
+        "{path}: curriculumsjabloon geschreven ({language})",
+        "{path}: curriculum template written ({language})",
+    ),
     "site_written": (
         "{pages} pagina's, {files} bestanden geschreven naar {path}",
         "{pages} pages, {files} files written to {path}",
@@ -515,6 +595,582 @@ MESSAGES: dict[str, Pair] = {
 
 def message(key: str, lang: Language | str, **fields: object) -> str:
     return _pick(MESSAGES[key], lang).format(**fields)
+
+
+# ----------------------------------------------------------------------------- checks
+#: What each check of ``herstelgraph check`` looks for: the qSKOS-style checks
+#: (checks/quality.py) and the mapping checks of the rubric (curation/consistency.py), by
+#: their codes, which JSON and CSV keep. The English is the libraries' own title.
+CHECK_TITLES: dict[str, Pair] = {
+    "S9": (
+        "een bron is zowel skos:Concept als skos:ConceptScheme",
+        "a resource is both skos:Concept and skos:ConceptScheme",
+    ),
+    "S13": (
+        "één literal is meer dan één van prefLabel, altLabel, hiddenLabel",
+        "one literal is more than one of prefLabel, altLabel, hiddenLabel",
+    ),
+    "S14": ("meer dan één prefLabel in één taal", "more than one prefLabel in one language"),
+    "S27": (
+        "related (of relatedMatch) tussen concepten die broaderTransitive verbindt",
+        "related (or relatedMatch) between concepts linked by broaderTransitive",
+    ),
+    "S37": (
+        "een skos:Collection is ook een Concept of ConceptScheme",
+        "a skos:Collection is also a Concept or ConceptScheme",
+    ),
+    "S46": (
+        "exactMatch (transitief) naast broadMatch, narrowMatch of relatedMatch",
+        "exactMatch (transitive) beside broadMatch, narrowMatch or relatedMatch",
+    ),
+    "hierarchy-cycle": (
+        "concepten die (transitief) breder zijn dan zichzelf",
+        "concepts (transitively) broader than themselves",
+    ),
+    "invented-skos-term": (
+        "een skos:-IRI die het SKOS-vocabulaire niet definieert",
+        "a skos: IRI that the SKOS vocabulary does not define",
+    ),
+    "missing-label": (
+        "een concept zonder prefLabel, of een schema zonder titel",
+        "a concept without prefLabel, or a scheme without a title",
+    ),
+    "empty-label": (
+        "een label dat leeg is of alleen witruimte bevat",
+        "a label that is empty or only whitespace",
+    ),
+    "unprintable-characters": (
+        "een label met stuurtekens of andere onafdrukbare tekens",
+        "a label with control or other unprintable characters",
+    ),
+    "overlapping-labels": (
+        "overlappende labels: één label op twee concepten van een schema, één ervan een prefLabel",
+        "one label on two concepts of a scheme, one a prefLabel",
+    ),
+    "omitted-language-tag": (
+        "een label of notitie zonder taalcode",
+        "a label or note without a language tag",
+    ),
+    "invalid-language-tag": (
+        "een taalcode die geen BCP 47 is of geen bekende taal noemt",
+        "a language tag that is not BCP 47 or no known language",
+    ),
+    "incomplete-language-coverage": (
+        "geen prefLabel in een taal die het schema gebruikt",
+        "no prefLabel in a language its scheme uses",
+    ),
+    "no-common-language": (
+        "de concepten van een schema hebben geen labeltaal gemeen",
+        "the concepts of a scheme share no label language",
+    ),
+    "orphan-concept": (
+        "weesconcept: een concept zonder enige semantische relatie",
+        "a concept with no semantic relation at all",
+    ),
+    "disconnected-clusters": (
+        "een groep concepten zonder verbinding met de rest",
+        "a group of concepts unlinked to the rest",
+    ),
+    "omitted-top-concepts": (
+        "een conceptschema zonder topconcepten",
+        "a concept scheme without top concepts",
+    ),
+    "top-concept-with-broader": (
+        "een topconcept dat een breder concept heeft",
+        "a top concept that has a broader concept",
+    ),
+    "ambiguous-notation": (
+        "één notatie op twee concepten van één schema, of twee op één concept",
+        "one notation on two concepts of one scheme, or two",
+    ),
+    "mapping-inside-scheme": (
+        "een mappingrelatie tussen concepten van één schema",
+        "a mapping relation between concepts of one scheme",
+    ),
+    "missing-reciprocal": (
+        "broader/narrower, related of topconcept in maar één richting",
+        "broader/narrower, related or top concept one way",
+    ),
+    "reflexive-relation": (
+        "een concept dat aan zichzelf gerelateerd is (broader, related, …)",
+        "a concept related to itself (broader, related, …)",
+    ),
+    "solely-transitive": (
+        "broaderTransitive/narrowerTransitive zonder broader-pad",
+        "broaderTransitive/narrowerTransitive with no broader path",
+    ),
+    "valueless-associative": (
+        "related tussen zusterconcepten (of concepten met een gemeenschappelijk kind)",
+        "related between siblings (or co-parents)",
+    ),
+    "hierarchical-redundancy": (
+        "een broader of broadMatch die ook uit een langer pad volgt",
+        "a broader or broadMatch also implied by a longer path",
+    ),
+    "undocumented-concept": (
+        "een concept zonder definitie, notitie of scopeNote",
+        "a concept without definition, note or scopeNote",
+    ),
+    "non-http-iri": (
+        "een bron beschreven onder een IRI die niet http(s) is",
+        "a resource described under an IRI that is not http(s)",
+    ),
+    "ill-typed-literal": (
+        "een literal buiten de lexicale ruimte van zijn datatype",
+        "a literal outside its datatype's lexical space",
+    ),
+    "deprecated-in-use": (
+        "een profiel, mapping of item verwijst naar een vervallen item",
+        "a profile, mapping or item points to a deprecated item",
+    ),
+    # the mapping checks of mappings/RUBRIC.md §7
+    "C-TRI-1": (
+        "een keten A–B–C over drie kaders waarvan de bewering A–C niet sluit",
+        "a chain A–B–C across three frameworks whose claim A–C does not close",
+    ),
+    "C-TRI-2": (
+        "A gekoppeld aan B en aan C, B exact/close C, met twee verschillende relaties",
+        "A linked to B and to C, B exact/close C, with two different relations",
+    ),
+    "C-ANC-1": (
+        "een item en zijn voorouder zonder reden op hetzelfde doel gemapt",
+        "an item and its ancestor mapped to the same target without a reason",
+    ),
+    "C-DIR-1": (
+        "broad/narrow-mappings die de hiërarchieën tegenspreken (een cyclus)",
+        "broad/narrow mappings that contradict the hierarchies (a cycle)",
+    ),
+    "C-DIR-2": (
+        "exactMatch naast een andere relatie, of tussen items van één kader",
+        "exactMatch beside another relation, or joining one framework's items",
+    ),
+    "C-DUP-1": (
+        "een record op een item dat een ander herhaalt (hg:restates)",
+        "a record on a restating item (hg:restates)",
+    ),
+    "C-DUP-2": (
+        "meer dan één record per paar, of per item en kader (geen overeenkomst)",
+        "more than one record per pair, or per item and framework (no match)",
+    ),
+    "C-DUP-3": (
+        "twee items van één kader met hetzelfde label en zonder hg:restates",
+        "two items of one framework with the same label and no hg:restates",
+    ),
+    "C-DUP-4": (
+        "een geen-overeenkomstrecord naast een SKOS-link naar hetzelfde kader",
+        "a no-match record beside a SKOS link into the same framework",
+    ),
+    "C-SEC-1": (
+        "een record waarvan subject of object een sectie is",
+        "a record whose subject or object is a section",
+    ),
+    "C-EX-1": (
+        "een geen-overeenkomstrecord op een item dat alleen een voorbeeld of afgeleid is",
+        "a no-match record on an example-only or inferred item",
+    ),
+    "C-STR-1": (
+        "sterkte (`other`) niet zoals R-STR-1 die voor het predicaat vastlegt",
+        "strength (`other`) not as R-STR-1 sets it for the predicate",
+    ),
+    "C-CONF-1": (
+        "zekerheid buiten het bereik van de rubric (twijfelachtige: waarschuwingen)",
+        "confidence outside the rubric's range (doubtful ones: warnings)",
+    ),
+    "C-CONF-2": (
+        "een link met een afgeleid item boven 0,75",
+        "a link with an inferred item above 0.75",
+    ),
+    "C-RULE-1": (
+        "curation_rule ontbreekt, is onbekend of is niet de regel van het predicaat",
+        "curation_rule missing, unknown, or not the predicate's rule",
+    ),
+    "C-NONE-1": (
+        "drie of meer geen-overeenkomsttoelichtingen in een bestand die één sjabloon zijn",
+        "three or more no-match comments in a file that are one template",
+    ),
+    "C-COM-1": (
+        "een toelichting bij een link die niet beide items citeert (twee “…”)",
+        "a link comment that does not quote both items (two “…”)",
+    ),
+    "C-COV-1": (
+        "een eis-item zonder link en niet precies één geen-overeenkomstrecord",
+        "a requirement item with no link and not exactly one no-match",
+    ),
+}
+
+
+def check_title(check: str, lang: Language | str) -> str:
+    """What a check looks for, in words (the code itself when it has none)."""
+    pair = CHECK_TITLES.get(check)
+    return _pick(pair, lang) if pair else check
+
+
+#: The details of the qSKOS-style findings (checks/quality.py) and the lines of the report
+#: around them, by key; the fields are IRIs, literals and numbers, never words.
+CHECK_DETAILS: dict[str, Pair] = {
+    "plain": ("{text}", "{text}"),
+    "S9": (
+        "een skos:Concept (getypeerd of door zijn links) en een skos:ConceptScheme",
+        "a skos:Concept (typed or by its links) and a skos:ConceptScheme",
+    ),
+    "S37": ("een skos:Collection en een {other}", "a skos:Collection and a {other}"),
+    "S13": ("{lit} is {kinds}", "{lit} is {kinds}"),
+    "and": (" en ", " and "),
+    "or": (" of ", " or "),
+    "S14": ("{n} prefLabels in {language}: {shown}", "{n} prefLabels in {language}: {shown}"),
+    "S14-none": ("{n} prefLabels zonder taal: {shown}", "{n} prefLabels in no language: {shown}"),
+    "empty": ("leeg: {props}", "empty {props}"),
+    "no-preflabel": ("concept zonder skos:prefLabel", "concept without skos:prefLabel"),
+    "no-preflabel-alt": (
+        "concept zonder skos:prefLabel (wel met altLabel)",
+        "concept without skos:prefLabel (has altLabel)",
+    ),
+    "no-title": (
+        "schema zonder prefLabel, rdfs:label, dc:title of dct:title",
+        "scheme without prefLabel, rdfs:label, dc:title or dct:title",
+    ),
+    "more": ("{shown} (en nog {n})", "{shown} (and {n} more)"),
+    "tag-malformed": ("geen goedgevormde BCP 47", "not well-formed BCP 47"),
+    "tag-not-iso": ("{primary} is geen ISO 639-1-taal", "{primary} is no ISO 639-1 language"),
+    "tag-unregistered": (
+        "{primary} is geen geregistreerde taalsubtag",
+        "{primary} is no registered language subtag",
+    ),
+    "cycle": ("cyclus door {n}: {shown}", "cycle through {n}: {shown}"),
+    "S27": (
+        "{p} {high}, dat er ook broaderTransitive van is",
+        "{p} {high}, which is also broaderTransitive of it",
+    ),
+    "S46": ("{p} {b}, maar exactMatch verbindt ze", "{p} {b}, but exactMatch links them"),
+    "draft-term": (
+        "een term van de SKOS Core-concepten uit 2004, weggelaten uit de SKOS-aanbeveling",
+        "a SKOS Core 2004 draft term, dropped from the SKOS Recommendation",
+    ),
+    "invented": ("niet in het SKOS-vocabulaire", "not in the SKOS vocabulary"),
+    "invented-near": (
+        "niet in het SKOS-vocabulaire; bedoelt u {near}?",
+        "not in the SKOS vocabulary; did you mean {near}?",
+    ),
+    "kinds-of": ("{kinds} van {concept}", "{kinds} of {concept}"),
+    "overlap": ("prefLabel {label} is ook de {shown}", "prefLabel {label} is also the {shown}"),
+    "overlap-in": (
+        "prefLabel {label} is ook de {shown} in {scheme}",
+        "prefLabel {label} is also the {shown} in {scheme}",
+    ),
+    "coverage": (
+        "geen prefLabel in {lacking} (het schema gebruikt {want})",
+        "no prefLabel in {lacking} (its scheme uses {want})",
+    ),
+    "no-scheme": ("(concepten in geen enkel schema)", "(concepts in no scheme)"),
+    "no-common": (
+        "geen taal gemeen aan de {n} concepten met een label: {shown}",
+        "no language common to its {n} labelled concepts: {shown}",
+    ),
+    "orphan": (
+        "geen broader-, narrower-, related- of mappingrelatie",
+        "no broader, narrower, related or mapping relation",
+    ),
+    "cluster": (
+        "{n} concepten, niet verbonden met {others} andere clusters: {shown}",
+        "{n} concepts, unlinked to {others} other clusters: {shown}",
+    ),
+    "no-top": (
+        "geen skos:hasTopConcept of skos:topConceptOf",
+        "no skos:hasTopConcept or skos:topConceptOf",
+    ),
+    "top-broader": ("topconcept van {of}, broader {shown}", "top concept of {of}, broader {shown}"),
+    "notation-shared": ('notatie "{value}" ook op {shown}', 'notation "{value}" also on {shown}'),
+    "notations": ("{n} notaties: {values}", "{n} notations: {values}"),
+    "inside": ("{p} {b}, beide in {scheme}", "{p} {b}, both in {scheme}"),
+    "reciprocal": ("{name} {b} zonder {b} {inv} {a}", "{name} {b} without {b} {inv} {a}"),
+    "top-of": (
+        "topConceptOf {scheme} zonder hasTopConcept",
+        "topConceptOf {scheme} without hasTopConcept",
+    ),
+    "has-top": ("hasTopConcept {a} zonder topConceptOf", "hasTopConcept {a} without topConceptOf"),
+    "reflexive": ("{p} zichzelf", "{p} itself"),
+    "solely": (
+        "{p} {b} zonder broader/narrower-pad ertussen",
+        "{p} {b} with no broader/narrower path between them",
+    ),
+    "siblings-under": ("{p} {b}, zusterconcepten onder {x}", "{p} {b}, siblings under {x}"),
+    "siblings-above": ("{p} {b}, beide boven {x}", "{p} {b}, siblings both above {x}"),
+    "redundant": ("{p} {b}, ook bereikt via {via}", "{p} {b}, also reached via {via}"),
+    "redundant-inverse": (
+        "{b} {p} dit concept, ook bereikt via {via}",
+        "{b} {p} it, also reached via {via}",
+    ),
+    "undocumented": (
+        "geen skos:definition, scopeNote, note of example",
+        "no skos:definition, scopeNote, note or example",
+    ),
+    "non-http": (
+        "een {scheme}:-IRI; HTTP-IRI's zijn op te zoeken",
+        "a {scheme}: IRI; HTTP IRIs can be looked up",
+    ),
+    "ill-typed": (
+        '{p} "{value}" is geen geldige xsd:{name}',
+        '{p} "{value}" is not a valid xsd:{name}',
+    ),
+    "deprecated": (
+        "{p} {iri}, vervallen (vervangen door {successors})",
+        "{p} {iri}, deprecated (replaced by {successors})",
+    ),
+    "deprecated-none": (
+        "{p} {iri}, vervallen (zonder opvolger)",
+        "{p} {iri}, deprecated (no successor)",
+    ),
+    # the report around the findings
+    "report": (
+        "Kwaliteitscontrole van {sources}: {triples} triples, {concepts} concepten, "
+        "{schemes} conceptschema's",
+        "Quality check of {sources}: {triples} triples, {concepts} concepts, {schemes} concept "
+        "schemes",
+    ),
+    "the-graph": ("de graaf", "the graph"),
+    "shipped graph": ("de meegeleverde graaf", "shipped graph"),
+    "summary": (
+        "{errors} fouten, {warnings} waarschuwingen",
+        "{errors} errors, {warnings} warnings",
+    ),
+    "more-findings": (
+        "… nog {n} (--limit 0 of --format json voor alle)",
+        "… {n} more (--limit 0 or --format json for all)",
+    ),
+    "warnings-row": ("{title} (waarschuwingen)", "{title} (warnings)"),
+    "records": ("records {records}", "records {records}"),
+    "in-files": ("in {files}", "in {files}"),
+    # endpoint check (checks/endpoint.py)
+    "e-triples": ("{n} triples", "{n} triples"),
+    "e-fingerprint": ("vingerafdruk {fp}", "fingerprint {fp}"),
+    "e-needed-by": ("nodig voor {queries}", "needed by {queries}"),
+    "e-row-cap": ("rijlimiet", "row cap"),
+    "e-none-seen": ("geen gezien", "none seen"),
+    "e-rows": ("{n} rijen", "{n} rows"),
+    "e-missing": (
+        "geen triples; laad 'herstelgraph export --format trig'",
+        "no triples; load 'herstelgraph export --format trig'",
+    ),
+    "e-count": ("{p} {got} (deze release {want})", "{p} {got} (release {want})"),
+    "e-differs": (
+        "{n} aantallen per predicaat wijken af: {shown}",
+        "{n} predicate counts differ: {shown}",
+    ),
+    "e-and-more": ("{shown} en nog {n}", "{shown} and {n} more"),
+    "e-answered": (
+        "antwoordt; niet vergeleken, want de grafen wijken af van deze release",
+        "answered; not compared, as the graphs differ from this release",
+    ),
+    "e-wrong": (
+        "{got} rijen waar deze release er {want} geeft",
+        "{got} rows where this release gives {want}",
+    ),
+    "e-probe-failed": ("de test mislukte: {error}", "the probe failed: {error}"),
+    "e-cap-says": (
+        "de server kapt antwoorden af bij {cap} rijen en meldt dat: herstelgraph vraagt "
+        "langere antwoorden in delen op",
+        "the server cuts answers at {cap} rows and says so: herstelgraph pages answers longer "
+        "than that",
+    ),
+    "e-cap-silent": (
+        "een antwoord van {rows} rijen kwam terug met {got} en zonder melding: langere "
+        "antwoorden worden ongemerkt afgekapt (verhoog de resultaatlimiet van de server)",
+        "an answer of {rows} rows came back with {got} and no notice: longer answers are cut "
+        "without a word (raise the server's result limit)",
+    ),
+    "e-cap-whole": (
+        "een antwoord van {rows} rijen kwam volledig terug",
+        "an answer of {rows} rows came back whole",
+    ),
+    "e-reading-user": (
+        "de gebruikersgraaf van het eindpunt lezen",
+        "reading the endpoint's user graph",
+    ),
+    "e-building": ("de graaf van deze release opbouwen", "building this release's graph"),
+    "e-building-user": (
+        "de graaf van deze release opbouwen, met die gebruikersgegevens",
+        "building this release's graph with that user data",
+    ),
+    "e-counting": ("triples per predicaat tellen", "counting triples per predicate"),
+    "e-probing": ("SPARQL-onderdelen testen", "probing SPARQL features"),
+    # the SPARQL features an endpoint is probed for, by their English names
+    "VALUES (and parameters, bound with VALUES)": (
+        "VALUES (en parameters, gebonden met VALUES)",
+        "VALUES (and parameters, bound with VALUES)",
+    ),
+    "EXISTS inside a FILTER expression (… || EXISTS {…})": (
+        "EXISTS binnen een FILTER-expressie (… || EXISTS {{…}})",
+        "EXISTS inside a FILTER expression (… || EXISTS {{…}})",
+    ),
+    "GROUP BY, COUNT(DISTINCT), GROUP_CONCAT with separator": (
+        "GROUP BY, COUNT(DISTINCT), GROUP_CONCAT met scheidingsteken",
+        "GROUP BY, COUNT(DISTINCT), GROUP_CONCAT with separator",
+    ),
+    "ORDER BY, LIMIT and OFFSET over a subquery (paging a capped answer)": (
+        "ORDER BY, LIMIT en OFFSET over een subquery (een afgekapt antwoord in delen opvragen)",
+        "ORDER BY, LIMIT and OFFSET over a subquery (paging a capped answer)",
+    ),
+    "the request's default-graph-uri (a query reads the graphs it names)": (
+        "default-graph-uri van het verzoek (een query leest de grafen die ze noemt)",
+        "the request's default-graph-uri (a query reads the graphs it names)",
+    ),
+    "property paths (a|b, a/b)": ("eigenschapspaden (a|b, a/b)", "property paths (a|b, a/b)"),
+    # check --profile (checks/standards.py)
+    "profile-report": (
+        "{title} {version} op {sources} ({triples} triples): {verdict}",
+        "{title} {version} on {sources} ({triples} triples): {verdict}",
+    ),
+    "conforms": ("voldoet", "conforms"),
+    "does-not-conform": ("voldoet niet", "does not conform"),
+    "profile-summary": (
+        "{violations} overtredingen, {warnings} waarschuwingen, {infos} meldingen",
+        "{violations} violations, {warnings} warnings, {infos} infos",
+    ),
+    # the mapping checks (curation/consistency.py); a record is "{s} {p} {o}" or "m-what-none"
+    "m-what-none": (
+        "{s} geen overeenkomst ({p}) in {src}",
+        "{s} no match ({p}) in {src}",
+    ),
+    "m-legacy": (
+        "{detail} (bestand nog niet volgens de rubric vastgelegd: {files})",
+        "{detail} (file not yet curated under the rubric: {files})",
+    ),
+    "m-chain": (
+        "{a} {r1} {b} {r2} {c} beweert {a} {claim} {c}",
+        "{a} {r1} {b} {r2} {c} claims {a} {claim} {c}",
+    ),
+    "m-tri-have": (
+        "{chain}, maar het vastgelegde A–C-record zegt {have}",
+        "{chain}, but the curated A–C record says {have}",
+    ),
+    "m-tri-none": (
+        "{chain}, en geen SKOS-record verbindt {a} en {c}",
+        "{chain}, and no SKOS record links {a} and {c}",
+    ),
+    "m-tri-2": (
+        "{b} en {c} zijn exact/close, maar {a} is {rb} {b} en {rc} {c}",
+        "{b} and {c} are exact/close, but {a} is {rb} {b} and {rc} {c}",
+    ),
+    "m-anc": (
+        "{x} en zijn voorouder {y} zijn beide gemapt op {t}; het record {x}–{t} heeft "
+        "[C-ANC-1 {y}: reden] nodig of vervalt",
+        "{x} and its ancestor {y} are both mapped to {t}; the {x}–{t} record needs "
+        "[C-ANC-1 {y}: reason] or goes",
+    ),
+    "m-dir-1": (
+        "broad/narrow-mappings en de hiërarchieën vormen een cyclus: elk van {items} is "
+        "specifieker dan zichzelf",
+        "broad/narrow mappings and the hierarchies form a cycle: each of {items} is narrower "
+        "than itself",
+    ),
+    "m-dir-2-joins": (
+        "exactMatch (transitief) verbindt {items} van één kader ({fw})",
+        "exactMatch (transitive) joins {items} of one framework ({fw})",
+    ),
+    "m-dir-2-beside": (
+        "{s} {p} {o} naast exactMatch (transitief) tussen beide (SKOS S46)",
+        "{s} {p} {o} beside exactMatch (transitive) between them (SKOS S46)",
+    ),
+    "m-dir-2-inside": (
+        "een mapping binnen één kader: {s} {p} {o}",
+        "a mapping inside one framework: {s} {p} {o}",
+    ),
+    "m-dup-1": (
+        "{x} herhaalt {y} (R-DUP-1): het krijgt geen eigen records",
+        "{x} restates {y} (R-DUP-1): it gets no records of its own",
+    ),
+    "m-sec-1": (
+        "{x} is een sectie, een kop: map de items eronder (R-SEC-1)",
+        "{x} is a section, a heading: map the items under it (R-SEC-1)",
+    ),
+    "m-ex-1-inferred": (
+        "{x} is afgeleid: het heeft geen geen-overeenkomstrecord nodig (R-EX-1, R-INF-1)",
+        "{x} is inferred: it needs no no-match record (R-EX-1, R-INF-1)",
+    ),
+    "m-ex-1-example": (
+        "{x} is alleen een voorbeeld: het heeft geen geen-overeenkomstrecord nodig "
+        "(R-EX-1, R-INF-1)",
+        "{x} is example-only: it needs no no-match record (R-EX-1, R-INF-1)",
+    ),
+    "m-dup-2-none": (
+        "{x} heeft {n} geen-overeenkomstrecords naar {fw} (R-ONE-1: één record per paar)",
+        "{x} has {n} no-match records into {fw} (R-ONE-1: one record per pair)",
+    ),
+    "m-dup-2-pair": (
+        "{n} records voor het paar {a} – {b} (R-ONE-1: één record per paar)",
+        "{n} records for the pair {a} – {b} (R-ONE-1: one record per pair)",
+    ),
+    "m-dup-4": (
+        "{x} heeft een geen-overeenkomstrecord naar {fw} naast {n} SKOS-link(s) daarheen",
+        "{x} has a no-match record into {fw} beside {n} SKOS link(s) into it",
+    ),
+    "m-dup-3": (
+        "{a} en {b} van {scheme} delen het label “{label}” zonder hg:restates (dubbel geteld)",
+        "{a} and {b} of {scheme} share the label “{label}” without hg:restates (counted twice)",
+    ),
+    "m-empty": ("leeg", "empty"),
+    "m-str-1": (
+        "other is {other} bij {what}; R-STR-1 vraagt {want}",
+        "other is {other} on {what}; R-STR-1 wants {want}",
+    ),
+    "m-conf-none": (
+        "zekerheid {x} van geen-overeenkomst buiten {floor}–1.00",
+        "no-match confidence {x} outside {floor}–1.00",
+    ),
+    "m-conf-doubtful": (
+        "twijfelachtige geen-overeenkomst ({x} < {floor}): beoordeel die eerst",
+        "doubtful no-match ({x} < {floor}): review it first",
+    ),
+    "m-conf-low": (
+        "{what} met {x}, onder {floor}: geen link (R-CONF-1)",
+        "{what} at {x}, below {floor}: no link (R-CONF-1)",
+    ),
+    "m-conf-2": (
+        "{what} met {x} steunt op het afgeleide item {item}: hoogstens {cap} (R-CONF-2, R-INF-1)",
+        "{what} at {x} rests on the inferred item {item}: at most {cap} (R-CONF-2, R-INF-1)",
+    ),
+    "m-com-1": (
+        "de toelichting bij {what} citeert niet beide items",
+        "the comment on {what} does not quote both items",
+    ),
+    "m-rule-none": ("geen curation_rule bij {what}", "no curation_rule on {what}"),
+    "m-rule-unknown": (
+        "curation_rule {rule} is geen regel van de rubric",
+        "curation_rule {rule} is no rule of the rubric",
+    ),
+    "m-no-rule": ("geen regel", "no rule"),
+    "m-rule-none-match": (
+        "{what} noemt {rule}; een geen-overeenkomst met {p} is {want}",
+        "{what} names {rule}; a {p} no-match is {want}",
+    ),
+    "m-rule-none-2": (
+        "R-NONE-2 bij {x}, maar het heeft geen voorkennisrecord met een item van {fw}",
+        "R-NONE-2 on {x}, but it has no prerequisite record with an item of {fw}",
+    ),
+    "m-rule-link": ("{what} noemt {rule}; {p} is {want}", "{what} names {rule}; {p} is {want}"),
+    "m-conf-mean": (
+        "{name}: gemiddelde zekerheid van de {n} {p}-links is {mean} < {floor} (R-CONF-4)",
+        "{name}: mean confidence of its {n} {p} links is {mean} < {floor} (R-CONF-4)",
+    ),
+    "m-none-1": (
+        "{n} geen-overeenkomsttoelichtingen in {name} zijn één sjabloon zodra de eigen woorden "
+        "van het item weg zijn: “{shown}” (R-COM-2)",
+        "{n} no-match comments in {name} are one template once the item's own words are left "
+        "out: “{shown}” (R-COM-2)",
+    ),
+    "m-cov-no-record": ("geen record", "no record"),
+    "m-cov-records": ("{n} geen-overeenkomstrecords", "{n} no-match records"),
+    "m-cov-1": (
+        "{x} heeft geen SKOS-link naar {fw} en {what}: het heeft een link nodig of precies één "
+        "geen-overeenkomstrecord",
+        "{x} has no SKOS link into {fw} and {what}: it needs a link or exactly one no-match record",
+    ),
+}
+
+
+def check_detail(key: str, lang: Language | str, **fields: object) -> str:
+    """A finding's detail, or a line of the check report, in words."""
+    return _pick(CHECK_DETAILS[key], lang).format(**fields)
 
 
 # ----------------------------------------------------------------------------- the site
@@ -837,11 +1493,15 @@ def type_plural(curie: str, lang: Language | str) -> str:
 
 
 __all__ = [
+    "CHECK_DETAILS",
+    "CHECK_TITLES",
     "HEADERS",
     "MESSAGES",
     "RELATIONS",
     "SITE",
     "VALUES",
+    "check_detail",
+    "check_title",
     "default_language",
     "header",
     "message",

@@ -30,6 +30,7 @@ from ..errors import EndpointError
 from ..ids import compact
 from ..model import Entailment, Record
 from ..store.store import ASSERTED, INFERRED, USER, Row, Store
+from ..words import CHECK_DETAILS, check_detail
 
 if TYPE_CHECKING:  # the endpoint client is imported only when an endpoint is checked
     from ..store.endpoint import Endpoint
@@ -94,32 +95,44 @@ class EndpointReport(Record):
         graphs = all(g.status in ("matches", "user data", "empty") for g in self.graphs)
         return graphs and all(f.status == "supported" for f in self.features)
 
-    def findings(self) -> list[EndpointFinding]:
+    def findings(self, lang: str = "en") -> list[EndpointFinding]:
+        """The report as rows, their texts in ``lang`` (the details are the report's own:
+        ``check_endpoint(..., lang=)``); kinds and statuses stay codes."""
+
+        def w(key: str, **fields: object) -> str:
+            return check_detail(key, lang, **fields)
+
         rows = [
             EndpointFinding(
                 "graph",
                 g.graph,
                 g.status,
-                f"{g.triples} triples",
-                "" if g.release is None else f"{g.release} triples",
-                (g.detail + "; " if g.detail else "") + f"fingerprint {g.fingerprint}",
+                w("e-triples", n=g.triples),
+                "" if g.release is None else w("e-triples", n=g.release),
+                (g.detail + "; " if g.detail else "") + w("e-fingerprint", fp=g.fingerprint),
             )
             for g in self.graphs
         ]
         rows += [
             EndpointFinding(
                 "feature",
-                f.feature,
+                feature_name(f.feature, lang),
                 f.status,
                 "",
                 "",
-                (f.detail + "; " if f.detail else "") + f"needed by {', '.join(f.needed_by)}",
+                (f.detail + "; " if f.detail else "")
+                + w("e-needed-by", queries=", ".join(f.needed_by)),
             )
             for f in self.features
         ]
-        cap = "none seen" if self.row_cap is None else f"{self.row_cap} rows"
-        rows.append(EndpointFinding("limit", "row cap", cap, "", "", self.row_cap_detail))
+        cap = w("e-none-seen") if self.row_cap is None else w("e-rows", n=self.row_cap)
+        rows.append(EndpointFinding("limit", w("e-row-cap"), cap, "", "", self.row_cap_detail))
         return rows
+
+
+def feature_name(name: str, lang: str) -> str:
+    """A SPARQL feature's name in ``lang`` (most are SPARQL keywords, the same in both)."""
+    return check_detail(name, lang) if name in CHECK_DETAILS else name
 
 
 # ---------------------------------------------------------------------- features
@@ -241,7 +254,7 @@ def _first_line(exc: Exception) -> str:
 
 
 def _probe_features(
-    endpoint: Endpoint, reference: Store, graphs_match: bool
+    endpoint: Endpoint, reference: Store, graphs_match: bool, lang: str = "en"
 ) -> list[FeatureStatus]:
     """Each probe reads the herstelgraph graphs, as the questions do (Virtuoso 7 gets some
     features wrong only on patterns without data, e.g. a UNION of two VALUES blocks, which
@@ -258,12 +271,12 @@ def _probe_features(
             out.append(FeatureStatus(feature.name, "unsupported", needed, _first_line(exc)))
             continue
         if not graphs_match:
-            detail = "answered; not compared, as the graphs differ from this release"
+            detail = check_detail("e-answered", lang)
             out.append(FeatureStatus(feature.name, "answers", needed, detail))
             continue
         want = reference.select(feature.probe, entailment=Entailment.NONE)
         if _comparable(got, feature.ordered) != _comparable(want, feature.ordered):
-            detail = f"{len(got)} rows where this release gives {len(want)}"
+            detail = check_detail("e-wrong", lang, got=len(got), want=len(want))
             out.append(FeatureStatus(feature.name, "wrong answer", needed, detail))
         else:
             out.append(FeatureStatus(feature.name, "supported", needed, ""))
@@ -292,12 +305,15 @@ def _release_counts(store: Store, graph: ox.NamedNode) -> Counter[str]:
     return Counter(q.predicate.value for q in store.quads(graphs=(graph,)))
 
 
-def _difference(got: Counter[str], want: Counter[str], limit: int = 3) -> str:
+def _difference(got: Counter[str], want: Counter[str], limit: int = 3, lang: str = "en") -> str:
     keys = sorted(set(got) | set(want), key=lambda p: (-abs(got[p] - want[p]), p))
     diff = [p for p in keys if got[p] != want[p]]
-    shown = ", ".join(f"{compact(p)} {got[p]} (release {want[p]})" for p in diff[:limit])
-    more = f" and {len(diff) - limit} more" if len(diff) > limit else ""
-    return f"{len(diff)} predicate counts differ: {shown}{more}"
+    shown = ", ".join(
+        check_detail("e-count", lang, p=compact(p), got=got[p], want=want[p]) for p in diff[:limit]
+    )
+    if len(diff) > limit:
+        shown = check_detail("e-and-more", lang, shown=shown, n=len(diff) - limit)
+    return check_detail("e-differs", lang, n=len(diff), shown=shown)
 
 
 def _release_store(user: list[ox.Quad]) -> Store:
@@ -316,7 +332,7 @@ def _release_store(user: list[ox.Quad]) -> Store:
         return load(extra=[path])
 
 
-def _graph_statuses(endpoint: Endpoint, reference: Store) -> list[GraphStatus]:
+def _graph_statuses(endpoint: Endpoint, reference: Store, lang: str = "en") -> list[GraphStatus]:
     out: list[GraphStatus] = []
     for name, graph in GRAPHS:
         got = _endpoint_counts(endpoint, graph)
@@ -327,11 +343,11 @@ def _graph_statuses(endpoint: Endpoint, reference: Store) -> list[GraphStatus]:
             continue
         want = _release_counts(reference, graph)
         if not total:
-            status, detail = "missing", "no triples; load 'herstelgraph export --format trig'"
+            status, detail = "missing", check_detail("e-missing", lang)
         elif got == want:
             status, detail = "matches", ""
         else:
-            status, detail = "differs", _difference(got, want)
+            status, detail = "differs", _difference(got, want, lang=lang)
         out.append(
             GraphStatus(
                 name, graph.value, total, sum(want.values()), status, _fingerprint(got), detail
@@ -341,7 +357,7 @@ def _graph_statuses(endpoint: Endpoint, reference: Store) -> list[GraphStatus]:
 
 
 # ---------------------------------------------------------------------- limits
-def _probe_row_cap(endpoint: Endpoint) -> tuple[int | None, str]:
+def _probe_row_cap(endpoint: Endpoint, lang: str = "en") -> tuple[int | None, str]:
     keys = "VALUES ?a { 0 1 2 3 4 5 6 7 8 9 } VALUES ?b { 0 1 2 3 4 5 6 7 8 9 }"
     text = (
         f"SELECT ?a ?b ?c ?d WHERE {{ {{ {keys} VALUES ?c {{ 0 1 2 3 4 5 6 7 8 9 }} "
@@ -350,39 +366,34 @@ def _probe_row_cap(endpoint: Endpoint) -> tuple[int | None, str]:
     try:
         _names, rows, cap = endpoint._rows(text, None)
     except EndpointError as exc:
-        return None, f"the probe failed: {_first_line(exc)}"
+        return None, check_detail("e-probe-failed", lang, error=_first_line(exc))
     if cap is not None:
-        return cap, (
-            f"the server cuts answers at {cap} rows and says so: herstelgraph pages answers "
-            "longer than that"
-        )
+        return cap, check_detail("e-cap-says", lang, cap=cap)
     if len(rows) < CAP_PROBE_ROWS:
-        return len(rows), (
-            f"an answer of {CAP_PROBE_ROWS} rows came back with {len(rows)} and no notice: "
-            "longer answers are cut without a word (raise the server's result limit)"
-        )
-    return None, f"an answer of {CAP_PROBE_ROWS} rows came back whole"
+        return len(rows), check_detail("e-cap-silent", lang, rows=CAP_PROBE_ROWS, got=len(rows))
+    return None, check_detail("e-cap-whole", lang, rows=CAP_PROBE_ROWS)
 
 
 # ---------------------------------------------------------------------- the check
 def check_endpoint(
-    endpoint: Endpoint, *, progress: Callable[[str], None] | None = None
+    endpoint: Endpoint, *, progress: Callable[[str], None] | None = None, lang: str = "en"
 ) -> EndpointReport:
     """What the endpoint (an :class:`~herstelgraph.store.endpoint.Endpoint`) holds against
-    this release: its graphs, the SPARQL features the questions need, its row cap."""
+    this release: its graphs, the SPARQL features the questions need, its row cap. The
+    details and the progress messages are in ``lang``; statuses stay codes."""
     from .._version import __version__
 
     say = progress or (lambda _msg: None)
-    say("reading the endpoint's user graph")
+    say(check_detail("e-reading-user", lang))
     user = list(endpoint.quads(graphs=(USER,))) if endpoint._has_layout() else []
-    say("building this release's graph" + (" with that user data" if user else ""))
+    say(check_detail("e-building-user" if user else "e-building", lang))
     reference = _release_store(user)
-    say("counting triples per predicate")
-    graphs = _graph_statuses(endpoint, reference)
+    say(check_detail("e-counting", lang))
+    graphs = _graph_statuses(endpoint, reference, lang)
     match = all(g.status == "matches" for g in graphs if g.graph != "user")
-    say("probing SPARQL features")
-    features = _probe_features(endpoint, reference, match)
-    cap, cap_detail = _probe_row_cap(endpoint)
+    say(check_detail("e-probing", lang))
+    features = _probe_features(endpoint, reference, match, lang)
+    cap, cap_detail = _probe_row_cap(endpoint, lang)
     return EndpointReport(
         endpoint.url, __version__, tuple(graphs), tuple(features), cap, cap_detail
     )

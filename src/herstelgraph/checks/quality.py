@@ -36,6 +36,7 @@ from pyoxigraph import NamedNode as _NamedNode
 
 from ..errors import InputError
 from ..model import Record
+from ..words import check_detail, check_title
 
 SKOS = "http://www.w3.org/2004/02/skos/core#"
 SKOSXL = "http://www.w3.org/2008/05/skos-xl#"
@@ -86,39 +87,42 @@ SKOS_SUBPROPERTIES = (
     ("relatedMatch", "related"),
 )
 
-#: (id, severity, what it finds); the order is the report's order.
-CHECKS: tuple[tuple[str, str, str], ...] = (
-    ("S9", "error", "a resource is both skos:Concept and skos:ConceptScheme"),
-    ("S13", "error", "one literal is more than one of prefLabel, altLabel, hiddenLabel"),
-    ("S14", "error", "more than one prefLabel in one language"),
-    ("S27", "error", "related (or relatedMatch) between concepts linked by broaderTransitive"),
-    ("S37", "error", "a skos:Collection is also a Concept or ConceptScheme"),
-    ("S46", "error", "exactMatch (transitive) beside broadMatch, narrowMatch or relatedMatch"),
-    ("hierarchy-cycle", "error", "concepts (transitively) broader than themselves"),
-    ("invented-skos-term", "error", "a skos: IRI that the SKOS vocabulary does not define"),
-    ("missing-label", "warning", "a concept without prefLabel, or a scheme without a title"),
-    ("empty-label", "warning", "a label that is empty or only whitespace"),
-    ("unprintable-characters", "warning", "a label with control or other unprintable characters"),
-    ("overlapping-labels", "warning", "one label on two concepts of a scheme, one a prefLabel"),
-    ("omitted-language-tag", "warning", "a label or note without a language tag"),
-    ("invalid-language-tag", "warning", "a language tag that is not BCP 47 or no known language"),
-    ("incomplete-language-coverage", "warning", "no prefLabel in a language its scheme uses"),
-    ("no-common-language", "warning", "the concepts of a scheme share no label language"),
-    ("orphan-concept", "warning", "a concept with no semantic relation at all"),
-    ("disconnected-clusters", "warning", "a group of concepts unlinked to the rest"),
-    ("omitted-top-concepts", "warning", "a concept scheme without top concepts"),
-    ("top-concept-with-broader", "warning", "a top concept that has a broader concept"),
-    ("ambiguous-notation", "warning", "one notation on two concepts of one scheme, or two"),
-    ("mapping-inside-scheme", "warning", "a mapping relation between concepts of one scheme"),
-    ("missing-reciprocal", "warning", "broader/narrower, related or top concept one way"),
-    ("reflexive-relation", "warning", "a concept related to itself (broader, related, …)"),
-    ("solely-transitive", "warning", "broaderTransitive/narrowerTransitive with no broader path"),
-    ("valueless-associative", "warning", "related between siblings (or co-parents)"),
-    ("hierarchical-redundancy", "warning", "a broader or broadMatch also implied by a longer path"),
-    ("undocumented-concept", "warning", "a concept without definition, note or scopeNote"),
-    ("non-http-iri", "warning", "a resource described under an IRI that is not http(s)"),
-    ("ill-typed-literal", "warning", "a literal outside its datatype's lexical space"),
-    ("deprecated-in-use", "warning", "a profile, mapping or item points to a deprecated item"),
+#: (id, severity, what it finds in English: words.CHECK_TITLES); the order is the report's.
+CHECKS: tuple[tuple[str, str, str], ...] = tuple(
+    (cid, severity, check_title(cid, "en"))
+    for cid, severity in (
+        ("S9", "error"),
+        ("S13", "error"),
+        ("S14", "error"),
+        ("S27", "error"),
+        ("S37", "error"),
+        ("S46", "error"),
+        ("hierarchy-cycle", "error"),
+        ("invented-skos-term", "error"),
+        ("missing-label", "warning"),
+        ("empty-label", "warning"),
+        ("unprintable-characters", "warning"),
+        ("overlapping-labels", "warning"),
+        ("omitted-language-tag", "warning"),
+        ("invalid-language-tag", "warning"),
+        ("incomplete-language-coverage", "warning"),
+        ("no-common-language", "warning"),
+        ("orphan-concept", "warning"),
+        ("disconnected-clusters", "warning"),
+        ("omitted-top-concepts", "warning"),
+        ("top-concept-with-broader", "warning"),
+        ("ambiguous-notation", "warning"),
+        ("mapping-inside-scheme", "warning"),
+        ("missing-reciprocal", "warning"),
+        ("reflexive-relation", "warning"),
+        ("solely-transitive", "warning"),
+        ("valueless-associative", "warning"),
+        ("hierarchical-redundancy", "warning"),
+        ("undocumented-concept", "warning"),
+        ("non-http-iri", "warning"),
+        ("ill-typed-literal", "warning"),
+        ("deprecated-in-use", "warning"),
+    )
 )
 SEVERITY = {c: s for c, s, _ in CHECKS}
 TITLE = {c: t for c, _, t in CHECKS}
@@ -148,18 +152,24 @@ _UNPRINTABLE = frozenset("Cc Cf Cs Co Cn".split())
 _JOINERS = frozenset("\u200c\u200d")
 
 
-def language_problem(tag: str) -> str | None:
+def language_problem(tag: str, lang: str = "en") -> str | None:
     """Why a language tag is wrong, or None: not well-formed BCP 47, or a primary language
     subtag that names no language (two letters outside ISO 639-1, four to eight letters)."""
+    why = _language_problem(tag)
+    return check_detail(why[0], lang, **why[1]) if why else None
+
+
+def _language_problem(tag: str) -> tuple[str, dict[str, str]] | None:
+    """:func:`language_problem` as a key of words.CHECK_DETAILS and its fields."""
     if not _LANGTAG.match(tag):
-        return "not well-formed BCP 47"
+        return "tag-malformed", {}
     primary = tag.split("-", 1)[0].lower()
     if primary == "x" or primary == "i":
         return None  # private use (x-…); i- only in grandfathered tags
     if len(primary) == 2 and primary not in ISO639_1:
-        return f"{primary!r} is no ISO 639-1 language"
+        return "tag-not-iso", {"primary": repr(primary)}
     if len(primary) >= 4:
-        return f"{primary!r} is no registered language subtag"
+        return "tag-unregistered", {"primary": repr(primary)}
     return None
 
 
@@ -468,11 +478,13 @@ def check_store(
     graphs: Sequence | None = "asserted",
     sources: Sequence[str] = (),
     deprecated: dict[str, tuple[str, ...]] | None = None,
+    lang: str = "en",
 ):
     """Run every check on a Store (ours: ``graphs='asserted'`` = asserted + user graphs;
     ``None`` = every graph, for a user's files loaded on their own). ``deprecated``: the
     deprecated items the files may point to (IRI -> successors), beside the ones they
-    deprecate themselves (a profile checked on its own: the shipped graph's)."""
+    deprecate themselves (a profile checked on its own: the shipped graph's). ``lang``: the
+    language of the titles and details (words.CHECK_TITLES, words.CHECK_DETAILS)."""
     from ..ids import compact
     from ..store.store import ASSERTED, USER
 
@@ -483,6 +495,11 @@ def check_store(
 
     def add(check: str, resource: str, detail: str) -> None:
         found[check].append((resource, detail))
+
+    def w(key: str, **fields: object) -> str:
+        return check_detail(key, lang, **fields)
+
+    AND = w("and")
 
     S, M = SKOS, SKOS + "mappingRelation"
 
@@ -526,10 +543,10 @@ def check_store(
 
     # S9, S37: disjoint classes
     for r in sorted(concepts & schemes):
-        add("S9", c(r), "a skos:Concept (typed or by its links) and a skos:ConceptScheme")
+        add("S9", c(r), w("S9"))
     for r in sorted(collections & (concepts | schemes)):
         other = "skos:Concept" if r in concepts else "skos:ConceptScheme"
-        add("S37", c(r), f"a skos:Collection and a {other}")
+        add("S37", c(r), w("S37", other=other))
 
     # labels: the three SKOS label properties, their sub-properties and SKOS-XL (S55-S57)
     kind_of: dict[str, str] = {}
@@ -576,30 +593,33 @@ def check_store(
                     )
         for lit, kinds in where.items():
             if len(kinds) > 1:
-                add("S13", c(s), f"{_lit(lit)} is " + " and ".join(f"skos:{k}" for k in kinds))
+                add(
+                    "S13", c(s), w("S13", lit=_lit(lit), kinds=AND.join(f"skos:{k}" for k in kinds))
+                )
         by_lang = defaultdict(list)
         for lit in props.get("prefLabel", ()):
             by_lang[(lit.language or "").lower()].append(lit)
-        for lang, lits in sorted(by_lang.items()):
+        for lang_, lits in sorted(by_lang.items()):
             if len(lits) > 1:
                 shown = ", ".join(sorted(_lit(x) for x in lits))
-                add("S14", c(s), f"{len(lits)} prefLabels in {lang or 'no language'}: {shown}")
+                if lang_:
+                    add("S14", c(s), w("S14", n=len(lits), language=lang_, shown=shown))
+                else:
+                    add("S14", c(s), w("S14-none", n=len(lits), shown=shown))
     for s, pairs in titles.items():
         for p, lit in pairs:
             if not lit.value.strip():
                 empties[s].add(c(p))
     for s in sorted(empties):
-        add("empty-label", c(s), "empty " + ", ".join(sorted(empties[s])))
+        add("empty-label", c(s), w("empty", props=", ".join(sorted(empties[s]))))
 
     for r in sorted(concepts):
         if own(r) and not labels.get(r, {}).get("prefLabel"):
-            alt = " (has altLabel)" if labels.get(r, {}).get("altLabel") else ""
-            add("missing-label", c(r), f"concept without skos:prefLabel{alt}")
+            alt = "-alt" if labels.get(r, {}).get("altLabel") else ""
+            add("missing-label", c(r), w("no-preflabel" + alt))
     for r in sorted(schemes - concepts):
         if own(r) and not labels.get(r, {}).get("prefLabel") and not titles.get(r):
-            add(
-                "missing-label", c(r), "scheme without prefLabel, rdfs:label, dc:title or dct:title"
-            )
+            add("missing-label", c(r), w("no-title"))
 
     # language tags of labels and notes (and their sub-properties)
     doc_props = g.subproperties(S + "note")
@@ -610,16 +630,16 @@ def check_store(
         if s.startswith(S):
             continue  # the SKOS vocabulary's own definitions, when a file includes them
         if lit.language:
-            why = language_problem(lit.language)
+            why = _language_problem(lit.language)
             if why:
-                invalid[s].append(f"{c(p)} {_lit(lit)}: {why}")
+                invalid[s].append(f"{c(p)} {_lit(lit)}: {w(why[0], **why[1])}")
         elif lit.datatype.value == XSD_STRING and lit.value.strip():
             omitted[s].append(f"{c(p)} {_lit(lit)}")
     for check, per in (("omitted-language-tag", omitted), ("invalid-language-tag", invalid)):
         for s in sorted(per):
             items = sorted(set(per[s]))
-            more = f" (and {len(items) - 3} more)" if len(items) > 3 else ""
-            add(check, c(s), "; ".join(items[:3]) + more)
+            shown = "; ".join(items[:3])
+            add(check, c(s), w("more", shown=shown, n=len(items) - 3) if len(items) > 3 else shown)
 
     # scheme membership
     in_scheme: dict[str, set[str]] = defaultdict(set)
@@ -637,7 +657,7 @@ def check_store(
     above = _Reach(up)
     for members in above.cycles:
         shown = " → ".join(c(m) for m in members[:6]) + (" …" if len(members) > 6 else "")
-        add("hierarchy-cycle", c(members[0]), f"cycle through {len(members)}: {shown}")
+        add("hierarchy-cycle", c(members[0]), w("cycle", n=len(members), shown=shown))
 
     # S27: related (relatedMatch, sub-properties) vs broaderTransitive, either way round
     assoc: dict[tuple[str, str], str] = {}
@@ -648,7 +668,7 @@ def check_store(
     for (a, b), p in sorted(assoc.items()):
         if above(a, b) or above(b, a):
             low, high = (a, b) if above(a, b) else (b, a)
-            add("S27", c(low), f"{c(p)} {c(high)}, which is also broaderTransitive of it")
+            add("S27", c(low), w("S27", p=c(p), high=c(high)))
 
     # S46: exactMatch cliques (symmetric, transitive) vs broadMatch / narrowMatch / relatedMatch
     parent: dict[str, str] = {}
@@ -669,7 +689,7 @@ def check_store(
                 if a != b and a in parent and b in parent and find(a) == find(b):
                     clashes.setdefault(_pair(a, b), (a, p, b))
     for a, p, b in sorted(clashes.values()):
-        add("S46", c(a), f"{c(p)} {c(b)}, but exactMatch links them")
+        add("S46", c(a), w("S46", p=c(p), b=c(b)))
 
     # invented (or 2004-draft) SKOS terms; the namespace IRI itself names the vocabulary
     for term in sorted(g.skos_terms):
@@ -677,12 +697,11 @@ def check_store(
         if not local or local in VOCABULARY:
             continue
         if local in DEPRECATED:
-            add("invented-skos-term", f"skos:{local}", "a SKOS Core 2004 draft term, dropped "
-                "from the SKOS Recommendation")  # fmt: skip
+            add("invented-skos-term", f"skos:{local}", w("draft-term"))
             continue
         near = [v for v in VOCABULARY if v.lower() == local.lower()]
-        hint = f"; did you mean skos:{near[0]}?" if near else ""
-        add("invented-skos-term", f"skos:{local}", f"not in the SKOS vocabulary{hint}")
+        hint = w("invented-near", near=f"skos:{near[0]}") if near else w("invented")
+        add("invented-skos-term", f"skos:{local}", hint)
 
     # overlapping labels (one prefLabel involved), language coverage, common language
     groups: dict[tuple, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
@@ -699,27 +718,32 @@ def check_store(
         for kind, lits in s_labels.items():
             for lit in lits:
                 folded = " ".join(lit.value.casefold().split())
-                lang = (lit.language or "").lower()
-                if lang:
-                    label_langs[s].add(lang)
+                lang_ = (lit.language or "").lower()
+                if lang_:
+                    label_langs[s].add(lang_)
                 if not folded:
                     continue
                 for sch in schs:
-                    groups[(sch, lang, folded)][s].add(kind)
-                    if lang and kind == "prefLabel":
-                        scheme_langs[sch].add(lang)
-    for (sch, lang, folded), kinds_of in sorted(groups.items()):
+                    groups[(sch, lang_, folded)][s].add(kind)
+                    if lang_ and kind == "prefLabel":
+                        scheme_langs[sch].add(lang_)
+    for (sch, lang_, folded), kinds_of in sorted(groups.items()):
         if len(kinds_of) < 2 or not any("prefLabel" in k for k in kinds_of.values()):
             continue
         order = sorted(kinds_of, key=lambda m: ("prefLabel" not in kinds_of[m], m))
         first = order[0]
-        shown = ", ".join(f"{'/'.join(sorted(kinds_of[m]))} of {c(m)}" for m in order[1:])
-        in_sch = f" in {c(sch)}" if sch else ""
-        add(
-            "overlapping-labels",
-            c(first),
-            f'prefLabel "{folded}"{"@" + lang if lang else ""} is also the {shown}{in_sch}',
+        shown = ", ".join(
+            w("kinds-of", kinds="/".join(sorted(kinds_of[m])), concept=c(m)) for m in order[1:]
         )
+        label = f'"{folded}"' + ("@" + lang_ if lang_ else "")
+        if sch:
+            add(
+                "overlapping-labels",
+                c(first),
+                w("overlap-in", label=label, shown=shown, scheme=c(sch)),
+            )
+        else:
+            add("overlapping-labels", c(first), w("overlap", label=label, shown=shown))
     for s in sorted(concepts):
         have = {x.language.lower() for x in labels.get(s, {}).get("prefLabel", ()) if x.language}
         if not have:
@@ -730,7 +754,7 @@ def check_store(
             add(
                 "incomplete-language-coverage",
                 c(s),
-                f"no prefLabel in {', '.join(lacking)} (its scheme uses {', '.join(sorted(want))})",
+                w("coverage", lacking=", ".join(lacking), want=", ".join(sorted(want))),
             )
     by_scheme: dict[str, list[str]] = defaultdict(list)
     for s in label_langs:
@@ -743,19 +767,19 @@ def check_store(
         if not common:
             tally: dict[str, int] = defaultdict(int)
             for m in members:
-                for lang in label_langs[m]:
-                    tally[lang] += 1
+                for lang_ in label_langs[m]:
+                    tally[lang_] += 1
             shown = ", ".join(f"{k} ({n})" for k, n in sorted(tally.items(), key=lambda x: -x[1]))
             add(
                 "no-common-language",
-                c(sch) if sch else "(concepts in no scheme)",
-                f"no language common to its {len(members)} labelled concepts: {shown}",
+                c(sch) if sch else w("no-scheme"),
+                w("no-common", n=len(members), shown=shown),
             )
 
     # orphans and disconnected clusters (any semantic relation, mapping relations included)
     linked = {a for a, b in semantic if a != b} | {b for a, b in semantic if a != b}
     for s in sorted(concepts - {a for pair in semantic for a in pair}):
-        add("orphan-concept", c(s), "no broader, narrower, related or mapping relation")
+        add("orphan-concept", c(s), w("orphan"))
     clusters = _components(linked, ((a, b) for a, b in semantic if a != b))
     if len(clusters) > 1:
         for members in clusters:
@@ -763,7 +787,7 @@ def check_store(
             add(
                 "disconnected-clusters",
                 c(members[0]),
-                f"{len(members)} concepts, unlinked to {len(clusters) - 1} other clusters: {shown}",
+                w("cluster", n=len(members), others=len(clusters) - 1, shown=shown),
             )
 
     # top concepts
@@ -774,13 +798,13 @@ def check_store(
         tops[sch].add(a)
     for sch in sorted(schemes):
         if own(sch) and not tops.get(sch):
-            add("omitted-top-concepts", c(sch), "no skos:hasTopConcept or skos:topConceptOf")
+            add("omitted-top-concepts", c(sch), w("no-top"))
     top_concepts = {a for members in tops.values() for a in members}
     for a in sorted(top_concepts):
         if up_internal.get(a):
             shown = ", ".join(c(x) for x in sorted(up_internal[a]))
             of = ", ".join(c(sch) for sch in sorted(s for s, m in tops.items() if a in m))
-            add("top-concept-with-broader", c(a), f"top concept of {of}, broader {shown}")
+            add("top-concept-with-broader", c(a), w("top-broader", of=of, shown=shown))
 
     # notations: one value (and datatype) on concepts sharing a scheme, or on a concept in
     # no scheme; one concept with two notations of one datatype
@@ -803,17 +827,25 @@ def check_store(
         if clash:
             first, *rest = sorted(clash)
             shown = ", ".join(c(m) for m in rest)
-            add("ambiguous-notation", c(first), f'notation "{value}" also on {shown}')
+            add("ambiguous-notation", c(first), w("notation-shared", value=value, shown=shown))
     for (s, _), values in sorted(per_concept.items()):
         if len(values) > 1:
-            add("ambiguous-notation", c(s), f"{len(values)} notations: {', '.join(sorted(values))}")
+            add(
+                "ambiguous-notation",
+                c(s),
+                w("notations", n=len(values), values=", ".join(sorted(values))),
+            )
 
     # mapping relations inside one scheme
     for p in sorted(g.subproperties(M)):
         for a, b in sorted(g.pairs(p)):
             shared = in_scheme.get(a, set()) & in_scheme.get(b, set())
             if shared and a != b:
-                add("mapping-inside-scheme", c(a), f"{c(p)} {c(b)}, both in {c(min(shared))}")
+                add(
+                    "mapping-inside-scheme",
+                    c(a),
+                    w("inside", p=c(p), b=c(b), scheme=c(min(shared))),
+                )
 
     # missing reciprocals (mapping relations excluded: docs/quality.md)
     B, N, BT, NT = S + "broader", S + "narrower", S + "broaderTransitive", S + "narrowerTransitive"
@@ -826,17 +858,17 @@ def check_store(
     ):
         for a, b in sorted(fwd - inverse(back)):
             if a != b:
-                add("missing-reciprocal", c(a), f"{name} {c(b)} without {c(b)} {inv} {c(a)}")
+                add("missing-reciprocal", c(a), w("reciprocal", name=name, b=c(b), inv=inv, a=c(a)))
     for a, sch in sorted(top_of - inverse(has_top)):
-        add("missing-reciprocal", c(a), f"topConceptOf {c(sch)} without hasTopConcept")
+        add("missing-reciprocal", c(a), w("top-of", scheme=c(sch)))
     for sch, a in sorted(has_top - inverse(top_of)):
-        add("missing-reciprocal", c(sch), f"hasTopConcept {c(a)} without topConceptOf")
+        add("missing-reciprocal", c(sch), w("has-top", a=c(a)))
 
     # reflexive relations
     for p in sorted(g.subproperties(S + "semanticRelation")):
         for a, b in sorted(g.pairs(p)):
             if a == b:
-                add("reflexive-relation", c(a), f"{c(p)} itself")
+                add("reflexive-relation", c(a), w("reflexive", p=c(p)))
 
     # solely transitive: broaderTransitive where no chain of broader (narrower⁻¹) leads
     direct: dict[tuple[str, str], tuple[str, bool]] = {}
@@ -855,18 +887,18 @@ def check_store(
         if a != b and not chain(b, a):
             solely.setdefault(_pair(a, b), (a, "skos:narrowerTransitive", b))
     for a, p, b in sorted(solely.values()):
-        add("solely-transitive", c(a), f"{p} {c(b)} with no broader/narrower path between them")
+        add("solely-transitive", c(a), w("solely", p=p, b=c(b)))
 
     # valueless associative relations: related between siblings, or between co-parents
     below = _adjacency(inverse((a, b) for a, bs in up_internal.items() for b in bs))
     for (a, b), p in sorted(assoc.items()):
         if above(a, b) or above(b, a):
             continue  # S27 says it
-        shared, how = up_internal.get(a, set()) & up_internal.get(b, set()), "under"
+        shared, how = up_internal.get(a, set()) & up_internal.get(b, set()), "siblings-under"
         if not shared:
-            shared, how = below.get(a, set()) & below.get(b, set()), "both above"
+            shared, how = below.get(a, set()) & below.get(b, set()), "siblings-above"
         if shared:
-            add("valueless-associative", c(a), f"{c(p)} {c(b)}, siblings {how} {c(min(shared))}")
+            add("valueless-associative", c(a), w(how, p=c(p), b=c(b), x=c(min(shared))))
 
     # hierarchical redundancy: a broader (or broadMatch, narrower⁻¹ …) link b of a that a
     # longer path from a reaches as well
@@ -879,8 +911,8 @@ def check_store(
             None,
         )  # fmt: skip
         if via is not None:
-            link = f"{c(b)} {c(p)} it" if inverted else f"{c(p)} {c(b)}"
-            add("hierarchical-redundancy", c(a), f"{link}, also reached via {c(via)}")
+            how = "redundant-inverse" if inverted else "redundant"
+            add("hierarchical-redundancy", c(a), w(how, p=c(p), b=c(b), via=c(via)))
 
     # undocumented concepts
     documented: set[str] = set()
@@ -889,13 +921,13 @@ def check_store(
         documented.update(s for s, _ in g.pairs(prop))
     for s in sorted(concepts - documented):
         if own(s):
-            add("undocumented-concept", c(s), "no skos:definition, scopeNote, note or example")
+            add("undocumented-concept", c(s), w("undocumented"))
 
     # resources described under IRIs that are not http(s)
     for s in sorted(subjects):
         scheme = s.split(":", 1)[0].lower()
         if scheme not in ("http", "https"):
-            add("non-http-iri", s, f"a {scheme}: IRI; HTTP IRIs can be looked up")
+            add("non-http-iri", s, w("non-http", scheme=scheme))
 
     # ill-typed literals (RDF allows them; their value is empty, so they sort and compare as
     # nothing): only files a user brings can have them, the shipped graph refuses them
@@ -904,7 +936,7 @@ def check_store(
     for s, p, lit in g.typed_literals:
         if ill_typed(lit.value, lit.datatype.value):
             name = _CHECKED[lit.datatype.value][0]
-            add("ill-typed-literal", c(s), f'{c(p)} "{lit.value}" is not a valid xsd:{name}')
+            add("ill-typed-literal", c(s), w("ill-typed", p=c(p), value=lit.value, name=name))
 
     # pointers to deprecated items (owl:deprecated true): a profile's requirement or aligned
     # outcome, a mapping, a restatement. The hierarchy keeps a deprecated item where it
@@ -926,11 +958,17 @@ def check_store(
                 if p in keep or s_ in gone:
                     continue
                 succ = gone[iri]
-                then = f"replaced by {', '.join(c(x) for x in succ)}" if succ else "no successor"
-                add("deprecated-in-use", c(_owner(g, q.subject)),
-                    f"{c(p)} {c(iri)}, deprecated ({then})")  # fmt: skip
+                if succ:
+                    said = w(
+                        "deprecated", p=c(p), iri=c(iri), successors=", ".join(c(x) for x in succ)
+                    )
+                else:
+                    said = w("deprecated-none", p=c(p), iri=c(iri))
+                add("deprecated-in-use", c(_owner(g, q.subject)), said)
 
-    checks = [QualityCheck(cid, sev, title, len(found[cid])) for cid, sev, title in CHECKS]
+    checks = [
+        QualityCheck(cid, sev, check_title(cid, lang), len(found[cid])) for cid, sev, _ in CHECKS
+    ]
     findings = [
         QualityFinding(cid, SEVERITY[cid], res, det)
         for cid, _, _ in CHECKS
@@ -1086,8 +1124,9 @@ def sssom_quads(path: Path, graph) -> list:
     ]
 
 
-def check(paths: Sequence[Path] = (), data: Sequence[Path] = ()) -> QualityReport:
-    """The report for the user's files, or for the shipped graph (plus ``data``) when none.
+def check(paths: Sequence[Path] = (), data: Sequence[Path] = (), lang: str = "en") -> QualityReport:
+    """The report for the user's files, or for the shipped graph (plus ``data``) when none,
+    its titles and details in ``lang``.
 
     Both carry the mapping checks of mappings/RUBRIC.md §7 (curation/consistency.py): on the
     shipped mapping files, or on the user's SSSOM files whose records name items of the
@@ -1097,18 +1136,21 @@ def check(paths: Sequence[Path] = (), data: Sequence[Path] = ()) -> QualityRepor
 
     if paths:
         files = load_files(paths)
-        report = check_store(files, None, [str(p) for p in paths], _shipped_deprecated(files))
+        report = check_store(
+            files, None, [str(p) for p in paths], _shipped_deprecated(files), lang=lang
+        )
         tsvs = [Path(p) for p in paths if Path(p).name.endswith((".sssom.tsv", ".tsv"))]
         if not tsvs:
             return report
         graph = load(extra=[Path(p) for p in data], closure=False)
-        return with_mappings(report, consistency.check_files(tsvs, graph))
+        return with_mappings(report, consistency.check_files(tsvs, graph, lang=lang), lang)
     store = load(extra=[Path(p) for p in data], closure=False)
-    report = check_store(store, "asserted", ["shipped graph", *map(str, data)])
-    return with_mappings(report, consistency.check_shipped(store))
+    shipped = check_detail("shipped graph", lang)
+    report = check_store(store, "asserted", [shipped, *map(str, data)], lang=lang)
+    return with_mappings(report, consistency.check_shipped(store, lang=lang), lang)
 
 
-def with_mappings(report: QualityReport, problems: Sequence) -> QualityReport:
+def with_mappings(report: QualityReport, problems: Sequence, lang: str = "en") -> QualityReport:
     """The report with the mapping checks added: one row per check at the rubric's severity
     (and a warning row where a check also warns: doubtful confidences, files not yet curated
     under the rubric), each finding naming its records, items and files."""
@@ -1116,20 +1158,25 @@ def with_mappings(report: QualityReport, problems: Sequence) -> QualityReport:
 
     checks = list(report.checks)
     findings = list(report.findings)
-    for cid, severity, title in MAPPING_CHECKS:
+    for cid, severity, _ in MAPPING_CHECKS:
+        title = check_title(cid, lang)
         mine = [p for p in problems if p.check == cid]
         n_err = sum(1 for p in mine if p.severity == "error")
         n_warn = len(mine) - n_err
         checks.append(QualityCheck(cid, severity, title, n_err if severity == "error" else n_warn))
         if severity == "error" and n_warn:
-            checks.append(QualityCheck(cid, "warning", title + " (warnings)", n_warn))
+            checks.append(
+                QualityCheck(
+                    cid, "warning", check_detail("warnings-row", lang, title=title), n_warn
+                )
+            )
         for p in mine:
             resource = p.records[0] if p.records else (p.items[0] if p.items else cid)
             where = []
             if p.records:
-                where.append("records " + ", ".join(p.records))
+                where.append(check_detail("records", lang, records=", ".join(p.records)))
             if p.files:
-                where.append("in " + ", ".join(p.files))
+                where.append(check_detail("in-files", lang, files=", ".join(p.files)))
             detail = p.detail + (f" [{'; '.join(where)}]" if where else "")
             findings.append(QualityFinding(cid, p.severity, resource, detail))
     errors = sum(1 for f in findings if f.severity == "error")
@@ -1162,26 +1209,37 @@ def _shipped_deprecated(store) -> dict[str, tuple[str, ...]]:
 
 
 # ---------------------------------------------------------------------- output
-def render_text(report: QualityReport, limit: int = 20) -> str:
-    """Per-check counts, then each check's offending resources (``limit`` per check)."""
+def render_text(report: QualityReport, limit: int = 20, lang: str = "en") -> str:
+    """Per-check counts, then each check's offending resources (``limit`` per check), in
+    ``lang`` (the titles and details are the report's own: ``check(..., lang=)``)."""
+    from ..words import value_word
+
+    def w(key: str, **fields: object) -> str:
+        return check_detail(key, lang, **fields)
+
+    sources = ", ".join(report.sources) or w("the-graph")
     lines = [
-        f"Quality check of {', '.join(report.sources) or 'the graph'}: {report.triples} "
-        f"triples, {report.concepts} concepts, {report.schemes} concept schemes",
-        f"{report.errors} errors, {report.warnings} warnings",
+        w("report", sources=sources, triples=report.triples, concepts=report.concepts,
+          schemes=report.schemes),
+        w("summary", errors=report.errors, warnings=report.warnings),
         "",
-    ]
+    ]  # fmt: skip
     width = max(len(x.check) for x in report.checks)
+    severity = {x.severity: value_word(x.severity, lang) for x in report.checks}
+    sev_width = max(len(v) for v in severity.values())
     for x in report.checks:
-        lines.append(f"  {x.severity:<7} {x.check:<{width}} {x.count:>6}  {x.title}")
+        lines.append(
+            f"  {severity[x.severity]:<{sev_width}} {x.check:<{width}} {x.count:>6}  {x.title}"
+        )
     for x in report.checks:
         if not x.count:
             continue
-        lines += ["", f"{x.check} ({x.severity}): {x.title}"]
+        lines += ["", f"{x.check} ({severity[x.severity]}): {x.title}"]
         found = [f for f in report.of(x.check) if f.severity == x.severity]
         for f in found[: limit or None]:
             lines.append(f"  {f.resource}  {f.detail}")
         if limit and len(found) > limit:
-            lines.append(f"  … {len(found) - limit} more (--limit 0 or --format json for all)")
+            lines.append("  " + w("more-findings", n=len(found) - limit))
     return "\n".join(lines) + "\n"
 
 

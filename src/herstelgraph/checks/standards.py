@@ -25,6 +25,7 @@ from pathlib import Path
 from ..errors import ParameterError
 from ..ids import compact
 from ..model import Record
+from ..words import check_detail
 from .quality import QualityCheck, QualityFinding
 
 SH = "http://www.w3.org/ns/shacl#"
@@ -168,7 +169,8 @@ def check(
     from ..store.build import load
 
     store = load(extra=[Path(p) for p in data], closure=False)
-    return check_store(store, profile, ["shipped graph", *map(str, data)], lang=lang, engine=engine)
+    shipped = check_detail("shipped graph", lang)
+    return check_store(store, profile, [shipped, *map(str, data)], lang=lang, engine=engine)
 
 
 def _report(profile, raw, shapes, sources, triples, lang) -> StandardReport:
@@ -257,25 +259,46 @@ def _show(term) -> str:
     return str(term)
 
 
-def render_text(report: StandardReport, limit: int = 20) -> str:
-    """Counts per shape, then each shape's focus nodes (``limit`` per shape)."""
+def render_text(report: StandardReport, limit: int = 20, lang: str = "en") -> str:
+    """Counts per shape, then each shape's focus nodes (``limit`` per shape), in ``lang``."""
+    from ..words import value_word
+
+    def w(key: str, **fields: object) -> str:
+        return check_detail(key, lang, **fields)
+
     title = PROFILES[report.profile].title if report.profile in PROFILES else report.profile
-    verdict = "conforms" if report.conforms else "does not conform"
+    verdict = w("conforms" if report.conforms else "does-not-conform")
+    sources = ", ".join(report.sources) or w("the-graph")
     lines = [
-        f"{title} {report.profile_version} on {', '.join(report.sources) or 'the graph'} "
-        f"({report.triples} triples): {verdict}",
-        f"{report.violations} violations, {report.warnings} warnings, {report.infos} infos",
+        w(
+            "profile-report",
+            title=title,
+            version=report.profile_version,
+            sources=sources,
+            triples=report.triples,
+            verdict=verdict,
+        ),
+        w(
+            "profile-summary",
+            violations=report.violations,
+            warnings=report.warnings,
+            infos=report.infos,
+        ),
     ]
+    severity = {x.severity: value_word(x.severity, lang) for x in report.checks}
     if report.checks:
         lines.append("")
         width = max(len(x.check) for x in report.checks)
+        sev_width = max(len(v) for v in severity.values())
         for x in report.checks:
-            lines.append(f"  {x.severity:<9} {x.check:<{width}} {x.count:>6}  {x.title}")
+            lines.append(
+                f"  {severity[x.severity]:<{sev_width}} {x.check:<{width}} {x.count:>6}  {x.title}"
+            )
     for x in report.checks:
-        lines += ["", f"{x.check} ({x.severity}): {x.title}"]
+        lines += ["", f"{x.check} ({severity[x.severity]}): {x.title}"]
         found = report.of(x.check)
         for f in found[: limit or None]:
             lines.append(f"  {f.resource}  {f.detail}")
         if limit and len(found) > limit:
-            lines.append(f"  … {len(found) - limit} more (--limit 0 or --format json for all)")
+            lines.append("  " + w("more-findings", n=len(found) - limit))
     return "\n".join(lines) + "\n"

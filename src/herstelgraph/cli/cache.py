@@ -15,25 +15,31 @@ def cache_() -> None:
 def cache_info() -> None:
     """Where the cache is, its entries and size, and its bounds."""
     from ..store import cache
+    from ..words import message
+    from .common import _context
 
+    lang = _context().lang
     info = cache.info()
-    state = "on" if info.enabled else f"off ({cache.CACHE_ENV}=off)"
-    click.echo(f"folder: {info.folder}")
-    click.echo(f"caching: {state}")
-    click.echo(f"entries: {info.entries} ({info.bytes} bytes)")
-    click.echo(
-        f"bound: the {info.max_entries} most recently used entries, at most "
-        f"{info.max_bytes} bytes in total"
-    )
+    if info.enabled:
+        state = message("cache_on", lang)
+    else:
+        state = message("cache_off", lang, env=cache.CACHE_ENV)
+    click.echo(message("cache_folder", lang, folder=info.folder))
+    click.echo(message("cache_state", lang, state=state))
+    click.echo(message("cache_entries", lang, n=info.entries, size=info.bytes))
+    click.echo(message("cache_bound", lang, n=info.max_entries, size=info.max_bytes))
 
 
 @cache_.command("clear")
 def cache_clear() -> None:
     """Remove every cache entry (they are rebuilt when needed); nothing else is touched."""
     from ..store import cache
+    from ..words import message
+    from .common import _context
 
     n, size = cache.clear()
-    click.echo(f"{n} cache entries removed ({size} bytes) from {cache.cache_dir()}", err=True)
+    text = message("cache_cleared", _context().lang, n=n, size=size, folder=cache.cache_dir())
+    click.echo(text, err=True)
 
 
 COMMANDS = (cache_,)

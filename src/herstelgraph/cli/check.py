@@ -90,9 +90,9 @@ def check_(
 
             # the asserted and user graphs, copied once: the checks read every triple
             copy = snapshot(obj.store, graphs=(ASSERTED, USER))
-            report = check_store(copy, "asserted", [obj.endpoint])
+            report = check_store(copy, "asserted", [obj.endpoint], lang=str(obj.lang))
         else:
-            report = check([Path(f) for f in files], [Path(d) for d in obj.data])
+            report = check([Path(f) for f in files], [Path(d) for d in obj.data], str(obj.lang))
     finally:
         inputs.set_max_input_bytes(None)
     if fmt == "json":
@@ -115,7 +115,7 @@ def check_(
     else:
         from ..io.tables import escape_terminal
 
-        text = escape_terminal(render_text(report, limit))
+        text = escape_terminal(render_text(report, limit, str(obj.lang)))
     write_output(output, text.encode("utf-8"))
     if report.errors:
         raise click.exceptions.Exit(1)
@@ -150,9 +150,13 @@ def _check_profile(
         from .render import Answer, View, render
 
         p = obj.presenter()
-        title = (
-            f"{profile.upper()} {report.profile_version}: {report.violations} violations, "
-            f"{report.warnings} warnings, {report.infos} infos"
+        title = p.msg(
+            "profile_findings",
+            profile=profile.upper(),
+            version=report.profile_version,
+            violations=report.violations,
+            warnings=report.warnings,
+            infos=report.infos,
         )
         view = View(report.findings, title, kind=QualityFinding)
         data = render(Answer((view,)), OutputFormat(fmt), p)
@@ -160,7 +164,7 @@ def _check_profile(
     else:
         from ..io.tables import escape_terminal
 
-        text = escape_terminal(standards.render_text(report, limit))
+        text = escape_terminal(standards.render_text(report, limit, lang))
         write_output(output, text.encode("utf-8"))
     if report.violations:
         raise click.exceptions.Exit(1)

@@ -74,12 +74,21 @@ class Context:
                 reviews = review_dirs([Path(p) for p in self.reviews])
             extra = [Path(p) for p in self.data]
             # reviews only when named: the default ones load() finds by itself. A process
-            # asks one question: the persisted store opens in milliseconds (issue 22)
-            self._store = load(extra=extra, persisted=True, reviews=reviews or None)
+            # asks one question: the persisted store opens in milliseconds (issue 22); after
+            # a slow rebuild it is written by a detached process while this one answers
+            self._store = load(
+                extra=extra, persisted=True, reviews=reviews or None, background=True
+            )
         return self._store
 
     def presenter(self) -> Presenter:
-        return Presenter(self.lang, self.verbose)
+        return Presenter(self.lang, self.verbose, english=self.english_texts)
+
+    def english_texts(self, ids: set[str]) -> dict[str, tuple[str | None, str | None]]:
+        """The English translations of items (CSV and XLSX put them beside the Dutch)."""
+        from ..questions.catalogue import english_texts
+
+        return english_texts(self.store, ids)
 
     def refuse_endpoint(self, what: str, instead: str) -> None:
         """One line for a verb (or form of one) that cannot work on --endpoint."""

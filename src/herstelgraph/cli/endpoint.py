@@ -38,9 +38,10 @@ def check(obj: Context, url: str | None, out: Output) -> None:
     def say(message: str) -> None:
         click.echo(f"herstelgraph: {message} …", err=True)
 
-    report = check_endpoint(Endpoint(url, timeout=obj.endpoint_timeout), progress=say)
+    lang = str(obj.lang)
+    report = check_endpoint(Endpoint(url, timeout=obj.endpoint_timeout), progress=say, lang=lang)
     title = message("endpoint_title", obj.lang, url=url, version=report.version)
-    view = View(report.findings(), title, kind=EndpointFinding)
+    view = View(report.findings(lang), title, kind=EndpointFinding)
     out.send(Answer((view,), data={**report.as_dict(), "ok": report.ok}))
     if not report.ok:
         raise click.exceptions.Exit(1)

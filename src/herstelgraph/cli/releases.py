@@ -54,18 +54,21 @@ def diff_answer(result, p, only: str | None = None) -> Answer:
                 "review_changed",
             ],
             FrameworkChanges,
+            english=False,
         ),
         "concepts": View(
             result.concepts,
             p.msg("diff_concepts"),
             ["notation", "item", "change", "property", "before", "after"],
             ConceptChange,
+            english=False,
         ),
         "mappings": View(
             result.mappings,
             p.msg("diff_mappings"),
             ["pair", "subject", "relation", "object", "change", "before", "after"],
             MappingChange,
+            english=False,
         ),
         "coverage": View(
             result.coverage,
@@ -81,6 +84,7 @@ def diff_answer(result, p, only: str | None = None) -> Answer:
                 "share_after",
             ],
             CoverageChange,
+            english=False,
         ),
     }
     chosen = [only] if only else list(PARTS)
@@ -142,6 +146,7 @@ def impact_answer(result, p) -> Answer:
             f"{title} — {p.msg('impact_items')}",
             ["notation", "item", "change", "property", "before", "after", "outcomes"],
             AlignedItemChange,
+            english=False,
         ),
         View(
             result.coverage,
@@ -157,6 +162,7 @@ def impact_answer(result, p) -> Answer:
                 "share_after",
             ],
             CoverageMove,
+            english=False,
         ),
         View(
             result.statuses,
@@ -172,12 +178,14 @@ def impact_answer(result, p) -> Answer:
                 "via_after",
             ],
             ItemStatusChange,
+            english=False,
         ),
         View(
             result.findings,
             p.msg("impact_findings"),
             ["change", "severity", "module", "outcome", "text", "fix"],
             FindingChange,
+            english=False,
         ),
     )
     return Answer(views, data=result, csv=0)

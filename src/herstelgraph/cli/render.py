@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import io
 import shutil
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -35,6 +35,23 @@ VALUE_COLUMNS = frozenset(
 )
 #: columns holding item types
 TYPE_COLUMNS = frozenset({"type", "types"})
+#: columns holding an item's Dutch label or definition -> the columns that may hold its ID
+#: (the first present); CSV and XLSX put the English translation beside each, ``<column>_en``
+ENGLISH_COLUMNS: dict[str, tuple[str, ...]] = {
+    "label": ("id", "item", "concept"),
+    "definition": ("id", "item", "concept"),
+    "a_label": ("a_item",),
+    "b_label": ("b_item",),
+    "c_label": ("c_item",),
+    "via_label": ("via",),
+    "other_label": ("other",),
+    "section_label": ("section",),
+    "item_label": ("item",),
+    "source_label": ("source_id",),
+    "target_label": ("target_id",),
+    "subject_label": ("subject",),
+    "object_label": ("object",),
+}
 #: columns holding shares (fractions 0..1)
 SHARE_COLUMNS = frozenset(
     {"share", "share_with_mappings", "share_before", "share_after"}
@@ -49,7 +66,9 @@ class View:
     ``columns`` are what a reader scans in the terminal (None: every field); CSV, JSON and
     XLSX keep every field. ``kind`` names the record type, so an empty answer still has its
     header. ``totals``: a row whose ``section`` is empty is the total row (labelled so).
-    ``words``: False for answers whose columns are the user's own (a SPARQL query)."""
+    ``words``: False for answers whose columns are the user's own (a SPARQL query).
+    ``english``: False where the labels are not the current graph's (another release) or the
+    English is shown already: no ``<column>_en`` beside them (``with_english``)."""
 
     rows: Sequence[Record] | QueryResult
     title: str
@@ -58,6 +77,7 @@ class View:
     totals: bool = False
     words: bool = True
     note: str | None = None
+    english: bool = True
 
     def all_columns(self) -> list[str]:
         if isinstance(self.rows, QueryResult):
@@ -106,12 +126,24 @@ def _plain(value: Any) -> Cell:
     return str(value)
 
 
-class Presenter:
-    """Headers and values in the words of one language, for tables and spreadsheets."""
+#: IDs -> their English (label, definition); the CLI looks them up in its store
+EnglishTexts = Callable[[set[str]], Mapping[str, tuple[str | None, str | None]]]
 
-    def __init__(self, lang: Language | str = Language.NL, verbose: bool = False):
+
+class Presenter:
+    """Headers and values in the words of one language, for tables and spreadsheets.
+    ``english`` looks up the English translations of items, which CSV and XLSX put beside
+    their Dutch labels and definitions (None: no such columns)."""
+
+    def __init__(
+        self,
+        lang: Language | str = Language.NL,
+        verbose: bool = False,
+        english: EnglishTexts | None = None,
+    ):
         self.lang = Language(str(lang))
         self.verbose = verbose
+        self.english = english
 
     def msg(self, key: str, **fields: object) -> str:
         return message(key, self.lang, **fields)
@@ -174,12 +206,44 @@ class Presenter:
 
 
 # ------------------------------------------------------------------------- formats
-def to_csv(view: View) -> str:
-    """Every field, machine names, raw values; BOM + CRLF, formulas neutralised."""
+def with_english(
+    view: View, cols: list[str], rows: list[dict[str, Any]], p: Presenter | None
+) -> tuple[list[str], list[dict[str, Any]]]:
+    """The columns and rows with ``<column>_en`` right after each Dutch label or definition
+    column (ENGLISH_COLUMNS), holding the item's English translation (empty where it has
+    none). Only for answers about items (not a user's SPARQL), when ``p`` can look them up."""
+    if p is None or p.english is None or not view.words or not view.english:
+        return cols, rows
+    pairs = []  # (text column, ID column, 0 label | 1 definition)
+    for c in cols:
+        ident = next((i for i in ENGLISH_COLUMNS.get(c, ()) if i in cols), None)
+        if ident is not None and f"{c}_en" not in cols:
+            pairs.append((c, ident, 1 if c == "definition" else 0))
+    if not pairs:
+        return cols, rows
+    ids = {str(d[i]) for d in rows for _, i, _ in pairs if isinstance(d.get(i), str)}
+    texts = p.english(ids) if ids else {}
+    out_cols: list[str] = []
+    for c in cols:
+        out_cols.append(c)
+        out_cols += [f"{c}_en" for t, _, _ in pairs if t == c]
+    out_rows = []
+    for d in rows:
+        d = dict(d)
+        for c, ident, which in pairs:
+            key = d.get(ident)
+            found = texts.get(key) if isinstance(key, str) else None
+            d[f"{c}_en"] = found[which] if found else None
+        out_rows.append(d)
+    return out_cols, out_rows
+
+
+def to_csv(view: View, p: Presenter | None = None) -> str:
+    """Every field, machine names, raw values (and the English translations beside the
+    Dutch labels: ``with_english``); BOM + CRLF, formulas neutralised."""
     if isinstance(view.rows, QueryResult) and view.rows.form is QueryForm.ASK:
         return csv_text(["boolean"], [[view.rows.boolean]])
-    cols = view.all_columns()
-    rows = view.dicts()
+    cols, rows = with_english(view, view.all_columns(), view.dicts(), p)
     return csv_text(cols, ([_plain(d.get(c)) for c in cols] for d in rows))
 
 
@@ -192,6 +256,21 @@ def terminal_width() -> int:
 SHORT = 30
 #: the least a column of running text gets while codes and IDs are narrowed
 TEXT_FLOOR = 16
+#: a word up to this long is never broken inside when the terminal has room for it; longer
+#: ones (IRIs, long IDs) fold
+WORD_CAP = 24
+#: a table drops its cell padding only to keep words this long whole (a long compound of
+#: 20 letters may break rather than every table get dense)
+COMPACT_BELOW = 16
+#: (the least width of an ID column, the longest word kept whole elsewhere), tried in turn
+#: until the table fits: IDs give way down to 12 first, then words down to 16, then IDs
+#: down to 8, then everything alike
+_FLOOR_STEPS = (
+    [(c, WORD_CAP) for c in range(WORD_CAP, 11, -1)]
+    + [(12, c) for c in range(WORD_CAP - 1, COMPACT_BELOW - 1, -1)]
+    + [(c, COMPACT_BELOW) for c in range(11, 7, -1)]
+    + [(min(c, 8), c) for c in range(COMPACT_BELOW - 1, 0, -1)]
+)
 
 
 def _cap(naturals: list[int], room: int) -> int:
@@ -202,42 +281,63 @@ def _cap(naturals: list[int], room: int) -> int:
     return c
 
 
-def _column_widths(heads: list[str], cells: list[list[str]], width: int) -> list[int]:
-    """Content widths that fit ``width`` with the table's borders and padding.
+def _column_widths(
+    heads: list[str], cells: list[list[str]], width: int, padding: int = 1
+) -> tuple[list[int], int]:
+    """Content widths that fit ``width`` with the table's borders and ``padding``, and the
+    length up to which every word of the cells other than identifiers stays whole
+    (WORD_CAP: all of them; 0: the widths do not fit at all).
 
     Every column gets what it needs when that fits. Otherwise codes, IDs, numbers and
     relation words (short cells) are narrowed widest first, down to 8, while running text
     keeps at least 16 and shares what is left; on a terminal too narrow even for that,
-    every column is narrowed widest first. Cells wrap at spaces and fold long words: a
-    cell is never cut.
+    every column is narrowed widest first. Cells wrap at spaces: a column stays at least as
+    wide as its longest word (up to WORD_CAP) as far as the room allows (_FLOOR_STEPS:
+    identifiers, i.e. IDs and codes with no spaces and a colon or a digit, give way first),
+    so only the longest words fold. A cell is never cut.
     """
     n = len(heads)
-    room = max(width - 3 * n - 1, n)
-    natural, short, words = [], [], []
+    room = max(width - (2 * padding + 1) * n - 1, n)
+    natural, short, words, cell_words, ident = [], [], [], [], []
     for i, head in enumerate(heads):
         lines = [line for row in cells for line in row[i].split("\n")]
         longest = max((len(v) for v in lines), default=0)
         word = max((len(w) for w in head.split()), default=1)
         words.append(word)
+        cell_words.append(max((len(w) for v in lines for w in v.split()), default=0))
         natural.append(max(longest, word, 1))
         short.append(longest <= SHORT or not any(" " in v for v in lines))
+        ident.append(
+            all(" " not in v and (":" in v or any(c.isdigit() for c in v)) for v in lines if v)
+        )
     if sum(natural) <= room:
-        return natural
-    return _whole_header_words(_narrowed(natural, short, room), words, room)
+        return natural, WORD_CAP
+    floors, whole = words, 0
+    for ident_cap, text_cap in _FLOOR_STEPS:
+        want = [
+            max(words[i], min(cell_words[i], ident_cap if ident[i] else text_cap)) for i in range(n)
+        ]
+        if sum(want) <= room:
+            floors, whole = want, text_cap
+            break
+    widths = _whole_header_words(_narrowed(natural, short, room), floors, room)
+    return widths, whole if sum(widths) <= room else 0
 
 
 def _whole_header_words(widths: list[int], words: list[int], room: int) -> list[int]:
-    """Widths no narrower than the longest word of their header (a header wraps at its spaces,
-    never inside a word: "cove/rage"); the room that takes comes from the widest columns
-    that can give it. On a terminal too narrow for every header word the table is wider than
-    the terminal rather than break a header."""
+    """Widths no narrower than ``words``: the longest word of their header (a header wraps at
+    its spaces, never inside a word: "cove/rage") and of their cells as far as the room
+    allows; the room that takes comes from the widest columns that can give it. On a
+    terminal too narrow for every header word the table is wider than the terminal rather
+    than break a header."""
     widths = [max(w, word) for w, word in zip(widths, words, strict=True)]
-    while sum(widths) > room:
-        give = [i for i in range(len(widths)) if widths[i] > max(words[i], 8)]
-        if not give:
-            break
-        widest = max(give, key=lambda i: (widths[i], -i))
-        widths[widest] -= 1
+    for least in (8, 1):  # columns keep 8 while others can give, then just their words
+        while sum(widths) > room:
+            give = [i for i in range(len(widths)) if widths[i] > max(words[i], least)]
+            if not give:
+                break
+            widest = max(give, key=lambda i: (widths[i], -i))
+            widths[widest] -= 1
     return widths
 
 
@@ -276,10 +376,22 @@ def to_table(view: View, p: Presenter, width: int | None = None) -> str:
     if not p.verbose:  # a column with nothing in it only takes room
         keep = [i for i in range(len(cols)) if any(row[i] for row in cells)]
         cols, cells = [cols[i] for i in keep], [[row[i] for i in keep] for row in cells]
-    table = Table(title=Text(title), show_lines=False, header_style="bold", title_justify="left")
     width = width or terminal_width()
     heads = [p.head(c, view) for c in cols]
-    widths = _column_widths(heads, cells, width)
+    widths, whole = _column_widths(heads, cells, width)
+    padding = 1
+    if whole < COMPACT_BELOW:  # without the padding inside the cells, words may stay whole
+        compact, whole_compact = _column_widths(heads, cells, width, padding=0)
+        # (or, too narrow for the headers' words either way, the table overflows less)
+        if whole_compact > whole or not whole:
+            widths, padding = compact, 0
+    table = Table(
+        title=Text(title),
+        show_lines=False,
+        header_style="bold",
+        title_justify="left",
+        padding=(0, padding),
+    )
     for i, c in enumerate(cols):
         numeric = all(
             isinstance(d.get(c), int | float) and not isinstance(d.get(c), bool)
@@ -296,7 +408,7 @@ def to_table(view: View, p: Presenter, width: int | None = None) -> str:
         table.add_row(*(Text(v) for v in row))
     console = Console(
         file=io.StringIO(),
-        width=max(width, sum(widths) + 3 * len(widths) + 1),
+        width=max(width, sum(widths) + (2 * padding + 1) * len(widths) + 1),
         color_system=None,
         highlight=False,
         markup=False,
@@ -316,8 +428,7 @@ def to_sheet(view: View, p: Presenter) -> Sheet:
     """A worksheet for people: every field, headers and values in words, typed numbers."""
     if isinstance(view.rows, QueryResult) and view.rows.form is QueryForm.ASK:
         return Sheet(view.title, (p.head("boolean"),), ((view.rows.boolean,),))
-    cols = view.all_columns()
-    rows = view.dicts()
+    cols, rows = with_english(view, view.all_columns(), view.dicts(), p)
     percent = frozenset(i for i, c in enumerate(cols) if c in SHARE_COLUMNS and view.words)
     return Sheet(
         name=view.title,
@@ -334,7 +445,7 @@ def render(answer: Answer, fmt: OutputFormat | str, p: Presenter) -> bytes:
         data = answer.data if answer.data is not None else answer.views[0].rows
         return to_json(data).encode("utf-8")
     if fmt is OutputFormat.CSV:
-        return to_csv(answer.views[answer.csv]).encode("utf-8")
+        return to_csv(answer.views[answer.csv], p).encode("utf-8")
     if fmt is OutputFormat.XLSX:
         title = answer.views[0].title if answer.views else ""
         return xlsx_bytes([to_sheet(v, p) for v in answer.views], title=title)

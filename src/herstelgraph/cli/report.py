@@ -70,7 +70,17 @@ def report_curriculum(
     else:
         data = annex_html(annex).encode("utf-8")
     write_bytes(out, data)
-    click.echo(f"{output}: annex for {annex.programme!r} against {annex.framework.id}", err=True)
+    from ..words import message
+    from .common import _context
+
+    said = message(
+        "annex_written",
+        _context().lang,
+        path=output,
+        programme=repr(annex.programme),
+        framework=annex.framework.id,
+    )
+    click.echo(said, err=True)
 
 
 COMMANDS = (report,)

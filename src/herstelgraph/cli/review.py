@@ -116,10 +116,14 @@ def review(ctx: click.Context, reviewer, label, reviews_dir, predicted, port, la
             _base_store(obj), who, folder, read_dirs=dirs, predicted=[Path(p) for p in predicted]
         )
         server = ReviewServer(ReviewApp(session, verb_lang(lang)), port)
-        click.echo(f"herstelgraph review: {server.url}")
-        click.echo(f"  reviewer {session.reviewer.label} ({session.reviewer.id})")
-        click.echo(f"  decisions go to {session.file.path}")
-        click.echo("  stop with Ctrl-C")
+        click.echo(message("review_serving", obj.lang, url=server.url))
+        click.echo(
+            message(
+                "review_reviewer", obj.lang, label=session.reviewer.label, id=session.reviewer.id
+            )
+        )
+        click.echo(message("review_file", obj.lang, path=session.file.path))
+        click.echo(message("review_stop", obj.lang))
         if open_browser:
             import webbrowser
 
@@ -130,7 +134,7 @@ def review(ctx: click.Context, reviewer, label, reviews_dir, predicted, port, la
             pass
         finally:
             server.server_close()
-        click.echo(f"stopped; every decision is in {session.file.path}")
+        click.echo(message("review_stopped", obj.lang, path=session.file.path))
     finally:
         if held is not None:
             held.close()
@@ -178,7 +182,7 @@ def export_sheet(obj: Context, reviewer, label, output, reviews_dir, predicted, 
         QueueFilter(pair=pair, mine="todo" if todo else None),
         lang=verb_lang(lang),
     )
-    click.echo(f"{output}: {n} records to review", err=True)
+    click.echo(message("review_exported", obj.lang, path=output, n=n), err=True)
 
 
 @review.command("import")
@@ -217,14 +221,13 @@ def import_sheet(obj: Context, sheet, reviewer, reviews_dir, predicted):
         except SheetErrors as exc:
             for problem in exc.problems:
                 click.echo(f"herstelgraph: error: {problem}", err=True)
-            click.echo(
-                f"herstelgraph: {len(exc.problems)} row error(s); nothing was imported", err=True
-            )
+            said = message("review_row_errors", obj.lang, n=len(exc.problems))
+            click.echo(f"herstelgraph: {said}", err=True)
             raise click.exceptions.Exit(2) from None
     finally:
         if held is not None:
             held.close()
-    click.echo(f"{session.file.path}: {n} decisions imported", err=True)
+    click.echo(message("review_imported", obj.lang, path=session.file.path, n=n), err=True)
 
 
 @review.command("stats")
@@ -331,6 +334,7 @@ def list_translations(obj: Context, todo: bool, framework, reviews_dir, out: Out
                     title,
                     columns=["id", "property", "dutch", "english", "review_status"],
                     kind=TranslationRow,
+                    english=False,  # the English is the row's subject already
                 ),
             )
         )

@@ -80,7 +80,7 @@ def _emit(cands, fmt: str | None, output: str | None, title: str, **sssom_kw) ->
         data = render(Answer((view,)), fmt, _context().presenter())
     write_output(output, data, binary=fmt == "xlsx")
     if output:
-        notice(f"wrote {len(cands)} candidates to {output}")
+        notice(_context().presenter().msg("suggest_wrote", n=len(cands), path=output))
 
 
 def _context() -> Context:
@@ -106,21 +106,20 @@ def suggest() -> None:
 @click.pass_obj
 def pair(obj: Context, a, b, k, method, fmt, output, second_look) -> None:
     """Every item of framework A against B: top candidates not yet curated."""
-    from ..curation.suggest import Settings, suggest_pair
+    from ..curation.suggest import Settings, resolve_method, suggest_pair
 
-    res = suggest_pair(obj.store, a, b, k=k, method=method)
+    p = obj.presenter()
+    res = suggest_pair(obj.store, a, b, k=k, method=resolve_method(method, lang=str(obj.lang)))
     cands = res.second_look if second_look else res.candidates
-    title = f"{'Second look' if second_look else 'Suggestions'} {a} → {b} ({res.method})"
+    key = "suggest_second_look_title" if second_look else "suggest_pair"
+    title = p.msg(key, a=a, b=b, method=res.method)
     _emit(
         cands, fmt, output, title,
         name=f"{a}__{b}", settings=Settings.for_method(res.method, True),
         subject_source=_scheme(a),
     )  # fmt: skip
     if not second_look and res.second_look and _format(fmt, output) == "table" and not output:
-        notice(
-            f"{len(res.second_look)} reviewed no-match items have a strong candidate: "
-            "--second-look lists them"
-        )
+        notice(p.msg("suggest_second_look", n=len(res.second_look)))
 
 
 def _scheme(framework: str) -> str | None:
@@ -155,18 +154,19 @@ def curriculum(obj: Context, sheet, frameworks, k, method, threshold, fmt, outpu
     from ..curation.suggest.output import fill_sheet
 
     parsed, outcomes = read_curriculum(Path(sheet))
-    method = resolve_method(method)
+    method = resolve_method(method, lang=str(obj.lang))
     cands = suggest_outcomes(
         obj.store, outcomes, frameworks, k=k, method=method, threshold=threshold
     )
     settings = Settings.for_method(method)
     _emit(
-        cands, fmt, output, f"Suggestions for {Path(sheet).name} ({method})",
+        cands, fmt, output, obj.presenter().msg("suggest_for", name=Path(sheet).name,
+                                                method=method),
         name=Path(sheet).stem, settings=settings,
     )  # fmt: skip
     if fill:
         n = fill_sheet(parsed, cands, Path(fill), top=min(k, 3))
-        notice(f"filled {n} empty cells (marked [suggestie]) in {fill}")
+        notice(obj.presenter().msg("suggest_filled", n=n, path=fill))
 
 
 @suggest.command("items")
@@ -189,11 +189,12 @@ def items(obj: Context, file, frameworks, k, method, threshold, fmt, output) -> 
     from ..curation.suggest import Settings, resolve_method, suggest_items, user_items
 
     sources = user_items(Path(file))
-    method = resolve_method(method)
+    method = resolve_method(method, lang=str(obj.lang))
     cands = suggest_items(obj.store, sources, frameworks, k=k, method=method, threshold=threshold)
     as_items = any(s.framework or s.definition for s in sources)
     _emit(
-        cands, fmt, output, f"Suggestions for {Path(file).name} ({method})",
+        cands, fmt, output, obj.presenter().msg("suggest_for", name=Path(file).name,
+                                                method=method),
         name=Path(file).stem, settings=Settings.for_method(method, as_items),
     )  # fmt: skip
 

@@ -159,7 +159,10 @@ def curriculum_template(output: str, lang: str | None) -> None:
         raise InputError(f"{output}: write the template as .xlsx or .csv")
     data = template_xlsx(lang) if suffix == ".xlsx" else template_csv(lang)
     write_bytes(Path(output), data)
-    notice(f"{output}: curriculum template written ({lang})")
+    from ..words import message
+    from .common import _context
+
+    notice(message("template_written", _context().lang, path=output, language=lang))
 
 
 COMMANDS = (validate, curriculum)

@@ -26,31 +26,36 @@ from pathlib import Path
 
 from ..model import Record
 from ..vocab import INVERSE, MATCH_RELATIONS
+from ..words import check_detail, check_title
 from .sssom import NO_TERM, PREREQUISITE, MappingRecord, read_tsv, record_id
 
 ERROR, WARNING = "error", "warning"
 _E, _C, _B, _N, _R = MATCH_RELATIONS
 
-#: (id, severity, what it finds), in the rubric's order (RUBRIC.md §7).
-CHECKS: tuple[tuple[str, str, str], ...] = (
-    ("C-TRI-1", ERROR, "a chain A–B–C across three frameworks whose claim A–C does not close"),
-    ("C-TRI-2", ERROR, "A linked to B and to C, B exact/close C, with two different relations"),
-    ("C-ANC-1", ERROR, "an item and its ancestor mapped to the same target without a reason"),
-    ("C-DIR-1", ERROR, "broad/narrow mappings that contradict the hierarchies (a cycle)"),
-    ("C-DIR-2", ERROR, "exactMatch beside another relation, or joining one framework's items"),
-    ("C-DUP-1", ERROR, "a record on a restating item (hg:restates)"),
-    ("C-DUP-2", ERROR, "more than one record per pair, or per item and framework (no match)"),
-    ("C-DUP-3", WARNING, "two items of one framework with the same label and no hg:restates"),
-    ("C-DUP-4", ERROR, "a no-match record beside a SKOS link into the same framework"),
-    ("C-SEC-1", ERROR, "a record whose subject or object is a section"),
-    ("C-EX-1", WARNING, "a no-match record on an example-only or inferred item"),
-    ("C-STR-1", ERROR, "strength (`other`) not as R-STR-1 sets it for the predicate"),
-    ("C-CONF-1", ERROR, "confidence outside the rubric's range (doubtful ones: warnings)"),
-    ("C-CONF-2", ERROR, "a link with an inferred item above 0.75"),
-    ("C-RULE-1", ERROR, "curation_rule missing, unknown, or not the predicate's rule"),
-    ("C-NONE-1", ERROR, "three or more no-match comments in a file that are one template"),
-    ("C-COM-1", WARNING, "a link comment that does not quote both items (two “…”)"),
-    ("C-COV-1", ERROR, "a requirement item with no link and not exactly one no-match"),
+#: (id, severity, what it finds in English: words.CHECK_TITLES), in the rubric's order
+#: (RUBRIC.md §7).
+CHECKS: tuple[tuple[str, str, str], ...] = tuple(
+    (cid, severity, check_title(cid, "en"))
+    for cid, severity in (
+        ("C-TRI-1", ERROR),
+        ("C-TRI-2", ERROR),
+        ("C-ANC-1", ERROR),
+        ("C-DIR-1", ERROR),
+        ("C-DIR-2", ERROR),
+        ("C-DUP-1", ERROR),
+        ("C-DUP-2", ERROR),
+        ("C-DUP-3", WARNING),
+        ("C-DUP-4", ERROR),
+        ("C-SEC-1", ERROR),
+        ("C-EX-1", WARNING),
+        ("C-STR-1", ERROR),
+        ("C-CONF-1", ERROR),
+        ("C-CONF-2", ERROR),
+        ("C-RULE-1", ERROR),
+        ("C-NONE-1", ERROR),
+        ("C-COM-1", WARNING),
+        ("C-COV-1", ERROR),
+    )
 )
 SEVERITY = {c: s for c, s, _ in CHECKS}
 TITLE = {c: t for c, _, t in CHECKS}
@@ -242,8 +247,8 @@ def exceptions(comment: str) -> set[tuple[str, str]]:
 
 # ------------------------------------------------------------------------ checks
 class _Run:
-    def __init__(self, records: list[Curated], g: GraphIndex):
-        self.records, self.g = records, g
+    def __init__(self, records: list[Curated], g: GraphIndex, lang: str = "en"):
+        self.records, self.g, self.lang = records, g, lang
         self.found: list[Problem] = []
         # SKOS links seen from each end: item -> [(relation read from it, other, record)]
         self.steps: dict[str, list[tuple[str, str, Curated]]] = defaultdict(list)
@@ -271,7 +276,7 @@ class _Run:
         severity = SEVERITY[check]
         if legacy and check not in STRUCTURAL and severity == ERROR:
             severity = WARNING
-            detail += f" (file not yet curated under the rubric: {', '.join(sorted(set(legacy)))})"
+            detail = self.w("m-legacy", detail=detail, files=", ".join(sorted(set(legacy))))
         self.found.append(
             Problem(
                 check,
@@ -285,6 +290,10 @@ class _Run:
 
     def fw(self, item: str) -> str:
         return self.g.scheme.get(item, "")
+
+    def w(self, key: str, **fields: object) -> str:
+        """A detail in the run's language (words.CHECK_DETAILS)."""
+        return check_detail(key, self.lang, **fields)
 
     def tagged(self, check: str, other: str, records: Iterable[Curated]) -> bool:
         return any((check, other) in exceptions(c.rec.comment) for c in records)
@@ -338,19 +347,17 @@ class _Run:
         if excused:
             return
         short = {k: k.removeprefix("skos:") for k in MATCH_RELATIONS}
-        chain = f"{a} {short[r1]} {b} {short[r2]} {c} claims {a} {short[claim]} {c}"
+        chain = self.w("m-chain", a=a, r1=short[r1], b=b, r2=short[r2], c=c, claim=short[claim])
         if ac:
             have = ", ".join(short[rel] for rel, _ in ac)
             self.add(
                 "C-TRI-1",
                 [ab, bc, *(rec for _, rec in ac)],
                 (a, b, c),
-                f"{chain}, but the curated A–C record says {have}",
+                self.w("m-tri-have", chain=chain, have=have),
             )
         else:
-            self.add(
-                "C-TRI-1", [ab, bc], (a, b, c), f"{chain}, and no SKOS record links {a} and {c}"
-            )
+            self.add("C-TRI-1", [ab, bc], (a, b, c), self.w("m-tri-none", chain=chain, a=a, c=c))
 
     def _parallel(self, a: str, b: str, c: str) -> None:
         ac = self._ac(a, c)
@@ -375,7 +382,7 @@ class _Run:
             "C-TRI-2",
             [*involved, *bc],
             (a, b, c),
-            f"{b} and {c} are exact/close, but {a} is {short(rels_b)} {b} and {short(rels_c)} {c}",
+            self.w("m-tri-2", a=a, b=b, c=c, rb=short(rels_b), rc=short(rels_c)),
         )
 
     # C-ANC-1
@@ -398,8 +405,7 @@ class _Run:
                         "C-ANC-1",
                         [*mine, rec_y],
                         (x, y, t),
-                        f"{x} and its ancestor {y} are both mapped to {t}; the {x}–{t} "
-                        f"record needs [C-ANC-1 {y}: reason] or goes",
+                        self.w("m-anc", x=x, y=y, t=t),
                     )
 
     # C-DIR-1
@@ -438,8 +444,7 @@ class _Run:
                 "C-DIR-1",
                 recs,
                 items,
-                "broad/narrow mappings and the hierarchies form a cycle: each of "
-                f"{', '.join(items)} is narrower than itself",
+                self.w("m-dir-1", items=", ".join(items)),
             )
 
     # C-DIR-2
@@ -470,8 +475,7 @@ class _Run:
                         "C-DIR-2",
                         recs,
                         sorted(ms),
-                        f"exactMatch (transitive) joins {' and '.join(sorted(ms))} of one "
-                        f"framework ({fw})",
+                        self.w("m-dir-2-joins", items=self.w("and").join(sorted(ms)), fw=fw),
                     )
             inside = set(members)
             for c in self.records:
@@ -481,8 +485,7 @@ class _Run:
                         "C-DIR-2",
                         [c, *recs],
                         (r.subject_id, r.object_id),
-                        f"{r.subject_id} {r.predicate_id} {r.object_id} beside exactMatch "
-                        "(transitive) between them (SKOS S46)",
+                        self.w("m-dir-2-beside", s=r.subject_id, p=r.predicate_id, o=r.object_id),
                     )
         for c in self.records:
             r = c.rec
@@ -495,8 +498,7 @@ class _Run:
                     "C-DIR-2",
                     [c],
                     (r.subject_id, r.object_id),
-                    f"a mapping inside one framework: {r.subject_id} {r.predicate_id} "
-                    f"{r.object_id}",
+                    self.w("m-dir-2-inside", s=r.subject_id, p=r.predicate_id, o=r.object_id),
                 )
 
     # C-DUP-1 .. C-DUP-4, C-SEC-1, C-EX-1
@@ -513,25 +515,20 @@ class _Run:
                         "C-DUP-1",
                         [c],
                         (x, g.restating[x]),
-                        f"{x} restates {g.restating[x]} (R-DUP-1): it gets no records of its own",
+                        self.w("m-dup-1", x=x, y=g.restating[x]),
                     )
                 if x in g.sections:
                     self.add(
                         "C-SEC-1",
                         [c],
                         (x,),
-                        f"{x} is a section, a heading: map the items under it (R-SEC-1)",
+                        self.w("m-sec-1", x=x),
                     )
             if r.is_no_match:
                 pairs[(r.subject_id, "no match", r.object_source)].append(c)
                 if r.subject_id in g.examples or r.subject_id in g.inferred:
-                    kind = "inferred" if r.subject_id in g.inferred else "example-only"
-                    self.add(
-                        "C-EX-1",
-                        [c],
-                        (r.subject_id,),
-                        f"{r.subject_id} is {kind}: it needs no no-match record (R-EX-1, R-INF-1)",
-                    )
+                    kind = "m-ex-1-" + ("inferred" if r.subject_id in g.inferred else "example")
+                    self.add("C-EX-1", [c], (r.subject_id,), self.w(kind, x=r.subject_id))
             else:
                 pairs[tuple(sorted((r.subject_id, r.object_id)))].append(c)
                 if c.link:
@@ -540,16 +537,11 @@ class _Run:
         for key, recs in pairs.items():
             if len(recs) > 1:
                 what = (
-                    f"{key[0]} has {len(recs)} no-match records into {key[2]}"
+                    self.w("m-dup-2-none", x=key[0], n=len(recs), fw=key[2])
                     if key[1] == "no match"
-                    else f"{len(recs)} records for the pair {key[0]} – {key[1]}"
+                    else self.w("m-dup-2-pair", n=len(recs), a=key[0], b=key[1])
                 )
-                self.add(
-                    "C-DUP-2",
-                    recs,
-                    (key[0],) if key[1] == "no match" else key,
-                    what + " (R-ONE-1: one record per pair)",
-                )
+                self.add("C-DUP-2", recs, (key[0],) if key[1] == "no match" else key, what)
         for c in self.records:
             r = c.rec
             if r.is_no_match and (r.subject_id, r.object_source) in links_into:
@@ -558,8 +550,7 @@ class _Run:
                     "C-DUP-4",
                     [c, *links],
                     (r.subject_id,),
-                    f"{r.subject_id} has a no-match record into {r.object_source} beside "
-                    f"{len(links)} SKOS link(s) into it",
+                    self.w("m-dup-4", x=r.subject_id, fw=r.object_source, n=len(links)),
                 )
 
     def labels(self) -> None:
@@ -583,8 +574,7 @@ class _Run:
                     "C-DUP-3",
                     [],
                     (a, b),
-                    f"{a} and {b} of {scheme} share the label “{label}” without hg:restates"
-                    " (counted twice)",
+                    self.w("m-dup-3", a=a, b=b, scheme=scheme, label=label),
                 )
 
     # C-STR-1, C-CONF-1, C-CONF-2, C-RULE-1, C-COM-1
@@ -606,12 +596,13 @@ class _Run:
             # strength
             allowed = {""} if r.is_no_match else STRENGTH_FOR.get(p, {""})
             if r.other not in allowed:
-                want = " or ".join(sorted(a or "empty" for a in allowed))
+                empty = self.w("m-empty")
+                want = self.w("or").join(sorted(a or empty for a in allowed))
                 self.add(
                     "C-STR-1",
                     [c],
                     ends,
-                    f"other is {r.other or 'empty'} on {self._what(r)}; R-STR-1 wants {want}",
+                    self.w("m-str-1", other=r.other or empty, what=self._what(r), want=want),
                 )
             # confidence
             if r.is_no_match:
@@ -620,14 +611,14 @@ class _Run:
                         "C-CONF-1",
                         [c],
                         ends,
-                        f"no-match confidence {x} outside {NO_MATCH_FLOOR}–1.00",
+                        self.w("m-conf-none", x=x, floor=NO_MATCH_FLOOR),
                     )
                 elif x < DOUBTFUL:
                     self._warn(
                         "C-CONF-1",
                         [c],
                         ends,
-                        f"doubtful no-match ({x} < {DOUBTFUL}): review it first",
+                        self.w("m-conf-doubtful", x=x, floor=DOUBTFUL),
                     )
             else:
                 floor = EXACT_FLOOR if p == _E else LINK_FLOOR
@@ -636,7 +627,7 @@ class _Run:
                         "C-CONF-1",
                         [c],
                         ends,
-                        f"{self._what(r)} at {x}, below {floor}: no link (R-CONF-1)",
+                        self.w("m-conf-low", what=self._what(r), x=x, floor=floor),
                     )
                 if c.link:
                     means[(c.file, p)].append(c)
@@ -646,50 +637,58 @@ class _Run:
                         "C-CONF-2",
                         [c],
                         ends,
-                        f"{self._what(r)} at {x} rests on the inferred item "
-                        f"{inferred[0]}: at most {INFERRED_CAP} (R-CONF-2, R-INF-1)",
+                        self.w(
+                            "m-conf-2", what=self._what(r), x=x, item=inferred[0], cap=INFERRED_CAP
+                        ),
                     )
                 if len(_QUOTE.findall(r.comment or "")) < 2:
                     self._warn(
                         "C-COM-1",
                         [c],
                         ends,
-                        f"the comment on {self._what(r)} does not quote both items",
+                        self.w("m-com-1", what=self._what(r)),
                     )
             # curation rule
             if not c.rubric:
                 continue
             rule = r.curation_rule.removeprefix("hgrule:")
             if not r.curation_rule:
-                self.add("C-RULE-1", [c], ends, f"no curation_rule on {self._what(r)}")
+                self.add("C-RULE-1", [c], ends, self.w("m-rule-none", what=self._what(r)))
             elif not r.curation_rule.startswith("hgrule:") or rule not in RULES:
                 self.add(
                     "C-RULE-1",
                     [c],
                     ends,
-                    f"curation_rule {r.curation_rule} is no rule of the rubric",
+                    self.w("m-rule-unknown", rule=r.curation_rule),
                 )
             elif r.is_no_match:
                 want_rules = NO_MATCH_RULE.get(p, set())
                 if rule not in want_rules:
-                    want_rule = " or ".join(sorted(want_rules)) or "no rule"
+                    want_rule = self.w("or").join(sorted(want_rules)) or self.w("m-no-rule")
                     self.add(
                         "C-RULE-1",
                         [c],
                         ends,
-                        f"{self._what(r)} names {rule}; a {p} no-match is {want_rule}",
+                        self.w(
+                            "m-rule-none-match", what=self._what(r), rule=rule, p=p, want=want_rule
+                        ),
                     )
                 elif rule == "R-NONE-2" and (r.subject_id, r.object_source) not in prereq_into:
                     self.add(
                         "C-RULE-1",
                         [c],
                         ends,
-                        f"R-NONE-2 on {r.subject_id}, but it has no prerequisite record "
-                        f"with an item of {r.object_source}",
+                        self.w("m-rule-none-2", x=r.subject_id, fw=r.object_source),
                     )
             elif rule not in RULE_FOR.get(p, set()):
-                want = " or ".join(sorted(RULE_FOR.get(p, set())))
-                self.add("C-RULE-1", [c], ends, f"{self._what(r)} names {rule}; {p} is {want}")
+                want = self.w("or").join(sorted(RULE_FOR.get(p, set())))
+                what = self._what(r)
+                self.add(
+                    "C-RULE-1",
+                    [c],
+                    ends,
+                    self.w("m-rule-link", what=what, rule=rule, p=p, want=want),
+                )
         for (name, p), recs in sorted(means.items()):
             mean = sum(c.rec.confidence for c in recs) / len(recs)
             if mean < MEAN_FLOOR:
@@ -697,8 +696,14 @@ class _Run:
                     "C-CONF-1",
                     recs,
                     (),
-                    f"{name}: mean confidence of its {len(recs)} {p} links is "
-                    f"{mean:.2f} < {MEAN_FLOOR} (R-CONF-4)",
+                    self.w(
+                        "m-conf-mean",
+                        name=name,
+                        n=len(recs),
+                        p=p,
+                        mean=f"{mean:.2f}",
+                        floor=MEAN_FLOOR,
+                    ),
                     files=[name],
                 )
 
@@ -711,10 +716,9 @@ class _Run:
 
             self.found[-1] = replace(last, severity=WARNING)
 
-    @staticmethod
-    def _what(r: MappingRecord) -> str:
+    def _what(self, r: MappingRecord) -> str:
         if r.is_no_match:
-            return f"{r.subject_id} no match ({r.predicate_id}) in {r.object_source}"
+            return self.w("m-what-none", s=r.subject_id, p=r.predicate_id, src=r.object_source)
         return f"{r.subject_id} {r.predicate_id} {r.object_id}"
 
     # C-NONE-1
@@ -733,8 +737,7 @@ class _Run:
                     "C-NONE-1",
                     recs,
                     [c.rec.subject_id for c in recs],
-                    f"{len(recs)} no-match comments in {name} are one template once the "
-                    f"item's own words are left out: “{shown}” (R-COM-2)",
+                    self.w("m-none-1", n=len(recs), name=name, shown=shown),
                 )
 
     # C-COV-1
@@ -779,13 +782,12 @@ class _Run:
                             if {c.rec.subject_source, c.rec.object_source} == {fa, fb}
                         }
                     )
-                    what = "no record" if not n else f"{len(n)} no-match records"
+                    what = self.w("m-cov-records", n=len(n)) if n else self.w("m-cov-no-record")
                     self.add(
                         "C-COV-1",
                         n,
                         (item,),
-                        f"{item} has no SKOS link into {fb} and {what}: it needs a link or "
-                        "exactly one no-match record",
+                        self.w("m-cov-1", x=item, fw=fb, what=what),
                         files=files,
                     )
 
@@ -806,10 +808,12 @@ def _template_key(comment: str, item: str, g: GraphIndex) -> str:
     return " ".join(out.split())
 
 
-def run(records: list[Curated], g: GraphIndex, skip: Sequence[str] = ()) -> list[Problem]:
-    """Every check of RUBRIC §7 on a set of records, in the rubric's order (``skip``: the
-    checks left out)."""
-    r = _Run(records, g)
+def run(
+    records: list[Curated], g: GraphIndex, lang: str = "en", skip: Sequence[str] = ()
+) -> list[Problem]:
+    """Every check of RUBRIC §7 on a set of records, in the rubric's order (the details in
+    ``lang``; ``skip``: the checks left out)."""
+    r = _Run(records, g, lang)
     if "C-TRI-1" not in skip or "C-TRI-2" not in skip:
         r.triangles()
     r.ancestors()
@@ -887,16 +891,19 @@ EXTERNAL_SKIPPED = ("C-TRI-1", "C-TRI-2", "C-DUP-3")
 EXTERNAL_DIR = "external"
 
 
-def check_shipped(store, folder: Path | None = None, *, external: bool = True) -> list[Problem]:
+def check_shipped(
+    store, folder: Path | None = None, lang: str = "en", *, external: bool = True
+) -> list[Problem]:
     """The checks on the shipped mapping files (or ``folder``'s), with the store's graph;
     ``external``: also on the links to external vocabularies (``mappings/external/``), with
     the checks of ``EXTERNAL_SKIPPED`` left out for those records."""
     g = graph_index(store)
-    internal = run(curated(shipped_files(folder), g), g)
+    internal = run(curated(shipped_files(folder), g), g, lang)
     files = external_files(folder) if external else []
     if not files:
         return internal
-    found = _check_external(store, shipped_files(folder), files, {name for name, _ in files})
+    names = {name for name, _ in files}
+    found = _check_external(store, shipped_files(folder), files, names, lang)
     order = {c: i for i, (c, _, _) in enumerate(CHECKS)}
     return sorted(internal + found, key=lambda p: (order[p.check], p.severity, p.items, p.records))
 
@@ -906,6 +913,7 @@ def _check_external(
     internal: list[tuple[str, list[MappingRecord]]],
     files: list[tuple[str, list[MappingRecord]]],
     names: set[str],
+    lang: str = "en",
 ) -> list[Problem]:
     """The checks on external link files beside the internal ones (C-ANC-1 and C-DIR-1 see
     both), reporting only failures that name a record of ``names``."""
@@ -916,7 +924,7 @@ def _check_external(
                 g.scheme[r.object_id] = r.object_source  # the vocabulary stands as a framework
     g.kinds_of = _kinds(store)
     every = curated(internal, g) + curated(files, g)
-    return [p for p in run(every, g, skip=EXTERNAL_SKIPPED) if set(p.files) & names]
+    return [p for p in run(every, g, lang, skip=EXTERNAL_SKIPPED) if set(p.files) & names]
 
 
 def _kinds(store) -> dict[str, set[str]]:
@@ -932,7 +940,9 @@ def _kinds(store) -> dict[str, set[str]]:
     return out
 
 
-def check_files(paths: Sequence[Path], store, folder: Path | None = None) -> list[Problem]:
+def check_files(
+    paths: Sequence[Path], store, folder: Path | None = None, lang: str = "en"
+) -> list[Problem]:
     """The checks on a user's SSSOM files, in the company of the shipped mappings of the other
     framework pairs (a user's file stands in for the shipped file of its pair): only failures
     that name a record of the user's files are reported (C-DUP-3, about the graph alone, is
@@ -944,18 +954,22 @@ def check_files(paths: Sequence[Path], store, folder: Path | None = None) -> lis
     ]
     outside = {name for name, _ in external}
     mine = [m for m in mine if m[0] not in outside]
-    found = []
+    found: list[Problem] = []
     if external:  # a user's ESCO file stands in for the shipped file of its name
         names = {Path(n).name for n in outside}
         shipped = [f for f in external_files(folder) if Path(f[0]).name not in names]
-        found = _check_external(store, shipped_files(folder), shipped + external, outside)
+        found = _check_external(store, shipped_files(folder), shipped + external, outside, lang)
     if not mine:
         return found
-    return found + _check_internal(mine, g, folder, {str(p) for p in paths})
+    return found + _check_internal(mine, g, folder, {str(p) for p in paths}, lang)
 
 
 def _check_internal(
-    mine: list[tuple[str, list[MappingRecord]]], g: GraphIndex, folder: Path | None, names
+    mine: list[tuple[str, list[MappingRecord]]],
+    g: GraphIndex,
+    folder: Path | None,
+    names: set[str],
+    lang: str = "en",
 ) -> list[Problem]:
     mine_recs = curated(mine, g)
     if not any(c.rec.subject_id in g.scheme or c.rec.object_id in g.scheme for c in mine_recs):
@@ -968,7 +982,7 @@ def _check_internal(
             others.append((name, records))
     every = curated(others, g) + mine_recs
     out = []
-    for p in run(every, g):
+    for p in run(every, g, lang):
         if p.check == "C-DUP-3":
             continue
         if set(p.files) & names:

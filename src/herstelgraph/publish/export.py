@@ -389,9 +389,11 @@ CSV_COLUMNS = (
     "id",
     "notation",
     "label",
+    "label_en",
     "type",
     "broader",
     "broader_label",
+    "broader_label_en",
     "section",
     *MATCHES,
     "requires",
@@ -402,6 +404,9 @@ CSV_COLUMNS = (
     "replaced_by",
     CSV_VERSION_COLUMN,
 )
+
+#: the columns of the English translations, which ``--lang nl`` leaves out
+CSV_ENGLISH = ("label_en", "broader_label_en")
 
 #: A prerequisite record (RUBRIC R-PRE): the subject presupposes the object; no SKOS match.
 PREREQUISITE = "ceasn:prerequisiteAlignment"
@@ -427,18 +432,21 @@ def concept_mappings(
     return out
 
 
-def csv_text(store: Store, scheme: str | None) -> tuple[str, int]:
+def csv_text(store: Store, scheme: str | None, lang: str | None = None) -> tuple[str, int]:
     """One row per concept; cells with several values join them with `` | ``; a mapped
-    item is written ``id — label``. UTF-8 with a byte-order mark and CRLF, so Excel opens
-    the Dutch diacritics correctly; a cell that a spreadsheet would run as a formula
-    (``=``, ``+``, ``-``, ``@``, tab, CR first) gets a leading ``'`` (io.tables)."""
+    item is written ``id — label``. The English translations stand beside the Dutch labels
+    (``label_en``, ``broader_label_en``; empty where there is none), unless ``lang`` is
+    ``nl``. UTF-8 with a byte-order mark and CRLF, so Excel opens the Dutch diacritics
+    correctly; a cell that a spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@``,
+    tab, CR first) gets a leading ``'`` (io.tables)."""
     from ..curation.sssom import graph_index
     from ..io.tables import csv_text as csv_table
-    from ..questions.catalogue import _natural, concepts, frameworks
+    from ..questions.catalogue import _natural, concepts, english_texts, frameworks
     from ..questions.deprecation import deprecated_items
     from .version import current
 
     labels, _ = graph_index(store)
+    english = english_texts(store, set(labels))
     maps = concept_mappings(store)
     gone = deprecated_items(store)
     version = current().version
@@ -459,9 +467,11 @@ def csv_text(store: Store, scheme: str | None) -> tuple[str, int]:
                     c.id,
                     c.notation or "",
                     c.label,
+                    (english.get(c.id) or ("", ""))[0] or "",
                     c.type,
                     c.broader or "",
                     labels.get(c.broader, "") if c.broader else "",
+                    (english.get(c.broader or "") or ("", ""))[0] or "",
                     c.section or "",
                     *(
                         JOIN.join(sorted(set(cells[m]), key=_natural))
@@ -474,6 +484,11 @@ def csv_text(store: Store, scheme: str | None) -> tuple[str, int]:
                     version,
                 ]
             )
+    if lang is not None and lang != "en":
+        keep = [i for i, c in enumerate(CSV_COLUMNS) if c not in CSV_ENGLISH]
+        return csv_table(
+            [CSV_COLUMNS[i] for i in keep], ([r[i] for i in keep] for r in table)
+        ), len(table)
     return csv_table(CSV_COLUMNS, table), len(table)
 
 
@@ -739,8 +754,8 @@ def export(
 
     ``lang``: keep only literals in this language (and untagged ones): ``nl`` leaves out the
     English translations (and the curators' English notes), also from the language maps of
-    CTDL-ASN and JSKOS. CSV, SSSOM and CASE carry the Dutch texts only, so it changes
-    nothing there."""
+    CTDL-ASN and JSKOS, and the English columns of CSV. SSSOM and CASE carry the Dutch texts
+    only, so it changes nothing there."""
     try:
         fmt = ExportFormat(fmt).value
     except ValueError:
@@ -776,7 +791,7 @@ def export(
                 "ntriples or trig, which write every triple flat"
             ) from None
     elif fmt == "csv":
-        text, n = csv_text(store, scheme_iri)
+        text, n = csv_text(store, scheme_iri, lang)
     elif fmt == "sssom":
         text, n = sssom_text(store, scheme_iri)
     elif fmt == "ctdlasn":

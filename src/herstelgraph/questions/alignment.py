@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Sized
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
@@ -24,14 +25,42 @@ from ..model import GapStatus, MappingView, QueryForm, QueryResult, Record, Valu
 from ..store.store import Queryable, Row, Store, Term
 from ..vocab import INVERSE, NO_TERM, PREFIXES, SKOS
 from .catalogue import _natural, _run, concept, framework_id, resolve, scheme_node, type_node
-from .coverage import PROFILE_TYPES as PROFILE_TYPES
-from .coverage import ProfileItem as ProfileItem
-from .coverage import ProfileSummary as ProfileSummary
-from .coverage import coverage_of as coverage_of
-from .coverage import coverage_summary as coverage_summary
-from .coverage import profile_node as profile_node
 from .deprecation import skip_deprecated
 from .filters import view as _view
+
+if TYPE_CHECKING:
+    from .coverage import PROFILE_TYPES as PROFILE_TYPES
+    from .coverage import ProfileItem as ProfileItem
+    from .coverage import ProfileSummary as ProfileSummary
+    from .coverage import coverage_of as coverage_of
+    from .coverage import coverage_summary as coverage_summary
+    from .coverage import profile_node as profile_node
+
+#: the profile questions (``questions/coverage.py``), re-exported here and imported on first
+#: use (PEP 562): gaps or crosswalk never pay for them (docs/performance.md)
+_COVERAGE = frozenset(
+    {"PROFILE_TYPES", "ProfileItem", "ProfileSummary", "coverage_of", "coverage_summary"}
+    | {"profile_node"}
+)
+
+
+def __getattr__(name: str) -> Any:
+    if name in _COVERAGE:
+        from .coverage import (
+            PROFILE_TYPES,
+            ProfileItem,
+            ProfileSummary,
+            coverage_of,
+            coverage_summary,
+            profile_node,
+        )
+
+        names = {"PROFILE_TYPES": PROFILE_TYPES, "ProfileItem": ProfileItem}
+        names |= {"ProfileSummary": ProfileSummary, "coverage_of": coverage_of}
+        names |= {"coverage_summary": coverage_summary, "profile_node": profile_node}
+        return names[name]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 CHAINING = "semapv:MappingChaining"
 #: A prerequisite record (RUBRIC R-PRE-1) reads "dependent item PREREQUISITE knowledge"; seen

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from functools import lru_cache
 
@@ -227,6 +226,8 @@ def suggest(store: Queryable, ident: str, n: int = 3) -> list[str]:
             names[f"{cid.split(':')[0]}:{row['n'].value}"] = cid
         if row.get("l") is not None:
             names[row["l"].value.lower()] = cid
+    import difflib  # only for a name that is not found
+
     hits = difflib.get_close_matches(ident.lower(), list(names), n=n * 3, cutoff=0.5)
     return list(dict.fromkeys(names[h] for h in hits))[:n]
 
@@ -310,6 +311,41 @@ def overview(store: Queryable) -> Overview:
         for r in _run(store, "mapping-pairs")
     ]
     return Overview(frameworks=tuple(frameworks(store)), types=tuple(types), pairs=tuple(pairs))
+
+
+def english_texts(
+    store: Queryable, ids: set[str] | frozenset[str]
+) -> dict[str, tuple[str | None, str | None]]:
+    """The English prefLabel and definition (the translations) of items, by the ID or IRI
+    they were asked by (and by CURIE): one query with a VALUES row per item
+    (english-texts.rq). An ID that names no IRI, or an item without a translation, is left
+    out."""
+    nodes: dict[str, str] = {}
+    for ident in ids:
+        iri = expand(ident) if not is_iri(ident) else ident
+        if iri:
+            try:
+                ox.NamedNode(iri)
+            except ValueError:
+                continue
+            nodes.setdefault(iri, ident)
+    if not nodes:
+        return {}
+    spec = queries.get("english-texts")
+    head, where, tail = spec.text.partition("\nWHERE {")
+    values = " ".join(str(ox.NamedNode(i)) for i in sorted(nodes))
+    text = f"{head}{where}\n  VALUES ?concept {{ {values} }}{tail}"
+    found: dict[str, dict[str, str]] = {}
+    for r in store.select(text, entailment=spec.entailment):
+        prop = "label" if r["property"].value == SKOS + "prefLabel" else "definition"
+        texts = found.setdefault(r["concept"].value, {})
+        # two (a user's data beside ours): the first in code-point order, the same every run
+        texts[prop] = min(texts.get(prop, r["text"].value), r["text"].value)
+    out: dict[str, tuple[str | None, str | None]] = {}
+    for iri, texts in found.items():
+        out[nodes[iri]] = (texts.get("label"), texts.get("definition"))
+        out.setdefault(compact(iri), out[nodes[iri]])
+    return out
 
 
 def figures(store: Queryable, programme: str | None = None) -> list[Figure]:

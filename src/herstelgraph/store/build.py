@@ -53,6 +53,7 @@ def load(
     files: Iterable[Path] | None = None,
     overlay: Overlay | None = None,
     persisted: bool = False,
+    background: bool = False,
 ) -> Store:
     """The shipped graph (from the installed package), with user files added to USER and,
     with the shipped graph (no ``files``), the external vocabularies and the links to them
@@ -74,6 +75,12 @@ def load(
     read-only until the first write. Otherwise it is built as above and then written there,
     with a progress line on stderr when that takes over a second. The CLI uses it; in a
     long-lived process the in-memory store answers faster (docs/performance.md).
+
+    ``background``: when the build took over a second of CPU, write the persisted store
+    from a detached copy of this process (``persist.write_store_detached``) while the
+    question is answered from the in-memory store: what a command-line process asks for,
+    which answers once and exits. Otherwise, and where a process cannot fork, it is written
+    here.
     """
     from ..io.inputs import read_bytes
     from ..resources import external_files, graph_files
@@ -143,10 +150,13 @@ def load(
                 if b"_:" not in dumped:
                     cache.write_entry(cached, dumped)
     if folder is not None and progress is not None:
-        from .persist import write_store
+        from .persist import write_store, write_store_detached
 
-        write_store(store.ox, folder)
-        progress.step(f"written to {folder}")
+        if background and progress.cpu() > 1.0 and write_store_detached(store.ox, folder):
+            progress.step(f"writing {folder} in the background")
+        else:
+            write_store(store.ox, folder)
+            progress.step(f"written to {folder}")
     return store
 
 

@@ -48,6 +48,8 @@ _NOT_CONTENT = re.compile(r"LOCK|LOG(\.old\.\d+)?")
 _INDEX_MAX = 512
 #: quads per bulk write
 _BATCH = 100_000
+#: seconds a detached writer may take (50x: ~20 s on a loaded machine)
+_DETACHED_TIMEOUT = 1800
 
 
 def _stamp(st: os.stat_result) -> list[int]:
@@ -241,6 +243,45 @@ def write_store(source: ox.Store, folder: Path) -> None:
         shutil.rmtree(tmp, ignore_errors=True)
 
 
+def write_store_detached(source: ox.Store, folder: Path) -> bool:
+    """``write_store`` in a forked copy of this process, detached from it (its own session,
+    no terminal, standard streams on /dev/null), so the caller answers from ``source`` and
+    exits while the store is written (50x: ~5 s CPU of RocksDB indexes, docs/performance.md).
+    The child sees ``source`` as it was at the fork, whatever the caller does with it after,
+    and writes atomically, as ``write_store`` does: a process that looks before it is done
+    finds no store and builds its own. False (nothing done) where fork is missing or other
+    threads run (a fork copies only the calling thread, with whatever locks others held)."""
+    import threading
+
+    if not hasattr(os, "fork") or threading.active_count() > 1:
+        return False
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (AttributeError, OSError, ValueError):
+            pass
+    try:
+        pid = os.fork()
+    except OSError:
+        return False
+    if pid:
+        return True
+    try:  # the child: never returns into the caller's code
+        import signal
+
+        # a child that hangs (a lock some native thread of the parent held at the fork)
+        # ends after half an hour instead of staying; the next atomic write into the cache
+        # folder sweeps the temporary folder it leaves (``io.atomic.sweep``)
+        signal.alarm(_DETACHED_TIMEOUT)
+        os.setsid()
+        null = os.open(os.devnull, os.O_RDWR)
+        for fd in (0, 1, 2):
+            os.dup2(null, fd)
+        write_store(source, folder)
+    finally:
+        os._exit(0)
+
+
 # ------------------------------------------------------------------ progress
 class Progress:
     """One line on stderr per step of a (re)build, once it has taken over a second, when
@@ -249,11 +290,20 @@ class Progress:
     def __init__(self, what: str, stream=None):
         self.what = what
         self.start = time.perf_counter()
+        self.cpu_start = time.process_time()
         self.stream = stream
         self.shown = False
 
+    def elapsed(self) -> float:
+        return time.perf_counter() - self.start
+
+    def cpu(self) -> float:
+        """CPU seconds of this process since the build began (on a loaded machine the wall
+        time can pass a second for a small graph; the CPU time does not)."""
+        return time.process_time() - self.cpu_start
+
     def step(self, done: str) -> None:
-        elapsed = time.perf_counter() - self.start
+        elapsed = self.elapsed()
         stream = self.stream or sys.stderr
         if elapsed > 1.0 and (self.stream is not None or _isatty(stream)):
             if not self.shown:

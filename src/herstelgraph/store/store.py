@@ -161,6 +161,9 @@ class Store:
         #: a persisted store opened read-only (``store/persist.py``): the first write through
         #: this class copies it into memory (``_writable``)
         self.read_only = read_only
+        #: the graphs a read-only store holds, read once (they cannot change); a writable
+        #: store reads them at every query (``_graphs_present``: ~15 µs)
+        self._present = self._graphs_present() if read_only else None
         #: (store, reviewed_only, min_confidence) -> the store as that mapping filter sees
         #: it; set by the loader that knows the reviews (``herstelgraph.load``), None else
         self.filter_mappings: Callable[[Store, int, float | None], Queryable] | None = None
@@ -249,16 +252,36 @@ class Store:
         from ..io.inputs import guard_query
 
         guard_query(sparql)  # before binding: bound values are terms, never SPARQL
-        return self.ox.query(
-            bind_values(sparql, bindings or {}),
-            default_graph=self._graphs(entailment),
-            prefixes=PREFIXES,
-        )
+        text = bind_values(sparql, bindings or {})
+        graphs = self._dataset(entailment)
+        if graphs is None:
+            return self.ox.query(text, use_default_graph_as_union=True, prefixes=PREFIXES)
+        return self.ox.query(text, default_graph=graphs, prefixes=PREFIXES)
 
-    def _graphs(
+    def _graphs_present(self) -> frozenset[ox.NamedNode | ox.DefaultGraph]:
+        """The named graphs the store lists (every graph a quad was ever added to: Oxigraph
+        registers it with the quad), and the default graph if it holds a quad."""
+        present: set[ox.NamedNode | ox.DefaultGraph] = {
+            g for g in self.ox.named_graphs() if isinstance(g, ox.NamedNode)
+        }
+        if next(self.ox.quads_for_pattern(None, None, None, ox.DefaultGraph()), None):
+            present.add(ox.DefaultGraph())
+        return frozenset(present)
+
+    def _dataset(
         self, entailment: Entailment | bool
-    ) -> list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph]:
-        return [*graphs_for(entailment)]
+    ) -> list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph] | None:
+        """The default graph a query reads, as a list of graphs; None for "the union of
+        every graph", when the question reads every graph the store holds: one lookup per
+        pattern instead of one per graph (gaps at 50x, in memory 65 -> 46 ms, on disk
+        0.32-0.43 -> 0.24 s; docs/performance.md). A graph the store does not hold is left
+        out of the list; one it holds and the question does not read (the reviews'
+        withheld records) is never in it."""
+        wanted = graphs_for(entailment)
+        present = self._present if self._present is not None else self._graphs_present()
+        if present <= set(wanted):
+            return None
+        return [g for g in wanted if g in present] or [*wanted]
 
     def dump(self, path: Path | None = None, fmt: str = "trig") -> bytes | None:
         """The asserted, user and inferred named graphs as TriG or N-Quads (``fmt``), to load
@@ -300,7 +323,7 @@ class Store:
         if self.read_only:
             memory = ox.Store()
             memory.bulk_extend(self.ox.quads_for_pattern(None, None, None, None))
-            self.ox, self.read_only = memory, False
+            self.ox, self.read_only, self._present = memory, False, None
         return self.ox
 
     def to_rdflib(self, *, graphs: Iterable[ox.NamedNode] = (ASSERTED, USER)) -> Any:

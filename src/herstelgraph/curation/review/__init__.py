@@ -13,6 +13,20 @@ question reads.
 
 from __future__ import annotations
 
-from .merge import Claim, MappingFilter, merged_view, review_state
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .merge import Claim, MappingFilter, merged_view, review_state
 
 __all__ = ["Claim", "MappingFilter", "merged_view", "review_state"]
+
+
+def __getattr__(name: str) -> Any:
+    """The merged view's names, imported on first use (PEP 562): loading a store for a
+    question needs only ``.loading`` and ``.records``, not ``.merge`` (docs/performance.md)."""
+    if name in __all__:
+        from .merge import Claim, MappingFilter, merged_view, review_state
+
+        names = {"Claim": Claim, "MappingFilter": MappingFilter, "merged_view": merged_view}
+        return {**names, "review_state": review_state}[name]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ...store.store import Store
+from ...store.store import Queryable, Store
 
 
 @dataclass(frozen=True)
@@ -23,7 +23,7 @@ class ReviewOverlay:
     translations: tuple[tuple[Path, bytes], ...] = ()
 
     def sources(self) -> list[tuple[str, bytes]]:
-        from .merge import MERGE_VERSION
+        from .version import MERGE_VERSION
 
         out = []
         if self.files:
@@ -75,19 +75,20 @@ def load(
     files: Iterable[Path] | None = None,
     reviews: Iterable[Path] | None = None,
     persisted: bool = False,
+    background: bool = False,
 ) -> Store:
     """The shipped graph (or ``files``), user files in the user graph, and the expert reviews
     applied before the SKOS closure: a rejected record is withheld, a relation the reviewers
     changed replaces it (``merge``). The store can then be filtered by review status
     (``reviewed_only``/``min_confidence`` on every question). ``persisted``: open the whole
-    store from disk when these inputs were loaded before (``store.build.load``).
+    store from disk when these inputs were loaded before (``store.build.load``), and
+    ``background``: write it, after a slow build, from a detached process.
 
     >>> import herstelgraph
     >>> herstelgraph.load().filter_mappings is not None
     True
     """
     from ... import store as store_pkg  # through the package: tests may stand in for it
-    from .merge import filtered
 
     files = None if files is None else list(files)
     store = store_pkg.load(
@@ -96,6 +97,18 @@ def load(
         files=files,
         overlay=review_overlay(files, reviews),
         persisted=persisted,
+        background=background,
     )
-    store.filter_mappings = filtered
+    store.filter_mappings = _filtered
     return store
+
+
+def _filtered(
+    store: Store, reviewed_only: int = 0, min_confidence: float | None = None
+) -> Queryable:
+    """``merge.filtered``, imported when a question filters (a question that does not never
+    loads the merged view's module: docs/performance.md)."""
+    from .merge import filtered
+
+    view: Queryable = filtered(store, reviewed_only, min_confidence)
+    return view

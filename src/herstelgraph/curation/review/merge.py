@@ -53,9 +53,7 @@ from .records import (
     split_key,
     stated,
 )
-
-#: Bump when the rules above change: it is part of the closure cache key.
-MERGE_VERSION = 1
+from .version import MERGE_VERSION as MERGE_VERSION  # bump it when the rules here change
 
 
 @dataclass(frozen=True)

@@ -34,20 +34,20 @@ class PairSuggestions:
     second_look: tuple[Candidate, ...]  # A's reviewed "no match" items with a strong candidate
 
 
-def resolve_method(method: str, notice: bool = True) -> str:
+def resolve_method(method: str, notice: bool = True, lang: str | None = None) -> str:
     """``auto``: fused when the embedding model is installed, else lexical (with a one-line
-    notice on stderr). An explicit method that needs the model raises MissingExtraError."""
+    notice on stderr, in ``lang``: default the locale's). An explicit method that needs the
+    model raises MissingExtraError."""
     from .semantic import _model, available
 
     if method == "auto":
         if available():
             return "fused"
         if notice:
-            print(
-                "herstelgraph: lexical matching only; for semantic matching: "
-                "pip install 'herstelgraph[suggest]'",
-                file=sys.stderr,
-            )
+            from ...words import default_language, message
+
+            said = message("suggest_lexical", lang or default_language())
+            print(f"herstelgraph: {said}", file=sys.stderr)
         return "lexical"
     Settings.for_method(method)  # validates the name
     if method != "lexical":
