@@ -192,3 +192,97 @@ def test_no_match_record_matches_an_item_found_by_search(app, driver):
     mine = session.mine
     assert mine[nomatch.key].stance == "disagree"
     assert any(hit in key and d.stance == "skos:relatedMatch" for key, d in mine.items())
+
+
+def test_translations_view_confirm_reject_correct_reload_and_the_file(app, driver):
+    """The translations view (issue 20): confirm one translation, reject the next and
+    correct the third with the keyboard; reload; the screen, the progress and the
+    reviewer's translations file on disk hold the three decisions."""
+    from urllib.parse import parse_qs, urlencode, urlparse
+
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    from herstelgraph.curation.review import translations as T
+
+    tsession = app.app.session.translations
+    first = tsession.queue()[:4]
+
+    def short(prop: str) -> str:
+        return {v: k for k, v in T.PROPERTIES.items()}[prop]
+
+    wait = WebDriverWait(driver, 15)
+
+    def idle(d) -> bool:
+        return d.execute_script("return !document.body.dataset.busy")
+
+    def progress(d) -> str:
+        return d.find_element(By.ID, "t-progress-text").text
+
+    driver.get(app.url)
+    wait.until(lambda d: d.find_elements(By.ID, "relation-words"))
+    driver.find_element(By.ID, "mode-translations").click()  # the view beside the mappings
+    wait.until(lambda d: d.find_element(By.ID, "t-english").text == first[0].english)
+    wait.until(idle)
+    assert driver.find_element(By.ID, "title").text == "Vertalingen reviewen"
+    assert progress(driver).startswith(f"0 van {len(tsession.units)} vertalingen beoordeeld")
+    assert driver.find_element(By.ID, "t-dutch").text == first[0].dutch
+    assert driver.find_element(By.ID, "t-badge").text == "niet beoordeeld"
+    _shot(driver, "t1-first-translation")
+
+    def keys(*ks: str, done: int) -> None:
+        for k in ks:
+            wait.until(idle)
+            ActionChains(driver).send_keys(k).perform()
+        wait.until(lambda d: progress(d).startswith(f"{done} van"))
+        wait.until(idle)
+
+    keys("1", done=1)  # confirm, and on to the next
+    wait.until(lambda d: d.find_element(By.ID, "t-english").text == first[1].english)
+    keys("2", done=2)  # reject
+    wait.until(lambda d: d.find_element(By.ID, "t-english").text == first[2].english)
+    ActionChains(driver).send_keys("3").perform()  # correct: the text field, prefilled
+    box = driver.find_element(By.ID, "t-corrected")
+    wait.until(lambda d: box.is_displayed())
+    assert box.get_attribute("value") == first[2].english, "the key is not typed into it"
+    box.clear()
+    box.send_keys("A corrected English text")
+    _shot(driver, "t2-correct")
+    ActionChains(driver).key_down(Keys.CONTROL).send_keys(Keys.ENTER).key_up(Keys.CONTROL).perform()
+    wait.until(lambda d: progress(d).startswith("3 van"))
+
+    # after a decision the next translation shows; its address names it
+    fragment = parse_qs(urlparse(driver.current_url).fragment)
+    assert fragment["view"] == ["translations"]
+    assert fragment["unit"] == [f"{first[3].subject_id}|{short(first[3].property)}"]
+    # reload the third: the view, the decision and the progress come back
+    unit = f"{first[2].subject_id}|{short(first[2].property)}"
+    driver.get(app.url + "#" + urlencode({"view": "translations", "unit": unit}))
+    driver.refresh()
+    wait.until(lambda d: progress(d).startswith("3 van"))
+    wait.until(
+        lambda d: (
+            d.find_elements(By.ID, "t-mine-decision")
+            and d.find_element(By.ID, "t-mine-decision").get_attribute("data-decision") == "correct"
+        )
+    )
+    assert "A corrected English text" in driver.find_element(By.ID, "t-mine").text
+    assert driver.find_element(By.ID, "t-badge").text == "verbeterd"
+    _shot(driver, "t3-after-reload")
+    # in English with the page's switch
+    driver.find_element(By.ID, "lang-en").click()
+    assert progress(driver).startswith(f"3 of {len(tsession.units)} translations reviewed")
+    assert driver.find_element(By.ID, "t-badge").text == "corrected"
+    driver.find_element(By.ID, "lang-nl").click()
+
+    got = {
+        d.unit: (d.decision, d.corrected_text)
+        for d in T.read_file(tsession.path, protect=False).decisions
+    }
+    assert got == {
+        (first[0].subject_id, first[0].property): ("confirm", ""),
+        (first[1].subject_id, first[1].property): ("reject", ""),
+        (first[2].subject_id, first[2].property): ("correct", "A corrected English text"),
+    }

@@ -548,12 +548,19 @@ MESSAGES: dict[str, Pair] = {
     "review_serving": ("herstelgraph review: {url}", "herstelgraph review: {url}"),
     "review_reviewer": ("  beoordelaar {label} ({id})", "  reviewer {label} ({id})"),
     "review_file": ("  beslissingen gaan naar {path}", "  decisions go to {path}"),
+    "review_translation_file": (
+        "  beslissingen over vertalingen gaan naar {path}",
+        "  translation decisions go to {path}",
+    ),
     "review_stop": ("  stoppen met Ctrl-C", "  stop with Ctrl-C"),
     "review_stopped": (
-        "gestopt; elke beslissing staat in {path}",
-        "stopped; every decision is in {path}",
+        "gestopt; elke beslissing staat in {path} en {tpath}",
+        "stopped; every decision is in {path} and {tpath}",
     ),
-    "review_exported": ("{path}: {n} records om te beoordelen", "{path}: {n} records to review"),
+    "review_exported": (
+        "{path}: {n} records en {m} vertalingen om te beoordelen",
+        "{path}: {n} records and {m} translations to review",
+    ),
     "review_row_errors": (
         "{n} rijfout(en); er is niets geïmporteerd",
         "{n} row error(s); nothing was imported",

@@ -419,8 +419,10 @@ def to_table(view: View, p: Presenter, width: int | None = None) -> str:
     out = console.file.getvalue()  # type: ignore[attr-defined]
     lines = [line.rstrip() for line in out.splitlines()]
     text = "\n".join(lines) + "\n"
-    if view.note:
-        text += escape_terminal(view.note) + "\n"
+    if view.note:  # a note wraps at the terminal's width too, between words
+        import textwrap
+
+        text += textwrap.fill(escape_terminal(view.note), width=max(width, 40)) + "\n"
     return text
 
 

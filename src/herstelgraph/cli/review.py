@@ -98,7 +98,10 @@ def review(ctx: click.Context, reviewer, label, reviews_dir, predicted, port, la
 
     Every decision (confirm, reject with a reason, change the relation, unsure, a comment;
     for a no-match record: agree, or name the item that matches) is written at once to your
-    own SSSOM file; Ctrl-C stops the app. Subcommands: export and import an XLSX sheet, stats.
+    own SSSOM file; Ctrl-C stops the app. The page's second view (Vertalingen / Translations)
+    shows each English translation beside its Dutch source: confirm, reject or correct it,
+    written at once to <you>.translations.tsv as 'review translation' does. Subcommands:
+    export and import an XLSX sheet, stats, translations, translation.
     """
     if ctx.invoked_subcommand is not None:
         return
@@ -115,6 +118,7 @@ def review(ctx: click.Context, reviewer, label, reviews_dir, predicted, port, la
         session = ReviewSession(
             _base_store(obj), who, folder, read_dirs=dirs, predicted=[Path(p) for p in predicted]
         )
+        translations = session.translations  # every review file read before the app starts
         server = ReviewServer(ReviewApp(session, verb_lang(lang)), port)
         click.echo(message("review_serving", obj.lang, url=server.url))
         click.echo(
@@ -123,6 +127,7 @@ def review(ctx: click.Context, reviewer, label, reviews_dir, predicted, port, la
             )
         )
         click.echo(message("review_file", obj.lang, path=session.file.path))
+        click.echo(message("review_translation_file", obj.lang, path=translations.path))
         click.echo(message("review_stop", obj.lang))
         if open_browser:
             import webbrowser
@@ -134,7 +139,9 @@ def review(ctx: click.Context, reviewer, label, reviews_dir, predicted, port, la
             pass
         finally:
             server.server_close()
-        click.echo(message("review_stopped", obj.lang, path=session.file.path))
+        click.echo(
+            message("review_stopped", obj.lang, path=session.file.path, tpath=translations.path)
+        )
     finally:
         if held is not None:
             held.close()
@@ -160,29 +167,31 @@ def review(ctx: click.Context, reviewer, label, reviews_dir, predicted, port, la
     help=PREDICTED_HELP,
 )
 @click.option(
-    "--pair", metavar="A__B", help="Only this framework pair, e.g. bijlage-ii__randvoorwaarden."
+    "--pair",
+    metavar="A__B",
+    help="Only this framework pair, e.g. bijlage-ii__randvoorwaarden (and the translations "
+    "of its two frameworks).",
 )
-@click.option("--todo", is_flag=True, help="Only the records you have not judged.")
+@click.option("--todo", is_flag=True, help="Only the records and translations you have not judged.")
 @lang_option("Language of the sheet.")
 @click.pass_obj
 def export_sheet(obj: Context, reviewer, label, output, reviews_dir, predicted, pair, todo, lang):
     """Write an XLSX sheet to review in a spreadsheet: one row per record, dropdowns for the
-    decision and the reason, the texts locked; read it back with 'review import'."""
+    decision and the reason, the texts locked; a second sheet (Vertalingen / Translations)
+    holds one row per English translation to confirm, reject or correct. Read it back with
+    'review import'."""
     from ..curation.review.session import QueueFilter, ReviewSession
-    from ..curation.review.sheet import export_xlsx
+    from ..curation.review.sheet import export_xlsx, translation_units
 
     folder, dirs = _folders(obj, reviews_dir)
     who = _reviewer(reviewer, label, folder)
     session = ReviewSession(
         _base_store(obj), who, folder, read_dirs=dirs, predicted=[Path(p) for p in predicted]
     )
-    n = export_xlsx(
-        session,
-        Path(output),
-        QueueFilter(pair=pair, mine="todo" if todo else None),
-        lang=verb_lang(lang),
-    )
-    click.echo(message("review_exported", obj.lang, path=output, n=n), err=True)
+    flt = QueueFilter(pair=pair, mine="todo" if todo else None)
+    n = export_xlsx(session, Path(output), flt, lang=verb_lang(lang))
+    m = len(translation_units(session, flt))
+    click.echo(message("review_exported", verb_lang(lang), path=output, n=n, m=m), err=True)
 
 
 @review.command("import")
@@ -198,8 +207,9 @@ def export_sheet(obj: Context, reviewer, label, output, reviews_dir, predicted, 
 )
 @click.pass_obj
 def import_sheet(obj: Context, sheet, reviewer, reviews_dir, predicted):
-    """Read a reviewed XLSX sheet into your review file; every row error is listed (sheet,
-    row, column, what to do) and nothing is written until there are none."""
+    """Read a reviewed XLSX sheet into your review files (the mappings and the translations);
+    every row error is listed (sheet, row, column, what to do) and nothing is written until
+    there are none."""
     from ..curation.review.app import lock
     from ..curation.review.session import ReviewSession
     from ..curation.review.sheet import SheetErrors, import_xlsx, sheet_reviewer
@@ -227,7 +237,7 @@ def import_sheet(obj: Context, sheet, reviewer, reviews_dir, predicted):
     finally:
         if held is not None:
             held.close()
-    click.echo(message("review_imported", obj.lang, path=session.file.path, n=n), err=True)
+    click.echo(message("review_imported", obj.lang, path=session.folder, n=n), err=True)
 
 
 @review.command("stats")
@@ -274,10 +284,6 @@ def stats(obj: Context, reviews_dir, part: str, out: Output) -> None:
     out.send(Answer(views, data=data, csv=0))
 
 
-#: a translation decision as the review status the tables word
-STATUS_OF = {"confirm": "confirmed", "reject": "rejected", "correct": "corrected"}
-
-
 @review.command("translations")
 @click.option("--todo", is_flag=True, help="Only the translations nobody has reviewed yet.")
 @click.option("--framework", metavar="FW", help="Only this framework's items (e.g. bk-0597-1).")
@@ -290,6 +296,7 @@ def list_translations(obj: Context, todo: bool, framework, reviews_dir, out: Out
     from ..curation.review.records import review_dirs
     from ..curation.review.stats import framework_of
     from ..curation.review.translations import (
+        STATUS,
         TranslationRow,
         figures,
         in_force,
@@ -317,7 +324,7 @@ def list_translations(obj: Context, todo: bool, framework, reviews_dir, out: Out
                 property=unit.property,
                 dutch=unit.dutch,
                 english=unit.english,
-                review_status=STATUS_OF[d.decision] if d else "unreviewed",
+                review_status=STATUS[d.decision] if d else "unreviewed",
                 corrected_text=d.corrected_text if d else "",
                 reviewer=(d.reviewer_label or d.reviewer_id) if d else "",
                 date=d.review_date if d else "",

@@ -1,6 +1,9 @@
 """The local review web app: the standard library's HTTP server on 127.0.0.1, a small JSON
 API and the page in ``assets/`` (HTML, JS and CSS written here: no CDN, nothing loaded from
-elsewhere).
+elsewhere). The page has two views: the mappings (the queue of records) and the English
+translations (issue 20: each beside the Dutch it translates, confirmed, rejected or corrected
+through :class:`~.translations.TranslationSession`, the reviewer's
+``<reviewer>.translations.tsv`` that ``review translation`` writes too).
 
 Only this machine can reach it (it binds to the loopback address), requests must name it as
 their host (no DNS rebinding), and every request that writes carries the session's token,
@@ -20,15 +23,17 @@ from importlib.resources import files
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
-from ...errors import HerstelgraphError, OutputError
+from ...errors import HerstelgraphError, OutputError, ParameterError
 from .merge import Claim
 from .records import RULES, split_key
 from .session import BANDS, STANCES, WORDS, QueueFilter, ReviewSession, band, pair_of
 from .stats import framework_of
+from .translations import PROPERTIES, STATUS, TranslationDecision, Unit
 
 ASSETS = {
     "/": ("index.html", "text/html; charset=utf-8"),
     "/assets/app.js": ("app.js", "text/javascript; charset=utf-8"),
+    "/assets/translations.js": ("translations.js", "text/javascript; charset=utf-8"),
     "/assets/app.css": ("app.css", "text/css; charset=utf-8"),
 }
 _ITEM = """
@@ -282,6 +287,12 @@ class ReviewApp:
             "rules": {k: list(v) for k, v in RULES.items()},
             "words": WORDS,
             "predicted": bool(s.predicted),
+            "translations": {
+                "file": str(s.translations.path),
+                "frameworks": s.translations.frameworks(),
+                "properties": list(PROPERTIES),
+                "total": len(s.translations.units),
+            },
         }
 
     def queue(self, params: dict[str, str]) -> dict:
@@ -343,6 +354,104 @@ class ReviewApp:
             }
             for h in hits
         ]
+
+    # ------------------------------------------------------------------ translations
+    def translation_brief(self, unit: Unit) -> dict:
+        t = self.session.translations
+        return {
+            "subject": unit.subject_id,
+            "property": _short(unit.property),
+            "framework": framework_of(unit.subject_id),
+            "done": t.done((unit.subject_id, unit.property)),
+        }
+
+    def translation_queue(self, params: dict[str, str]) -> dict:
+        """The translations to review (the filters: framework, property, mine, others) and
+        the reviewer's progress over them."""
+        t = self.session.translations
+        flt = {k: params.get(k) or None for k in ("framework", "property", "others")}
+        units = t.queue(framework=flt["framework"], prop=flt["property"], others=flt["others"])
+        items = [self.translation_brief(u) for u in units]
+        done = sum(1 for i in items if i["done"])
+        mine = params.get("mine") or None
+        if mine in ("todo", "done"):
+            items = [i for i in items if i["done"] == (mine == "done")]
+        return {
+            "items": items,
+            "total": len(units),
+            "reviewed": done,
+            "remaining": len(units) - done,
+        }
+
+    def translation_screen(self, subject: str, prop: str) -> dict:
+        """Everything the screen of one translation shows: the item, the Dutch it translates,
+        the English, the reviewer's decision, the others' and the decision in force."""
+        t = self.session.translations
+        key = (subject, PROPERTIES.get(prop, prop))
+        unit = t.units.get(key)
+        if unit is None:
+            raise LookupError(key)
+
+        def shown(d: TranslationDecision) -> dict:
+            return {
+                "decision": d.decision,
+                "corrected": d.corrected_text or None,
+                "comment": d.comment or None,
+                "reviewer": d.reviewer_label or d.reviewer_id,
+                "reviewer_id": d.reviewer_id,
+                "date": d.review_date,
+                "outdated": not t.current(d),
+            }
+
+        force = t.in_force().get(key)
+        mine = t.mine.get(key)
+        siblings = [
+            {"property": _short(u.property), "dutch": u.dutch, "english": u.english}
+            for k, u in t.units.items()
+            if k[0] == subject and k != key
+        ]
+        siblings.sort(key=lambda x: list(PROPERTIES).index(x["property"]))
+        return {
+            **self.translation_brief(unit),
+            "item": self.item(subject),
+            "dutch": unit.dutch,
+            "english": unit.english,
+            "status": STATUS[force.decision] if force else "unreviewed",
+            "in_force": shown(force) if force else None,
+            "mine": shown(mine) if mine else None,
+            "others": [
+                shown(d) for d in sorted(t.others, key=lambda d: d.reviewer_id) if d.unit == key
+            ],
+            "siblings": siblings,
+        }
+
+    def translation_decide(self, body: dict) -> dict:
+        """confirm, reject, correct (with the English in ``corrected``), comment (changes the
+        comment of the decision made) or clear (takes it back); answers the new screen."""
+        t = self.session.translations
+        subject = str(body.get("subject", ""))
+        prop = PROPERTIES.get(str(body.get("property", "")), str(body.get("property", "")))
+        action = str(body.get("decision", ""))
+        comment = str(body.get("comment") or "")
+        if (subject, prop) not in t.units:
+            raise LookupError((subject, prop))
+        if action == "clear":
+            t.clear(subject, prop)
+        elif action == "comment":
+            mine = t.mine.get((subject, prop))
+            if mine is None:
+                raise ParameterError("comment", "decide first; the comment is kept with it")
+            t.decide(subject, prop, mine.decision, corrected=mine.corrected_text, comment=comment)
+        else:
+            t.decide(
+                subject, prop, action, corrected=str(body.get("corrected") or ""), comment=comment
+            )
+        return self.translation_screen(subject, prop)
+
+
+def _short(prop: str) -> str:
+    """label, definition or title: the property's short name."""
+    return next(k for k, v in PROPERTIES.items() if v == prop)
 
 
 def _flip(stance: str) -> str:
@@ -407,6 +516,13 @@ class _Handler(BaseHTTPRequestHandler):
                 return self._json(HTTPStatus.OK, app.screen(params.get("key", "")))
             if url.path == "/api/search":
                 return self._json(HTTPStatus.OK, app.search(params))
+            if url.path == "/api/translations":
+                return self._json(HTTPStatus.OK, app.translation_queue(params))
+            if url.path == "/api/translation":
+                return self._json(
+                    HTTPStatus.OK,
+                    app.translation_screen(params.get("subject", ""), params.get("property", "")),
+                )
         except LookupError:
             return self._error(HTTPStatus.NOT_FOUND, "no such record")
         except HerstelgraphError as exc:
@@ -418,7 +534,8 @@ class _Handler(BaseHTTPRequestHandler):
             return self._error(HTTPStatus.FORBIDDEN, "wrong host")
         if self.headers.get("X-Review-Token", "") != self.server.app.token:
             return self._error(HTTPStatus.FORBIDDEN, "missing or wrong session token")
-        if urlparse(self.path).path != "/api/decide":
+        path = urlparse(self.path).path
+        if path not in ("/api/decide", "/api/translation"):
             return self._error(HTTPStatus.NOT_FOUND, "not found")
         try:
             size = int(self.headers.get("Content-Length", "0"))
@@ -429,8 +546,11 @@ class _Handler(BaseHTTPRequestHandler):
                 raise ValueError("not an object")
         except (ValueError, UnicodeDecodeError):
             return self._error(HTTPStatus.BAD_REQUEST, "the request is not a JSON object")
+        app = self.server.app
         try:
-            return self._json(HTTPStatus.OK, self.server.app.decide(body))
+            if path == "/api/translation":
+                return self._json(HTTPStatus.OK, app.translation_decide(body))
+            return self._json(HTTPStatus.OK, app.decide(body))
         except LookupError:
             return self._error(HTTPStatus.NOT_FOUND, "no such record")
         except OutputError as exc:

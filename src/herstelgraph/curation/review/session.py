@@ -14,6 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ...errors import InputError, InputFileError, ParameterError
 from ...model import RejectReason, ReviewDecision
@@ -38,6 +39,9 @@ from .records import (
     stated,
 )
 from .stats import framework_of
+
+if TYPE_CHECKING:
+    from .translations import TranslationSession
 
 FRAMEWORKS = ("bijlage-ii", "bk-0597-1", "randvoorwaarden", "valente-2023", "nk-2017", "esco")
 BANDS = ("A", "B", "C", "D", "none")
@@ -156,6 +160,7 @@ class ReviewSession:
 
         self.store = store
         self.folder = Path(folder)
+        self.read_dirs = [Path(d) for d in read_dirs]
         self.file = open_file(self.folder, reviewer)
         self.reviewer = self.file.reviewer
         self.today = today
@@ -173,6 +178,24 @@ class ReviewSession:
         self.lock = threading.RLock()  # the app serves requests in threads
         self._claims: dict[str, Claim] | None = None
         self._by_item: dict[str, list[str]] | None = None
+        self._translations: TranslationSession | None = None
+
+    @property
+    def translations(self) -> TranslationSession:
+        """The same reviewer judging the English translations (:mod:`.translations`), their
+        decisions in ``<reviewer>.translations.tsv`` beside the mapping file."""
+        from .translations import TranslationSession
+
+        with self.lock:
+            if self._translations is None:
+                self._translations = TranslationSession(
+                    self.store,
+                    self.reviewer,
+                    self.folder,
+                    read_dirs=self.read_dirs,
+                    today=self.today,
+                )
+            return self._translations
 
     # ------------------------------------------------------------------ state
     @property

@@ -6,6 +6,12 @@ can be edited); the decision, reason and new-relation cells have dropdowns; ever
 that starts like a formula (= + - @) gets a leading apostrophe, so nothing from a framework
 or a comment runs as a formula. Import checks every row first and lists every problem (sheet,
 row, column, what to do); nothing is written until the sheet has none.
+
+A second sheet, "Vertalingen" ("Translations" in English), holds one row per English
+translation (issue 20): the Dutch source and the English locked, a dropdown for the decision
+(confirm, reject, correct, take back), a cell for the corrected English and one for a
+comment. Its rows are checked as ``review translation`` checks a decision and written to the
+reviewer's ``<reviewer>.translations.tsv`` (:mod:`.translations`).
 """
 
 from __future__ import annotations
@@ -109,6 +115,78 @@ REASONS = {
         "too-narrow": "too narrow",
         "different-level": "different level",
         "other": "other (explain in comment)",
+    },
+}
+
+
+#: the translations sheet (issue 20): one row per English translation
+TSHEET = {"nl": "Vertalingen", "en": "Translations"}
+T_EDITABLE = ("decision", "corrected_text", "comment")
+T_COLUMNS = (
+    "item",
+    "framework",
+    "text",
+    "dutch",
+    "english",
+    "status",
+    "your_decision_now",
+    *T_EDITABLE,
+)
+T_HEADERS = {
+    "nl": {
+        "item": "item",
+        "framework": "kader",
+        "text": "tekst",
+        "dutch": "Nederlands (bron)",
+        "english": "Engels (vertaling)",
+        "status": "status",
+        "your_decision_now": "je huidige besluit",
+        "decision": "besluit",
+        "corrected_text": "verbeterde Engelse tekst",
+        "comment": "commentaar",
+    },
+    "en": {
+        "item": "item",
+        "framework": "framework",
+        "text": "text",
+        "dutch": "Dutch (source)",
+        "english": "English (translation)",
+        "status": "status",
+        "your_decision_now": "your decision now",
+        "decision": "decision",
+        "corrected_text": "corrected English text",
+        "comment": "comment",
+    },
+}
+T_DECISIONS = {
+    "nl": {
+        "confirm": "bevestigen",
+        "reject": "afwijzen",
+        "correct": "verbeteren",
+        "clear": "intrekken",
+    },
+    "en": {"confirm": "confirm", "reject": "reject", "correct": "correct", "clear": "take back"},
+}
+T_PROPERTIES = {
+    "nl": {"label": "label", "definition": "definitie", "title": "titel"},
+    "en": {"label": "label", "definition": "definition", "title": "title"},
+}
+T_STATUS = {
+    "nl": {
+        "unreviewed": "niet beoordeeld",
+        "confirm": "bevestigd",
+        "reject": "afgewezen",
+        "correct": "verbeterd",
+        "by": "door",
+        "outdated": "verouderd",
+    },
+    "en": {
+        "unreviewed": "not reviewed",
+        "confirm": "confirmed",
+        "reject": "rejected",
+        "correct": "corrected",
+        "by": "by",
+        "outdated": "outdated",
     },
 }
 
@@ -273,9 +351,100 @@ def export_xlsx(
     ws.protection.formatRows = False
     ws.protection.autoFilter = False
     ws.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{max(last, 1)}"
+    _export_translations(wb, session, flt, lang, lists)
     with atomic_path(Path(path)) as tmp:
         wb.save(tmp)
     return len(claims)
+
+
+def translation_units(session: ReviewSession, flt: QueueFilter | None = None) -> list:
+    """The translations a sheet holds: those of the items of the filter's framework pair
+    (all without one), only those the reviewer has not judged with ``mine='todo'``."""
+    flt = flt or QueueFilter()
+    t = session.translations
+    units = t.queue(mine=flt.mine)
+    if flt.pair:
+        from .stats import framework_of
+
+        wanted = set(flt.pair.split("__"))
+        units = [u for u in units if framework_of(u.subject_id) in wanted]
+    return units
+
+
+def _verdict(lang: str, d, current: bool, *, who: bool = True) -> str:
+    words = T_STATUS[lang]
+    text = words[d.decision]
+    if d.corrected_text:
+        text += f": {d.corrected_text}"
+    if who:
+        text += f" {words['by']} {d.reviewer_label or d.reviewer_id}"
+    text += f" ({d.review_date})"
+    if not current:
+        text += f" [{words['outdated']}]"
+    return text
+
+
+def _export_translations(wb, session: ReviewSession, flt, lang: str, lists) -> int:
+    """The translations sheet: the texts locked, the decision a dropdown (column D of the
+    hidden lists sheet), a column for the corrected English and one for a comment."""
+    from openpyxl.styles import Alignment, Font, Protection
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    from .stats import framework_of
+    from .translations import PROPERTIES
+
+    t = session.translations
+    short = {v: k for k, v in PROPERTIES.items()}
+    ws = wb.create_sheet(TSHEET[lang], index=1)
+    ws.append([T_HEADERS[lang][c] for c in T_COLUMNS])
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    force = t.in_force()
+    units = translation_units(session, flt)
+    for unit in units:
+        key = (unit.subject_id, unit.property)
+        held, mine = force.get(key), t.mine.get(key)
+        row = {
+            "item": unit.subject_id,
+            "framework": framework_of(unit.subject_id),
+            "text": T_PROPERTIES[lang][short[unit.property]],
+            "dutch": unit.dutch,
+            "english": unit.english,
+            "status": _verdict(lang, held, True) if held else T_STATUS[lang]["unreviewed"],
+            "your_decision_now": _verdict(lang, mine, t.current(mine), who=False) if mine else "",
+            "decision": "",
+            "corrected_text": "",
+            "comment": mine.comment if mine is not None else "",
+        }
+        ws.append([_safe(row[c]) for c in T_COLUMNS])
+    choices = list(T_DECISIONS[lang].values())
+    for j, v in enumerate(choices, start=1):
+        lists.cell(row=j, column=4, value=v)
+    last = ws.max_row
+    dv = DataValidation(type="list", formula1=f"=lists!$D$1:$D${len(choices)}", allow_blank=True)
+    dv.error = "Kies uit de lijst / choose from the list"
+    dv.showErrorMessage = True
+    ws.add_data_validation(dv)
+    letter = get_column_letter(T_COLUMNS.index("decision") + 1)
+    if last >= 2:
+        dv.add(f"{letter}2:{letter}{last}")
+    widths = {"item": 24, "dutch": 50, "english": 50, "status": 30, "corrected_text": 50}
+    widths |= {"comment": 40, "your_decision_now": 30, "decision": 16}
+    for i, col in enumerate(T_COLUMNS, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = widths.get(col, 14)
+        for r in range(2, last + 1):
+            cell = ws.cell(row=r, column=i)
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            if col in T_EDITABLE:
+                cell.protection = Protection(locked=False)
+    ws.freeze_panes = "B2"
+    ws.protection.sheet = True
+    ws.protection.formatColumns = False
+    ws.protection.formatRows = False
+    ws.protection.autoFilter = False
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(T_COLUMNS))}{max(last, 1)}"
+    return len(units)
 
 
 # ---------------------------------------------------------------------------- import
@@ -452,6 +621,7 @@ def import_xlsx(session: ReviewSession, path: Path) -> int:
                 continue
             kw["target"] = target
         todo.append((key, code, kw))
+    translated, dropped = _read_translations(session, wb, path, problems)
     if problems:
         raise SheetErrors(path, problems)
     batch: list = []
@@ -476,5 +646,128 @@ def import_xlsx(session: ReviewSession, path: Path) -> int:
             problems.append(f"{path}: sheet '{ws.title}', record {key}: {exc}")
     if problems:
         raise SheetErrors(path, problems)
-    session.apply(batch)
-    return len(todo)
+    if batch or not (translated or dropped):  # a translations-only sheet makes no SSSOM file
+        session.apply(batch)
+    if translated or dropped:
+        session.translations.apply(translated, dropped)
+    return len(todo) + len(translated) + len(dropped)
+
+
+def _read_translations(
+    session: ReviewSession, wb, path: Path, problems: list[str]
+) -> tuple[list, list[tuple[str, str]]]:
+    """The decisions of the translations sheet (when the workbook has one), each row checked
+    as ``review translation`` checks it; every problem is appended to ``problems``.
+    Returns (decisions to write, units whose decision is taken back)."""
+    from openpyxl.utils import get_column_letter
+
+    from .translations import CORRECT, PROPERTIES, make_decision
+
+    name = next((n for n in TSHEET.values() if n in wb.sheetnames), None)
+    if name is None:
+        return [], []
+    ws = wb[name]
+    names = {_fold(h): c for heads in T_HEADERS.values() for c, h in heads.items()}
+    header = [names.get(_fold(c.value or "")) for c in ws[1]]
+    missing = [c for c in ("item", "text", "english", "decision") if c not in header]
+    if missing:
+        raise InputFileError(
+            path,
+            f"sheet '{name}' has no column {', '.join(missing)}; keep the header row as exported",
+        )
+    col = {c: i for i, c in enumerate(header) if c}
+    decisions = _lookup(T_DECISIONS)
+    props = _lookup(T_PROPERTIES)
+    t = session.translations
+    out: list = []
+    dropped: list[tuple[str, str]] = []
+    seen: dict[tuple[str, str], int] = {}
+
+    def where(r: int, column: str) -> str:
+        head = ws.cell(row=1, column=col[column] + 1).value if column in col else column
+        letter = get_column_letter(col[column] + 1) if column in col else "?"
+        return f"{path}: sheet '{name}', row {r}, column {letter} ({head})"
+
+    for r, cells in enumerate(ws.iter_rows(min_row=2, values_only=True), start=2):
+        values = {c: _cell(cells[i]) if i < len(cells) else "" for c, i in col.items()}
+        raw, corrected = values.get("decision", ""), values.get("corrected_text", "")
+        if not raw:
+            if corrected:
+                problems.append(
+                    f"{where(r, 'decision')}: a corrected text without a decision; choose "
+                    f"'{T_DECISIONS['nl']['correct']}' / 'correct' or empty the corrected text"
+                )
+            continue
+        if raw.startswith(("=", "+", "@")):
+            problems.append(f"{where(r, 'decision')}: a formula; choose a decision from the list")
+            continue
+        code = decisions.get(_fold(raw))
+        if code is None:
+            problems.append(
+                f"{where(r, 'decision')}: {raw!r} is not a decision; choose one from the list"
+            )
+            continue
+        prop = props.get(_fold(values.get("text", "")))
+        key = (values.get("item", ""), PROPERTIES.get(prop or "", ""))
+        unit = t.units.get(key)
+        if unit is None:
+            problems.append(
+                f"{where(r, 'item')}: no English {values.get('text', '')!r} of "
+                f"{values.get('item', '')!r} among the translations any more; export a new sheet"
+            )
+            continue
+        if key in seen:
+            problems.append(
+                f"{where(r, 'decision')}: a second decision on this translation (the first is "
+                f"on row {seen[key]}); keep one"
+            )
+            continue
+        seen[key] = r
+        if values.get("english", "") != unit.english:
+            problems.append(
+                f"{where(r, 'english')}: the translation is not the one in the graph (changed "
+                "since the sheet was made, or edited); export a new sheet"
+            )
+            continue
+        if code == "clear":
+            if corrected:
+                problems.append(
+                    f"{where(r, 'corrected_text')}: a take-back carries no text; empty this cell"
+                )
+                continue
+            dropped.append(key)
+            continue
+        if code == CORRECT and not corrected:
+            problems.append(
+                f"{where(r, 'corrected_text')}: '{raw}' needs the right English text here"
+            )
+            continue
+        if code != CORRECT and corrected:
+            problems.append(
+                f"{where(r, 'corrected_text')}: a corrected text goes with the decision "
+                f"'{T_DECISIONS['nl']['correct']}' / 'correct'; choose that or empty this cell"
+            )
+            continue
+        if corrected.startswith("="):
+            problems.append(
+                f"{where(r, 'corrected_text')}: a formula; write the English text itself"
+            )
+            continue
+        try:
+            out.append(
+                make_decision(
+                    t.units,
+                    session.reviewer,
+                    key[0],
+                    key[1],
+                    code,
+                    corrected=corrected,
+                    comment=values.get("comment", ""),
+                    date=session.today,
+                    label=session.reviewer.label,
+                )
+            )
+        except InputError as exc:
+            column = "corrected_text" if code == CORRECT else "decision"
+            problems.append(f"{where(r, column)}: {exc}")
+    return out, dropped

@@ -346,12 +346,42 @@ def decide(
     corrected: str = "",
     comment: str = "",
     date: str | None = None,
+    known: dict[tuple[str, str], Unit] | None = None,
 ) -> TranslationDecision:
     """Record one decision on the translation unit (``subject``, ``prop``) of the graph as
     translated (``store`` without translation reviews applied) in the reviewer's file,
-    replacing their earlier decision on it; written atomically."""
-    from ...io.atomic import write_text as atomic_write
+    replacing their earlier decision on it; written atomically. ``known``: the graph's
+    :func:`units`, when the caller holds them already."""
+    tf = open_file(folder, reviewer)
+    new = make_decision(
+        known if known is not None else units(store),
+        reviewer,
+        subject,
+        prop,
+        decision,
+        corrected=corrected,
+        comment=comment,
+        date=date,
+        label=tf.reviewer.label,
+    )
+    write_decisions(tf, [new])
+    return new
 
+
+def make_decision(
+    known: dict[tuple[str, str], Unit],
+    reviewer: Reviewer,
+    subject: str,
+    prop: str,
+    decision: str,
+    *,
+    corrected: str = "",
+    comment: str = "",
+    date: str | None = None,
+    label: str = "",
+) -> TranslationDecision:
+    """One decision on the unit (``subject``, ``prop``) among the ``known`` units, checked
+    as the file reader checks it (nothing written): a one-line :class:`InputError` else."""
     if prop not in PROPERTIES.values():
         prop = PROPERTIES.get(prop, prop)
     if prop not in PROPERTIES.values():
@@ -365,7 +395,7 @@ def decide(
             if decision == CORRECT
             else f"only a correction carries an English text, not {decision}"
         )
-    unit = units(store).get((subject, prop))
+    unit = known.get((subject, prop))
     if unit is None:
         raise InputError(
             f"{subject} has no English {prop} among the translations; "
@@ -373,8 +403,7 @@ def decide(
         )
     if decision == CORRECT and corrected == unit.english:
         raise InputError("the corrected text is the translation as it stands; confirm it instead")
-    tf = open_file(folder, reviewer)
-    new = TranslationDecision(
+    return TranslationDecision(
         subject_id=subject,
         property=prop,
         sha=sha256(unit.english),
@@ -382,14 +411,39 @@ def decide(
         reviewer_id=reviewer.id,
         review_date=date or datetime.date.today().isoformat(),
         corrected_text=corrected,
-        reviewer_label=reviewer.label or tf.reviewer.label,
+        reviewer_label=reviewer.label or label,
         comment=clean_text(comment),
         translation=unit.english,
         subject_label=unit.dutch,
     )
-    tf.decisions = [d for d in tf.decisions if d.unit != new.unit] + [new]
+
+
+def write_decisions(
+    tf: TranslationFile,
+    new: Sequence[TranslationDecision],
+    drop: Iterable[tuple[str, str]] = (),
+) -> None:
+    """Replace the reviewer's decisions on the units of ``new`` (and take back those on
+    ``drop``) in their file, in one atomic write."""
+    from ...io.atomic import write_text as atomic_write
+
+    gone = {d.unit for d in new} | set(drop)
+    tf.decisions = [d for d in tf.decisions if d.unit not in gone] + list(new)
     atomic_write(tf.path, write_text(tf))
-    return new
+
+
+def take_back(folder: Path, reviewer: Reviewer, subject: str, prop: str) -> bool:
+    """Remove the reviewer's decision on the unit from their file (written atomically);
+    False when they had none."""
+    prop = PROPERTIES.get(prop, prop)
+    path = Path(folder) / file_name(reviewer)
+    if not path.exists():
+        return False
+    tf = open_file(folder, reviewer)
+    if not any(d.unit == (subject, prop) for d in tf.decisions):
+        return False
+    write_decisions(tf, [], [(subject, prop)])
+    return True
 
 
 # ---------------------------------------------------------------------------- the units
@@ -431,6 +485,8 @@ def _shipped_units() -> dict[tuple[str, str], str]:
     for triple in ox.parse(path.read_bytes(), format=ox.RdfFormat.TURTLE):
         p = triple.predicate.value
         o = triple.object
+        if triple.subject.value == DATASET:  # the translation set's own title
+            continue
         if p in wanted and isinstance(o, ox.Literal) and o.language == "en":
             out[(compact(triple.subject.value), wanted[p])] = o.value
     return out
@@ -480,6 +536,161 @@ class TranslationRow(Record):
     corrected_text: str
     reviewer: str
     date: str
+
+
+# ---------------------------------------------------------------------------- a session
+#: the order of a unit's texts on screen and in the queue
+PROPERTY_ORDER = ("dct:title", "skos:prefLabel", "skos:definition")
+#: a decision in force as the review status people read (the CLI's words)
+STATUS = {CONFIRM: "confirmed", REJECT: "rejected", CORRECT: "corrected"}
+
+
+class TranslationSession:
+    """One reviewer judging the translations (the review app and the sheet): the units of
+    the graph as translated, the other reviewers' decisions (read-only) and the reviewer's
+    own ``<reviewer>.translations.tsv``, which every decision rewrites atomically through
+    :func:`make_decision` and :func:`write_decisions`, as ``review translation`` does."""
+
+    def __init__(
+        self,
+        store,
+        reviewer: Reviewer,
+        folder: Path,
+        *,
+        read_dirs: Sequence[Path] = (),
+        today: str | None = None,
+    ):
+        import threading
+
+        self.store = store
+        self.reviewer = reviewer
+        self.folder = Path(folder)
+        self.today = today
+        self.units = units(store)
+        own = self.path.resolve()
+        paths = [p for p in translation_files([*read_dirs, self.folder]) if p.resolve() != own]
+        self.others = read_decisions([(p, None) for p in paths])
+        if any(d.reviewer_id == reviewer.id for d in self.others):
+            raise InputError(
+                f"another translation review file of {reviewer.id} is read beside {self.path}; "
+                "keep one file per reviewer"
+            )
+        self.lock = threading.RLock()  # the app serves requests in threads
+        self._mine: dict[tuple[str, str], TranslationDecision] | None = None
+        _ = self.mine  # a bad file of the reviewer's own is an error now, not at a decision
+
+    @builtins.property
+    def path(self) -> Path:
+        return self.folder / file_name(self.reviewer)
+
+    @builtins.property
+    def mine(self) -> dict[tuple[str, str], TranslationDecision]:
+        """The reviewer's decisions (their file as it is on disk), by unit."""
+        with self.lock:
+            if self._mine is None:
+                found = read_file(self.path, protect=False) if self.path.exists() else None
+                self._mine = {d.unit: d for d in found.decisions} if found else {}
+            return self._mine
+
+    def current(self, d: TranslationDecision) -> bool:
+        """Whether the decision judged the translation as it stands (not stale)."""
+        unit = self.units.get(d.unit)
+        return unit is not None and sha256(unit.english) == d.sha
+
+    def done(self, key: tuple[str, str]) -> bool:
+        d = self.mine.get(key)
+        return d is not None and self.current(d)
+
+    def in_force(self) -> dict[tuple[str, str], TranslationDecision]:
+        """The decision in force per unit, over everyone's files (as the graph applies it)."""
+        force, _ = in_force(
+            [*self.others, *self.mine.values()], {k: u.english for k, u in self.units.items()}
+        )
+        return force
+
+    def frameworks(self) -> list[str]:
+        from .session import FRAMEWORKS
+        from .stats import framework_of
+
+        found = {framework_of(s) for s, _ in self.units}
+        return sorted(found, key=lambda f: (FRAMEWORKS.index(f) if f in FRAMEWORKS else 99, f))
+
+    def queue(
+        self,
+        *,
+        framework: str | None = None,
+        prop: str | None = None,
+        mine: str | None = None,
+        others: str | None = None,
+    ) -> list[Unit]:
+        """The units to review in framework order, then by item, then title, label,
+        definition. ``prop``: label, definition or title (or the CURIE); ``mine``: 'todo' or
+        'done' (the reviewer's own decisions); ``others``: 'reviewed' or 'none'."""
+        from ...questions.catalogue import _natural
+        from .session import FRAMEWORKS
+        from .stats import framework_of
+
+        wanted = PROPERTIES.get(prop, prop) if prop else None
+        judged = {d.unit for d in self.others if self.current(d)}
+        out = []
+        for key, unit in self.units.items():
+            if framework and framework_of(unit.subject_id) != framework:
+                continue
+            if wanted and unit.property != wanted:
+                continue
+            done = self.done(key)
+            if (mine == "todo" and done) or (mine == "done" and not done):
+                continue
+            if (others == "reviewed" and key not in judged) or (others == "none" and key in judged):
+                continue
+            out.append(unit)
+
+        def order(u: Unit):
+            fw = framework_of(u.subject_id)
+            return (
+                FRAMEWORKS.index(fw) if fw in FRAMEWORKS else 99,
+                fw,
+                _natural(u.subject_id),
+                PROPERTY_ORDER.index(u.property),
+            )
+
+        return sorted(out, key=order)
+
+    def decide(
+        self, subject: str, prop: str, decision: str, *, corrected: str = "", comment: str = ""
+    ) -> TranslationDecision:
+        """Record the reviewer's decision on one unit, written at once."""
+        with self.lock:
+            tf = open_file(self.folder, self.reviewer)
+            new = make_decision(
+                self.units,
+                self.reviewer,
+                subject,
+                prop,
+                decision,
+                corrected=corrected,
+                comment=comment,
+                date=self.today,
+                label=tf.reviewer.label,
+            )
+            write_decisions(tf, [new])
+            self._mine = None
+            return new
+
+    def clear(self, subject: str, prop: str) -> bool:
+        """Take back the reviewer's decision on one unit."""
+        with self.lock:
+            gone = take_back(self.folder, self.reviewer, subject, PROPERTIES.get(prop, prop))
+            self._mine = None
+            return gone
+
+    def apply(
+        self, new: Sequence[TranslationDecision], drop: Iterable[tuple[str, str]] = ()
+    ) -> None:
+        """Write several decisions (from :func:`make_decision`) and take-backs at once."""
+        with self.lock:
+            write_decisions(open_file(self.folder, self.reviewer), new, drop)
+            self._mine = None
 
 
 # ---------------------------------------------------------------------------- applying
@@ -639,14 +850,18 @@ def reviewed_units(store) -> dict[tuple[str, str], tuple[str, str, str]]:
 __all__ = [
     "DECISIONS",
     "PROPERTIES",
+    "STATUS",
     "TranslationDecision",
     "TranslationFigures",
+    "TranslationSession",
     "Unit",
     "apply_translation_reviews",
     "decide",
     "figures",
+    "make_decision",
     "read_file",
     "reviewed_units",
+    "take_back",
     "translation_files",
     "units",
 ]

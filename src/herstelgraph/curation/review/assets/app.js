@@ -69,7 +69,7 @@ const T = {
 const REASONS = ["theme-only", "wrong-direction", "too-broad", "too-narrow", "different-level", "other"];
 const TOKEN = document.querySelector('meta[name="review-token"]').content;
 const state = {
-  info: null, items: [], total: 0, reviewed: 0, pos: 0, screen: null, panel: null,
+  info: null, items: [], total: 0, reviewed: 0, pos: 0, screen: null, panel: null, mode: "mappings",
   lang: localStorage.getItem("hg-review-lang") ||
     document.querySelector('meta[name="review-lang"]').content || "nl",
   hits: [],
@@ -104,8 +104,8 @@ async function api(path, params) {
   if (!r.ok) throw new Error(data.error || r.statusText);
   return data;
 }
-async function post(body) {
-  const r = await fetch("/api/decide", {
+async function post(body, path) {
+  const r = await fetch(path || "/api/decide", {
     method: "POST", headers: { "Content-Type": "application/json", "X-Review-Token": TOKEN },
     body: JSON.stringify(body),
   });
@@ -131,9 +131,14 @@ function filters() {
 function words(w) { return w ? (w[state.lang] || w.nl) : ""; }
 function translate() {
   document.documentElement.lang = state.lang;
+  $("title").dataset.t = state.mode === "translations" ? "t_title" : "title";
   for (const e of document.querySelectorAll("[data-t]")) e.textContent = t(e.dataset.t);
+  document.title = `herstelgraph: ${t($("title").dataset.t)}`;
   $("lang-nl").setAttribute("aria-pressed", state.lang === "nl");
   $("lang-en").setAttribute("aria-pressed", state.lang === "en");
+  $("mode-mappings").setAttribute("aria-pressed", state.mode === "mappings");
+  $("mode-translations").setAttribute("aria-pressed", state.mode === "translations");
+  translationsTranslate();
   fillFilters();
   $("match-rel").replaceChildren(...state.info.stances.map((s) =>
     el("option", { value: s, text: state.info.words[state.lang][s] || s })));
@@ -396,6 +401,7 @@ function onKey(ev) {
   if (ev.ctrlKey || ev.metaKey || ev.altKey) return;
   const tag = (ev.target.tagName || "").toLowerCase();
   if (tag === "textarea" || tag === "input" || tag === "select") return;
+  if (state.mode === "translations") { translationKey(ev); return; }
   const s = state.screen;
   if (!s || document.body.dataset.busy) return;
   const k = ev.key;
@@ -415,11 +421,25 @@ function onKey(ev) {
   if (map[k]) { ev.preventDefault(); $(map[k]).click(); }
 }
 
+// ------------------------------------------------------------------ the two views
+async function setMode(mode) {
+  state.mode = mode === "translations" ? "translations" : "mappings";
+  const tr = state.mode === "translations";
+  $("mappings-view").hidden = tr;
+  $("translations-view").hidden = !tr;
+  setHash({ view: tr ? "translations" : "" });
+  translate();
+  if (tr) await loadTranslations(); else await loadQueue();
+}
+
 async function main() {
   state.info = await api("/api/session");
   $("who").textContent = `${state.info.reviewer.label} (${state.info.reviewer.id})`;
   bind();
-  translate();
-  await loadQueue();
+  bindTranslations();
+  $("mode-mappings").onclick = () => setMode("mappings").catch((err) => toast(err.message, true));
+  $("mode-translations").onclick = () => setMode("translations").catch((err) => toast(err.message, true));
+  await setMode(hashParams().get("view"));
 }
-main().catch((err) => toast(err.message, true));
+// translations.js (loaded after this file) defines the translations view: start once both ran
+document.addEventListener("DOMContentLoaded", () => main().catch((err) => toast(err.message, true)));
