@@ -113,6 +113,7 @@ def test_every_esco_link_resolves_in_the_vendored_file_and_every_vendored_one_is
     # every vendored concept is linked or named (by its CURIE or UUID start) in some record
     text = " ".join(f"{r.object_id} {r.comment}" for r, _ in records)
     text += README.read_text(encoding="utf-8")
+    text += " ".join(str(c) for c in _qualification().objects(None, rdflib.RDFS.comment))
     for c in vendored:
         uuid = c.rsplit("/", 1)[1]
         assert uuid[:8] in text, f"{c} vendored but never linked or named"
@@ -201,6 +202,14 @@ def test_a_same_kind_link_joins_knowledge_to_knowledge_and_action_to_skill(esco,
 
 
 # ------------------------------------------------------------------ in the graph (issue 21)
+QUALIFICATIONS = ROOT / "mappings" / "external" / "qualifications.ttl"
+
+
+def _qualification() -> rdflib.Graph:
+    """The records curated in Turtle: the BK-0597-1 qualification against ESCO occupations."""
+    return rdflib.Graph().parse(QUALIFICATIONS)
+
+
 def _tsv_rows() -> list[dict[str, str]]:
     """Every record of the ESCO files, read with the csv module only (not the project's
     reader), so the figures below are computed independently of the code under test."""
@@ -233,10 +242,12 @@ def test_esco_links_and_concepts_load_into_their_own_graph(store):
 
     external = _quads(store, EXTERNAL)
     records = {s.value for s, p, o in external if p.value.endswith("#annotatedSource")}
+    by_hand = {str(r) for r in _qualification().subjects(rdflib.OWL.annotatedSource, None)}
+    assert by_hand
     assert {
         "https://w3id.org/herstelgraph/mapping/" + r["record_id"].split(":", 1)[1]
         for r in _tsv_rows()
-    } == records, "every ESCO record of the TSVs, and no other, in the external graph"
+    } | by_hand == records, "every ESCO record of the TSVs and of qualifications.ttl, no other"
     vendored = {str(c) for c in rdflib.Graph().parse(ESCO_FILE).subjects(SKOS.inScheme, None)}
     in_external = {s.value for s, p, o in external if p.value == str(SKOS.inScheme)}
     assert vendored == in_external
@@ -473,3 +484,182 @@ def test_the_cache_keys_include_the_external_files(tmp_path, monkeypatch):
             if r.section == "hg:Competency"
         )
         assert shipped_row.mapped == before.mapped + 1
+
+
+# ------------------------------------------------------------------ RUBRIC §7 on the ESCO files
+def _edit_tsv(path, edit) -> None:
+    """Rewrite an SSSOM TSV's records with ``edit(rows) -> rows`` (dicts), header kept."""
+    text = path.read_text(encoding="utf-8")
+    head, _, body = text.partition("\nrecord_id\t")
+    lines = ("record_id\t" + body).rstrip("\n").split("\n")
+    columns = lines[0].split("\t")
+    rows = [dict(zip(columns, ln.split("\t"), strict=True)) for ln in lines[1:]]
+    rows = edit(rows)
+    out = [head, "\t".join(columns)] + ["\t".join(r.get(c, "") for c in columns) for r in rows]
+    path.write_text("\n".join(out) + "\n", encoding="utf-8")
+
+
+@pytest.fixture
+def mappings_copy(tmp_path):
+    import shutil
+
+    folder = tmp_path / "mappings"
+    shutil.copytree(ROOT / "mappings", folder)
+    return folder
+
+
+def _problems(folder):
+    from herstelgraph.curation import consistency
+
+    found = consistency.check_shipped(load(closure=False), folder)
+    return [p for p in found if any(f.startswith("external/") for f in p.files)]
+
+
+def test_mappings_check_runs_the_rubric_checks_on_the_esco_files(mappings_copy, run_cli):
+    """The shipped ESCO files pass; a low confidence, a rule that does not fit the predicate,
+    a no-match beside a link and a competency left unreviewed are each an error that names
+    its ESCO record, as on an internal pair (RUBRIC §7)."""
+    from herstelgraph.curation import consistency
+
+    assert consistency.errors(_problems(mappings_copy)) == []
+    ext = mappings_copy / "external"
+    changed = {}
+
+    def bk(rows):
+        link = next(r for r in rows if r["subject_id"] == "bk:competentie-01")
+        link["confidence"] = "0.5"
+        changed["low"] = link["record_id"]
+        rows = [r for r in rows if r["subject_id"] != "bk:competentie-08"]  # unreviewed now
+        nomatch = dict(next(r for r in rows if r["subject_id"] == "bk:competentie-11"))
+        nomatch.update(subject_id="bk:competentie-06", record_id="")  # 06 has a link
+        return [*rows, nomatch]
+
+    def valente(rows):
+        close = next(r for r in rows if r["predicate_id"] == "skos:closeMatch")
+        close["curation_rule"] = "hgrule:R-HIER-1"
+        changed["rule"] = close["record_id"]
+        return rows
+
+    _edit_tsv(ext / "bk-0597-1__esco.sssom.tsv", bk)
+    _edit_tsv(ext / "valente-2023__esco.sssom.tsv", valente)
+    errors = consistency.errors(_problems(mappings_copy))
+    got = {(p.check, p.items) for p in errors}
+    assert got == {
+        ("C-CONF-1", ("bk:competentie-01", "escos:aa238394-8126-4ada-be2f-9dfe065cf314")),
+        ("C-RULE-1", next(p.items for p in errors if p.check == "C-RULE-1")),
+        ("C-DUP-4", ("bk:competentie-06",)),
+        ("C-COV-1", ("bk:competentie-08",)),
+    }, "\n".join(p.line() for p in errors)
+    by_check = {p.check: p for p in errors}
+    assert changed["low"] in by_check["C-CONF-1"].records
+    assert by_check["C-RULE-1"].records == (changed["rule"],)
+    assert by_check["C-COV-1"].files == ("external/bk-0597-1__esco.sssom.tsv",)
+    # a curator's copy of an ESCO file, checked alone, gets the same findings
+    code, out, _ = run_cli("check", str(ext / "valente-2023__esco.sssom.tsv"))
+    assert code != 0 and changed["rule"] in out and "C-RULE-1" in out
+
+
+def test_an_esco_link_on_an_item_and_its_ancestor_is_c_anc_1(mappings_copy):
+    """C-ANC-1 and C-COV-1 read our hierarchy and item types: a BK activity linked to its
+    competency's ESCO skill needs a reason, and once one activity is reviewed against ESCO
+    every activity needs a link or a no-match record (until then the activities are only
+    missing from the ESCO share, not an error)."""
+    from herstelgraph.curation import consistency
+
+    def bk(rows):
+        link = dict(next(r for r in rows if r["subject_id"] == "bk:competentie-01"))
+        link.update(subject_id="bk:competentie-01-activiteit-01", record_id="")
+        return [*rows, link]
+
+    _edit_tsv(mappings_copy / "external" / "bk-0597-1__esco.sssom.tsv", bk)
+    errors = consistency.errors(_problems(mappings_copy))
+    anc = [p for p in errors if p.check == "C-ANC-1"]
+    assert [p.items for p in anc] == [
+        (
+            "bk:competentie-01-activiteit-01",
+            "bk:competentie-01",
+            "escos:aa238394-8126-4ada-be2f-9dfe065cf314",
+        )
+    ]
+    cov = {p.items[0] for p in errors if p.check == "C-COV-1"}
+    assert "bk:competentie-01-activiteit-02" in cov and "bk:competentie-01-activiteit-01" not in cov
+    assert all(":competentie-" in i and "-activiteit-" in i for i in cov)
+    assert {p.check for p in errors} == {"C-ANC-1", "C-COV-1"}
+
+
+# ------------------------------------------------- the BK-0597-1 qualification and ESCO occupations
+CETERMS = rdflib.Namespace("https://purl.org/ctdl/terms/")
+SSSOM = rdflib.Namespace("https://w3id.org/sssom/")
+
+
+def test_the_qualification_against_esco_occupations_is_a_curated_no_match(store):
+    """BK-0597-1 (bk:scheme, a ConceptScheme: no SKOS mapping property on it) was reviewed
+    against ESCO occupations with ceterms:occupationType, the property a counterpart would
+    take: one SSSOM-style record (who, when, rule, confidence, comment) saying no occupation
+    is a counterpart, naming the candidates read, each vendored with the text quoted; the
+    qualification's own words quoted verbatim; nothing asserted on the scheme itself."""
+    from herstelgraph.curation.sssom import record_id
+    from herstelgraph.store import EXTERNAL
+
+    g = _qualification()
+    bk = rdflib.URIRef("https://w3id.org/herstelgraph/bk-0597-1/scheme")
+    (rec,) = set(g.subjects(rdflib.OWL.annotatedSource, bk))
+    assert g.value(rec, rdflib.OWL.annotatedProperty) == CETERMS.occupationType
+    assert g.value(rec, rdflib.OWL.annotatedTarget) == SSSOM.NoTermFound
+    assert str(g.value(rec, SSSOM.object_source)).endswith("/external/esco")
+    assert str(g.value(rec, SSSOM.curation_rule)).endswith("#R-NONE-3")
+    assert 0.6 <= float(g.value(rec, SSSOM.confidence)) <= 1.0  # C-CONF-1: not doubtful
+    assert g.value(rec, rdflib.namespace.DCTERMS.created) is not None
+    assert "AI-assisted" in str(g.value(rec, SSSOM.author_label))
+    assert str(rec).endswith(
+        record_id("bk:scheme", "ceterms:occupationType", "sssom:NoTermFound", "hgext:esco")[4:]
+    ), "the record ID the build would give it"
+    # nothing says bk:scheme is (or has) an occupation, and it stays a scheme, no Concept
+    bk_node = rdflib_to_ox(bk)
+    for t in store.ox.quads_for_pattern(bk_node, None, None, None):
+        assert "occupation" not in t.predicate.value and "Match" not in t.predicate.value
+    assert not store.ask("ASK WHERE { ?s a skos:Concept }", {"s": bk_node})
+    # the comment: the qualification's definition quoted verbatim, each candidate's words
+    comment = str(g.value(rec, rdflib.RDFS.comment))
+    quotes = re.findall(r"“([^”]+)”", comment)
+    definition = store.select(
+        "SELECT ?d WHERE { ?s skos:definition ?d FILTER(LANG(?d) = 'nl') }", {"s": bk_node}
+    )[0]["d"].value
+    assert any(len(q) > 100 and q in definition for q in quotes)
+    esco = rdflib.Graph().parse(ESCO_FILE)
+    texts = [_norm(str(t)) for t in esco.objects(None, HG.sourceText)]
+    named = re.findall(r"escoo:([0-9a-f]{8})", comment)
+    assert len(set(named)) == 8
+    for uuid in named:  # every candidate named is vendored (in the external graph)
+        (iri,) = [c for c in esco.subjects(SKOS.inScheme, None) if f"/occupation/{uuid}" in c]
+        assert rdflib.URIRef(iri) in set(esco.subjects(HG.sourceText, None))
+    for q in quotes:
+        assert q in definition or any(_norm(q) in t for t in texts), q
+    in_graph = {
+        q.subject.value
+        for q in store.ox.quads_for_pattern(None, None, None, EXTERNAL)
+        if q.predicate.value == str(rdflib.OWL.annotatedSource) and q.object.value == str(bk)
+    }
+    assert in_graph == {str(rec)}
+
+
+def rdflib_to_ox(term):
+    import pyoxigraph as ox
+
+    return ox.NamedNode(str(term))
+
+
+def test_the_qualification_record_is_in_the_sssom_export_and_no_alignment(store):
+    """The SSSOM export carries the record (subject bk:scheme, no object); the CTDL-ASN
+    framework gets no ceterms:occupationType, as no occupation is a counterpart."""
+    import json
+
+    from herstelgraph.publish.export import export
+
+    lines = export(store, "sssom").data.decode().splitlines()
+    (row,) = [ln for ln in lines if ln.startswith("hgm:b21ece9948bfc4cb\t")]
+    assert "\tbk:scheme\t\tceterms:occupationType\tsssom:NoTermFound\t" in row
+    assert "#   ceterms: https://purl.org/ctdl/terms/" in lines  # the prefix is declared
+    doc = json.loads(export(store, "ctdlasn", "bk-0597-1").data)
+    framework = next(n for n in doc["@graph"] if n["@type"] == "ceasn:CompetencyFramework")
+    assert "ceterms:occupationType" not in framework

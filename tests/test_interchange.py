@@ -19,7 +19,7 @@ from herstelgraph.ids import expand
 from herstelgraph.publish.export import CASE_ASSOCIATION, export, mapping_records
 from herstelgraph.publish.interchange import ctid, read_case
 from herstelgraph.questions.catalogue import concepts, frameworks
-from herstelgraph.store import load
+from herstelgraph.store import EXTERNAL, load
 
 from conftest import ROOT
 
@@ -57,12 +57,31 @@ def ctdl_validate(path, *resolve):
     return json.loads(res.stdout)["findings"]
 
 
+def _esco_alignments(store) -> set[tuple[str, str, str]]:
+    """(our item, CTDL-ASN alignment, ESCO URI) of every curated ESCO link (R-STR-1)."""
+    out = set()
+    for rec in mapping_records(store, external=True):
+        if rec.is_no_match or rec.object_source != "hgext:esco":
+            continue
+        prop = R_STR_1.get(rec.predicate_id) or (
+            "ceasn:majorAlignment" if rec.predicate_id == "skos:closeMatch" else rec.other
+        )
+        out.add((expand(rec.subject_id), prop, expand(rec.object_id)))
+    return out
+
+
 def test_ctdlasn_passes_credential_engines_rules_without_a_single_finding(store, tmp_path):
     """The whole graph is one payload: every reference resolves inside it, so the validator
-    has nothing to report, not even an INFO or an UNVERIFIABLE."""
+    has nothing to report, not even an INFO, except that it cannot see ESCO: each ESCO link
+    is one UNVERIFIABLE reference outside the payload (ESCO's nodes are not ours to write)."""
     out = tmp_path / "all.ctdlasn.jsonld"
     out.write_bytes(export(store, "ctdlasn").data)
-    assert ctdl_validate(out) == []
+    findings = ctdl_validate(out)
+    assert {(f["severity"], f["code"]) for f in findings} <= {
+        ("UNVERIFIABLE", "REF_OUTSIDE_PAYLOAD")
+    }
+    got = {(f["entity"], f["property"], f["value"]) for f in findings}
+    assert len(got) == len(findings) and got == _esco_alignments(store)
 
 
 def test_ctdlasn_of_one_framework_resolves_against_the_others(shipped, tmp_path):
@@ -81,8 +100,11 @@ def test_ctdlasn_of_one_framework_resolves_against_the_others(shipped, tmp_path)
         if fw.id != "bk-0597-1":
             (rest / f"{fw.id}.json").write_bytes(export(shipped, "ctdlasn", fw.id).data)
     resolved = ctdl_validate(one, rest)
-    assert {f["severity"] for f in resolved} <= {"INFO"}
-    assert all(f["code"] == "REF_RESOLVED_SUPPLIED" for f in resolved)
+    esco = [f for f in resolved if f["value"].startswith("http://data.europa.eu/esco/")]
+    assert esco and {f["code"] for f in esco} == {"REF_OUTSIDE_PAYLOAD"}  # ESCO: not ours
+    ours = [f for f in resolved if f not in esco]
+    assert {f["severity"] for f in ours} <= {"INFO"}
+    assert all(f["code"] == "REF_RESOLVED_SUPPLIED" for f in ours)
 
 
 def test_the_validator_is_not_blind(shipped, tmp_path):
@@ -166,6 +188,8 @@ def test_ctdlasn_says_what_the_graph_says(store):
         )
         assert set(nodes[parent][key]) == kids
     expected = defaultdict(set)
+    for s, prop, o in _esco_alignments(store):  # ESCO links: on our side only
+        expected[(s, prop)].add(o)
     for rec in mapping_records(store):
         if rec.is_no_match:
             continue
@@ -243,14 +267,20 @@ def test_jskos_says_what_the_graph_says(store):
         assert j.get("broader") == ([{"uri": expand(c.broader)}] if c.broader else None)
     records = {
         expand(r.record_id): r
-        for r in mapping_records(store)
+        for r in mapping_records(store, external=True)
         if r.predicate_id != "ceasn:prerequisiteAlignment"
+        and expand(r.subject_id) in members  # a JSKOS mapping is between concepts: not the
+        # BK-0597-1 qualification (a scheme) against ESCO occupations
     }
     maps = {m["uri"]: m for m in doc["mappings"]}
     assert set(maps) == set(records)
+    esco = {}
     for uri, m in maps.items():
         rec = records[uri]
         assert m["from"] == {"memberSet": [{"uri": expand(rec.subject_id)}]}
+        if rec.object_source == "hgext:esco":
+            esco[uri] = m
+            continue
         if rec.is_no_match:
             assert m["to"] == {"memberSet": []}
             assert m["toScheme"] == {"uri": expand(rec.object_source)}
@@ -258,6 +288,37 @@ def test_jskos_says_what_the_graph_says(store):
         else:
             assert m["to"] == {"memberSet": [{"uri": expand(rec.object_id)}]}
             assert m["type"] == [expand(rec.predicate_id)]
+    if next(iter(store.ox.quads_for_pattern(None, None, None, EXTERNAL)), None) is not None:
+        assert esco, "the shipped graph's ESCO records are mappings"
+    _jskos_esco(esco, records)
+
+
+def _jskos_esco(maps: dict, records: dict) -> None:
+    """Each ESCO record a mapping into ESCO's scheme (the scheme the graph gives the vendored
+    concepts, with its title as prefLabel), its concept by URI and ESCO's English preferred
+    label where one is vendored (none for the occupations without a clean source)."""
+    import rdflib
+
+    esco = rdflib.Graph().parse(ROOT / "ontology" / "external" / "esco.ttl")
+    scheme = rdflib.URIRef("https://w3id.org/herstelgraph/external/esco")
+    title = str(esco.value(scheme, rdflib.namespace.DCTERMS.title))
+    skos = rdflib.namespace.SKOS
+    for uri, m in maps.items():
+        rec = records[uri]
+        assert m["toScheme"] == {"uri": str(scheme), "prefLabel": {"en": title}}
+        if rec.is_no_match:
+            assert m["to"] == {"memberSet": []}
+            assert m["type"] == ["http://www.w3.org/2004/02/skos/core#mappingRelation"]
+            continue
+        assert m["type"] == [expand(rec.predicate_id)]
+        (member,) = m["to"]["memberSet"]
+        assert member["uri"] == expand(rec.object_id)
+        assert (rdflib.URIRef(member["uri"]), skos.inScheme, scheme) in esco
+        label = esco.value(rdflib.URIRef(member["uri"]), skos.prefLabel)
+        if label is None:
+            assert "prefLabel" not in member
+        else:
+            assert member["prefLabel"] == {"en": str(label)}
 
 
 # ------------------------------------------------------------------------ CASE round trip
@@ -340,3 +401,9 @@ def test_ctdlasn_and_jskos_honour_lang(shipped):
     assert all("en" not in n.get("ceasn:competencyText", {}) for n in ctdl.values())
     assert all("en" not in n["prefLabel"] for n in jskos.values())
     assert all("en" not in n.get("definition", {}) for n in jskos.values())
+    # ESCO's labels are English: kept with every language, left out with lang="nl"
+    for lang, english in ((None, True), ("en", True), ("nl", False)):
+        maps = json.loads(export(shipped, "jskos", "bk-0597-1", lang=lang).data)["mappings"]
+        esco = [m for m in maps if m["toScheme"]["uri"].endswith("/external/esco")]
+        labelled = [x for m in esco for x in m["to"]["memberSet"] + [m["toScheme"]]]
+        assert esco and all(("prefLabel" in x) == english for x in labelled), lang

@@ -572,6 +572,74 @@ def test_framework_page_shows_level_version_date_and_licence(shipped_site):
     assert "still to be determined (the source says so)" in b2
 
 
+def test_framework_pages_show_the_esco_share_of_the_cli(shipped_site, capsys):
+    """Each framework page with ESCO records states, per item type reviewed against ESCO,
+    how many are linked, from the rows `herstelgraph coverage --to esco` prints (one
+    function); in Dutch in nl/ and in English in en/. A framework without ESCO records says
+    nothing about ESCO."""
+    from herstelgraph.cli import main
+
+    site, _ = shipped_site
+    assert main(["coverage", "--to", "esco", "--format", "json"]) == 0
+    rows = [r for r in json.loads(capsys.readouterr().out) if r["scope"] == "external"]
+    plural = {
+        "hg:Competency": ("competenties", "competencies"),
+        "hg:KnowledgeItem": ("kennisitems", "knowledge items"),
+        "hg:Skill": ("vaardigheden", "skills"),
+        "hg:Role": ("rollen", "roles"),
+    }
+    assert {r["a"] for r in rows} == {"bk-0597-1", "valente-2023", "nk-2017"}
+    bk = next(r for r in rows if r["a"] == "bk-0597-1" and r["section"] == "hg:Competency")
+    assert (bk["mapped"], bk["items"]) == (9, 11)  # issue 21's example
+    for r in rows:
+        nl, en = plural[r["section"]]
+        for lang, text in (
+            ("nl", f"{r['mapped']} van {r['items']} {nl} gekoppeld"),
+            ("en", f"{r['mapped']} of {r['items']} {en} linked"),
+        ):
+            html = (site / lang / "frameworks" / f"{r['a']}.html").read_text("utf-8")
+            facts = re.search(r"<dt>ESCO</dt><dd>(.*?)</dd>", html).group(1)
+            shares = re.findall(r'<span class="esco-share">(.*?) <span', facts + " <span")
+            assert text in shares, (lang, r["a"], facts)
+    for name in ("bijlage-ii", "randvoorwaarden"):
+        assert "<dt>ESCO</dt>" not in (site / "nl" / "frameworks" / f"{name}.html").read_text(
+            "utf-8"
+        )
+
+
+def test_concept_pages_list_the_esco_links_with_label_and_uri(shipped_site):
+    """The mapping rows of an item list each of its ESCO links: the ESCO concept's vendored
+    label, linked to its ESCO URI, in a row that names ESCO; its ESCO no-match record names
+    ESCO too."""
+    import rdflib
+
+    from herstelgraph.publish.export import mapping_records
+
+    site, store = shipped_site
+    esco = rdflib.Graph().parse(ROOT / "ontology" / "external" / "esco.ttl")
+    skos = rdflib.namespace.SKOS
+    checked = 0
+    for rec in mapping_records(store, external=True):
+        if rec.object_source != "hgext:esco" or not rec.subject_id.startswith("bk:"):
+            continue
+        if rec.subject_id == "bk:scheme":  # the qualification against ESCO occupations
+            continue
+        page = site / "en" / "concepts" / "bk-0597-1" / f"{rec.subject_id[3:]}.html"
+        html = page.read_text("utf-8")
+        if rec.is_no_match:
+            assert "no match in ESCO (external vocabulary)" in html
+            continue
+        uri = "http://data.europa.eu/esco/skill/" + rec.object_id.split(":", 1)[1]
+        label = str(esco.value(rdflib.URIRef(uri), skos.prefLabel))
+        row = re.search(rf'<tr><td>[^\n]*?href="{re.escape(uri)}"[^\n]*?</tr>', html)
+        assert row, (page.name, uri)
+        assert f">{label}</a>" in row.group(0) and "ESCO (external vocabulary)" in row.group(0)
+        checked += 1
+    assert checked >= 25
+    dutch = (site / "nl" / "concepts" / "bk-0597-1" / "competentie-08.html").read_text("utf-8")
+    assert "ESCO (externe woordenlijst)" in dutch
+
+
 # ------------------------------------------------------------------ accessibility (a subset)
 def _css_colours(css: str) -> dict[str, str]:
     return dict(re.findall(r"--([\w-]+):\s*(#[0-9a-fA-F]{6})", css))

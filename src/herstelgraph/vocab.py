@@ -27,6 +27,7 @@ PREFIXES: dict[str, str] = {
     "prov": "http://www.w3.org/ns/prov#",
     "foaf": "http://xmlns.com/foaf/0.1/",
     "ceasn": "https://purl.org/ctdlasn/terms/",
+    "ceterms": "https://purl.org/ctdl/terms/",
     "esco": "http://data.europa.eu/esco/model#",
     "escoo": "http://data.europa.eu/esco/occupation/",
     "escos": "http://data.europa.eu/esco/skill/",

@@ -1467,6 +1467,38 @@ def type_word(name: str, lang: Language | str) -> str:
     return _ontology_labels().get(curie, {}).get(str(lang), name)
 
 
+# ------------------------------------------------------------------- external vocabularies
+#: The site's words for the links to ESCO (issue 21), beside SITE.
+SITE.update(
+    {
+        "esco_links": ("ESCO", "ESCO"),
+        "esco_share": (
+            "{mapped} van {items} {kind} gekoppeld",
+            "{mapped} of {items} {kind} linked",
+        ),
+        "esco_no_match": ("{n} beoordeeld zonder koppeling", "{n} reviewed, no link"),
+        "esco_not_reviewed": ("{n} nog niet beoordeeld", "{n} not reviewed yet"),
+        "esco_vocabulary": ("ESCO (externe woordenlijst)", "ESCO (external vocabulary)"),
+    }
+)
+
+#: Plural item types, for sentences with a count ("9 van 11 competenties").
+TYPE_PLURALS: dict[str, Pair] = {
+    "hg:Competency": ("competenties", "competencies"),
+    "hg:KnowledgeItem": ("kennisitems", "knowledge items"),
+    "hg:Skill": ("vaardigheden", "skills"),
+    "hg:Role": ("rollen", "roles"),
+    "hg:Activity": ("activiteiten", "activities"),
+}
+
+
+def type_plural(curie: str, lang: Language | str) -> str:
+    """An item type's plural (``hg:Competency`` → ``competenties``); the singular where none
+    is listed."""
+    pair = TYPE_PLURALS.get(curie)
+    return _pick(pair, lang) if pair else type_word(curie, lang)
+
+
 __all__ = [
     "CHECK_DETAILS",
     "CHECK_TITLES",

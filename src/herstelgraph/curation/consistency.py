@@ -93,6 +93,8 @@ STRENGTH_FOR = {
 }
 #: C-TRI-1: what a curated A–C predicate must be for a composed claim.
 FITS = {_E: {_E}, _C: {_C, _E}, _B: {_B}, _N: {_N}, _R: set(MATCH_RELATIONS)}
+#: The CURIE prefix of an external vocabulary's scheme (``hgext:esco``).
+EXTERNAL_PREFIX = "hgext:"
 #: C-NONE-1: this many equal no-match comments in one file are a template.
 TEMPLATE_MIN = 3
 LINK_FLOOR, EXACT_FLOOR, NO_MATCH_FLOOR, DOUBTFUL, MEAN_FLOOR, INFERRED_CAP = (
@@ -138,6 +140,8 @@ class GraphIndex:
     texts: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     notations: dict[str, str] = field(default_factory=dict)
     concepts: set[str] = field(default_factory=set)
+    #: item -> its types, for C-COV-1 into an external vocabulary (empty: not needed)
+    kinds_of: dict[str, set[str]] = field(default_factory=dict)
 
     def ancestors(self, item: str) -> set[str]:
         seen: set[str] = set()
@@ -752,12 +756,22 @@ class _Run:
         for c in self.records:
             if c.rec.is_no_match:
                 nomatch[(c.rec.subject_id, c.rec.object_source)].append(c)
+        # into an external vocabulary: only the item types reviewed against it at all
+        reviewed: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for c in self.records:
+            if c.rec.object_source.startswith(EXTERNAL_PREFIX):
+                fa = self.fw(c.rec.subject_id)
+                reviewed[(fa, c.rec.object_source)] |= g.kinds_of.get(c.rec.subject_id, set())
         for item in sorted(x for x in g.scheme if g.requirement(x)):
             fa = g.scheme[item]
             if fa not in frameworks:
                 continue
             for fb in frameworks:
                 if fb == fa or frozenset((fa, fb)) not in pairs or (item, fb) in linked:
+                    continue
+                if fb.startswith(EXTERNAL_PREFIX) and not (
+                    g.kinds_of.get(item, set()) & reviewed[(fa, fb)]
+                ):
                     continue
                 n = nomatch.get((item, fb), [])
                 if len(n) != 1:
@@ -794,11 +808,14 @@ def _template_key(comment: str, item: str, g: GraphIndex) -> str:
     return " ".join(out.split())
 
 
-def run(records: list[Curated], g: GraphIndex, lang: str = "en") -> list[Problem]:
+def run(
+    records: list[Curated], g: GraphIndex, lang: str = "en", skip: Sequence[str] = ()
+) -> list[Problem]:
     """Every check of RUBRIC §7 on a set of records, in the rubric's order (the details in
-    ``lang``)."""
+    ``lang``; ``skip``: the checks left out)."""
     r = _Run(records, g, lang)
-    r.triangles()
+    if "C-TRI-1" not in skip or "C-TRI-2" not in skip:
+        r.triangles()
     r.ancestors()
     r.direction()
     r.exact()
@@ -808,7 +825,8 @@ def run(records: list[Curated], g: GraphIndex, lang: str = "en") -> list[Problem
     r.templates()
     r.coverage()
     order = {c: i for i, (c, _, _) in enumerate(CHECKS)}
-    return sorted(r.found, key=lambda p: (order[p.check], p.severity, p.items, p.records))
+    found = [p for p in r.found if p.check not in skip]
+    return sorted(found, key=lambda p: (order[p.check], p.severity, p.items, p.records))
 
 
 # ------------------------------------------------------------------------ entry points
@@ -818,10 +836,108 @@ def shipped_files(folder: Path | None = None) -> list[tuple[str, list[MappingRec
     return [(p.name, read_tsv(p).records) for p in mapping_files(folder)]
 
 
-def check_shipped(store, folder: Path | None = None, lang: str = "en") -> list[Problem]:
-    """The checks on the shipped mapping files (or ``folder``'s), with the store's graph."""
+def external_files(folder: Path | None = None) -> list[tuple[str, list[MappingRecord]]]:
+    """The links to external vocabularies (``mappings/external/*.sssom.tsv``: ESCO), named
+    ``external/<file>`` (``read_external``)."""
+    from .sssom import external_mapping_files
+
+    return [(f"{EXTERNAL_DIR}/{p.name}", read_external(p)) for p in external_mapping_files(folder)]
+
+
+def read_external(path: Path) -> list[MappingRecord]:
+    """An external link file's records, their CURIEs written with the project's prefixes
+    (each file brings its own ``curie_map``; the NK file's ``esco:`` is ESCO's occupations,
+    the project's ``escoo:``), so that an ESCO concept has one name in every file."""
+    from dataclasses import replace
+
+    from ..ids import compact
+    from .sssom import _converter
+
+    mf = read_tsv(path)
+    conv = _converter(mf.metadata.get("curie_map") or {}, path)
+
+    def norm(curie: str) -> str:
+        if not curie or curie == NO_TERM:
+            return curie
+        iri = conv.expand(curie)
+        return compact(iri) if iri else curie
+
+    return [
+        replace(
+            r,
+            subject_id=norm(r.subject_id),
+            object_id=norm(r.object_id),
+            subject_source=norm(r.subject_source),
+            object_source=norm(r.object_source),
+        )
+        for r in mf.records
+    ]
+
+
+def _is_external(records: Sequence[MappingRecord]) -> bool:
+    """Records into an external vocabulary (every object_source an ``hgext:`` scheme)."""
+    return bool(records) and all(r.object_source.startswith(EXTERNAL_PREFIX) for r in records)
+
+
+#: The checks that are not run on links to an external vocabulary, and why (RUBRIC §7 is
+#: written for links between two frameworks' items): C-TRI-1/C-TRI-2 compose links across
+#: three frameworks, but an ESCO concept is no framework's item and a chain through it (two
+#: of our items linked to one ESCO skill) says nothing the rubric claims about the two items;
+#: C-DUP-3 reads the frameworks' labels only. Every other check runs on the ESCO records as on
+#: the internal ones (the external vocabulary standing for the "other framework"); C-COV-1
+#: asks a link or one no-match only of the item types a file reviews at all (the BK
+#: activities are not reviewed against ESCO yet: `herstelgraph coverage` shows that share).
+EXTERNAL_SKIPPED = ("C-TRI-1", "C-TRI-2", "C-DUP-3")
+EXTERNAL_DIR = "external"
+
+
+def check_shipped(
+    store, folder: Path | None = None, lang: str = "en", *, external: bool = True
+) -> list[Problem]:
+    """The checks on the shipped mapping files (or ``folder``'s), with the store's graph;
+    ``external``: also on the links to external vocabularies (``mappings/external/``), with
+    the checks of ``EXTERNAL_SKIPPED`` left out for those records."""
     g = graph_index(store)
-    return run(curated(shipped_files(folder), g), g, lang)
+    internal = run(curated(shipped_files(folder), g), g, lang)
+    files = external_files(folder) if external else []
+    if not files:
+        return internal
+    names = {name for name, _ in files}
+    found = _check_external(store, shipped_files(folder), files, names, lang)
+    order = {c: i for i, (c, _, _) in enumerate(CHECKS)}
+    return sorted(internal + found, key=lambda p: (order[p.check], p.severity, p.items, p.records))
+
+
+def _check_external(
+    store,
+    internal: list[tuple[str, list[MappingRecord]]],
+    files: list[tuple[str, list[MappingRecord]]],
+    names: set[str],
+    lang: str = "en",
+) -> list[Problem]:
+    """The checks on external link files beside the internal ones (C-ANC-1 and C-DIR-1 see
+    both), reporting only failures that name a record of ``names``."""
+    g = graph_index(store)
+    for _, records in files:
+        for r in records:
+            if not r.is_no_match and r.object_id not in g.scheme and r.object_source:
+                g.scheme[r.object_id] = r.object_source  # the vocabulary stands as a framework
+    g.kinds_of = _kinds(store)
+    every = curated(internal, g) + curated(files, g)
+    return [p for p in run(every, g, lang, skip=EXTERNAL_SKIPPED) if set(p.files) & names]
+
+
+def _kinds(store) -> dict[str, set[str]]:
+    """CURIE -> its herstelgraph item types (hg:Competency, hg:KnowledgeItem, …)."""
+    from ..ids import compact
+
+    out: dict[str, set[str]] = defaultdict(set)
+    for r in store.select(
+        "SELECT ?c ?t WHERE { ?c skos:inScheme ?s ; a ?t "
+        "FILTER(STRSTARTS(STR(?t), STR(hg:)) && ?t NOT IN (hg:Item, hg:RequirementItem)) }"
+    ):
+        out[compact(r["c"].value)].add(compact(r["t"].value))
+    return out
 
 
 def check_files(
@@ -833,6 +949,28 @@ def check_files(
     left out)."""
     g = graph_index(store)
     mine = [(str(p), read_tsv(p).records) for p in paths]
+    external = [
+        (str(p), read_external(p)) for p, (_, r) in zip(paths, mine, strict=True) if _is_external(r)
+    ]
+    outside = {name for name, _ in external}
+    mine = [m for m in mine if m[0] not in outside]
+    found: list[Problem] = []
+    if external:  # a user's ESCO file stands in for the shipped file of its name
+        names = {Path(n).name for n in outside}
+        shipped = [f for f in external_files(folder) if Path(f[0]).name not in names]
+        found = _check_external(store, shipped_files(folder), shipped + external, outside, lang)
+    if not mine:
+        return found
+    return found + _check_internal(mine, g, folder, {str(p) for p in paths}, lang)
+
+
+def _check_internal(
+    mine: list[tuple[str, list[MappingRecord]]],
+    g: GraphIndex,
+    folder: Path | None,
+    names: set[str],
+    lang: str = "en",
+) -> list[Problem]:
     mine_recs = curated(mine, g)
     if not any(c.rec.subject_id in g.scheme or c.rec.object_id in g.scheme for c in mine_recs):
         return []  # another vocabulary's mappings: the rubric is about these frameworks
@@ -843,7 +981,6 @@ def check_files(
         if not any(_pair(c.rec, g) in pairs for c in recs):
             others.append((name, records))
     every = curated(others, g) + mine_recs
-    names = {str(p) for p in paths}
     out = []
     for p in run(every, g, lang):
         if p.check == "C-DUP-3":

@@ -412,10 +412,13 @@ CSV_ENGLISH = ("label_en", "broader_label_en")
 PREREQUISITE = "ceasn:prerequisiteAlignment"
 
 
-def concept_mappings(store: Store) -> dict[str, list[tuple[str, str, object]]]:
-    """CURIE -> [(relation seen from it, other CURIE, record)] over every curated record."""
+def concept_mappings(
+    store: Store, *, external: bool = False
+) -> dict[str, list[tuple[str, str, object]]]:
+    """CURIE -> [(relation seen from it, other CURIE, record)] over every curated record;
+    ``external``: also the links to external vocabularies (ESCO)."""
     out: dict[str, list] = defaultdict(list)
-    for rec in mapping_records(store):
+    for rec in mapping_records(store, external=external):
         rel = rec.predicate_id.removeprefix("skos:")
         if rec.is_no_match:
             out[rec.subject_id].append(("noMatch", rec.object_source, rec))
@@ -795,12 +798,13 @@ def export(
         from .interchange import ctdlasn_text
 
         text, n = ctdlasn_text(
-            store, scheme_iri, mapping_records(store), _case_details(store), lang
+            store, scheme_iri, mapping_records(store, external=True), _case_details(store), lang
         )
     elif fmt == "jskos":
         from .interchange import jskos_text
 
-        text, n = jskos_text(store, scheme_iri, mapping_records(store, scheme_iri), lang)
+        records = mapping_records(store, scheme_iri, external=True)
+        text, n = jskos_text(store, scheme_iri, records, lang)
     else:
         text, n = case_text(store, scheme_iri)
     return Export(fmt, scheme_iri, FORMATS[fmt][1], text.encode("utf-8"), n)

@@ -46,6 +46,16 @@ CTDLASN_INVERSE = {
 }
 
 
+#: The prefix of the schemes of external vocabularies (``hgext:esco``): a record whose
+#: ``object_source`` is one links to a concept vendored in ``ontology/external/``.
+EXTERNAL_SCHEME = PREFIXES["hgext"]
+
+
+def is_external(rec) -> bool:
+    """A record into an external vocabulary (ESCO), not into one of our frameworks."""
+    return (expand(rec.object_source) or "").startswith(EXTERNAL_SCHEME)
+
+
 def ctid(iri: str) -> str:
     """A CTID for one of our IRIs: ``ce-`` and a UUID in version-4 form whose 122 free bits
     are those of UUIDv5(IRI), so every export gives the same CTID (Credential Engine: "a
@@ -181,7 +191,13 @@ def ctdlasn_document(
     for rec in records:
         prop = ctdlasn_alignment(rec)
         s, o = iri_of.get(rec.subject_id), iri_of.get(rec.object_id)
-        if prop is None or s is None or o is None:
+        if prop is None or s is None:
+            continue
+        if o is None:
+            # a link to an external vocabulary (ESCO): the alignment on our side only; the
+            # other node is not ours to describe, so no inverse and no node for it
+            if is_external(rec):
+                aligned[s][prop].add(expand(rec.object_id) or rec.object_id)
             continue
         aligned[s][prop].add(o)
         if prop in CTDLASN_INVERSE:
@@ -354,6 +370,7 @@ def jskos_document(
                 node["narrower"] = [{"uri": k.iri} for k in kids]
             concepts.append(node)
     all_schemes = {c.id: f.fw.iri for f in _frameworks(store, None) for c in f.members}
+    outside = _external_labels(store, lang)
     for rec in records:
         if rec.predicate_id == PREREQUISITE:
             continue
@@ -365,13 +382,22 @@ def jskos_document(
         )
         if not from_scheme or not to_scheme or rec.subject_id not in all_schemes:
             continue
+        to: list[dict] = [] if rec.is_no_match else [{"uri": expand(rec.object_id)}]
+        to_node: dict = {"uri": to_scheme}
+        if is_external(rec):
+            # an external vocabulary's concept and scheme by their vendored labels (ESCO's
+            # English preferred labels; the scheme's title), where ontology/external has one
+            for end in (*to, to_node):
+                uri = str(end["uri"])
+                if outside.get(uri):
+                    end["prefLabel"] = outside[uri]
         m = {
             "uri": PREFIXES["hgm"] + rec.record_id.split(":", 1)[1],
             "type": [JSKOS_NO_MATCH_TYPE if rec.is_no_match else expand(rec.predicate_id)],
             "from": {"memberSet": [{"uri": expand(rec.subject_id)}]},
-            "to": {"memberSet": [] if rec.is_no_match else [{"uri": expand(rec.object_id)}]},
+            "to": {"memberSet": to},
             "fromScheme": {"uri": from_scheme},
-            "toScheme": {"uri": to_scheme},
+            "toScheme": to_node,
         }
         if rec.author_id or rec.author_label:
             creator = {}
@@ -401,6 +427,27 @@ def jskos_document(
         "concepts": concepts,
         "mappings": sorted(mappings, key=lambda m: m["uri"]),
     }
+
+
+def _external_labels(store: Store, lang: str | None) -> dict[str, dict[str, str]]:
+    """IRI -> JSKOS language map of the external graph's concepts (``skos:prefLabel``) and
+    schemes (``dct:title``): one label per language, the smallest, so the output is stable;
+    ``lang`` keeps that language only, as the other language maps."""
+    from ..store.store import EXTERNAL
+
+    rows = store.select(
+        "SELECT ?s ?v WHERE { GRAPH ?g { VALUES ?p { skos:prefLabel dct:title } ?s ?p ?v } }",
+        {"g": EXTERNAL},
+    )
+    out: dict[str, dict[str, str]] = defaultdict(dict)
+    for r in rows:
+        tag = getattr(r["v"], "language", None) or "-"
+        if lang is not None and tag not in ("-", lang):
+            continue
+        have = out[r["s"].value].get(tag)
+        if have is None or r["v"].value < have:
+            out[r["s"].value][tag] = r["v"].value
+    return out
 
 
 def jskos_text(

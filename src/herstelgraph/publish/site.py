@@ -216,6 +216,22 @@ def item_counts(store) -> dict[tuple[str, str], tuple[int, int, int, int]]:
     }
 
 
+def external_shares(store) -> dict[str, list]:
+    """Framework ID -> its rows of ``herstelgraph coverage`` into external vocabularies (the
+    ESCO share per item type: ``questions.alignment.external_coverage``, the CLI's function)."""
+    from ..questions.alignment import external_coverage
+
+    out: dict[str, list] = defaultdict(list)
+    for row in external_coverage(store):
+        out[row.a].append(row)
+    return out
+
+
+def _is_external(rec) -> bool:
+    """A record into an external vocabulary (ESCO): its object is no page of ours."""
+    return rec.object_source.startswith("hgext:")
+
+
 def _counted(store) -> tuple[set[str], set[str], set[str]]:
     """The requirement items (the closure's hg:RequirementItem, the one definition the
     questions use), those mapped into another framework, and those covered only via an
@@ -465,7 +481,7 @@ def _render(store: Store) -> dict[str, bytes]:
 
     graph = _Graph(asserted_triples(store))
     fws = sorted(frameworks(store), key=lambda f: f.id)
-    maps = concept_mappings(store)
+    maps = concept_mappings(store, external=True)  # the ESCO links on the concept pages too
     pages: dict[str, _Page] = {}
     by_fw: dict[str, list[_Page]] = {}
     used_paths: set[str] = set()
@@ -553,6 +569,7 @@ def _render(store: Store) -> dict[str, bytes]:
     reviews = _review_statuses(store)
     site = _Site(graph, fws, by_fw, pages, _counted(store), aligned, reviews, slugs)
     site.review_figures = _review_figures(store)
+    site.external = external_shares(store)
     site.translation_reviews, site.translation_total = _translation_reviews(store)
 
     put("index.html", site.root_index())
@@ -634,6 +651,8 @@ class _Site:
         self.aligned = aligned
         self.reviews = reviews
         self.review_figures = None
+        #: framework ID -> its ESCO share rows (``external_shares``)
+        self.external: dict[str, list] = {}
         #: (CURIE, property CURIE) -> (decision, reviewer, date) of the reviewed translations
         self.translation_reviews: dict[tuple[str, str], tuple[str, str, str]] = {}
         self.translation_total = 0
@@ -809,7 +828,13 @@ class _Site:
             else:
                 m = items & mapped_ids
                 r = m | (items & via_ids)
-                r |= {i for i in items if any(x[0] == "noMatch" for x in self.pages[i].mappings)}
+                r |= {
+                    i
+                    for i in items
+                    if any(
+                        x[0] == "noMatch" and not _is_external(x[2]) for x in self.pages[i].mappings
+                    )
+                }
                 n_items, mapped, reviewed = str(len(items)), str(len(m)), str(len(r))
             types: dict[str, int] = defaultdict(int)
             for p in members:
@@ -931,6 +956,7 @@ class _Site:
             (w("source_document"), ", ".join(self.source_doc(s, root) for s in sources)),
             (w("concepts_all"), str(len(members))),
             (w("items_counted"), str(len(items)) if items is not None else w("not_aligned")),
+            (w("esco_links"), self.esco_share(fw.id)),
         ]
         if self.lang == "en" and tlang == "en":
             facts.insert(1, (w("dutch_label"), f'<span lang="nl">{e(fw.title)}</span>'))
@@ -944,6 +970,32 @@ class _Site:
             f"<h2>{w('items_heading')}</h2>{tree(None)}"
         )
         return self.layout(title, f"frameworks/{self.slugs[fw.id]}.html", body)
+
+    def esco_share(self, fw_id: str) -> str:
+        """'9 van 11 competenties gekoppeld (2 beoordeeld zonder koppeling)', one line per
+        item type reviewed against ESCO; "" (the fact left out) where none is."""
+        from ..words import type_plural
+
+        lines = []
+        for row in self.external.get(fw_id, []):
+            text = self.w(
+                "esco_share",
+                mapped=row.mapped,
+                items=row.items,
+                kind=e(type_plural(row.section or "", self.lang)),
+            )
+            rest = [
+                self.w(key, n=n)
+                for key, n in (
+                    ("esco_no_match", row.no_match),
+                    ("esco_not_reviewed", row.not_reviewed),
+                )
+                if n
+            ]
+            if rest:
+                text += f' <span class="meta">({", ".join(rest)})</span>'
+            lines.append(f'<span class="esco-share">{text}</span>')
+        return "<br>".join(lines)
 
     def source_doc(self, iri: str, root: str) -> str:
         """A source document by its title (and file name); one without a title by its file
@@ -1103,7 +1155,12 @@ class _Site:
                 review += " " + w("by_reviewers", n=support)
             if rel == "noMatch":
                 fw = self.fw_by_scheme.get(other)
-                fw_html = self.fw_link(fw, root) if fw else self.term(other, root)
+                if fw:
+                    fw_html = self.fw_link(fw, root)
+                elif _is_external(rec):
+                    fw_html = e(w("esco_vocabulary"))
+                else:
+                    fw_html = self.term(other, root)
                 none.append(
                     f"<li>{w('no_match_in', fw=fw_html)}"
                     + (
@@ -1119,6 +1176,17 @@ class _Site:
             if target is not None:
                 link = self.concept_link(target, root, "mapping-link")
                 where = self.fw_link(self.fw_by_id[target.framework], root)
+            elif _is_external(rec):
+                # an ESCO concept: its (English) ESCO label, linked to its ESCO URI
+                from ..ids import expand
+
+                uri = expand(other) or other
+                label = rec.object_label or other
+                link = (
+                    f'<a class="mapping-link external" href="{e(uri)}" lang="en" '
+                    f'title="{e(uri)}">{e(label)}</a>'
+                )
+                where = e(w("esco_vocabulary"))
             else:
                 from ..ids import expand
 
