@@ -278,6 +278,12 @@ def test_sssom_export_matches_the_curated_tsv_files():
         pytest.skip("no curated mapping files in mappings/ yet")
     store = load()
     assert _record_set(mapping_records(store)) == _record_set(all_records())
+    # the rubric rule each record was curated under is part of its provenance, exported too
+    rules = {(r.record_id, r.curation_rule, r.curation_rule_text) for r in all_records()}
+    exported = {
+        (r.record_id, r.curation_rule, r.curation_rule_text) for r in mapping_records(store)
+    }
+    assert exported == rules and all(rule for _, rule, _ in rules)
 
 
 # ---------------------------------------------------------------------------- CASE

@@ -272,6 +272,7 @@ def trig_text(store: Store, scheme: str | None, *, lang: str | None = None) -> s
 
 # ------------------------------------------------------------------------ mapping records
 _MAPPING_RECORDS = """SELECT ?r ?s ?p ?o ?just ?conf ?author ?alabel ?ss ?os ?date ?comment ?other
+                 ?rule ?ruletext
         WHERE { ?r a sssom:Mapping ; owl:annotatedSource ?s ; owl:annotatedProperty ?p ;
                    owl:annotatedTarget ?o .
           OPTIONAL { ?r sssom:mapping_justification ?just }
@@ -282,7 +283,9 @@ _MAPPING_RECORDS = """SELECT ?r ?s ?p ?o ?just ?conf ?author ?alabel ?ss ?os ?da
           OPTIONAL { ?r sssom:object_source ?os }
           OPTIONAL { ?r dct:created ?date }
           OPTIONAL { ?r rdfs:comment ?comment }
-          OPTIONAL { ?r sssom:other ?other } }"""
+          OPTIONAL { ?r sssom:other ?other }
+          OPTIONAL { ?r sssom:curation_rule ?rule }
+          OPTIONAL { ?r sssom:curation_rule_text ?ruletext } }"""
 
 
 def mapping_records(store: Store, scheme: str | None = None, *, external: bool = False):
@@ -323,6 +326,10 @@ def mapping_records(store: Store, scheme: str | None = None, *, external: bool =
             confidence=float(r["conf"].value) if r.get("conf") is not None else 1.0,
             other=v(r.get("other")),
             comment=v(r.get("comment")),
+            # the rubric rule the curator applied (mappings/RUBRIC.md): part of each record's
+            # provenance, in the export as in the TSVs
+            curation_rule=v(r.get("rule"), True),
+            curation_rule_text=v(r.get("ruletext")),
         )
         if target and target not in (rec.subject_source, rec.object_source):
             continue
@@ -347,7 +354,7 @@ def sssom_text(store: Store, scheme: str | None) -> tuple[str, int]:
     for rec in records:
         for col in ("record_id", "subject_id", "predicate_id", "object_id", "author_id"):
             used.add(getattr(rec, col).split(":", 1)[0])
-        for col in ("mapping_justification", "subject_source", "object_source"):
+        for col in ("mapping_justification", "subject_source", "object_source", "curation_rule"):
             if getattr(rec, col):
                 used.add(getattr(rec, col).split(":", 1)[0])
         if rec.other:

@@ -38,12 +38,11 @@ from .records import (
     split_key,
     stated,
 )
-from .stats import framework_of
+from .stats import FRAMEWORKS, framework_of
 
 if TYPE_CHECKING:
     from .translations import TranslationSession
 
-FRAMEWORKS = ("bijlage-ii", "bk-0597-1", "randvoorwaarden", "valente-2023", "nk-2017", "esco")
 BANDS = ("A", "B", "C", "D", "none")
 #: RUBRIC §2: the relation in words, read "subject … object".
 WORDS = {

@@ -45,6 +45,10 @@ PREFIX_FRAMEWORK = {
 }
 
 
+#: The frameworks in the order the review queue and the translations view list them.
+FRAMEWORKS = ("bijlage-ii", "bk-0597-1", "randvoorwaarden", "valente-2023", "nk-2017", "esco")
+
+
 def framework_of(curie: str) -> str:
     prefix, _, local = curie.partition(":")
     if prefix == "hgext":  # an external vocabulary's scheme (a no-match record's target)

@@ -609,8 +609,7 @@ class TranslationSession:
         return force
 
     def frameworks(self) -> list[str]:
-        from .session import FRAMEWORKS
-        from .stats import framework_of
+        from .stats import FRAMEWORKS, framework_of
 
         found = {framework_of(s) for s, _ in self.units}
         return sorted(found, key=lambda f: (FRAMEWORKS.index(f) if f in FRAMEWORKS else 99, f))
@@ -627,8 +626,7 @@ class TranslationSession:
         definition. ``prop``: label, definition or title (or the CURIE); ``mine``: 'todo' or
         'done' (the reviewer's own decisions); ``others``: 'reviewed' or 'none'."""
         from ...questions.catalogue import _natural
-        from .session import FRAMEWORKS
-        from .stats import framework_of
+        from .stats import FRAMEWORKS, framework_of
 
         wanted = PROPERTIES.get(prop, prop) if prop else None
         judged = {d.unit for d in self.others if self.current(d)}
