@@ -173,7 +173,7 @@ def test_query_path_does_not_import_rdflib():
     assert out.stdout.strip() == "False"
 
 
-def test_endpoint_check_speaks_dutch_by_default(server, run_cli):
+def test_endpoint_check_speaks_dutch_by_default(server, run_cli, monkeypatch):
     """The report's details, the limit row and the progress lines are Dutch unless --lang en;
     the CSV keeps the codes (kind, status) either way."""
     code, out, err = run_cli("endpoint", "check", server, "--format", "csv")
@@ -186,5 +186,6 @@ def test_endpoint_check_speaks_dutch_by_default(server, run_cli):
     code, out, err = run_cli("--lang", "en", "endpoint", "check", server, "--format", "csv")
     assert "predicate counts differ" in out and "needed by " in out and "row cap" in out
     assert "herstelgraph: counting triples per predicate …" in err
+    monkeypatch.setenv("COLUMNS", "250")  # one line per row: cells do not wrap words apart
     code, out, _ = run_cli("endpoint", "check", server)
     assert "wijkt af" in out and "eigenschapspaden" in out
