@@ -453,15 +453,17 @@ def csv_text(store: Store, scheme: str | None, lang: str | None = None) -> tuple
     from .version import current
 
     labels, _ = graph_index(store)
-    english = english_texts(store, set(labels))
+    fws = sorted(f.id for f in frameworks(store) if scheme is None or f.iri == scheme)
+    # every concept, deprecated ones too: an export is the whole graph, IRIs kept
+    members = {fw: concepts(store, fw, include_deprecated=True) for fw in fws}
+    wanted = {i for cs in members.values() for c in cs for i in (c.id, c.broader) if i}
+    english = english_texts(store, wanted) if lang in (None, "en") else {}
     maps = concept_mappings(store)
     gone = deprecated_items(store)
     version = current().version
     table: list[list[str]] = []
-    fws = sorted(f.id for f in frameworks(store) if scheme is None or f.iri == scheme)
     for fw in fws:
-        # every concept, deprecated ones too: an export is the whole graph, IRIs kept
-        for c in concepts(store, fw, include_deprecated=True):
+        for c in members[fw]:
             cells: dict[str, list[str]] = defaultdict(list)
             for rel, other, _rec in sorted(maps.get(c.id, []), key=lambda m: (m[0], m[1])):
                 if rel == "noMatch":

@@ -313,6 +313,10 @@ def overview(store: Queryable) -> Overview:
     return Overview(frameworks=tuple(frameworks(store)), types=tuple(types), pairs=tuple(pairs))
 
 
+#: Above this many items english_texts reads every English text instead of binding the items.
+_VALUES_LIMIT = 500
+
+
 def english_texts(
     store: Queryable, ids: set[str] | frozenset[str]
 ) -> dict[str, tuple[str | None, str | None]]:
@@ -332,11 +336,18 @@ def english_texts(
     if not nodes:
         return {}
     spec = queries.get("english-texts")
-    head, where, tail = spec.text.partition("\nWHERE {")
-    values = " ".join(str(ox.NamedNode(i)) for i in sorted(nodes))
-    text = f"{head}{where}\n  VALUES ?concept {{ {values} }}{tail}"
+    if len(nodes) <= _VALUES_LIMIT:
+        head, where, tail = spec.text.partition("\nWHERE {")
+        values = " ".join(str(ox.NamedNode(i)) for i in sorted(nodes))
+        text = f"{head}{where}\n  VALUES ?concept {{ {values} }}{tail}"
+    else:
+        # many items (an export, the site): every English text once, kept below for the asked
+        # items; a VALUES block of 30k rows joined 6.8 s at 50x, the whole scan 0.3 s
+        text = spec.text
     found: dict[str, dict[str, str]] = {}
     for r in store.select(text, entailment=spec.entailment):
+        if r["concept"].value not in nodes:
+            continue
         prop = "label" if r["property"].value == SKOS + "prefLabel" else "definition"
         texts = found.setdefault(r["concept"].value, {})
         # two (a user's data beside ours): the first in code-point order, the same every run
