@@ -318,14 +318,12 @@ def file_bytes(path: Path, protect: bool) -> bytes:
         raise InputFileError(path, f"cannot read ({exc.strerror})") from None
 
 
-def read_file(path: Path, *, protect: bool = True, data: bytes | None = None) -> ReviewFile:
-    """Parse one review file strictly: every problem is one line naming the file and line.
+def split_file(path: Path, data: bytes) -> tuple[dict, list[str], int]:
+    """A review file's bytes as (YAML header, lines, index of the first body line), after
+    the checks every review file gets (mappings and translations alike): UTF-8 without BOM,
+    LF line endings, a YAML mapping as header. Each problem is one line naming file and line."""
+    import yaml
 
-    ``protect``: remember the file as an input of this run, so no output replaces it (the
-    reviewer's own file is read unprotected by the tools that write it)."""
-    path = Path(path)
-    if data is None:
-        data = file_bytes(path, protect)
     if data.startswith(b"\xef\xbb\xbf"):
         raise InputFileError(
             path, "starts with a byte-order mark; save as UTF-8 without BOM", line=1
@@ -341,8 +339,6 @@ def read_file(path: Path, *, protect: bool = True, data: bytes | None = None) ->
     lines = text.split("\n")
     header = [ln[1:] for ln in lines if ln.startswith("#")]
     body = next((i for i, ln in enumerate(lines) if not ln.startswith("#")), len(lines))
-    import yaml
-
     try:
         meta = yaml.safe_load("\n".join(h[1:] if h.startswith(" ") else h for h in header)) or {}
     except yaml.YAMLError as exc:
@@ -351,6 +347,30 @@ def read_file(path: Path, *, protect: bool = True, data: bytes | None = None) ->
         raise InputFileError(path, "invalid YAML metadata header", line=line) from None
     if not isinstance(meta, dict):
         raise InputFileError(path, "the metadata header must be a YAML mapping", line=1)
+    return meta, lines, body
+
+
+def header_reviewer(path: Path, meta: dict) -> Reviewer:
+    """The one reviewer a review file's header names (creator_id, creator_label)."""
+    creators = meta.get("creator_id") or []
+    labels = meta.get("creator_label") or []
+    if not (isinstance(creators, list) and len(creators) == 1 and isinstance(creators[0], str)):
+        raise InputFileError(
+            path, "the header must name the one reviewer in creator_id (a list of one)", line=1
+        )
+    try:
+        return reviewer_of_id(creators[0], str(labels[0]) if labels else "")
+    except InputError as exc:
+        raise InputFileError(path, f"creator_id: {exc}", line=1) from None
+
+
+def read_file(path: Path, *, protect: bool = True, data: bytes | None = None) -> ReviewFile:
+    """Parse one review file strictly: every problem is one line naming the file and line.
+
+    ``protect``: remember the file as an input of this run, so no output replaces it (the
+    reviewer's own file is read unprotected by the tools that write it)."""
+    path = Path(path)
+    meta, lines, body = split_file(path, file_bytes(path, protect) if data is None else data)
     curie_map = meta.get("curie_map") or {}
     if not isinstance(curie_map, dict):
         raise InputFileError(path, "curie_map must map each prefix to a namespace IRI", line=1)
@@ -362,16 +382,7 @@ def read_file(path: Path, *, protect: bool = True, data: bytes | None = None) ->
                 f"{PREFIXES[prefix]}; fix the header",
                 line=1,
             )
-    creators = meta.get("creator_id") or []
-    labels = meta.get("creator_label") or []
-    if not (isinstance(creators, list) and len(creators) == 1 and isinstance(creators[0], str)):
-        raise InputFileError(
-            path, "the header must name the one reviewer in creator_id (a list of one)", line=1
-        )
-    try:
-        reviewer = reviewer_of_id(creators[0], str(labels[0]) if labels else "")
-    except InputError as exc:
-        raise InputFileError(path, f"creator_id: {exc}", line=1) from None
+    reviewer = header_reviewer(path, meta)
     rows = list(csv.reader(io.StringIO("\n".join(lines[body:])), _TSV))
     out = ReviewFile(path, reviewer, meta)
     if not rows:

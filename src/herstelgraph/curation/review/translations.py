@@ -44,7 +44,15 @@ from pathlib import Path
 
 from ...errors import InputError, InputFileError, OutputError
 from ...model import Record
-from .records import _DATE, _TSV, Reviewer, clean_text, file_bytes, reviewer_of_id
+from .records import (
+    _DATE,
+    _TSV,
+    Reviewer,
+    clean_text,
+    file_bytes,
+    header_reviewer,
+    split_file,
+)
 
 SUFFIX = ".translations.tsv"
 DATASET = "https://w3id.org/herstelgraph/translations/en"
@@ -135,45 +143,9 @@ def file_name(reviewer: Reviewer) -> str:
 def read_file(path: Path, *, protect: bool = True, data: bytes | None = None) -> TranslationFile:
     """Parse one translation review file strictly: every problem is one line naming the file
     and the line."""
-    import yaml
-
     path = Path(path)
-    if data is None:
-        data = file_bytes(path, protect)
-    if data.startswith(b"\xef\xbb\xbf"):
-        raise InputFileError(
-            path, "starts with a byte-order mark; save as UTF-8 without BOM", line=1
-        )
-    if b"\r" in data:
-        line = data[: data.index(b"\r")].count(b"\n") + 1
-        raise InputFileError(path, "CRLF line ending; save with LF line endings", line=line)
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise InputFileError(path, "not UTF-8; save the file as UTF-8", line=line) from None
-    lines = text.split("\n")
-    header = [ln[1:] for ln in lines if ln.startswith("#")]
-    body = next((i for i, ln in enumerate(lines) if not ln.startswith("#")), len(lines))
-    try:
-        meta = yaml.safe_load("\n".join(h[1:] if h.startswith(" ") else h for h in header)) or {}
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise InputFileError(
-            path, "invalid YAML metadata header", line=(mark.line + 1) if mark else 1
-        ) from None
-    if not isinstance(meta, dict):
-        raise InputFileError(path, "the metadata header must be a YAML mapping", line=1)
-    creators = meta.get("creator_id") or []
-    labels = meta.get("creator_label") or []
-    if not (isinstance(creators, list) and len(creators) == 1 and isinstance(creators[0], str)):
-        raise InputFileError(
-            path, "the header must name the one reviewer in creator_id (a list of one)", line=1
-        )
-    try:
-        reviewer = reviewer_of_id(creators[0], str(labels[0]) if labels else "")
-    except InputError as exc:
-        raise InputFileError(path, f"creator_id: {exc}", line=1) from None
+    meta, lines, body = split_file(path, file_bytes(path, protect) if data is None else data)
+    reviewer = header_reviewer(path, meta)
     out = TranslationFile(path, reviewer, meta)
     rows = list(csv.reader(io.StringIO("\n".join(lines[body:])), _TSV))
     if not rows:
