@@ -347,6 +347,7 @@ def test_cli_coverage_reports_the_esco_share_in_every_format(run_cli, tmp_path, 
         r for r in csv.DictReader(io.StringIO(table.lstrip("\ufeff"))) if r["a"] == "bk-0597-1"
     )
     assert (got["b"], int(got["mapped"]), int(got["items"])) == ("esco", row.mapped, row.items)
+    assert (got["section_label"], got["section_label_en"]) == ("competentie", "competency")
     target = tmp_path / "c.xlsx"
     assert run_cli("coverage", "--to", "esco", "-o", str(target))[0] == 0
     cells = [c.value for r in load_workbook(target).active.iter_rows() for c in r]

@@ -234,6 +234,9 @@ def with_english(
             key = d.get(ident)
             found = texts.get(key) if isinstance(key, str) else None
             d[f"{c}_en"] = found[which] if found else None
+            if c == "section_label" and d.get("scope") == "external" and isinstance(key, str):
+                # coverage against ESCO counts an item type, not a section: its English word
+                d[f"{c}_en"] = type_word(key, "en")
         out_rows.append(d)
     return out_cols, out_rows
 
