@@ -21,7 +21,7 @@ import pyoxigraph as ox
 
 from ..errors import InputError, MissingDataError, ParameterError, UnknownIdError
 from ..ids import compact, expand, iri_node, is_iri
-from ..model import GapStatus, MappingView, QueryForm, QueryResult, Record, Value
+from ..model import GapStatus, QueryForm, QueryResult, Record, Value
 from ..store.store import Queryable, Row, Store, Term
 from ..vocab import INVERSE, NO_TERM, PREFIXES, SKOS
 from .catalogue import _natural, _run, concept, framework_id, resolve, scheme_node, type_node
@@ -29,6 +29,7 @@ from .deprecation import skip_deprecated
 from .filters import view as _view
 
 if TYPE_CHECKING:
+    from ..results import MappingView
     from .coverage import PROFILE_TYPES as PROFILE_TYPES
     from .coverage import ProfileItem as ProfileItem
     from .coverage import ProfileSummary as ProfileSummary
@@ -279,6 +280,8 @@ def mappings_of(
     min_confidence: float | None = None,
 ) -> list[MappingView]:
     """Every curated mapping and no-match record of a concept, from its own point of view."""
+    from ..results import MappingView
+
     store = _view(store, reviewed_only, min_confidence)
     node = resolve(store, ident)
     target = scheme_node(store, to).value if to else None
