@@ -12,12 +12,25 @@ Enums derive from ``str``, so a status compares equal to its word (``GapStatus.N
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field
 from enum import Enum
 from typing import TYPE_CHECKING, Any
 
+from .record import Record as Record
+
 if TYPE_CHECKING:
     import pyoxigraph as ox
+
+    from .results import Concept as Concept
+    from .results import ConceptDetail as ConceptDetail
+    from .results import Figure as Figure
+    from .results import Framework as Framework
+    from .results import MappingView as MappingView
+    from .results import Overview as Overview
+    from .results import PairCount as PairCount
+    from .results import TypeCount as TypeCount
+    from .results import ValidationReport as ValidationReport
+    from .results import ValidationResult as ValidationResult
 
 
 class Words(str, Enum):
@@ -211,177 +224,36 @@ class Severity(Words):
     INFO = "Info"
 
 
-#: values ``asdict`` would return as they are (its deep copy of them is the value itself)
-_PLAIN = frozenset({str, int, float, bool, type(None)})
+#: the result records ``results`` defines, loaded on first use (``__getattr__``)
+_RESULTS = frozenset(
+    {
+        "Framework",
+        "TypeCount",
+        "PairCount",
+        "Concept",
+        "ConceptDetail",
+        "Overview",
+        "MappingView",
+        "ValidationResult",
+        "ValidationReport",
+        "Figure",
+    }
+)
 
+if not TYPE_CHECKING:  # type checkers see the imports above
 
-_NAMES: dict[type, tuple[str, ...]] = {}
+    def __getattr__(name: str) -> Any:
+        """The records of ``results``, imported when first named (PEP 562)."""
+        if name in _RESULTS:
+            from . import results
 
+            value = getattr(results, name)
+            globals()[name] = value
+            return value
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
-def _field_names(cls: type) -> tuple[str, ...]:
-    names = _NAMES.get(cls)
-    if names is None:
-        names = _NAMES[cls] = tuple(f.name for f in fields(cls))
-    return names
-
-
-@dataclass(frozen=True)
-class Record:
-    """Base of every result row: flat dicts for JSON/CSV, column names for tables."""
-
-    def as_dict(self) -> dict[str, Any]:
-        """``dataclasses.asdict``: a row of strings, numbers and None (nearly every row)
-        is read field by field; only a row holding lists or records takes ``asdict``'s deep
-        copy (0.11 s of a CSV of 844 gaps at 50x, docs/performance.md)."""
-        out = {name: getattr(self, name) for name in _field_names(type(self))}
-        if all(type(v) in _PLAIN for v in out.values()):
-            return out
-        return asdict(self)
-
-    @classmethod
-    def columns(cls) -> list[str]:
-        return [f.name for f in fields(cls)]
-
-
-@dataclass(frozen=True)
-class Framework(Record):
-    id: str
-    iri: str
-    title: str
-    identifier: str | None
-    concepts: int
-    version: str | None = None
-    eqf: str | None = None
-    vks: int | None = None
-
-
-@dataclass(frozen=True)
-class TypeCount(Record):
-    framework: str
-    type: str
-    concepts: int
-
-
-@dataclass(frozen=True)
-class PairCount(Record):
-    subject_framework: str
-    object_framework: str
-    relation: str
-    mappings: int
-
-
-@dataclass(frozen=True)
-class Concept(Record):
-    id: str
-    iri: str
-    notation: str | None
-    label: str
-    type: str
-    framework: str
-    section: str | None = None
-    broader: str | None = None
-
-
-@dataclass(frozen=True)
-class ConceptDetail(Record):
-    id: str
-    iri: str
-    notation: str | None
-    label: str
-    types: tuple[str, ...]
-    framework: str
-    section: str | None
-    definition: str | None
-    source_text: str | None
-    source_document: str | None
-    alt_labels: tuple[str, ...] = ()
-    broader: tuple[str, ...] = ()
-    narrower: tuple[str, ...] = ()
-    applies_at: tuple[str, ...] = ()
-    requires_knowledge: tuple[str, ...] = ()
-    required_by: tuple[str, ...] = ()
-    members_of: tuple[str, ...] = ()
-    scope_notes: tuple[str, ...] = ()
-    editorial_notes: tuple[str, ...] = ()
-    #: taken out in a release (owl:deprecated), and what replaced it (dct:isReplacedBy)
-    deprecated: bool = False
-    replaced_by: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Overview(Record):
-    frameworks: tuple[Framework, ...]
-    types: tuple[TypeCount, ...]
-    pairs: tuple[PairCount, ...]
-
-
-@dataclass(frozen=True)
-class MappingView(Record):
-    """A curated mapping seen from one concept: the relation reads 'concept REL other'."""
-
-    concept: str
-    relation: str
-    other: str
-    other_label: str
-    other_framework: str
-    confidence: float | None
-    justification: str | None
-    comment: str | None
-    author: str | None
-    date: str | None
-    strength: str | None
-    record: str
-    direction: str
-
-
-@dataclass(frozen=True)
-class ValidationResult(Record):
-    """One SHACL result, located in the profile (or graph node) and the item it concerns."""
-
-    severity: str  # Violation, Warning or Info
-    constraint: str  # the SHACL constraint component, e.g. MinCountConstraintComponent
-    profile: str | None  # the profile the result belongs to (None for graph validation)
-    profile_label: str | None
-    focus: str  # the node that failed: a profile, requirement, module, concept, record
-    item: str | None  # the framework item concerned, if any
-    item_label: str | None
-    path: str | None
-    value: str | None
-    message: str
-    shape: str | None
-    source: str | None  # what the rule enforces: a source concept, scheme or document
-    source_text: str | None  # the verbatim requirement
-    profile_type: str | None = None  # RoleProfile, PersonProfile, Curriculum, TeamProfile, …
-
-
-@dataclass(frozen=True)
-class ValidationReport(Record):
-    """The outcome of validating profiles or the graph: conforms means no sh:Violation."""
-
-    conforms: bool
-    violations: int
-    warnings: int
-    infos: int
-    focus_nodes: int
-    results: tuple[ValidationResult, ...]
-    shacl_report: str = field(default="", repr=False, compare=False)
-    #: claims to a framework that has no rules for the profile's type ("geen regels voor dit
-    #: kader"): not checked, so the report never says such a profile conforms to it
-    unchecked: int = 0
-
-
-@dataclass(frozen=True)
-class Figure(Record):
-    """One printed figure of the NK 2017 report (a Data Cube observation)."""
-
-    table: str
-    counted: str
-    counted_label: str
-    region_or_function: str
-    count: int
-    unit: str | None
-    period: str
-    observation: str
+    def __dir__() -> list[str]:
+        return sorted(set(globals()) | _RESULTS)
 
 
 #: a cell of a query answer: an IRI as a CURIE (or the IRI), a literal's value (numbers as

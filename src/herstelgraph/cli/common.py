@@ -65,7 +65,7 @@ class Context:
 
             reviews = None
             if self.reviews:
-                from ..curation.review.records import review_dirs
+                from ..curation.review.folders import review_dirs
                 from ..errors import InputError
 
                 for p in self.reviews:

@@ -250,7 +250,9 @@ def rdf_format(path: Path, fmt: str | None = None):
     return found
 
 
-_XML_DECL = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
+@functools.cache
+def _xml_decl() -> re.Pattern:
+    return re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
 
 
 def guard_rdf(path: Path, data: bytes, rdf_format) -> None:
@@ -261,7 +263,7 @@ def guard_rdf(path: Path, data: bytes, rdf_format) -> None:
         text = data
         if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16: look at the decoded text
             text = data.decode("utf-16", "replace").encode("utf-8")
-        m = _XML_DECL.search(text)
+        m = _xml_decl().search(text)
         if m:
             line, col = _position(text, m.start())
             raise InputError(
@@ -281,7 +283,11 @@ for _c in b"[{":
 for _c in b"]}":
     _STEP[_c] = -1
 _NOT_BRACKET = bytes(c for c in range(256) if c not in b"[]{}")
-_JSON_TOKEN = re.compile(rb'"(?:[^"\\]|\\.)*"|[\[\]{}]', re.DOTALL)
+
+
+@functools.cache
+def _json_token() -> re.Pattern:
+    return re.compile(rb'"(?:[^"\\]|\\.)*"|[\[\]{}]', re.DOTALL)
 
 
 def json_nesting(data: bytes) -> int:
@@ -315,7 +321,7 @@ def check_nesting(path: Path, data: bytes, rdf_format) -> None:
         if json_nesting(data) <= MAX_NESTING:
             return
         depth = 0
-        for m in _JSON_TOKEN.finditer(data):  # only for a refused file: where it happens
+        for m in _json_token().finditer(data):  # only for a refused file: where it happens
             depth += _STEP[m.group()[0]] if len(m.group()) == 1 else 0
             if depth > MAX_NESTING:
                 raise _too_deep(path, data, m.start(), "JSON")
@@ -394,15 +400,17 @@ def check_jsonld(path: Path, data: bytes) -> None:
             stack.extend(node)
 
 
-_PARSER_AT = re.compile(
-    r"^(?:Parser error at )?line (\d+)(?: between columns (\d+) and \d+| column (\d+))?: ?"
-)
+@functools.cache
+def _parser_at() -> re.Pattern:
+    return re.compile(
+        r"^(?:Parser error at )?line (\d+)(?: between columns (\d+) and \d+| column (\d+))?: ?"
+    )
 
 
 def syntax_message(path: Path, exc: Exception) -> str:
     """Oxigraph's 'Parser error at line 3 between columns 1 and 5: …' as 'file:3:1: …'."""
     msg = str(exc).strip()
-    m = _PARSER_AT.match(msg)
+    m = _parser_at().match(msg)
     where = str(path)
     if m:
         where += f":{m.group(1)}:{m.group(2) or m.group(3) or 1}"
@@ -582,7 +590,14 @@ _RANGES = {
     "byte": (-128, 127), "unsignedLong": (0, 2**64 - 1), "unsignedInt": (0, 2**32 - 1),
     "unsignedShort": (0, 65535), "unsignedByte": (0, 255),
 }  # fmt: skip
-_CHECKED = {XSD + name: (name, re.compile(rx)) for name, rx in _LEXICAL.items()}
+#: datatype IRI -> (its name, the lexical pattern); compiled on first use (``_lexical``),
+#: so a process that checks no literal does not pay for 21 regular expressions
+_CHECKED = {XSD + name: (name, rx) for name, rx in _LEXICAL.items()}
+
+
+@functools.cache
+def _lexical(datatype: str) -> re.Pattern[str]:
+    return re.compile(_CHECKED[datatype][1])
 
 
 def ill_typed(value: str, datatype: str) -> bool:
@@ -590,8 +605,8 @@ def ill_typed(value: str, datatype: str) -> bool:
     checked = _CHECKED.get(datatype)
     if checked is None:
         return False
-    name, rx = checked
-    if not rx.fullmatch(value):
+    name = checked[0]
+    if not _lexical(datatype).fullmatch(value):
         return True
     if name in _RANGES:
         lo, hi = _RANGES[name]
@@ -661,7 +676,7 @@ def _strip_sparql(text: str) -> str:
     """The query with strings blanked and comments removed, IRIs kept (``query_form``)."""
     out = []
     pos = 0
-    for m in _STRIP.finditer(text):
+    for m in _strip().finditer(text):
         out.append(text[pos : m.start()])
         if m.group(1):
             out.append('""')
@@ -672,21 +687,29 @@ def _strip_sparql(text: str) -> str:
     return "".join(out)
 
 
-_STRIP = re.compile(
-    r"(\"\"\"[\s\S]*?\"\"\"|'''[\s\S]*?'''|\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*')"
-    r"|(<[^<>\"{}|^`\\\s]*>)|(#[^\n]*)"
-)
-_SPARQL_TOKEN = re.compile(
-    r'"""[\s\S]*?"""'
-    r"|'''[\s\S]*?'''"
-    r'|"(?:[^"\\\n]|\\.)*"'
-    r"|'(?:[^'\\\n]|\\.)*'"
-    r"|(?P<iri><[^<>\"{}|^`\\\s]*>)"
-    r"|#[^\n]*"
-    r"|[?$]\w+"
-    r"|(?P<pname>(?:[A-Za-z][\w.\-]*)?:[\w.:%\-]*|_:[\w.\-]*)"
-    r"|(?P<word>[A-Za-z_]\w*)"
-)
+@functools.cache
+def _strip() -> re.Pattern:
+    return re.compile(
+        r"(\"\"\"[\s\S]*?\"\"\"|'''[\s\S]*?'''|\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*')"
+        r"|(<[^<>\"{}|^`\\\s]*>)|(#[^\n]*)"
+    )
+
+
+@functools.cache
+def _sparql_token() -> re.Pattern:
+    return re.compile(
+        r'"""[\s\S]*?"""'
+        r"|'''[\s\S]*?'''"
+        r'|"(?:[^"\\\n]|\\.)*"'
+        r"|'(?:[^'\\\n]|\\.)*'"
+        r"|(?P<iri><[^<>\"{}|^`\\\s]*>)"
+        r"|#[^\n]*"
+        r"|[?$]\w+"
+        r"|(?P<pname>(?:[A-Za-z][\w.\-]*)?:[\w.:%\-]*|_:[\w.\-]*)"
+        r"|(?P<word>[A-Za-z_]\w*)"
+    )
+
+
 _UPDATE_WORDS = {"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY"}
 _OWN_GRAPHS = "https://w3id.org/herstelgraph/graph/"
 
@@ -695,7 +718,7 @@ def _tokens(text: str) -> list[tuple[str, str, int]]:
     """SPARQL's significant tokens as (kind, text, offset): kind is iri, pname or word;
     strings, comments and variables are skipped, so a keyword inside them never counts."""
     out = []
-    for m in _SPARQL_TOKEN.finditer(text):
+    for m in _sparql_token().finditer(text):
         kind = m.lastgroup
         if kind is not None:
             out.append((kind, m.group(), m.start()))

@@ -18,7 +18,6 @@ Where ``fork`` does not exist (Windows) the work runs in-process, without a dead
 from __future__ import annotations
 
 import os
-import pickle
 import select
 import signal
 import sys
@@ -77,6 +76,8 @@ def _die_with_parent(parent: int) -> None:
 def call(fn: Callable[[], T], timeout: float) -> T:
     """``fn()`` in a forked worker; raises ``Timeout`` after ``timeout`` seconds, ``Failed``
     when ``fn`` raised, ``Died`` when the worker ended without an answer."""
+    import pickle  # here, not at import: a question that parses nothing never loads it
+
     if not available():
         return fn()
     parent = os.getpid()

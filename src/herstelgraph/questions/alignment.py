@@ -21,7 +21,7 @@ import pyoxigraph as ox
 
 from ..errors import InputError, MissingDataError, ParameterError, UnknownIdError
 from ..ids import compact, expand, iri_node, is_iri
-from ..model import GapStatus, MappingView, QueryForm, QueryResult, Record, Value
+from ..model import GapStatus, QueryForm, QueryResult, Record, Value
 from ..store.store import Queryable, Row, Store, Term
 from ..vocab import INVERSE, NO_TERM, PREFIXES, SKOS
 from .catalogue import _natural, _run, concept, framework_id, resolve, scheme_node, type_node
@@ -29,18 +29,35 @@ from .deprecation import skip_deprecated
 from .filters import view as _view
 
 if TYPE_CHECKING:
+    from ..results import MappingView
     from .coverage import PROFILE_TYPES as PROFILE_TYPES
     from .coverage import ProfileItem as ProfileItem
     from .coverage import ProfileSummary as ProfileSummary
     from .coverage import coverage_of as coverage_of
     from .coverage import coverage_summary as coverage_summary
     from .coverage import profile_node as profile_node
+    from .rows import ChainRow as ChainRow
+    from .rows import ConceptBrief as ConceptBrief
+    from .rows import ExplainPath as ExplainPath
+    from .rows import ExplainStep as ExplainStep
+    from .rows import Explanation as Explanation
+    from .rows import Hub as Hub
+    from .rows import RoleItem as RoleItem
+    from .rows import SearchHit as SearchHit
 
 #: the profile questions (``questions/coverage.py``), re-exported here and imported on first
 #: use (PEP 562): gaps or crosswalk never pay for them (docs/performance.md)
 _COVERAGE = frozenset(
     {"PROFILE_TYPES", "ProfileItem", "ProfileSummary", "coverage_of", "coverage_summary"}
     | {"profile_node"}
+)
+
+
+#: the records of chain, hubs, search, compare-roles and explain (``questions/rows.py``),
+#: re-exported here and imported on first use (PEP 562): gaps or crosswalk never define them
+_ROWS = frozenset(
+    {"ChainRow", "Hub", "SearchHit", "RoleItem"}
+    | {"ConceptBrief", "ExplainStep", "ExplainPath", "Explanation"}
 )
 
 
@@ -59,6 +76,10 @@ def __getattr__(name: str) -> Any:
         names |= {"ProfileSummary": ProfileSummary, "coverage_of": coverage_of}
         names |= {"coverage_summary": coverage_summary, "profile_node": profile_node}
         return names[name]
+    if name in _ROWS:
+        from . import rows
+
+        return getattr(rows, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
@@ -150,98 +171,6 @@ class CoverageRow(Record):
     share: float
 
 
-@dataclass(frozen=True)
-class ChainRow(Record):
-    """An inferred A→C mapping through an item of B (semapv:MappingChaining), never curated."""
-
-    a_item: str
-    a_label: str
-    relation1: str
-    via: str
-    via_label: str
-    relation2: str
-    c_item: str
-    c_label: str
-    composed: str | None
-    confidence: float | None
-    justification: str
-    curated: str | None
-
-
-@dataclass(frozen=True)
-class Hub(Record):
-    """A knowledge item and the competencies that include it."""
-
-    item: str
-    notation: str | None
-    label: str
-    competencies: int
-    competency_notations: tuple[str, ...]
-    mappings: int
-
-
-@dataclass(frozen=True)
-class SearchHit(Record):
-    """A concept whose text matches every search word, best field first."""
-
-    id: str
-    framework: str
-    label: str
-    field: str
-    text: str
-    score: float
-
-
-@dataclass(frozen=True)
-class RoleItem(Record):
-    """A concept one role requires, and whether the other role requires it too."""
-
-    concept: str
-    label: str
-    framework: str
-    status: str
-    matched: str | None
-    how: str
-
-
-@dataclass(frozen=True)
-class ConceptBrief(Record):
-    id: str
-    label: str
-    framework: str
-    section: str | None
-    text: str | None
-
-
-@dataclass(frozen=True)
-class ExplainStep(Record):
-    subject: str
-    relation: str
-    object: str
-    kind: str
-    confidence: float | None
-    justification: str | None
-    comment: str | None
-    record: str | None
-
-
-@dataclass(frozen=True)
-class ExplainPath(Record):
-    relation: str | None
-    kind: str
-    via: str | None
-    steps: tuple[ExplainStep, ...]
-
-
-@dataclass(frozen=True)
-class Explanation(Record):
-    """How two items relate: each path, each step's evidence, and both source texts."""
-
-    source: ConceptBrief
-    target: ConceptBrief
-    paths: tuple[ExplainPath, ...] = ()
-
-
 # ----------------------------------------------------------------------------- helpers
 def _v(term: Term | None) -> str | None:
     return None if term is None else term.value
@@ -279,6 +208,8 @@ def mappings_of(
     min_confidence: float | None = None,
 ) -> list[MappingView]:
     """Every curated mapping and no-match record of a concept, from its own point of view."""
+    from ..results import MappingView
+
     store = _view(store, reviewed_only, min_confidence)
     node = resolve(store, ident)
     target = scheme_node(store, to).value if to else None
@@ -698,6 +629,8 @@ def _chain_rows(
 
     Each distinct item is compacted and ranked once, and the rows sorted on integers: at 50x
     (6,818 rows, 6,817 items) ~27 ms, where _natural on three IDs per row took ~58 ms."""
+    from .rows import ChainRow
+
     ids = {i: compact(i) for row in found for i in row[::2]}
     natural = {i: _natural(c) for i, c in ids.items()}
     rank: dict[str, int] = {}
@@ -737,6 +670,8 @@ def hubs(
     min_confidence: float | None = None,
 ) -> list[Hub]:
     """Knowledge items that many competencies include: the shared core of a qualification."""
+    from .rows import Hub
+
     store = _view(store, reviewed_only, min_confidence)
     node = scheme_node(store, framework)
     out = []
@@ -832,6 +767,8 @@ def search(
     """Concepts whose labels, notations or texts contain every word, ranked: words in the
     label count more than in a definition; an exact or leading phrase match counts most.
     Deprecated items are left out unless ``include_deprecated``."""
+    from .rows import SearchHit
+
     words = search_words(text)
     phrase = " ".join(words)
     only = scheme_node(store, framework).value if framework else None
@@ -911,6 +848,8 @@ def compare_roles(
     """What one role's items add to another's, across frameworks: 'adds' (only this role),
     'shared' (both), 'shared-via-mapping' (the other role requires an exact/close match) and
     'only-other' (the other role's items this role lacks)."""
+    from .rows import RoleItem
+
     store = _view(store, reviewed_only, min_confidence)
     ra, rb = resolve(store, role), resolve(store, versus)
     if ra == rb:
@@ -973,6 +912,8 @@ def explain(
 ) -> Explanation:
     """How two items relate: every path of at most two steps, each step's curated record
     (justification, confidence, comment) or the entailment it rests on, and both texts."""
+    from .rows import ExplainPath, ExplainStep, Explanation
+
     store = _view(store, reviewed_only, min_confidence)
     x, z = resolve(store, first), resolve(store, second)
     if x == z:
@@ -1044,6 +985,8 @@ def explain(
 
 
 def _brief(store: Queryable, ident: str) -> ConceptBrief:
+    from .rows import ConceptBrief
+
     d = concept(store, ident)
     return ConceptBrief(d.id, d.label, d.framework, d.section, d.definition or d.source_text)
 

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
 from ..errors import AmbiguousIdError, ParameterError, UnknownFrameworkError, UnknownIdError
 from ..ids import compact, expand, iri_node, is_iri
-from ..model import Concept, ConceptDetail, Figure, Framework, Overview, PairCount, TypeCount
 from ..store import queries
 from ..store.store import Binding, Queryable, Row, Term
 from ..vocab import FRAMEWORK_PREFIXES, HG, PREFIXES, SKOS
+
+if TYPE_CHECKING:  # each question imports its records when it runs (``herstelgraph.results``)
+    from ..results import Concept, ConceptDetail, Figure, Framework, Overview
 
 
 def value(term: Term | None) -> str | None:
@@ -35,6 +38,8 @@ def _run(store: Queryable, name: str, **bindings: Binding) -> list[Row]:
 
 def frameworks(store: Queryable) -> list[Framework]:
     """Every framework scheme with its title, level and number of concepts."""
+    from ..results import Framework
+
     out = []
     for row in _run(store, "frameworks"):
         vks = row.get("vks")
@@ -141,6 +146,8 @@ def concepts(
     >>> [c.notation for c in concepts(herstelgraph.load(), "bk", item_type="Competency")][:3]
     ['C1', 'C2', 'C3']
     """
+    from ..results import Concept
+
     node = scheme_node(store, framework)
     rows = _run(store, "concepts", scheme=node, type=type_node(store, item_type))
     # one row per (concept, type): keep the most specific type, then build each concept once
@@ -234,6 +241,8 @@ def suggest(store: Queryable, ident: str, n: int = 3) -> list[str]:
 
 def concept(store: Queryable, ident: str) -> ConceptDetail:
     """One concept with its labels, source, hierarchy and knowledge links."""
+    from ..results import ConceptDetail
+
     node = resolve(store, ident)
     props: dict[str, list[Term]] = {}
     for row in _run(store, "concept", concept=node):
@@ -292,6 +301,8 @@ def concept(store: Queryable, ident: str) -> ConceptDetail:
 
 def overview(store: Queryable) -> Overview:
     """The main job's summary: frameworks, concepts per type, mappings per pair."""
+    from ..results import Overview, PairCount, TypeCount
+
     types = [
         TypeCount(
             framework=framework_id(r["scheme"].value),
@@ -361,6 +372,8 @@ def english_texts(
 
 def figures(store: Queryable, programme: str | None = None) -> list[Figure]:
     """The NK 2017 figures, as printed (no totals), optionally of one programme or role."""
+    from ..results import Figure
+
     node = resolve(store, programme) if programme else None
     rows = _run(store, "nk-figures", programme=node)
     return [

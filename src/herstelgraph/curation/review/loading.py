@@ -48,8 +48,7 @@ def review_overlay(
     """The review files to apply: ``reviews`` (folders or files) when given; else the
     shipped ``mappings/reviews/`` and $HERSTELGRAPH_REVIEWS for the shipped graph, and none
     for ``files`` of one's own."""
-    from .records import file_bytes, review_dirs, review_files
-    from .translations import SUFFIX, translation_files
+    from .folders import SUFFIX, file_bytes, review_dirs, review_files, translation_files
 
     if reviews is None:
         if files is not None:

@@ -28,7 +28,6 @@ from __future__ import annotations
 import csv
 import datetime
 import io
-import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -37,6 +36,15 @@ from pathlib import Path
 from ...errors import InputError, InputFileError, OutputError
 from ...model import RejectReason, ReviewDecision
 from ...vocab import INVERSE, NO_TERM_CURIE, PREFIXES
+
+# the folders and the reading of review files live in ``folders`` (light to import: a
+# persisted store hashes the review files on every question); re-exported under their names
+from .folders import ENV as ENV
+from .folders import env_dirs as env_dirs
+from .folders import file_bytes as file_bytes
+from .folders import review_dirs as review_dirs
+from .folders import review_files as review_files
+from .folders import shipped_dir as shipped_dir
 
 PREREQUISITE = "ceasn:prerequisiteAlignment"
 #: The relations a reviewer can choose, read "subject REL object".
@@ -178,13 +186,6 @@ def reviewer_of_id(curie: str, label: str = "") -> Reviewer:
 
 
 # ---------------------------------------------------------------------------- folders
-def shipped_dir() -> Path:
-    """The review files that come with the mappings: ``mappings/reviews/``."""
-    from ...resources import data_dir
-
-    return data_dir("mappings") / "reviews"
-
-
 def _package_root() -> Path:
     from importlib.resources import files
 
@@ -196,43 +197,6 @@ def installed() -> bool:
     from ...resources import data_dir
 
     return data_dir("mappings").resolve().is_relative_to(_package_root())
-
-
-ENV = "HERSTELGRAPH_REVIEWS"
-
-
-def env_dirs() -> list[Path]:
-    """Folders named in $HERSTELGRAPH_REVIEWS (several joined with the path separator)."""
-    value = os.environ.get(ENV, "")
-    return [Path(p) for p in value.split(os.pathsep) if p.strip()]
-
-
-def review_dirs(named: Iterable[Path] = ()) -> list[Path]:
-    """Every folder whose review files the merged view reads: the shipped ones, those in
-    $HERSTELGRAPH_REVIEWS and those named; each once."""
-    out: list[Path] = []
-    seen: set[str] = set()
-    for d in [shipped_dir(), *env_dirs(), *named]:
-        key = os.path.realpath(d)
-        if key not in seen:
-            seen.add(key)
-            out.append(Path(d))
-    return out
-
-
-def review_files(dirs: Iterable[Path]) -> list[Path]:
-    """The ``*.sssom.tsv`` files of the folders, sorted; missing folders hold none."""
-    out: list[Path] = []
-    seen: set[str] = set()
-    for d in dirs:
-        if not Path(d).is_dir():
-            continue
-        for path in sorted(Path(d).glob("*.sssom.tsv")):
-            key = os.path.realpath(path)
-            if key not in seen:
-                seen.add(key)
-                out.append(path)
-    return out
 
 
 def writable_dir(named: Path | None) -> Path:
@@ -305,17 +269,6 @@ class ReviewFile:
     reviewer: Reviewer
     metadata: dict
     records: list[ReviewRecord] = field(default_factory=list)
-
-
-def file_bytes(path: Path, protect: bool) -> bytes:
-    if protect:
-        from ...io.inputs import read_bytes
-
-        return read_bytes(path)
-    try:
-        return Path(path).read_bytes()
-    except OSError as exc:
-        raise InputFileError(path, f"cannot read ({exc.strerror})") from None
 
 
 def split_file(path: Path, data: bytes) -> tuple[dict, list[str], int]:

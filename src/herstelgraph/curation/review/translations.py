@@ -44,17 +44,9 @@ from pathlib import Path
 
 from ...errors import InputError, InputFileError, OutputError
 from ...model import Record
-from .records import (
-    _DATE,
-    _TSV,
-    Reviewer,
-    clean_text,
-    file_bytes,
-    header_reviewer,
-    split_file,
-)
+from .folders import SUFFIX, file_bytes, translation_files
+from .records import _DATE, _TSV, Reviewer, clean_text, header_reviewer, split_file
 
-SUFFIX = ".translations.tsv"
 DATASET = "https://w3id.org/herstelgraph/translations/en"
 #: the properties a translation unit can have, and the short names the CLI takes
 PROPERTIES = {
@@ -118,23 +110,6 @@ class TranslationFile:
 
 
 # ---------------------------------------------------------------------------- folders
-def translation_files(dirs: Iterable[Path]) -> list[Path]:
-    """The ``*.translations.tsv`` files of the folders, sorted; missing folders hold none."""
-    import os
-
-    out: list[Path] = []
-    seen: set[str] = set()
-    for d in dirs:
-        if not Path(d).is_dir():
-            continue
-        for path in sorted(Path(d).glob(f"*{SUFFIX}")):
-            key = os.path.realpath(path)
-            if key not in seen:
-                seen.add(key)
-                out.append(path)
-    return out
-
-
 def file_name(reviewer: Reviewer) -> str:
     return f"{reviewer.slug}{SUFFIX}"
 
