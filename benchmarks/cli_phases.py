@@ -6,9 +6,10 @@
 PHASE: ``floor`` (python, click and pyoxigraph only), ``import`` (``herstelgraph.cli``),
 ``verb`` (click has parsed the arguments and imported the verb's module), ``question``
 (the question's module imported, before the store), ``store`` (the persisted store
-opened and verified), ``query`` (the answer computed, before it is rendered), ``output`` (the answer
-written) or ``all`` (the whole run, with the interpreter's exit). Each phase but ``all`` ends with ``os._exit``; a phase's cost is its
-count minus the previous one's (docs/performance.md, round 3). Used by nobody else.
+opened and verified), ``query`` (the answer computed, before it is rendered), ``output``
+(the answer written) or ``all`` (the whole run, with the interpreter's exit). Each phase
+but ``all`` ends with ``os._exit``; a phase's cost is its count minus the previous one's
+(docs/performance.md, round 3). Used by nobody else.
 """
 
 from __future__ import annotations

@@ -18,7 +18,10 @@ PACKAGE = ROOT / "src" / "herstelgraph"
 
 #: bottom to top; a module may import its own layer and the layers before it
 LAYERS = (
-    ("base", ("_version", "vocab", "errors", "record", "model", "results", "ids", "resources", "words")),
+    (
+        "base",
+        ("_version", "vocab", "errors", "record", "model", "results", "ids", "resources", "words"),
+    ),
     ("io", ("io",)),
     ("store", ("store",)),
     ("questions", ("questions",)),
