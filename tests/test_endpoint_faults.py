@@ -327,6 +327,58 @@ def test_paged_quads_are_all_quads(embedded, copy, fake):
     assert remote.requests > len(want) // 50
 
 
+def leaving_out_the_first_variable(store: ox.Store):
+    """A server over ``store`` whose rows never bind the first variable of each SELECT."""
+
+    def answer(handler, form):
+        graphs = [ox.NamedNode(g) for g in form.get("default-graph-uri", [])]
+        result = store.query(form["query"][0], default_graph=graphs or None)
+        if isinstance(result, ox.QueryBoolean):
+            handler.send(json.dumps({"head": {}, "boolean": bool(result)}).encode())
+            return
+        doc = json.loads(result.serialize(format=ox.QueryResultsFormat.JSON))
+        for row in doc["results"]["bindings"]:
+            row.pop(doc["head"]["vars"][0], None)
+        handler.send(json.dumps(doc).encode())
+
+    return answer
+
+
+VERBS = {
+    "frameworks": ["frameworks"],
+    "gaps": ["gaps", "bk-0597-1", "valente-2023"],
+    "hubs": ["hubs"],
+    "show": ["show", "bk-0597-1"],
+    "concepts": ["concepts", "bk-0597-1"],
+}
+
+
+@pytest.mark.parametrize("verb", VERBS)
+def test_a_needed_variable_left_unbound_is_one_line_naming_the_endpoint(copy, fake, run_cli, verb):
+    """Once ``internal error: KeyError: "?scheme is unbound…"``, exit 3."""
+    url = fake(leaving_out_the_first_variable(copy))
+    code, _out, err = run_cli("--endpoint", url, *VERBS[verb])
+    assert code == 2 and len(err.strip().splitlines()) == 1, err
+    assert f"SPARQL endpoint {url} left ?" in err and "unbound" in err
+    assert "internal error" not in err and "KeyError" not in err
+
+
+def test_an_unbound_variable_is_an_endpoint_error_and_a_key_error(fake):
+    from herstelgraph.errors import UnboundVariableError
+
+    rows = [{"y": {"type": "literal", "value": "b"}}]
+    url = fake(lambda h, form: h.send(results(["x", "y"], rows)))
+    (row,) = Endpoint(url, layout=True).select("SELECT ?x ?y WHERE { ?x ?p ?y }")
+    assert row.get("x") is None and row["y"] == ox.Literal("b")
+    for kind in (UnboundVariableError, EndpointError, KeyError):
+        with pytest.raises(kind):
+            row["x"]
+    with pytest.raises(UnboundVariableError) as caught:
+        row["x"]
+    assert caught.value.url == url and caught.value.variable == "x"
+    assert str(caught.value).startswith(f"SPARQL endpoint {url} left ?x unbound")
+
+
 def test_a_silent_cut_at_a_common_cap_is_warned(copy, fake, capsys):
     remote = Endpoint(fake(capped(copy, 1000, header=False)), timeout=30, layout=True)
     rows = remote.select(

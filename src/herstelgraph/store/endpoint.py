@@ -28,11 +28,18 @@ import os
 import re
 import sys
 import time
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
 import pyoxigraph as ox
 
-from ..errors import EndpointError, EndpointTimeoutError, InputError, ParameterError, SettingError
+from ..errors import (
+    EndpointError,
+    EndpointTimeoutError,
+    InputError,
+    ParameterError,
+    SettingError,
+    UnboundVariableError,
+)
 from ..model import Entailment
 from ..vocab import PREFIXES
 from .store import (
@@ -223,17 +230,39 @@ def _term(value, iris: dict) -> Term | None:
     raise _Malformed(f"unknown term type {kind!r}")
 
 
-def parse_results(data: bytes, content_type: str = "") -> tuple[list[str], list[Row]] | bool:
+class EndpointRow(Row):
+    """A row of an endpoint's answer: reading a variable it left unbound with ``row[name]``
+    raises :class:`UnboundVariableError` naming the endpoint (a fault of the endpoint's data,
+    reported in one line) rather than a bare ``KeyError`` (a bug of ours)."""
+
+    __slots__ = ("endpoint",)
+
+    def __init__(self, values: dict[str, Term | None], endpoint: str) -> None:
+        super().__init__(values)
+        self.endpoint = endpoint
+
+    def __getitem__(self, name: str) -> Term:
+        term = dict.__getitem__(self, name)
+        if term is None:
+            raise UnboundVariableError(self.endpoint, name)
+        return term
+
+
+def parse_results(
+    data: bytes, content_type: str = "", row: Callable[[dict], Row] = Row
+) -> tuple[list[str], list[Row]] | bool:
     """SPARQL 1.1 results, JSON or XML (by the content type, else by the first byte):
-    (variables, rows) for a SELECT, a bool for an ASK. A variable a row leaves out is unbound
-    (None), as the formats allow; anything else that does not follow them raises ValueError
-    with a one-line reason."""
+    (variables, rows) for a SELECT, a bool for an ASK; ``row`` makes each row from its
+    dict. A variable a row leaves out is unbound (None), as the formats allow; anything else
+    that does not follow them raises ValueError with a one-line reason."""
     if "xml" in content_type.lower() or (not content_type and data.lstrip()[:1] == b"<"):
-        return _parse_xml(data)
-    return _parse_json(data)
+        return _parse_xml(data, row)
+    return _parse_json(data, row)
 
 
-def _parse_json(data: bytes) -> tuple[list[str], list[Row]] | bool:
+def _parse_json(
+    data: bytes, row: Callable[[dict], Row] = Row
+) -> tuple[list[str], list[Row]] | bool:
     import json
 
     try:
@@ -263,7 +292,7 @@ def _parse_json(data: bytes) -> tuple[list[str], list[Row]] | bool:
         for solution in bindings:
             if not isinstance(solution, dict):
                 raise _Malformed("a solution that is not an object")
-            rows.append(Row({n: _term(solution.get(n), iris) for n in names}))
+            rows.append(row({n: _term(solution.get(n), iris) for n in names}))
     except _Malformed as exc:
         raise ValueError(str(exc)) from None
     return names, rows
@@ -274,7 +303,9 @@ _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _XML_TERMS = {_SR + "uri": "uri", _SR + "literal": "literal", _SR + "bnode": "bnode"}
 
 
-def _parse_xml(data: bytes) -> tuple[list[str], list[Row]] | bool:
+def _parse_xml(
+    data: bytes, make: Callable[[dict], Row] = Row
+) -> tuple[list[str], list[Row]] | bool:
     """SPARQL XML results: what Virtuoso writes four times faster than JSON. A DOCTYPE (the
     way to entity expansion) is refused before parsing; ElementTree fetches nothing."""
     import xml.etree.ElementTree as ET
@@ -301,7 +332,7 @@ def _parse_xml(data: bytes) -> tuple[list[str], list[Row]] | bool:
     rows = []
     try:
         for result in results.iterfind(_SR + "result"):
-            row = Row(dict.fromkeys(names))
+            row = make(dict.fromkeys(names))
             for binding in result.iterfind(_SR + "binding"):
                 name = binding.get("name")
                 element = next(iter(binding), None)
@@ -447,6 +478,9 @@ class Endpoint:
         self._accept = "application/sparql-results+json"
 
     # ------------------------------------------------------------------ protocol
+    def _row(self, values: dict) -> Row:
+        return EndpointRow(values, self.url)
+
     def _error(self, message: str) -> EndpointError:
         return EndpointError(self.url, f"SPARQL endpoint {self.url} {message}")
 
@@ -512,7 +546,7 @@ class Endpoint:
             # 0.4 s against 1.6 s): ask it for XML from now on
             self._accept = _PREFER_XML
         try:
-            return answer, parse_results(data, answer.get("content-type", ""))
+            return answer, parse_results(data, answer.get("content-type", ""), self._row)
         except ValueError as exc:
             raise self._error(
                 f"sent no valid SPARQL results ({exc}); is this the query URL "
@@ -580,7 +614,7 @@ class Endpoint:
         while True:
             text = f"{prologue}SELECT * WHERE {{ {{\n{body}\n}} }}\nLIMIT {cap} OFFSET {len(rows)}"
             _, page, _ = self._rows(text, graphs)
-            rows.extend(Row({n: r.get(n) for n in names}) for r in page)
+            rows.extend(self._row({n: r.get(n) for n in names}) for r in page)
             if len(page) < cap:
                 return rows
 
