@@ -10,6 +10,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import stat
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -443,6 +447,45 @@ def test_control_characters_never_reach_the_terminal(cli):
             assert b"\\x1b[2J" in out and b"\\x1b]0;pwned\\x07" in out
     code, out, err = cli("show", "bk:\x1b[2Jkennis")
     assert code == 2 and "\x1b" not in err
+
+
+# ------------------------------------------------------------------------- stdout
+def _run_with_stdout(stdout, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-c", "from herstelgraph.cli import run; run()", *args],
+        stdout=stdout, stderr=subprocess.PIPE, text=True, timeout=120,
+    )  # fmt: skip
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="mknod needs root")
+@pytest.mark.parametrize(
+    "args",
+    [["frameworks"], ["export", "--format", "csv"], ["concepts", "bk-0597-1", "--format", "json"],
+     ["cache", "info"]],
+    ids=["table", "export", "json", "cache-info"],
+)  # fmt: skip
+def test_a_full_standard_output_is_one_line_exit_2(tmp_path, args):
+    """``frameworks > /dev/full`` once gave ``internal error: OSError: [Errno 28]``, exit 3.
+    Standard output is a twin of /dev/full made here (never the real one)."""
+    full = tmp_path / "full"
+    os.mknod(full, 0o666 | stat.S_IFCHR, os.makedev(1, 7))
+    with open(full, "wb") as stdout:
+        proc = _run_with_stdout(stdout, *args)
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stderr == (
+        "herstelgraph: error: standard output: cannot write (No space left on device)\n"
+    )
+
+
+def test_a_reader_that_left_is_quiet(tmp_path):
+    """``herstelgraph export | head``: the pipe closes early; no message (click's exit 1)."""
+    read, write = os.pipe()
+    os.close(read)
+    try:
+        proc = _run_with_stdout(write, "export", "--format", "csv")
+    finally:
+        os.close(write)
+    assert proc.returncode == 1 and proc.stderr == ""
 
 
 # ------------------------------------------------------------------------- query

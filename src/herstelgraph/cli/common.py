@@ -3,6 +3,7 @@ options (``--format`` and ``-o``), and writing an answer where it was asked for.
 
 from __future__ import annotations
 
+import errno
 import functools
 import sys
 from collections.abc import Callable
@@ -135,14 +136,19 @@ def write_output(path: str | Path | None, data: bytes, *, binary: bool = False) 
             "is a terminal, and an xlsx workbook is binary; write it to a file "
             "(-o FILE.xlsx) or redirect it (> FILE.xlsx)",
         )
-    stream = getattr(sys.stdout, "buffer", None)
-    sys.stdout.flush()
-    if stream is None:  # a text-only stream (some embedders): text formats still work
-        sys.stdout.write(data.decode("utf-8", "surrogateescape"))
+    try:
+        stream = getattr(sys.stdout, "buffer", None)
         sys.stdout.flush()
-        return
-    stream.write(data)
-    stream.flush()
+        if stream is None:  # a text-only stream (some embedders): text formats still work
+            sys.stdout.write(data.decode("utf-8", "surrogateescape"))
+            sys.stdout.flush()
+            return
+        stream.write(data)
+        stream.flush()
+    except OSError as exc:
+        if exc.errno == errno.EPIPE:  # the reader left (| head): click ends quietly
+            raise
+        raise OutputError("standard output", f"cannot write ({exc.strerror or exc})") from None
 
 
 def _stdout_is_terminal() -> bool:
