@@ -488,6 +488,72 @@ def test_a_reader_that_left_is_quiet(tmp_path):
     assert proc.returncode == 1 and proc.stderr == ""
 
 
+def _on_a_terminal(cli, *args: str) -> tuple[int, bytes, str]:
+    """Run the CLI with standard output on a pseudo-terminal; returns what the terminal got
+    (raw mode, so no LF -> CRLF translation)."""
+    import pty
+    import threading
+    import tty
+
+    master, slave = pty.openpty()
+    tty.setraw(slave)
+    got: list[bytes] = []
+
+    def read() -> None:
+        while True:
+            try:
+                chunk = os.read(master, 1 << 16)
+            except OSError:  # EIO: the terminal's other side closed
+                return
+            if not chunk:
+                return
+            got.append(chunk)
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    saved = sys.stdout
+    sys.stdout = io.TextIOWrapper(open(slave, "wb", buffering=0), encoding="utf-8")
+    try:
+        assert sys.stdout.isatty()
+        code, _out, err = cli(*args)
+        sys.stdout.flush()
+    finally:
+        sys.stdout.close()
+        sys.stdout = saved
+    reader.join(20)
+    os.close(master)
+    return code, b"".join(got), err
+
+
+RAW = ("\x1b", "\x07", "\u202e", "\r=")
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_csv_and_json_on_a_terminal_are_escaped_as_tables_are(cli, fmt):
+    """``concepts … --format csv`` on a terminal once sent ESC, OSC and bidi raw."""
+    piped = cli("--data", HOSTILE, "concepts", "bk", "--format", fmt)[1].decode("utf-8")
+    # to a pipe or file: the data as it is (JSON escapes C0 controls itself, not bidi)
+    assert all(c in piped for c in (RAW if fmt == "csv" else ("\u202e",)))
+    code, shown, err = _on_a_terminal(
+        cli, "--data", str(HOSTILE), "concepts", "bk", "--format", fmt
+    )
+    text = shown.decode("utf-8")
+    assert code == 0, err
+    assert not any(c in text for c in RAW), text
+    assert "\\u001b[2J" in text and "\\u001b]0;pwned\\u0007" in text and "\\u202e" in text
+    if fmt == "json":  # still JSON, with the same values
+        assert json.loads(text) == json.loads(piped)
+    else:  # the same rows, each line still ending in CRLF
+        assert text.count("\r\n") == piped.count("\r\n") and len(text.splitlines()) > 5
+        assert (
+            text.replace("\\u000d", "\r")
+            .replace("\\u001b", "\x1b")
+            .replace("\\u0007", "\x07")
+            .replace("\\u202e", "\u202e")
+            == piped
+        )
+
+
 # ------------------------------------------------------------------------- query
 def test_query_with_keyword_and_method_named_variables_in_every_format(cli, queries, tmp_path):
     from openpyxl import load_workbook

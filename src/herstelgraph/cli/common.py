@@ -124,7 +124,8 @@ def verb_lang(lang: str | None) -> str:
 def write_output(path: str | Path | None, data: bytes, *, binary: bool = False) -> None:
     """Write to ``path`` atomically (never onto an input of the run: ``io.atomic``), or to
     standard output. A binary format (xlsx) is refused on a terminal, where it would only
-    garble the screen; into a pipe or a redirect it is written as is."""
+    garble the screen; into a pipe or a redirect it is written as is. Text on a terminal has
+    its control characters and bidi overrides escaped (CSV and JSON too, as tables are)."""
     if path is not None and str(path) != "-":  # "-o -": standard output, as usual
         from ..io.atomic import write_bytes
 
@@ -136,6 +137,11 @@ def write_output(path: str | Path | None, data: bytes, *, binary: bool = False) 
             "is a terminal, and an xlsx workbook is binary; write it to a file "
             "(-o FILE.xlsx) or redirect it (> FILE.xlsx)",
         )
+    if _stdout_is_terminal():  # what a label holds must not drive the terminal
+        from ..io.tables import escape_terminal_stream
+
+        text = data.decode("utf-8", "surrogateescape")
+        data = escape_terminal_stream(text).encode("utf-8", "surrogateescape")
     try:
         stream = getattr(sys.stdout, "buffer", None)
         sys.stdout.flush()
