@@ -667,6 +667,40 @@ def _slow_jsonld(path: Path, nodes: int = 1500) -> Path:
     return path
 
 
+def test_a_pipe_nothing_writes_to_is_refused_at_the_deadline(tmp_path):
+    """``--data fifo.ttl`` with no writer once blocked in open() forever."""
+    fifo = tmp_path / "fifo.ttl"
+    os.mkfifo(fifo)
+    env = {**os.environ, "HERSTELGRAPH_PARSE_TIMEOUT": "1"}
+    start = time.monotonic()
+    proc = subprocess.run(
+        [sys.executable, "-c", "from herstelgraph.cli import run; run()",
+         "--data", str(fifo), "frameworks"],
+        capture_output=True, text=True, env=env, timeout=60,
+    )  # fmt: skip
+    assert time.monotonic() - start < 30
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert proc.stderr == (
+        f"herstelgraph: error: {fifo}: a pipe that nothing wrote to within 1 s; start the "
+        "program that writes it first (or raise HERSTELGRAPH_PARSE_TIMEOUT)\n"
+    )
+
+
+def test_a_pipe_with_a_writer_is_read(tmp_path):
+    """Named pipes and ``--data <(…)`` stay usable: a writer that comes later is waited for."""
+    from herstelgraph.io.inputs import read_bytes
+
+    fifo = tmp_path / "fifo.ttl"
+    os.mkfifo(fifo)
+
+    def writer() -> None:
+        time.sleep(0.3)
+        fifo.write_bytes(BLANK.read_bytes())
+
+    threading.Thread(target=writer, daemon=True).start()
+    assert read_bytes(fifo) == BLANK.read_bytes()
+
+
 def test_a_slow_parse_is_stopped_at_the_deadline(tmp_path, monkeypatch):
     from herstelgraph.errors import InputError
     from herstelgraph.io import worker
