@@ -64,6 +64,11 @@ DEFAULT_TIMEOUT = 30.0
 TIMEOUT_SETTING = "HERSTELGRAPH_ENDPOINT_TIMEOUT"
 MAX_TIMEOUT = 24 * 3600.0
 
+#: Bytes an answer may have, unless HERSTELGRAPH_MAX_ANSWER_BYTES says otherwise: an endpoint
+#: that never stops sending (1.65 GB within the deadline was seen) must not fill the memory.
+DEFAULT_MAX_ANSWER_BYTES = 512 * 1000 * 1000
+MAX_ANSWER_SETTING = "HERSTELGRAPH_MAX_ANSWER_BYTES"
+
 _PREFER_XML = "application/sparql-results+xml, application/sparql-results+json;q=0.9"
 
 #: The response header in which Virtuoso states the row cap it cut an answer at.
@@ -102,13 +107,40 @@ def endpoint_timeout() -> float:
         raise SettingError(TIMEOUT_SETTING, f"{TIMEOUT_SETTING}: {exc}") from None
 
 
+def max_answer_bytes() -> int:
+    """The answer cap from HERSTELGRAPH_MAX_ANSWER_BYTES (``2GB``, ``800MB``…), else 512 MB."""
+    from ..io.inputs import parse_size
+
+    raw = os.environ.get(MAX_ANSWER_SETTING, "").strip()
+    if not raw:
+        return DEFAULT_MAX_ANSWER_BYTES
+    try:
+        return parse_size(raw, MAX_ANSWER_SETTING)
+    except InputError as exc:
+        raise SettingError(MAX_ANSWER_SETTING, str(exc)) from None
+
+
+class _TooLarge(Exception):
+    """An answer over the cap (``size``: what its Content-Length announced, if it did)."""
+
+    def __init__(self, size: int | None = None):
+        self.size = size
+
+
 # ---------------------------------------------------------------------- HTTP
-def _post(url: str, body: bytes, headers: dict[str, str], timeout: float):
+def _post(
+    url: str,
+    body: bytes,
+    headers: dict[str, str],
+    timeout: float,
+    limit: int = DEFAULT_MAX_ANSWER_BYTES,
+):
     """POST with one deadline for the whole request. A socket timeout bounds each read only,
     so a server that sends a byte every few seconds would hold a plain urlopen forever; here
     a watchdog shuts the connection's socket down when the deadline passes, which ends any
-    read at once. Returns (status, lower-cased headers, body); raises urllib's errors, or
-    TimeoutError once the deadline has passed."""
+    read at once. Returns (status, lower-cased headers, body); raises urllib's errors,
+    TimeoutError once the deadline has passed, or _TooLarge once more than ``limit`` bytes
+    are announced or have arrived."""
     import http.client
     import socket
     import threading
@@ -154,9 +186,14 @@ def _post(url: str, body: bytes, headers: dict[str, str], timeout: float):
     try:
         opener = urllib.request.build_opener(HTTP(), HTTPS())
         with opener.open(request, timeout=timeout) as resp:
-            chunks = []
+            if resp.length is not None and resp.length > limit:
+                raise _TooLarge(resp.length)
+            chunks, total = [], 0
             while chunk := resp.read(1 << 20):
                 chunks.append(chunk)
+                total += len(chunk)
+                if total > limit:
+                    raise _TooLarge
                 if time.monotonic() > deadline:
                     raise TimeoutError
             if expired.is_set():  # the socket was shut down: what was read is incomplete
@@ -172,6 +209,8 @@ def _post(url: str, body: bytes, headers: dict[str, str], timeout: float):
             exc.detail = b""  # type: ignore[attr-defined]
         if expired.is_set():
             raise TimeoutError from None
+        raise
+    except _TooLarge:
         raise
     except Exception:
         if expired.is_set():
@@ -449,10 +488,16 @@ class Endpoint:
 
     ``timeout``: seconds for each request as a whole (default: HERSTELGRAPH_ENDPOINT_TIMEOUT,
     else 30). ``layout``: whether the endpoint holds the herstelgraph named graphs (None:
-    ask it once)."""
+    ask it once). ``max_bytes``: the most one answer may have (default:
+    HERSTELGRAPH_MAX_ANSWER_BYTES, else 512 MB); more is an EndpointError."""
 
     def __init__(
-        self, url: str, *, timeout: float | None = None, layout: bool | None = None
+        self,
+        url: str,
+        *,
+        timeout: float | None = None,
+        layout: bool | None = None,
+        max_bytes: int | None = None,
     ) -> None:
         import urllib.parse
 
@@ -471,6 +516,8 @@ class Endpoint:
                 raise ParameterError("timeout", f"endpoint timeout {exc}") from None
         self.url = url
         self.timeout = timeout
+        #: bytes one answer may have (HERSTELGRAPH_MAX_ANSWER_BYTES, else 512 MB)
+        self.max_answer_bytes = max_answer_bytes() if max_bytes is None else max_bytes
         self._layout = layout
         self.warnings: list[str] = []
         #: how many requests went out (for tests and the curious)
@@ -504,7 +551,9 @@ class Endpoint:
         }
         self.requests += 1
         try:
-            _status, answer, data = _post(self.url, body, headers, self.timeout)
+            _status, answer, data = _post(
+                self.url, body, headers, self.timeout, self.max_answer_bytes
+            )
         except urllib.error.HTTPError as exc:
             lines = getattr(exc, "detail", b"").decode("utf-8", "replace").strip().splitlines()
             detail = lines[0] if lines else ""
@@ -512,6 +561,14 @@ class Endpoint:
                 f"answered HTTP {exc.code} {exc.reason}"
                 + (f": {detail[:200]}" if detail else "")
                 + "; check the URL (it must accept SPARQL queries) and the server's log"
+            ) from None
+        except _TooLarge as exc:
+            from ..io.inputs import _bytes
+
+            said = f"announced {_bytes(exc.size)}" if exc.size else "sent more"
+            raise self._error(
+                f"{said}, over the answer limit of {_bytes(self.max_answer_bytes)}; narrow the "
+                f"query, or raise the limit with {MAX_ANSWER_SETTING} (e.g. 2GB)"
             ) from None
         except TimeoutError:
             raise EndpointTimeoutError(
