@@ -23,6 +23,8 @@ from herstelgraph.errors import EndpointError, EndpointTimeoutError, ParameterEr
 from herstelgraph.questions import alignment as al
 from herstelgraph.questions import catalogue as cat
 from herstelgraph.store.endpoint import (
+    DEFAULT_MAX_ANSWER_BYTES,
+    MAX_ANSWER_SETTING,
     TIMEOUT_SETTING,
     Endpoint,
     endpoint_timeout,
@@ -162,6 +164,57 @@ def test_unusable_timeouts_are_one_line(run_cli, monkeypatch, value):
 def test_a_timeout_without_an_endpoint_is_refused(run_cli):
     code, _out, err = run_cli("--endpoint-timeout", "5", "frameworks")
     assert code == 2 and "--endpoint-timeout applies to --endpoint" in err
+
+
+# ---------------------------------------------------------------------- endless answers
+def _endless(*, announce: int | None = None):
+    """An answer that does not stop (bounded here at 200 MB): no Content-Length, the body
+    sent as fast as it is read; or one whose Content-Length ``announce``s a huge body."""
+
+    def answer(handler, form):
+        handler.send_response(200)
+        handler.send_header("Content-Type", "application/sparql-results+json")
+        if announce is not None:
+            handler.send_header("Content-Length", str(announce))
+        handler.send_header("Connection", "close")
+        handler.end_headers()
+        handler.close_connection = True
+        handler.wfile.write(b'{"head": {"vars": ["x"]}, "results": {"bindings": [')
+        row = b'{"x": {"type": "literal", "value": "' + b"y" * 1000 + b'"}},'
+        for _ in range(200_000):
+            handler.wfile.write(row)
+
+    return answer
+
+
+@pytest.mark.parametrize("announce", [None, 10**12], ids=["streamed", "announced"])
+def test_an_endless_answer_stops_at_the_answer_cap(fake, announce):
+    url = fake(_endless(announce=announce))
+    start = time.monotonic()
+    with pytest.raises(EndpointError, match="over the answer limit of 2000000 bytes") as err:
+        Endpoint(url, layout=True, max_bytes=2_000_000).select("SELECT ?x WHERE { ?s ?p ?x }")
+    assert time.monotonic() - start < 10
+    message = str(err.value)
+    assert message.startswith(f"SPARQL endpoint {url} ") and len(message.splitlines()) == 1
+    assert ("announced 1000000000000 bytes" in message) == (announce is not None)
+    assert MAX_ANSWER_SETTING in message and "--" not in message
+
+
+def test_the_answer_cap_comes_from_the_environment(fake, run_cli, monkeypatch):
+    url = fake(_endless())
+    monkeypatch.setenv(MAX_ANSWER_SETTING, "1MB")
+    assert Endpoint(url).max_answer_bytes == 1_000_000
+    code, out, err = run_cli("--endpoint", url, "--endpoint-timeout", "20", "concepts", "bk")
+    assert code == 2 and out == "" and len(err.strip().splitlines()) == 1, err
+    assert f"SPARQL endpoint {url} sent more, over the answer limit of 1000000 bytes" in err
+    monkeypatch.setenv(MAX_ANSWER_SETTING, "lots")
+    code, _out, err = run_cli("--endpoint", url, "frameworks")
+    assert code == 2 and MAX_ANSWER_SETTING in err and len(err.strip().splitlines()) == 1, err
+
+
+def test_the_default_answer_cap_is_generous():
+    assert Endpoint("http://127.0.0.1:9/sparql").max_answer_bytes == DEFAULT_MAX_ANSWER_BYTES
+    assert DEFAULT_MAX_ANSWER_BYTES == 512 * 1000 * 1000
 
 
 # ---------------------------------------------------------------------- malformed answers
@@ -325,6 +378,58 @@ def test_paged_quads_are_all_quads(embedded, copy, fake):
     want = set(embedded.quads(graphs=graphs))
     assert set(remote.quads(graphs=graphs)) == want and len(want) > 200
     assert remote.requests > len(want) // 50
+
+
+def leaving_out_the_first_variable(store: ox.Store):
+    """A server over ``store`` whose rows never bind the first variable of each SELECT."""
+
+    def answer(handler, form):
+        graphs = [ox.NamedNode(g) for g in form.get("default-graph-uri", [])]
+        result = store.query(form["query"][0], default_graph=graphs or None)
+        if isinstance(result, ox.QueryBoolean):
+            handler.send(json.dumps({"head": {}, "boolean": bool(result)}).encode())
+            return
+        doc = json.loads(result.serialize(format=ox.QueryResultsFormat.JSON))
+        for row in doc["results"]["bindings"]:
+            row.pop(doc["head"]["vars"][0], None)
+        handler.send(json.dumps(doc).encode())
+
+    return answer
+
+
+VERBS = {
+    "frameworks": ["frameworks"],
+    "gaps": ["gaps", "bk-0597-1", "valente-2023"],
+    "hubs": ["hubs"],
+    "show": ["show", "bk-0597-1"],
+    "concepts": ["concepts", "bk-0597-1"],
+}
+
+
+@pytest.mark.parametrize("verb", VERBS)
+def test_a_needed_variable_left_unbound_is_one_line_naming_the_endpoint(copy, fake, run_cli, verb):
+    """Once ``internal error: KeyError: "?scheme is unbound…"``, exit 3."""
+    url = fake(leaving_out_the_first_variable(copy))
+    code, _out, err = run_cli("--endpoint", url, *VERBS[verb])
+    assert code == 2 and len(err.strip().splitlines()) == 1, err
+    assert f"SPARQL endpoint {url} left ?" in err and "unbound" in err
+    assert "internal error" not in err and "KeyError" not in err
+
+
+def test_an_unbound_variable_is_an_endpoint_error_and_a_key_error(fake):
+    from herstelgraph.errors import UnboundVariableError
+
+    rows = [{"y": {"type": "literal", "value": "b"}}]
+    url = fake(lambda h, form: h.send(results(["x", "y"], rows)))
+    (row,) = Endpoint(url, layout=True).select("SELECT ?x ?y WHERE { ?x ?p ?y }")
+    assert row.get("x") is None and row["y"] == ox.Literal("b")
+    for kind in (UnboundVariableError, EndpointError, KeyError):
+        with pytest.raises(kind):
+            row["x"]
+    with pytest.raises(UnboundVariableError) as caught:
+        row["x"]
+    assert caught.value.url == url and caught.value.variable == "x"
+    assert str(caught.value).startswith(f"SPARQL endpoint {url} left ?x unbound")
 
 
 def test_a_silent_cut_at_a_common_cap_is_warned(copy, fake, capsys):

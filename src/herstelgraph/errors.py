@@ -186,6 +186,23 @@ class EndpointTimeoutError(EndpointError):
         super().__init__(url, message)
 
 
+class UnboundVariableError(EndpointError, KeyError):
+    """An endpoint's answer that leaves unbound a variable the question always binds. A
+    ``KeyError`` too, as ``row[name]`` raises on an embedded store's row, so code that reads
+    optional variables that way keeps working; the CLI reports it in one line (exit 2)."""
+
+    def __init__(self, url: str, variable: str):
+        self.variable = variable
+        super().__init__(
+            url,
+            f"SPARQL endpoint {url} left ?{variable} unbound in an answer that needs it; "
+            "check that it holds the graphs herstelgraph exports as TriG",
+        )
+
+    def __str__(self) -> str:  # KeyError's would quote the message
+        return str(self.args[0])
+
+
 class UnsupportedError(HerstelgraphError):
     """An operation the current store cannot do (e.g. an rdflib export from an endpoint)."""
 

@@ -5,6 +5,9 @@ What is refused, and why (docs/guarantees.md lists the same with the fault cases
 * a file over the size cap (default 50 MB; ``HERSTELGRAPH_MAX_INPUT_BYTES`` or the CLI's
   ``--max-input-size``): refused from its size on disk, before a byte is parsed, and read
   with a bounded read so a device or a growing file cannot get past it;
+* a named pipe that no program writes to: opened without blocking, then refused in one line
+  when nothing arrives within the parse deadline (a pipe with a writer, ``--data <(…)``,
+  is read as usual);
 * RDF/XML or JSON-LD nested more than ``MAX_NESTING`` levels: refused before parsing (a
   cheap scan). Oxigraph's parse time grows with the square of the nesting (RDF/XML 100,000
   deep: minutes), JSON-LD 4,000 deep crashes it, Python's JSON reader stops at ~1,000;
@@ -162,6 +165,32 @@ def check_input(path: Path) -> os.stat_result | None:
     return st
 
 
+def _open(path: Path):
+    """Open an input for reading without hanging on a pipe no program writes to: opened
+    non-blocking (which a FIFO with no writer allows), a FIFO is then given the parse
+    deadline for a writer to appear (``--data <(…)`` and named pipes work), else refused in
+    one line. Blocking reads from there on."""
+    import select
+    import stat
+
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    try:
+        if stat.S_ISFIFO(os.fstat(fd).st_mode):
+            poll = select.poll()
+            poll.register(fd, select.POLLIN)
+            wait = parse_timeout()
+            if not poll.poll(wait * 1000):
+                raise InputError(
+                    f"{path}: a pipe that nothing wrote to within {wait:g} s; start the "
+                    f"program that writes it first (or raise {PARSE_TIMEOUT_ENV})"
+                )
+        os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
 def read_bytes(path: Path) -> bytes:
     """The file's bytes, refused before reading when over the cap (user files only)."""
     path = Path(path)
@@ -181,7 +210,7 @@ def read_bytes(path: Path) -> bytes:
                 f"{_bytes(limit)}; {hint}"
             )
         chunks, total = [], 0
-        with path.open("rb") as fh:  # bounded: a device or a growing file stops at the cap
+        with _open(path) as fh:  # bounded: a device or a growing file stops at the cap
             while total <= limit and (chunk := fh.read(1 << 20)):
                 chunks.append(chunk)
                 total += len(chunk)
