@@ -132,8 +132,12 @@ def test_the_cli_names_its_option_when_the_deadline_passes(fake, run_cli):
     url = fake(_trickle("body", gap=0.2))
     code, _out, err = run_cli("--endpoint", url, "--endpoint-timeout", "0.8", "frameworks")
     assert code == 2 and len(err.strip().splitlines()) == 1
-    assert "within 0.8 s" in err and "--endpoint-timeout SECONDS" in err
+    assert "niet binnen 0.8 s" in err and "--endpoint-timeout SECONDEN" in err
     assert TIMEOUT_SETTING in err
+    code, _out, err = run_cli(
+        "--lang", "en", "--endpoint", url, "--endpoint-timeout", "0.8", "frameworks"
+    )
+    assert "within 0.8 s" in err and "--endpoint-timeout SECONDS" in err
 
 
 def test_the_timeout_comes_from_the_environment(fake, run_cli, monkeypatch):
@@ -141,7 +145,7 @@ def test_the_timeout_comes_from_the_environment(fake, run_cli, monkeypatch):
     monkeypatch.setenv(TIMEOUT_SETTING, "0.7")
     assert endpoint_timeout() == 0.7 and Endpoint(url).timeout == 0.7
     code, _out, err = run_cli("--endpoint", url, "frameworks")
-    assert code == 2 and "within 0.7 s" in err
+    assert code == 2 and "niet binnen 0.7 s" in err
     monkeypatch.delenv(TIMEOUT_SETTING)
     assert Endpoint(url).timeout == 30
 
