@@ -8,6 +8,7 @@ from __future__ import annotations
 import http.server
 import json
 import os
+import re
 import subprocess
 import sys
 import threading
@@ -133,8 +134,12 @@ def test_the_cli_names_its_option_when_the_deadline_passes(fake, run_cli):
     url = fake(_trickle("body", gap=0.2))
     code, _out, err = run_cli("--endpoint", url, "--endpoint-timeout", "0.8", "frameworks")
     assert code == 2 and len(err.strip().splitlines()) == 1
-    assert "within 0.8 s" in err and "--endpoint-timeout SECONDS" in err
+    assert "niet binnen 0.8 s" in err and "--endpoint-timeout SECONDEN" in err
     assert TIMEOUT_SETTING in err
+    code, _out, err = run_cli(
+        "--lang", "en", "--endpoint", url, "--endpoint-timeout", "0.8", "frameworks"
+    )
+    assert "within 0.8 s" in err and "--endpoint-timeout SECONDS" in err
 
 
 def test_the_timeout_comes_from_the_environment(fake, run_cli, monkeypatch):
@@ -142,7 +147,7 @@ def test_the_timeout_comes_from_the_environment(fake, run_cli, monkeypatch):
     monkeypatch.setenv(TIMEOUT_SETTING, "0.7")
     assert endpoint_timeout() == 0.7 and Endpoint(url).timeout == 0.7
     code, _out, err = run_cli("--endpoint", url, "frameworks")
-    assert code == 2 and "within 0.7 s" in err
+    assert code == 2 and "niet binnen 0.7 s" in err
     monkeypatch.delenv(TIMEOUT_SETTING)
     assert Endpoint(url).timeout == 30
 
@@ -191,7 +196,7 @@ def _endless(*, announce: int | None = None):
 def test_an_endless_answer_stops_at_the_answer_cap(fake, announce):
     url = fake(_endless(announce=announce))
     start = time.monotonic()
-    with pytest.raises(EndpointError, match="over the answer limit of 2000000 bytes") as err:
+    with pytest.raises(EndpointError, match="answer limit of 2000000 bytes") as err:
         Endpoint(url, layout=True, max_bytes=2_000_000).select("SELECT ?x WHERE { ?s ?p ?x }")
     assert time.monotonic() - start < 10
     message = str(err.value)
@@ -206,7 +211,10 @@ def test_the_answer_cap_comes_from_the_environment(fake, run_cli, monkeypatch):
     assert Endpoint(url).max_answer_bytes == 1_000_000
     code, out, err = run_cli("--endpoint", url, "--endpoint-timeout", "20", "concepts", "bk")
     assert code == 2 and out == "" and len(err.strip().splitlines()) == 1, err
-    assert f"SPARQL endpoint {url} sent more, over the answer limit of 1000000 bytes" in err
+    assert f"SPARQL-eindpunt {url} stuurde meer dan de grens van 1000000 bytes" in err
+    code, out, err = run_cli("--lang", "en", "--endpoint", url, "concepts", "bk")
+    assert code == 2 and out == "" and len(err.strip().splitlines()) == 1, err
+    assert f"SPARQL endpoint {url} sent more than the answer limit of 1000000 bytes" in err
     monkeypatch.setenv(MAX_ANSWER_SETTING, "lots")
     code, _out, err = run_cli("--endpoint", url, "frameworks")
     assert code == 2 and MAX_ANSWER_SETTING in err and len(err.strip().splitlines()) == 1, err
@@ -441,6 +449,76 @@ def test_a_silent_cut_at_a_common_cap_is_warned(copy, fake, capsys):
     assert len(rows) == 1000
     assert "may be truncated" in remote.warnings[0]
     assert "herstelgraph: warning:" in capsys.readouterr().err
+
+
+# ---------------------------------------------------------------------- a missing feature
+#: A property path between two steps (a/b, a|b): prefixed names or groups on either side.
+_PROPERTY_PATH = re.compile(r"(\b[A-Za-z][\w-]*:[\w-]*|\))\s*[/|]\s*([A-Za-z][\w-]*:|\()")
+
+
+def without_property_paths(store: ox.Store):
+    """A server over ``store`` that refuses property paths at parse time, as a SPARQL 1.0
+    engine does (HTTP 400 and the parser's word), and answers everything else."""
+    serve = capped(store, 10**9)
+
+    def answer(handler, form):
+        text = re.sub(r"<[^>\s]*>|\"[^\"\n]*\"|#[^\n]*", " ", form["query"][0])
+        if _PROPERTY_PATH.search(text):
+            body = b"Parse error: property paths are not supported by this engine"
+            handler.send(body, status=400, ctype="text/plain")
+            return
+        serve(handler, form)
+
+    return answer
+
+
+@pytest.fixture(scope="module")
+def release_copy():
+    """This release's graph as an endpoint loaded with its TriG export holds it."""
+    store = ox.Store()
+    store.load(herstelgraph.load().dump(fmt="nquads"), format=ox.RdfFormat.N_QUADS)
+    return store
+
+
+def test_the_refusing_server_refuses_paths_only():
+    """The fake's test for a path is what the assertions below rely on."""
+    assert _PROPERTY_PATH.search("?c (skos:topConceptOf|skos:inScheme)/dct:identifier ?id")
+    assert _PROPERTY_PATH.search("?p skos:broader/skos:inScheme ?s")
+    for plain in ("FILTER(!BOUND(?t) || EXISTS { ?c a ?t })", "BIND(?n / 2 AS ?h)",
+                  "?c skos:inScheme bk:scheme ."):  # fmt: skip
+        assert not _PROPERTY_PATH.search(plain), plain
+
+
+def test_endpoint_check_reports_a_refused_feature(release_copy, fake, run_cli, monkeypatch):
+    """An endpoint that holds this release but refuses property paths: the graphs match,
+    every other feature works, property paths are 'unsupported' with the server's words and
+    the queries that need them, the report is not ok, and the CLI exits 1 saying so."""
+    from herstelgraph.checks.endpoint import check_endpoint
+    from herstelgraph.store import queries
+
+    url = fake(without_property_paths(release_copy))
+    report = check_endpoint(Endpoint(url, timeout=60))
+    assert {g.graph: g.status for g in report.graphs} == {
+        "asserted": "matches",
+        "inferred": "matches",
+        "user": "empty",
+    }
+    status = {f.feature: f for f in report.features}
+    paths = status.pop("property paths (a|b, a/b)")
+    assert paths.status == "unsupported" and not report.ok
+    assert "HTTP 400" in paths.detail and "property paths are not supported" in paths.detail
+    users = {s.name for s in queries.shipped() if _PROPERTY_PATH.search(s.text)}
+    assert users and set(paths.needed_by) >= users
+    assert {f.status for f in status.values()} == {"supported"}
+
+    monkeypatch.setenv("COLUMNS", "250")  # one line per row: cells do not wrap words apart
+    code, out, err = run_cli("endpoint", "check", url)
+    assert code == 1, err
+    row = next(line for line in out.splitlines() if "eigenschapspaden" in line)
+    assert "niet ondersteund" in row and "HTTP 400" in row
+    assert "nodig voor " + ", ".join(paths.needed_by) in " ".join(out.split())
+    code, out, _ = run_cli("--lang", "en", "endpoint", "check", url, "--format", "json")
+    assert code == 1 and json.loads(out)["ok"] is False
 
 
 PAGED = [

@@ -26,6 +26,9 @@ class HerstelgraphError(Exception):
 
     #: the CLI's exit code: 2 = usage or input
     exit_code = 2
+    #: the message's key in words.ERRORS and its fields, where it has a Dutch text too (the
+    #: CLI says it in the user's language; ``str()`` is the English)
+    words: tuple[str, dict[str, object]] | None = None
 
 
 class InputError(HerstelgraphError):
@@ -173,17 +176,27 @@ class OutputError(HerstelgraphError):
 class EndpointError(HerstelgraphError):
     """A SPARQL endpoint that is down, slow, answers with an error or with malformed data."""
 
-    def __init__(self, url: str, message: str):
+    def __init__(
+        self, url: str, message: str, *, words: tuple[str, dict[str, object]] | None = None
+    ):
         self.url = url
+        self.words = words
         super().__init__(message)
 
 
 class EndpointTimeoutError(EndpointError):
     """A SPARQL endpoint that did not finish its answer within ``timeout`` seconds."""
 
-    def __init__(self, url: str, message: str, *, timeout: float):
+    def __init__(
+        self,
+        url: str,
+        message: str,
+        *,
+        timeout: float,
+        words: tuple[str, dict[str, object]] | None = None,
+    ):
         self.timeout = timeout
-        super().__init__(url, message)
+        super().__init__(url, message, words=words)
 
 
 class UnboundVariableError(EndpointError, KeyError):

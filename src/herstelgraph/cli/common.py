@@ -7,6 +7,7 @@ import errno
 import functools
 import sys
 from collections.abc import Callable
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,11 @@ class Interrupted(BaseException):
     """Ctrl-C in the CLI (``main`` turns SIGINT into it: exit 130, one line). Not a
     KeyboardInterrupt, which click would answer with a blank line; a verb that stops on
     Ctrl-C (a server) catches this."""
+
+
+#: The language the global --lang (or the locale) chose for this invocation, for the error
+#: line main() prints after click's context is gone (None: not parsed yet).
+LANGUAGE: ContextVar[Language | None] = ContextVar("herstelgraph_language", default=None)
 
 
 class Context:

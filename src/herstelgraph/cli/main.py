@@ -15,7 +15,8 @@ import threading
 import click
 
 from ..errors import HerstelgraphError
-from .common import Context, Interrupted
+from ..model import Language
+from .common import LANGUAGE, Context, Interrupted
 
 
 def _timeout_option(ctx: click.Context, param: click.Parameter, value: str | None):
@@ -139,6 +140,9 @@ def cli(
     max_input_size: str | None = None,
 ) -> None:
     """Query, validate and publish the recovery-supporting care frameworks."""
+    from ..words import default_language
+
+    LANGUAGE.set(Language(lang.lower()) if lang else default_language())
     if max_input_size:
         from ..io import inputs
 
@@ -150,7 +154,7 @@ def cli(
     )
 
 
-def hint(exc: HerstelgraphError) -> str:
+def hint(exc: HerstelgraphError, lang: Language | str = "en") -> str:
     """What to type next, in the CLI's own terms: the library's messages name no flags."""
     from ..errors import (
         EndpointTimeoutError,
@@ -179,7 +183,9 @@ def hint(exc: HerstelgraphError) -> str:
             return " (--endpoint-timeout SECONDS)"
         return f" (--param {exc.name}=VALUE)"
     if isinstance(exc, EndpointTimeoutError):
-        return " (--endpoint-timeout SECONDS or HERSTELGRAPH_ENDPOINT_TIMEOUT)"
+        from ..words import message
+
+        return message("hint_endpoint_timeout", lang)
     return ""
 
 
@@ -205,6 +211,14 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _main(argv: list[str] | None) -> int:
+    token = LANGUAGE.set(None)
+    try:
+        return _run(argv)
+    finally:
+        LANGUAGE.reset(token)
+
+
+def _run(argv: list[str] | None) -> int:
     try:
         # Without standalone mode click *returns* the code of a ctx.exit(n) or
         # click.exceptions.Exit(n) raised by a verb (e.g. check's exit 1) instead of raising.
@@ -212,7 +226,11 @@ def _main(argv: list[str] | None) -> int:
         if isinstance(result, int) and not isinstance(result, bool):
             return result
     except HerstelgraphError as exc:
-        click.echo(f"herstelgraph: error: {_safe(str(exc))}{hint(exc)}", err=True)
+        from ..words import default_language, error_text
+
+        lang = LANGUAGE.get() or default_language()
+        text = _safe(error_text(exc, lang))
+        click.echo(f"herstelgraph: error: {text}{hint(exc, lang)}", err=True)
         return exc.exit_code
     except click.exceptions.Abort:
         click.echo("herstelgraph: aborted", err=True)

@@ -42,6 +42,7 @@ from ..errors import (
 )
 from ..model import Entailment
 from ..vocab import PREFIXES
+from ..words import error_message
 from .store import (
     ASSERTED,
     EXTERNAL,
@@ -503,10 +504,9 @@ class Endpoint:
 
         parts = urllib.parse.urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.netloc:
-            raise InputError(
-                f"invalid endpoint URL {url!r}: expected http(s)://host[:port]/path, "
-                "e.g. http://localhost:7878/query"
-            )
+            error = InputError(error_message("endpoint-url", url=url))
+            error.words = ("endpoint-url", {"url": url})
+            raise error
         if timeout is None:
             timeout = endpoint_timeout()
         else:
@@ -528,8 +528,20 @@ class Endpoint:
     def _row(self, values: dict) -> Row:
         return EndpointRow(values, self.url)
 
-    def _error(self, message: str) -> EndpointError:
-        return EndpointError(self.url, f"SPARQL endpoint {self.url} {message}")
+    def _error(self, key: str, **fields: object) -> EndpointError:
+        """An EndpointError with the English text of words.ERRORS[key] (the CLI says it in
+        the user's language)."""
+        fields = {"url": self.url, **fields}
+        return EndpointError(self.url, error_message(key, "en", **fields), words=(key, fields))
+
+    def _timeout(self) -> EndpointTimeoutError:
+        fields: dict[str, object] = {"url": self.url, "seconds": f"{self.timeout:g}"}
+        return EndpointTimeoutError(
+            self.url,
+            error_message("endpoint-timeout", "en", **fields),
+            timeout=self.timeout,
+            words=("endpoint-timeout", fields),
+        )
 
     def _request(self, sparql: str, graphs: Sequence[ox.NamedNode] | None):
         """One query: (headers, parsed results)."""
@@ -558,46 +570,30 @@ class Endpoint:
             lines = getattr(exc, "detail", b"").decode("utf-8", "replace").strip().splitlines()
             detail = lines[0] if lines else ""
             raise self._error(
-                f"answered HTTP {exc.code} {exc.reason}"
-                + (f": {detail[:200]}" if detail else "")
-                + "; check the URL (it must accept SPARQL queries) and the server's log"
+                "endpoint-http",
+                code=exc.code,
+                reason=exc.reason,
+                detail=f": {detail[:200]}" if detail else "",
             ) from None
         except _TooLarge as exc:
             from ..io.inputs import _bytes
 
-            said = f"announced {_bytes(exc.size)}" if exc.size else "sent more"
-            raise self._error(
-                f"{said}, over the answer limit of {_bytes(self.max_answer_bytes)}; narrow the "
-                f"query, or raise the limit with {MAX_ANSWER_SETTING} (e.g. 2GB)"
-            ) from None
+            cap = {"limit": _bytes(self.max_answer_bytes), "setting": MAX_ANSWER_SETTING}
+            if exc.size:
+                raise self._error("endpoint-too-large", size=_bytes(exc.size), **cap) from None
+            raise self._error("endpoint-sent-too-much", **cap) from None
         except TimeoutError:
-            raise EndpointTimeoutError(
-                self.url,
-                f"SPARQL endpoint {self.url} did not answer within {self.timeout:g} s; "
-                "try again later or raise the endpoint timeout",
-                timeout=self.timeout,
-            ) from None
+            raise self._timeout() from None
         except urllib.error.URLError as exc:
             reason = exc.reason
             if isinstance(reason, TimeoutError):
-                raise EndpointTimeoutError(
-                    self.url,
-                    f"SPARQL endpoint {self.url} did not answer within {self.timeout:g} s; "
-                    "try again later or raise the endpoint timeout",
-                    timeout=self.timeout,
-                ) from None
+                raise self._timeout() from None
             text = getattr(reason, "strerror", None) or str(reason)
-            raise self._error(
-                f"is unreachable ({text}); check the URL and that the server is running"
-            ) from None
+            raise self._error("endpoint-unreachable", reason=text) from None
         except OSError as exc:
-            raise self._error(
-                f"failed ({exc.strerror or exc}); check the URL and that the server is running"
-            ) from None
+            raise self._error("endpoint-failed", reason=str(exc.strerror or exc)) from None
         except Exception as exc:  # http.client's protocol errors: a broken-off answer
-            raise self._error(
-                f"broke off its answer ({type(exc).__name__}); try again, or check the server's log"
-            ) from None
+            raise self._error("endpoint-broke-off", reason=type(exc).__name__) from None
         if "virtuoso" in answer.get("server", "").lower():
             # Virtuoso writes XML results about four times as fast as JSON (10,000 rows:
             # 0.4 s against 1.6 s): ask it for XML from now on
@@ -605,10 +601,7 @@ class Endpoint:
         try:
             return answer, parse_results(data, answer.get("content-type", ""), self._row)
         except ValueError as exc:
-            raise self._error(
-                f"sent no valid SPARQL results ({exc}); is this the query URL "
-                "(e.g. …/query or …/sparql)?"
-            ) from None
+            raise self._error("endpoint-no-results", reason=str(exc)) from None
 
     def _has_layout(self) -> bool:
         if self._layout is None:
@@ -632,13 +625,13 @@ class Endpoint:
     def _boolean(self, text: str, graphs) -> bool:
         _, result = self._request(text, graphs)
         if not isinstance(result, bool):
-            raise self._error("answered an ASK without a boolean")
+            raise self._error("endpoint-ask-no-boolean")
         return result
 
     def _rows(self, text: str, graphs) -> tuple[list[str], list[Row], int | None]:
         answer, result = self._request(text, graphs)
         if isinstance(result, bool):
-            raise self._error("answered a SELECT with a boolean")
+            raise self._error("endpoint-select-boolean")
         cap = answer.get(MAX_ROWS_HEADER, "").strip()
         return result[0], result[1], int(cap) if cap.isdigit() and int(cap) > 0 else None
 
