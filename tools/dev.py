@@ -8,7 +8,8 @@
     python tools/dev.py mappings status FILE       per direction: mapped / no match / not reviewed
     python tools/dev.py mappings check [FILE...]   RUBRIC §7's mapping checks
     python tools/dev.py mappings report            the README's mapping report
-    python tools/dev.py mappings curation          the README's curation report figures
+    python tools/dev.py mappings curation          the README's curation report figures and
+                                                   the re-curation since the pre-rubric commit
     python tools/dev.py mappings readme            both reports written into the README
     python tools/dev.py shapes [--check]           shapes/profiles-generated.ttl, ontology/roles.ttl
     python tools/dev.py quality                    the counts table of docs/quality.md
@@ -56,18 +57,18 @@ def mappings(args: argparse.Namespace) -> int:
 
         print(sssom.report_markdown(load()), end="")
     elif cmd == "curation":
-        from herstelgraph.curation.report import build_report, markdown
+        from herstelgraph.curation.report import readme_markdown
 
-        print(markdown(build_report()), end="")
+        print(readme_markdown(), end="")
     elif cmd == "readme":
-        from herstelgraph.curation.report import build_report, markdown
+        from herstelgraph.curation.report import readme_markdown
         from herstelgraph.store import load
 
         readme = ROOT / "README.md"
         text = readme.read_text(encoding="utf-8")
         for marker, block in (
             ("mapping report", sssom.report_markdown(load())),
-            ("curation report", markdown(build_report())),
+            ("curation report", readme_markdown()),
         ):
             start, end = f"<!-- {marker} -->\n", f"<!-- /{marker} -->"
             head, rest_ = text.split(start, 1)

@@ -27,6 +27,9 @@ ALL = "all pairs"
 LINK_BANDS = (("A 0.90–1.00", 0.90), ("B 0.75–0.89", 0.75), ("C 0.60–0.74", 0.60),
               ("below 0.60", 0.0))  # fmt: skip
 NO_MATCH_BANDS = (("0.60–1.00", 0.60), ("doubtful 0.40–0.59", 0.40), ("below 0.40", 0.0))
+#: The mapping files' last commit before the rubric's pilot re-curation (issue 15): the README's
+#: curation report counts the re-curation against it, since there is no release tag yet.
+PRE_RUBRIC = "539f742f2804dd8f21a5354a213efc4eeade0d0c"
 #: The fields whose change makes a record "changed".
 COMPARED = ("subject_id", "predicate_id", "object_id", "object_source", "confidence",
             "other", "curation_rule", "curation_rule_text", "comment")  # fmt: skip
@@ -281,9 +284,18 @@ def build_report(folder: Path | None = None, since: str | None = None) -> Curati
     )
 
 
+def readme_markdown(folder: Path | None = None) -> str:
+    """The README's curation report block: the figures, and the re-curation counted against
+    the pre-rubric commit (a fixed reference, so the block does not depend on tags)."""
+    report = build_report(folder, since=PRE_RUBRIC)
+    label = f"the pre-rubric state (commit `{PRE_RUBRIC[:7]}`, before the rubric's pilot)"
+    return markdown(report, since_label=label)
+
+
 def markdown(report: CurationReport, sections: Sequence[str] = ("relations", "confidence",
-             "rules", "no-match")) -> str:  # fmt: skip
-    """The figures as Markdown tables (the README's curation report block)."""
+             "rules", "no-match", "changes"), since_label: str | None = None) -> str:  # fmt: skip
+    """The figures as Markdown tables (the README's curation report block); ``changes`` adds
+    the records added, removed and changed per pair since the report's reference."""
     lines: list[str] = []
     figs = report.figures
     if "relations" in sections:
@@ -311,7 +323,36 @@ def markdown(report: CurationReport, sections: Sequence[str] = ("relations", "co
             if f.section == "no-match":
                 direction, pred = f.key.rsplit(" ", 1)
                 lines.append(f"| {direction} | {_short(pred)} | {f.count} |")
+    if "changes" in sections:
+        lines += ["", *_changes_markdown(report, since_label)]
     return "\n".join(lines) + "\n"
+
+
+def _changes_markdown(report: CurationReport, since_label: str | None) -> list[str]:
+    if report.since is None:
+        return [f"Changes: {report.since_note}."]
+    ref = since_label or f"`{report.since}`"
+    lines = [
+        f"Changes since {ref}: {report.added} records added, {report.removed} removed, "
+        f"{report.changed} changed (matched by `record_id`; the list: `herstelgraph curation "
+        f"report --since {report.since[:7]} --format csv`).",
+        "",
+        "| pair | added | removed | changed | of which retyped | of which confidence |",
+        "|---|---|---|---|---|---|",
+    ]
+    per: dict[str, Counter] = defaultdict(Counter)
+    for c in report.changes:
+        per[c.pair][c.change] += 1
+        if c.change == "changed":
+            per[c.pair]["retyped"] += "predicate_id " in c.fields
+            per[c.pair]["confidence"] += "confidence " in c.fields
+    for pair in sorted(per, key=lambda p: _file_order(p.replace(" ↔ ", "__") + ".sssom.tsv")):
+        n = per[pair]
+        lines.append(
+            f"| {pair} | {n['added']} | {n['removed']} | {n['changed']} | {n['retyped']} | "
+            f"{n['confidence']} |"
+        )
+    return lines
 
 
 def _short(rel: str) -> str:
