@@ -111,3 +111,27 @@ def test_no_import_circles():
     for node in sorted(graph):
         if node not in seen:
             visit(node)
+
+
+def _ox_uses(path: Path) -> list[int]:
+    """Lines where a file reads an attribute named ``ox`` (``store.ox``, ``self.store.ox``)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return sorted(
+        node.lineno
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Attribute) and node.attr == "ox"
+    )
+
+
+def test_nothing_outside_the_store_reaches_into_store_ox():
+    """docs/architecture.md: what other layers need of the graph is a method of the store
+    (``quads``, ``extend``, ``load``, ``to_rdflib``), so an Endpoint can stand in for it."""
+    store = PACKAGE / "store"
+    found = {_module(p): lines for p in FILES if store not in p.parents and (lines := _ox_uses(p))}
+    assert not found, f"use the Store's methods instead of .ox: {found}"
+
+
+def test_the_ox_rule_sees_an_ox_attribute(tmp_path):
+    bad = tmp_path / "bad.py"
+    bad.write_text("def f(store):\n    return store.ox.quads_for_pattern(None, None, None)\n")
+    assert _ox_uses(bad) == [2]

@@ -229,12 +229,12 @@ class _Graph:
     """The asserted triples of a store as the indexes the checks need (IRIs as strings),
     read through rdfs:subPropertyOf and rdfs:subClassOf (the file's and SKOS's own)."""
 
-    def __init__(self, ox_store, graphs):
+    def __init__(self, store, graphs):
         import pyoxigraph as ox
 
         self._ox = ox
-        self.store = ox_store
-        self.graphs = None if graphs is None else set(graphs)
+        self.store = store
+        self.graphs = None if graphs is None else tuple(dict.fromkeys(graphs))
         self._pairs: dict[str, set[tuple[str, str]]] = {}
         self._rel: dict[tuple, set[tuple[str, str]]] = {}
         self._subs: dict[str, frozenset[str]] = {}
@@ -250,9 +250,7 @@ class _Graph:
 
     def _quads(self, pred, obj):
         p = self._ox.NamedNode(pred) if pred else None
-        for q in self.store.quads_for_pattern(None, p, obj, None):
-            if self.graphs is None or q.graph_name in self.graphs:
-                yield q
+        yield from self.store.quads(None, p, obj, graphs=self.graphs)
 
     def pairs(self, pred: str) -> set[tuple[str, str]]:
         """(subject, object) IRI/bnode pairs of one predicate; literal objects skipped."""
@@ -321,19 +319,19 @@ class _Graph:
         terms: set[str] = set()
         typed: set[tuple[str, str, _Literal]] = set()
         count = 0
-        for gname in sorted(self.graphs, key=str) if self.graphs is not None else [None]:
-            for q in self.store.quads_for_pattern(None, None, None, gname):
-                count += 1
-                s, p, o = q.subject, q.predicate.value, q.object
-                if type(s) is named:
-                    subjects.add(s.value)
-                if p.startswith(SKOS):
-                    terms.add(p)
-                if type(o) is lit:
-                    if o.datatype.value in _CHECKED:
-                        typed.add((_key(s), p, o))
-                elif type(o) is named and o.value.startswith(SKOS):
-                    terms.add(o.value)
+        graphs = None if self.graphs is None else sorted(self.graphs, key=str)
+        for q in self.store.quads(graphs=graphs):
+            count += 1
+            s, p, o = q.subject, q.predicate.value, q.object
+            if type(s) is named:
+                subjects.add(s.value)
+            if p.startswith(SKOS):
+                terms.add(p)
+            if type(o) is lit:
+                if o.datatype.value in _CHECKED:
+                    typed.add((_key(s), p, o))
+            elif type(o) is named and o.value.startswith(SKOS):
+                terms.add(o.value)
         self.subjects = subjects
         self.skos_terms = terms | {s for s in subjects if s.startswith(SKOS)}
         self.typed_literals = sorted(typed, key=lambda x: (x[0], x[1], x[2].value))
@@ -490,7 +488,7 @@ def check_store(
 
     if graphs == "asserted":
         graphs = [ASSERTED, USER]
-    g = _Graph(store.ox, graphs)
+    g = _Graph(store, graphs)
     found: dict[str, list[tuple[str, str]]] = {c: [] for c, _, _ in CHECKS}
 
     def add(check: str, resource: str, detail: str) -> None:
@@ -995,13 +993,13 @@ def load_files(paths: Iterable[Path]):
     store = Store()
     for path in map(Path, paths):
         if path.name.endswith((".sssom.tsv", ".tsv")):
-            store.ox.extend(sssom_quads(path, ASSERTED))
+            store.extend(sssom_quads(path, ASSERTED))
         else:
-            load_rdf(store.ox, path, ASSERTED)
+            load_rdf(store, path, ASSERTED)
     return store
 
 
-def load_rdf(ox_store, path: Path, graph) -> None:
+def load_rdf(store, path: Path, graph) -> None:
     """Read one RDF file of another vocabulary as leniently as RDF allows, and refuse what is
     malformed with ``file:line:column: what is wrong``.
 
@@ -1042,10 +1040,10 @@ def load_rdf(ox_store, path: Path, graph) -> None:
             literals="lang",  # ill-typed literals: reported by the check, not refused
             locate=lambda msg, raw: _locate(path, data, form, msg, raw),
         )
-        ox_store.load(triples, format=out, to_graph=None if quads else graph, lenient=True)
+        store.load(triples, out, graph=None if quads else graph, lenient=True)
         return
     try:
-        ox_store.load(data, format=form, base_iri=base, to_graph=None if quads else graph)
+        store.load(data, form, base_iri=base, graph=None if quads else graph)
         inputs.check_literals(path, data, (), form)  # no triples: the language-case warning
     except (SyntaxError, ValueError) as exc:
         msg = _locate(path, data, form, inputs.syntax_message(path, exc), str(exc))
@@ -1199,7 +1197,7 @@ def _shipped_deprecated(store) -> dict[str, tuple[str, ...]]:
 
     if not any(
         type(q.object) is _NamedNode and q.object.value.startswith(BASE)
-        for q in store.ox.quads_for_pattern(None, None, None, None)
+        for q in store.quads(graphs=None)
     ):
         return {}
     from ..questions.deprecation import deprecated_items

@@ -308,15 +308,35 @@ class Store:
         predicate: ox.NamedNode | None = None,
         object: Term | None = None,
         *,
-        graphs: Iterable[ox.NamedNode] = (ASSERTED, USER),
+        graphs: Iterable[ox.NamedNode] | None = (ASSERTED, USER),
     ) -> Iterator[ox.Quad]:
-        """The quads matching a pattern (None: any) in the given named graphs."""
+        """The quads matching a pattern (None: any) in the given named graphs, or in every
+        graph the store holds (default graph included) when ``graphs`` is None."""
+        if graphs is None:
+            yield from self.ox.quads_for_pattern(subject, predicate, object, None)
+            return
         for graph in graphs:
             yield from self.ox.quads_for_pattern(subject, predicate, object, graph)
 
     def extend(self, quads: Iterable[ox.Quad]) -> None:
         """Add quads (each names its graph), e.g. records read from an SSSOM file."""
         self._writable().extend(quads)
+
+    def load(
+        self,
+        data: bytes | str,
+        rdf_format: ox.RdfFormat,
+        *,
+        graph: ox.NamedNode | None = None,
+        base_iri: str | None = None,
+        lenient: bool = False,
+    ) -> None:
+        """Parse RDF into the store as given: no guards, no located messages (callers that
+        read a user's file guard it first, ``io.inputs``); ``graph`` None keeps the graph
+        names of a quad format. A syntax error is pyoxigraph's ``SyntaxError``."""
+        self._writable().load(
+            data, format=rdf_format, to_graph=graph, base_iri=base_iri, lenient=lenient
+        )
 
     def _writable(self) -> ox.Store:
         """The Oxigraph store, copied into memory first if it is a read-only persisted one."""
