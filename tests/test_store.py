@@ -91,3 +91,17 @@ def test_shipped_graph_loads_from_the_package():
         or p.name == "mappings.ttl"
         for p in files
     )
+
+
+def test_add_data_syntax_error_is_located():
+    """issue 13: a parse error of added data is an InputFileError with line and column."""
+    import pyoxigraph as ox
+
+    from herstelgraph.errors import InputFileError
+    from herstelgraph.store.store import USER, Store
+
+    data = b"<urn:x:a> <urn:x:b> <urn:x:c> .\n<urn:x:a> <urn:x:b> <no scheme> .\n"
+    with pytest.raises(InputFileError) as err:
+        Store().add_data(data, ox.RdfFormat.N_TRIPLES, USER, "records.nt")
+    assert (err.value.path, err.value.line, err.value.column) == ("records.nt", 2, 21)
+    assert str(err.value).startswith("records.nt:2:21: ")

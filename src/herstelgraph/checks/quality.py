@@ -34,7 +34,7 @@ from pathlib import Path
 from pyoxigraph import Literal as _Literal
 from pyoxigraph import NamedNode as _NamedNode
 
-from ..errors import InputError
+from ..errors import InputError, InputFileError
 from ..model import Record
 from ..words import check_detail, check_title
 
@@ -1019,7 +1019,7 @@ def load_rdf(store, path: Path, graph) -> None:
     try:
         inputs.guard_rdf(path, data, form)
     except InputError as exc:  # a remote JSON-LD context is quoted: say where it stands
-        raise InputError(_locate(path, data, None, str(exc), str(exc))) from None
+        raise inputs.located(path, _locate(path, data, None, str(exc), str(exc))) from None
     if form != ox.RdfFormat.RDF_XML:
         inputs.decode(path, data)
     try:
@@ -1047,9 +1047,9 @@ def load_rdf(store, path: Path, graph) -> None:
         inputs.check_literals(path, data, (), form)  # no triples: the language-case warning
     except (SyntaxError, ValueError) as exc:
         msg = _locate(path, data, form, inputs.syntax_message(path, exc), str(exc))
-        raise InputError(msg) from None
+        raise inputs.located(path, msg) from None
     except OSError as exc:  # e.g. a JSON-LD loader asked for; nothing is fetched
-        raise InputError(f"{path}: {exc}; the file needs something from outside it") from None
+        raise InputFileError(path, f"{exc}; the file needs something from outside it") from None
 
 
 _QUOTED = re.compile(r"'([^']+)'|`([^`]+)`")

@@ -532,7 +532,7 @@ def read_profiles(store: Store, paths, *, conforms_to: str | None = None):
             out.extend(ox_quad(t) for t in read_csv(store, path, conforms_to=conforms_to))
             continue
         if suffix not in formats:
-            raise InputError(f"{path}: unknown profile format; use .ttl, .jsonld, .csv or .xlsx")
+            raise InputFileError(path, "unknown profile format; use .ttl, .jsonld, .csv or .xlsx")
         data = inputs.read_bytes(path)  # the size cap, as for every user file
         inputs.decode(path, data)
         if formats[suffix] == ox.RdfFormat.JSON_LD:
@@ -548,9 +548,10 @@ def read_profiles(store: Store, paths, *, conforms_to: str | None = None):
         one = ox.Store()
         try:
             one.load(data, format=form, base_iri=base)
-        except (SyntaxError, ValueError, OSError) as exc:
-            msg = str(exc).replace("Parser error at ", "")
-            raise InputError(f"{path}: {msg}; fix the syntax there") from None
+        except (SyntaxError, ValueError) as exc:
+            raise inputs.syntax_error(path, exc) from None
+        except OSError as exc:  # e.g. a JSON-LD loader asked for; nothing is fetched
+            raise InputFileError(path, f"cannot be read ({exc})") from None
         if scheme is not None:
             claim = ox.NamedNode(PREFIXES["dct"] + "conformsTo")
             one.extend([ox.Quad(p, claim, scheme) for p in _profile_nodes(one)])

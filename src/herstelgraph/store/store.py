@@ -196,8 +196,9 @@ class Store:
             else:
                 self.ox.load(data, format=rdf_format, to_graph=graph)
         except SyntaxError as exc:
-            msg = str(exc).replace("Parser error at ", "")
-            raise InputError(f"{where}: {msg}; fix the syntax there") from None
+            from ..io.inputs import syntax_error
+
+            raise syntax_error(where, exc) from None
 
     # ------------------------------------------------------------------ querying
     def select(
