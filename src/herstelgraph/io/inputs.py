@@ -245,8 +245,10 @@ def rdf_format(path: Path, fmt: str | None = None):
     else:
         found = formats.get((fmt or Path(path).suffix.lstrip(".")).lower())
     if found is None:
-        raise InputError(
-            f"{path}: unknown RDF format; use .ttl, .nt, .nq, .trig, .rdf, .jsonld or --format"
+        raise InputFileError(
+            path,
+            "unknown RDF format; name the file .ttl, .nt, .nq, .trig, .rdf or .jsonld, or give "
+            "its format",
         )
     return found
 

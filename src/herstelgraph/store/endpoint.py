@@ -28,7 +28,7 @@ import os
 import re
 import sys
 import time
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
 import pyoxigraph as ox
 
@@ -413,6 +413,11 @@ def paged_form(sparql: str, variables: Sequence[str]):
 
 
 # ---------------------------------------------------------------------- the client
+#: what to do when an endpoint lacks the named graphs, in the library's words (the CLI says
+#: it in its own: cli/common.py ``endpoint_warning``)
+LAYOUT_HINT = "load the TriG of Store.dump() into it for the closure"
+
+
 class Endpoint:
     """A SPARQL 1.1 protocol endpoint answering the same questions as the embedded Store.
 
@@ -421,7 +426,12 @@ class Endpoint:
     ask it once)."""
 
     def __init__(
-        self, url: str, *, timeout: float | None = None, layout: bool | None = None
+        self,
+        url: str,
+        *,
+        timeout: float | None = None,
+        layout: bool | None = None,
+        on_warning: Callable[[str, str], None] | None = None,
     ) -> None:
         import urllib.parse
 
@@ -442,6 +452,9 @@ class Endpoint:
         self.timeout = timeout
         self._layout = layout
         self.warnings: list[str] = []
+        #: called with (kind, message) for each new warning ("layout", "row-cap"); the CLI
+        #: adds its own hint; default: printed to standard error
+        self.on_warning = on_warning
         #: how many requests went out (for tests and the curious)
         self.requests = 0
         self._accept = "application/sparql-results+json"
@@ -526,17 +539,21 @@ class Endpoint:
             if not self._layout:
                 self._warn(
                     f"SPARQL endpoint {self.url} has no graph {ASSERTED.value}; querying its "
-                    "default graph (load 'herstelgraph export --format trig' for the closure)"
+                    f"default graph ({LAYOUT_HINT})",
+                    "layout",
                 )
         return self._layout
 
     def _graphs(self, entailment: Entailment | bool) -> list[ox.NamedNode] | None:
         return graphs_for(entailment) if self._has_layout() else None
 
-    def _warn(self, message: str) -> None:
+    def _warn(self, message: str, kind: str = "row-cap") -> None:
         if message not in self.warnings:
             self.warnings.append(message)
-            print(f"herstelgraph: warning: {message}", file=sys.stderr)
+            if self.on_warning is not None:
+                self.on_warning(kind, message)
+            else:
+                print(f"herstelgraph: warning: {message}", file=sys.stderr)
 
     def _boolean(self, text: str, graphs) -> bool:
         _, result = self._request(text, graphs)
