@@ -518,15 +518,15 @@ def test_construct_on_an_endpoint_is_refused_in_one_line(cli, queries):
     ],
 )
 def test_export_accepts_the_names_users_type(cli, alias, name):
-    code, out, err = cli("export", "--format", alias, "--scheme", "bk")
+    code, out, err = cli("export", "--format", alias, "--framework", "bk")
     assert code == 0, err
-    assert out == cli("export", "--format", name, "--scheme", "bk")[1]
+    assert out == cli("export", "--format", name, "--framework", "bk")[1]
 
 
 def test_export_format_from_the_suffix_and_unknown_names(cli, tmp_path):
     target = tmp_path / "bk.ttl"
-    assert cli("export", "--scheme", "bk", "-o", target)[0] == 0
-    assert target.read_bytes() == cli("export", "--format", "turtle", "--scheme", "bk")[1]
+    assert cli("export", "--framework", "bk", "-o", target)[0] == 0
+    assert target.read_bytes() == cli("export", "--format", "turtle", "--framework", "bk")[1]
     code, _, err = cli("export", "--format", "n3")
     assert code == 2 and "'n3' is not an export format; use one of turtle, " in err
     code, _, err = cli("export", "-o", tmp_path / "x.txt")
