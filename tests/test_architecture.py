@@ -135,3 +135,48 @@ def test_the_ox_rule_sees_an_ox_attribute(tmp_path):
     bad = tmp_path / "bad.py"
     bad.write_text("def f(store):\n    return store.ox.quads_for_pattern(None, None, None)\n")
     assert _ox_uses(bad) == [2]
+
+
+# ---------------------------------------------------------------------- the public API
+def _named_types(obj) -> set[type]:
+    """The herstelgraph records and enums a public result's fields or a public function's
+    annotations name (resolved in the module that defines them)."""
+    import dataclasses
+    import enum
+    import inspect
+    import re
+    import sys
+
+    from herstelgraph.model import Record
+
+    if dataclasses.is_dataclass(obj):
+        annotations = [str(f.type) for f in dataclasses.fields(obj)]
+    elif inspect.isfunction(obj):
+        annotations = [str(t) for t in obj.__annotations__.values()]
+    else:
+        return set()
+    space = vars(sys.modules[obj.__module__])
+    out = set()
+    for text in annotations:
+        for name in re.findall(r"[A-Za-z_]\w*", text):
+            c = space.get(name)
+            if isinstance(c, type) and issubclass(c, (Record, enum.Enum)):
+                if c.__module__.startswith("herstelgraph"):
+                    out.add(c)
+    return out
+
+
+def test_every_type_a_public_result_or_question_names_is_exported():
+    """A user can name (and isinstance-check) every record and enum the API hands back:
+    e.g. EndpointReport's GraphStatus and FeatureStatus rows, validate's Engine."""
+    import herstelgraph
+
+    assert set(herstelgraph.__all__) == {*herstelgraph._LAZY, "__version__"}
+    missing = {
+        f"{c.__module__}.{c.__name__} (named by {name})"
+        for name in herstelgraph._LAZY
+        for c in _named_types(getattr(herstelgraph, name))
+        if getattr(herstelgraph, c.__name__, None) is not c
+    }
+    assert not missing, f"export these from herstelgraph/__init__.py: {sorted(missing)}"
+    assert herstelgraph.GraphStatus.__name__ == "GraphStatus"

@@ -269,3 +269,23 @@ def test_an_unreadable_profile_is_an_input_file_error(tmp_path):
         read_profiles(load(files=[MINI], closure=False), [tmp_path / "folder.ttl"])
     with pytest.raises(InputFileError, match="unknown profile format"):
         read_profiles(load(files=[MINI], closure=False), [tmp_path])
+
+
+def test_language_and_engine_are_enums_and_their_values_still_work():
+    """issue 13: validate_profiles takes Language and Engine; the strings keep working."""
+    from herstelgraph import Engine, Language, load, validate_profiles
+    from herstelgraph.checks.validate import read_profiles
+    from herstelgraph.errors import InputError
+    from herstelgraph.model import to_json
+
+    store = load(files=[ROOT / "ontology" / "herstelgraph.ttl", MINI], closure=False)
+    data = read_profiles(store, [FIX / "profiles" / "requirement-errors.ttl"])
+    typed = validate_profiles(store, data, Language.NL, engine=Engine.FAST)
+    plain = validate_profiles(store, data, "nl", engine="fast")
+    assert to_json(typed) == to_json(plain) and typed.violations > 0
+    english = validate_profiles(store, data, Language.EN, engine=Engine.AUTO)
+    assert english.violations == typed.violations and to_json(english) != to_json(typed)
+    with pytest.raises(InputError, match="unknown engine"):
+        validate_profiles(store, data, engine="quick")
+    with pytest.raises(InputError, match="unknown language"):
+        validate_profiles(store, data, "de")

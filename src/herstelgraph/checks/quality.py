@@ -35,7 +35,7 @@ from pyoxigraph import Literal as _Literal
 from pyoxigraph import NamedNode as _NamedNode
 
 from ..errors import InputError, InputFileError
-from ..model import Record
+from ..model import Language, Record
 from ..words import check_detail, check_title
 
 SKOS = "http://www.w3.org/2004/02/skos/core#"
@@ -1122,9 +1122,11 @@ def sssom_quads(path: Path, graph) -> list:
     ]
 
 
-def check(paths: Sequence[Path] = (), data: Sequence[Path] = (), lang: str = "en") -> QualityReport:
+def check(
+    paths: Sequence[Path] = (), data: Sequence[Path] = (), lang: Language | str = Language.EN
+) -> QualityReport:
     """The report for the user's files, or for the shipped graph (plus ``data``) when none,
-    its titles and details in ``lang``.
+    its titles and details in ``lang`` (a ``Language``, or its value "nl"/"en").
 
     Both carry the mapping checks of mappings/RUBRIC.md §7 (curation/consistency.py): on the
     shipped mapping files, or on the user's SSSOM files whose records name items of the
@@ -1132,6 +1134,9 @@ def check(paths: Sequence[Path] = (), data: Sequence[Path] = (), lang: str = "en
     from ..curation import consistency
     from ..store.build import load
 
+    if lang not in Language.values():
+        raise InputError(f"unknown language {lang!r}; use nl or en")
+    lang = Language(lang).value  # the plain value: the word tables are keyed by it
     if paths:
         files = load_files(paths)
         report = check_store(
