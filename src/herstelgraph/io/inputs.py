@@ -955,7 +955,7 @@ def _answer(store, form: str, sparql: str, bindings, entailment):
         triples = store.construct(sparql, bindings, entailment=entailment)
         return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
     rows = store.select(sparql, bindings, entailment=entailment)
-    return [{k: _encode(v) for k, v in r.items()} for r in rows]
+    return list(rows.variables), [{k: _encode(v) for k, v in r.items()} for r in rows]
 
 
 def _unpack(form: str, payload):
@@ -966,7 +966,10 @@ def _unpack(form: str, payload):
     if form in ("construct", "describe"):
         quads = ox.parse(payload, format=ox.RdfFormat.N_TRIPLES)
         return [ox.Triple(q.subject, q.predicate, q.object) for q in quads]
-    return [{k: _decode(v) for k, v in r.items()} for r in payload]
+    from ..store.store import Row, Rows
+
+    variables, rows = payload
+    return Rows((Row({k: _decode(v) for k, v in r.items()}) for r in rows), variables)
 
 
 _INPUT_ERRORS = {"InputError", "QueryError", "ParameterError", "SettingError", "UnknownIdError"}

@@ -42,6 +42,7 @@ from .store import (
     USER,
     Binding,
     Row,
+    Rows,
     Store,
     Term,
     bind_values,
@@ -568,14 +569,14 @@ class Endpoint:
         cap = answer.get(MAX_ROWS_HEADER, "").strip()
         return result[0], result[1], int(cap) if cap.isdigit() and int(cap) > 0 else None
 
-    def _select(self, text: str, graphs) -> list[Row]:
+    def _select(self, text: str, graphs) -> Rows:
         """A SELECT's rows, paged when the server says it cut the answer at its row cap."""
         names, rows, cap = self._rows(text, graphs)
         if cap is not None and len(rows) >= cap:
             form = paged_form(text, names)
             if form is not None:
                 try:
-                    return self._pages(form, names, graphs, cap)
+                    return Rows(self._pages(form, names, graphs, cap), names)
                 except EndpointError as exc:
                     reason = f"paging it failed: {exc}"
             else:
@@ -589,7 +590,7 @@ class Endpoint:
                 f"SPARQL endpoint {self.url} returned exactly {len(rows):,} rows, a common "
                 "server row cap: the answer may be truncated (raise the server's limit)"
             )
-        return rows
+        return Rows(rows, names)
 
     def _pages(self, form, names: list[str], graphs, cap: int) -> list[Row]:
         prologue, body = form
@@ -608,9 +609,9 @@ class Endpoint:
         bindings: Mapping[str, Binding] | None = None,
         *,
         entailment: Entailment | bool = Entailment.NONE,
-    ) -> list[Row]:
+    ) -> Rows:
         """Run a SELECT with bound parameters; rows map variable names to pyoxigraph terms
-        (None: unbound)."""
+        (None: unbound), and ``.variables`` names the answer's columns."""
         text = bind_values(sparql, bindings or {})
         return self._select(text, self._graphs(entailment))
 
