@@ -180,3 +180,28 @@ def test_every_type_a_public_result_or_question_names_is_exported():
     }
     assert not missing, f"export these from herstelgraph/__init__.py: {sorted(missing)}"
     assert herstelgraph.GraphStatus.__name__ == "GraphStatus"
+
+
+def test_the_namespaces_are_spelled_once_in_vocab():
+    """vocab.py holds the namespaces; a module that spells one again can drift from it."""
+    spelled = (
+        "http://www.w3.org/2004/02/skos/core#",
+        "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+        "http://www.w3.org/2000/01/rdf-schema#",
+        "https://w3id.org/herstelgraph/def#",
+        "http://www.w3.org/2008/05/skos-xl#",
+    )
+    again = {
+        _module(p): [ns for ns in spelled if f'"{ns}' in p.read_text(encoding="utf-8")]
+        for p in FILES
+        if p != PACKAGE / "vocab.py"
+    }
+    again = {m: found for m, found in again.items() if found}
+    assert not again, f"use herstelgraph.vocab's constants: {again}"
+
+
+def test_one_inverse_table():
+    """vocab.INVERSE is the one table of relations read the other way round."""
+    pattern = '"skos:broadMatch": "skos:narrowMatch"'
+    copies = [_module(p) for p in FILES if pattern in p.read_text(encoding="utf-8")]
+    assert copies == ["herstelgraph.vocab"]

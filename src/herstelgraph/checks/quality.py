@@ -36,16 +36,12 @@ from pyoxigraph import NamedNode as _NamedNode
 
 from ..errors import InputError, InputFileError
 from ..model import Language, Record
+from ..vocab import DCT, RDF_TYPE, RDFS, SKOS, SKOSXL, XSD
 from ..words import check_detail, check_title
 
-SKOS = "http://www.w3.org/2004/02/skos/core#"
-SKOSXL = "http://www.w3.org/2008/05/skos-xl#"
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-RDFS = "http://www.w3.org/2000/01/rdf-schema#"
-XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+XSD_STRING = XSD + "string"
 DC_TITLE = "http://purl.org/dc/elements/1.1/title"
-DCT_TITLE = "http://purl.org/dc/terms/title"
-DCT = "http://purl.org/dc/terms/"
+DCT_TITLE = DCT + "title"
 OWL = "http://www.w3.org/2002/07/owl#"
 
 #: Every term the SKOS namespace defines (SKOS Reference, appendix B).

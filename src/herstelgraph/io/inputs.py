@@ -913,7 +913,7 @@ def select_with_deadline(
     form: str = "select",
 ):
     """``store.select`` (or ``ask``/``construct`` by ``form``) in a forked worker that is
-    killed at the deadline.
+    killed at the deadline. A SELECT's answer is (its variables, its rows as dicts).
 
     Oxigraph has no way to cancel a running query, so a user's query runs in a child
     process that shares the store copy-on-write (no reload); rows come back over a pipe.
@@ -966,10 +966,8 @@ def _unpack(form: str, payload):
     if form in ("construct", "describe"):
         quads = ox.parse(payload, format=ox.RdfFormat.N_TRIPLES)
         return [ox.Triple(q.subject, q.predicate, q.object) for q in quads]
-    from ..store.store import Row, Rows
-
-    variables, rows = payload
-    return Rows((Row({k: _decode(v) for k, v in r.items()}) for r in rows), variables)
+    variables, rows = payload  # a SELECT: (its variables, its rows)
+    return variables, [{k: _decode(v) for k, v in r.items()} for r in rows]
 
 
 _INPUT_ERRORS = {"InputError", "QueryError", "ParameterError", "SettingError", "UnknownIdError"}
