@@ -41,6 +41,7 @@ from .store import (
     INFERRED,
     USER,
     Binding,
+    Queryable,
     Row,
     Rows,
     Store,
@@ -97,7 +98,9 @@ def endpoint_timeout() -> float:
 
 
 # ---------------------------------------------------------------------- HTTP
-def _post(url: str, body: bytes, headers: dict[str, str], timeout: float):
+def _post(
+    url: str, body: bytes, headers: dict[str, str], timeout: float
+) -> tuple[int, dict[str, str], bytes]:
     """POST with one deadline for the whole request. A socket timeout bounds each read only,
     so a server that sends a byte every few seconds would hold a plain urlopen forever; here
     a watchdog shuts the connection's socket down when the deadline passes, which ends any
@@ -110,12 +113,12 @@ def _post(url: str, body: bytes, headers: dict[str, str], timeout: float):
     import urllib.request
 
     deadline = time.monotonic() + timeout
-    sockets: list = []
+    sockets: list[socket.socket] = []
     expired = threading.Event()
 
-    def watched(base):
-        class Connection(base):
-            def connect(self):
+    def watched(base: type[http.client.HTTPConnection]) -> type[http.client.HTTPConnection]:
+        class Connection(base):  # type: ignore[valid-type,misc]
+            def connect(self) -> None:
                 super().connect()
                 sockets.append(self.sock)
                 if expired.is_set():
@@ -124,11 +127,11 @@ def _post(url: str, body: bytes, headers: dict[str, str], timeout: float):
         return Connection
 
     class HTTP(urllib.request.HTTPHandler):
-        def http_open(self, req):
+        def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
             return self.do_open(watched(http.client.HTTPConnection), req)
 
     class HTTPS(urllib.request.HTTPSHandler):
-        def https_open(self, req):
+        def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
             return self.do_open(
                 watched(http.client.HTTPSConnection), req, context=getattr(self, "_context", None)
             )
@@ -195,7 +198,7 @@ class _Malformed(Exception):
     pass
 
 
-def _term(value, iris: dict) -> Term | None:
+def _term(value: object, iris: dict[str, ox.NamedNode]) -> Term | None:
     if value is None:
         return None
     if not isinstance(value, dict) or not isinstance(value.get("value"), str):
@@ -258,7 +261,7 @@ def _parse_json(data: bytes) -> tuple[list[str], list[Row]] | bool:
         raise ValueError("no head.vars list")
     if not isinstance(bindings, list):
         raise ValueError("no results.bindings list")
-    iris: dict = {}
+    iris: dict[str, ox.NamedNode] = {}
     rows = []
     try:
         for solution in bindings:
@@ -298,7 +301,7 @@ def _parse_xml(data: bytes) -> tuple[list[str], list[Row]] | bool:
     if head is None or results is None:
         raise ValueError("no <head> or <results>")
     names = [v.get("name") or "" for v in head.findall(_SR + "variable")]
-    iris: dict = {}
+    iris: dict[str, ox.NamedNode] = {}
     rows = []
     try:
         for result in results.iterfind(_SR + "result"):
@@ -364,7 +367,7 @@ def _mask(text: str) -> str:
     return "".join(out)
 
 
-def paged_form(sparql: str, variables: Sequence[str]):
+def paged_form(sparql: str, variables: Sequence[str]) -> tuple[str, str] | None:
     """A SELECT made pageable: (prologue, body) where the body is the query with a total
     ORDER BY (its own order keys, then every projected variable, so no two different rows
     tie), to be wrapped as ``SELECT * WHERE { { body } } LIMIT n OFFSET k``. None when the
@@ -464,7 +467,9 @@ class Endpoint:
     def _error(self, message: str) -> EndpointError:
         return EndpointError(self.url, f"SPARQL endpoint {self.url} {message}")
 
-    def _request(self, sparql: str, graphs: Sequence[ox.NamedNode] | None):
+    def _request(
+        self, sparql: str, graphs: Sequence[ox.NamedNode] | None
+    ) -> tuple[dict[str, str], tuple[list[str], list[Row]] | bool]:
         """One query: (headers, parsed results)."""
         import urllib.error
         import urllib.parse
@@ -556,20 +561,22 @@ class Endpoint:
             else:
                 print(f"herstelgraph: warning: {message}", file=sys.stderr)
 
-    def _boolean(self, text: str, graphs) -> bool:
+    def _boolean(self, text: str, graphs: Sequence[ox.NamedNode] | None) -> bool:
         _, result = self._request(text, graphs)
         if not isinstance(result, bool):
             raise self._error("answered an ASK without a boolean")
         return result
 
-    def _rows(self, text: str, graphs) -> tuple[list[str], list[Row], int | None]:
+    def _rows(
+        self, text: str, graphs: Sequence[ox.NamedNode] | None
+    ) -> tuple[list[str], list[Row], int | None]:
         answer, result = self._request(text, graphs)
         if isinstance(result, bool):
             raise self._error("answered a SELECT with a boolean")
         cap = answer.get(MAX_ROWS_HEADER, "").strip()
         return result[0], result[1], int(cap) if cap.isdigit() and int(cap) > 0 else None
 
-    def _select(self, text: str, graphs) -> Rows:
+    def _select(self, text: str, graphs: Sequence[ox.NamedNode] | None) -> Rows:
         """A SELECT's rows, paged when the server says it cut the answer at its row cap."""
         names, rows, cap = self._rows(text, graphs)
         if cap is not None and len(rows) >= cap:
@@ -592,7 +599,13 @@ class Endpoint:
             )
         return Rows(rows, names)
 
-    def _pages(self, form, names: list[str], graphs, cap: int) -> list[Row]:
+    def _pages(
+        self,
+        form: tuple[str, str],
+        names: list[str],
+        graphs: Sequence[ox.NamedNode] | None,
+        cap: int,
+    ) -> list[Row]:
         prologue, body = form
         rows: list[Row] = []
         while True:
@@ -654,7 +667,9 @@ class Endpoint:
         return f"Endpoint({self.url!r})"
 
 
-def snapshot(store, graphs: Iterable[ox.NamedNode] = (ASSERTED, USER, INFERRED)) -> Store:
+def snapshot(
+    store: Queryable, graphs: Iterable[ox.NamedNode] = (ASSERTED, USER, INFERRED)
+) -> Store:
     """An embedded copy of a store's graphs (the store itself when it is embedded): for work
     that reads every triple anyway (the site, the quality report), one bulk read instead of
     thousands of small queries over the network."""
@@ -665,7 +680,7 @@ def snapshot(store, graphs: Iterable[ox.NamedNode] = (ASSERTED, USER, INFERRED))
     return copy
 
 
-def normalise_term(term) -> str | None:
+def normalise_term(term: Term | None) -> str | None:
     """A comparable text form of a term: numbers by value (Oxigraph writes the decimal 75
     where rdflib writes 75.0), everything else by its lexical form."""
     if term is None:
