@@ -124,3 +124,23 @@ def test_cli_formats(run_cli):
     assert code == 0 and "Links per rubricregel" in out and "onderdeel" in out
     code, out, _ = run_cli("--lang", "en", "curation", "report")
     assert code == 0 and "Links per rubric rule" in out
+
+
+def test_a_bad_since_names_the_parameter_and_the_cli_names_its_flag(tmp_path, run_cli):
+    """Library messages say what to do in API words; the CLI adds its flag (issue 13)."""
+    from herstelgraph.errors import ParameterError
+
+    folder = tmp_path / "m"
+    shutil.copytree(ROOT / "mappings", folder)
+    for ref, why in (("-x", "not a git ref"), ("v1.0", "not in a git checkout")):
+        try:
+            build_report(folder, since=ref)
+        except ParameterError as exc:
+            assert exc.name == "since" and why in str(exc) and "--" not in str(exc)
+        else:
+            raise AssertionError(f"since={ref!r} must be refused")
+        code, _, err = run_cli("curation", "report", "--mappings", str(folder), "--since", ref)
+        assert code == 2 and why in err and err.rstrip().endswith("(--since REF or FOLDER)")
+    assert "--" not in build_report(folder).since_note
+    code, out, _ = run_cli("--lang", "en", "curation", "report", "--mappings", str(folder))
+    assert code == 0 and "(give --since REF or FOLDER)" in out

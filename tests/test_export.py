@@ -460,7 +460,7 @@ def test_cli_export_writes_every_format(fmt, tmp_path):
 def test_cli_export_bad_input_is_one_line_and_exit_2(tmp_path, capsys):
     target = tmp_path / "keep.ttl"
     target.write_text("keep\n", encoding="utf-8")
-    assert main(["export", "--format", "turtle", "--scheme", "nope", "-o", str(target)]) == 2
+    assert main(["export", "--format", "turtle", "--framework", "nope", "-o", str(target)]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "nope" in err and "Traceback" not in err
     assert target.read_text(encoding="utf-8") == "keep\n"
@@ -468,3 +468,28 @@ def test_cli_export_bad_input_is_one_line_and_exit_2(tmp_path, capsys):
     assert main(["export", "--format", "turtle", "-o", str(missing)]) == 2
     assert "does not exist" in capsys.readouterr().err
     assert main(["export", "--format", "yaml"]) == 2
+
+
+def test_framework_is_the_parameter_and_scheme_its_deprecated_alias(tmp_path, capsys):
+    """issue 13: ``framework`` everywhere; ``scheme=``/``--scheme`` still work, warned."""
+    from herstelgraph.errors import ParameterError
+
+    store = load(files=FIXTURE_FILES)
+    one = export(store, "csv", framework="bk-0597-1")
+    with pytest.warns(DeprecationWarning, match="framework"):
+        old = export(store, "csv", scheme="bk-0597-1")
+    assert old.data == one.data and one.data != export(store, "csv").data
+    with pytest.raises(ParameterError), pytest.warns(DeprecationWarning):
+        export(store, "csv", "bk-0597-1", scheme="valente-2023")
+
+    new, legacy = tmp_path / "new.csv", tmp_path / "old.csv"
+    assert main(["export", "--format", "csv", "--framework", "bk", "-o", str(new)]) == 0
+    capsys.readouterr()
+    assert main(["export", "--format", "csv", "--scheme", "bk", "-o", str(legacy)]) == 0
+    assert "--scheme is deprecated; use --framework" in capsys.readouterr().err
+    assert legacy.read_bytes() == new.read_bytes()
+    assert main(["export", "--help"]) == 0
+    shown = capsys.readouterr().out
+    assert "--framework" in shown and "--scheme" not in shown
+    assert main(["concepts", "--help"]) == 0
+    assert "FRAMEWORK" in capsys.readouterr().out

@@ -368,7 +368,7 @@ def test_export_command_writes_both_formats_from_the_suffix(tmp_path):
         res = runner.invoke(main, ["export", "-o", str(out)])
         assert res.exit_code == 0, res.output
         assert out.read_bytes() == export(load(), fmt).data
-    res = runner.invoke(main, ["export", "--format", "CTDL-ASN", "--scheme", "nk-2017"])
+    res = runner.invoke(main, ["export", "--format", "CTDL-ASN", "--framework", "nk-2017"])
     assert res.exit_code == 0 and '"ceasn:CompetencyFramework"' in res.output
 
 

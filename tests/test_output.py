@@ -589,6 +589,45 @@ def test_query_result_is_generic_and_exported():
     assert isinstance(res.rows, tuple) and all(isinstance(r, tuple) for r in res.rows)
 
 
+@pytest.mark.parametrize(
+    "select",
+    [
+        "SELECT * WHERE { ?s a <urn:x:Nothing> ; ?p ?o }",
+        "SELECT * WHERE { ?s a <urn:x:Nothing> . OPTIONAL { ?s ?p ?o } }",
+        "SELECT ?s ?p ?o WHERE { ?s a <urn:x:Nothing> ; ?p ?o }",
+        "SELECT *\nWHERE {\n  ?s a <urn:x:Nothing> ;\n     ?p ?o\n}",
+    ],
+)
+def test_a_select_with_no_rows_still_names_its_columns(cli, tmp_path, select):
+    """issue 13: the header comes from the query's answer (QuerySolutions.variables), not
+    from reading the query text, so SELECT * with no solutions writes its three columns, in
+    the engine's order for * (Oxigraph: sorted), in the query's order when it names them."""
+    import pyoxigraph as ox
+
+    path = tmp_path / "none.rq"
+    path.write_text(select + "\n", encoding="utf-8")
+    code, out, err = cli("query", path, "--format", "csv")
+    assert code == 0, err
+    engine = [v.value for v in ox.Store().query(select).variables]
+    assert sorted(engine) == ["o", "p", "s"]
+    assert out.decode("utf-8-sig") == ",".join(engine) + "\r\n"
+    target = tmp_path / "none.xlsx"
+    assert cli("query", path, "-o", target)[0] == 0
+    from openpyxl import load_workbook
+
+    assert [c.value for c in load_workbook(target).active[1]] == engine
+
+
+def test_select_rows_carry_the_variables():
+    import herstelgraph
+
+    store = herstelgraph.load(files=[FIX / "frameworks.ttl"], closure=False)
+    rows = store.select("SELECT * WHERE { ?s a <urn:x:Nothing> ; ?p ?o }")
+    assert rows == [] and sorted(rows.variables) == ["o", "p", "s"]
+    rows = store.select("SELECT ?label ?c WHERE { ?c skos:prefLabel ?label } LIMIT 2")
+    assert len(rows) == 2 and rows.variables == ("label", "c")
+
+
 def test_ask_construct_and_describe(cli, queries):
     assert cli("query", queries["ask"], "--format", "json")[1] == b'{\n  "boolean": true\n}\n'
     assert cli("query", queries["ask"], "--format", "csv")[1] == b"\xef\xbb\xbfboolean\r\ntrue\r\n"
@@ -627,15 +666,15 @@ def test_construct_on_an_endpoint_is_refused_in_one_line(cli, queries):
     ],
 )
 def test_export_accepts_the_names_users_type(cli, alias, name):
-    code, out, err = cli("export", "--format", alias, "--scheme", "bk")
+    code, out, err = cli("export", "--format", alias, "--framework", "bk")
     assert code == 0, err
-    assert out == cli("export", "--format", name, "--scheme", "bk")[1]
+    assert out == cli("export", "--format", name, "--framework", "bk")[1]
 
 
 def test_export_format_from_the_suffix_and_unknown_names(cli, tmp_path):
     target = tmp_path / "bk.ttl"
-    assert cli("export", "--scheme", "bk", "-o", target)[0] == 0
-    assert target.read_bytes() == cli("export", "--format", "turtle", "--scheme", "bk")[1]
+    assert cli("export", "--framework", "bk", "-o", target)[0] == 0
+    assert target.read_bytes() == cli("export", "--format", "turtle", "--framework", "bk")[1]
     code, _, err = cli("export", "--format", "n3")
     assert code == 2 and "'n3' is not an export format; use one of turtle, " in err
     code, _, err = cli("export", "-o", tmp_path / "x.txt")

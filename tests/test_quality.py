@@ -321,3 +321,14 @@ def test_other_vocabularies_are_read_as_leniently_as_rdf_allows(tmp_path):
     report = check([xml])
     assert report.concepts == 2  # a, and b by broader's range
     assert {f.resource for f in report.of("non-http-iri")} == {(tmp_path / "a").as_uri()}
+
+
+def test_check_takes_the_language_enum_and_its_value(bad):
+    from herstelgraph import Language
+    from herstelgraph.errors import InputError
+
+    dutch, english = check([bad], lang=Language.NL), check([bad], lang=Language.EN)
+    assert dutch == check([bad], lang="nl") and english == check([bad], lang="en")
+    assert [c.title for c in dutch.checks] != [c.title for c in english.checks]
+    with pytest.raises(InputError, match="unknown language"):
+        check([bad], lang="de")

@@ -102,3 +102,17 @@ def test_one_path_given_as_a_string_is_one_file(tmp_path):
     for given in (str(mine), mine, [str(mine)]):
         store = herstelgraph.load(given)
         assert store.ask("ASK { <https://example.org/a> <https://example.org/b> 'c' }")
+
+
+def test_add_data_syntax_error_is_located():
+    """issue 13: a parse error of added data is an InputFileError with line and column."""
+    import pyoxigraph as ox
+
+    from herstelgraph.errors import InputFileError
+    from herstelgraph.store.store import USER, Store
+
+    data = b"<urn:x:a> <urn:x:b> <urn:x:c> .\n<urn:x:a> <urn:x:b> <no scheme> .\n"
+    with pytest.raises(InputFileError) as err:
+        Store().add_data(data, ox.RdfFormat.N_TRIPLES, USER, "records.nt")
+    assert (err.value.path, err.value.line, err.value.column) == ("records.nt", 2, 21)
+    assert str(err.value).startswith("records.nt:2:21: ")

@@ -162,6 +162,7 @@ def test_cli_records_lists_and_refuses(run_cli, tmp_path: Path):
         line for line in out.splitlines() if line.startswith("bk:competentie-02,skos:prefLabel")
     )
     assert "corrected,Works together across disciplines,A. Jansen" in row
+    listed = out
     assert f"1 van {len(T.units(load(reviews=())))} vertalingen door een mens beoordeeld" in err
     code, out, err = run_cli(
         "review", "translation", "bk:competentie-02", "label", "--reviewer", "jansen",
@@ -169,6 +170,15 @@ def test_cli_records_lists_and_refuses(run_cli, tmp_path: Path):
     )  # fmt: skip
     assert code == 2 and "choose one of" in err
     assert "Traceback" not in err
+    # the framework in any case or by its prefix, as everywhere; an unknown one refused
+    for name in ("bk", "BK-0597-1"):
+        code, out, _ = run_cli(
+            "--reviews", str(tmp_path), "review", "translations", "--framework", name,
+            "--format", "csv",
+        )  # fmt: skip
+        assert code == 0 and out == listed
+    code, _, err = run_cli("review", "translations", "--framework", "nope")
+    assert code == 2 and "bk-0597-1" in err
 
 
 def test_the_site_shows_who_reviewed_and_how_many(reviewed):

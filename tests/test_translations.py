@@ -311,7 +311,7 @@ def test_export_csv_carries_english_and_lang_nl_leaves_it_out(run_cli, store, tm
     them out; a translation that looks like a formula is neutralised like any cell."""
     from herstelgraph.questions.catalogue import english_texts
 
-    code, out, err = run_cli("export", "--format", "csv", "--scheme", "bk")
+    code, out, err = run_cli("export", "--format", "csv", "--framework", "bk")
     assert code == 0, err
     rows = _csv(out)
     header = out.removeprefix("\ufeff").splitlines()[0].split(",")
@@ -320,7 +320,7 @@ def test_export_csv_carries_english_and_lang_nl_leaves_it_out(run_cli, store, tm
     english = english_texts(store, {r["id"] for r in rows})
     assert all(r["label_en"] == english[r["id"]][0] for r in rows)
     assert all(r["broader_label_en"] == english[r["broader"]][0] for r in rows if r["broader"])
-    code, out, _ = run_cli("export", "--format", "csv", "--scheme", "bk", "--lang", "nl")
+    code, out, _ = run_cli("export", "--format", "csv", "--framework", "bk", "--lang", "nl")
     assert code == 0 and "label_en" not in out and "broader_label_en" not in out
     assert len(_csv(out)) == len(rows)
     data = tmp_path / "formula.ttl"
@@ -329,6 +329,6 @@ def test_export_csv_carries_english_and_lang_nl_leaves_it_out(run_cli, store, tm
         '<https://w3id.org/herstelgraph/bk-0597-1/kennis-12> skos:prefLabel "=1+1"@en .\n',
         encoding="utf-8",
     )
-    code, out, _ = run_cli("--data", str(data), "export", "--format", "csv", "--scheme", "bk")
+    code, out, _ = run_cli("--data", str(data), "export", "--format", "csv", "--framework", "bk")
     (row,) = [r for r in _csv(out) if r["id"] == "bk:kennis-12"]
     assert row["label_en"] == "'=1+1"

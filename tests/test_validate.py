@@ -225,3 +225,67 @@ def test_a_file_without_a_profile_is_an_input_error_not_a_pass(tmp_path, run_cli
     code, out, err = run_cli("validate", str(path))
     assert code == 2 and out == ""
     assert err.count("\n") == 1 and "holds no profile" in err and str(path) in err
+
+
+@pytest.mark.parametrize(
+    "name, text, line",
+    [
+        ("broken.ttl", '@prefix hg: <https://w3id.org/x#> .\n\nhg:a hg:b "open .\n', 3),
+        ("broken.nt", '<urn:x:a> <urn:x:b> <urn:x:c> .\n<urn:x:a> <urn:x:b> "x .\n', 2),
+        ("broken.jsonld", '{\n  "@id": "urn:x:a",\n  "urn:x:b": [\n}\n', 4),
+    ],
+)
+def test_a_malformed_profile_is_an_input_file_error_with_its_place(
+    tmp_path, capsys, name, text, line
+):
+    """issue 13: the error names file, line and column as fields, not only in its words."""
+    from herstelgraph import load
+    from herstelgraph.checks.validate import read_profiles
+    from herstelgraph.errors import InputFileError
+
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(InputFileError) as err:
+        read_profiles(load(files=[MINI], closure=False), [path])
+    assert (err.value.path, err.value.line) == (str(path), line)
+    assert err.value.column is not None and err.value.column >= 1
+    assert str(err.value).startswith(f"{path}:{line}:{err.value.column}: ")
+    assert "fix the syntax there" in err.value.reason
+    code, _, stderr = run(capsys, "validate", path)
+    assert code == 2 and f"{path}:{line}:" in stderr and "Traceback" not in stderr
+
+
+def test_an_unreadable_profile_is_an_input_file_error(tmp_path):
+    from herstelgraph import load
+    from herstelgraph.checks.validate import read_profiles
+    from herstelgraph.errors import InputFileError
+
+    with pytest.raises(InputFileError) as err:
+        read_profiles(load(files=[MINI], closure=False), [tmp_path / "missing.ttl"])
+    assert err.value.path == str(tmp_path / "missing.ttl") and err.value.line is None
+    assert "cannot read" in err.value.reason
+    (tmp_path / "folder.ttl").mkdir()
+    with pytest.raises(InputFileError, match="is a folder"):
+        read_profiles(load(files=[MINI], closure=False), [tmp_path / "folder.ttl"])
+    with pytest.raises(InputFileError, match="unknown profile format"):
+        read_profiles(load(files=[MINI], closure=False), [tmp_path])
+
+
+def test_language_and_engine_are_enums_and_their_values_still_work():
+    """issue 13: validate_profiles takes Language and Engine; the strings keep working."""
+    from herstelgraph import Engine, Language, load, validate_profiles
+    from herstelgraph.checks.validate import read_profiles
+    from herstelgraph.errors import InputError
+    from herstelgraph.model import to_json
+
+    store = load(files=[ROOT / "ontology" / "herstelgraph.ttl", MINI], closure=False)
+    data = read_profiles(store, [FIX / "profiles" / "requirement-errors.ttl"])
+    typed = validate_profiles(store, data, Language.NL, engine=Engine.FAST)
+    plain = validate_profiles(store, data, "nl", engine="fast")
+    assert to_json(typed) == to_json(plain) and typed.violations > 0
+    english = validate_profiles(store, data, Language.EN, engine=Engine.AUTO)
+    assert english.violations == typed.violations and to_json(english) != to_json(typed)
+    with pytest.raises(InputError, match="unknown engine"):
+        validate_profiles(store, data, engine="quick")
+    with pytest.raises(InputError, match="unknown language"):
+        validate_profiles(store, data, "de")

@@ -21,6 +21,7 @@ from conftest import ROOT
 
 RELEASES = ROOT / "tests" / "fixtures" / "releases"
 EX = ROOT / "examples"
+SUGGEST = ROOT / "tests" / "fixtures" / "suggest"
 
 # one worker builds the venv once (pytest -n … --dist loadgroup keeps the group together)
 pytestmark = pytest.mark.xdist_group("plain-venv")
@@ -71,6 +72,92 @@ VERBS: list[tuple[str, list[str]]] = [
     ("endpoint check", ["endpoint", "check", "{endpoint}", "--format", "json"]),
     ("curriculum template", ["curriculum", "template", "-o", "{tmp}/sjabloon.xlsx"]),
     ("cache info", ["cache", "info"]),
+    ("cache clear", ["cache", "clear"]),
+    ("validate --graph", ["validate", "--graph"]),
+    (
+        "suggest items",
+        [
+            "suggest",
+            "items",
+            str(SUGGEST / "small-items.csv"),
+            "--framework",
+            "bk-0597-1",
+            "--method",
+            "lexical",  # fused needs the [suggest] extra's model
+            "--format",
+            "json",
+        ],
+    ),
+    (
+        "suggest curriculum",
+        [
+            "suggest",
+            "curriculum",
+            str(EX / "curriculum-modules.csv"),
+            "--framework",
+            "bk-0597-1",
+            "--method",
+            "lexical",
+            "--format",
+            "json",
+        ],
+    ),
+    (
+        "suggest evaluate",
+        [
+            "suggest",
+            "evaluate",
+            "--pair",
+            "randvoorwaarden",
+            "bijlage-ii",
+            "--method",
+            "lexical",
+            "--format",
+            "json",
+        ],
+    ),
+    (
+        "review translations",
+        ["review", "translations", "--framework", "bk", "--reviews", "{tmp}", "--format", "csv"],
+    ),
+    (
+        "review translation",
+        [
+            "review",
+            "translation",
+            "bk:C2",
+            "label",
+            "--reviewer",
+            "tester",
+            "--label",
+            "Test Er",
+            "--confirm",
+            "--reviews",
+            "{tmp}",
+        ],
+    ),
+    # a sheet made by review export, read back: "&&" runs the steps in one folder
+    (
+        "review import",
+        [
+            "review",
+            "export",
+            "--reviewer",
+            "tester",
+            "--label",
+            "Test Er",
+            "--reviews",
+            "{tmp}",
+            "-o",
+            "{tmp}/r.xlsx",
+            "&&",
+            "review",
+            "import",
+            "{tmp}/r.xlsx",
+            "--reviews",
+            "{tmp}",
+        ],
+    ),
     ("review stats", ["review", "stats", "--format", "json"]),
     (
         "review export",
@@ -200,6 +287,26 @@ def test_every_verb_is_in_the_list(plain_venv, tmp_path):
     assert listed and verbs == tested, f"add to VERBS: {sorted(verbs - tested)}"
 
 
+def _commands(help_text: str) -> set[str]:
+    if "Commands:" not in help_text:
+        return set()
+    body = help_text.split("Commands:", 1)[1]
+    return {line.split()[0] for line in body.splitlines() if line.startswith("  ") and line.strip()}
+
+
+def test_every_subcommand_is_in_the_list(plain_venv, tmp_path):
+    """A group's subcommands each run once too (review import, suggest items, cache clear…)."""
+    groups = _commands(_run(plain_venv, ["--help"], tmp_path).stdout)
+    subcommands = {
+        f"{group} {sub}"
+        for group in groups
+        for sub in _commands(_run(plain_venv, [group, "--help"], tmp_path).stdout)
+    }
+    tested = {" ".join(name.split()[:2]) for name, _ in VERBS}
+    assert {"review import", "suggest items", "cache clear"} <= subcommands
+    assert subcommands <= tested, f"add to VERBS: {sorted(subcommands - tested)}"
+
+
 @pytest.fixture(scope="module")
 def shipped_endpoint():
     """An Oxigraph server on 127.0.0.1 holding the shipped graph's TriG export."""
@@ -225,9 +332,13 @@ def test_verb_runs_in_the_plain_install(plain_venv, tmp_path, name, args, reques
     argv = [a.replace("{tmp}", str(work)) for a in args]
     if "{endpoint}" in argv:
         argv[argv.index("{endpoint}")] = request.getfixturevalue("shipped_endpoint")
-    res = _run(plain_venv, argv, work)
-    assert res.returncode == 0, f"{name}: exit {res.returncode}\n{res.stderr[-1500:]}"
-    assert "Traceback" not in res.stderr
+    steps: list[list[str]] = [[]]
+    for a in argv:
+        steps.append([]) if a == "&&" else steps[-1].append(a)
+    for step in steps:
+        res = _run(plain_venv, step, work)
+        assert res.returncode == 0, f"{name}: exit {res.returncode}\n{res.stderr[-1500:]}"
+        assert "Traceback" not in res.stderr
     produced = [a for a in argv if a.startswith(str(work))]
     assert res.stdout.strip() or all(Path(p).exists() for p in produced), name
     assert not os.path.exists(ROOT / "site"), "a verb wrote into the checkout"

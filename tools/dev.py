@@ -325,7 +325,9 @@ def release(args: argparse.Namespace) -> int:
     summary = args.summary or ""
     if args.summary_file:
         summary = Path(args.summary_file).read_text(encoding="utf-8")
-    text = update_changelog(old, changes, rel.version, rel.date, summary)
+    # the changelog is read by CLI users: name the verbs that list what it cuts short
+    cli = {"concepts": "herstelgraph diff", "mappings": "herstelgraph diff --only mappings"}
+    text = update_changelog(old, changes, rel.version, rel.date, summary, cli)
     if text != old:
         print(f"CHANGELOG.md: {'out of date' if args.check else 'section ' + rel.version}")
         stale.append("CHANGELOG.md")

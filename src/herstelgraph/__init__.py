@@ -54,6 +54,7 @@ _LAZY = {
     "CoverageScope": ("herstelgraph.model", "CoverageScope"),
     "CoverageStatus": ("herstelgraph.model", "CoverageStatus"),
     "Direction": ("herstelgraph.model", "Direction"),
+    "Engine": ("herstelgraph.model", "Engine"),
     "Entailment": ("herstelgraph.model", "Entailment"),
     "Figure": ("herstelgraph.model", "Figure"),
     "Framework": ("herstelgraph.model", "Framework"),
@@ -107,11 +108,13 @@ _LAZY = {
     "Store": ("herstelgraph.store.store", "Store"),
     "Endpoint": ("herstelgraph.store.endpoint", "Endpoint"),
     "EndpointReport": ("herstelgraph.checks.endpoint", "EndpointReport"),
+    "FeatureStatus": ("herstelgraph.checks.endpoint", "FeatureStatus"),
+    "GraphStatus": ("herstelgraph.checks.endpoint", "GraphStatus"),
     "check_endpoint": ("herstelgraph.checks.endpoint", "check_endpoint"),
 }
 
 if TYPE_CHECKING:  # for type checkers and IDEs; at run time ``__getattr__`` loads them
-    from .checks.endpoint import EndpointReport, check_endpoint
+    from .checks.endpoint import EndpointReport, FeatureStatus, GraphStatus, check_endpoint
     from .checks.quality import QualityCheck, QualityFinding, QualityReport  # no rdflib at import
     from .checks.quality import check as check_quality
     from .checks.validate import (  # no rdflib at import
@@ -142,6 +145,7 @@ if TYPE_CHECKING:  # for type checkers and IDEs; at run time ``__getattr__`` loa
         CoverageScope,
         CoverageStatus,
         Direction,
+        Engine,
         Entailment,
         Figure,
         Framework,
@@ -229,14 +233,17 @@ __all__ = [
     "Endpoint",
     "EndpointError",
     "EndpointReport",
+    "Engine",
     "Entailment",
     "ExplainPath",
     "ExplainStep",
     "Explanation",
+    "FeatureStatus",
     "Figure",
     "Framework",
     "Gap",
     "GapStatus",
+    "GraphStatus",
     "HerstelgraphError",
     "Hub",
     "InputError",

@@ -138,6 +138,15 @@ class Language(Words):
     EN = "en"
 
 
+class Engine(Words):
+    """Which SHACL engine validates: the fast one (SHACL Core compiled to SPARQL) where the
+    shapes allow it (AUTO), the fast one or an error (FAST), or pyshacl, the reference."""
+
+    AUTO = "auto"
+    FAST = "fast"
+    PYSHACL = "pyshacl"
+
+
 class Direction(Words):
     """Whether a mapping row reads the record as stated or turned round."""
 

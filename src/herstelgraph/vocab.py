@@ -49,6 +49,12 @@ SKOS = PREFIXES["skos"]
 SSSOM = PREFIXES["sssom"]
 SEMAPV = PREFIXES["semapv"]
 RDF = PREFIXES["rdf"]
+RDF_TYPE = RDF + "type"
+RDFS = PREFIXES["rdfs"]
+DCT = PREFIXES["dct"]
+XSD = PREFIXES["xsd"]
+#: SKOS-XL: no prefix of ours (nothing here uses it), but the quality checks know its terms
+SKOSXL = "http://www.w3.org/2008/05/skos-xl#"
 
 #: The named graphs of a store (and of the TriG export an endpoint is loaded from).
 ASSERTED_GRAPH = BASE + "graph/asserted"

@@ -1523,13 +1523,13 @@ def _ontology_labels() -> dict[str, dict[str, str]]:
     import pyoxigraph as ox
 
     from .resources import data_dir
-    from .vocab import HG
+    from .vocab import HG, RDFS
 
     path = data_dir("ontology") / "herstelgraph.ttl"
     out: dict[str, dict[str, str]] = {}
     try:
         quads = ox.parse(path=str(path), format=ox.RdfFormat.TURTLE)
-        label = "http://www.w3.org/2000/01/rdf-schema#label"
+        label = RDFS + "label"
         for q in quads:
             s, o = q.subject, q.object
             if (

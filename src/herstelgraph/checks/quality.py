@@ -34,18 +34,14 @@ from pathlib import Path
 from pyoxigraph import Literal as _Literal
 from pyoxigraph import NamedNode as _NamedNode
 
-from ..errors import InputError
-from ..model import Record
+from ..errors import InputError, InputFileError
+from ..model import Language, Record
+from ..vocab import DCT, RDF_TYPE, RDFS, SKOS, SKOSXL, XSD
 from ..words import check_detail, check_title
 
-SKOS = "http://www.w3.org/2004/02/skos/core#"
-SKOSXL = "http://www.w3.org/2008/05/skos-xl#"
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-RDFS = "http://www.w3.org/2000/01/rdf-schema#"
-XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+XSD_STRING = XSD + "string"
 DC_TITLE = "http://purl.org/dc/elements/1.1/title"
-DCT_TITLE = "http://purl.org/dc/terms/title"
-DCT = "http://purl.org/dc/terms/"
+DCT_TITLE = DCT + "title"
 OWL = "http://www.w3.org/2002/07/owl#"
 
 #: Every term the SKOS namespace defines (SKOS Reference, appendix B).
@@ -229,12 +225,12 @@ class _Graph:
     """The asserted triples of a store as the indexes the checks need (IRIs as strings),
     read through rdfs:subPropertyOf and rdfs:subClassOf (the file's and SKOS's own)."""
 
-    def __init__(self, ox_store, graphs):
+    def __init__(self, store, graphs):
         import pyoxigraph as ox
 
         self._ox = ox
-        self.store = ox_store
-        self.graphs = None if graphs is None else set(graphs)
+        self.store = store
+        self.graphs = None if graphs is None else tuple(dict.fromkeys(graphs))
         self._pairs: dict[str, set[tuple[str, str]]] = {}
         self._rel: dict[tuple, set[tuple[str, str]]] = {}
         self._subs: dict[str, frozenset[str]] = {}
@@ -250,9 +246,7 @@ class _Graph:
 
     def _quads(self, pred, obj):
         p = self._ox.NamedNode(pred) if pred else None
-        for q in self.store.quads_for_pattern(None, p, obj, None):
-            if self.graphs is None or q.graph_name in self.graphs:
-                yield q
+        yield from self.store.quads(None, p, obj, graphs=self.graphs)
 
     def pairs(self, pred: str) -> set[tuple[str, str]]:
         """(subject, object) IRI/bnode pairs of one predicate; literal objects skipped."""
@@ -321,19 +315,19 @@ class _Graph:
         terms: set[str] = set()
         typed: set[tuple[str, str, _Literal]] = set()
         count = 0
-        for gname in sorted(self.graphs, key=str) if self.graphs is not None else [None]:
-            for q in self.store.quads_for_pattern(None, None, None, gname):
-                count += 1
-                s, p, o = q.subject, q.predicate.value, q.object
-                if type(s) is named:
-                    subjects.add(s.value)
-                if p.startswith(SKOS):
-                    terms.add(p)
-                if type(o) is lit:
-                    if o.datatype.value in _CHECKED:
-                        typed.add((_key(s), p, o))
-                elif type(o) is named and o.value.startswith(SKOS):
-                    terms.add(o.value)
+        graphs = None if self.graphs is None else sorted(self.graphs, key=str)
+        for q in self.store.quads(graphs=graphs):
+            count += 1
+            s, p, o = q.subject, q.predicate.value, q.object
+            if type(s) is named:
+                subjects.add(s.value)
+            if p.startswith(SKOS):
+                terms.add(p)
+            if type(o) is lit:
+                if o.datatype.value in _CHECKED:
+                    typed.add((_key(s), p, o))
+            elif type(o) is named and o.value.startswith(SKOS):
+                terms.add(o.value)
         self.subjects = subjects
         self.skos_terms = terms | {s for s in subjects if s.startswith(SKOS)}
         self.typed_literals = sorted(typed, key=lambda x: (x[0], x[1], x[2].value))
@@ -493,7 +487,7 @@ def check_store(
 
     if graphs == "asserted":
         graphs = [ASSERTED, USER]
-    g = _Graph(store.ox, graphs)
+    g = _Graph(store, graphs)
     found: dict[str, list[tuple[str, str]]] = {c: [] for c, _, _ in CHECKS}
 
     def add(check: str, resource: str, detail: str) -> None:
@@ -1022,9 +1016,9 @@ def load_files(paths: Iterable[Path], tag_places: TagPlaces | None = None):
     store = Store()
     for path in map(Path, paths):
         if path.name.endswith((".sssom.tsv", ".tsv")):
-            store.ox.extend(sssom_quads(path, ASSERTED))
+            store.extend(sssom_quads(path, ASSERTED))
         else:
-            data = load_rdf(store.ox, path, ASSERTED)
+            data = load_rdf(store, path, ASSERTED)
             if tag_places is not None:
                 tag_places.add(path, data)
             if path.suffix.lower() in (".jsonld", ".json"):  # rdf_format's JSON-LD names
@@ -1078,7 +1072,7 @@ def _dropped_by_jsonld(path: Path, data: bytes) -> None:
         )
 
 
-def load_rdf(ox_store, path: Path, graph) -> bytes:
+def load_rdf(store, path: Path, graph) -> bytes:
     """Read one RDF file of another vocabulary as leniently as RDF allows, and refuse what is
     malformed with ``file:line:column: what is wrong``.
 
@@ -1101,7 +1095,7 @@ def load_rdf(ox_store, path: Path, graph) -> bytes:
     try:
         inputs.guard_rdf(path, data, form)
     except InputError as exc:  # a remote JSON-LD context is quoted: say where it stands
-        raise InputError(_locate(path, data, None, str(exc), str(exc))) from None
+        raise inputs.located(path, _locate(path, data, None, str(exc), str(exc))) from None
     if form != ox.RdfFormat.RDF_XML:
         inputs.decode(path, data)
     try:
@@ -1123,24 +1117,24 @@ def load_rdf(ox_store, path: Path, graph) -> bytes:
             locate=lambda msg, raw: _locate(path, data, form, msg, raw),
             tags="read",  # a tag that breaks BCP 47: reported by the check, not refused
         )
-        ox_store.load(triples, format=out, to_graph=None if quads else graph, lenient=True)
+        store.load(triples, out, graph=None if quads else graph, lenient=True)
         return data
     try:
         try:
-            ox_store.load(data, format=form, base_iri=base, to_graph=None if quads else graph)
+            store.load(data, form, base_iri=base, graph=None if quads else graph)
         except (SyntaxError, ValueError):
             read = inputs.lenient_tag_quads(data, form, base)
             if read is None:
                 raise
-            ox_store.extend(
+            store.extend(
                 read if quads else [ox.Quad(q.subject, q.predicate, q.object, graph) for q in read]
             )
         inputs.check_literals(path, data, (), form)  # no triples: the language-case warning
     except (SyntaxError, ValueError) as exc:
         msg = _locate(path, data, form, inputs.syntax_message(path, exc), str(exc))
-        raise InputError(msg) from None
+        raise inputs.located(path, msg) from None
     except OSError as exc:  # e.g. a JSON-LD loader asked for; nothing is fetched
-        raise InputError(f"{path}: {exc}; the file needs something from outside it") from None
+        raise InputFileError(path, f"{exc}; the file needs something from outside it") from None
     return data
 
 
@@ -1214,9 +1208,11 @@ def sssom_quads(path: Path, graph) -> list:
     ]
 
 
-def check(paths: Sequence[Path] = (), data: Sequence[Path] = (), lang: str = "en") -> QualityReport:
+def check(
+    paths: Sequence[Path] = (), data: Sequence[Path] = (), lang: Language | str = Language.EN
+) -> QualityReport:
     """The report for the user's files, or for the shipped graph (plus ``data``) when none,
-    its titles and details in ``lang``.
+    its titles and details in ``lang`` (a ``Language``, or its value "nl"/"en").
 
     Both carry the mapping checks of mappings/RUBRIC.md §7 (curation/consistency.py): on the
     shipped mapping files, or on the user's SSSOM files whose records name items of the
@@ -1224,6 +1220,9 @@ def check(paths: Sequence[Path] = (), data: Sequence[Path] = (), lang: str = "en
     from ..curation import consistency
     from ..store.build import load
 
+    if lang not in Language.values():
+        raise InputError(f"unknown language {lang!r}; use nl or en")
+    lang = Language(lang).value  # the plain value: the word tables are keyed by it
     if paths:
         places = TagPlaces()
         files = load_files(paths, places)
@@ -1295,7 +1294,7 @@ def _shipped_deprecated(store) -> dict[str, tuple[str, ...]]:
 
     if not any(
         type(q.object) is _NamedNode and q.object.value.startswith(BASE)
-        for q in store.ox.quads_for_pattern(None, None, None, None)
+        for q in store.quads(graphs=None)
     ):
         return {}
     from ..questions.deprecation import deprecated_items

@@ -24,9 +24,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-SH = "http://www.w3.org/ns/shacl#"
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-SUBCLASS = "http://www.w3.org/2000/01/rdf-schema#subClassOf"
+from ..vocab import PREFIXES, RDF_TYPE, RDFS
+
+SH = PREFIXES["sh"]
+SUBCLASS = RDFS + "subClassOf"
 TARGETS = ("targetClass", "targetSubjectsOf", "targetObjectsOf", "targetNode")
 VALUE_COMPONENTS = (
     "class", "datatype", "nodeKind", "minInclusive", "maxInclusive", "in", "pattern",

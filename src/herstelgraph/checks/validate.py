@@ -20,7 +20,7 @@ from pathlib import Path
 from ..errors import InputError, InputFileError
 from ..ids import compact
 from ..io.rdflib_bridge import ox_quad, ox_term, rdflib_term
-from ..model import ValidationReport, ValidationResult
+from ..model import Engine, Language, ValidationReport, ValidationResult
 from ..store.store import ASSERTED, INFERRED, USER, Queryable, Store
 from ..vocab import FRAMEWORK_PREFIXES, HG, PREFIXES
 from .rules import (
@@ -191,19 +191,21 @@ def _to_rdflib(data):
 def validate_profiles(
     store: Store,
     profiles,
-    lang: str = "en",
+    lang: Language | str = Language.EN,
     shapes=None,
     *,
-    engine: str = "auto",
+    engine: Engine | str = Engine.AUTO,
     shacl_report: bool = False,
 ) -> ValidationReport:
     """Validate any number of profiles in one run; this is the function benchmarks time.
 
     ``profiles``: an rdflib graph, a pyoxigraph store, or triples of either. The data is the
     profiles plus the types of the IRIs they name, never the whole graph. ``shapes`` defaults
-    to the shipped profile shapes (profiles.ttl + profiles-generated.ttl). ``engine``: 'fast'
-    (our SPARQL-compiled SHACL Core, see shaclcore), 'pyshacl' (the reference), or 'auto'
-    (fast when the shapes allow it). ``shacl_report`` adds the sh:ValidationReport as Turtle.
+    to the shipped profile shapes (profiles.ttl + profiles-generated.ttl). ``engine``:
+    ``Engine.FAST`` (our SPARQL-compiled SHACL Core, see shaclcore), ``Engine.PYSHACL`` (the
+    reference), or ``Engine.AUTO`` (fast when the shapes allow it); ``lang`` and ``engine``
+    also take their values as strings ("en", "fast"). ``shacl_report`` adds the
+    sh:ValidationReport as Turtle.
     """
     data = profile_data(store, profiles)
     shapes = shapes if shapes is not None else shapes_graph("profiles")
@@ -224,7 +226,7 @@ def profile_shapes_for(store: Store):
 
 
 def validate_graph(
-    store: Store, lang: str = "en", shapes=None, *, shacl_report: bool = False
+    store: Store, lang: Language | str = Language.EN, shapes=None, *, shacl_report: bool = False
 ) -> ValidationReport:
     """Validate the shipped graph (plus user data) and its closure with shapes/graph.ttl."""
     shapes = shapes if shapes is not None else shapes_graph("graph")
@@ -232,7 +234,12 @@ def validate_graph(
 
 
 def validate_files(
-    store: Store, paths, lang: str = "en", *, conforms_to: str | None = None, **kw
+    store: Store,
+    paths,
+    lang: Language | str = Language.EN,
+    *,
+    conforms_to: str | None = None,
+    **kw,
 ) -> ValidationReport:
     """Read profile files (Turtle, JSON-LD, or a curriculum sheet) and validate them together;
     ``conforms_to``: check every profile against this framework as if it claimed it."""
@@ -252,10 +259,13 @@ def _compiled(shapes):
 
 
 def _run(store, data, shapes, lang, grouped, engine, shacl_report) -> ValidationReport:
+    # the enums' plain values from here on (a str-valued enum member hashes by its name)
     if lang not in LANGS:
         raise InputError(f"unknown language {lang!r}; use nl or en")
-    if engine not in ("auto", "fast", "pyshacl"):
+    lang = Language(lang).value
+    if engine not in Engine.values():
         raise InputError(f"unknown engine {engine!r}; use auto, fast or pyshacl")
+    engine = Engine(engine).value
     queries = _compiled(shapes) if engine != "pyshacl" else None
     if engine == "fast" and queries is None:
         raise InputError("these shapes use SHACL features the fast engine lacks; use pyshacl")
@@ -532,7 +542,7 @@ def read_profiles(store: Store, paths, *, conforms_to: str | None = None):
             out.extend(ox_quad(t) for t in read_csv(store, path, conforms_to=conforms_to))
             continue
         if suffix not in formats:
-            raise InputError(f"{path}: unknown profile format; use .ttl, .jsonld, .csv or .xlsx")
+            raise InputFileError(path, "unknown profile format; use .ttl, .jsonld, .csv or .xlsx")
         data = inputs.read_bytes(path)  # the size cap, as for every user file
         inputs.decode(path, data)
         if formats[suffix] == ox.RdfFormat.JSON_LD:
@@ -548,9 +558,10 @@ def read_profiles(store: Store, paths, *, conforms_to: str | None = None):
         one = ox.Store()
         try:
             one.load(data, format=form, base_iri=base)
-        except (SyntaxError, ValueError, OSError) as exc:
-            msg = str(exc).replace("Parser error at ", "")
-            raise InputError(f"{path}: {msg}; fix the syntax there") from None
+        except (SyntaxError, ValueError) as exc:
+            raise inputs.syntax_error(path, exc) from None
+        except OSError as exc:  # e.g. a JSON-LD loader asked for; nothing is fetched
+            raise InputFileError(path, f"cannot be read ({exc})") from None
         if scheme is not None:
             claim = ox.NamedNode(PREFIXES["dct"] + "conformsTo")
             one.extend([ox.Quad(p, claim, scheme) for p in _profile_nodes(one)])

@@ -46,7 +46,7 @@ def overview(obj: Context, out: Output) -> None:
 
 
 @click.command()
-@click.argument("scheme")
+@click.argument("framework", metavar="FRAMEWORK")
 @click.option(
     "--type", "type_",
     help="Item type, e.g. Competency, KnowledgeItem, Activity (any case; the Dutch word too).",
@@ -55,14 +55,16 @@ def overview(obj: Context, out: Output) -> None:
 @output_options
 @click.pass_obj
 def concepts(
-    obj: Context, scheme: str, type_: str | None, out: Output, include_deprecated: bool = False
+    obj: Context, framework: str, type_: str | None, out: Output, include_deprecated: bool = False
 ) -> None:
-    """List a framework's concepts in source order (SCHEME: e.g. bk-0597-1, valente-2023)."""
+    """List a framework's concepts in source order (FRAMEWORK: e.g. bk-0597-1, valente-2023)."""
     from ..model import Concept
     from ..questions.catalogue import concepts as list_concepts
 
-    rows = list_concepts(obj.store, scheme, item_type=type_, include_deprecated=include_deprecated)
-    title = out.presenter.msg("concepts_of", scheme=scheme)
+    rows = list_concepts(
+        obj.store, framework, item_type=type_, include_deprecated=include_deprecated
+    )
+    title = out.presenter.msg("concepts_of", scheme=framework)
     cols = ["id", "notation", "type", "label"]
     out.send(Answer((View(rows, title, cols, kind=Concept),)))
 

@@ -66,7 +66,9 @@ class Context:
                     "--data cannot be combined with --endpoint: load the file into the "
                     "endpoint's graph https://w3id.org/herstelgraph/graph/user instead"
                 )
-            self._store = Endpoint(self.endpoint, timeout=self.endpoint_timeout)
+            self._store = Endpoint(
+                self.endpoint, timeout=self.endpoint_timeout, on_warning=endpoint_warning
+            )
         if self._store is None:
             from ..curation.review.loading import load
 
@@ -103,6 +105,16 @@ class Context:
             from ..errors import UnsupportedError
 
             raise UnsupportedError(f"{what} does not work with --endpoint: {instead}")
+
+
+def endpoint_warning(kind: str, message: str) -> None:
+    """An endpoint's warning on standard error, its advice in the CLI's terms."""
+    if kind == "layout":
+        from ..store.endpoint import LAYOUT_HINT
+
+        cli_hint = "load 'herstelgraph export --format trig' into it for the closure"
+        message = message.replace(LAYOUT_HINT, cli_hint)
+    click.echo(f"herstelgraph: warning: {message}", err=True)
 
 
 def _context() -> Context:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import click
 
 from ..words import message
-from .common import Context, Output, output_options
+from .common import Context, Output, endpoint_warning, output_options
 from .render import Answer, View
 
 
@@ -37,7 +37,8 @@ def check(obj: Context, url: str | None, out: Output) -> None:
         click.echo(f"herstelgraph: {message} …", err=True)
 
     lang = str(obj.lang)
-    report = check_endpoint(Endpoint(url, timeout=obj.endpoint_timeout), progress=say, lang=lang)
+    endpoint = Endpoint(url, timeout=obj.endpoint_timeout, on_warning=endpoint_warning)
+    report = check_endpoint(endpoint, progress=say, lang=lang)
     title = message("endpoint_title", obj.lang, url=url, version=report.version)
     view = View(report.findings(lang), title, kind=EndpointFinding)
     out.send(Answer((view,), data={**report.as_dict(), "ok": report.ok}))

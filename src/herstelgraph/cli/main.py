@@ -179,6 +179,8 @@ def hint(exc: HerstelgraphError, lang: Language | str = "en") -> str:
             return " (use --framework FRAMEWORK)"
         if exc.name in ("type", "status", "format"):
             return f" (--{exc.name})"
+        if exc.name == "since":
+            return " (--since REF or FOLDER)"
         if exc.name == "timeout":
             return " (--endpoint-timeout SECONDS)"
         return f" (--param {exc.name}=VALUE)"

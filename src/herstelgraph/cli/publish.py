@@ -57,7 +57,8 @@ def _from_suffix(output: str | None) -> ExportFormat | None:
     "concepts, mappings). Any case. Default: from -o's suffix (.ttl, .jsonld, .nt, .rdf, "
     ".trig, .csv, .sssom.tsv, .case.json, .ctdlasn.jsonld, .jskos.json).",
 )
-@click.option("--scheme", metavar="FRAMEWORK", help="Only this framework, e.g. bk-0597-1.")
+@click.option("--framework", metavar="FRAMEWORK", help="Only this framework, e.g. bk-0597-1.")
+@click.option("--scheme", metavar="FRAMEWORK", hidden=True, help="Deprecated: --framework.")
 @click.option(
     "--lang",
     "data_lang",
@@ -70,6 +71,7 @@ def _from_suffix(output: str | None) -> ExportFormat | None:
 def export_(
     obj: Context,
     fmt: ExportFormat | None,
+    framework: str | None,
     scheme: str | None,
     data_lang: str | None,
     output: str | None,
@@ -78,6 +80,11 @@ def export_(
     from ..errors import InputError
     from ..publish.export import export
 
+    if scheme is not None:  # the old name, kept working (hidden from --help)
+        if framework is not None and framework != scheme:
+            raise click.UsageError("give --framework or --scheme (its old name), not both")
+        notice("--scheme is deprecated; use --framework")
+        framework = scheme
     fmt = fmt or _from_suffix(output)
     if fmt is None:
         raise InputError(
@@ -86,7 +93,7 @@ def export_(
             + f"; use one of {', '.join(ExportFormat.values())}",
         )
     lang = data_lang.lower() if data_lang else None
-    write_output(output, export(obj.store, fmt, scheme, lang=lang).data)
+    write_output(output, export(obj.store, fmt, framework, lang=lang).data)
 
 
 @click.command("site")

@@ -309,7 +309,12 @@ def list_translations(obj: Context, todo: bool, framework, reviews_dir, out: Out
 
     files = translation_files(review_dirs([*(Path(p) for p in obj.reviews), *named]))
     decisions = read_decisions([(p, None) for p in files])
-    all_units = units(_base_store(obj))
+    store = _base_store(obj)
+    if framework:  # any case and the prefix forms (bk, BK-0597-1); an unknown one refused
+        from ..questions.catalogue import framework_id, scheme_node
+
+        framework = framework_id(scheme_node(store, framework).value)
+    all_units = units(store)
     force, _ = in_force(decisions, {k: u.english for k, u in all_units.items()})
     rows = []
     for key, unit in all_units.items():

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import InputError
+from ..errors import InputError, ParameterError
 from ..model import Record
 from .sssom import FRAMEWORKS, PREREQUISITE, MappingRecord, mapping_files, read_tsv
 
@@ -70,6 +70,10 @@ class CurationReport(Record):
     added: int
     removed: int
     changed: int
+
+
+#: the note when there is nothing to compare with (the CLI adds its own hint to it)
+NO_RELEASE = "no release yet: no git tag to compare with"
 
 
 def _pair(name: str) -> str:
@@ -227,14 +231,19 @@ def last_tag(folder: Path) -> str | None:
 def at_ref(folder: Path, ref: str) -> dict[str, list[MappingRecord]]:
     """The mapping files as they were at a git ref of the checkout that holds ``folder``."""
     if ref.startswith("-"):
-        raise InputError(f"--since {ref}: not a git ref (a tag, branch or commit) or folder")
+        raise ParameterError(
+            "since", f"since={ref!r}: not a git ref (a tag, branch or commit) or folder"
+        )
     if _git(folder, "rev-parse", "--is-inside-work-tree") is None:
-        raise InputError(
-            f"--since {ref}: {folder} is not in a git checkout; give an older mappings "
-            "folder or file instead"
+        raise ParameterError(
+            "since",
+            f"since={ref!r}: {folder} is not in a git checkout; give an older mappings "
+            "folder or file instead",
         )
     if _git(folder, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}") is None:
-        raise InputError(f"--since {ref}: no such git ref (a tag, branch or commit) or folder")
+        raise ParameterError(
+            "since", f"since={ref!r}: no such git ref (a tag, branch or commit) or folder"
+        )
     prefix = (_git(folder, "rev-parse", "--show-prefix") or "").strip()
     listing = _git(folder, "ls-tree", "--name-only", ref, ".") or ""
     names = [Path(p).name for p in listing.split() if p.endswith(".sssom.tsv")]
@@ -268,7 +277,7 @@ def build_report(folder: Path | None = None, since: str | None = None) -> Curati
     else:
         tag = last_tag(folder)
         if tag is None:
-            note = "no release yet: no git tag to compare with (give --since REF or FOLDER)"
+            note = f"{NO_RELEASE} (give since= an older mappings folder, file or git ref)"
         else:
             since, old, note = tag, at_ref(folder, tag), f"since the last release, {tag}"
     diff = changes(old, new) if old is not None else []

@@ -158,9 +158,10 @@ def check_input(path: Path) -> os.stat_result | None:
     if not stat.S_ISREG(st.st_mode):
         return None
     if st.st_size > limit:
-        raise InputError(
-            f"{path}: the file has {_bytes(st.st_size)}, over the input limit of "
-            f"{_bytes(limit)}; raise the limit with {MAX_INPUT_ENV} (e.g. 200MB)"
+        raise InputFileError(
+            path,
+            f"the file has {_bytes(st.st_size)}, over the input limit of "
+            f"{_bytes(limit)}; raise the limit with {MAX_INPUT_ENV} (e.g. 200MB)",
         )
     return st
 
@@ -205,9 +206,9 @@ def read_bytes(path: Path) -> bytes:
     try:
         size = path.stat().st_size
         if size > limit:
-            raise InputError(
-                f"{path}: the file has {_bytes(size)}, over the input limit of "
-                f"{_bytes(limit)}; {hint}"
+            raise InputFileError(
+                path,
+                f"the file has {_bytes(size)}, over the input limit of {_bytes(limit)}; {hint}",
             )
         chunks, total = [], 0
         with _open(path) as fh:  # bounded: a device or a growing file stops at the cap
@@ -216,12 +217,12 @@ def read_bytes(path: Path) -> bytes:
                 total += len(chunk)
         data = b"".join(chunks)
     except IsADirectoryError:
-        raise InputError(f"{path}: is a folder; give a file") from None
+        raise InputFileError(path, "is a folder; give a file") from None
     except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+        raise InputFileError(path, f"cannot read ({exc.strerror})") from None
     if len(data) > limit:
-        raise InputError(
-            f"{path}: more than {_bytes(limit)} could be read, over the input limit; {hint}"
+        raise InputFileError(
+            path, f"more than {_bytes(limit)} could be read, over the input limit; {hint}"
         )
     return data
 
@@ -273,8 +274,10 @@ def rdf_format(path: Path, fmt: str | None = None):
     else:
         found = formats.get((fmt or Path(path).suffix.lstrip(".")).lower())
     if found is None:
-        raise InputError(
-            f"{path}: unknown RDF format; use .ttl, .nt, .nq, .trig, .rdf, .jsonld or --format"
+        raise InputFileError(
+            path,
+            "unknown RDF format; name the file .ttl, .nt, .nq, .trig, .rdf or .jsonld, or give "
+            "its format",
         )
     return found
 
@@ -295,10 +298,13 @@ def guard_rdf(path: Path, data: bytes, rdf_format) -> None:
         m = _xml_decl().search(text)
         if m:
             line, col = _position(text, m.start())
-            raise InputError(
-                f"{path}:{line}:{col}: RDF/XML with <!{m.group(1).decode().upper()}> refused "
+            raise InputFileError(
+                path,
+                f"RDF/XML with <!{m.group(1).decode().upper()}> refused "
                 "before parsing (external or nested entities); remove the DOCTYPE/ENTITY "
-                "declarations and write the values out"
+                "declarations and write the values out",
+                line=line,
+                column=col,
             )
         check_nesting(path, data, rdf_format)
     elif rdf_format == ox.RdfFormat.JSON_LD:
@@ -400,7 +406,12 @@ def check_jsonld(path: Path, data: bytes) -> None:
     try:
         doc = json.loads(decode(path, data).removeprefix("\ufeff"))
     except json.JSONDecodeError as exc:
-        raise InputError(f"{path}:{exc.lineno}:{exc.colno}: invalid JSON ({exc.msg})") from None
+        raise InputFileError(
+            path,
+            f"invalid JSON ({exc.msg}); fix the syntax there",
+            line=exc.lineno,
+            column=exc.colno,
+        ) from None
 
     def remote(ctx) -> str | None:
         if isinstance(ctx, str):
@@ -420,9 +431,10 @@ def check_jsonld(path: Path, data: bytes) -> None:
         node = stack.pop()
         if isinstance(node, dict):
             if "@context" in node and (url := remote(node["@context"])):
-                raise InputError(
-                    f"{path}: remote JSON-LD @context {url!r} refused (herstelgraph never "
-                    "fetches); inline the context, e.g. ontology/herstelgraph.context.jsonld"
+                raise InputFileError(
+                    path,
+                    f"remote JSON-LD @context {url!r} refused (herstelgraph never "
+                    "fetches); inline the context, e.g. ontology/herstelgraph.context.jsonld",
                 )
             stack.extend(node.values())
         elif isinstance(node, list):
@@ -436,18 +448,43 @@ def _parser_at() -> re.Pattern:
     )
 
 
-def syntax_message(path: Path, exc: Exception) -> str:
-    """Oxigraph's 'Parser error at line 3 between columns 1 and 5: …' as 'file:3:1: …'."""
+def syntax_error(path: Path | str, exc: Exception) -> InputFileError:
+    """Oxigraph's 'Parser error at line 3 between columns 1 and 5: …' as an error located at
+    file, line 3, column 1 (from the message, else the ``SyntaxError``'s ``lineno`` and
+    ``offset``), so a caller can point at the place without parsing the message."""
     msg = str(exc).strip()
     m = _parser_at().match(msg)
-    where = str(path)
+    line: int | None = None
+    column: int | None = None
     if m:
-        where += f":{m.group(1)}:{m.group(2) or m.group(3) or 1}"
+        line, column = int(m.group(1)), int(m.group(2) or m.group(3) or 1)
         msg = msg[m.end() :]
+    elif isinstance(exc, SyntaxError) and exc.lineno:
+        line, column = exc.lineno, exc.offset or 1
     msg = re.sub(r"\s*\(line \d+\)\s*$", "", msg)
     # the parser quotes the offending text: escape what would break the one line
     msg = "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode() for ch in msg)
-    return f"{where}: {msg}; fix the syntax there"
+    return InputFileError(path, f"{msg}; fix the syntax there", line=line, column=column)
+
+
+def syntax_message(path: Path, exc: Exception) -> str:
+    """``syntax_error``'s one line: 'file:3:1: what is wrong; fix the syntax there'."""
+    return str(syntax_error(path, exc))
+
+
+def located(path: Path | str, message: str) -> InputFileError:
+    """A message of the form 'file:line:column: what' (or 'file: what') as the located error
+    it describes (e.g. one rewritten by a ``locate`` callback)."""
+    prefix = f"{path}:"
+    if not message.startswith(prefix):
+        return InputFileError(path, message)
+    m = re.match(r"(\d+)(?::(\d+))?: ", message[len(prefix) :])
+    if m is None:
+        return InputFileError(path, message[len(prefix) :].lstrip())
+    column = int(m.group(2)) if m.group(2) else None
+    return InputFileError(
+        path, message[len(prefix) + m.end() :], line=int(m.group(1)), column=column
+    )
 
 
 def load_rdf(
@@ -506,9 +543,9 @@ def load_rdf(
         # re-validation) gives the same triples: 0.37 s instead of 0.64 s at 50x
         ox_store.load(data, format=form, base_iri=base, to_graph=to_graph, lenient=checked)
     except (SyntaxError, ValueError) as exc:
-        raise InputError(syntax_message(path, exc)) from None
+        raise syntax_error(path, exc) from None
     except OSError as exc:  # e.g. a JSON-LD loader asked for; nothing is fetched
-        raise InputError(f"{path}: {exc}; the file needs something from outside it") from None
+        raise InputFileError(path, f"{exc}; the file needs something from outside it") from None
     return data
 
 
@@ -601,12 +638,12 @@ def _parse_and_check(
                 if literals == "lang":
                     check_literals(path, data, (), form)
                 return ox.serialize(quads, format=out_format) or b"", said
-        message = syntax_message(path, exc)
-        raise InputError(locate(message, str(exc)) if locate else message) from None
+        error = syntax_error(path, exc)
+        raise (located(path, locate(str(error), str(exc))) if locate else error) from None
     except OSError as exc:  # e.g. a JSON-LD loader asked for; nothing is fetched
-        raise InputError(f"{path}: {exc}; the file needs something from outside it") from None
+        raise InputFileError(path, f"{exc}; the file needs something from outside it") from None
     except RecursionError:
-        raise InputError(f"{path}: nested too deeply to read; flatten the structure") from None
+        raise InputFileError(path, "nested too deeply to read; flatten the structure") from None
 
 
 def parse_with_deadline(
@@ -643,6 +680,9 @@ def parse_with_deadline(
             path, "the parser stopped without an answer (out of memory?); split the file"
         ) from None
     except worker.Failed as exc:
+        if exc.located is not None:  # the worker's InputFileError, with its line and column
+            where, reason, line, column = exc.located
+            raise InputFileError(where, reason, line=line, column=column) from None
         if exc.kind in ("InputError", "InputFileError", "SettingError"):
             raise InputError(str(exc)) from None
         if exc.kind == "MemoryError":
@@ -725,10 +765,12 @@ def check_literals(path: Path, data: bytes, parsed, form) -> None:
             needle = o.value.encode("utf-8")
             at = data.find(b'"' + needle + b'"')
             at = at if at >= 0 else data.find(b">" + needle + b"<")
-            where = f"{path}:{':'.join(map(str, _position(data, at + 1)))}" if at >= 0 else path
-            raise InputError(
-                f"{where}: {o.value!r} is not a valid xsd:{name}; correct the value or drop "
-                "the datatype"
+            line, column = _position(data, at + 1) if at >= 0 else (None, None)
+            raise InputFileError(
+                path,
+                f"{o.value!r} is not a valid xsd:{name}; correct the value or drop the datatype",
+                line=line,
+                column=column,
             )
     kind = {ox.RdfFormat.RDF_XML: "xml", ox.RdfFormat.JSON_LD: "json"}.get(form, "text")
     prefix = _LANG_PREFIX[kind]
@@ -958,7 +1000,7 @@ def select_with_deadline(
     form: str = "select",
 ):
     """``store.select`` (or ``ask``/``construct`` by ``form``) in a forked worker that is
-    killed at the deadline.
+    killed at the deadline. A SELECT's answer is (its variables, its rows as dicts).
 
     Oxigraph has no way to cancel a running query, so a user's query runs in a child
     process that shares the store copy-on-write (no reload); rows come back over a pipe.
@@ -1000,7 +1042,7 @@ def _answer(store, form: str, sparql: str, bindings, entailment):
         triples = store.construct(sparql, bindings, entailment=entailment)
         return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
     rows = store.select(sparql, bindings, entailment=entailment)
-    return [{k: _encode(v) for k, v in r.items()} for r in rows]
+    return list(rows.variables), [{k: _encode(v) for k, v in r.items()} for r in rows]
 
 
 def _unpack(form: str, payload):
@@ -1011,7 +1053,8 @@ def _unpack(form: str, payload):
     if form in ("construct", "describe"):
         quads = ox.parse(payload, format=ox.RdfFormat.N_TRIPLES)
         return [ox.Triple(q.subject, q.predicate, q.object) for q in quads]
-    return [{k: _decode(v) for k, v in r.items()} for r in payload]
+    variables, rows = payload  # a SELECT: (its variables, its rows)
+    return variables, [{k: _decode(v) for k, v in r.items()} for r in rows]
 
 
 _INPUT_ERRORS = {"InputError", "QueryError", "ParameterError", "SettingError", "UnknownIdError"}

@@ -25,6 +25,8 @@ import time
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from ..errors import InputFileError
+
 T = TypeVar("T")
 
 #: the process ids of live workers (tests read it to prove none is left behind)
@@ -40,11 +42,13 @@ class Died(Exception):
 
 
 class Failed(Exception):
-    """The work raised: ``kind`` is the exception's class name, ``args[0]`` its message."""
+    """The work raised: ``kind`` is the exception's class name, ``args[0]`` its message;
+    ``located``: an ``InputFileError``'s (path, reason, line, column), to raise it again."""
 
-    def __init__(self, kind: str, message: str):
+    def __init__(self, kind: str, message: str, located: tuple | None = None):
         super().__init__(message)
         self.kind = kind
+        self.located = located
 
 
 def available() -> bool:
@@ -91,7 +95,10 @@ def call(fn: Callable[[], T], timeout: float) -> T:
             try:
                 result: Any = ("ok", fn())
             except BaseException as exc:
-                result = ("error", type(exc).__name__, str(exc))
+                where = None
+                if isinstance(exc, InputFileError):
+                    where = (exc.path, exc.reason, exc.line, exc.column)
+                result = ("error", type(exc).__name__, str(exc), where)
             try:
                 payload = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
             except Exception as exc:
@@ -112,7 +119,7 @@ def call(fn: Callable[[], T], timeout: float) -> T:
     result = pickle.loads(data)
     if result[0] == "ok":
         return result[1]
-    raise Failed(result[1], result[2])
+    raise Failed(*result[1:])
 
 
 def _read_all(fd: int, deadline: float) -> bytes:

@@ -755,11 +755,33 @@ def _in_language(term, lang: str | None) -> bool:
     return lang is None or not tag or tag == lang or tag.startswith(lang + "-")
 
 
+def _framework_arg(framework: str | None, scheme: str | None) -> str | None:
+    """``scheme=``, the old name of ``framework=``: still accepted, with a warning."""
+    if scheme is None:
+        return framework
+    import warnings
+
+    warnings.warn(
+        "export(scheme=...) is deprecated; use framework=...", DeprecationWarning, stacklevel=3
+    )
+    if framework is not None and framework != scheme:
+        raise ParameterError("framework", "give framework or scheme (its old name), not both")
+    return scheme
+
+
 def export(
-    store: Store, fmt: ExportFormat | str, scheme: str | None = None, *, lang: str | None = None
+    store: Store,
+    fmt: ExportFormat | str,
+    framework: str | None = None,
+    *,
+    lang: str | None = None,
+    scheme: str | None = None,
 ) -> Export:
     """The export of the asserted graph (or one framework of it) in one format (any case,
     and the usual aliases: ``ttl``, ``nt``, ``xml``, ``json-ld``; see ExportFormat).
+
+    ``framework``: only this framework (an ID as ``frameworks`` lists it, any case, or its
+    prefix); ``scheme`` is its deprecated old name.
 
     ``lang``: keep only literals in this language (and untagged ones): ``nl`` leaves out the
     English translations (and the curators' English notes), also from the language maps of
@@ -771,11 +793,12 @@ def export(
         raise ParameterError(
             "format", f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}"
         ) from None
+    framework = _framework_arg(framework, scheme)
     scheme_iri = None
-    if scheme is not None:
+    if framework is not None:
         from ..questions.catalogue import scheme_node
 
-        scheme_iri = scheme_node(store, scheme).value
+        scheme_iri = scheme_node(store, framework).value
     if fmt == "trig":
         text = trig_text(store, scheme_iri, lang=lang)
         n = text.count("\n")
@@ -819,14 +842,22 @@ def export(
     return Export(fmt, scheme_iri, FORMATS[fmt][1], text.encode("utf-8"), n)
 
 
-def write(store: Store, fmt: ExportFormat | str, target: Path, scheme: str | None = None) -> Export:
-    """Export and write atomically: the file appears complete or not at all."""
+def write(
+    store: Store,
+    fmt: ExportFormat | str,
+    target: Path,
+    framework: str | None = None,
+    *,
+    scheme: str | None = None,
+) -> Export:
+    """Export and write atomically: the file appears complete or not at all. ``framework``
+    (``scheme``, deprecated): as ``export``."""
     from ..io.atomic import write_bytes
 
     target = Path(target)
     if target.is_dir():
         suffix = FORMATS.get(str(fmt), ("",))[0]
         raise InputError(f"{target}: is a folder; give a file name, e.g. {target}/out{suffix}")
-    result = export(store, fmt, scheme)
+    result = export(store, fmt, _framework_arg(framework, scheme))
     write_bytes(target, result.data)
     return result

@@ -1037,7 +1037,8 @@ def run_query(
         triples = tuple(answer)
         spo = tuple((_cell(t.subject), _cell(t.predicate), _cell(t.object)) for t in triples)
         return QueryResult(("subject", "predicate", "object"), spo, spec.form, triples=triples)
-    variables = tuple(answer[0]) if answer else tuple(_variables(spec.text))
+    # the answer's own variables: a SELECT * that matches nothing still has its columns
+    variables = tuple(getattr(answer, "variables", None) or (answer[0] if answer else ()))
     rows = tuple(tuple(_cell(r.get(v)) for v in variables) for r in answer)
     return QueryResult(variables, rows)
 
@@ -1060,13 +1061,6 @@ def _param_term(store: Queryable, name: str, kind: str, raw: str) -> ox.NamedNod
         return ox.Literal(raw)
     except ValueError:
         raise ParameterError(name, f"parameter {name}={raw!r}: not a valid {kind}") from None
-
-
-def _variables(text: str) -> list[str]:
-    m = re.search(r"SELECT\s+(?:DISTINCT\s+)?(.*?)\s+WHERE", text, re.IGNORECASE | re.DOTALL)
-    if not m:
-        return []
-    return list(dict.fromkeys(re.findall(r"(?:AS\s+)?\?(\w+)\)?", m.group(1))))
 
 
 def _cell(term: Term | None) -> Value:

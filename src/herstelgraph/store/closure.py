@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
-from ..vocab import HG, SKOS
+from ..vocab import HG, RDF_TYPE, SKOS
 from .store import ASSERTED, INFERRED, USER, Store
 
 #: Bump when the rules below change: it is part of the closure cache key.
@@ -50,7 +50,7 @@ MAPPING_RELATION = _p("mappingRelation")
 MAPPED_INTO = ox.NamedNode(HG + "mappedInto")
 MAPPED_VIA_EXAMPLE = ox.NamedNode(HG + "mappedViaExampleInto")
 REQUIREMENT_ITEM = ox.NamedNode(HG + "RequirementItem")
-_RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+_RDF_TYPE = ox.NamedNode(RDF_TYPE)
 _CONCEPT = _p("Concept")
 _SECTION = ox.NamedNode(HG + "Section")
 _RESTATES = ox.NamedNode(HG + "restates")

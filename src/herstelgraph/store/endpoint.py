@@ -49,7 +49,9 @@ from .store import (
     INFERRED,
     USER,
     Binding,
+    Queryable,
     Row,
+    Rows,
     Store,
     Term,
     bind_values,
@@ -135,7 +137,7 @@ def _post(
     headers: dict[str, str],
     timeout: float,
     limit: int = DEFAULT_MAX_ANSWER_BYTES,
-):
+) -> tuple[int, dict[str, str], bytes]:
     """POST with one deadline for the whole request. A socket timeout bounds each read only,
     so a server that sends a byte every few seconds would hold a plain urlopen forever; here
     a watchdog shuts the connection's socket down when the deadline passes, which ends any
@@ -149,12 +151,12 @@ def _post(
     import urllib.request
 
     deadline = time.monotonic() + timeout
-    sockets: list = []
+    sockets: list[socket.socket] = []
     expired = threading.Event()
 
-    def watched(base):
-        class Connection(base):
-            def connect(self):
+    def watched(base: type[http.client.HTTPConnection]) -> type[http.client.HTTPConnection]:
+        class Connection(base):  # type: ignore[valid-type,misc]
+            def connect(self) -> None:
                 super().connect()
                 sockets.append(self.sock)
                 if expired.is_set():
@@ -163,11 +165,11 @@ def _post(
         return Connection
 
     class HTTP(urllib.request.HTTPHandler):
-        def http_open(self, req):
+        def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
             return self.do_open(watched(http.client.HTTPConnection), req)
 
     class HTTPS(urllib.request.HTTPSHandler):
-        def https_open(self, req):
+        def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
             return self.do_open(
                 watched(http.client.HTTPSConnection), req, context=getattr(self, "_context", None)
             )
@@ -241,7 +243,7 @@ class _Malformed(Exception):
     pass
 
 
-def _term(value, iris: dict) -> Term | None:
+def _term(value: object, iris: dict[str, ox.NamedNode]) -> Term | None:
     if value is None:
         return None
     if not isinstance(value, dict) or not isinstance(value.get("value"), str):
@@ -289,7 +291,7 @@ class EndpointRow(Row):
 
 
 def parse_results(
-    data: bytes, content_type: str = "", row: Callable[[dict], Row] = Row
+    data: bytes, content_type: str = "", row: Callable[[dict[str, Term | None]], Row] = Row
 ) -> tuple[list[str], list[Row]] | bool:
     """SPARQL 1.1 results, JSON or XML (by the content type, else by the first byte):
     (variables, rows) for a SELECT, a bool for an ASK; ``row`` makes each row from its
@@ -301,7 +303,7 @@ def parse_results(
 
 
 def _parse_json(
-    data: bytes, row: Callable[[dict], Row] = Row
+    data: bytes, row: Callable[[dict[str, Term | None]], Row] = Row
 ) -> tuple[list[str], list[Row]] | bool:
     import json
 
@@ -326,7 +328,7 @@ def _parse_json(
         raise ValueError("no head.vars list")
     if not isinstance(bindings, list):
         raise ValueError("no results.bindings list")
-    iris: dict = {}
+    iris: dict[str, ox.NamedNode] = {}
     rows = []
     try:
         for solution in bindings:
@@ -344,7 +346,7 @@ _XML_TERMS = {_SR + "uri": "uri", _SR + "literal": "literal", _SR + "bnode": "bn
 
 
 def _parse_xml(
-    data: bytes, make: Callable[[dict], Row] = Row
+    data: bytes, make: Callable[[dict[str, Term | None]], Row] = Row
 ) -> tuple[list[str], list[Row]] | bool:
     """SPARQL XML results: what Virtuoso writes four times faster than JSON. A DOCTYPE (the
     way to entity expansion) is refused before parsing; ElementTree fetches nothing."""
@@ -368,7 +370,7 @@ def _parse_xml(
     if head is None or results is None:
         raise ValueError("no <head> or <results>")
     names = [v.get("name") or "" for v in head.findall(_SR + "variable")]
-    iris: dict = {}
+    iris: dict[str, ox.NamedNode] = {}
     rows = []
     try:
         for result in results.iterfind(_SR + "result"):
@@ -434,7 +436,7 @@ def _mask(text: str) -> str:
     return "".join(out)
 
 
-def paged_form(sparql: str, variables: Sequence[str]):
+def paged_form(sparql: str, variables: Sequence[str]) -> tuple[str, str] | None:
     """A SELECT made pageable: (prologue, body) where the body is the query with a total
     ORDER BY (its own order keys, then every projected variable, so no two different rows
     tie), to be wrapped as ``SELECT * WHERE { { body } } LIMIT n OFFSET k``. None when the
@@ -484,6 +486,11 @@ def paged_form(sparql: str, variables: Sequence[str]):
 
 
 # ---------------------------------------------------------------------- the client
+#: what to do when an endpoint lacks the named graphs, in the library's words (the CLI says
+#: it in its own: cli/common.py ``endpoint_warning``)
+LAYOUT_HINT = "load the TriG of Store.dump() into it for the closure"
+
+
 class Endpoint:
     """A SPARQL 1.1 protocol endpoint answering the same questions as the embedded Store.
 
@@ -499,6 +506,7 @@ class Endpoint:
         timeout: float | None = None,
         layout: bool | None = None,
         max_bytes: int | None = None,
+        on_warning: Callable[[str, str], None] | None = None,
     ) -> None:
         import urllib.parse
 
@@ -520,12 +528,15 @@ class Endpoint:
         self.max_answer_bytes = max_answer_bytes() if max_bytes is None else max_bytes
         self._layout = layout
         self.warnings: list[str] = []
+        #: called with (kind, message) for each new warning ("layout", "row-cap"); the CLI
+        #: adds its own hint; default: printed to standard error
+        self.on_warning = on_warning
         #: how many requests went out (for tests and the curious)
         self.requests = 0
         self._accept = "application/sparql-results+json"
 
     # ------------------------------------------------------------------ protocol
-    def _row(self, values: dict) -> Row:
+    def _row(self, values: dict[str, Term | None]) -> Row:
         return EndpointRow(values, self.url)
 
     def _error(self, key: str, **fields: object) -> EndpointError:
@@ -543,7 +554,9 @@ class Endpoint:
             words=("endpoint-timeout", fields),
         )
 
-    def _request(self, sparql: str, graphs: Sequence[ox.NamedNode] | None):
+    def _request(
+        self, sparql: str, graphs: Sequence[ox.NamedNode] | None
+    ) -> tuple[dict[str, str], tuple[list[str], list[Row]] | bool]:
         """One query: (headers, parsed results)."""
         import urllib.error
         import urllib.parse
@@ -610,39 +623,45 @@ class Endpoint:
             if not self._layout:
                 self._warn(
                     f"SPARQL endpoint {self.url} has no graph {ASSERTED.value}; querying its "
-                    "default graph (load 'herstelgraph export --format trig' for the closure)"
+                    f"default graph ({LAYOUT_HINT})",
+                    "layout",
                 )
         return self._layout
 
     def _graphs(self, entailment: Entailment | bool) -> list[ox.NamedNode] | None:
         return graphs_for(entailment) if self._has_layout() else None
 
-    def _warn(self, message: str) -> None:
+    def _warn(self, message: str, kind: str = "row-cap") -> None:
         if message not in self.warnings:
             self.warnings.append(message)
-            print(f"herstelgraph: warning: {message}", file=sys.stderr)
+            if self.on_warning is not None:
+                self.on_warning(kind, message)
+            else:
+                print(f"herstelgraph: warning: {message}", file=sys.stderr)
 
-    def _boolean(self, text: str, graphs) -> bool:
+    def _boolean(self, text: str, graphs: Sequence[ox.NamedNode] | None) -> bool:
         _, result = self._request(text, graphs)
         if not isinstance(result, bool):
             raise self._error("endpoint-ask-no-boolean")
         return result
 
-    def _rows(self, text: str, graphs) -> tuple[list[str], list[Row], int | None]:
+    def _rows(
+        self, text: str, graphs: Sequence[ox.NamedNode] | None
+    ) -> tuple[list[str], list[Row], int | None]:
         answer, result = self._request(text, graphs)
         if isinstance(result, bool):
             raise self._error("endpoint-select-boolean")
         cap = answer.get(MAX_ROWS_HEADER, "").strip()
         return result[0], result[1], int(cap) if cap.isdigit() and int(cap) > 0 else None
 
-    def _select(self, text: str, graphs) -> list[Row]:
+    def _select(self, text: str, graphs: Sequence[ox.NamedNode] | None) -> Rows:
         """A SELECT's rows, paged when the server says it cut the answer at its row cap."""
         names, rows, cap = self._rows(text, graphs)
         if cap is not None and len(rows) >= cap:
             form = paged_form(text, names)
             if form is not None:
                 try:
-                    return self._pages(form, names, graphs, cap)
+                    return Rows(self._pages(form, names, graphs, cap), names)
                 except EndpointError as exc:
                     reason = f"paging it failed: {exc}"
             else:
@@ -656,9 +675,15 @@ class Endpoint:
                 f"SPARQL endpoint {self.url} returned exactly {len(rows):,} rows, a common "
                 "server row cap: the answer may be truncated (raise the server's limit)"
             )
-        return rows
+        return Rows(rows, names)
 
-    def _pages(self, form, names: list[str], graphs, cap: int) -> list[Row]:
+    def _pages(
+        self,
+        form: tuple[str, str],
+        names: list[str],
+        graphs: Sequence[ox.NamedNode] | None,
+        cap: int,
+    ) -> list[Row]:
         prologue, body = form
         rows: list[Row] = []
         while True:
@@ -675,9 +700,9 @@ class Endpoint:
         bindings: Mapping[str, Binding] | None = None,
         *,
         entailment: Entailment | bool = Entailment.NONE,
-    ) -> list[Row]:
+    ) -> Rows:
         """Run a SELECT with bound parameters; rows map variable names to pyoxigraph terms
-        (None: unbound)."""
+        (None: unbound), and ``.variables`` names the answer's columns."""
         text = bind_values(sparql, bindings or {})
         return self._select(text, self._graphs(entailment))
 
@@ -720,7 +745,9 @@ class Endpoint:
         return f"Endpoint({self.url!r})"
 
 
-def snapshot(store, graphs: Iterable[ox.NamedNode] = (ASSERTED, USER, INFERRED)) -> Store:
+def snapshot(
+    store: Queryable, graphs: Iterable[ox.NamedNode] = (ASSERTED, USER, INFERRED)
+) -> Store:
     """An embedded copy of a store's graphs (the store itself when it is embedded): for work
     that reads every triple anyway (the site, the quality report), one bulk read instead of
     thousands of small queries over the network."""
@@ -731,7 +758,7 @@ def snapshot(store, graphs: Iterable[ox.NamedNode] = (ASSERTED, USER, INFERRED))
     return copy
 
 
-def normalise_term(term) -> str | None:
+def normalise_term(term: Term | None) -> str | None:
     """A comparable text form of a term: numbers by value (Oxigraph writes the decimal 75
     where rdflib writes 75.0), everything else by its lexical form."""
     if term is None:

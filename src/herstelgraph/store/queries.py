@@ -14,10 +14,14 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import InputError, UnsupportedError
 from ..model import Entailment, QueryForm
 from ..resources import data_dir
+
+if TYPE_CHECKING:
+    from .store import Rows
 
 KINDS = ("iri", "string", "integer", "decimal", "lang")
 
@@ -133,17 +137,19 @@ def from_file(path: Path, *, endpoint: bool = False) -> QuerySpec:
     return replace(parse(text, Path(path).stem, str(path)), user=True)
 
 
-def run(store, spec: QuerySpec, bindings=None) -> list[dict]:
+def run(store, spec: QuerySpec, bindings=None) -> Rows:
     """Run a query: shipped ones in-process, a user's file on the embedded store in a worker
     that is stopped at the deadline (HERSTELGRAPH_QUERY_TIMEOUT, default 30 s)."""
     from .store import Store
 
     if spec.user and isinstance(store, Store):
         from ..io.inputs import select_with_deadline
+        from .store import Row, Rows
 
-        return select_with_deadline(
+        variables, rows = select_with_deadline(
             store, spec.text, bindings, entailment=spec.entailment, where=spec.path or spec.name
         )
+        return Rows((Row(r) for r in rows), variables)
     return store.select(spec.text, bindings, entailment=spec.entailment)
 
 

@@ -46,6 +46,16 @@ class Row(dict[str, "Term | None"]):
         return term
 
 
+class Rows(list[Row]):
+    """A SELECT's solutions with the query's variables in their order (pyoxigraph's
+    ``QuerySolutions.variables``), so a ``SELECT *`` that matches nothing still names its
+    columns."""
+
+    def __init__(self, rows: Iterable[Row] = (), variables: Iterable[str] = ()):
+        super().__init__(rows)
+        self.variables: tuple[str, ...] = tuple(variables)
+
+
 #: A parameter's value: one term, several (one VALUES row each), or None (left unbound).
 Binding = Term | Collection[Term] | None
 
@@ -199,8 +209,9 @@ class Store:
             else:
                 self.ox.load(data, format=rdf_format, to_graph=graph)
         except SyntaxError as exc:
-            msg = str(exc).replace("Parser error at ", "")
-            raise InputError(f"{where}: {msg}; fix the syntax there") from None
+            from ..io.inputs import syntax_error
+
+            raise syntax_error(where, exc) from None
 
     # ------------------------------------------------------------------ querying
     def select(
@@ -209,7 +220,7 @@ class Store:
         bindings: Mapping[str, Binding] | None = None,
         *,
         entailment: Entailment | bool = Entailment.NONE,
-    ) -> list[Row]:
+    ) -> Rows:
         """Run a SELECT with bound parameters; rows map variable names to terms.
         SERVICE and FROM <http…> are refused (``inputs.guard_query``): nothing is fetched."""
         result = self._query(sparql, bindings, entailment)
@@ -217,7 +228,7 @@ class Store:
             raise QueryError(f"expected a SELECT query, got {_form_of(result)}")
         names = [v.value for v in result.variables]
         # zip over the solution's values: 30% less time per row than sol[name] lookups
-        return [Row(zip(names, sol, strict=True)) for sol in result]
+        return Rows((Row(zip(names, sol, strict=True)) for sol in result), names)
 
     def ask(
         self,
@@ -311,15 +322,35 @@ class Store:
         predicate: ox.NamedNode | None = None,
         object: Term | None = None,
         *,
-        graphs: Iterable[ox.NamedNode] = (ASSERTED, USER),
+        graphs: Iterable[ox.NamedNode] | None = (ASSERTED, USER),
     ) -> Iterator[ox.Quad]:
-        """The quads matching a pattern (None: any) in the given named graphs."""
+        """The quads matching a pattern (None: any) in the given named graphs, or in every
+        graph the store holds (default graph included) when ``graphs`` is None."""
+        if graphs is None:
+            yield from self.ox.quads_for_pattern(subject, predicate, object, None)
+            return
         for graph in graphs:
             yield from self.ox.quads_for_pattern(subject, predicate, object, graph)
 
     def extend(self, quads: Iterable[ox.Quad]) -> None:
         """Add quads (each names its graph), e.g. records read from an SSSOM file."""
         self._writable().extend(quads)
+
+    def load(
+        self,
+        data: bytes | str,
+        rdf_format: ox.RdfFormat,
+        *,
+        graph: ox.NamedNode | None = None,
+        base_iri: str | None = None,
+        lenient: bool = False,
+    ) -> None:
+        """Parse RDF into the store as given: no guards, no located messages (callers that
+        read a user's file guard it first, ``io.inputs``); ``graph`` None keeps the graph
+        names of a quad format. A syntax error is pyoxigraph's ``SyntaxError``."""
+        self._writable().load(
+            data, format=rdf_format, to_graph=graph, base_iri=base_iri, lenient=lenient
+        )
 
     def _writable(self) -> ox.Store:
         """The Oxigraph store, copied into memory first if it is a read-only persisted one."""

@@ -44,6 +44,7 @@ from pathlib import Path
 
 from ...errors import InputError, InputFileError, OutputError
 from ...model import Record
+from ...vocab import DCT, SKOS
 from .folders import SUFFIX, file_bytes, translation_files
 from .records import _DATE, _TSV, Reviewer, clean_text, header_reviewer, split_file
 
@@ -446,9 +447,9 @@ def _iri(curie: str) -> str:
 
 
 PREFIXES_IRI = {
-    "skos:prefLabel": "http://www.w3.org/2004/02/skos/core#prefLabel",
-    "skos:definition": "http://www.w3.org/2004/02/skos/core#definition",
-    "dct:title": "http://purl.org/dc/terms/title",
+    "skos:prefLabel": SKOS + "prefLabel",
+    "skos:definition": SKOS + "definition",
+    "dct:title": DCT + "title",
 }
 
 

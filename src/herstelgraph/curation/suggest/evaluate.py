@@ -390,9 +390,9 @@ def _thr(scope, group, method, thr, shown, tp, fp, n_pos) -> ThresholdFigures:
 
 
 def _inverse(rel: str) -> str:
-    return {"skos:broadMatch": "skos:narrowMatch", "skos:narrowMatch": "skos:broadMatch"}.get(
-        rel, rel
-    )
+    from ...vocab import INVERSE
+
+    return INVERSE.get(rel, rel)
 
 
 def _baseline_text(item: Item) -> str:

@@ -18,10 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ...errors import InputError
-
-SKOS = "http://www.w3.org/2004/02/skos/core#"
-HG = "https://w3id.org/herstelgraph/def#"
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+from ...vocab import HG, RDF_TYPE
 
 #: how far apart two item types are: items of one level can be close matches
 LEVELS = {
