@@ -185,7 +185,7 @@ COVER_RULES: tuple[CoverRule, ...] = (
         message_en="BK-0597-1 is claimed, but no learning outcome is aligned to knowledge "
         "item {item}, which the qualification includes in {within} ('met inbegrip van "
         "kennis')",
-        message_nl="BK-0597-1 is geclaimd, maar geen leerresultaat is afgestemd op kennisitem "
+        message_nl="BK-0597-1 is geclaimd, maar geen leeruitkomst is afgestemd op kennisitem "
         "{item}, dat de kwalificatie rekent tot {within} (‘met inbegrip van kennis’)",
         quote={"*": "met inbegrip van kennis:"},
     ),
@@ -400,7 +400,7 @@ COVER_RULES: tuple[CoverRule, ...] = (
         "learning outcome aligned to it. A violation.",
         message_en="the Randvoorwaarden ask education: {item}; no learning outcome of this "
         "curriculum is aligned to it",
-        message_nl="de Randvoorwaarden vragen van het onderwijs: {item}; geen leerresultaat "
+        message_nl="de Randvoorwaarden vragen van het onderwijs: {item}; geen leeruitkomst "
         "van dit curriculum is erop afgestemd",
         quote_from="item",
     ),
