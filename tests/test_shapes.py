@@ -94,6 +94,8 @@ PASSING_TWINS = {
     "valente-exempt": ["person-valente-ervaringsdeskundige", "person-valente-individual-covered"],
     "valente-curriculum": ["curriculum-valente-individual-covered"],
     "valente-specialism": ["team-valente-specialism-covered", "team-valente-no-specialism"],
+    "valente-methods": ["team-valente-methods-example", "team-valente-methods-called-in",
+                        "team-valente-no-specialism"],
     "valente-team-skills": ["team-valente-complete"],
     "valente-organisation": ["organisation-valente-complete"],
     "valente-organisation-belang": ["organisation-valente-complete"],
@@ -422,7 +424,10 @@ def test_shipped_rules_per_family():
     assert n("cover-bk-context-") == 3  # Omgevingscontext, Handelingscontext, Autonomie
     assert n("cover-valente-exempt-") == 2  # K1 and K2
     assert n("cover-valente-team-skills-") == 1
-    assert n("cover-valente-specialism-") == 16  # the inferred items are not asked
+    # the inferred items and the five methods named only by example ('zoals', 'bijvoorbeeld')
+    # are not asked on their own; the two specialisms with only examples get one rule each
+    assert n("cover-valente-specialism-") == 11
+    assert n("cover-valente-methods-") == 2
     assert n("cover-valente-organisation-") == 8
     assert n("cover-rv-curriculum-") == 1
     assert n("cover-rv-organisation-") == 11
