@@ -74,12 +74,39 @@ hgp:a a hg:PersonProfile ; rdfs:label "A" ; hg:role nk:rol-ervaringsdeskundige ;
 hgp:b a hg:PersonProfile ; rdfs:label "B" ; hg:proficiency {held(each)} .
 """
     missing = validate(store, team.replace("{call}", ""), "nl")
-    assert [r.item for r in missing.results] == ["valente:kennis-housing-first"]
+    # Housing First is the example of 'specifieke methodieken hiervoor': the specialism's
+    # methods are asked, once, and the example is named as one way to have them
+    assert [r.item for r in missing.results] == ["valente:specialisme-housing-first"]
     assert missing.results[0].severity == "Warning"
-    assert "Housing First" in missing.results[0].source_text
-    called = validate(store, team.replace("{call}", "; hg:canCallIn [ hg:concept "
-                                          "valente:kennis-housing-first ]"))  # fmt: skip
-    assert shapes(called) == {"hg:CalledInShape"}
+    assert missing.results[0].source_text == (
+        "Hierbij is het gewenst dat in het team expertise aanwezig is over specifieke "
+        "methodieken hiervoor, zoals Housing First."
+    )
+    assert "alleen met voorbeelden (“Housing First”)" in missing.results[0].message
+    for concept in ("valente:kennis-housing-first", "valente:specialisme-housing-first"):
+        called = validate(store, team.replace("{call}", f"; hg:canCallIn [ hg:concept {concept} ]"))
+        assert shapes(called) == {"hg:CalledInShape"}, concept
+
+
+def test_a_method_the_text_names_only_as_an_example_is_not_asked_of_a_specialism_team(store):
+    """Valente: 'expertise op het gebied van schadebeperking en gedragsverandering, inclusief
+    de bijbehorende methodieken, zoals motiverende gespreksvoering': a team in the addiction
+    specialism that has that expertise is not warned about motiverende gespreksvoering."""
+    each = items(store, EACH)
+    team = f"""
+hgp:team a hg:TeamProfile ; rdfs:label "Verslavingsteam" ; dct:conformsTo valente:scheme ;
+  hg:specialism valente:specialisme-verslaving ; hg:member hgp:a , hgp:b .
+hgp:a a hg:PersonProfile ; rdfs:label "A" ; hg:role nk:rol-ervaringsdeskundige ;
+  hg:proficiency {held([c for c in each if c not in K1_K2] + ["valente:vaardigheid-verbindend"])} .
+hgp:b a hg:PersonProfile ; rdfs:label "B" ; hg:proficiency {{held}} .
+"""
+    methods = ["valente:kennis-schadebeperking", "valente:kennis-gedragsverandering"]
+    somatic = ["valente:kennis-somatische-klachten"]
+    covered = validate(store, team.replace("{held}", held(each + methods + somatic)), "nl")
+    assert covered.results == (), [r.message for r in covered.results]
+    # without harm reduction: warned about that, still not about the example
+    gap = validate(store, team.replace("{held}", held(each + methods[1:] + somatic)), "nl")
+    assert [r.item for r in gap.results] == ["valente:kennis-schadebeperking"]
 
 
 def test_an_ervaringsdeskundige_is_not_asked_k1_and_k2(store):

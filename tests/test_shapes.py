@@ -94,6 +94,8 @@ PASSING_TWINS = {
     "valente-exempt": ["person-valente-ervaringsdeskundige", "person-valente-individual-covered"],
     "valente-curriculum": ["curriculum-valente-individual-covered"],
     "valente-specialism": ["team-valente-specialism-covered", "team-valente-no-specialism"],
+    "valente-methods": ["team-valente-methods-example", "team-valente-methods-called-in",
+                        "team-valente-no-specialism"],
     "valente-team-skills": ["team-valente-complete"],
     "valente-organisation": ["organisation-valente-complete"],
     "valente-organisation-belang": ["organisation-valente-complete"],
@@ -131,6 +133,80 @@ def test_every_rule_family_fails_and_passes(all_results):
             assert not [r for r in all_results[twin] if (r.shape or "").startswith(prefix)], twin
     assert any(s.startswith("hg:norules-") for s in fired)
     assert "hg:TeamOtherSpecialismShape" in fired and "hg:CalledInShape" in fired
+
+
+#: for each rule family and each kind of profile it applies to (a team too when a team's claim
+#: checks its members): a case where such a profile claims the framework and breaks the rule,
+#: and one where it claims it and keeps it
+FAMILY_CASES = {
+    "bk": {
+        "RoleProfile": ("role-bk-missing-two", "role-bk-all-covered"),
+        "PersonProfile": ("person-bk-gap", "person-bk-restatement"),
+        "Curriculum": ("curriculum-bk-partial-activities", "curriculum-bk-activities"),
+        "TeamProfile": ("team-bk-members", "team-bk-members-qualified"),
+    },
+    "bk-knowledge": {"Curriculum": ("curriculum-bk-no-knowledge", "curriculum-bk-activities")},
+    "bk-context": {"RoleProfile": ("role-bk-no-context", "role-bk-context-parts")},
+    "valente-each": {
+        "PersonProfile": ("person-valente-individual-gap", "person-valente-individual-covered"),
+        "RoleProfile": ("role-valente-gap", "role-valente-covered"),
+        "TeamProfile": ("team-valente-member-gap", "team-valente-complete"),
+    },
+    "valente-exempt": {
+        "PersonProfile": (
+            "person-valente-professional-without-k2", "person-valente-ervaringsdeskundige"
+        ),
+        "RoleProfile": ("role-valente-gap", "role-valente-ervaringsdeskundige"),
+        "TeamProfile": ("team-valente-member-without-k2", "team-valente-complete"),
+    },
+    "valente-curriculum": {
+        "Curriculum": ("curriculum-valente-individual-gap", "curriculum-valente-individual-covered")
+    },
+    "valente-specialism": {
+        "TeamProfile": ("team-valente-specialism-gap", "team-valente-specialism-covered")
+    },
+    "valente-methods": {
+        "TeamProfile": ("team-valente-methods-gap", "team-valente-methods-example")
+    },
+    "valente-team-skills": {
+        "TeamProfile": ("team-valente-no-higher-skill", "team-valente-complete")
+    },
+    "valente-organisation": {
+        "OrganisationProfile": ("organisation-valente-gap", "organisation-valente-complete")
+    },
+    "valente-organisation-belang": {
+        "OrganisationProfile": ("organisation-valente-belang-gap", "organisation-valente-complete")
+    },
+    "bijlage-ii": {
+        "PersonProfile": ("person-bijlage-ii-gap", "person-bijlage-ii-covered"),
+        "RoleProfile": ("role-bijlage-ii-gap", "role-bijlage-ii-covered"),
+        "TeamProfile": ("team-bijlage-ii-members", "team-bijlage-ii-members-covered"),
+    },
+    "rv-organisation": {"OrganisationProfile": ("organisation-rv-gap", "organisation-rv-complete")},
+    "rv-curriculum": {"Curriculum": ("curriculum-rv-gap", "curriculum-rv-covered")},
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("rule", COVER_RULES, ids=[r.id for r in COVER_RULES])
+def test_every_rule_family_fails_and_passes_for_each_kind_of_profile(rule, all_results):
+    """Each kind of profile a family applies to has a case on each side: the profile of that
+    kind claims the framework, and the family's rule fires (on it, or on a member of the
+    team) in one case and not in the other."""
+    kinds = set(rule.targets) | ({"TeamProfile"} if rule.via_team else set())
+    assert set(FAMILY_CASES[rule.id]) == kinds
+    prefix = f"hg:cover-{rule.id}-"
+    for kind, cases in FAMILY_CASES[rule.id].items():
+        for case, breaks in zip(cases, (True, False), strict=True):
+            text = (FIX / "profiles" / f"{case}.ttl").read_text(encoding="utf-8")
+            claim = rf"a hg:{kind} ;[^.]*dct:conformsTo {re.escape(rule.scheme)}\b"
+            assert re.search(claim, text), (case, kind, "claims nothing")
+            fired = [
+                r for r in all_results[case]
+                if (r.shape or "").startswith(prefix) and not r.shape.startswith(prefix + "belang")
+            ]  # fmt: skip
+            assert bool(fired) == breaks, (rule.id, kind, case)
+            if breaks and kind != "TeamProfile":
+                assert {r.profile_type for r in fired} == {kind}, (rule.id, case)
 
 
 def test_every_hand_written_rule_fails_somewhere_and_clean_cases_exist(all_results):
@@ -422,7 +498,10 @@ def test_shipped_rules_per_family():
     assert n("cover-bk-context-") == 3  # Omgevingscontext, Handelingscontext, Autonomie
     assert n("cover-valente-exempt-") == 2  # K1 and K2
     assert n("cover-valente-team-skills-") == 1
-    assert n("cover-valente-specialism-") == 16  # the inferred items are not asked
+    # the inferred items and the five methods named only by example ('zoals', 'bijvoorbeeld')
+    # are not asked on their own; the two specialisms with only examples get one rule each
+    assert n("cover-valente-specialism-") == 11
+    assert n("cover-valente-methods-") == 2
     assert n("cover-valente-organisation-") == 8
     assert n("cover-rv-curriculum-") == 1
     assert n("cover-rv-organisation-") == 11

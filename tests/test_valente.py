@@ -6,13 +6,14 @@ figures that are images, and the structural rules of docs/modelling.md for every
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 import pytest
 from rdflib import Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, RDF, SKOS
 
-from conftest import ROOT, parse_ttl
+from conftest import ROOT, SEED_OF, normalise, parse_ttl
 
 PATH = ROOT / "ontology" / "valente-2023.ttl"
 V = Namespace("https://w3id.org/herstelgraph/valente-2023/")
@@ -197,6 +198,37 @@ def test_six_team_specialisms(g):
     assert label(g, V["kennis-triple-c"]) == "Triple-C methode"
     for local in SKILLS_IN_SPECIALISMS:
         assert any("misleading" in n for n in notes(g, V[local], SKOS.editorialNote)), local
+
+
+# Methods the text names under a specialism only as examples ('zoals', 'bijvoorbeeld'):
+# examples, never asked of a team on their own (issue 16).
+EXAMPLE_METHODS = {
+    "kennis-motiverende-gespreksvoering",  # '… inclusief de bijbehorende methodieken, zoals'
+    "kennis-risicobeheersing-en-taxatie",  # 'Het vraagt bijvoorbeeld om andere'
+    "kennis-housing-first",  # 'specifieke methodieken hiervoor, zoals Housing First'
+    "kennis-gentle-teaching",  # 'en specifieke methoden, zoals Gentle Teaching'
+    "kennis-triple-c",  # '… zoals Gentle Teaching en de Triple-C methode'
+}
+
+
+def test_specialism_items_the_text_names_by_example_are_examples(g, seeds):
+    """An item under a specialism is an example exactly when its sentence introduces it with
+    'zoals' or 'bijvoorbeeld' (read from the sentence the item quotes, which is verbatim in
+    the source)."""
+    source = normalise((seeds / SEED_OF["valente-2023"]).read_text(encoding="utf-8"))
+    by_example = set()
+    for local in SPECIALISMS:
+        for item in g.objects(V[local], SKOS.narrower):
+            (text,) = [str(t) for t in g.objects(item, HG.sourceText)]
+            assert normalise(text) in source, item
+            before = text.lower().split(label(g, item).lower())[0]
+            if re.search(r"\b(zoals|bijvoorbeeld)\b", before):
+                by_example.add(str(item).removeprefix(str(V)))
+            flagged = g.value(item, HG.isExample) == Literal(True)
+            assert flagged == (str(item).removeprefix(str(V)) in EXAMPLE_METHODS), item
+    assert by_example == EXAMPLE_METHODS
+    for local in EXAMPLE_METHODS:
+        assert any("only as an example" in n for n in notes(g, V[local], SKOS.editorialNote))
 
 
 def test_inferred_items_are_flagged(g, concepts):

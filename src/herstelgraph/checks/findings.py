@@ -17,6 +17,7 @@ import pyoxigraph as ox
 from ..ids import compact, expand, is_iri
 from ..model import Record, ValidationReport, ValidationResult
 from ..vocab import HG, PREFIXES
+from .rules import NO_RULES, _natural
 
 RDFS_LABEL = PREFIXES["rdfs"] + "label"
 RDF_TYPE = PREFIXES["rdf"] + "type"
@@ -55,8 +56,10 @@ class CurriculumFinding(Record):
     text: str
     fix: str
     source_text: str | None = None
-    #: no-claim, not-covered, no-outcomes, unknown-item, deprecated-item or other
+    #: no-claim, no-rules, not-covered, no-outcomes, unknown-item, deprecated-item or other
     code: str = "other"
+    #: the rule's own message, where ``text`` retells it: why this severity
+    reason: str | None = None
 
 
 def _node(ident: str | None) -> ox.NamedNode | None:
@@ -131,6 +134,13 @@ class _Items:
             "SELECT ?x WHERE { { ?x skos:broader+ ?c } UNION { ?c hg:requiresKnowledge ?x } "
             "UNION { ?x hg:restates ?c } }",
             {"c": ox.NamedNode(iri)},
+        )
+        return {r["x"].value for r in rows}
+
+    def parts(self, iri: str) -> set[str]:
+        """Everything under it (a competency's activities)."""
+        rows = self.store.select(
+            "SELECT ?x WHERE { ?x skos:broader+ ?c }", {"c": ox.NamedNode(iri)}
         )
         return {r["x"].value for r in rows}
 
@@ -286,34 +296,17 @@ def _finding(r: ValidationResult, cur, data, items: _Items, lang: str) -> Curric
     if item_iri is not None:
         notation, label, type_ = items.info(item_iri.value)
         label = label or r.item_label
-    shown = _shown(notation, label, type_, lang) if item_iri is not None else ""
-    text, fix, code = r.message, "", "other"
-    if "Curriculum" in kinds and item_iri is not None:
-        code = "not-covered"
-        where = _module_for(data, cur, items.related(item_iri.value))
-        text = (
-            f"{_quote(programme)} dekt {shown} niet"
-            if nl
-            else f"{_quote(programme)} does not cover {shown}"
+    text, fix, code, reason = r.message, "", "other", None
+    shape = (expand(r.shape) or r.shape) if r.shape else ""
+    if shape.startswith(NO_RULES):
+        # a framework that asks nothing of curricula: the rule's own words, nothing to add
+        code = "no-rules"
+        text = f"{_quote(programme)} {r.message}"
+    elif "Curriculum" in kinds and item_iri is not None:
+        code, reason = "not-covered", r.message
+        text, fix = _not_covered(
+            data, cur, programme, items, item_iri.value, (notation, label, type_), lang
         )
-        if where:
-            fix = (
-                f"voeg in module {_quote(where)} een leeruitkomst toe die {shown} dekt"
-                if nl
-                else f"add to module {_quote(where)} a learning outcome that covers {shown}"
-            )
-        else:
-            fix = (
-                f"voeg in een van de modules een leeruitkomst toe die {shown} dekt"
-                if nl
-                else f"add to one of the modules a learning outcome that covers {shown}"
-            )
-        if type_ == "Competency":
-            fix += (
-                " (of leeruitkomsten voor al haar activiteiten)"
-                if nl
-                else " (or outcomes for all of its activities)"
-            )
     elif "Module" in kinds and r.path == "hg:learningOutcome":
         code = "no-outcomes"
         text = (
@@ -356,7 +349,65 @@ def _finding(r: ValidationResult, cur, data, items: _Items, lang: str) -> Curric
         fix=fix,
         source_text=r.source_text,
         code=code,
+        reason=reason,
     )
+
+
+def _not_covered(data, cur, programme: str, items: _Items, iri: str, info, lang: str):
+    """What is missing and what to do, for an item no learning outcome covers."""
+    nl = lang == "nl"
+    notation, label, type_ = info
+    shown = _shown(notation, label, type_, lang)
+    # the fix names the item short when the text has named it in full
+    short = _shown(notation, None, type_, lang) if notation else shown
+    prog = _quote(programme)
+    parts = items.parts(iri) if type_ == "Competency" else set()
+    done = _aligned(data, cur) & parts
+    where = _module_for(data, cur, items.related(iri))
+    if done:
+        rest = sorted((items.info(p)[0] or compact(p) for p in parts - done), key=_natural)
+        text = (
+            f"{shown} komt in {prog} maar ten dele aan bod: niet al haar activiteiten hebben "
+            "een leeruitkomst"
+            if nl
+            else f"{prog} covers {shown} only in part: not all of its activities have a "
+            "learning outcome"
+        )
+        fix = (
+            f"voeg {'in module ' + _quote(where) if where else 'in een van de modules'} "
+            f"leeruitkomsten toe voor de overige activiteiten ({', '.join(rest)}), of stem "
+            f"er een af op {short} zelf"
+            if nl
+            else f"add learning outcomes {'to module ' + _quote(where) if where else ''} "
+            f"for its other activities ({', '.join(rest)}), or align one to {short} itself"
+        ).replace("  ", " ")
+        return text, fix
+    text = (
+        f"{shown} komt in geen leeruitkomst van {prog} aan bod"
+        if nl
+        else f"{prog} does not cover {shown}"
+    )
+    if nl:
+        place = f"in module {_quote(where)}" if where else "in een van de modules"
+        fix = f"voeg {place} een leeruitkomst toe en stem die af op {short}"
+        if type_ == "Competency":
+            fix += " (of stem leeruitkomsten af op al haar activiteiten)"
+    else:
+        place = f"to module {_quote(where)}" if where else "to one of the modules"
+        fix = f"add a learning outcome {place} and align it to {short}"
+        if type_ == "Competency":
+            fix += " (or align outcomes to all of its activities)"
+    return text, fix
+
+
+def _aligned(data, cur) -> set[str]:
+    """The items the curriculum's learning outcomes are aligned to."""
+    out = set()
+    for q in data.quads_for_pattern(cur, ox.NamedNode(HG + "module"), None):
+        for lo in data.quads_for_pattern(q.object, ox.NamedNode(HG + "learningOutcome"), None):
+            for a in data.quads_for_pattern(lo.object, ox.NamedNode(HG + "alignedTo"), None):
+                out.add(a.object.value)
+    return out
 
 
 def _module_for(data, cur, related: set[str]) -> str | None:
@@ -386,6 +437,10 @@ def render_findings(findings: list[CurriculumFinding], lang: str = "nl") -> str:
             current = f.curriculum
             lines.append(f"{head}: {_quote(f.programme)} ({f.curriculum})")
         lines.append(f"  {words.get(f.severity, f.severity)}: {f.text}")
+        if f.reason:
+            lines.append(f"    {'waarom' if lang == 'nl' else 'why'}: {f.reason}")
+        if f.source_text:
+            lines.append(f"    {'bron' if lang == 'nl' else 'source'}: “{f.source_text}”")
         if f.fix:
             lines.append(f"    {'oplossing' if lang == 'nl' else 'fix'}: {f.fix}")
     return "\n".join(lines) + ("\n" if lines else "")

@@ -71,7 +71,8 @@ class CoverRule:
     message_nl: str
     #: the verbatim source sentence: by the item's type ("*": any type), or per item
     quote: dict[str, str] = field(default_factory=dict)
-    quote_from: str = "type"  # type | item (its hg:sourceText) | specialism | table
+    #: type | item (its hg:sourceText) | specialism | table | methods (SPECIALISM_METHODS)
+    quote_from: str = "type"
     via_team: bool = False  # person profiles also when a team they are a member of claims
     hierarchy: str = "any"  # any: the item or anything under it; all: the item or all parts
     exempt: bool = False  # a profile with the item's hg:exemptRole is exempt
@@ -141,6 +142,21 @@ SPECIALISM_EXAMPLES = (
 )
 
 
+#: Valente §1.2: the sentences that ask for a specialism's methods and name them only by
+#: example, verbatim (the generator checks them against the specialism's text)
+SPECIALISM_METHODS = {
+    "valente:specialisme-justitieel-kader": (
+        "De zorg-/hulpvraag van mensen met een justitieel of gedwongen kader vraagt om "
+        "specifieke methodische kennis. Het vraagt bijvoorbeeld om andere risicobeheersing en "
+        "-taxatie, die mede gericht is op het voorkomen van terugval in crimineel gedrag."
+    ),
+    "valente:specialisme-housing-first": (
+        "Hierbij is het gewenst dat in het team expertise aanwezig is over specifieke "
+        "methodieken hiervoor, zoals Housing First."
+    ),
+}
+
+
 def _values(severity: str) -> str:
     return " ".join(k for k, (s, _) in sorted(VALENTE_ORGANISATION.items()) if s == severity)
 
@@ -185,7 +201,7 @@ COVER_RULES: tuple[CoverRule, ...] = (
         message_en="BK-0597-1 is claimed, but no learning outcome is aligned to knowledge "
         "item {item}, which the qualification includes in {within} ('met inbegrip van "
         "kennis')",
-        message_nl="BK-0597-1 is geclaimd, maar geen leerresultaat is afgestemd op kennisitem "
+        message_nl="BK-0597-1 is geclaimd, maar geen leeruitkomst is afgestemd op kennisitem "
         "{item}, dat de kwalificatie rekent tot {within} (‘met inbegrip van kennis’)",
         quote={"*": "met inbegrip van kennis:"},
     ),
@@ -278,18 +294,48 @@ COVER_RULES: tuple[CoverRule, ...] = (
         severity="Warning",
         items_sparql="SELECT ?c WHERE { ?c skos:inScheme valente:scheme ; "
         "hg:appliesAt hg:Team ; skos:broader ?s . ?s skos:broader valente:specialismes "
-        "FILTER NOT EXISTS { ?c hg:isInferred true } }",
+        "FILTER NOT EXISTS { ?c hg:isInferred true } "
+        "FILTER NOT EXISTS { ?c hg:isExample true } }",
         note="'Het werken in een specialisme kan om aanvullende kennis binnen het team "
         "vragen': only for teams that declare the specialism (hg:specialism), and it is "
         "enough that the team has it or can call it in ('aanwezig is in de teams of eenvoudig "
         "en snel in te schakelen is door de teams'); the text says 'gewenst', 'vraagt om': a "
-        "warning.",
+        "warning. Methods the text names only as examples ('zoals motiverende "
+        "gespreksvoering', 'zoals Gentle Teaching en de Triple-C methode': hg:isExample) are "
+        "not asked for on their own.",
         message_en="this team works in the specialism {specialism}, for which Valente names "
         "{item}; no member holds it and the team has not recorded that it can call it in",
         message_nl="dit team werkt in het specialisme {specialism}, waarvoor Valente {item} "
         "noemt; geen teamlid beheerst het en het team heeft niet vastgelegd dat het dit "
         "eenvoudig en snel kan inschakelen",
         quote_from="specialism",
+        specialism=True,
+    ),
+    CoverRule(
+        id="valente-methods",
+        scheme="valente:scheme",
+        targets=("TeamProfile",),
+        severity="Warning",
+        items_sparql="SELECT ?c WHERE { ?c skos:broader valente:specialismes "
+        "FILTER EXISTS { ?x skos:broader ?c ; hg:isExample true } "
+        "FILTER NOT EXISTS { ?y skos:broader ?c FILTER NOT EXISTS { ?y hg:isExample true } "
+        "FILTER NOT EXISTS { ?y hg:isInferred true } } }",
+        note="Where Valente names a specialism's methods only by example ('vraagt om "
+        "specifieke methodische kennis. Het vraagt bijvoorbeeld om …', 'gewenst dat in het team "
+        "expertise aanwezig is over specifieke methodieken hiervoor, zoals Housing First'), no "
+        "example is asked for on its own, but the expertise is: one warning for the "
+        "specialism, which one example held or called in, or the specialism itself named as "
+        "the team's expertise, satisfies. Only for teams that declare the specialism.",
+        message_en="this team works in the specialism {specialism}, for which Valente names "
+        "expertise in specific methods, only by example ({examples}); no member holds one and "
+        "the team has not recorded that it can call one in: name one, or the specialism itself "
+        "if the team's expertise is in another method",
+        message_nl="dit team werkt in het specialisme {specialism}, waarvoor Valente expertise "
+        "in specifieke methodieken noemt, alleen met voorbeelden ({examples}); geen teamlid "
+        "beheerst er een en het team heeft niet vastgelegd dat het er een eenvoudig en snel "
+        "kan inschakelen: noem er een, of het specialisme zelf als de expertise van het team "
+        "een andere methodiek betreft",
+        quote_from="methods",
         specialism=True,
     ),
     CoverRule(
@@ -400,7 +446,7 @@ COVER_RULES: tuple[CoverRule, ...] = (
         "learning outcome aligned to it. A violation.",
         message_en="the Randvoorwaarden ask education: {item}; no learning outcome of this "
         "curriculum is aligned to it",
-        message_nl="de Randvoorwaarden vragen van het onderwijs: {item}; geen leerresultaat "
+        message_nl="de Randvoorwaarden vragen van het onderwijs: {item}; geen leeruitkomst "
         "van dit curriculum is erop afgestemd",
         quote_from="item",
     ),
@@ -558,7 +604,7 @@ def _item_shape(b: _Builder, info, rule, scheme, item: str, specialism, suffix="
             parts=", ".join(info.shown_short(p) for p in parts),
             within=info.within(item, lang),
             specialism=f"“{info.label(specialism)}”" if specialism else "",
-            examples="; ".join(f"“{info.label(c)}”" for c in info.children(item)),
+            examples="; ".join(f"“{info.label(c)}”" for c in info.examples(item)),
         )
         g.add((shape, b.sh("message"), Literal(text, lang=lang)))
     # sh:or ( [ sh:not claim ] … [ covers ] ): only claiming profiles must cover.
@@ -603,6 +649,11 @@ def _quote(rule: CoverRule, info, item: str) -> str:
         return info.source_text(item)
     if rule.quote_from == "specialism":
         return info.sentence_naming(item)
+    if rule.quote_from == "methods":
+        quote = SPECIALISM_METHODS.get(compact(item))
+        if quote is None or not info.says(item, quote):
+            raise ValueError(f"rule {rule.id}: no verbatim source sentence for {compact(item)}")
+        return quote
     kind = info.type(item)
     quote = rule.quote.get(kind) or rule.quote.get("*")
     if quote is None:
@@ -747,6 +798,15 @@ class _ItemInfo:
         kids = self._children.get(iri, [])
         return sorted(kids, key=lambda k: _natural(self.shown_short(k)))
 
+    def examples(self, iri: str) -> list[str]:
+        """The items directly under it that the text gives only as examples."""
+        return [k for k in self.children(iri) if k in self._examples]
+
+    def says(self, iri: str, quote: str) -> bool:
+        """Whether the item's own text (hg:sourceText or definition) contains the quote."""
+        d = self._info.get(iri, {})
+        return any(quote in t for t in d.get("texts", set()) | {d.get("def") or ""})
+
     def within(self, iri: str, lang: str) -> str:
         """'competentie C1' / 'competenties C1, C3': the competencies that include it."""
         rows = self.store.select("SELECT ?c WHERE { ?c hg:requiresKnowledge ?k }", {"k": _nn(iri)})
@@ -761,6 +821,9 @@ class _ItemInfo:
         return sorted(r["r"].value for r in rows)
 
     def specialisms(self, iri: str) -> list[str]:
+        """The specialisms it belongs to (itself, for a specialism)."""
+        if iri in self.all_specialisms():
+            return [iri]
         rows = self.store.select(
             "SELECT ?s WHERE { ?c skos:broader ?s . ?s skos:broader valente:specialismes }",
             {"c": _nn(iri)},
