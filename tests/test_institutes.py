@@ -324,6 +324,29 @@ def test_findings_name_the_module_and_the_outcome(capsys):
     )
 
 
+def test_an_outcome_without_items_is_told_so_not_given_an_empty_id_to_correct(capsys):
+    """A minimum count has no value: it used to read "is afgestemd op , dat geen item van een
+    kader is / verbeter de ID  in de rij"."""
+    text = (EX / "06-invalid-curriculum.ttl").read_text(encoding="utf-8")
+    text = text.replace("    hg:alignedTo bk:kennis-999 ;\n", "")
+    assert "kennis-999" not in text
+    path = ROOT / "tests" / "fixtures" / "institutes" / "outcome-without-items.ttl"
+    assert path.read_text(encoding="utf-8") == text  # the fixture is the example less its item
+    for lang, said, fix in (
+        ("nl", "leeruitkomst ‘Kent de herstelfases’ in module ‘Herstel’ is op geen item "
+         "afgestemd", "noem in de rij van deze leeruitkomst de competenties of items die ze "
+         "dekt"),
+        ("en", "learning outcome ‘Kent de herstelfases’ in module ‘Herstel’ is aligned to no "
+         "item", "name in this outcome's row the competencies or items it covers"),
+    ):  # fmt: skip
+        code = main(["validate", str(path), "--lang", lang])
+        out = capsys.readouterr().out
+        assert code == 1
+        assert said in out and fix in out
+        assert "afgestemd op ," not in out and "aligned to ," not in out
+        assert "de ID  in" not in out and "the ID  in" not in out
+
+
 # ------------------------------------------------------------------ 3. honest coverage
 def test_golden_coverage_of_the_example_curriculum(store):
     """examples/05-valid-curriculum.ttl against BK-0597-1, counted by hand:
@@ -494,6 +517,12 @@ def test_annex_html_has_every_part_in_both_languages(annex_files):
     assert '<span class="badge">suggestie</span>' in page
     assert "niet beoordeeld" in page or "via mapping" not in page
     assert "96% eigen afstemming (108 van 113 items)" in page
+    # the outcome without items, in the findings in words (no empty ID to correct)
+    assert (
+        "leeruitkomst ‘Begeleidt groepen bij het delen van herstelverhalen’ in module "
+        "‘Signaal- en brugfunctie’ is op geen item afgestemd" in page
+    )
+    assert "afgestemd op ," not in page and "de ID  in" not in page
     en = annex_files["annex-en.html"].read_text(encoding="utf-8")
     assert '<html lang="en">' in en and ">Summary" in en and ">Appendix: method" in en
 
