@@ -5,6 +5,8 @@ falls back to its field name ("via example", "records") or a relation printed as
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from herstelgraph.cli import main, render
@@ -308,6 +310,57 @@ def test_no_english_notice_in_a_dutch_run(run_cli, tmp_path, monkeypatch):
     # and the same runs speak English when asked
     code, out, err = run_cli("--lang", "en", "cache", "info")
     assert "entries: " in out and "folder: " in out
+
+
+#: what a sheet's problems said in English only (before issue 20's audit)
+SHEET_ENGLISH = (
+    *(w for w in ENGLISH if w != " of "),
+    "row ", "column ", "value ", "unknown", "did you mean", "problems", "left out", "header",
+    "programmes", "formula", "lacks", "cells", "ambiguous", "quotes", "save the file",
+)  # fmt: skip
+
+
+def test_a_bad_sheet_is_told_in_dutch_and_in_english(run_cli, tmp_path):
+    """A curriculum sheet's problems, warnings and errors, in Dutch in a Dutch run and in
+    English when asked: every problem on a line of its own, located file:line:column."""
+    from openpyxl import Workbook
+
+    fix = ROOT / "tests" / "fixtures" / "institutes"
+    formula = tmp_path / "formule.xlsx"
+    wb = Workbook()
+    wb.active.append(["opleiding", "module", "leeruitkomst", "competenties"])
+    wb.active.append(["AD", "M1", "Werkt volgens afspraken", "=1+1"])
+    wb.save(formula)
+    header = tmp_path / "kop.csv"
+    header.write_text("opleiding;vak\nAD;M1\n", encoding="utf-8")
+    two = tmp_path / "twee.csv"
+    two.write_text("opleiding;module;leeruitkomst;competenties\nA;M;L;bk:C1\nB;M;L;bk:C2\n")
+    out = str(tmp_path / "c.ttl")
+    runs = [
+        (["curriculum", "import", str(fix / "many-errors.csv"), "-o", out], 2),
+        (["curriculum", "import", str(fix / "cp1252.csv"), "-o", out], 2),
+        (["curriculum", "import", str(fix / "open-quote.csv"), "-o", out], 2),
+        (["curriculum", "import", str(fix / "empty-outcome.csv"), "-o", out], 0),
+        (["curriculum", "import", str(formula), "-o", out], 2),
+        (["validate", str(header), "--conforms-to", "bk"], 2),
+        (["report", "curriculum", str(two), "--framework", "bk", "-o", f"{out}.html"], 2),
+    ]
+    dutch = ("onbekende ID", "geen UTF-8", "aanhalingstekens", "overgeslagen",
+             "formule", "de kop mist", "opleidingen")  # fmt: skip
+    english = ("unknown ID", "not UTF-8", "quotes", "left out", "formula",
+               "header lacks", "programmes")  # fmt: skip
+    for (args, want), nl, en in zip(runs, dutch, english, strict=True):
+        code, _, err = run_cli(*args)
+        assert code == want, (args, err)
+        assert nl in err, (args, err)
+        said = re.sub(r"\S+\.(csv|xlsx|ttl|html)", "FILE", err)  # the files' own names
+        found = [w for w in SHEET_ENGLISH if w in said]
+        assert not found, (args, found, err)
+        code, _, err = run_cli("--lang", "en", *args)
+        assert code == want and en in err, (args, err)
+    code, _, err = run_cli("curriculum", "import", str(fix / "many-errors.csv"), "-o", out)
+    lines = err.splitlines()
+    assert len(lines) == 6 and all(f"many-errors.csv:{n}:" in lines[n - 1] for n in range(2, 7))
 
 
 def test_every_check_has_a_dutch_title():

@@ -2,7 +2,9 @@
 
 Exit codes: 0 ok, 1 validation failed, 2 usage or input error, 3 internal error, 130
 interrupted (Ctrl-C). Errors are one line on stderr, never a traceback (set
-HERSTELGRAPH_DEBUG=1 to see one).
+HERSTELGRAPH_DEBUG=1 to see one); a sheet's problems are one line each. What the library
+says as a ``words.Said`` (a sheet's problems, warnings and errors) is said in the run's
+language.
 """
 
 from __future__ import annotations
@@ -148,9 +150,47 @@ def cli(
     ctx.obj = Context(
         data, endpoint, lang, verbose, endpoint_timeout=endpoint_timeout, reviews=reviews
     )
+    global _language
+    _language = str(ctx.obj.lang)
+    from ..io import inputs
+
+    if inputs.on_warning is None:  # a caller's own handler stays
+        inputs.on_warning = _warn
 
 
-def hint(exc: HerstelgraphError) -> str:
+#: the language of this run, once the global options are read (errors and warnings)
+_language: str | None = None
+
+
+def _lang() -> str:
+    from ..words import default_language
+
+    return _language or str(default_language())
+
+
+def _warn(message: str) -> None:
+    from ..words import say
+
+    print(f"herstelgraph: warning: {say(message, _lang())}", file=sys.stderr)
+
+
+def said(exc: HerstelgraphError, lang: str) -> list[str]:
+    """The error's lines in ``lang``: one, or for a sheet one per problem (each located
+    file:line:column) under a line that counts them."""
+    from ..errors import InputFileError, SheetError
+    from ..words import Said, sheet_error_lines
+
+    if isinstance(exc, SheetError):
+        return sheet_error_lines(exc, lang)
+    text = str(exc)
+    if isinstance(exc, InputFileError) and isinstance(exc.reason, Said):
+        return [text[: len(text) - len(exc.reason)] + exc.reason.say(lang)]
+    if exc.args and isinstance(exc.args[0], Said) and text == exc.args[0]:
+        return [exc.args[0].say(lang)]
+    return [text]
+
+
+def hint(exc: HerstelgraphError, lang: str = "en") -> str:
     """What to type next, in the CLI's own terms: the library's messages name no flags."""
     from ..errors import (
         EndpointTimeoutError,
@@ -162,6 +202,8 @@ def hint(exc: HerstelgraphError) -> str:
     )
 
     if isinstance(exc, SheetError) and any("ambiguous" in p.message for p in exc.problems):
+        if lang == "nl":
+            return " (--framework KADER leest notaties zonder voorvoegsel als die van dat kader)"
         return " (--framework FRAMEWORK reads notations without a prefix as that framework's)"
 
     if isinstance(exc, UnknownFrameworkError):
@@ -191,8 +233,10 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point: run the CLI and turn known errors into one line and an exit code."""
     from ..io import inputs
 
+    global _language
     in_main = threading.current_thread() is threading.main_thread()
     previous = signal.signal(signal.SIGINT, _interrupt) if in_main else None
+    warning = inputs.on_warning
     try:
         return _main(argv)
     except (Interrupted, KeyboardInterrupt):
@@ -202,6 +246,8 @@ def main(argv: list[str] | None = None) -> int:
         if in_main and previous is not None:
             signal.signal(signal.SIGINT, previous)
         inputs.set_max_input_bytes(None)
+        inputs.on_warning = warning
+        _language = None
 
 
 def _main(argv: list[str] | None) -> int:
@@ -212,7 +258,12 @@ def _main(argv: list[str] | None) -> int:
         if isinstance(result, int) and not isinstance(result, bool):
             return result
     except HerstelgraphError as exc:
-        click.echo(f"herstelgraph: error: {_safe(str(exc))}{hint(exc)}", err=True)
+        lang = _lang()
+        lines = said(exc, lang)
+        lines[-1] += hint(exc, lang)
+        click.echo(f"herstelgraph: error: {_safe(lines[0])}", err=True)
+        for line in lines[1:]:
+            click.echo(f"  {_safe(line)}", err=True)
         return exc.exit_code
     except click.exceptions.Abort:
         click.echo("herstelgraph: aborted", err=True)
