@@ -5,6 +5,8 @@ falls back to its field name ("via example", "records") or a relation printed as
 
 from __future__ import annotations
 
+import contextlib
+import io
 import re
 
 import pytest
@@ -41,6 +43,7 @@ RUNS = {
     ],
     "compare-roles": ["compare-roles"],
     "explain": ["explain", "bk:autonomie-beroep-01", "valente:basishouding-eigen-regie-en-kracht"],
+    "explain (hierarchy)": ["explain", "bk:competentie-02", "bk:competentie-02-activiteit-01"],
     "check": ["check", "--format", "table", str(QSKOS)],
     "review stats": ["review", "stats"],
     "curation report": ["curation", "report"],
@@ -67,17 +70,29 @@ def printed():
                 current["value"].add(v)
         return value(self, column, v, row, view)
 
+    def spy_text(self, column, v, row, view):
+        shown = text(self, column, v, row, view)
+        if not self.verbose:
+            current["cell"].add(shown)
+        return shown
+
+    text = render.Presenter.text
     mp = pytest.MonkeyPatch()
     mp.setattr(render.Presenter, "head", spy_head)
     mp.setattr(render.Presenter, "value", spy_value)
+    mp.setattr(render.Presenter, "text", spy_text)
     mp.setenv("COLUMNS", "160")
     try:
         for name, args in RUNS.items():
             current.clear()
-            current.update(header=set(), relation=set(), value=set())
+            current.update(header=set(), relation=set(), value=set(), cell=set(), out=set())
             for verbose in ([], ["-v"]):  # --verbose shows every column
-                code = main(["--lang", "nl", *verbose, *args])
+                stdout = io.StringIO()
+                with contextlib.redirect_stdout(stdout):
+                    code = main(["--lang", "nl", *verbose, *args])
                 assert code in (0, 1), f"{name}: exit {code}"
+                if not verbose:
+                    current["out"].add(stdout.getvalue())
             seen[name] = {k: set(v) for k, v in current.items()}
     finally:
         mp.undo()
@@ -105,6 +120,33 @@ def test_every_relation_shown_has_a_dutch_word(printed):
     assert not any(missing.values()), {k: v for k, v in missing.items() if v}
     # the prerequisite records are there (Bijlage II → BK) and read in words
     assert "ceasn:prerequisiteAlignment" in printed["crosswalk (prerequisites)"]["relation"]
+
+
+#: an RDF term as a table shows it: a CURIE of the vocabularies users should not need to read
+RAW_TERM = re.compile(r"(?<![\w/#:-])(skos|hg|sssom|semapv|ceasn|dct|rdf|rdfs|owl):[A-Za-z]")
+
+
+def test_no_table_prints_a_raw_rdf_term_without_verbose(printed):
+    """Issue 20.3: raw SKOS/SSSOM terms only with --format json|csv or --verbose. Every cell
+    of every table verb (and the whole of what it printed) in Dutch, without --verbose.
+    Except ``check``: it reports on a SKOS file, and the term it names is the finding
+    ("skos:InventedConcept: niet in het SKOS-vocabulaire")."""
+    found = {
+        name: sorted(
+            {m.group(0) + "…" for text in s["cell"] | s["out"] for m in RAW_TERM.finditer(text)}
+        )
+        for name, s in printed.items()
+        if name != "check"
+    }
+    assert not any(found.values()), {k: v for k, v in found.items() if v}
+    assert all(s["cell"] and any(s["out"]) for s in printed.values())
+    # the two the audit found, in words
+    out = "".join(printed["chain"]["out"])
+    assert "verwant aan" in out
+    assert "onderbouwing" in "".join(printed["explain (hierarchy)"]["out"])
+    assert "de hiërarchie van één kader" in "".join(printed["explain (hierarchy)"]["out"])
+    report = "".join(printed["curation report"]["out"])
+    assert "│ alle paren │ geen overeenkomst (verwant aan) twijfelachtig 0.40–0.59" in report
 
 
 def test_coverage_of_shares_are_percentages(capsys, monkeypatch):

@@ -21,6 +21,7 @@ ontology has Dutch and English ``rdfs:label``s for its own classes (item types),
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -75,6 +76,29 @@ def relation_word(relation: str, lang: Language | str) -> str:
     """A relation in words (the CURIE itself when it has none)."""
     pair = RELATIONS.get(relation) or RELATIONS.get(f"skos:{relation}")
     return _pick(pair, lang) if pair else relation
+
+
+#: the words of a curation report's figure names besides the relations ("no match
+#: (skos:closeMatch) doubtful 0.40–0.59", "prerequisite A 0.90–1.00")
+_FIGURE_WORDS: dict[str, Pair] = {
+    "no match": ("geen overeenkomst", "no match"),
+    "prerequisite": ("voorkennis", "prerequisite"),
+    "doubtful": ("twijfelachtig", "doubtful"),
+    "below": ("onder", "below"),
+    "all pairs": ("alle paren", "all pairs"),
+}
+_FIGURE_TERM = re.compile(r"skos:\w+|no match|prerequisite|doubtful|below|all pairs")
+
+
+def figure_words(name: str, lang: Language | str) -> str:
+    """A curation report's figure name with its relations and words in ``lang``."""
+
+    def word(m: re.Match[str]) -> str:
+        term = m.group(0)
+        pair = _FIGURE_WORDS.get(term)
+        return _pick(pair, lang) if pair else relation_word(term, lang)
+
+    return _FIGURE_TERM.sub(word, name)
 
 
 # ----------------------------------------------------------------------------- values
@@ -153,6 +177,11 @@ VALUES: dict[str, Pair] = {
     "semapv:CompositeMatching": ("lexicaal en semantisch gevonden", "composite matching"),
     "semapv:ManualMappingCuration": ("handmatig vastgelegd", "manual curation"),
     "semapv:MappingChaining": ("afgeleid via een keten", "inferred by chaining"),
+    # explain: a step of a framework's own hierarchy (questions.alignment.explain)
+    "skos:broader within one framework": (
+        "de hiërarchie van één kader",
+        "the hierarchy within one framework",
+    ),
     # where a search hit was found
     "skos:prefLabel": ("omschrijving", "label"),
     "skos:altLabel": ("andere omschrijving", "other label"),

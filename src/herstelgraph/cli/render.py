@@ -22,17 +22,21 @@ from typing import Any
 
 from ..io.tables import Cell, Sheet, csv_text, escape_terminal, xlsx_bytes
 from ..model import Language, OutputFormat, QueryForm, QueryResult, Record, to_json
-from ..words import header, message, relation_word, type_word, value_word
+from ..words import figure_words, header, message, relation_word, type_word, value_word
 
 FORMATS = OutputFormat.values()
 
 #: columns whose values are mapping or hierarchy relations
-RELATION_COLUMNS = frozenset({"relation", "relation1", "relation2", "composed", "via_relation"})
+RELATION_COLUMNS = frozenset(
+    {"relation", "relation1", "relation2", "composed", "via_relation", "curated"}
+)
 #: columns whose values are coded words (statuses, kinds, justifications, fields)
 VALUE_COLUMNS = frozenset(
     {"status", "scope", "direction", "kind", "justification", "field", "strength", "how"}
     | {"severity", "review_status", "change", "property", "status_before", "status_after"}
 )
+#: the curation report's figure sections whose names hold relations (``key``)
+FIGURE_SECTIONS = frozenset({"relations", "confidence", "mean-confidence", "no-match"})
 #: columns holding item types
 TYPE_COLUMNS = frozenset({"type", "types"})
 #: columns holding an item's Dutch label or definition -> the columns that may hold its ID
@@ -187,6 +191,8 @@ class Presenter:
             return self._with_raw(value_word(text, self.lang), text)
         if column in TYPE_COLUMNS or text.startswith("hg:"):  # the ontology's own words
             return self._with_raw(type_word(text, self.lang), text)
+        if column in ("key", "pair") and row.get("section") in FIGURE_SECTIONS:  # curation
+            return self._with_raw(figure_words(text, self.lang), text)
         if column == "eqf" and not self.verbose:  # the EU's level IRI: …/snb/eqf/4
             return text.rstrip("/").rsplit("/", 1)[-1]
         if column == "other" and text == "sssom:NoTermFound" and not self.verbose:
