@@ -306,6 +306,43 @@ def test_verbs_csv_and_xlsx_carry_english_beside_dutch(run_cli, store, tmp_path)
     assert "Engels" not in out and "the client's own capabilities" not in out
 
 
+def test_show_concepts_and_search_in_english_give_the_english_beside_the_dutch(
+    run_cli, store, monkeypatch
+):
+    """--lang en: show gives the English label and definition after the Dutch source texts
+    (and its JSON carries them); concepts and search add the English label column. In Dutch
+    the tables stay Dutch."""
+    import json
+
+    from herstelgraph.questions.catalogue import english_texts
+
+    monkeypatch.setenv("COLUMNS", "250")
+    label, definition = english_texts(store, {"bk:kennis-12"})["bk:kennis-12"]
+    assert label and definition
+    code, out, _ = run_cli("--lang", "en", "show", "bk:kennis-12")
+    lines = out.splitlines()
+    assert code == 0
+    i = next(n for n, line in enumerate(lines) if line.startswith("label: "))
+    assert lines[i + 1] == f"label (English): {label}"
+    j = next(n for n, line in enumerate(lines) if line.startswith("definition: "))
+    assert lines[j + 1] == f"definition (English): {definition}"
+    code, out, _ = run_cli("show", "bk:kennis-12")
+    assert label not in out and "Engels" not in out
+    code, out, _ = run_cli("--lang", "en", "show", "bk:kennis-12", "--format", "json")
+    data = json.loads(out)
+    assert (data["label_en"], data["definition_en"]) == (label, definition)
+    assert data["label"] == "Basiskennis van organisatiestructuren"  # the Dutch source stays
+    for args in (["concepts", "bk-0597-1"], ["search", "organisatiestructuren"]):
+        code, out, _ = run_cli("--lang", "en", *args)
+        assert code == 0
+        head = "".join(out.splitlines()[2:4])
+        assert "(English)" in head, head  # the header "label (English)", maybe wrapped
+        row = next(line for line in out.splitlines() if "bk:kennis-12 " in line)
+        assert "Basiskennis van organisatiestructuren" in row and label in row, row
+        code, out, _ = run_cli(*args)
+        assert label not in out and "Engels" not in out
+
+
 def test_export_csv_carries_english_and_lang_nl_leaves_it_out(run_cli, store, tmp_path):
     """export --format csv: label_en and broader_label_en beside the Dutch; --lang nl leaves
     them out; a translation that looks like a formula is neutralised like any cell."""
