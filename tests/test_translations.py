@@ -257,6 +257,30 @@ def test_exports_carry_the_translations_and_lang_nl_leaves_them_out(fmt, tmp_pat
     assert dutch == full - english
 
 
+def test_the_global_lang_does_not_filter_an_export_and_the_help_says_so(run_cli, tmp_path):
+    """Decided (issue 20 audit): the global --lang is the language people read (headers,
+    messages, the annex); what languages an exchanged file holds is export's own --lang.
+    So `herstelgraph --lang nl export` keeps the English translations, `export --lang nl`
+    leaves them out, and both --help texts say which is which."""
+    found = {}
+    for name, args in (
+        ("global", ["--lang", "nl", "export", "--scheme", "bk"]),
+        ("none", ["export", "--scheme", "bk"]),
+        ("own", ["export", "--scheme", "bk", "--lang", "nl"]),
+    ):
+        target = tmp_path / f"{name}.nt"
+        code, _, err = run_cli(*args, "-o", str(target))
+        assert code == 0, err
+        text = target.read_text(encoding="utf-8")
+        found[name] = ('"@en ' in text, text)
+    assert found["global"][0] and found["global"][1] == found["none"][1]
+    assert not found["own"][0]
+    _, out, _ = run_cli("--help")
+    assert "Not a filter on exports: see 'export --lang'" in " ".join(out.split())
+    _, out, _ = run_cli("export", "--help")
+    assert "the global --lang sets the language of what you read" in " ".join(out.split())
+
+
 def _csv(text: str) -> list[dict[str, str]]:
     import csv
     import io

@@ -108,8 +108,9 @@ class LazyGroup(click.Group):
 @click.option(
     "--lang",
     type=click.Choice(["nl", "en"], case_sensitive=False),
-    help="Language of column headers, relation names and messages [default: en when "
-    "LC_ALL, LC_MESSAGES or LANG starts with en, else nl].",
+    help="Language of column headers, relation names and messages, and of the documents "
+    "a verb writes for people (annex, template) [default: en when LC_ALL, LC_MESSAGES or "
+    "LANG starts with en, else nl]. Not a filter on exports: see 'export --lang'.",
 )
 @click.option(
     "-v", "--verbose", is_flag=True,
