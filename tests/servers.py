@@ -228,15 +228,15 @@ class Virtuoso:
         return res.stdout
 
     def load_trig(self, data: bytes, name: str = "herstelgraph.trig") -> None:
-        """The recipe of the README: drop the herstelgraph graphs, forget earlier loads,
-        bulk-load the TriG (its named graphs kept), checkpoint."""
+        """The recipe of the README: drop the herstelgraph graphs, forget earlier loads of
+        this file (and of no other), bulk-load the TriG (its named graphs kept), checkpoint."""
         (self.load_dir / name).write_bytes(data)
         graphs = "asserted", "inferred", "user"
         drop = " ".join(
             f"SPARQL CLEAR GRAPH <https://w3id.org/herstelgraph/graph/{g}>;" for g in graphs
         )
         self.sql(
-            f"{drop} DELETE FROM DB.DBA.load_list; "
+            f"{drop} DELETE FROM DB.DBA.load_list WHERE ll_file = '{self.load_dir}/{name}'; "
             f"ld_dir('{self.load_dir}', '{name}', 'https://w3id.org/herstelgraph/graph/load'); "
             "rdf_loader_run(); checkpoint;"
         )

@@ -282,7 +282,8 @@ def test_cli_verbs_in_every_format(cli_fx, args, fmt):
         (["query", "gaps", "--param", "a"], "expected NAME=VALUE"),
         (["query", "nope-query"], "no shipped query"),
         (["search", " "], "empty search text"),
-        (["--endpoint", "ftp://x", "coverage"], "invalid endpoint URL"),
+        (["--endpoint", "ftp://x", "coverage"], "ongeldige URL van een eindpunt 'ftp://x'"),
+        (["--lang", "en", "--endpoint", "ftp://x", "coverage"], "invalid endpoint URL"),
     ],
 )
 def test_cli_bad_input_is_one_line_exit_2(cli_fx, args, needle):

@@ -189,3 +189,37 @@ def test_endpoint_check_speaks_dutch_by_default(server, run_cli, monkeypatch):
     monkeypatch.setenv("COLUMNS", "250")  # one line per row: cells do not wrap words apart
     code, out, _ = run_cli("endpoint", "check", server)
     assert "wijkt af" in out and "eigenschapspaden" in out
+
+
+def test_endpoint_errors_speak_the_users_language(bad_server, run_cli):
+    """endpoint check's errors are Dutch under the Dutch default, as its progress lines, and
+    English with --lang en; the library's own message is the English one and names no flag."""
+    down = f"http://127.0.0.1:{free_port()}/sparql"
+    code, _out, err = run_cli("endpoint", "check", down)
+    assert code == 2 and len(err.strip().splitlines()) == 2  # a progress line, the error
+    assert "de gebruikersgraaf van het eindpunt lezen" in err
+    assert f"SPARQL-eindpunt {down} is onbereikbaar (" in err
+    assert "controleer de URL en of de server draait" in err and "unreachable" not in err
+    code, _out, err = run_cli("--lang", "en", "endpoint", "check", down)
+    assert code == 2 and f"SPARQL endpoint {down} is unreachable (" in err
+
+    code, _out, err = run_cli("endpoint", "check", "ftp://x")
+    assert code == 2 and "ongeldige URL van een eindpunt 'ftp://x'" in err
+    code, _out, err = run_cli("--lang", "en", "endpoint", "check", "ftp://x")
+    assert code == 2 and "invalid endpoint URL 'ftp://x'" in err
+    code, _out, err = run_cli("endpoint", "check")
+    assert code == 2 and "geen eindpunt opgegeven" in err
+
+    slow = bad_server(slow=True)
+    code, _out, err = run_cli("--endpoint-timeout", "0.5", "endpoint", "check", slow)
+    assert code == 2 and "antwoordde niet binnen 0.5 s" in err
+    assert "(--endpoint-timeout SECONDEN of HERSTELGRAPH_ENDPOINT_TIMEOUT)" in err
+    failing = bad_server(slow=False)
+    code, _out, err = run_cli("endpoint", "check", failing)
+    assert code == 2 and "antwoordde HTTP 500 Internal Server Error: Internal error: " in err
+    assert "het logboek van de server" in err
+
+    with pytest.raises(EndpointError) as caught:
+        Endpoint(down, timeout=2).ask("ASK WHERE { ?s ?p ?o }")
+    assert str(caught.value).startswith(f"SPARQL endpoint {down} is unreachable (")
+    assert "--" not in str(caught.value)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import http.server
 import json
 import os
+import re
 import subprocess
 import sys
 import threading
@@ -23,6 +24,8 @@ from herstelgraph.errors import EndpointError, EndpointTimeoutError, ParameterEr
 from herstelgraph.questions import alignment as al
 from herstelgraph.questions import catalogue as cat
 from herstelgraph.store.endpoint import (
+    DEFAULT_MAX_ANSWER_BYTES,
+    MAX_ANSWER_SETTING,
     TIMEOUT_SETTING,
     Endpoint,
     endpoint_timeout,
@@ -131,8 +134,12 @@ def test_the_cli_names_its_option_when_the_deadline_passes(fake, run_cli):
     url = fake(_trickle("body", gap=0.2))
     code, _out, err = run_cli("--endpoint", url, "--endpoint-timeout", "0.8", "frameworks")
     assert code == 2 and len(err.strip().splitlines()) == 1
-    assert "within 0.8 s" in err and "--endpoint-timeout SECONDS" in err
+    assert "niet binnen 0.8 s" in err and "--endpoint-timeout SECONDEN" in err
     assert TIMEOUT_SETTING in err
+    code, _out, err = run_cli(
+        "--lang", "en", "--endpoint", url, "--endpoint-timeout", "0.8", "frameworks"
+    )
+    assert "within 0.8 s" in err and "--endpoint-timeout SECONDS" in err
 
 
 def test_the_timeout_comes_from_the_environment(fake, run_cli, monkeypatch):
@@ -140,7 +147,7 @@ def test_the_timeout_comes_from_the_environment(fake, run_cli, monkeypatch):
     monkeypatch.setenv(TIMEOUT_SETTING, "0.7")
     assert endpoint_timeout() == 0.7 and Endpoint(url).timeout == 0.7
     code, _out, err = run_cli("--endpoint", url, "frameworks")
-    assert code == 2 and "within 0.7 s" in err
+    assert code == 2 and "niet binnen 0.7 s" in err
     monkeypatch.delenv(TIMEOUT_SETTING)
     assert Endpoint(url).timeout == 30
 
@@ -162,6 +169,60 @@ def test_unusable_timeouts_are_one_line(run_cli, monkeypatch, value):
 def test_a_timeout_without_an_endpoint_is_refused(run_cli):
     code, _out, err = run_cli("--endpoint-timeout", "5", "frameworks")
     assert code == 2 and "--endpoint-timeout applies to --endpoint" in err
+
+
+# ---------------------------------------------------------------------- endless answers
+def _endless(*, announce: int | None = None):
+    """An answer that does not stop (bounded here at 200 MB): no Content-Length, the body
+    sent as fast as it is read; or one whose Content-Length ``announce``s a huge body."""
+
+    def answer(handler, form):
+        handler.send_response(200)
+        handler.send_header("Content-Type", "application/sparql-results+json")
+        if announce is not None:
+            handler.send_header("Content-Length", str(announce))
+        handler.send_header("Connection", "close")
+        handler.end_headers()
+        handler.close_connection = True
+        handler.wfile.write(b'{"head": {"vars": ["x"]}, "results": {"bindings": [')
+        row = b'{"x": {"type": "literal", "value": "' + b"y" * 1000 + b'"}},'
+        for _ in range(200_000):
+            handler.wfile.write(row)
+
+    return answer
+
+
+@pytest.mark.parametrize("announce", [None, 10**12], ids=["streamed", "announced"])
+def test_an_endless_answer_stops_at_the_answer_cap(fake, announce):
+    url = fake(_endless(announce=announce))
+    start = time.monotonic()
+    with pytest.raises(EndpointError, match="answer limit of 2000000 bytes") as err:
+        Endpoint(url, layout=True, max_bytes=2_000_000).select("SELECT ?x WHERE { ?s ?p ?x }")
+    assert time.monotonic() - start < 10
+    message = str(err.value)
+    assert message.startswith(f"SPARQL endpoint {url} ") and len(message.splitlines()) == 1
+    assert ("announced 1000000000000 bytes" in message) == (announce is not None)
+    assert MAX_ANSWER_SETTING in message and "--" not in message
+
+
+def test_the_answer_cap_comes_from_the_environment(fake, run_cli, monkeypatch):
+    url = fake(_endless())
+    monkeypatch.setenv(MAX_ANSWER_SETTING, "1MB")
+    assert Endpoint(url).max_answer_bytes == 1_000_000
+    code, out, err = run_cli("--endpoint", url, "--endpoint-timeout", "20", "concepts", "bk")
+    assert code == 2 and out == "" and len(err.strip().splitlines()) == 1, err
+    assert f"SPARQL-eindpunt {url} stuurde meer dan de grens van 1000000 bytes" in err
+    code, out, err = run_cli("--lang", "en", "--endpoint", url, "concepts", "bk")
+    assert code == 2 and out == "" and len(err.strip().splitlines()) == 1, err
+    assert f"SPARQL endpoint {url} sent more than the answer limit of 1000000 bytes" in err
+    monkeypatch.setenv(MAX_ANSWER_SETTING, "lots")
+    code, _out, err = run_cli("--endpoint", url, "frameworks")
+    assert code == 2 and MAX_ANSWER_SETTING in err and len(err.strip().splitlines()) == 1, err
+
+
+def test_the_default_answer_cap_is_generous():
+    assert Endpoint("http://127.0.0.1:9/sparql").max_answer_bytes == DEFAULT_MAX_ANSWER_BYTES
+    assert DEFAULT_MAX_ANSWER_BYTES == 512 * 1000 * 1000
 
 
 # ---------------------------------------------------------------------- malformed answers
@@ -327,6 +388,58 @@ def test_paged_quads_are_all_quads(embedded, copy, fake):
     assert remote.requests > len(want) // 50
 
 
+def leaving_out_the_first_variable(store: ox.Store):
+    """A server over ``store`` whose rows never bind the first variable of each SELECT."""
+
+    def answer(handler, form):
+        graphs = [ox.NamedNode(g) for g in form.get("default-graph-uri", [])]
+        result = store.query(form["query"][0], default_graph=graphs or None)
+        if isinstance(result, ox.QueryBoolean):
+            handler.send(json.dumps({"head": {}, "boolean": bool(result)}).encode())
+            return
+        doc = json.loads(result.serialize(format=ox.QueryResultsFormat.JSON))
+        for row in doc["results"]["bindings"]:
+            row.pop(doc["head"]["vars"][0], None)
+        handler.send(json.dumps(doc).encode())
+
+    return answer
+
+
+VERBS = {
+    "frameworks": ["frameworks"],
+    "gaps": ["gaps", "bk-0597-1", "valente-2023"],
+    "hubs": ["hubs"],
+    "show": ["show", "bk-0597-1"],
+    "concepts": ["concepts", "bk-0597-1"],
+}
+
+
+@pytest.mark.parametrize("verb", VERBS)
+def test_a_needed_variable_left_unbound_is_one_line_naming_the_endpoint(copy, fake, run_cli, verb):
+    """Once ``internal error: KeyError: "?scheme is unbound…"``, exit 3."""
+    url = fake(leaving_out_the_first_variable(copy))
+    code, _out, err = run_cli("--endpoint", url, *VERBS[verb])
+    assert code == 2 and len(err.strip().splitlines()) == 1, err
+    assert f"SPARQL endpoint {url} left ?" in err and "unbound" in err
+    assert "internal error" not in err and "KeyError" not in err
+
+
+def test_an_unbound_variable_is_an_endpoint_error_and_a_key_error(fake):
+    from herstelgraph.errors import UnboundVariableError
+
+    rows = [{"y": {"type": "literal", "value": "b"}}]
+    url = fake(lambda h, form: h.send(results(["x", "y"], rows)))
+    (row,) = Endpoint(url, layout=True).select("SELECT ?x ?y WHERE { ?x ?p ?y }")
+    assert row.get("x") is None and row["y"] == ox.Literal("b")
+    for kind in (UnboundVariableError, EndpointError, KeyError):
+        with pytest.raises(kind):
+            row["x"]
+    with pytest.raises(UnboundVariableError) as caught:
+        row["x"]
+    assert caught.value.url == url and caught.value.variable == "x"
+    assert str(caught.value).startswith(f"SPARQL endpoint {url} left ?x unbound")
+
+
 def test_a_silent_cut_at_a_common_cap_is_warned(copy, fake, capsys):
     remote = Endpoint(fake(capped(copy, 1000, header=False)), timeout=30, layout=True)
     rows = remote.select(
@@ -336,6 +449,76 @@ def test_a_silent_cut_at_a_common_cap_is_warned(copy, fake, capsys):
     assert len(rows) == 1000
     assert "may be truncated" in remote.warnings[0]
     assert "herstelgraph: warning:" in capsys.readouterr().err
+
+
+# ---------------------------------------------------------------------- a missing feature
+#: A property path between two steps (a/b, a|b): prefixed names or groups on either side.
+_PROPERTY_PATH = re.compile(r"(\b[A-Za-z][\w-]*:[\w-]*|\))\s*[/|]\s*([A-Za-z][\w-]*:|\()")
+
+
+def without_property_paths(store: ox.Store):
+    """A server over ``store`` that refuses property paths at parse time, as a SPARQL 1.0
+    engine does (HTTP 400 and the parser's word), and answers everything else."""
+    serve = capped(store, 10**9)
+
+    def answer(handler, form):
+        text = re.sub(r"<[^>\s]*>|\"[^\"\n]*\"|#[^\n]*", " ", form["query"][0])
+        if _PROPERTY_PATH.search(text):
+            body = b"Parse error: property paths are not supported by this engine"
+            handler.send(body, status=400, ctype="text/plain")
+            return
+        serve(handler, form)
+
+    return answer
+
+
+@pytest.fixture(scope="module")
+def release_copy():
+    """This release's graph as an endpoint loaded with its TriG export holds it."""
+    store = ox.Store()
+    store.load(herstelgraph.load().dump(fmt="nquads"), format=ox.RdfFormat.N_QUADS)
+    return store
+
+
+def test_the_refusing_server_refuses_paths_only():
+    """The fake's test for a path is what the assertions below rely on."""
+    assert _PROPERTY_PATH.search("?c (skos:topConceptOf|skos:inScheme)/dct:identifier ?id")
+    assert _PROPERTY_PATH.search("?p skos:broader/skos:inScheme ?s")
+    for plain in ("FILTER(!BOUND(?t) || EXISTS { ?c a ?t })", "BIND(?n / 2 AS ?h)",
+                  "?c skos:inScheme bk:scheme ."):  # fmt: skip
+        assert not _PROPERTY_PATH.search(plain), plain
+
+
+def test_endpoint_check_reports_a_refused_feature(release_copy, fake, run_cli, monkeypatch):
+    """An endpoint that holds this release but refuses property paths: the graphs match,
+    every other feature works, property paths are 'unsupported' with the server's words and
+    the queries that need them, the report is not ok, and the CLI exits 1 saying so."""
+    from herstelgraph.checks.endpoint import check_endpoint
+    from herstelgraph.store import queries
+
+    url = fake(without_property_paths(release_copy))
+    report = check_endpoint(Endpoint(url, timeout=60))
+    assert {g.graph: g.status for g in report.graphs} == {
+        "asserted": "matches",
+        "inferred": "matches",
+        "user": "empty",
+    }
+    status = {f.feature: f for f in report.features}
+    paths = status.pop("property paths (a|b, a/b)")
+    assert paths.status == "unsupported" and not report.ok
+    assert "HTTP 400" in paths.detail and "property paths are not supported" in paths.detail
+    users = {s.name for s in queries.shipped() if _PROPERTY_PATH.search(s.text)}
+    assert users and set(paths.needed_by) >= users
+    assert {f.status for f in status.values()} == {"supported"}
+
+    monkeypatch.setenv("COLUMNS", "250")  # one line per row: cells do not wrap words apart
+    code, out, err = run_cli("endpoint", "check", url)
+    assert code == 1, err
+    row = next(line for line in out.splitlines() if "eigenschapspaden" in line)
+    assert "niet ondersteund" in row and "HTTP 400" in row
+    assert "nodig voor " + ", ".join(paths.needed_by) in " ".join(out.split())
+    code, out, _ = run_cli("--lang", "en", "endpoint", "check", url, "--format", "json")
+    assert code == 1 and json.loads(out)["ok"] is False
 
 
 PAGED = [

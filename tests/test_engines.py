@@ -431,19 +431,43 @@ def test_oxigraph_recipe_keeps_a_store_in_step_with_a_new_release(embedded, trig
     assert check().ok
 
 
+def _readme_virtuoso_reload() -> str:
+    """The statements of the README's Virtuoso line for a new release (its exec="…")."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    line = next(ln for ln in text.splitlines() if "isql-vt" in ln and "load_list" in ln)
+    return re.search(r'exec="([^"]+)"', line).group(1)
+
+
 def test_virtuoso_recipe_keeps_a_store_in_step_with_a_new_release(virtuoso_server, trig):
-    """The README's Virtuoso recipe (clear the three graphs, forget the old load, bulk-load
-    again) over an older load; it ends with the current export loaded, as it began."""
+    """The README's Virtuoso recipe, run as the README writes it (clear the three graphs,
+    forget the old load of herstelgraph.trig, bulk-load again) over an older load; another
+    file's load and graph are left alone; it ends with the current export loaded."""
     from herstelgraph.checks.endpoint import check_endpoint
 
     fixture = ROOT / "tests" / "fixtures" / "alignment"
     old = herstelgraph.load(files=[fixture / "frameworks.ttl", fixture / "mappings.ttl"])
     virtuoso_server.load_trig(old.dump(fmt="trig"))
+    load = virtuoso_server.load_dir
+    (load / "other.ttl").write_text("<http://example.org/a> <http://example.org/p> 1 .\n")
+    other = "http://example.org/other-load"
+    virtuoso_server.sql(f"ld_dir('{load}', 'other.ttl', '{other}'); rdf_loader_run();")
+    ask_other = f"ASK WHERE {{ GRAPH <{other}> {{ ?s ?p ?o }} }}"
     try:
         stale = check_endpoint(Endpoint(virtuoso_server.url, timeout=120))
         assert {g.graph: g.status for g in stale.graphs}["asserted"] == "differs"
         assert {g.graph: g.status for g in stale.graphs}["user"] == "empty"
+        statements = _readme_virtuoso_reload()
+        assert "ll_file = '/srv/load/herstelgraph.trig'" in statements
+        (load / "herstelgraph.trig").write_bytes(trig)
+        virtuoso_server.sql(statements.replace("/srv/load", str(load)))
+        rows = virtuoso_server.sql("SELECT ll_file FROM DB.DBA.load_list;")
+        assert "other.ttl" in rows and "herstelgraph.trig" in rows
+        assert Endpoint(virtuoso_server.url, timeout=120, layout=False).ask(ask_other)
     finally:
+        virtuoso_server.sql(
+            f"SPARQL CLEAR GRAPH <{other}>; "
+            f"DELETE FROM DB.DBA.load_list WHERE ll_file = '{load}/other.ttl';"
+        )
         virtuoso_server.load_trig(trig)
     assert check_endpoint(Endpoint(virtuoso_server.url, timeout=120)).ok
 

@@ -10,6 +10,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import stat
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -443,6 +447,111 @@ def test_control_characters_never_reach_the_terminal(cli):
             assert b"\\x1b[2J" in out and b"\\x1b]0;pwned\\x07" in out
     code, out, err = cli("show", "bk:\x1b[2Jkennis")
     assert code == 2 and "\x1b" not in err
+
+
+# ------------------------------------------------------------------------- stdout
+def _run_with_stdout(stdout, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-c", "from herstelgraph.cli import run; run()", *args],
+        stdout=stdout, stderr=subprocess.PIPE, text=True, timeout=120,
+    )  # fmt: skip
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="mknod needs root")
+@pytest.mark.parametrize(
+    "args",
+    [["frameworks"], ["export", "--format", "csv"], ["concepts", "bk-0597-1", "--format", "json"],
+     ["cache", "info"]],
+    ids=["table", "export", "json", "cache-info"],
+)  # fmt: skip
+def test_a_full_standard_output_is_one_line_exit_2(tmp_path, args):
+    """``frameworks > /dev/full`` once gave ``internal error: OSError: [Errno 28]``, exit 3.
+    Standard output is a twin of /dev/full made here (never the real one)."""
+    full = tmp_path / "full"
+    os.mknod(full, 0o666 | stat.S_IFCHR, os.makedev(1, 7))
+    with open(full, "wb") as stdout:
+        proc = _run_with_stdout(stdout, *args)
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stderr == (
+        "herstelgraph: error: standard output: cannot write (No space left on device)\n"
+    )
+
+
+def test_a_reader_that_left_is_quiet(tmp_path):
+    """``herstelgraph export | head``: the pipe closes early; no message (click's exit 1)."""
+    read, write = os.pipe()
+    os.close(read)
+    try:
+        proc = _run_with_stdout(write, "export", "--format", "csv")
+    finally:
+        os.close(write)
+    assert proc.returncode == 1 and proc.stderr == ""
+
+
+def _on_a_terminal(cli, *args: str) -> tuple[int, bytes, str]:
+    """Run the CLI with standard output on a pseudo-terminal; returns what the terminal got
+    (raw mode, so no LF -> CRLF translation)."""
+    import pty
+    import threading
+    import tty
+
+    master, slave = pty.openpty()
+    tty.setraw(slave)
+    got: list[bytes] = []
+
+    def read() -> None:
+        while True:
+            try:
+                chunk = os.read(master, 1 << 16)
+            except OSError:  # EIO: the terminal's other side closed
+                return
+            if not chunk:
+                return
+            got.append(chunk)
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    saved = sys.stdout
+    sys.stdout = io.TextIOWrapper(open(slave, "wb", buffering=0), encoding="utf-8")
+    try:
+        assert sys.stdout.isatty()
+        code, _out, err = cli(*args)
+        sys.stdout.flush()
+    finally:
+        sys.stdout.close()
+        sys.stdout = saved
+    reader.join(20)
+    os.close(master)
+    return code, b"".join(got), err
+
+
+RAW = ("\x1b", "\x07", "\u202e", "\r=")
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_csv_and_json_on_a_terminal_are_escaped_as_tables_are(cli, fmt):
+    """``concepts … --format csv`` on a terminal once sent ESC, OSC and bidi raw."""
+    piped = cli("--data", HOSTILE, "concepts", "bk", "--format", fmt)[1].decode("utf-8")
+    # to a pipe or file: the data as it is (JSON escapes C0 controls itself, not bidi)
+    assert all(c in piped for c in (RAW if fmt == "csv" else ("\u202e",)))
+    code, shown, err = _on_a_terminal(
+        cli, "--data", str(HOSTILE), "concepts", "bk", "--format", fmt
+    )
+    text = shown.decode("utf-8")
+    assert code == 0, err
+    assert not any(c in text for c in RAW), text
+    assert "\\u001b[2J" in text and "\\u001b]0;pwned\\u0007" in text and "\\u202e" in text
+    if fmt == "json":  # still JSON, with the same values
+        assert json.loads(text) == json.loads(piped)
+    else:  # the same rows, each line still ending in CRLF
+        assert text.count("\r\n") == piped.count("\r\n") and len(text.splitlines()) > 5
+        assert (
+            text.replace("\\u000d", "\r")
+            .replace("\\u001b", "\x1b")
+            .replace("\\u0007", "\x07")
+            .replace("\\u202e", "\u202e")
+            == piped
+        )
 
 
 # ------------------------------------------------------------------------- query

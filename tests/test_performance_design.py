@@ -131,9 +131,22 @@ QUESTIONS = [
 
 @pytest.fixture(scope="module")
 def shared_cache(tmp_path_factory):
-    """One cache for these probes: the first builds it, the others read it (a cold load's
+    """One cache for these probes, its persisted stores built here (the shipped graph's and
+    the one with ``--data``), so that every probe opens one, whichever runs first on an xdist
+    worker (a build imports what a question on a persisted store leaves out; a cold load's
     imports are checked by ``test_cli_question_is_light`` above)."""
-    return tmp_path_factory.mktemp("cache")
+    import time
+
+    cache = tmp_path_factory.mktemp("cache")
+    work = tmp_path_factory.mktemp("warm")
+    for argv in (["frameworks"], ["--data", PROFILE, "frameworks"]):
+        code, _ = _modules(argv, work, cache)
+        assert code == 0, argv
+    deadline = time.monotonic() + 120  # a slow build writes its store from a detached process
+    while len(list(cache.glob("store-*/herstelgraph-store.json"))) < 2:
+        assert time.monotonic() < deadline, "the persisted stores were not written"
+        time.sleep(0.1)
+    return cache
 
 
 def _modules(argv: list[str], tmp_path, cache=None) -> tuple[int, set[str]]:

@@ -80,7 +80,9 @@ def test_every_check_fires_on_a_file_made_to_break_it(bad):
     assert [f.detail for f in report.of("unprintable-characters")] == [
         'skos:prefLabel "I\\x07"@nl: U+0007'
     ]
-    assert report.of("invalid-language-tag")[0].detail.endswith("'xy' is no ISO 639-1 language")
+    assert report.of("invalid-language-tag")[0].detail.endswith(
+        f"'xy' is no ISO 639-1 language ({bad}:25:23)"
+    )
     assert [(f.resource, f.detail) for f in report.of("deprecated-in-use")] == [
         ("http://example.org/user", "hg:concept http://example.org/old, deprecated (replaced by "
          "http://example.org/a)")
@@ -222,6 +224,75 @@ def test_malformed_files_are_refused_with_file_and_line(run_cli, tmp_path, name)
     assert code == 2 and out == ""
     assert err.startswith(f"herstelgraph: error: {path}:{where}: ") and what in err, err
     assert err.count("\n") == 1
+
+
+TAG_BEYOND_BCP47 = {
+    # a subtag of ten letters (BCP 47 allows eight), which the syntax allows: read, reported
+    "tags.ttl": (
+        "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n"
+        '<http://x/s> a skos:ConceptScheme ; skos:prefLabel "S"@en .\n'
+        "<http://x/a> a skos:Concept ; skos:inScheme <http://x/s> ;\n"
+        '  skos:prefLabel "a"@abcdefghij ; skos:altLabel "b"@en-abcdefghijk .\n',
+        {"abcdefghij": "4:22", "en-abcdefghijk": "4:53"},
+    ),
+    "tags.nt": (
+        '<http://x/a> <http://www.w3.org/2004/02/skos/core#prefLabel> "a"@abcdefghij .\n',
+        {"abcdefghij": "1:66"},
+    ),
+    "tags.rdf": (
+        XML_HEAD + ' xmlns:skos="http://www.w3.org/2004/02/skos/core#">\n'
+        '<skos:Concept rdf:about="http://x/a">\n'
+        '<skos:prefLabel xml:lang="abcdefghij">a</skos:prefLabel></skos:Concept>\n</rdf:RDF>\n',
+        {"abcdefghij": "4:27"},
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(TAG_BEYOND_BCP47))
+def test_a_tag_beyond_bcp47_that_the_syntax_allows_is_a_finding(run_cli, tmp_path, name):
+    """qSKOS reports such tags; check reads the file (exit 0: a warning) and names each tag's
+    file:line:column, where the strict loader of --data still refuses the file."""
+    content, places = TAG_BEYOND_BCP47[name]
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    report = check([path])
+    details = " ".join(f.detail for f in report.of("invalid-language-tag"))
+    for tag, where in places.items():
+        assert f'"@{tag}: not well-formed BCP 47 ({path}:{where})' in details, details
+    assert report.count("invalid-language-tag") == 1 and report.errors == 0
+    code, out, err = run_cli("check", str(path))
+    assert code == 0 and err == "" and f"({path}:" in out
+    code, _, err = run_cli("--data", str(path), "frameworks")
+    assert code == 2 and str(path) in err and "subtag" in err
+
+
+def test_json_ld_drops_a_tag_beyond_bcp47_and_check_says_so(run_cli, tmp_path):
+    """JSON-LD's algorithm leaves such a value out of the graph: no finding can name it, so
+    a warning names its place."""
+    path = tmp_path / "tags.jsonld"
+    path.write_text(
+        '{"@id": "http://x/a", "http://www.w3.org/2004/02/skos/core#prefLabel":\n'
+        ' {"@value": "a", "@language": "abcdefghij"}}',
+        encoding="utf-8",
+    )
+    code, _out, err = run_cli("check", str(path))
+    assert code == 0
+    assert err == (
+        f"herstelgraph: warning: {path}:2:32: language tag 'abcdefghij' is not well-formed "
+        "BCP 47, so JSON-LD leaves its value out of the graph (1)\n"
+    )
+
+
+def test_a_tag_beyond_bcp47_does_not_let_a_bad_iri_through(run_cli, tmp_path):
+    """The tag is read leniently, IRIs are not: a space in an IRI still refuses the file."""
+    path = tmp_path / "both.nt"
+    path.write_text(
+        '<http://x/a> <http://x/p> "a"@abcdefghij .\n<http://x/a> <http://x/p> <http://x/b c> .\n',
+        encoding="utf-8",
+    )
+    code, out, err = run_cli("check", str(path))
+    assert code == 2 and out == "" and err.count("\n") == 1
+    assert err.startswith(f"herstelgraph: error: {path}:1:") and "subtag" in err
 
 
 def test_other_vocabularies_are_read_as_leniently_as_rdf_allows(tmp_path):

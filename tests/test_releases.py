@@ -356,6 +356,24 @@ def test_changelog_section_is_generated_from_the_diff(changes):
     assert again == text
 
 
+def test_a_state_without_concepts_is_not_labelled_as_a_release(changes):
+    """The first release is compared with the repository's first commit, whose ontology file
+    already said 0.1.0 but held no concept: its label says so, in both languages, rather
+    than call it 0.1.0."""
+    import dataclasses
+
+    from herstelgraph.publish.changes import changelog_body, changes_html
+
+    empty = dataclasses.replace(changes.old, version="0.1.0", concepts=0, commit="dc887524cdeb0")
+    first = dataclasses.replace(changes, old=empty)
+    line = changelog_body(first).splitlines()[0]
+    assert line.startswith(f"Compared with {empty.name} (before any release: no concepts yet), ")
+    assert "(0.1.0)" not in line
+    assert "(vóór elke release: nog geen concepten)" in changes_html(first, "nl")
+    with_concepts = dataclasses.replace(changes, old=dataclasses.replace(empty, concepts=3))
+    assert "(0.1.0), commit dc887524cdeb;" in changelog_body(with_concepts).splitlines()[0]
+
+
 def test_changelog_has_a_section_for_the_current_version():
     rel = ver.current()
     text = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")

@@ -91,3 +91,14 @@ def test_shipped_graph_loads_from_the_package():
         or p.name == "mappings.ttl"
         for p in files
     )
+
+
+def test_one_path_given_as_a_string_is_one_file(tmp_path):
+    """``load("mine.ttl")`` reads that file (a str is not an iterable of one-letter paths)."""
+    import herstelgraph
+
+    mine = tmp_path / "mine.ttl"
+    mine.write_text("<https://example.org/a> <https://example.org/b> 'c' .\n", encoding="utf-8")
+    for given in (str(mine), mine, [str(mine)]):
+        store = herstelgraph.load(given)
+        assert store.ask("ASK { <https://example.org/a> <https://example.org/b> 'c' }")

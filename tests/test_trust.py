@@ -17,6 +17,7 @@ import random
 import select
 import signal
 import socket
+import stat
 import subprocess
 import sys
 import threading
@@ -346,6 +347,56 @@ def test_export_through_a_symbolic_link_keeps_the_link(small_store, tmp_path):
     assert real.read_text(encoding="utf-8").startswith("PREFIX")
 
 
+needs_root = pytest.mark.skipif(
+    not hasattr(os, "geteuid") or os.geteuid() != 0, reason="mknod needs root"
+)
+
+
+@needs_root
+def test_export_to_a_character_device_writes_through_and_keeps_the_node(run_cli, tmp_path):
+    """``-o /dev/null`` as root once replaced the device with a regular file (rename onto
+    it). A twin of /dev/null made here, never the real one."""
+    null = tmp_path / "null"
+    os.mknod(null, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+    code, _, stderr = run_cli("export", "--format", "csv", "-o", str(null))
+    assert code == 0, stderr
+    assert stat.S_ISCHR(os.stat(null).st_mode) and os.stat(null).st_rdev == os.makedev(1, 3)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["null"]  # no temporary left
+
+
+def test_export_to_a_fifo_feeds_its_reader_and_keeps_the_fifo(small_store, tmp_path):
+    from herstelgraph.publish.export import export, write
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    write(small_store, "turtle", fifo)
+    reader.join(20)
+    assert got == [export(small_store, "turtle").data]
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pipe"]
+
+
+@needs_root
+def test_export_to_a_block_device_or_a_socket_is_refused(small_store, tmp_path):
+    from herstelgraph.errors import OutputError
+    from herstelgraph.publish.export import write
+
+    block = tmp_path / "disk"  # major 240: reserved for local use, no driver behind it
+    os.mknod(block, 0o600 | stat.S_IFBLK, os.makedev(240, 0))
+    with pytest.raises(OutputError, match=r"disk: is a block device"):
+        write(small_store, "turtle", block)
+    assert stat.S_ISBLK(os.stat(block).st_mode)
+    sock_path = tmp_path / "sock"
+    with socket.socket(socket.AF_UNIX) as sock:
+        sock.bind(str(sock_path))
+        with pytest.raises(OutputError, match=r"sock: is a socket"):
+            write(small_store, "turtle", sock_path)
+    assert stat.S_ISSOCK(os.stat(sock_path).st_mode)
+
+
 def test_output_onto_an_input_is_refused_in_the_library(tmp_path):
     """The issue's two data-loss cases, at the API: the input survives byte for byte."""
     from herstelgraph.checks.curriculum import import_csv
@@ -616,6 +667,40 @@ def _slow_jsonld(path: Path, nodes: int = 1500) -> Path:
     return path
 
 
+def test_a_pipe_nothing_writes_to_is_refused_at_the_deadline(tmp_path):
+    """``--data fifo.ttl`` with no writer once blocked in open() forever."""
+    fifo = tmp_path / "fifo.ttl"
+    os.mkfifo(fifo)
+    env = {**os.environ, "HERSTELGRAPH_PARSE_TIMEOUT": "1"}
+    start = time.monotonic()
+    proc = subprocess.run(
+        [sys.executable, "-c", "from herstelgraph.cli import run; run()",
+         "--data", str(fifo), "frameworks"],
+        capture_output=True, text=True, env=env, timeout=60,
+    )  # fmt: skip
+    assert time.monotonic() - start < 30
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert proc.stderr == (
+        f"herstelgraph: error: {fifo}: a pipe that nothing wrote to within 1 s; start the "
+        "program that writes it first (or raise HERSTELGRAPH_PARSE_TIMEOUT)\n"
+    )
+
+
+def test_a_pipe_with_a_writer_is_read(tmp_path):
+    """Named pipes and ``--data <(…)`` stay usable: a writer that comes later is waited for."""
+    from herstelgraph.io.inputs import read_bytes
+
+    fifo = tmp_path / "fifo.ttl"
+    os.mkfifo(fifo)
+
+    def writer() -> None:
+        time.sleep(0.3)
+        fifo.write_bytes(BLANK.read_bytes())
+
+    threading.Thread(target=writer, daemon=True).start()
+    assert read_bytes(fifo) == BLANK.read_bytes()
+
+
 def test_a_slow_parse_is_stopped_at_the_deadline(tmp_path, monkeypatch):
     from herstelgraph.errors import InputError
     from herstelgraph.io import worker
@@ -661,13 +746,13 @@ def test_a_crashing_worker_is_contained():
 # ---------------------------------------------------------------- signals
 def _children(pid: int) -> list[int]:
     out = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
+    for stat_file in Path("/proc").glob("[0-9]*/stat"):
         try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
+            fields = stat_file.read_text().rsplit(")", 1)[1].split()
         except OSError:
             continue
         if int(fields[1]) == pid:
-            out.append(int(stat.parent.name))
+            out.append(int(stat_file.parent.name))
     return out
 
 

@@ -418,3 +418,21 @@ def test_every_check_has_a_dutch_title():
     for code in codes:
         nl, en = check_title(code, "nl"), check_title(code, "en")
         assert nl and en and nl != en, code
+
+
+def test_every_error_text_has_both_languages_with_the_same_fields():
+    """words.ERRORS: a Dutch text of its own beside the English, with the same fields (the
+    CLI fills either from what the error carries), and no command-line flag (the library
+    raises them)."""
+    import string
+
+    from herstelgraph.words import ERRORS
+
+    assert ERRORS
+    for key, (nl, en) in ERRORS.items():
+
+        def fields(text: str) -> set:
+            return {f for _, f, _, _ in string.Formatter().parse(text) if f}
+
+        assert nl != en and fields(nl) == fields(en), key
+        assert " --" not in nl + en, key

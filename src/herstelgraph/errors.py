@@ -26,6 +26,9 @@ class HerstelgraphError(Exception):
 
     #: the CLI's exit code: 2 = usage or input
     exit_code = 2
+    #: the message's key in words.ERRORS and its fields, where it has a Dutch text too (the
+    #: CLI says it in the user's language; ``str()`` is the English)
+    words: tuple[str, dict[str, object]] | None = None
 
 
 class InputError(HerstelgraphError):
@@ -173,17 +176,44 @@ class OutputError(HerstelgraphError):
 class EndpointError(HerstelgraphError):
     """A SPARQL endpoint that is down, slow, answers with an error or with malformed data."""
 
-    def __init__(self, url: str, message: str):
+    def __init__(
+        self, url: str, message: str, *, words: tuple[str, dict[str, object]] | None = None
+    ):
         self.url = url
+        self.words = words
         super().__init__(message)
 
 
 class EndpointTimeoutError(EndpointError):
     """A SPARQL endpoint that did not finish its answer within ``timeout`` seconds."""
 
-    def __init__(self, url: str, message: str, *, timeout: float):
+    def __init__(
+        self,
+        url: str,
+        message: str,
+        *,
+        timeout: float,
+        words: tuple[str, dict[str, object]] | None = None,
+    ):
         self.timeout = timeout
-        super().__init__(url, message)
+        super().__init__(url, message, words=words)
+
+
+class UnboundVariableError(EndpointError, KeyError):
+    """An endpoint's answer that leaves unbound a variable the question always binds. A
+    ``KeyError`` too, as ``row[name]`` raises on an embedded store's row, so code that reads
+    optional variables that way keeps working; the CLI reports it in one line (exit 2)."""
+
+    def __init__(self, url: str, variable: str):
+        self.variable = variable
+        super().__init__(
+            url,
+            f"SPARQL endpoint {url} left ?{variable} unbound in an answer that needs it; "
+            "check that it holds the graphs herstelgraph exports as TriG",
+        )
+
+    def __str__(self) -> str:  # KeyError's would quote the message
+        return str(self.args[0])
 
 
 class UnsupportedError(HerstelgraphError):

@@ -1,7 +1,7 @@
 """``Record``: the base of every result row of the API (flat dicts for JSON and CSV, column
 names for tables). ``herstelgraph.model`` re-exports it; it lives here, apart, so that the
 result records of ``herstelgraph.results`` can be loaded by ``model`` only when asked for
-(docs/performance.md, decision 24).
+(docs/performance.md, decision 25).
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 
 Defining a frozen dataclass costs ~5 M instructions (its generated methods are compiled at
 import), so these ten load only when a caller names one: a question that returns none of
-them (``gaps``, ``crosswalk``, …) never pays for them (docs/performance.md, decision 24).
+them (``gaps``, ``crosswalk``, …) never pays for them (docs/performance.md, decision 25).
 """
 
 from __future__ import annotations

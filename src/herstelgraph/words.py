@@ -519,6 +519,19 @@ MESSAGES: dict[str, Pair] = {
         "{infos} meldingen",
         "{profile} {version}: {violations} violations, {warnings} warnings, {infos} infos",
     ),
+    "endpoint_none": (
+        "geen eindpunt opgegeven: noem de URL, bijvoorbeeld http://localhost:7878/query",
+        "no endpoint given: name its URL, e.g. http://localhost:7878/query",
+    ),
+    "endpoint_data": (
+        "--data werkt niet bij endpoint check: de gebruikersgegevens zijn de eigen "
+        "gebruikersgraaf van het eindpunt",
+        "--data has no effect on endpoint check: the user data is the endpoint's own user graph",
+    ),
+    "hint_endpoint_timeout": (
+        " (--endpoint-timeout SECONDEN of HERSTELGRAPH_ENDPOINT_TIMEOUT)",
+        " (--endpoint-timeout SECONDS or HERSTELGRAPH_ENDPOINT_TIMEOUT)",
+    ),
     "endpoint_title": (
         "Eindpunt {url} vergeleken met herstelgraph {version}",
         "Endpoint {url} against herstelgraph {version}",
@@ -635,6 +648,95 @@ MESSAGES: dict[str, Pair] = {
 
 def message(key: str, lang: Language | str, **fields: object) -> str:
     return _pick(MESSAGES[key], lang).format(**fields)
+
+
+# ----------------------------------------------------------------------------- errors
+#: Library errors that have a Dutch text too, by the key the error carries
+#: (``HerstelgraphError.words``); the English is the error's own message. The fields quote
+#: what the server or the system said, which stays as it came.
+ERRORS: dict[str, Pair] = {
+    "endpoint-url": (
+        "ongeldige URL van een eindpunt {url!r}: verwacht http(s)://host[:poort]/pad, "
+        "bijvoorbeeld http://localhost:7878/query",
+        "invalid endpoint URL {url!r}: expected http(s)://host[:port]/path, "
+        "e.g. http://localhost:7878/query",
+    ),
+    "endpoint-http": (
+        "SPARQL-eindpunt {url} antwoordde HTTP {code} {reason}{detail}; controleer de URL "
+        "(die moet SPARQL-query's aannemen) en het logboek van de server",
+        "SPARQL endpoint {url} answered HTTP {code} {reason}{detail}; check the URL (it must "
+        "accept SPARQL queries) and the server's log",
+    ),
+    "endpoint-too-large": (
+        "SPARQL-eindpunt {url} kondigde {size} aan, boven de grens van {limit} voor een "
+        "antwoord; maak de query smaller, of verhoog de grens met {setting} (bijv. 2GB)",
+        "SPARQL endpoint {url} announced {size}, over the answer limit of {limit}; narrow the "
+        "query, or raise the limit with {setting} (e.g. 2GB)",
+    ),
+    "endpoint-sent-too-much": (
+        "SPARQL-eindpunt {url} stuurde meer dan de grens van {limit} voor een antwoord; maak "
+        "de query smaller, of verhoog de grens met {setting} (bijv. 2GB)",
+        "SPARQL endpoint {url} sent more than the answer limit of {limit}; narrow the query, "
+        "or raise the limit with {setting} (e.g. 2GB)",
+    ),
+    "endpoint-timeout": (
+        "SPARQL-eindpunt {url} antwoordde niet binnen {seconds} s; probeer het later opnieuw "
+        "of geef het eindpunt meer tijd",
+        "SPARQL endpoint {url} did not answer within {seconds} s; try again later or raise "
+        "the endpoint timeout",
+    ),
+    "endpoint-unreachable": (
+        "SPARQL-eindpunt {url} is onbereikbaar ({reason}); controleer de URL en of de server "
+        "draait",
+        "SPARQL endpoint {url} is unreachable ({reason}); check the URL and that the server "
+        "is running",
+    ),
+    "endpoint-failed": (
+        "SPARQL-eindpunt {url} faalde ({reason}); controleer de URL en of de server draait",
+        "SPARQL endpoint {url} failed ({reason}); check the URL and that the server is running",
+    ),
+    "endpoint-broke-off": (
+        "SPARQL-eindpunt {url} brak zijn antwoord af ({reason}); probeer het opnieuw of kijk "
+        "in het logboek van de server",
+        "SPARQL endpoint {url} broke off its answer ({reason}); try again, or check the "
+        "server's log",
+    ),
+    "endpoint-no-results": (
+        "SPARQL-eindpunt {url} stuurde geen geldige SPARQL-resultaten ({reason}); is dit de "
+        "URL voor query's (bijvoorbeeld …/query of …/sparql)?",
+        "SPARQL endpoint {url} sent no valid SPARQL results ({reason}); is this the query "
+        "URL (e.g. …/query or …/sparql)?",
+    ),
+    "endpoint-ask-no-boolean": (
+        "SPARQL-eindpunt {url} beantwoordde een ASK zonder booleaanse waarde",
+        "SPARQL endpoint {url} answered an ASK without a boolean",
+    ),
+    "endpoint-select-boolean": (
+        "SPARQL-eindpunt {url} beantwoordde een SELECT met een booleaanse waarde",
+        "SPARQL endpoint {url} answered a SELECT with a boolean",
+    ),
+}
+
+
+def error_message(key: str, lang: Language | str = "en", **fields: object) -> str:
+    """The text of error ``key`` in ``lang`` (the library raises it in English)."""
+    return _pick(ERRORS[key], lang).format(**fields)
+
+
+def error_text(exc: BaseException, lang: Language | str) -> str:
+    """An error's one line in ``lang``: its text of ERRORS where it carries a key, its
+    message said again where the library said it as a :class:`Said` (a sheet's errors),
+    else its own message (English)."""
+    keyed = getattr(exc, "words", None)
+    if keyed and keyed[0] in ERRORS:
+        return error_message(keyed[0], lang, **keyed[1])
+    text = str(exc)
+    reason = getattr(exc, "reason", None)  # InputFileError: "file:line:column: " + reason
+    if isinstance(reason, Said) and text.endswith(reason):
+        return text[: len(text) - len(reason)] + reason.say(lang)
+    if exc.args and isinstance(exc.args[0], Said) and text == exc.args[0]:
+        return exc.args[0].say(lang)
+    return text
 
 
 # ----------------------------------------------------------------------------- checks

@@ -16,7 +16,7 @@ def cache_info() -> None:
     """Where the cache is, its entries and size, and its bounds."""
     from ..store import cache
     from ..words import message
-    from .common import _context
+    from .common import _context, write_output
 
     lang = _context().lang
     info = cache.info()
@@ -24,10 +24,13 @@ def cache_info() -> None:
         state = message("cache_on", lang)
     else:
         state = message("cache_off", lang, env=cache.CACHE_ENV)
-    click.echo(message("cache_folder", lang, folder=info.folder))
-    click.echo(message("cache_state", lang, state=state))
-    click.echo(message("cache_entries", lang, n=info.entries, size=info.bytes))
-    click.echo(message("cache_bound", lang, n=info.max_entries, size=info.max_bytes))
+    lines = [
+        message("cache_folder", lang, folder=info.folder),
+        message("cache_state", lang, state=state),
+        message("cache_entries", lang, n=info.entries, size=info.bytes),
+        message("cache_bound", lang, n=info.max_entries, size=info.max_bytes),
+    ]
+    write_output(None, "".join(f"{line}\n" for line in lines).encode("utf-8"))
 
 
 @cache_.command("clear")

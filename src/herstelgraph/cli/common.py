@@ -3,9 +3,11 @@ options (``--format`` and ``-o``), and writing an answer where it was asked for.
 
 from __future__ import annotations
 
+import errno
 import functools
 import sys
 from collections.abc import Callable
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,6 +26,11 @@ class Interrupted(BaseException):
     """Ctrl-C in the CLI (``main`` turns SIGINT into it: exit 130, one line). Not a
     KeyboardInterrupt, which click would answer with a blank line; a verb that stops on
     Ctrl-C (a server) catches this."""
+
+
+#: The language the global --lang (or the locale) chose for this invocation, for the error
+#: line main() prints after click's context is gone (None: not parsed yet).
+LANGUAGE: ContextVar[Language | None] = ContextVar("herstelgraph_language", default=None)
 
 
 class Context:
@@ -123,7 +130,8 @@ def verb_lang(lang: str | None) -> str:
 def write_output(path: str | Path | None, data: bytes, *, binary: bool = False) -> None:
     """Write to ``path`` atomically (never onto an input of the run: ``io.atomic``), or to
     standard output. A binary format (xlsx) is refused on a terminal, where it would only
-    garble the screen; into a pipe or a redirect it is written as is."""
+    garble the screen; into a pipe or a redirect it is written as is. Text on a terminal has
+    its control characters and bidi overrides escaped (CSV and JSON too, as tables are)."""
     if path is not None and str(path) != "-":  # "-o -": standard output, as usual
         from ..io.atomic import write_bytes
 
@@ -135,14 +143,24 @@ def write_output(path: str | Path | None, data: bytes, *, binary: bool = False) 
             "is a terminal, and an xlsx workbook is binary; write it to a file "
             "(-o FILE.xlsx) or redirect it (> FILE.xlsx)",
         )
-    stream = getattr(sys.stdout, "buffer", None)
-    sys.stdout.flush()
-    if stream is None:  # a text-only stream (some embedders): text formats still work
-        sys.stdout.write(data.decode("utf-8", "surrogateescape"))
+    if _stdout_is_terminal():  # what a label holds must not drive the terminal
+        from ..io.tables import escape_terminal_stream
+
+        text = data.decode("utf-8", "surrogateescape")
+        data = escape_terminal_stream(text).encode("utf-8", "surrogateescape")
+    try:
+        stream = getattr(sys.stdout, "buffer", None)
         sys.stdout.flush()
-        return
-    stream.write(data)
-    stream.flush()
+        if stream is None:  # a text-only stream (some embedders): text formats still work
+            sys.stdout.write(data.decode("utf-8", "surrogateescape"))
+            sys.stdout.flush()
+            return
+        stream.write(data)
+        stream.flush()
+    except OSError as exc:
+        if exc.errno == errno.EPIPE:  # the reader left (| head): click ends quietly
+            raise
+        raise OutputError("standard output", f"cannot write ({exc.strerror or exc})") from None
 
 
 def _stdout_is_terminal() -> bool:

@@ -29,11 +29,9 @@ def check(obj: Context, url: str | None, out: Output) -> None:
 
     url = url or obj.endpoint
     if not url:
-        raise InputError("no endpoint given: name its URL, e.g. http://localhost:7878/query")
+        raise InputError(message("endpoint_none", obj.lang))
     if obj.data:
-        raise InputError(
-            "--data has no effect on endpoint check: the user data is the endpoint's own user graph"
-        )
+        raise InputError(message("endpoint_data", obj.lang))
 
     def say(message: str) -> None:
         click.echo(f"herstelgraph: {message} …", err=True)

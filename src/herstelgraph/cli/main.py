@@ -17,7 +17,8 @@ import threading
 import click
 
 from ..errors import HerstelgraphError
-from .common import Context, Interrupted
+from ..model import Language
+from .common import LANGUAGE, Context, Interrupted
 
 
 def _timeout_option(ctx: click.Context, param: click.Parameter, value: str | None):
@@ -142,6 +143,9 @@ def cli(
     max_input_size: str | None = None,
 ) -> None:
     """Query, validate and publish the recovery-supporting care frameworks."""
+    from ..words import default_language
+
+    LANGUAGE.set(Language(lang.lower()) if lang else default_language())
     if max_input_size:
         from ..io import inputs
 
@@ -151,22 +155,17 @@ def cli(
     ctx.obj = Context(
         data, endpoint, lang, verbose, endpoint_timeout=endpoint_timeout, reviews=reviews
     )
-    global _language
-    _language = str(ctx.obj.lang)
     from ..io import inputs
 
     if inputs.on_warning is None:  # a caller's own handler stays
         inputs.on_warning = _warn
 
 
-#: the language of this run, once the global options are read (errors and warnings)
-_language: str | None = None
-
-
 def _lang() -> str:
+    """The run's language (the global --lang or the locale), for errors and warnings."""
     from ..words import default_language
 
-    return _language or str(default_language())
+    return str(LANGUAGE.get() or default_language())
 
 
 def _warn(message: str) -> None:
@@ -178,20 +177,15 @@ def _warn(message: str) -> None:
 def said(exc: HerstelgraphError, lang: str) -> list[str]:
     """The error's lines in ``lang``: one, or for a sheet one per problem (each located
     file:line:column) under a line that counts them."""
-    from ..errors import InputFileError, SheetError
-    from ..words import Said, sheet_error_lines
+    from ..errors import SheetError
+    from ..words import error_text, sheet_error_lines
 
     if isinstance(exc, SheetError):
         return sheet_error_lines(exc, lang)
-    text = str(exc)
-    if isinstance(exc, InputFileError) and isinstance(exc.reason, Said):
-        return [text[: len(text) - len(exc.reason)] + exc.reason.say(lang)]
-    if exc.args and isinstance(exc.args[0], Said) and text == exc.args[0]:
-        return [exc.args[0].say(lang)]
-    return [text]
+    return [error_text(exc, lang)]
 
 
-def hint(exc: HerstelgraphError, lang: str = "en") -> str:
+def hint(exc: HerstelgraphError, lang: Language | str = "en") -> str:
     """What to type next, in the CLI's own terms: the library's messages name no flags."""
     from ..errors import (
         EndpointTimeoutError,
@@ -203,7 +197,7 @@ def hint(exc: HerstelgraphError, lang: str = "en") -> str:
     )
 
     if isinstance(exc, SheetError) and any("ambiguous" in p.message for p in exc.problems):
-        if lang == "nl":
+        if str(lang) == "nl":
             return " (--framework KADER leest notaties zonder voorvoegsel als die van dat kader)"
         return " (--framework FRAMEWORK reads notations without a prefix as that framework's)"
 
@@ -222,7 +216,9 @@ def hint(exc: HerstelgraphError, lang: str = "en") -> str:
             return " (--endpoint-timeout SECONDS)"
         return f" (--param {exc.name}=VALUE)"
     if isinstance(exc, EndpointTimeoutError):
-        return " (--endpoint-timeout SECONDS or HERSTELGRAPH_ENDPOINT_TIMEOUT)"
+        from ..words import message
+
+        return message("hint_endpoint_timeout", lang)
     return ""
 
 
@@ -234,7 +230,6 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point: run the CLI and turn known errors into one line and an exit code."""
     from ..io import inputs
 
-    global _language
     in_main = threading.current_thread() is threading.main_thread()
     previous = signal.signal(signal.SIGINT, _interrupt) if in_main else None
     warning = inputs.on_warning
@@ -248,10 +243,17 @@ def main(argv: list[str] | None = None) -> int:
             signal.signal(signal.SIGINT, previous)
         inputs.set_max_input_bytes(None)
         inputs.on_warning = warning
-        _language = None
 
 
 def _main(argv: list[str] | None) -> int:
+    token = LANGUAGE.set(None)
+    try:
+        return _run(argv)
+    finally:
+        LANGUAGE.reset(token)
+
+
+def _run(argv: list[str] | None) -> int:
     try:
         # Without standalone mode click *returns* the code of a ctx.exit(n) or
         # click.exceptions.Exit(n) raised by a verb (e.g. check's exit 1) instead of raising.

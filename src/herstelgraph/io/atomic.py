@@ -22,7 +22,10 @@ The promises every writer inherits from here (docs/guarantees.md, tested by
   concurrent run's temporaries are younger and left alone). Nothing else is ever removed.
 
 A target that is a symbolic link is written through: the file (or folder) it points to is
-replaced and the link stays. Durability against power loss (fsync) is not promised, only
+replaced and the link stays. A target that is a character device or a FIFO (``-o /dev/null``,
+``-o /dev/stdout``, a named pipe a reader waits on) is a sink, not a file to replace: it is
+written directly, without temporary or rename (no atomicity is possible or needed there); a
+block device or a socket is refused. Durability against power loss (fsync) is not promised, only
 against a process that dies.
 """
 
@@ -127,10 +130,32 @@ def _os_message(exc: OSError) -> str:
     return exc.strerror or str(exc)
 
 
+def _is_sink(target: Path, real: Path) -> bool:
+    """True when ``real`` is a character device or FIFO, written directly: renaming a
+    temporary onto ``/dev/null`` would replace the device node with a regular file."""
+    try:
+        mode = os.stat(real).st_mode
+    except OSError:
+        return False
+    if stat.S_ISCHR(mode) or stat.S_ISFIFO(mode):
+        return True
+    if stat.S_ISBLK(mode):
+        raise OutputError(target, "is a block device; give a file name")
+    if stat.S_ISSOCK(mode):
+        raise OutputError(target, "is a socket; give a file name")
+    return False
+
+
 @contextmanager
 def atomic_path(target: Path) -> Iterator[Path]:
     """Yield a temporary path beside ``target``; move it into place only on success."""
     real = _check_target(Path(target))
+    if _is_sink(Path(target), real):
+        try:
+            yield real
+        except OSError as exc:
+            raise OutputError(target, f"cannot write ({_os_message(exc)})") from None
+        return
     sweep(real.parent)
     try:
         fd, tmp = tempfile.mkstemp(prefix=_prefix(real.name), suffix=".tmp", dir=real.parent)

@@ -5,6 +5,9 @@ What is refused, and why (docs/guarantees.md lists the same with the fault cases
 * a file over the size cap (default 50 MB; ``HERSTELGRAPH_MAX_INPUT_BYTES`` or the CLI's
   ``--max-input-size``): refused from its size on disk, before a byte is parsed, and read
   with a bounded read so a device or a growing file cannot get past it;
+* a named pipe that no program writes to: opened without blocking, then refused in one line
+  when nothing arrives within the parse deadline (a pipe with a writer, ``--data <(…)``,
+  is read as usual);
 * RDF/XML or JSON-LD nested more than ``MAX_NESTING`` levels: refused before parsing (a
   cheap scan). Oxigraph's parse time grows with the square of the nesting (RDF/XML 100,000
   deep: minutes), JSON-LD 4,000 deep crashes it, Python's JSON reader stops at ~1,000;
@@ -162,6 +165,32 @@ def check_input(path: Path) -> os.stat_result | None:
     return st
 
 
+def _open(path: Path):
+    """Open an input for reading without hanging on a pipe no program writes to: opened
+    non-blocking (which a FIFO with no writer allows), a FIFO is then given the parse
+    deadline for a writer to appear (``--data <(…)`` and named pipes work), else refused in
+    one line. Blocking reads from there on."""
+    import select
+    import stat
+
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    try:
+        if stat.S_ISFIFO(os.fstat(fd).st_mode):
+            poll = select.poll()
+            poll.register(fd, select.POLLIN)
+            wait = parse_timeout()
+            if not poll.poll(wait * 1000):
+                raise InputError(
+                    f"{path}: a pipe that nothing wrote to within {wait:g} s; start the "
+                    f"program that writes it first (or raise {PARSE_TIMEOUT_ENV})"
+                )
+        os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
 def read_bytes(path: Path) -> bytes:
     """The file's bytes, refused before reading when over the cap (user files only)."""
     path = Path(path)
@@ -181,7 +210,7 @@ def read_bytes(path: Path) -> bytes:
                 f"{_bytes(limit)}; {hint}"
             )
         chunks, total = [], 0
-        with path.open("rb") as fh:  # bounded: a device or a growing file stops at the cap
+        with _open(path) as fh:  # bounded: a device or a growing file stops at the cap
             while total <= limit and (chunk := fh.read(1 << 20)):
                 chunks.append(chunk)
                 total += len(chunk)
@@ -483,6 +512,54 @@ def load_rdf(
     return data
 
 
+#: Turtle's and N-Triples' LANGTAG production: the tags a syntax allows, BCP 47 or not
+#: (RDF/XML's xml:lang and JSON-LD's @language are held to the same).
+_LANGTAG_SYNTAX = re.compile(r"[a-zA-Z]+(?:-[a-zA-Z0-9]+)*\Z")
+
+
+def lenient_tag_quads(data: bytes, form, base: str | None) -> list | None:
+    """The quads of a file whose fault is a language tag that breaks BCP 47 but fits the
+    syntax (Turtle's LANGTAG is ``[a-zA-Z]+ ('-' [a-zA-Z0-9]+)*``, e.g. a subtag of nine
+    letters; a tag outside that is refused in every syntax): parsed leniently, every IRI
+    checked as the strict parser checks it. None when the lenient parse fails too, an IRI
+    is invalid, or no tag is at fault: the strict parser's error stands then."""
+    import pyoxigraph as ox
+
+    try:
+        quads = list(ox.parse(data, format=form, base_iri=base, lenient=True))
+    except (SyntaxError, ValueError, OSError, RecursionError):
+        return None
+    iris: set[str] = set()
+    tags: set[str] = set()
+    bad_tag = False
+
+    def valid(iri: str) -> bool:
+        if iri not in iris:
+            try:
+                ox.NamedNode(iri)
+            except ValueError:
+                return False
+            iris.add(iri)
+        return True
+
+    for q in quads:
+        for term in (q.subject, q.predicate, q.object, q.graph_name):
+            if isinstance(term, ox.NamedNode) and not valid(term.value):
+                return None
+            if isinstance(term, ox.Literal):
+                if not valid(term.datatype.value):
+                    return None
+                if term.language and term.language not in tags:
+                    try:
+                        ox.Literal(term.value, language=term.language)
+                    except ValueError:
+                        if not _LANGTAG_SYNTAX.match(term.language):
+                            return None  # no syntax allows it (e.g. xml:lang="e_n")
+                        bad_tag = True
+                    tags.add(term.language)
+    return quads if bad_tag else None
+
+
 def _parse_and_check(
     path: Path,
     data: bytes,
@@ -491,10 +568,12 @@ def _parse_and_check(
     out_format,
     literals: str = "all",
     locate: Callable[[str, str], str] | None = None,
+    tags: str = "refuse",
 ) -> tuple:
     """In the worker: parse, check the literals, and return (triples in ``out_format``, or
     nothing when it is None, and the warnings said). Errors are raised as InputError, in the
-    same words as in-process."""
+    same words as in-process. ``tags="read"``: a language tag that breaks BCP 47 but fits the
+    syntax is read (:func:`lenient_tag_quads`), for a check to report it."""
     import pyoxigraph as ox
 
     global on_warning
@@ -516,6 +595,12 @@ def _parse_and_check(
             return b"", said
         return ox.serialize(parsed, format=out_format) or b"", said
     except (SyntaxError, ValueError) as exc:
+        if tags == "read" and out_format is not None and literals != "all":
+            quads = lenient_tag_quads(data, form, base)
+            if quads is not None:
+                if literals == "lang":
+                    check_literals(path, data, (), form)
+                return ox.serialize(quads, format=out_format) or b"", said
         message = syntax_message(path, exc)
         raise InputError(locate(message, str(exc)) if locate else message) from None
     except OSError as exc:  # e.g. a JSON-LD loader asked for; nothing is fetched
@@ -533,16 +618,18 @@ def parse_with_deadline(
     *,
     literals: str = "all",
     locate: Callable[[str, str], str] | None = None,
+    tags: str = "refuse",
 ) -> bytes:
     """The file's triples (as ``out_format``; None: only check them), parsed and checked in
     a worker that is killed after ``parse_timeout()`` seconds. ``literals``: "all" (ill-typed
     literals are errors, language tags spelled in two cases a warning), "lang" (only the
     warning) or "none". ``locate(message, raw)``: rewrites a syntax error's message (run in
-    the worker). Warnings are said here, in this process."""
+    the worker). ``tags``: "refuse" a language tag that breaks BCP 47, or "read" it where
+    the syntax allows it. Warnings are said here, in this process."""
     timeout = parse_timeout()
     try:
         triples, said = worker.call(
-            lambda: _parse_and_check(path, data, form, base, out_format, literals, locate),
+            lambda: _parse_and_check(path, data, form, base, out_format, literals, locate, tags),
             timeout,
         )
     except worker.Timeout:

@@ -69,6 +69,24 @@ def escape_terminal(text: str) -> str:
     return _TERMINAL.sub(_visible, text)
 
 
+#: the same characters, for machine formats on a terminal: a CR that ends a CSV line kept
+_TERMINAL_STREAM = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]|\r(?!\n)"
+)
+
+
+def escape_terminal_stream(text: str) -> str:
+    """CSV, JSON or RDF printed to a terminal (never to a file or pipe): the characters
+    ``escape_terminal`` escapes, written as ``\\uXXXX``, which JSON, Turtle and N-Triples
+    read back as the same character, so the output stays valid and means the same; the CRLF
+    that ends a CSV line is kept.
+
+    >>> escape_terminal_stream('"a\\x1b]0;t\\x07\\u202e"\\r\\n')
+    '"a\\\\u001b]0;t\\\\u0007\\\\u202e"\\r\\n'
+    """
+    return _TERMINAL_STREAM.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
+
+
 Cell = str | int | float | bool | None
 
 

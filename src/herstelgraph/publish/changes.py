@@ -37,9 +37,17 @@ def _e(text) -> str:
     return escape("" if text is None else str(text), quote=True)
 
 
-def _state(s) -> str:
+def _state(s, lang: str = "en") -> str:
+    """A state as a line names it. One without concepts is no release, whatever version its
+    ontology file states (the repository's first commit says 0.1.0): it is named so."""
     name = s.name
-    if s.version:
+    if not s.concepts:
+        name += (
+            " (vóór elke release: nog geen concepten)"
+            if lang == "nl"
+            else " (before any release: no concepts yet)"
+        )
+    elif s.version:
         name += f" ({s.version})"
     if s.commit:
         name += f", commit {s.commit[:12]}"
@@ -66,7 +74,7 @@ def changes_html(diff: ReleaseDiff, lang: str = "nl") -> str:
         f"<h1>{_e(TITLE[lang])}</h1>",
         "<p>"
         + (
-            f"Van <b>{_e(_state(diff.old))}</b> naar <b>{_e(_state(diff.new))}</b>."
+            f"Van <b>{_e(_state(diff.old, 'nl'))}</b> naar <b>{_e(_state(diff.new, 'nl'))}</b>."
             if nl
             else f"From <b>{_e(_state(diff.old))}</b> to <b>{_e(_state(diff.new))}</b>."
         )

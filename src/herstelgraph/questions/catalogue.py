@@ -332,8 +332,10 @@ def overview(store: Queryable) -> Overview:
     return Overview(frameworks=tuple(frameworks(store)), types=tuple(types), pairs=tuple(pairs))
 
 
-#: Above this many items english_texts reads every English text instead of binding the items.
-_VALUES_LIMIT = 500
+#: Above this many items english_texts reads every English text instead of binding the items:
+#: at 50x (15,340 items) binding 846 items took 0.10 s and the scan 0.51 s, 5,000 items 0.59
+#: and 0.52 s, all of them 1.6 and 0.76 s (docs/performance.md, decision 28)
+_VALUES_LIMIT = 4000
 
 
 def english_texts(
@@ -361,7 +363,7 @@ def english_texts(
         text = f"{head}{where}\n  VALUES ?concept {{ {values} }}{tail}"
     else:
         # many items (an export, the site): every English text once, kept below for the asked
-        # items; a VALUES block of 30k rows joined 6.8 s at 50x, the whole scan 0.3 s
+        # items; cheaper than binding them above _VALUES_LIMIT
         text = spec.text
     found: dict[str, dict[str, str]] = {}
     for r in store.select(text, entailment=spec.entailment):

@@ -4,7 +4,7 @@ compare-roles, explain), re-exported by ``questions.alignment``.
 Defining a frozen dataclass costs ~5 M instructions (its generated methods are compiled at
 import), so these eight load only when one of those questions runs or a caller names one;
 ``gaps``, ``crosswalk``, ``coverage`` and ``map`` never pay for them (docs/performance.md,
-decision 24).
+decision 25).
 """
 
 from __future__ import annotations

@@ -3,6 +3,7 @@ cached under a content hash of every input."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Protocol
@@ -46,11 +47,22 @@ class Overlay(Protocol):
         ...
 
 
+def paths_of(given: Iterable[Path | str] | Path | str) -> list[Path]:
+    """Paths as given: one path (a ``str`` is a path, not an iterable of characters) or many.
+
+    >>> paths_of("a.ttl"), paths_of(["a.ttl", Path("b.ttl")])
+    ([PosixPath('a.ttl')], [PosixPath('a.ttl'), PosixPath('b.ttl')])
+    """
+    if isinstance(given, (str, os.PathLike)):
+        return [Path(given)]
+    return [Path(p) for p in given]
+
+
 def load(
-    extra: Iterable[Path] = (),
+    extra: Iterable[Path | str] | Path | str = (),
     *,
     closure: bool = True,
-    files: Iterable[Path] | None = None,
+    files: Iterable[Path | str] | Path | str | None = None,
     overlay: Overlay | None = None,
     persisted: bool = False,
     background: bool = False,
@@ -85,6 +97,8 @@ def load(
     from ..io.inputs import read_bytes
     from ..resources import external_files, graph_files
 
+    extra = paths_of(extra)
+    files = None if files is None else paths_of(files)
     store = Store()
     entries = [
         (role, Path(path), graph)

@@ -28,13 +28,21 @@ import os
 import re
 import sys
 import time
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
 import pyoxigraph as ox
 
-from ..errors import EndpointError, EndpointTimeoutError, InputError, ParameterError, SettingError
+from ..errors import (
+    EndpointError,
+    EndpointTimeoutError,
+    InputError,
+    ParameterError,
+    SettingError,
+    UnboundVariableError,
+)
 from ..model import Entailment
 from ..vocab import PREFIXES
+from ..words import error_message
 from .store import (
     ASSERTED,
     EXTERNAL,
@@ -56,6 +64,11 @@ ROW_CAPS = (1000, 10000, 50000, 100000)
 DEFAULT_TIMEOUT = 30.0
 TIMEOUT_SETTING = "HERSTELGRAPH_ENDPOINT_TIMEOUT"
 MAX_TIMEOUT = 24 * 3600.0
+
+#: Bytes an answer may have, unless HERSTELGRAPH_MAX_ANSWER_BYTES says otherwise: an endpoint
+#: that never stops sending (1.65 GB within the deadline was seen) must not fill the memory.
+DEFAULT_MAX_ANSWER_BYTES = 512 * 1000 * 1000
+MAX_ANSWER_SETTING = "HERSTELGRAPH_MAX_ANSWER_BYTES"
 
 _PREFER_XML = "application/sparql-results+xml, application/sparql-results+json;q=0.9"
 
@@ -95,13 +108,40 @@ def endpoint_timeout() -> float:
         raise SettingError(TIMEOUT_SETTING, f"{TIMEOUT_SETTING}: {exc}") from None
 
 
+def max_answer_bytes() -> int:
+    """The answer cap from HERSTELGRAPH_MAX_ANSWER_BYTES (``2GB``, ``800MB``…), else 512 MB."""
+    from ..io.inputs import parse_size
+
+    raw = os.environ.get(MAX_ANSWER_SETTING, "").strip()
+    if not raw:
+        return DEFAULT_MAX_ANSWER_BYTES
+    try:
+        return parse_size(raw, MAX_ANSWER_SETTING)
+    except InputError as exc:
+        raise SettingError(MAX_ANSWER_SETTING, str(exc)) from None
+
+
+class _TooLarge(Exception):
+    """An answer over the cap (``size``: what its Content-Length announced, if it did)."""
+
+    def __init__(self, size: int | None = None):
+        self.size = size
+
+
 # ---------------------------------------------------------------------- HTTP
-def _post(url: str, body: bytes, headers: dict[str, str], timeout: float):
+def _post(
+    url: str,
+    body: bytes,
+    headers: dict[str, str],
+    timeout: float,
+    limit: int = DEFAULT_MAX_ANSWER_BYTES,
+):
     """POST with one deadline for the whole request. A socket timeout bounds each read only,
     so a server that sends a byte every few seconds would hold a plain urlopen forever; here
     a watchdog shuts the connection's socket down when the deadline passes, which ends any
-    read at once. Returns (status, lower-cased headers, body); raises urllib's errors, or
-    TimeoutError once the deadline has passed."""
+    read at once. Returns (status, lower-cased headers, body); raises urllib's errors,
+    TimeoutError once the deadline has passed, or _TooLarge once more than ``limit`` bytes
+    are announced or have arrived."""
     import http.client
     import socket
     import threading
@@ -147,9 +187,14 @@ def _post(url: str, body: bytes, headers: dict[str, str], timeout: float):
     try:
         opener = urllib.request.build_opener(HTTP(), HTTPS())
         with opener.open(request, timeout=timeout) as resp:
-            chunks = []
+            if resp.length is not None and resp.length > limit:
+                raise _TooLarge(resp.length)
+            chunks, total = [], 0
             while chunk := resp.read(1 << 20):
                 chunks.append(chunk)
+                total += len(chunk)
+                if total > limit:
+                    raise _TooLarge
                 if time.monotonic() > deadline:
                     raise TimeoutError
             if expired.is_set():  # the socket was shut down: what was read is incomplete
@@ -165,6 +210,8 @@ def _post(url: str, body: bytes, headers: dict[str, str], timeout: float):
             exc.detail = b""  # type: ignore[attr-defined]
         if expired.is_set():
             raise TimeoutError from None
+        raise
+    except _TooLarge:
         raise
     except Exception:
         if expired.is_set():
@@ -223,17 +270,39 @@ def _term(value, iris: dict) -> Term | None:
     raise _Malformed(f"unknown term type {kind!r}")
 
 
-def parse_results(data: bytes, content_type: str = "") -> tuple[list[str], list[Row]] | bool:
+class EndpointRow(Row):
+    """A row of an endpoint's answer: reading a variable it left unbound with ``row[name]``
+    raises :class:`UnboundVariableError` naming the endpoint (a fault of the endpoint's data,
+    reported in one line) rather than a bare ``KeyError`` (a bug of ours)."""
+
+    __slots__ = ("endpoint",)
+
+    def __init__(self, values: dict[str, Term | None], endpoint: str) -> None:
+        super().__init__(values)
+        self.endpoint = endpoint
+
+    def __getitem__(self, name: str) -> Term:
+        term = dict.__getitem__(self, name)
+        if term is None:
+            raise UnboundVariableError(self.endpoint, name)
+        return term
+
+
+def parse_results(
+    data: bytes, content_type: str = "", row: Callable[[dict], Row] = Row
+) -> tuple[list[str], list[Row]] | bool:
     """SPARQL 1.1 results, JSON or XML (by the content type, else by the first byte):
-    (variables, rows) for a SELECT, a bool for an ASK. A variable a row leaves out is unbound
-    (None), as the formats allow; anything else that does not follow them raises ValueError
-    with a one-line reason."""
+    (variables, rows) for a SELECT, a bool for an ASK; ``row`` makes each row from its
+    dict. A variable a row leaves out is unbound (None), as the formats allow; anything else
+    that does not follow them raises ValueError with a one-line reason."""
     if "xml" in content_type.lower() or (not content_type and data.lstrip()[:1] == b"<"):
-        return _parse_xml(data)
-    return _parse_json(data)
+        return _parse_xml(data, row)
+    return _parse_json(data, row)
 
 
-def _parse_json(data: bytes) -> tuple[list[str], list[Row]] | bool:
+def _parse_json(
+    data: bytes, row: Callable[[dict], Row] = Row
+) -> tuple[list[str], list[Row]] | bool:
     import json
 
     try:
@@ -263,7 +332,7 @@ def _parse_json(data: bytes) -> tuple[list[str], list[Row]] | bool:
         for solution in bindings:
             if not isinstance(solution, dict):
                 raise _Malformed("a solution that is not an object")
-            rows.append(Row({n: _term(solution.get(n), iris) for n in names}))
+            rows.append(row({n: _term(solution.get(n), iris) for n in names}))
     except _Malformed as exc:
         raise ValueError(str(exc)) from None
     return names, rows
@@ -274,7 +343,9 @@ _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _XML_TERMS = {_SR + "uri": "uri", _SR + "literal": "literal", _SR + "bnode": "bnode"}
 
 
-def _parse_xml(data: bytes) -> tuple[list[str], list[Row]] | bool:
+def _parse_xml(
+    data: bytes, make: Callable[[dict], Row] = Row
+) -> tuple[list[str], list[Row]] | bool:
     """SPARQL XML results: what Virtuoso writes four times faster than JSON. A DOCTYPE (the
     way to entity expansion) is refused before parsing; ElementTree fetches nothing."""
     import xml.etree.ElementTree as ET
@@ -301,7 +372,7 @@ def _parse_xml(data: bytes) -> tuple[list[str], list[Row]] | bool:
     rows = []
     try:
         for result in results.iterfind(_SR + "result"):
-            row = Row(dict.fromkeys(names))
+            row = make(dict.fromkeys(names))
             for binding in result.iterfind(_SR + "binding"):
                 name = binding.get("name")
                 element = next(iter(binding), None)
@@ -418,19 +489,24 @@ class Endpoint:
 
     ``timeout``: seconds for each request as a whole (default: HERSTELGRAPH_ENDPOINT_TIMEOUT,
     else 30). ``layout``: whether the endpoint holds the herstelgraph named graphs (None:
-    ask it once)."""
+    ask it once). ``max_bytes``: the most one answer may have (default:
+    HERSTELGRAPH_MAX_ANSWER_BYTES, else 512 MB); more is an EndpointError."""
 
     def __init__(
-        self, url: str, *, timeout: float | None = None, layout: bool | None = None
+        self,
+        url: str,
+        *,
+        timeout: float | None = None,
+        layout: bool | None = None,
+        max_bytes: int | None = None,
     ) -> None:
         import urllib.parse
 
         parts = urllib.parse.urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.netloc:
-            raise InputError(
-                f"invalid endpoint URL {url!r}: expected http(s)://host[:port]/path, "
-                "e.g. http://localhost:7878/query"
-            )
+            error = InputError(error_message("endpoint-url", url=url))
+            error.words = ("endpoint-url", {"url": url})
+            raise error
         if timeout is None:
             timeout = endpoint_timeout()
         else:
@@ -440,6 +516,8 @@ class Endpoint:
                 raise ParameterError("timeout", f"endpoint timeout {exc}") from None
         self.url = url
         self.timeout = timeout
+        #: bytes one answer may have (HERSTELGRAPH_MAX_ANSWER_BYTES, else 512 MB)
+        self.max_answer_bytes = max_answer_bytes() if max_bytes is None else max_bytes
         self._layout = layout
         self.warnings: list[str] = []
         #: how many requests went out (for tests and the curious)
@@ -447,8 +525,23 @@ class Endpoint:
         self._accept = "application/sparql-results+json"
 
     # ------------------------------------------------------------------ protocol
-    def _error(self, message: str) -> EndpointError:
-        return EndpointError(self.url, f"SPARQL endpoint {self.url} {message}")
+    def _row(self, values: dict) -> Row:
+        return EndpointRow(values, self.url)
+
+    def _error(self, key: str, **fields: object) -> EndpointError:
+        """An EndpointError with the English text of words.ERRORS[key] (the CLI says it in
+        the user's language)."""
+        fields = {"url": self.url, **fields}
+        return EndpointError(self.url, error_message(key, "en", **fields), words=(key, fields))
+
+    def _timeout(self) -> EndpointTimeoutError:
+        fields: dict[str, object] = {"url": self.url, "seconds": f"{self.timeout:g}"}
+        return EndpointTimeoutError(
+            self.url,
+            error_message("endpoint-timeout", "en", **fields),
+            timeout=self.timeout,
+            words=("endpoint-timeout", fields),
+        )
 
     def _request(self, sparql: str, graphs: Sequence[ox.NamedNode] | None):
         """One query: (headers, parsed results)."""
@@ -470,54 +563,45 @@ class Endpoint:
         }
         self.requests += 1
         try:
-            _status, answer, data = _post(self.url, body, headers, self.timeout)
+            _status, answer, data = _post(
+                self.url, body, headers, self.timeout, self.max_answer_bytes
+            )
         except urllib.error.HTTPError as exc:
             lines = getattr(exc, "detail", b"").decode("utf-8", "replace").strip().splitlines()
             detail = lines[0] if lines else ""
             raise self._error(
-                f"answered HTTP {exc.code} {exc.reason}"
-                + (f": {detail[:200]}" if detail else "")
-                + "; check the URL (it must accept SPARQL queries) and the server's log"
+                "endpoint-http",
+                code=exc.code,
+                reason=exc.reason,
+                detail=f": {detail[:200]}" if detail else "",
             ) from None
+        except _TooLarge as exc:
+            from ..io.inputs import _bytes
+
+            cap = {"limit": _bytes(self.max_answer_bytes), "setting": MAX_ANSWER_SETTING}
+            if exc.size:
+                raise self._error("endpoint-too-large", size=_bytes(exc.size), **cap) from None
+            raise self._error("endpoint-sent-too-much", **cap) from None
         except TimeoutError:
-            raise EndpointTimeoutError(
-                self.url,
-                f"SPARQL endpoint {self.url} did not answer within {self.timeout:g} s; "
-                "try again later or raise the endpoint timeout",
-                timeout=self.timeout,
-            ) from None
+            raise self._timeout() from None
         except urllib.error.URLError as exc:
             reason = exc.reason
             if isinstance(reason, TimeoutError):
-                raise EndpointTimeoutError(
-                    self.url,
-                    f"SPARQL endpoint {self.url} did not answer within {self.timeout:g} s; "
-                    "try again later or raise the endpoint timeout",
-                    timeout=self.timeout,
-                ) from None
+                raise self._timeout() from None
             text = getattr(reason, "strerror", None) or str(reason)
-            raise self._error(
-                f"is unreachable ({text}); check the URL and that the server is running"
-            ) from None
+            raise self._error("endpoint-unreachable", reason=text) from None
         except OSError as exc:
-            raise self._error(
-                f"failed ({exc.strerror or exc}); check the URL and that the server is running"
-            ) from None
+            raise self._error("endpoint-failed", reason=str(exc.strerror or exc)) from None
         except Exception as exc:  # http.client's protocol errors: a broken-off answer
-            raise self._error(
-                f"broke off its answer ({type(exc).__name__}); try again, or check the server's log"
-            ) from None
+            raise self._error("endpoint-broke-off", reason=type(exc).__name__) from None
         if "virtuoso" in answer.get("server", "").lower():
             # Virtuoso writes XML results about four times as fast as JSON (10,000 rows:
             # 0.4 s against 1.6 s): ask it for XML from now on
             self._accept = _PREFER_XML
         try:
-            return answer, parse_results(data, answer.get("content-type", ""))
+            return answer, parse_results(data, answer.get("content-type", ""), self._row)
         except ValueError as exc:
-            raise self._error(
-                f"sent no valid SPARQL results ({exc}); is this the query URL "
-                "(e.g. …/query or …/sparql)?"
-            ) from None
+            raise self._error("endpoint-no-results", reason=str(exc)) from None
 
     def _has_layout(self) -> bool:
         if self._layout is None:
@@ -541,13 +625,13 @@ class Endpoint:
     def _boolean(self, text: str, graphs) -> bool:
         _, result = self._request(text, graphs)
         if not isinstance(result, bool):
-            raise self._error("answered an ASK without a boolean")
+            raise self._error("endpoint-ask-no-boolean")
         return result
 
     def _rows(self, text: str, graphs) -> tuple[list[str], list[Row], int | None]:
         answer, result = self._request(text, graphs)
         if isinstance(result, bool):
-            raise self._error("answered a SELECT with a boolean")
+            raise self._error("endpoint-select-boolean")
         cap = answer.get(MAX_ROWS_HEADER, "").strip()
         return result[0], result[1], int(cap) if cap.isdigit() and int(cap) > 0 else None
 
@@ -580,7 +664,7 @@ class Endpoint:
         while True:
             text = f"{prologue}SELECT * WHERE {{ {{\n{body}\n}} }}\nLIMIT {cap} OFFSET {len(rows)}"
             _, page, _ = self._rows(text, graphs)
-            rows.extend(Row({n: r.get(n) for n in names}) for r in page)
+            rows.extend(self._row({n: r.get(n) for n in names}) for r in page)
             if len(page) < cap:
                 return rows
 

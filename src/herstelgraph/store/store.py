@@ -157,6 +157,9 @@ class Store:
     """The graph a session works on: the shipped frameworks and mappings plus user files."""
 
     def __init__(self, ox_store: ox.Store | None = None, *, read_only: bool = False):
+        #: the raw pyoxigraph store. Queries sent to it directly bypass the library's refusal
+        #: of SERVICE, FROM <http…> and LOAD (``io/inputs.guard_query``): Oxigraph then makes
+        #: those HTTP requests itself. Use ``select``/``ask`` for anything a user wrote.
         self.ox = ox_store if ox_store is not None else ox.Store()
         #: a persisted store opened read-only (``store/persist.py``): the first write through
         #: this class copies it into memory (``_writable``)
@@ -329,7 +332,9 @@ class Store:
     def to_rdflib(self, *, graphs: Iterable[ox.NamedNode] = (ASSERTED, USER)) -> Any:
         """The given named graphs as one ``rdflib.Graph`` (asserted and user data by
         default; add ``INFERRED`` for the SKOS closure), with the project prefixes bound.
-        rdflib is imported here only: the query path never needs it."""
+        rdflib is imported here only: the query path never needs it. The graph is rdflib's
+        own: its ``query``/``update`` do not pass the library's refusal of SERVICE and LOAD,
+        and rdflib makes those HTTP requests itself."""
         from ..io.rdflib_bridge import to_rdflib
 
         return to_rdflib(self.quads(graphs=graphs))

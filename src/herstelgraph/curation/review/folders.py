@@ -3,7 +3,7 @@ $HERSTELGRAPH_REVIEWS, named), the mapping and translation review files in them,
 
 Kept apart from ``records`` and ``translations`` (which re-export these names) so that
 opening a persisted store, which hashes the review files into its key, does not import the
-parsers and their records (docs/performance.md, decision 23).
+parsers and their records (docs/performance.md, decision 24).
 """
 
 from __future__ import annotations

@@ -68,10 +68,10 @@ def review_overlay(
 
 
 def load(
-    extra: Iterable[Path] = (),
+    extra: Iterable[Path | str] | Path | str = (),
     *,
     closure: bool = True,
-    files: Iterable[Path] | None = None,
+    files: Iterable[Path | str] | Path | str | None = None,
     reviews: Iterable[Path] | None = None,
     persisted: bool = False,
     background: bool = False,
@@ -88,8 +88,10 @@ def load(
     True
     """
     from ... import store as store_pkg  # through the package: tests may stand in for it
+    from ...store.build import paths_of
 
-    files = None if files is None else list(files)
+    extra = paths_of(extra)
+    files = None if files is None else paths_of(files)
     store = store_pkg.load(
         extra,
         closure=closure,
