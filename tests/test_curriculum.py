@@ -54,11 +54,12 @@ def test_semicolon_csv_with_dutch_headers_and_blank_cells_carries_rows_down(tmp_
 @pytest.mark.parametrize(
     "name,needle",
     [
-        ("curriculum-unknown-id.csv", "value 'bk:competentie-42': unknown ID"),
+        # Dutch: the run's language when none is asked (tests/conftest.py)
+        ("curriculum-unknown-id.csv", "waarde 'bk:competentie-42': onbekende ID"),
         (
             "curriculum-missing-column.csv",
-            "curriculum-missing-column.csv:1: header lacks column(s) ids (it has 'programme', "
-            "'module', 'outcome')",
+            "curriculum-missing-column.csv:1: de kop mist kolom(men) competenties (ze heeft "
+            "'programme', 'module', 'outcome')",
         ),
     ],
 )

@@ -291,7 +291,7 @@ CASES = [
         ("curriculum", "import", "{f}", "-o", "{out}"),
         "one-line",
         where="2:14",
-        says="not UTF-8",
+        says="geen UTF-8",
     ),
 ]
 

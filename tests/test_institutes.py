@@ -109,10 +109,32 @@ def test_every_row_error_in_one_pass_with_row_column_value_and_what_to_do(store)
 
 
 def test_the_cli_prints_all_problems_and_writes_nothing(tmp_path, capsys):
+    """One line per problem, each located file:line:column, in the run's language (Dutch
+    unless English is asked)."""
     out = tmp_path / "c.ttl"
-    code = main(["curriculum", "import", str(FIX / "many-errors.csv"), "-o", str(out)])
+    sheet = FIX / "many-errors.csv"
+    code = main(["curriculum", "import", str(sheet), "-o", str(out)])
     err = capsys.readouterr().err
-    assert code == 2 and "5 problems" in err and not out.exists()
+    assert code == 2 and not out.exists()
+    lines = err.splitlines()
+    assert (
+        lines[0] == f"herstelgraph: error: {sheet}: 5 problemen; los ze op en probeer het opnieuw:"
+    )
+    assert [line.split(": ", 1)[0] for line in lines[1:]] == [
+        f"  {sheet}:2:1", f"  {sheet}:3:4", f"  {sheet}:4:4", f"  {sheet}:5:3", f"  {sheet}:6:5"
+    ]  # fmt: skip
+    assert "rij 3, kolom D ('aligned item IDs'), waarde 'bk:X99': onbekende ID; bedoelt u" in err
+    assert "dubbelzinnige ID" in err and "zonder leeruitkomst" in err
+    assert "een cel is bij een komma gesplitst ('bk:C4' zou verloren gaan)" in err
+    assert "--framework KADER" in err
+    for english in (" the ", "unknown", "did you mean", "problems", "row ", "value "):
+        assert english not in err, english
+    code = main(["--lang", "en", "curriculum", "import", str(sheet), "-o", str(out)])
+    err = capsys.readouterr().err
+    assert code == 2 and len(err.splitlines()) == 6
+    assert err.startswith(f"herstelgraph: error: {sheet}: 5 problems; fix them and run again:")
+    assert "row 3, column D ('aligned item IDs'), value 'bk:X99': unknown ID; did you mean" in err
+    assert "a cell was split at a comma ('bk:C4' would be lost)" in err
 
 
 def test_empty_outcomes_are_warned_about_with_their_line(store, capsys):
@@ -158,17 +180,69 @@ def test_xlsx_is_read_directly_without_formulas_evaluated(store, tmp_path):
     ws.append([None, None, "=1+1", "bk:C7"])  # a formula: no cached value, never evaluated
     path = tmp_path / "c.xlsx"
     wb.save(path)
-    # the formula is not evaluated: its cell reads empty, so its IDs have no outcome (an
-    # error naming the cell, not a silent drop)
+    # the formula is not evaluated and has no stored value (openpyxl stores none): a problem
+    # naming the sheet and cell, never an empty cell
     with pytest.raises(SheetError) as err:
         _read_path(store, path)
     (p,) = err.value.problems
-    assert (p.row, p.column_letter, p.column_name) == (3, "C", "Leeruitkomst")
+    assert (p.row, p.column_letter, p.column_name, p.value) == (3, "C", "Leeruitkomst", "=1+1")
+    assert p.message.startswith("Sheet!C3: a formula without a stored value;")
     ws.delete_rows(3)
     wb.save(path)
     sheet = _read_path(store, path)
     assert [o.outcome for o in sheet.outcomes] == ["Werkt volgens afspraken"]
     assert sheet.outcomes[0].programme == "AD" and len(sheet.outcomes[0].items) == 2
+
+
+def _formula_sheet(path, stored: str | None = None):
+    """A sheet whose IDs cell of row 3 is a formula; ``stored``: the value Excel would have
+    saved with it (openpyxl writes none, so it is put into the sheet's XML)."""
+    import zipfile
+
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Curriculum"
+    ws.append(["opleiding", "module", "leeruitkomst", "competenties"])
+    ws.append(["AD", "M1", "Werkt volgens afspraken", "bk:C1"])
+    ws.append([None, None, "Plant eigen activiteiten", '=CONCAT("bk:","C7")'])
+    wb.save(path)
+    if stored is not None:
+        with zipfile.ZipFile(path) as z:
+            parts = {n: z.read(n) for n in z.namelist()}
+        name = "xl/worksheets/sheet1.xml"
+        xml = parts[name].decode()
+        assert "<v />" in xml
+        parts[name] = (
+            xml.replace('<c r="D3">', '<c r="D3" t="str">')
+            .replace("<v />", f"<v>{stored}</v>")
+            .encode()
+        )
+        with zipfile.ZipFile(path, "w") as z:
+            for n, data in parts.items():
+                z.writestr(n, data)
+
+
+def test_a_formula_without_a_stored_value_is_an_error_naming_sheet_and_cell(
+    store, tmp_path, capsys
+):
+    """The IDs cell used to read as empty: an outcome aligned to nothing, without a word."""
+    path = tmp_path / "c.xlsx"
+    _formula_sheet(path)
+    code = main(["curriculum", "import", str(path), "-o", str(tmp_path / "c.ttl")])
+    err = capsys.readouterr().err
+    assert code == 2 and len(err.splitlines()) == 1 and not (tmp_path / "c.ttl").exists()
+    assert f"{path}:3:4: rij 3, kolom D ('competenties')" in err
+    assert "Curriculum!D3: een formule zonder opgeslagen waarde; open het bestand in Excel" in err
+    code = main(["--lang", "en", "validate", str(path), "--conforms-to", "bk"])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "Curriculum!D3: a formula without a stored value; open the file in Excel and save" in err
+    # saved by Excel, the formula's value is stored, and read
+    _formula_sheet(path, stored="bk:C7")
+    sheet = _read_path(store, path)
+    assert sheet.outcomes[1].items == ("https://w3id.org/herstelgraph/bk-0597-1/competentie-07",)
 
 
 def _read_path(store, path, **kw):
@@ -322,6 +396,29 @@ def test_findings_name_the_module_and_the_outcome(capsys):
         "learning outcome ‘Kent de herstelfases’ in module ‘Herstel’ is aligned to "
         "bk:kennis-999, which is no item of a framework" in out
     )
+
+
+def test_an_outcome_without_items_is_told_so_not_given_an_empty_id_to_correct(capsys):
+    """A minimum count has no value: it used to read "is afgestemd op , dat geen item van een
+    kader is / verbeter de ID  in de rij"."""
+    text = (EX / "06-invalid-curriculum.ttl").read_text(encoding="utf-8")
+    text = text.replace("    hg:alignedTo bk:kennis-999 ;\n", "")
+    assert "kennis-999" not in text
+    path = ROOT / "tests" / "fixtures" / "institutes" / "outcome-without-items.ttl"
+    assert path.read_text(encoding="utf-8") == text  # the fixture is the example less its item
+    for lang, said, fix in (
+        ("nl", "leeruitkomst ‘Kent de herstelfases’ in module ‘Herstel’ is op geen item "
+         "afgestemd", "noem in de rij van deze leeruitkomst de competenties of items die ze "
+         "dekt"),
+        ("en", "learning outcome ‘Kent de herstelfases’ in module ‘Herstel’ is aligned to no "
+         "item", "name in this outcome's row the competencies or items it covers"),
+    ):  # fmt: skip
+        code = main(["validate", str(path), "--lang", lang])
+        out = capsys.readouterr().out
+        assert code == 1
+        assert said in out and fix in out
+        assert "afgestemd op ," not in out and "aligned to ," not in out
+        assert "de ID  in" not in out and "the ID  in" not in out
 
 
 # ------------------------------------------------------------------ 3. honest coverage
@@ -501,6 +598,12 @@ def test_annex_html_has_every_part_in_both_languages(annex_files):
     assert '<span class="badge">suggestie</span>' in page
     assert "niet beoordeeld" in page or "via mapping" not in page
     assert "96% eigen afstemming (108 van 113 items)" in page
+    # the outcome without items, in the findings in words (no empty ID to correct)
+    assert (
+        "leeruitkomst ‘Begeleidt groepen bij het delen van herstelverhalen’ in module "
+        "‘Signaal- en brugfunctie’ is op geen item afgestemd" in page
+    )
+    assert "afgestemd op ," not in page and "de ID  in" not in page
     en = annex_files["annex-en.html"].read_text(encoding="utf-8")
     assert '<html lang="en">' in en and ">Summary" in en and ">Appendix: method" in en
 

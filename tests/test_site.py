@@ -187,6 +187,52 @@ def test_mapping_rows_show_the_rubric_rule_and_the_review_status_in_words(tmp_pa
     assert "geen regel vermeld" in activity.read_text("utf-8")
 
 
+def test_curies_in_curators_prose_link_to_their_concept_pages(tmp_path):
+    """Issue 20 audit: curators' comments and notes showed ~1,000 bare CURIEs ("Candidate:
+    bijlage2:kwaliteitseis-01"). A CURIE of a concept of the site is a link to its page,
+    titled with its label; one that names no page stays text; the prose stays escaped."""
+    mappings = tmp_path / "mappings.ttl"
+    text = (FIXTURE / "mappings.ttl").read_text(encoding="utf-8")
+    old = "The activity is one part of <empowerment> & more."
+    assert old in text
+    mappings.write_text(
+        text.replace(old, "One part of <empowerment>; compare valente:basishouding-01."),
+        encoding="utf-8",
+    )
+    notes = tmp_path / "notes.ttl"
+    notes.write_text(
+        "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n"
+        "<https://w3id.org/herstelgraph/bk-0597-1/kennis-01> skos:editorialNote "
+        '"Candidate: valente:competentie-01 (not bk:geen-99), see also bk:competentie-01, '
+        'a hg:KnowledgeItem."@en .\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "site"
+    build_site(load(files=[*FIXTURE_FILES[:2], mappings, notes]), out)
+    for lang in ("nl", "en"):
+        concepts = out / lang / "concepts"
+        page = (concepts / "bk-0597-1" / "competentie-01-activiteit-01.html").read_text("utf-8")
+        assert (
+            "One part of &lt;empowerment&gt;; compare "
+            '<a class="curie" href="../../concepts/valente-2023/basishouding-01.html" title="'
+        ) in page
+        assert ">valente:basishouding-01</a>." in page
+        page = (concepts / "bk-0597-1" / "kennis-01.html").read_text("utf-8")
+        assert (
+            'Candidate: <a class="curie" href="../../concepts/valente-2023/competentie-01.html"'
+        ) in page
+        assert "(not bk:geen-99), see also <a " in page
+        assert 'href="../../concepts/bk-0597-1/competentie-01.html"' in page
+        assert '<a class="curie" href="../../ontology.html#KnowledgeItem" title="' in page
+    # every link made resolves (the whole site: test_no_broken_internal_links)
+    for html in out.rglob("*.html"):
+        for _, href in parse(html).links:
+            if href.startswith(("http", "#", "mailto")):
+                continue
+            target = (html.parent / href.split("#")[0]).resolve()
+            assert target.exists(), (html, href)
+
+
 def test_search_index_covers_every_concept(built):
     site, _, store = built
     from herstelgraph.questions.catalogue import concepts, frameworks

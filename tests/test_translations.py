@@ -257,6 +257,30 @@ def test_exports_carry_the_translations_and_lang_nl_leaves_them_out(fmt, tmp_pat
     assert dutch == full - english
 
 
+def test_the_global_lang_does_not_filter_an_export_and_the_help_says_so(run_cli, tmp_path):
+    """Decided (issue 20 audit): the global --lang is the language people read (headers,
+    messages, the annex); what languages an exchanged file holds is export's own --lang.
+    So `herstelgraph --lang nl export` keeps the English translations, `export --lang nl`
+    leaves them out, and both --help texts say which is which."""
+    found = {}
+    for name, args in (
+        ("global", ["--lang", "nl", "export", "--scheme", "bk"]),
+        ("none", ["export", "--scheme", "bk"]),
+        ("own", ["export", "--scheme", "bk", "--lang", "nl"]),
+    ):
+        target = tmp_path / f"{name}.nt"
+        code, _, err = run_cli(*args, "-o", str(target))
+        assert code == 0, err
+        text = target.read_text(encoding="utf-8")
+        found[name] = ('"@en ' in text, text)
+    assert found["global"][0] and found["global"][1] == found["none"][1]
+    assert not found["own"][0]
+    _, out, _ = run_cli("--help")
+    assert "Not a filter on exports: see 'export --lang'" in " ".join(out.split())
+    _, out, _ = run_cli("export", "--help")
+    assert "the global --lang sets the language of what you read" in " ".join(out.split())
+
+
 def _csv(text: str) -> list[dict[str, str]]:
     import csv
     import io
@@ -304,6 +328,43 @@ def test_verbs_csv_and_xlsx_carry_english_beside_dutch(run_cli, store, tmp_path)
     # the table people read in the terminal stays Dutch, without the English column
     code, out, _ = run_cli("crosswalk", "bk", "valente")
     assert "Engels" not in out and "the client's own capabilities" not in out
+
+
+def test_show_concepts_and_search_in_english_give_the_english_beside_the_dutch(
+    run_cli, store, monkeypatch
+):
+    """--lang en: show gives the English label and definition after the Dutch source texts
+    (and its JSON carries them); concepts and search add the English label column. In Dutch
+    the tables stay Dutch."""
+    import json
+
+    from herstelgraph.questions.catalogue import english_texts
+
+    monkeypatch.setenv("COLUMNS", "250")
+    label, definition = english_texts(store, {"bk:kennis-12"})["bk:kennis-12"]
+    assert label and definition
+    code, out, _ = run_cli("--lang", "en", "show", "bk:kennis-12")
+    lines = out.splitlines()
+    assert code == 0
+    i = next(n for n, line in enumerate(lines) if line.startswith("label: "))
+    assert lines[i + 1] == f"label (English): {label}"
+    j = next(n for n, line in enumerate(lines) if line.startswith("definition: "))
+    assert lines[j + 1] == f"definition (English): {definition}"
+    code, out, _ = run_cli("show", "bk:kennis-12")
+    assert label not in out and "Engels" not in out
+    code, out, _ = run_cli("--lang", "en", "show", "bk:kennis-12", "--format", "json")
+    data = json.loads(out)
+    assert (data["label_en"], data["definition_en"]) == (label, definition)
+    assert data["label"] == "Basiskennis van organisatiestructuren"  # the Dutch source stays
+    for args in (["concepts", "bk-0597-1"], ["search", "organisatiestructuren"]):
+        code, out, _ = run_cli("--lang", "en", *args)
+        assert code == 0
+        head = "".join(out.splitlines()[2:4])
+        assert "(English)" in head, head  # the header "label (English)", maybe wrapped
+        row = next(line for line in out.splitlines() if "bk:kennis-12 " in line)
+        assert "Basiskennis van organisatiestructuren" in row and label in row, row
+        code, out, _ = run_cli(*args)
+        assert label not in out and "Engels" not in out
 
 
 def test_export_csv_carries_english_and_lang_nl_leaves_it_out(run_cli, store, tmp_path):

@@ -102,8 +102,8 @@ def test_curriculum_csv_is_validated_directly(capsys):
         ),
         (
             "curriculum-unknown-id.csv",
-            "curriculum-unknown-id.csv:3: row 3, column D ('items'), value 'bk:competentie-42': "
-            "unknown ID",
+            "curriculum-unknown-id.csv:3:4: row 3, column D ('items'), value "
+            "'bk:competentie-42': unknown ID",
         ),
         ("missing.ttl", "missing.ttl: cannot read"),
     ],

@@ -5,6 +5,10 @@ falls back to its field name ("via example", "records") or a relation printed as
 
 from __future__ import annotations
 
+import contextlib
+import io
+import re
+
 import pytest
 
 from herstelgraph.cli import main, render
@@ -39,6 +43,7 @@ RUNS = {
     ],
     "compare-roles": ["compare-roles"],
     "explain": ["explain", "bk:autonomie-beroep-01", "valente:basishouding-eigen-regie-en-kracht"],
+    "explain (hierarchy)": ["explain", "bk:competentie-02", "bk:competentie-02-activiteit-01"],
     "check": ["check", "--format", "table", str(QSKOS)],
     "review stats": ["review", "stats"],
     "curation report": ["curation", "report"],
@@ -65,17 +70,29 @@ def printed():
                 current["value"].add(v)
         return value(self, column, v, row, view)
 
+    def spy_text(self, column, v, row, view):
+        shown = text(self, column, v, row, view)
+        if not self.verbose:
+            current["cell"].add(shown)
+        return shown
+
+    text = render.Presenter.text
     mp = pytest.MonkeyPatch()
     mp.setattr(render.Presenter, "head", spy_head)
     mp.setattr(render.Presenter, "value", spy_value)
+    mp.setattr(render.Presenter, "text", spy_text)
     mp.setenv("COLUMNS", "160")
     try:
         for name, args in RUNS.items():
             current.clear()
-            current.update(header=set(), relation=set(), value=set())
+            current.update(header=set(), relation=set(), value=set(), cell=set(), out=set())
             for verbose in ([], ["-v"]):  # --verbose shows every column
-                code = main(["--lang", "nl", *verbose, *args])
+                stdout = io.StringIO()
+                with contextlib.redirect_stdout(stdout):
+                    code = main(["--lang", "nl", *verbose, *args])
                 assert code in (0, 1), f"{name}: exit {code}"
+                if not verbose:
+                    current["out"].add(stdout.getvalue())
             seen[name] = {k: set(v) for k, v in current.items()}
     finally:
         mp.undo()
@@ -103,6 +120,33 @@ def test_every_relation_shown_has_a_dutch_word(printed):
     assert not any(missing.values()), {k: v for k, v in missing.items() if v}
     # the prerequisite records are there (Bijlage II → BK) and read in words
     assert "ceasn:prerequisiteAlignment" in printed["crosswalk (prerequisites)"]["relation"]
+
+
+#: an RDF term as a table shows it: a CURIE of the vocabularies users should not need to read
+RAW_TERM = re.compile(r"(?<![\w/#:-])(skos|hg|sssom|semapv|ceasn|dct|rdf|rdfs|owl):[A-Za-z]")
+
+
+def test_no_table_prints_a_raw_rdf_term_without_verbose(printed):
+    """Issue 20.3: raw SKOS/SSSOM terms only with --format json|csv or --verbose. Every cell
+    of every table verb (and the whole of what it printed) in Dutch, without --verbose.
+    Except ``check``: it reports on a SKOS file, and the term it names is the finding
+    ("skos:InventedConcept: niet in het SKOS-vocabulaire")."""
+    found = {
+        name: sorted(
+            {m.group(0) + "…" for text in s["cell"] | s["out"] for m in RAW_TERM.finditer(text)}
+        )
+        for name, s in printed.items()
+        if name != "check"
+    }
+    assert not any(found.values()), {k: v for k, v in found.items() if v}
+    assert all(s["cell"] and any(s["out"]) for s in printed.values())
+    # the two the audit found, in words
+    out = "".join(printed["chain"]["out"])
+    assert "verwant aan" in out
+    assert "onderbouwing" in "".join(printed["explain (hierarchy)"]["out"])
+    assert "de hiërarchie van één kader" in "".join(printed["explain (hierarchy)"]["out"])
+    report = "".join(printed["curation report"]["out"])
+    assert "│ alle paren │ geen overeenkomst (verwant aan) twijfelachtig 0.40–0.59" in report
 
 
 def test_coverage_of_shares_are_percentages(capsys, monkeypatch):
@@ -308,6 +352,57 @@ def test_no_english_notice_in_a_dutch_run(run_cli, tmp_path, monkeypatch):
     # and the same runs speak English when asked
     code, out, err = run_cli("--lang", "en", "cache", "info")
     assert "entries: " in out and "folder: " in out
+
+
+#: what a sheet's problems said in English only (before issue 20's audit)
+SHEET_ENGLISH = (
+    *(w for w in ENGLISH if w != " of "),
+    "row ", "column ", "value ", "unknown", "did you mean", "problems", "left out", "header",
+    "programmes", "formula", "lacks", "cells", "ambiguous", "quotes", "save the file",
+)  # fmt: skip
+
+
+def test_a_bad_sheet_is_told_in_dutch_and_in_english(run_cli, tmp_path):
+    """A curriculum sheet's problems, warnings and errors, in Dutch in a Dutch run and in
+    English when asked: every problem on a line of its own, located file:line:column."""
+    from openpyxl import Workbook
+
+    fix = ROOT / "tests" / "fixtures" / "institutes"
+    formula = tmp_path / "formule.xlsx"
+    wb = Workbook()
+    wb.active.append(["opleiding", "module", "leeruitkomst", "competenties"])
+    wb.active.append(["AD", "M1", "Werkt volgens afspraken", "=1+1"])
+    wb.save(formula)
+    header = tmp_path / "kop.csv"
+    header.write_text("opleiding;vak\nAD;M1\n", encoding="utf-8")
+    two = tmp_path / "twee.csv"
+    two.write_text("opleiding;module;leeruitkomst;competenties\nA;M;L;bk:C1\nB;M;L;bk:C2\n")
+    out = str(tmp_path / "c.ttl")
+    runs = [
+        (["curriculum", "import", str(fix / "many-errors.csv"), "-o", out], 2),
+        (["curriculum", "import", str(fix / "cp1252.csv"), "-o", out], 2),
+        (["curriculum", "import", str(fix / "open-quote.csv"), "-o", out], 2),
+        (["curriculum", "import", str(fix / "empty-outcome.csv"), "-o", out], 0),
+        (["curriculum", "import", str(formula), "-o", out], 2),
+        (["validate", str(header), "--conforms-to", "bk"], 2),
+        (["report", "curriculum", str(two), "--framework", "bk", "-o", f"{out}.html"], 2),
+    ]
+    dutch = ("onbekende ID", "geen UTF-8", "aanhalingstekens", "overgeslagen",
+             "formule", "de kop mist", "opleidingen")  # fmt: skip
+    english = ("unknown ID", "not UTF-8", "quotes", "left out", "formula",
+               "header lacks", "programmes")  # fmt: skip
+    for (args, want), nl, en in zip(runs, dutch, english, strict=True):
+        code, _, err = run_cli(*args)
+        assert code == want, (args, err)
+        assert nl in err, (args, err)
+        said = re.sub(r"\S+\.(csv|xlsx|ttl|html)", "FILE", err)  # the files' own names
+        found = [w for w in SHEET_ENGLISH if w in said]
+        assert not found, (args, found, err)
+        code, _, err = run_cli("--lang", "en", *args)
+        assert code == want and en in err, (args, err)
+    code, _, err = run_cli("curriculum", "import", str(fix / "many-errors.csv"), "-o", out)
+    lines = err.splitlines()
+    assert len(lines) == 6 and all(f"many-errors.csv:{n}:" in lines[n - 1] for n in range(2, 7))
 
 
 def test_every_check_has_a_dutch_title():

@@ -76,6 +76,9 @@ class ConceptDetail(Record):
     #: taken out in a release (owl:deprecated), and what replaced it (dct:isReplacedBy)
     deprecated: bool = False
     replaced_by: tuple[str, ...] = ()
+    #: the English translations (``@en``, kept apart from the Dutch source), where there are
+    label_en: str | None = None
+    definition_en: str | None = None
 
 
 @dataclass(frozen=True)

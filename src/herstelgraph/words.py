@@ -21,10 +21,15 @@ ontology has Dutch and English ``rdfs:label``s for its own classes (item types),
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from functools import cache
+from typing import TYPE_CHECKING, Any
 
 from .model import Language
+
+if TYPE_CHECKING:
+    from .errors import SheetError, SheetProblem
 
 #: (Dutch, English) per key
 Pair = tuple[str, str]
@@ -71,6 +76,29 @@ def relation_word(relation: str, lang: Language | str) -> str:
     """A relation in words (the CURIE itself when it has none)."""
     pair = RELATIONS.get(relation) or RELATIONS.get(f"skos:{relation}")
     return _pick(pair, lang) if pair else relation
+
+
+#: the words of a curation report's figure names besides the relations ("no match
+#: (skos:closeMatch) doubtful 0.40–0.59", "prerequisite A 0.90–1.00")
+_FIGURE_WORDS: dict[str, Pair] = {
+    "no match": ("geen overeenkomst", "no match"),
+    "prerequisite": ("voorkennis", "prerequisite"),
+    "doubtful": ("twijfelachtig", "doubtful"),
+    "below": ("onder", "below"),
+    "all pairs": ("alle paren", "all pairs"),
+}
+_FIGURE_TERM = re.compile(r"skos:\w+|no match|prerequisite|doubtful|below|all pairs")
+
+
+def figure_words(name: str, lang: Language | str) -> str:
+    """A curation report's figure name with its relations and words in ``lang``."""
+
+    def word(m: re.Match[str]) -> str:
+        term = m.group(0)
+        pair = _FIGURE_WORDS.get(term)
+        return _pick(pair, lang) if pair else relation_word(term, lang)
+
+    return _FIGURE_TERM.sub(word, name)
 
 
 # ----------------------------------------------------------------------------- values
@@ -149,6 +177,11 @@ VALUES: dict[str, Pair] = {
     "semapv:CompositeMatching": ("lexicaal en semantisch gevonden", "composite matching"),
     "semapv:ManualMappingCuration": ("handmatig vastgelegd", "manual curation"),
     "semapv:MappingChaining": ("afgeleid via een keten", "inferred by chaining"),
+    # explain: a step of a framework's own hierarchy (questions.alignment.explain)
+    "skos:broader within one framework": (
+        "de hiërarchie van één kader",
+        "the hierarchy within one framework",
+    ),
     # where a search hit was found
     "skos:prefLabel": ("omschrijving", "label"),
     "skos:altLabel": ("andere omschrijving", "other label"),
@@ -691,12 +724,19 @@ def error_message(key: str, lang: Language | str = "en", **fields: object) -> st
 
 
 def error_text(exc: BaseException, lang: Language | str) -> str:
-    """An error's one line in ``lang``: its text of ERRORS where it carries a key, else its
-    own message (English)."""
+    """An error's one line in ``lang``: its text of ERRORS where it carries a key, its
+    message said again where the library said it as a :class:`Said` (a sheet's errors),
+    else its own message (English)."""
     keyed = getattr(exc, "words", None)
     if keyed and keyed[0] in ERRORS:
         return error_message(keyed[0], lang, **keyed[1])
-    return str(exc)
+    text = str(exc)
+    reason = getattr(exc, "reason", None)  # InputFileError: "file:line:column: " + reason
+    if isinstance(reason, Said) and text.endswith(reason):
+        return text[: len(text) - len(reason)] + reason.say(lang)
+    if exc.args and isinstance(exc.args[0], Said) and text == exc.args[0]:
+        return exc.args[0].say(lang)
+    return text
 
 
 # ----------------------------------------------------------------------------- checks
@@ -1514,6 +1554,192 @@ def site_word(key: str, lang: Language | str, **fields: object) -> str:
     """A word or sentence of the static site (some hold markup: they are trusted text)."""
     text = _pick(SITE[key], lang)
     return text.format(**fields) if fields else text
+
+
+# ----------------------------------------------------------------------------- sheets
+#: What reading a user's sheet (``curriculum import``, ``validate``, ``report curriculum``)
+#: says: its row problems, warnings and errors. The library raises and warns in English
+#: (:class:`Said`); the CLI says the same in the run's language.
+SHEET: dict[str, Pair] = {
+    "comma": ("komma", "comma"),
+    "semicolon": ("puntkomma", "semicolon"),
+    "tab": ("tab", "tab"),
+    "row": ("rij {row}", "row {row}"),
+    "column": ("kolom {letter}", "column {letter}"),
+    "value": ("waarde {value}", "value {value}"),
+    "problems": (
+        "{n} problemen; los ze op en probeer het opnieuw:",
+        "{n} problems; fix them and run again:",
+    ),
+    "split_cell": (
+        "deze rij heeft {cells} cellen maar de kop {width} kolommen: een cel is bij een "
+        "{delimiter} gesplitst ({extra} zou verloren gaan); zet die cel tussen dubbele "
+        "aanhalingstekens, of scheid de IDs erin met {other}",
+        "this row has {cells} cells but the header has {width} columns: a cell was split at a "
+        "{delimiter} ({extra} would be lost); put that cell in double quotes, or separate the "
+        "IDs in it with {other}",
+    ),
+    "ids_without_outcome": (
+        "IDs ({ids}) zonder leeruitkomst; schrijf de leeruitkomst waar ze bij horen",
+        "IDs ({ids}) without a learning outcome; write the outcome they belong to",
+    ),
+    "no_outcome": (
+        "{path}:{line}: rij {row}: geen leeruitkomst; de rij wordt overgeslagen",
+        "{path}:{line}: row {row}: no learning outcome; the row is left out",
+    ),
+    "no_programme": ("geen opleiding; noem de opleiding", "no programme; name the programme"),
+    "no_module": ("geen module; noem de module", "no module; name the module"),
+    "ambiguous_id": (
+        "dubbelzinnige ID: die noemt items van {n} kaders; schrijf een van {choices}, of noem "
+        "het kader waar de notaties bij horen",
+        "ambiguous ID: it names items of {n} frameworks; write one of {choices}, or name the "
+        "framework the notations belong to",
+    ),
+    "unknown_id_like": (
+        "onbekende ID; bedoelt u {suggestions}?",
+        "unknown ID; did you mean {suggestions}?",
+    ),
+    "unknown_id": (
+        "onbekende ID; zoek IDs met search of concepts",
+        "unknown ID; find IDs with search or concepts",
+    ),
+    "no_outcomes": (
+        "{path}: geen leeruitkomsten onder de kop",
+        "{path}: no learning outcomes under the header",
+    ),
+    "open_quote": (
+        "de aanhalingstekens sluiten niet ({error}); een cel tussen aanhalingstekens moet "
+        "eindigen met een aanhalingsteken, en een aanhalingsteken erin wordt dubbel "
+        'geschreven ("")',
+        "the quotes do not close ({error}); a quoted cell must end with a quote, and a quote "
+        'inside it is written twice ("")',
+    ),
+    "xls": (
+        "het oude Excel-formaat (.xls) wordt niet gelezen; sla het op als .xlsx of als CSV UTF-8",
+        "the old Excel format (.xls) is not read; save it as .xlsx or as CSV UTF-8",
+    ),
+    "empty_file": ("leeg bestand; een kopregel verwacht", "empty file; expected a header row"),
+    "empty_sheet": ("leeg werkblad; een kopregel verwacht", "empty sheet; expected a header row"),
+    "not_utf16": (
+        "geen geldige UTF-16-tekst; sla het bestand op als CSV UTF-8",
+        "not valid UTF-16 text; save the file as CSV UTF-8",
+    ),
+    "cp1252_guess": (
+        " (in Windows-1252, de codering van Excels gewone 'CSV' onder Windows, is het {char})",
+        " (in Windows-1252, the encoding of Excel's plain 'CSV' on Windows, it is {char})",
+    ),
+    "not_utf8": (
+        "byte 0x{byte} is geen UTF-8-tekst{guess}; sla het bestand op als UTF-8 (Excel: "
+        "Opslaan als > 'CSV UTF-8 (door komma's gescheiden)'), of geef het .xlsx-bestand zelf",
+        "byte 0x{byte} is not UTF-8 text{guess}; save the file as UTF-8 (Excel: Opslaan als > "
+        "'CSV UTF-8 (door komma's gescheiden)' / Save As > 'CSV UTF-8 (Comma delimited)'), or "
+        "give the .xlsx file itself",
+    ),
+    "unreadable_xlsx": (
+        "geen leesbare .xlsx-werkmap ({error})",
+        "not a readable .xlsx workbook ({error})",
+    ),
+    "too_much_text": (
+        "het werkblad bevat meer tekst dan de invoergrens; splits het",
+        "the sheet holds more text than the input limit; split it",
+    ),
+    "formula": (
+        "{sheet}!{cell}: een formule zonder opgeslagen waarde; open het bestand in Excel en "
+        "sla het op (dan bewaart Excel de waarden), of plak de cellen als waarden",
+        "{sheet}!{cell}: a formula without a stored value; open the file in Excel and save it "
+        "(Excel then stores the values), or paste the cells as values",
+    ),
+    "missing_columns": (
+        "de kop mist kolom(men) {missing} (ze heeft {shown}); verwacht de kolommen {names}",
+        "header lacks column(s) {missing} (it has {shown}); expected the columns {names}",
+    ),
+    "nothing": ("niets", "nothing"),
+    "col_programme": ("opleiding", "programme"),
+    "col_module": ("module", "module"),
+    "col_outcome": ("leeruitkomst", "learning outcome"),
+    "col_ids": ("competenties", "aligned items"),
+    "or": ("of", "or"),
+    "no_such_programme": (
+        "{path}: geen opleiding {programme}; het bestand bevat {names}",
+        "{path}: no programme {programme}; it holds {names}",
+    ),
+    "programmes": (
+        "{path}: bevat {n} opleidingen ({names}); noem er een",
+        "{path}: holds {n} programmes ({names}); name one",
+    ),
+}
+
+
+class Said(str):
+    """A message as the library says it (English: raised, warned, compared as a string) that
+    can be said again in the user's language: its key in :data:`SHEET` and its fields (a
+    field that is itself a Said is translated too, a tuple of them joined by commas).
+
+    >>> m = Said("no_module")
+    >>> m, m.say("nl")
+    ('no module; name the module', 'geen module; noem de module')
+    """
+
+    key: str
+    fields: dict[str, object]
+
+    def __new__(cls, key: str, **fields: object) -> Said:
+        self = super().__new__(cls, _said(key, "en", fields))
+        self.key, self.fields = key, fields
+        return self
+
+    def say(self, lang: Language | str) -> str:
+        return _said(self.key, lang, self.fields)
+
+    def __reduce__(
+        self,
+    ) -> tuple[
+        Any, tuple[str, dict[str, object]]
+    ]:  # pickled through the parse worker: rebuilt from key and fields
+        return (_rebuild, (self.key, self.fields))
+
+
+def _rebuild(key: str, fields: dict[str, object]) -> Said:
+    return Said(key, **fields)
+
+
+def _said(key: str, lang: Language | str, fields: Mapping[str, object]) -> str:
+    shown = {
+        k: ", ".join(say(x, lang) for x in v) if isinstance(v, tuple) else say(v, lang)
+        for k, v in fields.items()
+    }
+    return _pick(SHEET[key], lang).format(**shown)
+
+
+def say(text: object, lang: Language | str) -> str:
+    """A message in ``lang`` if the library said it as a :class:`Said`, else as it is."""
+    return text.say(lang) if isinstance(text, Said) else str(text)
+
+
+def sheet_problem(problem: SheetProblem, lang: Language | str) -> str:
+    """One problem of a sheet (``errors.SheetProblem``) in ``lang``: the row, column and
+    value as a spreadsheet user finds them, then what is wrong and what to do."""
+    where = _said("row", lang, {"row": problem.row})
+    if problem.column_letter:
+        where += ", " + _said("column", lang, {"letter": problem.column_letter})
+        if problem.column_name:
+            where += f" ({problem.column_name!r})"
+    if problem.value is not None:
+        where += ", " + _said("value", lang, {"value": repr(problem.value)})
+    return f"{where}: {say(problem.message, lang)}"
+
+
+def sheet_error_lines(error: SheetError, lang: Language | str) -> list[str]:
+    """An ``errors.SheetError`` in ``lang``, one line per problem, each located as
+    ``file:line:column:`` (the column when the problem has one)."""
+    lines = []
+    for p in error.problems:
+        where = f"{error.path}:{p.line}" + (f":{p.column}" if p.column else "")
+        lines.append(f"{where}: {sheet_problem(p, lang)}")
+    if len(lines) == 1:
+        return lines
+    head = f"{error.path}: " + _said("problems", lang, {"n": len(lines)})
+    return [head, *lines]
 
 
 # ----------------------------------------------------------------------------- types

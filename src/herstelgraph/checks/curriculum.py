@@ -25,6 +25,7 @@ from ..errors import AmbiguousIdError, InputError, SheetError, SheetProblem, Unk
 from ..io.sheets import COLUMNS, Table, delimiter_name, find_columns, read_table, split_ids
 from ..store.store import Queryable
 from ..vocab import FRAMEWORK_PREFIXES, PREFIXES
+from ..words import Said
 
 #: the sheet's columns, in the order a curriculum sheet has them
 CURRICULUM_COLUMNS = ("programme", "module", "outcome", "ids")
@@ -97,7 +98,7 @@ def read_sheet(
     if framework or conforms_to:
         prefix = framework_prefix(store, framework or conforms_to or "")
     problems: list[SheetProblem] = []
-    warnings: list[str] = []
+    warnings: list[Said] = []
     outcomes: list[OutcomeRow] = []
     resolved: dict[str, object] = {}
     width = len(table.header)
@@ -112,10 +113,14 @@ def read_sheet(
                     row,
                     width,
                     table.delimiter.join(row.cells[last:]).strip(table.delimiter),
-                    f"this row has {len(row.cells)} cells but the header has {width} "
-                    f"columns: a cell was split at a {delimiter_name(table.delimiter)} "
-                    f"({', '.join(repr(c.strip()) for c in extra)} would be lost); put that cell "
-                    f"in double quotes, or separate the IDs in it with {other}",
+                    Said(
+                        "split_cell",
+                        cells=len(row.cells),
+                        width=width,
+                        delimiter=delimiter_name(table.delimiter),
+                        extra=", ".join(repr(c.strip()) for c in extra),
+                        other=other,
+                    ),
                 )
             )
         cells = {c: row.cell(i).strip() for c, i in index.items()}
@@ -128,22 +133,16 @@ def read_sheet(
                         row,
                         index["outcome"],
                         "",
-                        f"IDs ({cells['ids']}) without a learning outcome; write the outcome "
-                        "they belong to",
+                        Said("ids_without_outcome", ids=cells["ids"]),
                     )
                 )
             else:
-                message = (
-                    f"{path}:{row.line}: row {row.row}: no learning outcome; the row is left out"
-                )
-                warnings.append(message)
+                warnings.append(Said("no_outcome", path=path, line=row.line, row=row.row))
             continue
         if not programme:
-            problems.append(
-                table.problem(row, index["programme"], "", "no programme; name the programme")
-            )
+            problems.append(table.problem(row, index["programme"], "", Said("no_programme")))
         if not module:
-            problems.append(table.problem(row, index["module"], "", "no module; name the module"))
+            problems.append(table.problem(row, index["module"], "", Said("no_module")))
         ids = split_ids(cells["ids"])
         items: list[str] = []
         for ident in ids:
@@ -156,19 +155,17 @@ def read_sheet(
             if isinstance(found, str):
                 items.append(found)
                 continue
+            message: str
             if isinstance(found, AmbiguousIdError):
-                message = (
-                    f"ambiguous ID: it names items of {len(found.choices)} frameworks; write "
-                    f"one of {', '.join(found.choices)}, or name the framework the notations "
-                    "belong to"
+                message = Said(
+                    "ambiguous_id", n=len(found.choices), choices=", ".join(found.choices)
                 )
             elif isinstance(found, UnknownIdError):
-                hint = (
-                    f"; did you mean {', '.join(found.suggestions)}?"
+                message = (
+                    Said("unknown_id_like", suggestions=", ".join(found.suggestions))
                     if found.suggestions
-                    else "; find IDs with search or concepts"
+                    else Said("unknown_id")
                 )
-                message = f"unknown ID{hint}"
             else:
                 message = str(found)
             problems.append(table.problem(row, index["ids"], ident, message))
@@ -180,7 +177,7 @@ def read_sheet(
     if problems:
         raise SheetError(path, problems)
     if not outcomes:
-        raise InputError(f"{path}: no learning outcomes under the header")
+        raise InputError(Said("no_outcomes", path=path))
     if warn:
         for message in warnings:
             inputs.warn(message)

@@ -56,7 +56,8 @@ class CurriculumFinding(Record):
     text: str
     fix: str
     source_text: str | None = None
-    #: no-claim, no-rules, not-covered, no-outcomes, unknown-item, deprecated-item or other
+    #: no-claim, no-rules, not-covered, no-outcomes, no-items, unknown-item, deprecated-item
+    #: or other
     code: str = "other"
     #: the rule's own message, where ``text`` retells it: why this severity
     reason: str | None = None
@@ -318,6 +319,22 @@ def _finding(r: ValidationResult, cur, data, items: _Items, lang: str) -> Curric
             f"geef module {_quote(module)} ten minste één leeruitkomst, of haal de module weg"
             if nl
             else f"give module {_quote(module)} at least one learning outcome, or remove it"
+        )
+    elif "LearningOutcome" in kinds and r.path == "hg:alignedTo" and not (r.value or r.item):
+        # a minimum count: the outcome names no item at all, so there is no ID to correct
+        code = "no-items"
+        text = (
+            f"leeruitkomst {_quote(outcome)} in module {_quote(module)} is op geen item afgestemd"
+            if nl
+            else f"learning outcome {_quote(outcome)} in module {_quote(module)} is aligned "
+            "to no item"
+        )
+        fix = (
+            "noem in de rij van deze leeruitkomst de competenties of items die ze dekt (zoek "
+            "IDs met 'herstelgraph search WOORDEN')"
+            if nl
+            else "name in this outcome's row the competencies or items it covers (find IDs "
+            "with 'herstelgraph search WORDS')"
         )
     elif "LearningOutcome" in kinds and r.path == "hg:alignedTo":
         code = "unknown-item"

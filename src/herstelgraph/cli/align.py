@@ -219,7 +219,8 @@ def search(
     p = out.presenter
     note = p.msg("truncated", shown=len(shown), total=len(hits)) if len(shown) < len(hits) else None
     cols = ["id", "framework", "label", "field", "score"]
-    view = View(shown, p.msg("search", text=repr(text)), cols, kind=SearchHit, note=note)
+    title = p.msg("search", text=repr(text))
+    view = View(shown, title, cols, kind=SearchHit, note=note, english_table=True)
     out.send(Answer((view,), notes=(note,) if note else ()))
 
 

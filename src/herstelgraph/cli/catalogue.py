@@ -66,13 +66,21 @@ def concepts(
     )
     title = out.presenter.msg("concepts_of", scheme=framework)
     cols = ["id", "notation", "type", "label"]
-    out.send(Answer((View(rows, title, cols, kind=Concept),)))
+    out.send(Answer((View(rows, title, cols, kind=Concept, english_table=True),)))
 
 
 def _detail_text(detail, p: Presenter) -> str:
-    """One concept as 'field: value' lines; lists one item a line."""
+    """One concept as 'field: value' lines; lists one item a line. In English the English
+    label and definition follow the Dutch source texts they translate."""
     view = View([detail], "")
     row = detail.as_dict()
+    english = {k: row.pop(k) for k in ("label_en", "definition_en")}
+    if str(p.lang) == "en":
+        order = list(row)
+        for key in ("label", "definition"):
+            if english[f"{key}_en"]:
+                order.insert(order.index(key) + 1, f"{key}_en")
+        row = {k: row.get(k, english.get(k)) for k in order}
     lines = []
     for key, val in row.items():
         if val in (None, (), [], "") or val is False:  # e.g. not deprecated: nothing to say

@@ -2,7 +2,9 @@
 
 Exit codes: 0 ok, 1 validation failed, 2 usage or input error, 3 internal error, 130
 interrupted (Ctrl-C). Errors are one line on stderr, never a traceback (set
-HERSTELGRAPH_DEBUG=1 to see one).
+HERSTELGRAPH_DEBUG=1 to see one); a sheet's problems are one line each. What the library
+says as a ``words.Said`` (a sheet's problems, warnings and errors) is said in the run's
+language.
 """
 
 from __future__ import annotations
@@ -107,8 +109,9 @@ class LazyGroup(click.Group):
 @click.option(
     "--lang",
     type=click.Choice(["nl", "en"], case_sensitive=False),
-    help="Language of column headers, relation names and messages [default: en when "
-    "LC_ALL, LC_MESSAGES or LANG starts with en, else nl].",
+    help="Language of column headers, relation names and messages, and of the documents "
+    "a verb writes for people (annex, template) [default: en when LC_ALL, LC_MESSAGES or "
+    "LANG starts with en, else nl]. Not a filter on exports: see 'export --lang'.",
 )
 @click.option(
     "-v", "--verbose", is_flag=True,
@@ -152,6 +155,34 @@ def cli(
     ctx.obj = Context(
         data, endpoint, lang, verbose, endpoint_timeout=endpoint_timeout, reviews=reviews
     )
+    from ..io import inputs
+
+    if inputs.on_warning is None:  # a caller's own handler stays
+        inputs.on_warning = _warn
+
+
+def _lang() -> str:
+    """The run's language (the global --lang or the locale), for errors and warnings."""
+    from ..words import default_language
+
+    return str(LANGUAGE.get() or default_language())
+
+
+def _warn(message: str) -> None:
+    from ..words import say
+
+    print(f"herstelgraph: warning: {say(message, _lang())}", file=sys.stderr)
+
+
+def said(exc: HerstelgraphError, lang: str) -> list[str]:
+    """The error's lines in ``lang``: one, or for a sheet one per problem (each located
+    file:line:column) under a line that counts them."""
+    from ..errors import SheetError
+    from ..words import error_text, sheet_error_lines
+
+    if isinstance(exc, SheetError):
+        return sheet_error_lines(exc, lang)
+    return [error_text(exc, lang)]
 
 
 def hint(exc: HerstelgraphError, lang: Language | str = "en") -> str:
@@ -166,6 +197,8 @@ def hint(exc: HerstelgraphError, lang: Language | str = "en") -> str:
     )
 
     if isinstance(exc, SheetError) and any("ambiguous" in p.message for p in exc.problems):
+        if str(lang) == "nl":
+            return " (--framework KADER leest notaties zonder voorvoegsel als die van dat kader)"
         return " (--framework FRAMEWORK reads notations without a prefix as that framework's)"
 
     if isinstance(exc, UnknownFrameworkError):
@@ -201,6 +234,7 @@ def main(argv: list[str] | None = None) -> int:
 
     in_main = threading.current_thread() is threading.main_thread()
     previous = signal.signal(signal.SIGINT, _interrupt) if in_main else None
+    warning = inputs.on_warning
     try:
         return _main(argv)
     except (Interrupted, KeyboardInterrupt):
@@ -210,6 +244,7 @@ def main(argv: list[str] | None = None) -> int:
         if in_main and previous is not None:
             signal.signal(signal.SIGINT, previous)
         inputs.set_max_input_bytes(None)
+        inputs.on_warning = warning
 
 
 def _main(argv: list[str] | None) -> int:
@@ -228,11 +263,12 @@ def _run(argv: list[str] | None) -> int:
         if isinstance(result, int) and not isinstance(result, bool):
             return result
     except HerstelgraphError as exc:
-        from ..words import default_language, error_text
-
-        lang = LANGUAGE.get() or default_language()
-        text = _safe(error_text(exc, lang))
-        click.echo(f"herstelgraph: error: {text}{hint(exc, lang)}", err=True)
+        lang = _lang()
+        lines = said(exc, lang)
+        lines[-1] += hint(exc, lang)
+        click.echo(f"herstelgraph: error: {_safe(lines[0])}", err=True)
+        for line in lines[1:]:
+            click.echo(f"  {_safe(line)}", err=True)
         return exc.exit_code
     except click.exceptions.Abort:
         click.echo("herstelgraph: aborted", err=True)

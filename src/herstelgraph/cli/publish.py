@@ -64,7 +64,8 @@ def _from_suffix(output: str | None) -> ExportFormat | None:
     "data_lang",
     type=click.Choice(["nl"], case_sensitive=False),
     help="nl: only the Dutch texts (the source quotes); the English translations and the "
-    "curators' English notes are left out. Default: every language.",
+    "curators' English notes are left out. Default: every language, whatever the global "
+    "--lang (the language you read, not a filter on what an interchange file holds).",
 )
 @OUTPUT_OPTION
 @click.pass_obj
@@ -76,7 +77,10 @@ def export_(
     data_lang: str | None,
     output: str | None,
 ) -> None:
-    """Export the asserted graph (or one framework) in another format."""
+    """Export the asserted graph (or one framework) in another format.
+
+    Every language unless this verb's --lang nl: the global --lang sets the language of
+    what you read, not the languages an exchanged file holds."""
     from ..errors import InputError
     from ..publish.export import export
 

@@ -22,17 +22,21 @@ from typing import Any
 
 from ..io.tables import Cell, Sheet, csv_text, escape_terminal, xlsx_bytes
 from ..model import Language, OutputFormat, QueryForm, QueryResult, Record, to_json
-from ..words import header, message, relation_word, type_word, value_word
+from ..words import figure_words, header, message, relation_word, type_word, value_word
 
 FORMATS = OutputFormat.values()
 
 #: columns whose values are mapping or hierarchy relations
-RELATION_COLUMNS = frozenset({"relation", "relation1", "relation2", "composed", "via_relation"})
+RELATION_COLUMNS = frozenset(
+    {"relation", "relation1", "relation2", "composed", "via_relation", "curated"}
+)
 #: columns whose values are coded words (statuses, kinds, justifications, fields)
 VALUE_COLUMNS = frozenset(
     {"status", "scope", "direction", "kind", "justification", "field", "strength", "how"}
     | {"severity", "review_status", "change", "property", "status_before", "status_after"}
 )
+#: the curation report's figure sections whose names hold relations (``key``)
+FIGURE_SECTIONS = frozenset({"relations", "confidence", "mean-confidence", "no-match"})
 #: columns holding item types
 TYPE_COLUMNS = frozenset({"type", "types"})
 #: columns holding an item's Dutch label or definition -> the columns that may hold its ID
@@ -68,7 +72,9 @@ class View:
     header. ``totals``: a row whose ``section`` is empty is the total row (labelled so).
     ``words``: False for answers whose columns are the user's own (a SPARQL query).
     ``english``: False where the labels are not the current graph's (another release) or the
-    English is shown already: no ``<column>_en`` beside them (``with_english``)."""
+    English is shown already: no ``<column>_en`` beside them (``with_english``).
+    ``english_table``: in an English run the terminal table shows them too, beside the Dutch
+    source (lists of items: ``concepts``, ``search``)."""
 
     rows: Sequence[Record] | QueryResult
     title: str
@@ -78,6 +84,7 @@ class View:
     words: bool = True
     note: str | None = None
     english: bool = True
+    english_table: bool = False
 
     def all_columns(self) -> list[str]:
         if isinstance(self.rows, QueryResult):
@@ -187,6 +194,8 @@ class Presenter:
             return self._with_raw(value_word(text, self.lang), text)
         if column in TYPE_COLUMNS or text.startswith("hg:"):  # the ontology's own words
             return self._with_raw(type_word(text, self.lang), text)
+        if column in ("key", "pair") and row.get("section") in FIGURE_SECTIONS:  # curation
+            return self._with_raw(figure_words(text, self.lang), text)
         if column == "eqf" and not self.verbose:  # the EU's level IRI: …/snb/eqf/4
             return text.rstrip("/").rsplit("/", 1)[-1]
         if column == "other" and text == "sssom:NoTermFound" and not self.verbose:
@@ -214,6 +223,11 @@ def with_english(
     none). Only for answers about items (not a user's SPARQL), when ``p`` can look them up."""
     if p is None or p.english is None or not view.words or not view.english:
         return cols, rows
+    have = [c for c in cols if c in ENGLISH_COLUMNS and f"{c}_en" in cols]
+    if have:  # a record that carries its English already (show): beside the Dutch too
+        cols = [c for c in cols if not (c.endswith("_en") and c[:-3] in have)]
+        for c in have:
+            cols.insert(cols.index(c) + 1, f"{c}_en")
     pairs = []  # (text column, ID column, 0 label | 1 definition)
     for c in cols:
         ident = next((i for i in ENGLISH_COLUMNS.get(c, ()) if i in cols), None)
@@ -375,6 +389,8 @@ def to_table(view: View, p: Presenter, width: int | None = None) -> str:
         return f"{title}: {p.msg('no_results')}\n"
     cols = view.all_columns() if p.verbose or view.columns is None else list(view.columns)
     rows = view.dicts()
+    if view.english_table and str(p.lang) == "en":
+        cols, rows = with_english(view, cols, rows, p)
     cells = [[p.text(c, d.get(c), d, view) for c in cols] for d in rows]
     if not p.verbose:  # a column with nothing in it only takes room
         keep = [i for i in range(len(cols)) if any(row[i] for row in cells)]

@@ -5,7 +5,9 @@ curriculum`` read them (one reader, below all of them).
 What the reader accepts (docs: README, "Curriculum sheets"):
 
 * **XLSX**, read directly (openpyxl, read-only, cached values only: no formula is evaluated);
-  the first worksheet. Rows and columns are as Excel numbers them (row 1 = the header).
+  the first worksheet. A formula cell without a stored value (a sheet a program wrote and
+  Excel never saved) is a problem naming ``sheet!cell``, never read as an empty cell. Rows
+  and columns are as Excel numbers them (row 1 = the header).
 * **CSV** with ``,``, ``;`` or a tab between cells, chosen by reading the *whole* file with
   each and keeping the one under which the header names the columns and the rows agree with
   it (Dutch Excel writes ``;``). Cells in double quotes may hold the delimiter, line breaks
@@ -31,9 +33,11 @@ import io
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import zip_longest
 from pathlib import Path
 
 from ..errors import InputError, InputFileError, SheetError, SheetProblem
+from ..words import SHEET, Said
 
 #: column -> the header names it is known by (compared without case, spaces or punctuation)
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -132,15 +136,13 @@ def read_table(path: Path, *, expect: Sequence[str] = ()) -> Table:
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         return _read_xlsx(path)
     if path.suffix.lower() == ".xls":
-        raise InputFileError(
-            path, "the old Excel format (.xls) is not read; save it as .xlsx or as CSV UTF-8"
-        )
+        raise InputFileError(path, Said("xls"))
     from .inputs import read_bytes
 
     data = read_bytes(path)  # the size cap, bounded; protected from this run's outputs
     text, encoding = decode_sheet(path, data)
     if not text.strip():
-        raise InputFileError(path, "empty file; expected a header row", line=1)
+        raise InputFileError(path, Said("empty_file"), line=1)
     delimiter = sniff_delimiter(text, expect)
     header, rows, problems = _parse_csv(path, text, delimiter)
     if problems:
@@ -155,9 +157,7 @@ def decode_sheet(path: Path, data: bytes) -> tuple[str, str]:
         try:
             return data.decode("utf-16"), "utf-16"
         except UnicodeDecodeError:
-            raise InputFileError(
-                path, "not valid UTF-16 text; save the file as CSV UTF-8"
-            ) from None
+            raise InputFileError(path, Said("not_utf16")) from None
     try:
         return data.decode("utf-8").removeprefix("\ufeff"), "utf-8"
     except UnicodeDecodeError as exc:
@@ -166,23 +166,15 @@ def decode_sheet(path: Path, data: bytes) -> tuple[str, str]:
     start = data.rfind(b"\n", 0, at) + 1
     column = len(data[start:at].decode("utf-8", "replace")) + 1
     byte = data[at]
-    guess = ""
+    guess: Said | str = ""
     try:
         char = bytes([byte]).decode("cp1252")
         if char.isprintable():
-            guess = (
-                f" (in Windows-1252, the encoding of Excel's plain 'CSV' on Windows, it is "
-                f"{char!r})"
-            )
+            guess = Said("cp1252_guess", char=repr(char))
     except UnicodeDecodeError:
         pass
     raise InputFileError(
-        path,
-        f"byte 0x{byte:02x} is not UTF-8 text{guess}; save the file as UTF-8 (Excel: "
-        "Opslaan als > 'CSV UTF-8 (door komma's gescheiden)' / Save As > 'CSV UTF-8 "
-        "(Comma delimited)'), or give the .xlsx file itself",
-        line=line,
-        column=column,
+        path, Said("not_utf8", byte=f"{byte:02x}", guess=guess), line=line, column=column
     )
 
 
@@ -260,8 +252,7 @@ def _parse_csv(path: Path, text: str, delimiter: str):
                     column_letter=None,
                     column_name=None,
                     value=None,
-                    message=f"the quotes do not close ({error}); a quoted cell must end with "
-                    'a quote, and a quote inside it is written twice ("")',
+                    message=Said("open_quote", error=error),
                 )
             )
             break
@@ -285,23 +276,32 @@ def _read_xlsx(path: Path) -> Table:
     except ImportError:  # pragma: no cover - openpyxl is a core dependency
         raise InputFileError(path, "reading .xlsx needs openpyxl: pip install openpyxl") from None
     try:
+        # the values Excel stored, and the formulas: a formula whose value was never stored
+        # (a sheet written by a program, not saved by Excel) would read as an empty cell
         wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        wf = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     except (BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
-        raise InputFileError(path, f"not a readable .xlsx workbook ({exc})") from None
+        raise InputFileError(path, Said("unreadable_xlsx", error=exc)) from None
     except Exception as exc:  # openpyxl raises many kinds on a damaged file
-        raise InputFileError(path, f"not a readable .xlsx workbook ({exc})") from None
+        raise InputFileError(path, Said("unreadable_xlsx", error=exc)) from None
     budget = max_input_bytes()  # a small zip can hold a huge sheet: count what is read
     header: tuple[str, ...] | None = None
     rows: list[Row] = []
+    formulas: list[SheetProblem] = []
     try:
         ws = wb.worksheets[0]
-        for n, values in enumerate(ws.iter_rows(values_only=True), 1):
+        both = zip_longest(
+            ws.iter_rows(values_only=True), wf.worksheets[0].iter_rows(values_only=True)
+        )
+        for n, (values, written) in enumerate(both, 1):
+            values = values or ()
+            for i, (v, f) in enumerate(zip_longest(values, written or ())):
+                if v is None and f is not None:
+                    formulas.append(_formula_problem(ws.title, n, i, str(f), header))
             cells = tuple(_xlsx_cell(v) for v in values)
             budget -= sum(len(c) for c in cells) + len(cells)
             if budget < 0:
-                raise InputFileError(
-                    path, "the sheet holds more text than the input limit; split it", line=n
-                )
+                raise InputFileError(path, Said("too_much_text"), line=n)
             if header is None:
                 if not any(c.strip() for c in cells):
                     continue  # leading empty rows
@@ -312,12 +312,24 @@ def _read_xlsx(path: Path) -> Table:
     except InputError:
         raise
     except Exception as exc:
-        raise InputFileError(path, f"not a readable .xlsx workbook ({exc})") from None
+        raise InputFileError(path, Said("unreadable_xlsx", error=exc)) from None
     finally:
         wb.close()
+        wf.close()
+    if formulas:
+        raise SheetError(path, formulas)
     if header is None:
-        raise InputFileError(path, "empty sheet; expected a header row", line=1)
+        raise InputFileError(path, Said("empty_sheet"), line=1)
     return Table(path, header, tuple(rows), "xlsx")
+
+
+def _formula_problem(
+    sheet: str, row: int, index: int, formula: str, header: tuple[str, ...] | None
+) -> SheetProblem:
+    letter = column_letter(index)
+    name = header[index] if header and index < len(header) and header[index] else None
+    message = Said("formula", sheet=sheet, cell=f"{letter}{row}")
+    return SheetProblem(row, row, index + 1, letter, name, formula, message)
 
 
 def _xlsx_cell(value) -> str:
@@ -340,14 +352,11 @@ def find_columns(table: Table, wanted: Sequence[str], required: Sequence[str] = 
                 break
     missing = [c for c in required if c not in index]
     if missing:
-        shown = ", ".join(repr(h) for h in table.header) or "nothing"
-        names = "; ".join(f"{' or '.join(HEADERS[lang])} ({lang})" for lang in HEADERS)
-        raise InputFileError(
-            table.path,
-            f"header lacks column(s) {', '.join(missing)} (it has {shown}); "
-            f"expected the columns {names}",
-            line=1,
-        )
+        shown = ", ".join(repr(h) for h in table.header) or Said("nothing")
+        names = "; ".join(f"{', '.join(HEADERS[lang])} ({lang})" for lang in HEADERS)
+        columns = tuple(Said(f"col_{c}") if f"col_{c}" in SHEET else c for c in missing)
+        message = Said("missing_columns", missing=columns, shown=shown, names=names)
+        raise InputFileError(table.path, message, line=1)
     return index
 
 
@@ -427,5 +436,7 @@ def template_csv(lang: str = "nl") -> bytes:
     return csv_bytes(HEADERS[lang], template_rows(lang), ";" if lang == "nl" else ",")
 
 
-def delimiter_name(delimiter: str) -> str:
-    return _DELIMITER_NAMES.get(delimiter, repr(delimiter))
+def delimiter_name(delimiter: str) -> Said | str:
+    """The delimiter in words (a :class:`~herstelgraph.words.Said`: said in either language)."""
+    name = _DELIMITER_NAMES.get(delimiter)
+    return Said(name) if name else repr(delimiter)

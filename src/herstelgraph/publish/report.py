@@ -34,6 +34,7 @@ from ..questions.catalogue import _natural, frameworks, scheme_node
 from ..questions.coverage import OWN, ItemKind, ProfileItem, coverage_of, coverage_summary
 from ..store.store import USER
 from ..vocab import HG, PREFIXES
+from ..words import Said
 
 ASSETS = Path(__file__).with_name("report_assets")
 RDFS_LABEL = PREFIXES["rdfs"] + "label"
@@ -292,11 +293,13 @@ def build_annex(
         ]
         if not chosen:
             names = ", ".join(repr(_labels(data, c)) for c in found)
-            raise InputError(f"{path}: no programme {programme!r}; it holds {names}")
+            raise InputError(
+                Said("no_such_programme", path=path, programme=repr(programme), names=names)
+            )
         cur = chosen[0]
     elif len(found) > 1:
         names = ", ".join(repr(_labels(data, c)) for c in found)
-        raise InputError(f"{path}: holds {len(found)} programmes ({names}); name one")
+        raise InputError(Said("programmes", path=path, n=len(found), names=names))
     else:
         cur = found[0]
     store.extend(ox.Quad(q.subject, q.predicate, q.object, USER) for q in data)

@@ -318,6 +318,8 @@ def _rubric_rules_of(path: str, mtime_ns: int, size: int) -> dict[str, tuple[str
 _NAMESPACES = sorted(PREFIXES.items(), key=lambda kv: -len(kv[1]))
 _PN_LOCAL = re.compile(r"[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_-])?")
 _XSD_STRING = PREFIXES["xsd"] + "string"
+#: a CURIE in running text ("Candidate: bijlage2:kwaliteitseis-01."): no trailing full stop
+_CURIE_IN_PROSE = re.compile(r"(?<![\w/#:.-])[a-z][a-z0-9]*:[A-Za-z0-9](?:[\w.-]*[\w-])?")
 
 
 @cache
@@ -745,6 +747,28 @@ class _Site:
             return f'<a href="{e(iri)}">{e(iri)}</a>'
         return e(iri)
 
+    def prose(self, text: str, root: str) -> str:
+        """Curators' prose, escaped, with each CURIE that names a concept of the site (or a
+        term of the ontology) linked to its page (entry): the CURIE stays as the curator wrote
+        it, its label is the link's title."""
+        out, last = [], 0
+        for m in _CURIE_IN_PROSE.finditer(text):
+            curie = m.group(0)
+            page = self.pages.get(curie)
+            if page is not None:
+                label, href = self.concept_label(page)[0], root + page.path
+            elif curie.startswith("hg:") and HG + curie[3:] in self.ontology_terms:
+                # the ontology's own terms (hg:appliesAt hg:Organisation): their entries
+                found = self.g.label(HG + curie[3:], self.lang)
+                label, href = found[0] if found else curie, f"{root}ontology.html#{curie[3:]}"
+            else:
+                continue
+            out.append(e(text[last : m.start()]))
+            out.append(f'<a class="curie" href="{e(href)}" title="{e(label)}">{e(curie)}</a>')
+            last = m.end()
+        out.append(e(text[last:]))
+        return "".join(out)
+
     def concept_link(self, page: _Page, root: str, cls: str = "") -> str:
         key = (page.id, self.lang, root, cls)
         hit = self._links.get(key)
@@ -1100,7 +1124,7 @@ class _Site:
             if values:
                 parts.append(
                     f"<h2>{w(key)}</h2><ul>"
-                    + "".join(f"<li{_lang_attr(x)}>{e(v)}</li>" for v, x in values)
+                    + "".join(f"<li{_lang_attr(x)}>{self.prose(v, root)}</li>" for v, x in values)
                     + "</ul>"
                 )
         parts.append(self.hierarchy(page, root))
@@ -1174,7 +1198,7 @@ class _Site:
                 none.append(
                     f"<li>{w('no_match_in', fw=fw_html)}"
                     + (
-                        f' — <span class="meta" lang="en">{e(rec.comment)}</span>'
+                        f' — <span class="meta" lang="en">{self.prose(rec.comment, root)}</span>'
                         if rec.comment
                         else ""
                     )
@@ -1221,7 +1245,7 @@ class _Site:
                 f"{e(value_word(rec.mapping_justification, lang))}</span><br>"
                 f'<span class="meta">{e(rec.author_label)}, {e(rec.mapping_date)}; '
                 f"{e(direction)}</span></td>"
-                f'<td lang="en">{e(rec.comment)}</td>'
+                f'<td lang="en">{self.prose(rec.comment or "", root)}</td>'
                 "</tr>"
             )
         parts = [f"<h2>{w('mappings')}</h2>"]

@@ -253,6 +253,12 @@ def concept(store: Queryable, ident: str) -> ConceptDetail:
         preferred = [t for t in terms if t.language == "nl"] or terms
         return preferred[0].value if preferred else None
 
+    def en(p: str) -> str | None:
+        return next(
+            (t.value for t in props.get(p, []) if isinstance(t, ox.Literal) and t.language == "en"),
+            None,
+        )
+
     def texts(p: str) -> tuple[str, ...]:
         return tuple(sorted(t.value for t in props.get(p, []) if isinstance(t, ox.Literal)))
 
@@ -296,6 +302,8 @@ def concept(store: Queryable, ident: str) -> ConceptDetail:
             for t in props.get(PREFIXES["owl"] + "deprecated", [])
         ),
         replaced_by=ids(PREFIXES["dct"] + "isReplacedBy"),
+        label_en=en(SKOS + "prefLabel"),
+        definition_en=en(SKOS + "definition"),
     )
 
 
