@@ -383,6 +383,112 @@ def test_cli_reviewed_only_and_min_confidence(base, run_cli, tmp_path):
     assert code == 2 and "between 0 and 1" in err
 
 
+def _three_decisions(base, records, folder: Path) -> dict[str, str]:
+    """A confirm, a reject and a change on bijlage-ii -> bk-0597-1 links (record by kind)."""
+    links = sorted(
+        (
+            r
+            for r in records
+            if fw(r.subject) == "bijlage-ii"
+            and fw(r.object) == "bk-0597-1"
+            and r.predicate in ("skos:closeMatch", "skos:broadMatch", "skos:narrowMatch")
+        ),
+        key=lambda r: r.record,
+    )
+    s = _session(base, folder)
+    confirm, reject, change = links[0], links[1], links[2]
+    s.decide(confirm.key, "confirm")
+    s.decide(reject.key, "reject", reason="theme-only")
+    new = "skos:relatedMatch"
+    s.decide(change.key, "change", relation=new, rule="hgrule:R-REL-1")
+    return {"confirm": confirm.record, "reject": reject.record, "change": change.record}
+
+
+def _wait_for_store(cache: Path) -> Path:
+    """The persisted store folder, once written (a slow build writes it from a detached
+    process while the CLI answers)."""
+    import time
+
+    from herstelgraph.store import persist
+
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        done = [p for p in cache.glob("store-*") if (p / persist.MANIFEST).is_file()]
+        if done:
+            return done[0]
+        time.sleep(0.2)
+    raise AssertionError("no persisted store was written")
+
+
+def test_cli_answers_the_same_from_the_persisted_store(
+    base, records, tmp_path, run_cli, monkeypatch
+):
+    """Run 1 builds the store, runs 2 and 3 open it from disk: --reviewed-only,
+    --min-confidence and the site's badges answer as ``load()`` does, every run."""
+    import json
+
+    from herstelgraph.store import persist
+
+    folder = tmp_path / "reviews"
+    folder.mkdir()
+    made = _three_decisions(base, records, folder)
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("HERSTELGRAPH_CACHE", str(cache))
+    api = load(reviews=[folder])
+    want_reviewed = al.crosswalk(api, "bijlage-ii", "bk-0597-1", reviewed_only=1)
+    want_conf = al.crosswalk(api, "bijlage-ii", "bk-0597-1", min_confidence=0.8)
+    # the confirmed record and the reviewer's new one (the change); the rejected one never
+    assert made["confirm"] in {r.record for r in want_reviewed}
+    assert len(want_reviewed) == 2
+    assert made["reject"] not in {r.record for r in want_conf}
+    # the change: the reviewer's relation (no confidence: kept by --min-confidence)
+    changed = [r for r in want_conf if r.record == made["change"]]
+    assert [(r.relation, r.confidence) for r in changed] == [("skos:relatedMatch", None)]
+
+    def ask(*argv: str) -> list:
+        code, out, err = run_cli("--reviews", str(folder), *argv, "--format", "json")
+        assert code == 0, err
+        return [(r["record"], r["relation"]) for r in json.loads(out)]
+
+    def rows(answer) -> list:
+        return [(r.record, r.relation) for r in answer]
+
+    stamps = None
+    for run in range(3):
+        reviewed = ask("crosswalk", "bijlage-ii", "bk-0597-1", "--reviewed-only")
+        assert reviewed == rows(want_reviewed), f"run {run + 1}"
+        confident = ask("crosswalk", "bijlage-ii", "bk-0597-1", "--min-confidence", "0.8")
+        assert confident == rows(want_conf), f"run {run + 1}"
+        site = tmp_path / f"site{run}"
+        code, _, err = run_cli("--reviews", str(folder), "site", "-o", str(site))
+        assert code == 0, err
+        pages = "".join(p.read_text() for p in (site / "nl" / "concepts").rglob("*.html"))
+        assert "bevestigd door 1 beoordelaar(s)" in pages, f"run {run + 1}"
+        figures = (site / "nl" / "coverage.html").read_text()
+        assert "Expertbeoordeling" in figures and "1 beoordelaar(s)" in figures
+        store = _wait_for_store(cache)
+        assert (store / persist.STATE).is_file()
+        now = {p.name: p.stat().st_mtime_ns for p in store.iterdir()}
+        if stamps is not None:  # opened, not rebuilt
+            assert {k: now[k] for k in stamps if k != persist.MANIFEST} == {
+                k: v for k, v in stamps.items() if k != persist.MANIFEST
+            }
+        stamps = now
+    assert [p.read_bytes() for p in sorted((tmp_path / "site0").rglob("*.html"))] == [
+        p.read_bytes() for p in sorted((tmp_path / "site2").rglob("*.html"))
+    ]
+    # with a file of one's own (kept off the site): the same pages, reviews applied
+    profile = ROOT / "examples" / "03-valid-person-profile.ttl"
+    site = tmp_path / "site-data"
+    code, _, err = run_cli(
+        "--reviews", str(folder), "--data", str(profile), "site", "-o", str(site)
+    )
+    assert code == 0, err
+    assert [p.read_bytes() for p in sorted(site.rglob("*.html"))] == [
+        p.read_bytes() for p in sorted((tmp_path / "site0").rglob("*.html"))
+    ]
+
+
 # ---------------------------------------------------------------------------- figures
 def test_cohen_kappa_hand_computed():
     # 10 items, two categories. A says yes on 1-6, B on 1-5 and 7.
@@ -648,6 +754,7 @@ def test_site_shows_review_badges_and_figures(tmp_path):
     s.decide(links[0].key, "confirm")
     out = tmp_path / "site"
     build_site(load(files=files, reviews=[folder]), out)
+    confirmed_only = {p.relative_to(out): p.read_text() for p in out.rglob("*.html")}
     # the site speaks Dutch (nl/) and English (en/): the review status in words, both trees
     pages = "".join(p.read_text() for p in (out / "en" / "concepts").rglob("*.html"))
     assert "confirmed by 1 reviewer(s)" in pages and "not reviewed" in pages
@@ -658,6 +765,28 @@ def test_site_shows_review_badges_and_figures(tmp_path):
     coverage = (out / "nl" / "coverage.html").read_text()
     assert "Expertbeoordeling" in coverage and "1 beoordelaar(s)" in coverage
     assert "<th class='num'>Bevestigd</th>" in coverage
+
+    # the reviewer now rejects the first link and changes the second: the change is a
+    # record the reviewer made (in the user graph), which is no user data to keep off the
+    # site: the badges stay, and the rejected link stays off the pages
+    rejected, changed = links[0], links[1]
+    folder = tmp_path / "reviews2"  # the first file is an input of this process now
+    folder.mkdir()
+    s = ReviewSession(plain, parse_reviewer("jansen", "Jan"), folder, today="2026-12-04")
+    s.decide(rejected.key, "reject", reason="theme-only")
+    s.decide(changed.key, "change", relation="skos:relatedMatch", rule="hgrule:R-REL-1")
+    out = tmp_path / "site2"
+    build_site(load(files=files, reviews=[folder]), out)
+    concepts = sorted((out / "nl" / "concepts").rglob("*.html"))
+    pages = "".join(p.read_text() for p in concepts)
+    assert "relatie gewijzigd bij beoordeling door 1 beoordelaar(s)" in pages
+    assert "afgewezen" not in pages and "bevestigd" not in pages
+    # the rejected link's subject had it in its table (confirmed), and now has none
+    subject = Path("nl", "concepts", fw(rejected.subject), rejected.subject.split(":")[1] + ".html")
+    assert "bevestigd door 1" in confirmed_only[subject]
+    assert "<tr" not in (out / subject).read_text()
+    coverage = (out / "nl" / "coverage.html").read_text()
+    assert "<th class='num'>Afgewezen</th>" in coverage
 
 
 def test_predicted_candidates_are_reviewable_and_count_once_confirmed(base, records, tmp_path):
