@@ -144,8 +144,16 @@ def test_each_decision_is_written_at_once_as_rubric_9_says(base, records, tmp_pa
     }
     assert rows[(a.subject, a.predicate, a.object, "")].reviewer_agreement == 1.0
     rej = rows[(b.subject, b.predicate, b.object, "Not")]
-    assert (rej.curation_rule_text, rej.reviewer_agreement) == ("theme-only", 1.0)
-    assert (c.subject, c.predicate, c.object, "Not") in rows, "the old relation stays"
+    # the reason in its declared extension slot; curation_rule_text stays for a rule's text
+    assert (rej.review_reason, rej.curation_rule_text, rej.reviewer_agreement) == (
+        "theme-only",
+        "",
+        1.0,
+    )
+    assert rf.metadata["extension_definitions"][0]["slot_name"] == "review_reason"
+    assert rows[(c.subject, c.predicate, c.object, "Not")].curation_rule == c.rule, (
+        "the old relation stays, with the rule it was curated under"
+    )
     new = rows[(c.subject, "skos:closeMatch", c.object, "")]
     assert new.curation_rule == "hgrule:R-CLOSE-1" and new.comment == "zie “kern”"
     nm = rows[(nomatch.subject, nomatch.predicate, "sssom:NoTermFound", "")]
@@ -163,6 +171,29 @@ def test_each_decision_is_written_at_once_as_rubric_9_says(base, records, tmp_pa
     assert not any(
         r.negated and r.subject_id == b.subject and r.object_id == b.object for r in again.records
     )
+    # a file written before the reason's slot (the code in curation_rule_text) reads the same
+    s.decide(b.key, "reject", reason="too-broad")
+    text = path.read_text()
+    head = [ln for ln in text.split("\n") if ln.startswith("#")]
+    cut = head.index("# extension_definitions:")
+    head = head[:cut] + [ln for ln in head[cut + 1 :] if not ln.startswith(("# -", "#   "))]
+    rows_ = [ln.split("\t") for ln in text.split("\n") if ln and not ln.startswith("#")]
+    old = [[*r[:14], r[16] or r[14], r[15]] for r in rows_]
+    old[0][14] = "curation_rule_text"
+    legacy = tmp_path / "old" / "jansen.sssom.tsv"
+    legacy.parent.mkdir()
+    legacy.write_text("\n".join(head + ["\t".join(r) for r in old]) + "\n")
+    assert "review_reason" not in legacy.read_text()
+    from dataclasses import replace
+
+    def lineless(p: Path) -> list:
+        return [replace(d, lines=()) for d in read_decisions([(p, None)])]
+
+    assert lineless(legacy) == lineless(path)
+    assert [d.reason for d in read_decisions([(legacy, None)]) if d.key == b.key] == ["too-broad"]
+    # a change to related names which of its three rules it meets
+    with pytest.raises(ParameterError, match="R-REL-1, R-REL-2, R-REL-3"):
+        s.decide(c.key, "change", relation="skos:relatedMatch")
     # a rejection needs a reason; 'other' needs the text
     with pytest.raises(ParameterError, match="reason"):
         s.decide(a.key, "reject")
@@ -598,6 +629,10 @@ def test_xlsx_round_trip(base, records, tmp_path):
     }
     assert {t[0] for t in targets} == letters
     assert wb["lists"].sheet_state == "hidden"
+    # related has three rubric rules: the dropdown offers it once per rule, never without
+    relations = [c.value for c in wb["lists"]["C"] if c.value]
+    related = [r for r in relations if "skos:relatedMatch" in r]
+    assert related == [f"verwant aan (skos:relatedMatch, R-REL-{i})" for i in (1, 2, 3)]
     assert sheet_reviewer(sheet) == ("hgagent:jansen", "Jan Jansen")
     # no text cell starts like a formula
     for row in ws.iter_rows(min_row=2, values_only=True):

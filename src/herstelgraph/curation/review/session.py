@@ -450,6 +450,12 @@ class ReviewSession:
             options = RULES[relation.lstrip(REVERSED)]
             if rule and rule not in options:
                 raise ParameterError("rule", f"rule {rule} does not go with {relation}")
+            if not rule and len(options) > 1:  # related: which of its rules the reviewer saw
+                raise ParameterError(
+                    "rule",
+                    f"a change to {relation.lstrip(REVERSED)} names the rubric rule it meets: "
+                    + ", ".join(r.split(":", 1)[1] for r in options),
+                )
             return [
                 Decision(
                     kind=k.CHANGE,
@@ -457,6 +463,7 @@ class ReviewSession:
                     stance=relation,
                     reason=reason,
                     rule=rule or _only_rule(relation),
+                    reviewed_rule=base_rule,
                     **common,
                 )
             ]

@@ -191,8 +191,27 @@ T_STATUS = {
 }
 
 
-def _relation_label(lang: str, stance: str) -> str:
-    return f"{WORDS[lang].get(stance, stance)} ({stance})"
+def _relation_label(lang: str, stance: str, rule: str = "") -> str:
+    rule = f", {rule.split(':', 1)[1]}" if rule else ""
+    return f"{WORDS[lang].get(stance, stance)} ({stance}{rule})"
+
+
+def _needs_rule(stance: str | None) -> bool:
+    from .records import REVERSED, RULES
+
+    return stance is not None and len(RULES[stance.lstrip(REVERSED)]) > 1
+
+
+def _relation_options() -> list[tuple[str, str]]:
+    """(stance, rule) of the new-relation dropdown: a relation with several rubric rules
+    (related: R-REL-1..3) once per rule, so a change names the rule it meets."""
+    from .records import REVERSED, RULES
+
+    out = []
+    for s in STANCES:
+        rules = RULES[s.lstrip(REVERSED)]
+        out += [(s, r) for r in rules] if len(rules) > 1 else [(s, "")]
+    return out
 
 
 class SheetErrors(InputError):
@@ -295,7 +314,7 @@ def export_xlsx(
     lists = wb.create_sheet("lists")
     dec = list(DECISIONS[lang].values())
     rea = list(REASONS[lang].values())
-    rel = [_relation_label(lang, s) for s in STANCES]
+    rel = [_relation_label(lang, s, r) for s, r in _relation_options()]
     for i, values in enumerate((dec, rea, rel), start=1):
         for j, v in enumerate(values, start=1):
             lists.cell(row=j, column=i, value=v)
@@ -518,12 +537,14 @@ def import_xlsx(session: ReviewSession, path: Path) -> int:
         )
     col = {name: i for i, name in enumerate(header) if name}
     decisions, reasons = _lookup(DECISIONS), _lookup(REASONS)
-    relations = {}
+    relations: dict[str, tuple[str, str]] = {}  # what a cell may say -> (stance, rule)
     for lang in WORDS:
         for s in STANCES:
-            relations[_fold(_relation_label(lang, s))] = s
-            relations[_fold(WORDS[lang][s])] = s
-            relations[_fold(s)] = s
+            relations[_fold(_relation_label(lang, s))] = (s, "")
+            relations[_fold(WORDS[lang][s])] = (s, "")
+            relations[_fold(s)] = (s, "")
+        for s, rule in _relation_options():
+            relations[_fold(_relation_label(lang, s, rule))] = (s, rule)
     problems: list[str] = []
     todo: list[tuple[str, str, dict]] = []
 
@@ -581,7 +602,7 @@ def import_xlsx(session: ReviewSession, path: Path) -> int:
             kw["reason"] = reason
         if code in ("change", "disagree"):
             text = values.get("new_relation", "")
-            rel = relations.get(_fold(text)) if text else None
+            rel, rule = relations.get(_fold(text), (None, "")) if text else (None, "")
             if code == "change" and rel is None:
                 problems.append(
                     f"{where(r, 'new_relation')}: a change needs the new relation; choose one "
@@ -600,7 +621,13 @@ def import_xlsx(session: ReviewSession, path: Path) -> int:
                     "choose one from the list"
                 )
                 continue
-            kw["relation"] = rel
+            if code == "change" and not rule and _needs_rule(rel):
+                problems.append(
+                    f"{where(r, 'new_relation')}: {text!r} has several rubric rules; choose "
+                    "the one with the rule it meets from the list"
+                )
+                continue
+            kw["relation"], kw["rule"] = rel, rule
         if code == "disagree":
             target = values.get("matches", "")
             _, _, scheme = split_key(key)
@@ -638,7 +665,7 @@ def import_xlsx(session: ReviewSession, path: Path) -> int:
                     kw.get("reason", ""),
                     kw.get("relation"),
                     kw.get("target"),
-                    "",
+                    kw.get("rule", ""),
                     kw["comment"],
                 )
             )
