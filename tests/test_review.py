@@ -361,6 +361,36 @@ def test_rejected_record_leaves_chains_and_profile_coverage(base, records, tmp_p
     assert reviewed[y].via != x
 
 
+def test_queue_filters_reviewed_by_anyone_or_nobody(base, records, tmp_path):
+    from herstelgraph.curation.review.app import ReviewApp
+    from herstelgraph.curation.review.session import QueueFilter
+
+    pair = "bijlage-ii__randvoorwaarden"
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    other = _session(base, tmp_path / "a", "pieters", "Piet Pieters")
+    me = _session(base, tmp_path / "b", read_dirs=[tmp_path / "a"])
+    every = [c.key for c in me.queue(QueueFilter(pair=pair))]
+    assert len(every) > 3
+    other.decide(every[0], "unsure")  # unsure is a review too
+    me = _session(base, tmp_path / "b", read_dirs=[tmp_path / "a"])
+    me.decide(every[1], "unsure")
+    me.decide(every[2], "unsure")
+
+    def keys(anyone: str, **kw) -> list[str]:
+        return [c.key for c in me.queue(QueueFilter(pair=pair, anyone=anyone, **kw))]
+
+    assert keys("reviewed") == every[:3]
+    assert keys("none") == every[3:]
+    # beside "by others": reviewed by someone, and not by me
+    assert keys("reviewed", mine="todo") == every[:1]
+    # the app's queue takes it as a parameter, with the progress of the whole queue
+    app = ReviewApp(me)
+    q = app.queue({"pair": pair, "anyone": "none"})
+    assert [i["key"] for i in q["items"]] == every[3:]
+    assert [i["key"] for i in app.queue({"pair": pair, "anyone": "reviewed"})["items"]] == every[:3]
+
+
 def test_reviewed_only_and_min_confidence(base, records, tmp_path):
     from herstelgraph.curation.sssom import review_status
 

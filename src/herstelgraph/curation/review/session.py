@@ -139,6 +139,7 @@ class QueueFilter:
     band: str | None = None
     mine: str | None = None  # 'todo' | 'done'
     others: str | None = None  # 'reviewed' | 'none'
+    anyone: str | None = None  # 'reviewed' | 'none': by anyone, me included (current decisions)
     source: str | None = None  # 'curated' | 'predicted' | 'review'
 
 
@@ -278,6 +279,9 @@ class ReviewSession:
                 continue
             others = any(d.reviewer != me for d in claim.decisions)
             if (flt.others == "reviewed" and not others) or (flt.others == "none" and others):
+                continue
+            anyone = bool(claim.decisions)
+            if (flt.anyone == "reviewed" and not anyone) or (flt.anyone == "none" and anyone):
                 continue
             out.append(claim)
 
