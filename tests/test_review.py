@@ -602,7 +602,7 @@ def test_alpha_agrees_with_the_krippendorff_package():
         assert ours == pytest.approx(ref, abs=1e-9)
 
 
-def test_stats_counts_agreement_and_disagreements(base, records, tmp_path, run_cli):
+def test_stats_counts_agreement_and_disagreements(base, records, tmp_path, run_cli, monkeypatch):
     import json
 
     links = [r for r in records if r.object != "sssom:NoTermFound"][:3]
@@ -631,6 +631,16 @@ def test_stats_counts_agreement_and_disagreements(base, records, tmp_path, run_c
         .lstrip("\ufeff")
         .startswith("subject_framework,object_framework,relation,records")
     )
+    # a link a reviewer added (this item matches X) is counted under its own words
+    nm = next(r for r in records if r.object == "sssom:NoTermFound")
+    c = _session(base, tmp_path, "derksen", "Dirk")  # a new file: the others were read
+    target = next(x for x, sc in c.schemes.items() if sc == nm.object_source)
+    c.decide(nm.key, "disagree", target=target, rule="hgrule:R-REL-1")
+    monkeypatch.setenv("COLUMNS", "250")  # no cell wrapped
+    code, out, _ = run_cli("--lang", "nl", "review", "stats", "--reviews", str(tmp_path))
+    assert code == 0 and "toegevoegd bij beoordeling" in out and "added in review" not in out
+    code, out, _ = run_cli("--lang", "en", "review", "stats", "--reviews", str(tmp_path))
+    assert code == 0 and "added in review" in out
 
 
 # ---------------------------------------------------------------------------- the sheet

@@ -329,6 +329,28 @@ def test_curriculum_cli_ranks_and_fills_a_copy(tmp_path, capsys):
     assert rows[3][3] == "[suggestie] geen goede match"
     assert main(["suggest", "curriculum", str(sheet), "--framework", "bk-0597-1",
                  "--method", "lexical", "--fill", str(sheet)]) == 2  # fmt: skip
+    capsys.readouterr()
+    # a Dutch header the curriculum importer knows: that column is filled, none is added
+    sheet.write_text(
+        "module;leerresultaat;gekoppelde items\nM1;Respecteert het beroepsgeheim;\n",
+        encoding="utf-8",
+    )
+    assert main(["suggest", "curriculum", str(sheet), "--framework", "bk-0597-1",
+                 "--method", "lexical", "--fill", str(filled)]) == 0  # fmt: skip
+    rows = list(csv.reader(filled.read_text(encoding="utf-8-sig").splitlines(), delimiter=";"))
+    assert rows[0] == ["module", "leerresultaat", "gekoppelde items", "suggestion note"]
+    assert rows[1][2].startswith("[suggestie] bk:")
+    # the notice counts the rows written: SSSOM leaves out the ones below the line
+    sheet.write_text(
+        "leerresultaat\nRespecteert het beroepsgeheim\nBedient een heftruck in het magazijn\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "s.sssom.tsv"
+    assert main(["suggest", "curriculum", str(sheet), "--framework", "bk-0597-1",
+                 "--method", "lexical", "-k", "3", "-o", str(out)]) == 0  # fmt: skip
+    written = [ln for ln in out.read_text().splitlines() if ln and not ln.startswith("#")]
+    err = capsys.readouterr().err
+    assert 1 < len(written) < 7 and f" {len(written) - 1} " in err, err
 
 
 def test_items_cli_reads_skos_and_csv(capsys):

@@ -64,6 +64,9 @@ RELATIONS: dict[str, Pair] = {
     "ceasn:prerequisiteAlignment": ("veronderstelt als voorkennis", "presupposes (prerequisite)"),
     # the same record read from the knowledge item's side (questions.alignment.PREREQUISITE_OF)
     "prerequisiteOf": ("is voorkennis voor", "is a prerequisite of"),
+    # the relation column of ``review stats`` for a link no curated record states
+    "added in review": ("toegevoegd bij beoordeling", "added in review"),
+    "predicted": ("voorspeld (suggest)", "predicted (suggest)"),
 }
 
 
