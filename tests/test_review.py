@@ -729,7 +729,7 @@ def test_xlsx_import_lists_every_row_error_and_writes_nothing(base, tmp_path, ru
     ws.cell(row=nm_rows[0], column=col["decision"]).value = "matches item"
     ws.cell(row=nm_rows[0], column=col["matches item (ID)"]).value = "bk:kennis-01"  # wrong fw
     wb.save(sheet)
-    code, _, err = run_cli("review", "import", str(sheet), "--reviews", str(folder))
+    code, _, err = run_cli("--lang", "en", "review", "import", str(sheet), "--reviews", str(folder))
     assert code == 2
     lines = err.strip().splitlines()
     assert len(lines) == 4, err
@@ -742,8 +742,19 @@ def test_xlsx_import_lists_every_row_error_and_writes_nothing(base, tmp_path, ru
     ordered = sorted(expected, key=lambda e: int(e.split("row ")[1].split(",")[0]))
     for want, line in zip(ordered, lines, strict=False):
         assert want in line, (want, line)
-    assert "er is niets geïmporteerd" in lines[3]  # Dutch by default
+    assert "nothing was imported" in lines[3]
+    # a Dutch run (the default) says every row error in Dutch
+    code, _, err = run_cli("review", "import", str(sheet), "--reviews", str(folder))
+    lines = err.strip().splitlines()
+    assert code == 2 and len(lines) == 4, err
+    row = link_rows[1]
+    assert f"blad 'review', rij {row}, kolom {letter(col['decision'])} (decision): " in err
+    assert "'maybe' is geen besluit; kies er een uit de lijst" in err
+    assert "een afwijzing heeft een reden nodig" in err
+    assert "er is niets geïmporteerd" in lines[3]
     assert not (folder / "jansen.sssom.tsv").exists()
+    code, _, err = run_cli("review", "export", "--reviewer", "Jansen!", "-o", str(sheet))
+    assert code == 2 and "beoordelaar 'Jansen!': geef een ORCID" in err
 
 
 # ---------------------------------------------------------------------------- the app

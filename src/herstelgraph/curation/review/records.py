@@ -165,27 +165,24 @@ def _orcid_ok(digits: str) -> bool:
     return digits[-1] == ("X" if check == 10 else str(check))
 
 
-def parse_reviewer(text: str, label: str = "") -> Reviewer:
+def parse_reviewer(text: str, label: str = "", lang: str = "en") -> Reviewer:
     """A reviewer from what a user types: an ORCID (bare, ``orcid:…`` or its URL) or a short
-    name (lower-case letters, digits and hyphens, 2-40 characters, starting with a letter)."""
+    name (lower-case letters, digits and hyphens, 2-40 characters, starting with a letter).
+    ``lang``: the language of the error (the one the user's run speaks)."""
+    from ...words import message
+
     raw = text.strip()
     m = _ORCID.match(raw)
     if m:
         digits = m.group(1).replace("-", "")
         if not _orcid_ok(digits):
-            raise InputError(
-                f"reviewer {text!r}: not a valid ORCID (its check digit is wrong); "
-                "copy it from your ORCID record"
-            )
+            raise InputError(message("reviewer_bad_orcid", lang, text=text))
         return Reviewer(f"orcid:{m.group(1)}", f"orcid-{m.group(1)}", label)
     name = raw.removeprefix("hgagent:")
     if not _SHORT.match(name):
-        raise InputError(
-            f"reviewer {text!r}: give an ORCID (0000-0002-1825-0097) or a short name of "
-            "lower-case letters, digits and hyphens, e.g. 'jansen' or 'a-jansen'"
-        )
+        raise InputError(message("reviewer_bad_name", lang, text=text))
     if name in RESERVED_NAMES:
-        raise InputError(f"reviewer {text!r}: that name is the curation team's; choose another")
+        raise InputError(message("reviewer_reserved", lang, text=text))
     return Reviewer(f"hgagent:{name}", name, label)
 
 
