@@ -379,7 +379,7 @@ def test_a_review_decision_on_an_esco_link_is_applied(tmp_path):
     keys = {c.key for c in session.queue(QueueFilter(pair="bk-0597-1__esco"))}
     assert {only.key, other.key} <= keys, "the ESCO links are in the review queue"
     session.decide(only.key, "reject", reason="theme-only")
-    session.decide(other.key, "change", relation="skos:relatedMatch")
+    session.decide(other.key, "change", relation="skos:relatedMatch", rule="hgrule:R-REL-1")
     rf = read_file(tmp_path / "jansen.sssom.tsv", protect=False)
     assert {"escos", "hgext"} <= set(rf.metadata["curie_map"]), "the file declares its prefixes"
     reviewed = load_reviewed(reviews=[tmp_path])

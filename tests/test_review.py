@@ -144,8 +144,16 @@ def test_each_decision_is_written_at_once_as_rubric_9_says(base, records, tmp_pa
     }
     assert rows[(a.subject, a.predicate, a.object, "")].reviewer_agreement == 1.0
     rej = rows[(b.subject, b.predicate, b.object, "Not")]
-    assert (rej.curation_rule_text, rej.reviewer_agreement) == ("theme-only", 1.0)
-    assert (c.subject, c.predicate, c.object, "Not") in rows, "the old relation stays"
+    # the reason in its declared extension slot; curation_rule_text stays for a rule's text
+    assert (rej.review_reason, rej.curation_rule_text, rej.reviewer_agreement) == (
+        "theme-only",
+        "",
+        1.0,
+    )
+    assert rf.metadata["extension_definitions"][0]["slot_name"] == "review_reason"
+    assert rows[(c.subject, c.predicate, c.object, "Not")].curation_rule == c.rule, (
+        "the old relation stays, with the rule it was curated under"
+    )
     new = rows[(c.subject, "skos:closeMatch", c.object, "")]
     assert new.curation_rule == "hgrule:R-CLOSE-1" and new.comment == "zie “kern”"
     nm = rows[(nomatch.subject, nomatch.predicate, "sssom:NoTermFound", "")]
@@ -163,6 +171,29 @@ def test_each_decision_is_written_at_once_as_rubric_9_says(base, records, tmp_pa
     assert not any(
         r.negated and r.subject_id == b.subject and r.object_id == b.object for r in again.records
     )
+    # a file written before the reason's slot (the code in curation_rule_text) reads the same
+    s.decide(b.key, "reject", reason="too-broad")
+    text = path.read_text()
+    head = [ln for ln in text.split("\n") if ln.startswith("#")]
+    cut = head.index("# extension_definitions:")
+    head = head[:cut] + [ln for ln in head[cut + 1 :] if not ln.startswith(("# -", "#   "))]
+    rows_ = [ln.split("\t") for ln in text.split("\n") if ln and not ln.startswith("#")]
+    old = [[*r[:14], r[16] or r[14], r[15]] for r in rows_]
+    old[0][14] = "curation_rule_text"
+    legacy = tmp_path / "old" / "jansen.sssom.tsv"
+    legacy.parent.mkdir()
+    legacy.write_text("\n".join(head + ["\t".join(r) for r in old]) + "\n")
+    assert "review_reason" not in legacy.read_text()
+    from dataclasses import replace
+
+    def lineless(p: Path) -> list:
+        return [replace(d, lines=()) for d in read_decisions([(p, None)])]
+
+    assert lineless(legacy) == lineless(path)
+    assert [d.reason for d in read_decisions([(legacy, None)]) if d.key == b.key] == ["too-broad"]
+    # a change to related names which of its three rules it meets
+    with pytest.raises(ParameterError, match="R-REL-1, R-REL-2, R-REL-3"):
+        s.decide(c.key, "change", relation="skos:relatedMatch")
     # a rejection needs a reason; 'other' needs the text
     with pytest.raises(ParameterError, match="reason"):
         s.decide(a.key, "reject")
@@ -330,6 +361,36 @@ def test_rejected_record_leaves_chains_and_profile_coverage(base, records, tmp_p
     assert reviewed[y].via != x
 
 
+def test_queue_filters_reviewed_by_anyone_or_nobody(base, records, tmp_path):
+    from herstelgraph.curation.review.app import ReviewApp
+    from herstelgraph.curation.review.session import QueueFilter
+
+    pair = "bijlage-ii__randvoorwaarden"
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    other = _session(base, tmp_path / "a", "pieters", "Piet Pieters")
+    me = _session(base, tmp_path / "b", read_dirs=[tmp_path / "a"])
+    every = [c.key for c in me.queue(QueueFilter(pair=pair))]
+    assert len(every) > 3
+    other.decide(every[0], "unsure")  # unsure is a review too
+    me = _session(base, tmp_path / "b", read_dirs=[tmp_path / "a"])
+    me.decide(every[1], "unsure")
+    me.decide(every[2], "unsure")
+
+    def keys(anyone: str, **kw) -> list[str]:
+        return [c.key for c in me.queue(QueueFilter(pair=pair, anyone=anyone, **kw))]
+
+    assert keys("reviewed") == every[:3]
+    assert keys("none") == every[3:]
+    # beside "by others": reviewed by someone, and not by me
+    assert keys("reviewed", mine="todo") == every[:1]
+    # the app's queue takes it as a parameter, with the progress of the whole queue
+    app = ReviewApp(me)
+    q = app.queue({"pair": pair, "anyone": "none"})
+    assert [i["key"] for i in q["items"]] == every[3:]
+    assert [i["key"] for i in app.queue({"pair": pair, "anyone": "reviewed"})["items"]] == every[:3]
+
+
 def test_reviewed_only_and_min_confidence(base, records, tmp_path):
     from herstelgraph.curation.sssom import review_status
 
@@ -381,6 +442,112 @@ def test_cli_reviewed_only_and_min_confidence(base, run_cli, tmp_path):
     assert code == 0 and rows and all(r["confidence"] >= 0.6 for r in rows)
     code, _, err = run_cli("gaps", "bk-0597-1", "valente-2023", "--min-confidence", "2")
     assert code == 2 and "between 0 and 1" in err
+
+
+def _three_decisions(base, records, folder: Path) -> dict[str, str]:
+    """A confirm, a reject and a change on bijlage-ii -> bk-0597-1 links (record by kind)."""
+    links = sorted(
+        (
+            r
+            for r in records
+            if fw(r.subject) == "bijlage-ii"
+            and fw(r.object) == "bk-0597-1"
+            and r.predicate in ("skos:closeMatch", "skos:broadMatch", "skos:narrowMatch")
+        ),
+        key=lambda r: r.record,
+    )
+    s = _session(base, folder)
+    confirm, reject, change = links[0], links[1], links[2]
+    s.decide(confirm.key, "confirm")
+    s.decide(reject.key, "reject", reason="theme-only")
+    new = "skos:relatedMatch"
+    s.decide(change.key, "change", relation=new, rule="hgrule:R-REL-1")
+    return {"confirm": confirm.record, "reject": reject.record, "change": change.record}
+
+
+def _wait_for_store(cache: Path) -> Path:
+    """The persisted store folder, once written (a slow build writes it from a detached
+    process while the CLI answers)."""
+    import time
+
+    from herstelgraph.store import persist
+
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        done = [p for p in cache.glob("store-*") if (p / persist.MANIFEST).is_file()]
+        if done:
+            return done[0]
+        time.sleep(0.2)
+    raise AssertionError("no persisted store was written")
+
+
+def test_cli_answers_the_same_from_the_persisted_store(
+    base, records, tmp_path, run_cli, monkeypatch
+):
+    """Run 1 builds the store, runs 2 and 3 open it from disk: --reviewed-only,
+    --min-confidence and the site's badges answer as ``load()`` does, every run."""
+    import json
+
+    from herstelgraph.store import persist
+
+    folder = tmp_path / "reviews"
+    folder.mkdir()
+    made = _three_decisions(base, records, folder)
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("HERSTELGRAPH_CACHE", str(cache))
+    api = load(reviews=[folder])
+    want_reviewed = al.crosswalk(api, "bijlage-ii", "bk-0597-1", reviewed_only=1)
+    want_conf = al.crosswalk(api, "bijlage-ii", "bk-0597-1", min_confidence=0.8)
+    # the confirmed record and the reviewer's new one (the change); the rejected one never
+    assert made["confirm"] in {r.record for r in want_reviewed}
+    assert len(want_reviewed) == 2
+    assert made["reject"] not in {r.record for r in want_conf}
+    # the change: the reviewer's relation (no confidence: kept by --min-confidence)
+    changed = [r for r in want_conf if r.record == made["change"]]
+    assert [(r.relation, r.confidence) for r in changed] == [("skos:relatedMatch", None)]
+
+    def ask(*argv: str) -> list:
+        code, out, err = run_cli("--reviews", str(folder), *argv, "--format", "json")
+        assert code == 0, err
+        return [(r["record"], r["relation"]) for r in json.loads(out)]
+
+    def rows(answer) -> list:
+        return [(r.record, r.relation) for r in answer]
+
+    stamps = None
+    for run in range(3):
+        reviewed = ask("crosswalk", "bijlage-ii", "bk-0597-1", "--reviewed-only")
+        assert reviewed == rows(want_reviewed), f"run {run + 1}"
+        confident = ask("crosswalk", "bijlage-ii", "bk-0597-1", "--min-confidence", "0.8")
+        assert confident == rows(want_conf), f"run {run + 1}"
+        site = tmp_path / f"site{run}"
+        code, _, err = run_cli("--reviews", str(folder), "site", "-o", str(site))
+        assert code == 0, err
+        pages = "".join(p.read_text() for p in (site / "nl" / "concepts").rglob("*.html"))
+        assert "bevestigd door 1 beoordelaar(s)" in pages, f"run {run + 1}"
+        figures = (site / "nl" / "coverage.html").read_text()
+        assert "Expertbeoordeling" in figures and "1 beoordelaar(s)" in figures
+        store = _wait_for_store(cache)
+        assert (store / persist.STATE).is_file()
+        now = {p.name: p.stat().st_mtime_ns for p in store.iterdir()}
+        if stamps is not None:  # opened, not rebuilt
+            assert {k: now[k] for k in stamps if k != persist.MANIFEST} == {
+                k: v for k, v in stamps.items() if k != persist.MANIFEST
+            }
+        stamps = now
+    assert [p.read_bytes() for p in sorted((tmp_path / "site0").rglob("*.html"))] == [
+        p.read_bytes() for p in sorted((tmp_path / "site2").rglob("*.html"))
+    ]
+    # with a file of one's own (kept off the site): the same pages, reviews applied
+    profile = ROOT / "examples" / "03-valid-person-profile.ttl"
+    site = tmp_path / "site-data"
+    code, _, err = run_cli(
+        "--reviews", str(folder), "--data", str(profile), "site", "-o", str(site)
+    )
+    assert code == 0, err
+    assert [p.read_bytes() for p in sorted(site.rglob("*.html"))] == [
+        p.read_bytes() for p in sorted((tmp_path / "site0").rglob("*.html"))
+    ]
 
 
 # ---------------------------------------------------------------------------- figures
@@ -435,7 +602,7 @@ def test_alpha_agrees_with_the_krippendorff_package():
         assert ours == pytest.approx(ref, abs=1e-9)
 
 
-def test_stats_counts_agreement_and_disagreements(base, records, tmp_path, run_cli):
+def test_stats_counts_agreement_and_disagreements(base, records, tmp_path, run_cli, monkeypatch):
     import json
 
     links = [r for r in records if r.object != "sssom:NoTermFound"][:3]
@@ -464,6 +631,16 @@ def test_stats_counts_agreement_and_disagreements(base, records, tmp_path, run_c
         .lstrip("\ufeff")
         .startswith("subject_framework,object_framework,relation,records")
     )
+    # a link a reviewer added (this item matches X) is counted under its own words
+    nm = next(r for r in records if r.object == "sssom:NoTermFound")
+    c = _session(base, tmp_path, "derksen", "Dirk")  # a new file: the others were read
+    target = next(x for x, sc in c.schemes.items() if sc == nm.object_source)
+    c.decide(nm.key, "disagree", target=target, rule="hgrule:R-REL-1")
+    monkeypatch.setenv("COLUMNS", "250")  # no cell wrapped
+    code, out, _ = run_cli("--lang", "nl", "review", "stats", "--reviews", str(tmp_path))
+    assert code == 0 and "toegevoegd bij beoordeling" in out and "added in review" not in out
+    code, out, _ = run_cli("--lang", "en", "review", "stats", "--reviews", str(tmp_path))
+    assert code == 0 and "added in review" in out
 
 
 # ---------------------------------------------------------------------------- the sheet
@@ -492,6 +669,10 @@ def test_xlsx_round_trip(base, records, tmp_path):
     }
     assert {t[0] for t in targets} == letters
     assert wb["lists"].sheet_state == "hidden"
+    # related has three rubric rules: the dropdown offers it once per rule, never without
+    relations = [c.value for c in wb["lists"]["C"] if c.value]
+    related = [r for r in relations if "skos:relatedMatch" in r]
+    assert related == [f"verwant aan (skos:relatedMatch, R-REL-{i})" for i in (1, 2, 3)]
     assert sheet_reviewer(sheet) == ("hgagent:jansen", "Jan Jansen")
     # no text cell starts like a formula
     for row in ws.iter_rows(min_row=2, values_only=True):
@@ -548,7 +729,7 @@ def test_xlsx_import_lists_every_row_error_and_writes_nothing(base, tmp_path, ru
     ws.cell(row=nm_rows[0], column=col["decision"]).value = "matches item"
     ws.cell(row=nm_rows[0], column=col["matches item (ID)"]).value = "bk:kennis-01"  # wrong fw
     wb.save(sheet)
-    code, _, err = run_cli("review", "import", str(sheet), "--reviews", str(folder))
+    code, _, err = run_cli("--lang", "en", "review", "import", str(sheet), "--reviews", str(folder))
     assert code == 2
     lines = err.strip().splitlines()
     assert len(lines) == 4, err
@@ -561,8 +742,19 @@ def test_xlsx_import_lists_every_row_error_and_writes_nothing(base, tmp_path, ru
     ordered = sorted(expected, key=lambda e: int(e.split("row ")[1].split(",")[0]))
     for want, line in zip(ordered, lines, strict=False):
         assert want in line, (want, line)
-    assert "er is niets geïmporteerd" in lines[3]  # Dutch by default
+    assert "nothing was imported" in lines[3]
+    # a Dutch run (the default) says every row error in Dutch
+    code, _, err = run_cli("review", "import", str(sheet), "--reviews", str(folder))
+    lines = err.strip().splitlines()
+    assert code == 2 and len(lines) == 4, err
+    row = link_rows[1]
+    assert f"blad 'review', rij {row}, kolom {letter(col['decision'])} (decision): " in err
+    assert "'maybe' is geen besluit; kies er een uit de lijst" in err
+    assert "een afwijzing heeft een reden nodig" in err
+    assert "er is niets geïmporteerd" in lines[3]
     assert not (folder / "jansen.sssom.tsv").exists()
+    code, _, err = run_cli("review", "export", "--reviewer", "Jansen!", "-o", str(sheet))
+    assert code == 2 and "beoordelaar 'Jansen!': geef een ORCID" in err
 
 
 # ---------------------------------------------------------------------------- the app
@@ -648,6 +840,7 @@ def test_site_shows_review_badges_and_figures(tmp_path):
     s.decide(links[0].key, "confirm")
     out = tmp_path / "site"
     build_site(load(files=files, reviews=[folder]), out)
+    confirmed_only = {p.relative_to(out): p.read_text() for p in out.rglob("*.html")}
     # the site speaks Dutch (nl/) and English (en/): the review status in words, both trees
     pages = "".join(p.read_text() for p in (out / "en" / "concepts").rglob("*.html"))
     assert "confirmed by 1 reviewer(s)" in pages and "not reviewed" in pages
@@ -658,6 +851,28 @@ def test_site_shows_review_badges_and_figures(tmp_path):
     coverage = (out / "nl" / "coverage.html").read_text()
     assert "Expertbeoordeling" in coverage and "1 beoordelaar(s)" in coverage
     assert "<th class='num'>Bevestigd</th>" in coverage
+
+    # the reviewer now rejects the first link and changes the second: the change is a
+    # record the reviewer made (in the user graph), which is no user data to keep off the
+    # site: the badges stay, and the rejected link stays off the pages
+    rejected, changed = links[0], links[1]
+    folder = tmp_path / "reviews2"  # the first file is an input of this process now
+    folder.mkdir()
+    s = ReviewSession(plain, parse_reviewer("jansen", "Jan"), folder, today="2026-12-04")
+    s.decide(rejected.key, "reject", reason="theme-only")
+    s.decide(changed.key, "change", relation="skos:relatedMatch", rule="hgrule:R-REL-1")
+    out = tmp_path / "site2"
+    build_site(load(files=files, reviews=[folder]), out)
+    concepts = sorted((out / "nl" / "concepts").rglob("*.html"))
+    pages = "".join(p.read_text() for p in concepts)
+    assert "relatie gewijzigd bij beoordeling door 1 beoordelaar(s)" in pages
+    assert "afgewezen" not in pages and "bevestigd" not in pages
+    # the rejected link's subject had it in its table (confirmed), and now has none
+    subject = Path("nl", "concepts", fw(rejected.subject), rejected.subject.split(":")[1] + ".html")
+    assert "bevestigd door 1" in confirmed_only[subject]
+    assert "<tr" not in (out / subject).read_text()
+    coverage = (out / "nl" / "coverage.html").read_text()
+    assert "<th class='num'>Afgewezen</th>" in coverage
 
 
 def test_predicted_candidates_are_reviewable_and_count_once_confirmed(base, records, tmp_path):

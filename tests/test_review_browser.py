@@ -155,7 +155,7 @@ def test_confirm_reject_change_reload_and_the_file_on_disk(app, driver):
     # the file on disk, read back
     rf = read_file(session.file.path, protect=False)
     got = sorted(
-        (r.subject_id, r.predicate_id, r.object_id, r.predicate_modifier, r.curation_rule_text)
+        (r.subject_id, r.predicate_id, r.object_id, r.predicate_modifier, r.review_reason)
         for r in rf.records
     )
     c0, c1, c2 = (c.curated for c in first)

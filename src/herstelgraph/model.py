@@ -202,7 +202,7 @@ class ReviewDecision(Words):
 
 
 class RejectReason(Words):
-    """The fixed reasons for a rejection, as written in ``curation_rule_text`` (RUBRIC §9)."""
+    """The fixed reasons for a rejection, as written in ``review_reason`` (RUBRIC §9)."""
 
     THEME_ONLY = "theme-only"
     WRONG_DIRECTION = "wrong-direction"

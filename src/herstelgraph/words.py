@@ -69,6 +69,9 @@ RELATIONS: dict[str, Pair] = {
     "ceasn:prerequisiteAlignment": ("veronderstelt als voorkennis", "presupposes (prerequisite)"),
     # the same record read from the knowledge item's side (questions.alignment.PREREQUISITE_OF)
     "prerequisiteOf": ("is voorkennis voor", "is a prerequisite of"),
+    # the relation column of ``review stats`` for a link no curated record states
+    "added in review": ("toegevoegd bij beoordeling", "added in review"),
+    "predicted": ("voorspeld (suggest)", "predicted (suggest)"),
 }
 
 
@@ -610,6 +613,89 @@ MESSAGES: dict[str, Pair] = {
     "review_row_errors": (
         "{n} rijfout(en); er is niets geïmporteerd",
         "{n} row error(s); nothing was imported",
+    ),
+    # a reviewer's ID (review --reviewer) and the rows of a review sheet (review import)
+    "reviewer_bad_orcid": (
+        "beoordelaar {text!r}: geen geldige ORCID (het controlecijfer klopt niet); kopieer hem "
+        "uit je ORCID-record",
+        "reviewer {text!r}: not a valid ORCID (its check digit is wrong); copy it from your "
+        "ORCID record",
+    ),
+    "reviewer_bad_name": (
+        "beoordelaar {text!r}: geef een ORCID (0000-0002-1825-0097) of een korte naam van kleine "
+        "letters, cijfers en koppeltekens, bijv. 'jansen' of 'a-jansen'",
+        "reviewer {text!r}: give an ORCID (0000-0002-1825-0097) or a short name of lower-case "
+        "letters, digits and hyphens, e.g. 'jansen' or 'a-jansen'",
+    ),
+    "reviewer_reserved": (
+        "beoordelaar {text!r}: die naam is van het curatieteam; kies een andere",
+        "reviewer {text!r}: that name is the curation team's; choose another",
+    ),
+    "sheet_where": (
+        "{path}: blad '{sheet}', rij {row}, kolom {letter} ({head})",
+        "{path}: sheet '{sheet}', row {row}, column {letter} ({head})",
+    ),
+    "sheet_formula": (
+        "een formule; kies een besluit uit de lijst",
+        "a formula; choose a decision from the list",
+    ),
+    "sheet_not_a_decision": (
+        "{raw!r} is geen besluit; kies er een uit de lijst",
+        "{raw!r} is not a decision; choose one from the list",
+    ),
+    "sheet_gone": (
+        "record {key!r} staat niet meer in de mappings; exporteer een nieuw blad",
+        "record {key!r} is not in the mappings any more; export a new sheet",
+    ),
+    "sheet_no_match_takes": (
+        "een no-match-record krijgt '{agree}', '{disagree}' of '{unsure}'; kies daaruit",
+        "a no-match record takes '{agree}', '{disagree}' or '{unsure}'; choose one of those",
+    ),
+    "sheet_for_no_match": (
+        "'{raw}' is voor no-match-records; kies bij een mapping bevestigen, afwijzen, relatie "
+        "wijzigen of onzeker",
+        "'{raw}' is for no-match records; for a mapping choose confirm, reject, change relation "
+        "or unsure",
+    ),
+    "sheet_needs_reason": (
+        "een afwijzing heeft een reden nodig; kies er een uit de lijst",
+        "a rejection needs a reason; choose one from the list",
+    ),
+    "sheet_other_needs_text": (
+        "reden 'anders' heeft hier een toelichting nodig",
+        "reason 'other' needs an explanation here",
+    ),
+    "sheet_change_needs_relation": (
+        "een wijziging heeft de nieuwe relatie nodig; kies er een uit de lijst",
+        "a change needs the new relation; choose one from the list",
+    ),
+    "sheet_same_relation": (
+        "dat is de relatie die het record al heeft; kies 'bevestigen'",
+        "that is the relation it has; choose 'confirm' instead",
+    ),
+    "sheet_not_a_relation": (
+        "{text!r} is geen relatie; kies er een uit de lijst",
+        "{text!r} is not a relation; choose one from the list",
+    ),
+    "sheet_relation_needs_rule": (
+        "{text!r} heeft meerdere rubricregels; kies in de lijst de relatie met de regel die geldt",
+        "{text!r} has several rubric rules; choose the one with the rule it meets from the list",
+    ),
+    "sheet_name_match": (
+        "noem het item dat past (zijn ID, bijv. rv:reflectie-en-scholing-02)",
+        "name the item that matches (its ID, e.g. rv:reflectie-en-scholing-02)",
+    ),
+    "sheet_unknown_item": (
+        "onbekend item {target!r}; schrijf zijn ID",
+        "unknown item {target!r}; write its ID",
+    ),
+    "sheet_other_framework": (
+        "{target} hoort niet bij het kader waarin dit record zocht; noem een item van dat kader",
+        "{target} is not in the framework this record looked in; name an item of that framework",
+    ),
+    "sheet_record": (
+        "{path}: blad '{sheet}', record {key}: {text}",
+        "{path}: sheet '{sheet}', record {key}: {text}",
     ),
     "review_imported": (
         "{path}: {n} beslissingen geïmporteerd",

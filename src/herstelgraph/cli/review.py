@@ -52,7 +52,7 @@ def _reviewer(ident: str, label: str | None, folder: Path):
     """The reviewer, its label asked once (the first time) and then read from the file."""
     from ..curation.review.records import parse_reviewer, read_file
 
-    reviewer = parse_reviewer(ident, label or "")
+    reviewer = parse_reviewer(ident, label or "", verb_lang(None))
     path = folder / reviewer.file_name
     if path.exists():
         known = read_file(path, protect=False).reviewer
@@ -227,7 +227,7 @@ def import_sheet(obj: Context, sheet, reviewer, reviews_dir, predicted):
             _base_store(obj), who, folder, read_dirs=dirs, predicted=[Path(p) for p in predicted]
         )
         try:
-            n = import_xlsx(session, Path(sheet))
+            n = import_xlsx(session, Path(sheet), lang=str(obj.lang))
         except SheetErrors as exc:
             for problem in exc.problems:
                 click.echo(f"herstelgraph: error: {problem}", err=True)
@@ -391,7 +391,7 @@ def review_translation(
     from ..curation.review.translations import read_file
 
     folder, _ = _folders(obj, reviews_dir)
-    who = parse_reviewer(reviewer, label or "")
+    who = parse_reviewer(reviewer, label or "", verb_lang(None))
     mine = folder / file_name(who)
     if not label and mine.exists():
         who = read_file(mine, protect=False).reviewer

@@ -73,14 +73,16 @@ def _emit(cands, fmt: str | None, output: str | None, title: str, **sssom_kw) ->
         from pathlib import Path
 
         out.guard_not_curated(Path(output))
+    written = len(cands)
     if fmt == "sssom":
         data = out.to_sssom(cands, **sssom_kw).encode("utf-8")
+        written = len(out.sssom_rows(cands))  # no "no good match" rows in SSSOM
     else:
         view = View(cands, title, TABLE_COLS, kind=Candidate)
         data = render(Answer((view,)), fmt, _context().presenter())
     write_output(output, data, binary=fmt == "xlsx")
     if output:
-        notice(_context().presenter().msg("suggest_wrote", n=len(cands), path=output))
+        notice(_context().presenter().msg("suggest_wrote", n=written, path=output))
 
 
 def _context() -> Context:

@@ -50,7 +50,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "ids": (
         "aligneditemids", "alignediditems", "items", "itemids", "alignedto", "ids",
         "aligneditems", "competenties", "competentie", "competencies", "competency",
-        "kaderitems", "afgestemdop",
+        "kaderitems", "afgestemdop", "gekoppeldeitems", "gekoppeldeitemids", "gekoppeldaan",
+        "gekoppeldecompetenties", "koppelingen",
     ),
 }  # fmt: skip
 

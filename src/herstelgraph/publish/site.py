@@ -89,9 +89,9 @@ def build_site(
     from ..io.atomic import atomic_dir
 
     if not include_data and _has_user_data(store):
-        from ..store import load
-
-        store = load()  # the shipped graph only: no user triple, nor anything inferred from one
+        # the shipped graph only: no user triple, nor anything inferred from one; with the
+        # review files the store was loaded with, so the badges and figures stay the same
+        store = _without_user_data(store)
 
     out = Path(out)
     if out.exists() and not out.is_dir():
@@ -160,12 +160,50 @@ def _changes_pages(files: dict[str, bytes], changes) -> dict[str, bytes]:
 
 
 def _has_user_data(store) -> bool:
+    """Whether the user graph holds a triple of the user's own files: the records reviewers
+    made (a changed relation, "matches X") go there too, and are not user data."""
     from ..store.store import USER
 
     quads = getattr(store, "quads", None)
     if quads is None or not isinstance(store, Store):
         return False
-    return next(iter(quads(graphs=(USER,))), None) is not None
+    made: tuple[set[str], set[tuple[str, str, str]]] | None = None
+    for q in quads(graphs=(USER,)):
+        if made is None:
+            made = _review_made(store)
+        if q.subject.value in made[0]:
+            continue
+        if (q.subject.value, q.predicate.value, q.object.value) in made[1]:
+            continue
+        return True
+    return False
+
+
+def _review_made(store) -> tuple[set[str], set[tuple[str, str, str]]]:
+    """The IRIs of the records the reviewers made and their (s, p, o) links."""
+    from ..curation.review.merge import review_state
+    from ..curation.review.records import stated
+    from ..ids import expand
+
+    records: set[str] = set()
+    links: set[tuple[str, str, str]] = set()
+    for claim in review_state(store).claims.values():
+        curated = claim.curated.record if claim.curated else None
+        if claim.record is None or claim.record == curated or claim.effective is None:
+            continue
+        records.add(expand(claim.record) or claim.record)
+        s, p, o = (expand(x) or x for x in stated(claim.key, claim.effective))
+        links.add((s, p, o))
+    return records, links
+
+
+def _without_user_data(store):
+    """The shipped graph with the review files ``store`` was loaded with (none for a store
+    that was not loaded with reviews)."""
+    from ..curation.review.loading import load
+
+    applied = getattr(store, "overlay_files", None)
+    return load(reviews=list(applied) if applied is not None else ())
 
 
 def _asset(name: str) -> bytes:

@@ -3,8 +3,9 @@ cached under a content hash of every input."""
 
 from __future__ import annotations
 
+import functools
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Protocol
 
@@ -44,6 +45,17 @@ class Overlay(Protocol):
 
     def apply(self, store: Store) -> None:
         """Change the asserted/user graphs of ``store`` (before the closure is computed)."""
+        ...
+
+    def state(self, store: Store) -> bytes | None:
+        """What the overlay knows of ``store`` after ``apply`` that its graphs do not hold (the
+        reviews' merged view), kept beside a persisted store and verified with it; None:
+        nothing to keep."""
+        ...
+
+    def restore(self, store: Store, read: Callable[[], bytes | None]) -> None:
+        """Give a persisted store, opened instead of built, what ``state`` kept: ``read``
+        returns those bytes (None when nothing was kept), called only when needed."""
         ...
 
 
@@ -124,7 +136,11 @@ def load(
         folder = cache_dir() / f"store-{persist.store_key(digests, overlay_sources)}"
         opened = persist.open_store(folder)
         if opened is not None:
-            return Store(opened, read_only=True)
+            store = Store(opened, read_only=True)
+            if overlay is not None:
+                # what the overlay computed at the build, verified with the store's files
+                overlay.restore(store, functools.partial(persist.read_state, folder))
+            return store
         progress = persist.Progress("the persisted store")
     datas: list[bytes | None] = [None] * len(entries)
     cached = inferred = None
@@ -166,10 +182,11 @@ def load(
     if folder is not None and progress is not None:
         from .persist import write_store, write_store_detached
 
-        if background and progress.cpu() > 1.0 and write_store_detached(store.ox, folder):
+        state = overlay.state(store) if overlay is not None else None
+        if background and progress.cpu() > 1.0 and write_store_detached(store.ox, folder, state):
             progress.step(f"writing {folder} in the background")
         else:
-            write_store(store.ox, folder)
+            write_store(store.ox, folder, state)
             progress.step(f"written to {folder}")
     return store
 

@@ -37,9 +37,11 @@ import pyoxigraph as ox
 
 from . import cache
 
-#: bump when the folder's layout changes; part of every store key
-STORE_FORMAT = 1
+#: bump when the folder's layout changes; part of every store key (2: the overlay's state)
+STORE_FORMAT = 2
 MANIFEST = cache.STORE_MANIFEST
+#: the overlay's state beside the store (``build.Overlay.state``), listed in the manifest
+STATE = "herstelgraph-overlay-state.json"
 INDEX = cache.INPUT_INDEX
 STORE_DIR = re.compile(r"store-[0-9a-f]{32}")
 #: files RocksDB keeps beside the data that say nothing about the content
@@ -207,10 +209,20 @@ def open_store(folder: Path) -> ox.Store | None:
     return None
 
 
-def write_store(source: ox.Store, folder: Path) -> None:
-    """Write every quad of ``source`` to a new on-disk store at ``folder``, with its
-    manifest; atomic (built in a temporary folder, then renamed). Best effort: a cache that
-    cannot be written costs speed, never an error."""
+def read_state(folder: Path) -> bytes | None:
+    """The overlay's state kept with the store at ``folder`` (``write_store``), or None when
+    none was kept. The file was verified with the others when the store was opened."""
+    try:
+        return (folder / STATE).read_bytes()
+    except FileNotFoundError:
+        return None
+
+
+def write_store(source: ox.Store, folder: Path, state: bytes | None = None) -> None:
+    """Write every quad of ``source`` to a new on-disk store at ``folder``, with ``state``
+    (the overlay's, ``build.Overlay.state``) beside it and the manifest of both; atomic
+    (built in a temporary folder, then renamed). Best effort: a cache that cannot be written
+    costs speed, never an error."""
     import secrets
 
     tmp = folder.parent / f".{folder.name}.hg-{secrets.token_hex(4)}.tmpdir"
@@ -224,6 +236,8 @@ def write_store(source: ox.Store, folder: Path) -> None:
             disk.bulk_extend(batch)
         disk.flush()
         del disk  # closes the database: every file is final now
+        if state is not None:  # RocksDB leaves files it does not know alone
+            (tmp / STATE).write_bytes(state)
         files = {}
         for e in os.scandir(tmp):
             if _NOT_CONTENT.fullmatch(e.name):
@@ -243,7 +257,7 @@ def write_store(source: ox.Store, folder: Path) -> None:
         shutil.rmtree(tmp, ignore_errors=True)
 
 
-def write_store_detached(source: ox.Store, folder: Path) -> bool:
+def write_store_detached(source: ox.Store, folder: Path, state: bytes | None = None) -> bool:
     """``write_store`` in a forked copy of this process, detached from it (its own session,
     no terminal, standard streams on /dev/null), so the caller answers from ``source`` and
     exits while the store is written (50x: ~5 s CPU of RocksDB indexes, docs/performance.md).
@@ -277,7 +291,7 @@ def write_store_detached(source: ox.Store, folder: Path) -> bool:
         null = os.open(os.devnull, os.O_RDWR)
         for fd in (0, 1, 2):
             os.dup2(null, fd)
-        write_store(source, folder)
+        write_store(source, folder, state)
     finally:
         os._exit(0)
 

@@ -180,6 +180,9 @@ class Store:
         #: (store, reviewed_only, min_confidence) -> the store as that mapping filter sees
         #: it; set by the loader that knows the reviews (``herstelgraph.load``), None else
         self.filter_mappings: Callable[[Store, int, float | None], Queryable] | None = None
+        #: the files of the overlay the loader applied (the review files), so a view of the
+        #: same inputs can be loaded again (a site without the user's files); None: none known
+        self.overlay_files: tuple[Path, ...] | None = None
 
     # ------------------------------------------------------------------ loading
     def add_file(

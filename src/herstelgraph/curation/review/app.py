@@ -301,6 +301,7 @@ class ReviewApp:
             relation=params.get("relation") or None,
             band=params.get("band") or None,
             others=params.get("others") or None,
+            anyone=params.get("anyone") or None,
             source=params.get("source") or None,
         )
         claims = self.session.queue(flt)

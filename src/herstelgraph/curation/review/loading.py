@@ -7,7 +7,7 @@ This module is that overlay (the merged view of curated records and review files
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,6 +40,23 @@ class ReviewOverlay:
             from .translations import apply_translation_reviews
 
             apply_translation_reviews(store, list(self.translations))
+
+    def state(self, store: Store) -> bytes | None:
+        """The merged view ``apply`` computed (``merge.dump_state``): a persisted store's
+        graphs hold the records in force, not the reviews' statuses and supporters."""
+        if not self.files:
+            return None
+        from .merge import dump_state
+
+        return dump_state(store)
+
+    def restore(self, store: Store, read: Callable[[], bytes | None]) -> None:
+        """The merged view of a persisted store, read from beside it when a question needs
+        it (``merge.review_state``)."""
+        if self.files:  # not through merge: a question that does not filter never loads it
+            from .kept import DEFERRED
+
+            DEFERRED[store] = read
 
 
 def review_overlay(
@@ -92,15 +109,17 @@ def load(
 
     extra = paths_of(extra)
     files = None if files is None else paths_of(files)
+    overlay = review_overlay(files, reviews)
     store = store_pkg.load(
         extra,
         closure=closure,
         files=files,
-        overlay=review_overlay(files, reviews),
+        overlay=overlay,
         persisted=persisted,
         background=background,
     )
     store.filter_mappings = _filtered
+    store.overlay_files = tuple(p for p, _ in (*overlay.files, *overlay.translations))
     return store
 
 

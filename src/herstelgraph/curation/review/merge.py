@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from ...errors import InputError, InputFileError, ParameterError, UnsupportedError
@@ -291,19 +291,102 @@ class ReviewState:
 
 
 _STATE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+#: the layout of ``dump_state``'s JSON (with MERGE_VERSION, which is in the store's key)
+_STATE_FORMAT = 1
 
 
 def review_state(store) -> ReviewState:
     """The merged view a store was loaded with (computed without reviews for a store that
-    was not loaded by ``load``)."""
+    was not loaded by ``load``; read from beside a persisted store, ``dump_state``)."""
     state = _STATE.get(store)
     if state is None:
-        state = ReviewState(merged_view(curated_records(store), ()))
+        from .kept import DEFERRED
+
+        read = DEFERRED.pop(store, None)
+        data = read() if read is not None else None
+        if data is not None:
+            state = _load_state(data)
+        elif read is not None:  # kept at build, gone now: never answer as if unreviewed
+            raise InputError(
+                "the persisted store's review state is missing; clear the cache "
+                "(its folder is safe to delete) and ask again"
+            )
+        else:
+            state = ReviewState(merged_view(curated_records(store), ()))
         try:
             _STATE[store] = state
         except TypeError:  # not weak-referenceable: recompute next time
             pass
     return state
+
+
+def _decision_json(d: Decision) -> dict:
+    out = asdict(d)
+    out["kind"] = d.kind.value
+    out["lines"] = list(d.lines)
+    return out
+
+
+def dump_state(store) -> bytes:
+    """The merged view ``apply_reviews`` computed for ``store``, as JSON: kept beside the
+    persisted store (verified with it), since its graphs hold only the records in force."""
+    import json
+
+    state = review_state(store)
+    claims = []
+    for c in state.claims.values():
+        claims.append(
+            {
+                "key": c.key,
+                "status": c.status.value,
+                "effective": c.effective,
+                "support": c.support,
+                "curated": asdict(c.curated) if c.curated else None,
+                "predicted": asdict(c.predicted) if c.predicted else None,
+                "decisions": [_decision_json(d) for d in c.decisions],
+                "outdated": [_decision_json(d) for d in c.outdated],
+                "record": c.record,
+            }
+        )
+    body = {
+        "format": _STATE_FORMAT,
+        "merge": MERGE_VERSION,
+        "files": list(state.files),
+        "withheld": sorted(state.withheld),
+        "claims": claims,
+    }
+    return json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def _load_state(data: bytes) -> ReviewState:
+    import json
+
+    def decision(d: dict) -> Decision:
+        return Decision(**{**d, "kind": ReviewDecision(d["kind"]), "lines": tuple(d["lines"])})
+
+    try:
+        body = json.loads(data)
+        if body.get("format") != _STATE_FORMAT or body.get("merge") != MERGE_VERSION:
+            raise ValueError("another format")
+        claims = {}
+        for c in body["claims"]:
+            claims[c["key"]] = Claim(
+                key=c["key"],
+                status=ReviewStatus(c["status"]),
+                effective=c["effective"],
+                support=c["support"],
+                curated=Curated(**c["curated"]) if c["curated"] else None,
+                predicted=Predicted(**c["predicted"]) if c["predicted"] else None,
+                decisions=tuple(decision(d) for d in c["decisions"]),
+                outdated=tuple(decision(d) for d in c["outdated"]),
+                record=c["record"],
+            )
+        return ReviewState(claims, tuple(body["files"]), None, set(body["withheld"]))
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise InputError(
+            f"the persisted store's review state is unreadable ({type(exc).__name__}); clear "
+            "the cache (its folder is safe to delete) and ask again"
+        ) from None
 
 
 def _node(curie: str):

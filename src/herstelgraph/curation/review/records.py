@@ -9,12 +9,14 @@ The encoding follows mappings/RUBRIC.md §9, with SSSOM 1.1's slots:
 * confirm: the reviewed record (same subject, predicate, object), ``reviewer_agreement 1.0``;
 * unsure: the same, ``reviewer_agreement 0.0``;
 * reject: ``predicate_modifier Not`` on the reviewed predicate (the negative mapping "subject is
-  not a P match of object"), the reason code in ``curation_rule_text``, free text in
-  ``comment``; its ``reviewer_agreement`` is 1.0, since the reviewer holds that negative
-  statement to be true (SSSOM: the agreement is with *the record*; −1.0 on a ``Not`` record
-  would say the mapping holds after all);
-* change relation: the ``Not`` record for the old predicate plus a record with the new one
-  (agreement 1.0): the old relation stays in the file;
+  not a P match of object"), the reason code in ``review_reason`` (an SSSOM 1.1 extension slot
+  the header declares; files written before it carry the code in ``curation_rule_text``, and
+  are read as before), free text in ``comment``; its ``reviewer_agreement`` is 1.0, since
+  the reviewer holds that negative statement to be true (SSSOM: the agreement is with *the
+  record*; −1.0 on a ``Not`` record would say the mapping holds after all);
+* change relation: the ``Not`` record for the old predicate (with the rule of the record
+  judged) plus a record with the new one and its rule (agreement 1.0): the old relation stays
+  in the file;
 * a no-match record: agree = the record ``item P sssom:NoTermFound`` with agreement 1.0; unsure
   0.0; "this item matches X" = the same record with agreement −1.0 (``Not`` is never combined
   with NoTermFound) plus a new link record with X.
@@ -90,7 +92,14 @@ COLUMNS = (
     "curation_rule",
     "curation_rule_text",
     "comment",
+    "review_reason",
 )
+#: the extension slot of a rejection's (or change's) reason (SSSOM 1.1 extension_definitions)
+REASON_SLOT = {
+    "slot_name": "review_reason",
+    "property": PREFIXES["hgrule"] + "review_reason",  # defined in RUBRIC.md §9
+    "type_hint": "http://www.w3.org/2001/XMLSchema#string",
+}
 _CURIE_COLUMNS = (
     "subject_id",
     "predicate_id",
@@ -156,27 +165,24 @@ def _orcid_ok(digits: str) -> bool:
     return digits[-1] == ("X" if check == 10 else str(check))
 
 
-def parse_reviewer(text: str, label: str = "") -> Reviewer:
+def parse_reviewer(text: str, label: str = "", lang: str = "en") -> Reviewer:
     """A reviewer from what a user types: an ORCID (bare, ``orcid:…`` or its URL) or a short
-    name (lower-case letters, digits and hyphens, 2-40 characters, starting with a letter)."""
+    name (lower-case letters, digits and hyphens, 2-40 characters, starting with a letter).
+    ``lang``: the language of the error (the one the user's run speaks)."""
+    from ...words import message
+
     raw = text.strip()
     m = _ORCID.match(raw)
     if m:
         digits = m.group(1).replace("-", "")
         if not _orcid_ok(digits):
-            raise InputError(
-                f"reviewer {text!r}: not a valid ORCID (its check digit is wrong); "
-                "copy it from your ORCID record"
-            )
+            raise InputError(message("reviewer_bad_orcid", lang, text=text))
         return Reviewer(f"orcid:{m.group(1)}", f"orcid-{m.group(1)}", label)
     name = raw.removeprefix("hgagent:")
     if not _SHORT.match(name):
-        raise InputError(
-            f"reviewer {text!r}: give an ORCID (0000-0002-1825-0097) or a short name of "
-            "lower-case letters, digits and hyphens, e.g. 'jansen' or 'a-jansen'"
-        )
+        raise InputError(message("reviewer_bad_name", lang, text=text))
     if name in RESERVED_NAMES:
-        raise InputError(f"reviewer {text!r}: that name is the curation team's; choose another")
+        raise InputError(message("reviewer_reserved", lang, text=text))
     return Reviewer(f"hgagent:{name}", name, label)
 
 
@@ -252,6 +258,7 @@ class ReviewRecord:
     curation_rule: str = ""
     curation_rule_text: str = ""
     comment: str = ""
+    review_reason: str = ""
     line: int = 0  # where it was read (0: made here)
 
     @property
@@ -419,10 +426,16 @@ def _record(values: dict, curie_map: dict, reviewer: Reviewer, path: Path, line:
     just = values.get("mapping_justification", "") or REVIEW_JUSTIFICATION
     if just != REVIEW_JUSTIFICATION:
         raise bad(f"mapping_justification {just}; a review record is {REVIEW_JUSTIFICATION}")
-    reason = values.get("curation_rule_text", "")
-    if modifier and reason and reason not in RejectReason.values():
+    reason = values.get("review_reason", "")
+    rule_text = values.get("curation_rule_text", "")
+    column = "review_reason"
+    if not reason and modifier and rule_text in RejectReason.values():
+        reason, rule_text, column = rule_text, "", "curation_rule_text"  # written before 1.1
+    if reason and not modifier:
+        raise bad(f"review_reason {reason!r} on a record without predicate_modifier Not")
+    if reason and reason not in RejectReason.values():
         raise bad(
-            f"curation_rule_text {reason!r}: a rejection's reason is one of "
+            f"{column} {reason!r}: a rejection's reason is one of "
             f"{', '.join(RejectReason.values())}"
         )
     if reason == RejectReason.OTHER and not values.get("comment", "").strip():
@@ -442,8 +455,9 @@ def _record(values: dict, curie_map: dict, reviewer: Reviewer, path: Path, line:
         reviewer_label=values.get("reviewer_label", ""),
         mapping_justification=just,
         curation_rule=values.get("curation_rule", ""),
-        curation_rule_text=reason,
+        curation_rule_text=rule_text,
         comment=values.get("comment", ""),
+        review_reason=reason,
         line=line,
     )
 
@@ -518,6 +532,8 @@ class Decision:
     comment: str = ""
     rule: str = ""
     lines: tuple[int, ...] = ()
+    #: a change's rule of the record judged (on its Not record); ``rule`` is the new one's
+    reviewed_rule: str = ""
 
 
 def decisions_of(rf: ReviewFile) -> dict[str, Decision]:
@@ -549,7 +565,9 @@ def _decision(rf: ReviewFile, key: str, recs: list[tuple[str, ReviewRecord]]) ->
     comment = " ".join(dict.fromkeys(r.comment for _, r in recs if r.comment))
     lines = tuple(r.line for _, r in recs)
 
-    def made(kind, reviewed: str, stance: str | None, rule: str, reason: str = "") -> Decision:
+    def made(
+        kind, reviewed: str, stance: str | None, rule: str, reason: str = "", old_rule: str = ""
+    ) -> Decision:
         return Decision(
             reviewer=rf.reviewer.id,
             key=key,
@@ -562,6 +580,7 @@ def _decision(rf: ReviewFile, key: str, recs: list[tuple[str, ReviewRecord]]) ->
             comment=comment,
             rule=rule,
             lines=lines,
+            reviewed_rule=old_rule,
         )
 
     k = ReviewDecision
@@ -587,10 +606,10 @@ def _decision(rf: ReviewFile, key: str, recs: list[tuple[str, ReviewRecord]]) ->
             raise InputFileError(
                 rf.path, "a Not record and a record for the same relation; keep one", line=p.line
             )
-        return made(k.CHANGE, old, new, p.curation_rule, n.curation_rule_text)
+        return made(k.CHANGE, old, new, p.curation_rule, n.review_reason, n.curation_rule)
     if nots or neg:
         old, n = (nots or neg)[0]
-        return made(k.REJECT, old, NONE, n.curation_rule, n.curation_rule_text)
+        return made(k.REJECT, old, NONE, n.curation_rule, n.review_reason)
     if zero:
         s, z = zero[0]
         return made(k.UNSURE, s, None, z.curation_rule)
@@ -629,7 +648,7 @@ def records_for(
             subject_source=schemes.get(s, ""),
             object_source=target if o == NO_TERM_CURIE else schemes.get(o, ""),
             curation_rule=rule,
-            curation_rule_text=reason,
+            review_reason=reason,
             **common,  # type: ignore[arg-type]
         )
 
@@ -645,7 +664,7 @@ def records_for(
         return [rec(d.reviewed or "", 1.0, negated=True, rule=d.rule, reason=d.reason)]
     if d.kind == k.CHANGE:
         return [
-            rec(d.reviewed or "", 1.0, negated=True, rule="", reason=d.reason),
+            rec(d.reviewed or "", 1.0, negated=True, rule=d.reviewed_rule, reason=d.reason),
             rec(d.stance or "", 1.0, rule=d.rule),
         ]
     raise InputError(f"unknown decision {d.kind!r}")
@@ -693,6 +712,7 @@ def metadata_for(reviewer: Reviewer) -> dict:
         "license": "https://creativecommons.org/licenses/by/4.0/",
         "creator_id": [reviewer.id],
         "creator_label": [reviewer.label or reviewer.id],
+        "extension_definitions": [dict(REASON_SLOT)],
     }
 
 
@@ -769,6 +789,11 @@ def _declare_used(rf: ReviewFile) -> None:
     declare yet (e.g. ``nk``, ``escos``, ``hgext`` when a reviewer first judges a link to
     ESCO), so the file stays readable; the declared ones are left as they are."""
     curie_map = rf.metadata.setdefault("curie_map", {})
+    slots = rf.metadata.setdefault("extension_definitions", [])
+    if isinstance(slots, list) and not any(
+        isinstance(x, dict) and x.get("slot_name") == REASON_SLOT["slot_name"] for x in slots
+    ):
+        slots.append(dict(REASON_SLOT))  # a file written before the slot: declared now
     for rec in rf.records:
         for col in _CURIE_COLUMNS:
             prefix = str(getattr(rec, col, "") or "").split(":", 1)[0]

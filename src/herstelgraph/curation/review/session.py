@@ -139,6 +139,7 @@ class QueueFilter:
     band: str | None = None
     mine: str | None = None  # 'todo' | 'done'
     others: str | None = None  # 'reviewed' | 'none'
+    anyone: str | None = None  # 'reviewed' | 'none': by anyone, me included (current decisions)
     source: str | None = None  # 'curated' | 'predicted' | 'review'
 
 
@@ -278,6 +279,9 @@ class ReviewSession:
                 continue
             others = any(d.reviewer != me for d in claim.decisions)
             if (flt.others == "reviewed" and not others) or (flt.others == "none" and others):
+                continue
+            anyone = bool(claim.decisions)
+            if (flt.anyone == "reviewed" and not anyone) or (flt.anyone == "none" and anyone):
                 continue
             out.append(claim)
 
@@ -450,6 +454,12 @@ class ReviewSession:
             options = RULES[relation.lstrip(REVERSED)]
             if rule and rule not in options:
                 raise ParameterError("rule", f"rule {rule} does not go with {relation}")
+            if not rule and len(options) > 1:  # related: which of its rules the reviewer saw
+                raise ParameterError(
+                    "rule",
+                    f"a change to {relation.lstrip(REVERSED)} names the rubric rule it meets: "
+                    + ", ".join(r.split(":", 1)[1] for r in options),
+                )
             return [
                 Decision(
                     kind=k.CHANGE,
@@ -457,6 +467,7 @@ class ReviewSession:
                     stance=relation,
                     reason=reason,
                     rule=rule or _only_rule(relation),
+                    reviewed_rule=base_rule,
                     **common,
                 )
             ]

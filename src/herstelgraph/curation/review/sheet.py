@@ -191,8 +191,27 @@ T_STATUS = {
 }
 
 
-def _relation_label(lang: str, stance: str) -> str:
-    return f"{WORDS[lang].get(stance, stance)} ({stance})"
+def _relation_label(lang: str, stance: str, rule: str = "") -> str:
+    rule = f", {rule.split(':', 1)[1]}" if rule else ""
+    return f"{WORDS[lang].get(stance, stance)} ({stance}{rule})"
+
+
+def _needs_rule(stance: str | None) -> bool:
+    from .records import REVERSED, RULES
+
+    return stance is not None and len(RULES[stance.lstrip(REVERSED)]) > 1
+
+
+def _relation_options() -> list[tuple[str, str]]:
+    """(stance, rule) of the new-relation dropdown: a relation with several rubric rules
+    (related: R-REL-1..3) once per rule, so a change names the rule it meets."""
+    from .records import REVERSED, RULES
+
+    out = []
+    for s in STANCES:
+        rules = RULES[s.lstrip(REVERSED)]
+        out += [(s, r) for r in rules] if len(rules) > 1 else [(s, "")]
+    return out
 
 
 class SheetErrors(InputError):
@@ -295,7 +314,7 @@ def export_xlsx(
     lists = wb.create_sheet("lists")
     dec = list(DECISIONS[lang].values())
     rea = list(REASONS[lang].values())
-    rel = [_relation_label(lang, s) for s in STANCES]
+    rel = [_relation_label(lang, s, r) for s, r in _relation_options()]
     for i, values in enumerate((dec, rea, rel), start=1):
         for j, v in enumerate(values, start=1):
             lists.cell(row=j, column=i, value=v)
@@ -494,10 +513,18 @@ def _cell(value) -> str:
     return text
 
 
-def import_xlsx(session: ReviewSession, path: Path) -> int:
+def import_xlsx(session: ReviewSession, path: Path, *, lang: str = "en") -> int:
     """Apply the sheet's decisions to the reviewer's file in one atomic write; returns how
-    many rows carried a decision. Raises :class:`SheetErrors` listing every problem."""
+    many rows carried a decision. Raises :class:`SheetErrors` listing every problem, in
+    ``lang`` (the language of the user's run)."""
     from openpyxl.utils import get_column_letter
+
+    from ...words import message
+
+    said_in = lang  # ``lang`` is reused below for the sheet's languages
+
+    def say(what: str, /, **kw: object) -> str:
+        return message(what, said_in, **kw)
 
     wb = _load(path)
     if SHEET not in wb.sheetnames:
@@ -518,19 +545,21 @@ def import_xlsx(session: ReviewSession, path: Path) -> int:
         )
     col = {name: i for i, name in enumerate(header) if name}
     decisions, reasons = _lookup(DECISIONS), _lookup(REASONS)
-    relations = {}
+    relations: dict[str, tuple[str, str]] = {}  # what a cell may say -> (stance, rule)
     for lang in WORDS:
         for s in STANCES:
-            relations[_fold(_relation_label(lang, s))] = s
-            relations[_fold(WORDS[lang][s])] = s
-            relations[_fold(s)] = s
+            relations[_fold(_relation_label(lang, s))] = (s, "")
+            relations[_fold(WORDS[lang][s])] = (s, "")
+            relations[_fold(s)] = (s, "")
+        for s, rule in _relation_options():
+            relations[_fold(_relation_label(lang, s, rule))] = (s, rule)
     problems: list[str] = []
     todo: list[tuple[str, str, dict]] = []
 
     def where(r: int, name: str) -> str:
         letter = get_column_letter(col[name] + 1) if name in col else "?"
         head = ws.cell(row=1, column=col[name] + 1).value if name in col else name
-        return f"{path}: sheet '{ws.title}', row {r}, column {letter} ({head})"
+        return say("sheet_where", path=path, sheet=ws.title, row=r, letter=letter, head=head)
 
     for r, cells in enumerate(ws.iter_rows(min_row=2, values_only=True), start=2):
         values = {name: _cell(cells[i]) if i < len(cells) else "" for name, i in col.items()}
@@ -538,85 +567,74 @@ def import_xlsx(session: ReviewSession, path: Path) -> int:
         if not raw:
             continue
         if raw.startswith(("=", "+", "@")):
-            problems.append(f"{where(r, 'decision')}: a formula; choose a decision from the list")
+            problems.append(f"{where(r, 'decision')}: {say('sheet_formula')}")
             continue
         code = decisions.get(_fold(raw))
         if code is None:
-            problems.append(
-                f"{where(r, 'decision')}: {raw!r} is not a decision; choose one from the list"
-            )
+            problems.append(f"{where(r, 'decision')}: {say('sheet_not_a_decision', raw=raw)}")
             continue
         key = values.get("key", "")
         claim = session.claims.get(key)
         if claim is None:
-            problems.append(
-                f"{where(r, 'key')}: record {key!r} is not in the mappings any more; "
-                "export a new sheet"
-            )
+            problems.append(f"{where(r, 'key')}: {say('sheet_gone', key=key)}")
             continue
         kw: dict = {"comment": values.get("comment", "")}
         if claim.is_no_match and code in ("confirm", "reject", "change"):
-            problems.append(
-                f"{where(r, 'decision')}: a no-match record takes "
-                f"'{DECISIONS['nl']['agree']}', '{DECISIONS['nl']['disagree']}' or "
-                f"'{DECISIONS['nl']['unsure']}'; choose one of those"
+            words = DECISIONS["nl" if said_in == "nl" else "en"]
+            takes = say(
+                "sheet_no_match_takes",
+                agree=words["agree"],
+                disagree=words["disagree"],
+                unsure=words["unsure"],
             )
+            problems.append(f"{where(r, 'decision')}: {takes}")
             continue
         if not claim.is_no_match and code in ("agree", "disagree"):
-            problems.append(
-                f"{where(r, 'decision')}: '{raw}' is for no-match records; for a mapping choose "
-                "confirm, reject, change relation or unsure"
-            )
+            problems.append(f"{where(r, 'decision')}: {say('sheet_for_no_match', raw=raw)}")
             continue
         if code == "reject":
             reason = reasons.get(_fold(values.get("reason", "")))
             if reason is None:
-                problems.append(
-                    f"{where(r, 'reason')}: a rejection needs a reason; choose one from the list"
-                )
+                problems.append(f"{where(r, 'reason')}: {say('sheet_needs_reason')}")
                 continue
             if reason == RejectReason.OTHER and not kw["comment"].strip():
-                problems.append(f"{where(r, 'comment')}: reason 'other' needs an explanation here")
+                problems.append(f"{where(r, 'comment')}: {say('sheet_other_needs_text')}")
                 continue
             kw["reason"] = reason
         if code in ("change", "disagree"):
             text = values.get("new_relation", "")
-            rel = relations.get(_fold(text)) if text else None
+            rel, rule = relations.get(_fold(text), (None, "")) if text else (None, "")
             if code == "change" and rel is None:
-                problems.append(
-                    f"{where(r, 'new_relation')}: a change needs the new relation; choose one "
-                    "from the list"
-                )
+                problems.append(f"{where(r, 'new_relation')}: {say('sheet_change_needs_relation')}")
                 continue
             if code == "change" and rel == session.base(claim):
-                problems.append(
-                    f"{where(r, 'new_relation')}: that is the relation it has; choose "
-                    "'confirm' instead"
-                )
+                problems.append(f"{where(r, 'new_relation')}: {say('sheet_same_relation')}")
                 continue
             if text and rel is None:
                 problems.append(
-                    f"{where(r, 'new_relation')}: {text!r} is not a relation; "
-                    "choose one from the list"
+                    f"{where(r, 'new_relation')}: {say('sheet_not_a_relation', text=text)}"
                 )
                 continue
-            kw["relation"] = rel
+            if code == "change" and not rule and _needs_rule(rel):
+                problems.append(
+                    f"{where(r, 'new_relation')}: {say('sheet_relation_needs_rule', text=text)}"
+                )
+                continue
+            kw["relation"], kw["rule"] = rel, rule
         if code == "disagree":
             target = values.get("matches", "")
             _, _, scheme = split_key(key)
             if not target:
-                problems.append(
-                    f"{where(r, 'matches')}: name the item that matches "
-                    "(its ID, e.g. rv:reflectie-en-scholing-02)"
-                )
+                problems.append(f"{where(r, 'matches')}: {say('sheet_name_match')}")
                 continue
             if target not in session.labels:
-                problems.append(f"{where(r, 'matches')}: unknown item {target!r}; write its ID")
+                problems.append(
+                    f"{where(r, 'matches')}: {say('sheet_unknown_item', target=target)}"
+                )
                 continue
             if session.schemes.get(target) != scheme:
                 problems.append(
-                    f"{where(r, 'matches')}: {target} is not in the framework this record "
-                    "looked in; name an item of that framework"
+                    f"{where(r, 'matches')}: {say('sheet_other_framework', target=target)}"
                 )
                 continue
             kw["target"] = target
@@ -638,12 +656,12 @@ def import_xlsx(session: ReviewSession, path: Path) -> int:
                     kw.get("reason", ""),
                     kw.get("relation"),
                     kw.get("target"),
-                    "",
+                    kw.get("rule", ""),
                     kw["comment"],
                 )
             )
         except HerstelgraphError as exc:
-            problems.append(f"{path}: sheet '{ws.title}', record {key}: {exc}")
+            problems.append(say("sheet_record", path=path, sheet=ws.title, key=key, text=exc))
     if problems:
         raise SheetErrors(path, problems)
     if batch or not (translated or dropped):  # a translations-only sheet makes no SSSOM file

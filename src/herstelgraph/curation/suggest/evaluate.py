@@ -235,7 +235,7 @@ def evaluate_heldout(
         texts = [o.text for o in group]
         for m in methods:
             scores = method_scores(m, texts, matchers.get(m), candidates)
-            thr = Settings.for_method(m).threshold if m not in BASELINES else None
+            settings = Settings.for_method(m) if m not in BASELINES else None
             for o, row in zip(group, scores, strict=True):
                 row = [float(x) for x in row]
                 if o.targets:
@@ -244,8 +244,8 @@ def evaluate_heldout(
                         fig = best_gold_figures(row, golds)
                         per_method[m][fw].append(fig)
                         per_method[m]["all"].append(fig)
-                if thr is not None:
-                    flags[m].append((bool(o.targets), max(row) < thr))
+                if settings is not None:  # the line of this outcome (a short one's is higher)
+                    flags[m].append((bool(o.targets), max(row) < settings.line_for(o.text)))
     for m in methods:
         for group_name, rows in sorted(per_method[m].items()):
             ranks.append(_mean(rows, "held-out", group_name, m))

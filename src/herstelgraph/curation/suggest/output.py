@@ -153,6 +153,11 @@ def _curie(ident: str, local_prefix: str) -> str:
     return f"{local_prefix}:{_SLUG.sub('-', ident).strip('-') or 'x'}"
 
 
+def sssom_rows(cands: Sequence[Candidate], include_weak: bool = False) -> list[Candidate]:
+    """The candidates ``to_sssom`` writes: those at or above the line, unless ``include_weak``."""
+    return [c for c in cands if c.good or include_weak]
+
+
 def to_sssom(
     cands: Sequence[Candidate],
     *,
@@ -176,9 +181,7 @@ def to_sssom(
     today = datetime.date.today().isoformat()
     used = {"skos", "semapv", "sssom", "local"}
     rows = []
-    for c in cands:
-        if not (c.good or include_weak):
-            continue
+    for c in sssom_rows(cands, include_weak):
         subject = _curie(c.source_id, "local")
         obj = _curie(c.target_id, "local")
         used.update(x.split(":", 1)[0] for x in (subject, obj))

@@ -6,9 +6,10 @@
 const T = {
   nl: {
     title: "Mappings reviewen", f_pair: "Kaderpaar", f_relation: "Relatie",
-    f_band: "Betrouwbaarheid", f_mine: "Mijn review", f_others: "Anderen", f_source: "Bron",
+    f_band: "Betrouwbaarheid", f_mine: "Mijn review", f_others: "Anderen", f_anyone: "Beoordeling", f_source: "Bron",
     all: "alle", todo: "nog te doen", done: "gedaan", others_reviewed: "door anderen gereviewd",
-    others_none: "door niemand anders", curated: "gecureerd", predicted: "voorspeld (suggest)",
+    others_none: "door niemand anders", anyone_reviewed: "door iemand beoordeeld",
+    anyone_none: "door niemand beoordeeld", curated: "gecureerd", predicted: "voorspeld (suggest)",
     review: "door een reviewer toegevoegd", noMatch: "geen match", prev: "vorige",
     next: "volgende", confirm: "Bevestigen", reject: "Afwijzen…", change: "Relatie wijzigen…",
     unsure: "Onzeker", comment: "Commentaar", clear: "Besluit intrekken",
@@ -38,9 +39,10 @@ const T = {
   },
   en: {
     title: "Review mappings", f_pair: "Framework pair", f_relation: "Relation",
-    f_band: "Confidence", f_mine: "My review", f_others: "Others", f_source: "Source",
+    f_band: "Confidence", f_mine: "My review", f_others: "Others", f_anyone: "Reviewed", f_source: "Source",
     all: "all", todo: "to do", done: "done", others_reviewed: "reviewed by others",
-    others_none: "by nobody else", curated: "curated", predicted: "predicted (suggest)",
+    others_none: "by nobody else", anyone_reviewed: "reviewed by anyone",
+    anyone_none: "reviewed by nobody", curated: "curated", predicted: "predicted (suggest)",
     review: "added by a reviewer", noMatch: "no match", prev: "previous", next: "next",
     confirm: "Confirm", reject: "Reject…", change: "Change relation…", unsure: "Unsure",
     comment: "Comment", clear: "Take back", agree: "Agree: nothing matches",
@@ -156,6 +158,7 @@ function fillFilters() {
       `${b} ${{ A: "0.90–1.00", B: "0.75–0.89", C: "0.60–0.74", D: "< 0.60" }[b]}`])],
     mine: [["", t("all")], ["todo", t("todo")], ["done", t("done")]],
     others: [["", t("all")], ["reviewed", t("others_reviewed")], ["none", t("others_none")]],
+    anyone: [["", t("all")], ["reviewed", t("anyone_reviewed")], ["none", t("anyone_none")]],
     source: [["", t("all")], ["curated", t("curated")], ["predicted", t("predicted")], ["review", t("review")]],
   };
   for (const sel of document.querySelectorAll("#filters select")) {
@@ -206,7 +209,7 @@ async function showRecord(pos) {
   render(screen);
   progress();
 }
-function filterDefaults() { return { pair: "", relation: "", band: "", mine: "", others: "", source: "" }; }
+function filterDefaults() { return { pair: "", relation: "", band: "", mine: "", others: "", anyone: "", source: "" }; }
 
 // ------------------------------------------------------------------ rendering
 function itemBox(item) {
