@@ -110,6 +110,19 @@ def test_a_competency_covered_in_part_is_told_which_activities_remain(run_cli, l
             "(C1.A2, C1.A3), or align one to competency C1 itself"
         )
     assert any(line.startswith(("    bron: “", "    source: “")) for line in block)
+    # the reason agrees with the text: in part, which activities are there, not "missing"
+    why = next(line for line in block if line.startswith(("    waarom: ", "    why: ")))
+    assert "ontbreekt" not in why and "missing" not in why
+    if lang == "nl":
+        assert (
+            "komt maar ten dele aan bod: activiteiten met een leeruitkomst: C1.A1; zonder: "
+            "C1.A2, C1.A3." in why
+        )
+    else:
+        assert (
+            "is covered only in part: activities with a learning outcome: C1.A1; without: "
+            "C1.A2, C1.A3." in why
+        )
 
 
 def test_json_findings_carry_the_code_the_reason_and_the_source(run_cli):

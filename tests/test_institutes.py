@@ -8,6 +8,7 @@ artifacts/screenshots/, git-ignored) and printed to PDF where Chromium is instal
 
 from __future__ import annotations
 
+import html
 import os
 import re
 import shutil
@@ -563,7 +564,10 @@ def annex_files(tmp_path_factory):
     os.environ["SOURCE_DATE_EPOCH"] = "1767225600"  # 2026-01-01
     try:
         made = {}
-        for name, lang in (("annex.html", "nl"), ("annex-en.html", "en"), ("annex.xlsx", "nl")):
+        for name, lang in (
+            ("annex.html", "nl"), ("annex-en.html", "en"), ("annex.xlsx", "nl"),
+            ("annex-en.xlsx", "en"),
+        ):  # fmt: skip
             code = main(
                 ["report", "curriculum", str(sheet), "--framework", "bk-0597-1",
                  "-o", str(out / name), "--lang", lang]
@@ -634,6 +638,112 @@ def test_annex_xlsx_reads_back_frozen_coloured_and_neutralised(annex_files):
                 assert c.data_type != "f", (sheet.title, c.coordinate, c.value)
                 if isinstance(c.value, str):
                     assert not c.value.startswith(("=", "+", "@")), c.value
+
+
+RV_SENTENCE = (
+    "Integreer herstelondersteuning, empowerment en ervaringsdeskundigheid, gezamenlijke "
+    "besluitvorming en zelfmanagement in het curriculum van het beroepsonderwijs voor "
+    "ervaringsdeskundigen en professionals in zorg en sociaal domein."
+)
+FINDING_HEADERS = {
+    "nl": ("Bevindingen van de validatie", ["Ernst", "Module", "Leeruitkomst", "Item",
+           "Bevinding", "Waarom", "Bron", "Oplossing"]),
+    "en": ("Validation findings", ["Severity", "Module", "Learning outcome", "Item",
+           "Finding", "Why", "Source", "Fix"]),
+}  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def rv_annex(tmp_path_factory):
+    """The annex of a curriculum that claims the Randvoorwaarden and integrates nothing of
+    what they ask of education: O1 is a gap (issue 16, item 7), twice in each form."""
+    out = tmp_path_factory.mktemp("rv-annex")
+    src = ROOT / "tests" / "fixtures" / "shapes" / "profiles" / "curriculum-rv-gap.ttl"
+    made = {}
+    for name, lang in (
+        ("rv.html", "nl"), ("rv-en.html", "en"), ("rv.xlsx", "nl"), ("rv-en.xlsx", "en"),
+        ("again.html", "nl"), ("again.xlsx", "nl"),
+    ):  # fmt: skip
+        code = main(
+            ["report", "curriculum", str(src), "--framework", "randvoorwaarden",
+             "-o", str(out / name), "--lang", lang]
+        )  # fmt: skip
+        assert code == 0
+        made[name] = out / name
+    return made
+
+
+def _finding_item(page: str, marker: str) -> str:
+    """The <li> of the annex's findings list that contains ``marker``."""
+    items = re.findall(r'<li class="finding [a-z]+">.*?</li>', page, flags=re.S)
+    found = [li for li in items if marker in li]
+    assert len(found) == 1, (marker, len(found))
+    return found[0]
+
+
+def _findings_sheet(path, lang):
+    from openpyxl import load_workbook
+
+    title, header = FINDING_HEADERS[lang]
+    ws = load_workbook(path)[title]
+    assert [c.value for c in ws[1]] == header and ws.freeze_panes == "A2"
+    return [dict(zip(header, (c.value or "" for c in r), strict=True)) for r in ws.iter_rows(2)]
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_annex_shows_why_and_source_of_a_randvoorwaarden_gap(rv_annex, lang):
+    """Issue 16/19: the annex says why a gap is a gap (the rule's own message) and quotes the
+    sentence of the source, as `validate` does; in the page and in the workbook."""
+    page = rv_annex["rv.html" if lang == "nl" else "rv-en.html"].read_text(encoding="utf-8")
+    why, source, fix = ("Waarom", "Bron", "Oplossing") if lang == "nl" else ("Why", "Source", "Fix")
+    reason = (
+        "de Randvoorwaarden vragen van het onderwijs: O1"
+        if lang == "nl"
+        else "the Randvoorwaarden ask education: O1"
+    )
+    li = _finding_item(page, "O1 ")
+    assert f'<dt>{why}</dt><dd class="why">{html.escape(reason)}' in li
+    # the quote is marked as one, and as Dutch (also on the English page)
+    assert f'<dt>{source}</dt><dd class="source"><q lang="nl">{RV_SENTENCE}</q></dd>' in li
+    assert f"<dt>{fix}</dt>" in li
+    # why, then source, then fix
+    assert li.index(f"<dt>{why}") < li.index(f"<dt>{source}") < li.index(f"<dt>{fix}")
+    rows = _findings_sheet(rv_annex["rv.xlsx" if lang == "nl" else "rv-en.xlsx"], lang)
+    row = next(r for r in rows if r["Item"] == "O1")
+    assert row[why].startswith(reason) and row[source] == RV_SENTENCE
+    assert row[fix] and row["Ernst" if lang == "nl" else "Severity"] == (
+        "overtreding" if lang == "nl" else "violation"
+    )
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_annex_shows_why_and_source_of_a_bk_competency_gap(annex_files, lang):
+    """C7 is left out of the annex fixture: its finding says why (BK-0597-1 is claimed and C7
+    is missing) and quotes the competency's own text, its title in BK-0597-1."""
+    c7 = "Plant eigen activiteiten"
+    page = annex_files["annex.html" if lang == "nl" else "annex-en.html"].read_text("utf-8")
+    why, source = ("Waarom", "Bron") if lang == "nl" else ("Why", "Source")
+    reason = (
+        "BK-0597-1 is geclaimd, maar competentie C7 “Plant eigen activiteiten” "
+        "(bk:competentie-07) ontbreekt"
+        if lang == "nl"
+        else "BK-0597-1 is claimed, but competency C7 “Plant eigen activiteiten” "
+        "(bk:competentie-07) is missing"
+    )
+    li = _finding_item(page, "C7 ")
+    assert f'<dt>{why}</dt><dd class="why">{html.escape(reason)}' in li
+    assert f'<dd class="source"><q lang="nl">{html.escape(c7)}</q></dd>' in li
+    rows = _findings_sheet(annex_files["annex.xlsx" if lang == "nl" else "annex-en.xlsx"], lang)
+    row = next(r for r in rows if r["Item"] == "C7")
+    assert row[why].startswith(reason) and row[source] == c7
+    # the hostile outcome label is a cell of its own here: neutralised, never a formula
+    hostile = next(r for r in rows if "HYPERLINK" in r[FINDING_HEADERS[lang][1][2]])
+    assert not hostile[FINDING_HEADERS[lang][1][2]].startswith(("=", "+", "@", "-"))
+
+
+def test_annex_with_findings_is_deterministic(rv_annex):
+    assert rv_annex["rv.html"].read_bytes() == rv_annex["again.html"].read_bytes()
+    assert rv_annex["rv.xlsx"].read_bytes() == rv_annex["again.xlsx"].read_bytes()
 
 
 def test_annex_contrast_is_at_least_4_5_to_1():

@@ -17,7 +17,7 @@ import pyoxigraph as ox
 from ..ids import compact, expand, is_iri
 from ..model import Record, ValidationReport, ValidationResult
 from ..vocab import HG, PREFIXES
-from .rules import NO_RULES, _natural
+from .rules import NO_RULES, _natural, rule_of_shape
 
 RDFS_LABEL = PREFIXES["rdfs"] + "label"
 RDF_TYPE = PREFIXES["rdf"] + "type"
@@ -305,9 +305,22 @@ def _finding(r: ValidationResult, cur, data, items: _Items, lang: str) -> Curric
         text = f"{_quote(programme)} {r.message}"
     elif "Curriculum" in kinds and item_iri is not None:
         code, reason = "not-covered", r.message
-        text, fix = _not_covered(
+        text, fix, partly = _not_covered(
             data, cur, programme, items, item_iri.value, (notation, label, type_), lang
         )
+        rule = rule_of_shape(shape)
+        template = (rule.partial_nl if nl else rule.partial_en) if rule else ""
+        if partly and template:
+            # the rule's message says the item is missing; the text says it is there in part
+            done, rest, every = partly
+            ident = compact(item_iri.value)
+            shown = f"“{label}” ({ident})" if label else ident
+            reason = template.format(
+                item=f"{notation} {shown}" if notation else shown,
+                done=", ".join(done),
+                rest=", ".join(rest),
+                parts=", ".join(every),
+            )
     elif "Module" in kinds and r.path == "hg:learningOutcome":
         code = "no-outcomes"
         text = (
@@ -371,7 +384,8 @@ def _finding(r: ValidationResult, cur, data, items: _Items, lang: str) -> Curric
 
 
 def _not_covered(data, cur, programme: str, items: _Items, iri: str, info, lang: str):
-    """What is missing and what to do, for an item no learning outcome covers."""
+    """What is missing and what to do, for an item no learning outcome covers; and, for a
+    competency covered in part, its (covered, uncovered, all) parts by notation."""
     nl = lang == "nl"
     notation, label, type_ = info
     shown = _shown(notation, label, type_, lang)
@@ -382,7 +396,11 @@ def _not_covered(data, cur, programme: str, items: _Items, iri: str, info, lang:
     done = _aligned(data, cur) & parts
     where = _module_for(data, cur, items.related(iri))
     if done:
-        rest = sorted((items.info(p)[0] or compact(p) for p in parts - done), key=_natural)
+
+        def names(iris):
+            return sorted((items.info(p)[0] or compact(p) for p in iris), key=_natural)
+
+        rest = names(parts - done)
         text = (
             f"{shown} komt in {prog} maar ten dele aan bod: niet al haar activiteiten hebben "
             "een leeruitkomst"
@@ -398,7 +416,7 @@ def _not_covered(data, cur, programme: str, items: _Items, iri: str, info, lang:
             else f"add learning outcomes {'to module ' + _quote(where) if where else ''} "
             f"for its other activities ({', '.join(rest)}), or align one to {short} itself"
         ).replace("  ", " ")
-        return text, fix
+        return text, fix, (names(done), rest, names(parts))
     text = (
         f"{shown} komt in geen leeruitkomst van {prog} aan bod"
         if nl
@@ -414,7 +432,7 @@ def _not_covered(data, cur, programme: str, items: _Items, iri: str, info, lang:
         fix = f"add a learning outcome {place} and align it to {short}"
         if type_ == "Competency":
             fix += " (or align outcomes to all of its activities)"
-    return text, fix
+    return text, fix, None
 
 
 def _aligned(data, cur) -> set[str]:

@@ -80,6 +80,10 @@ class CoverRule:
     #: appended to the message when the item has parts: how to cover it ({parts})
     hint_en: str = ""
     hint_nl: str = ""
+    #: for a curriculum that covers some of the item's parts: the reason in its place, so it
+    #: does not say "missing" of what is there in part ({item}, {done}, {rest}, {parts})
+    partial_en: str = ""
+    partial_nl: str = ""
 
 
 _EACH = (
@@ -185,6 +189,12 @@ COVER_RULES: tuple[CoverRule, ...] = (
         message_nl="BK-0597-1 is geclaimd, maar competentie {item} ontbreekt",
         hint_en=": name the competency or all of its activities ({parts})",
         hint_nl=": noem de competentie zelf of al haar activiteiten ({parts})",
+        partial_en="BK-0597-1 is claimed, but competency {item} is covered only in part: "
+        "activities with a learning outcome: {done}; without: {rest}. The competency counts "
+        "when it or all of its activities ({parts}) have one",
+        partial_nl="BK-0597-1 is geclaimd, maar competentie {item} komt maar ten dele aan "
+        "bod: activiteiten met een leeruitkomst: {done}; zonder: {rest}. De competentie telt "
+        "mee als zij zelf of al haar activiteiten ({parts}) er een hebben",
         quote_from="item",
         via_team=True,
         hierarchy="all",
@@ -528,6 +538,13 @@ class _Builder:
             claim = self.node((self.sh("path"), claim_path), (self.sh("hasValue"), scheme))
             self._claims[key] = self.node((self.sh("not"), claim))
         return self._claims[key]
+
+
+def rule_of_shape(shape: str) -> CoverRule | None:
+    """The rule a generated shape (``hg:cover-<rule id>-<item>``) was made from, or None."""
+    name = shape.removeprefix(HG + "cover-") if shape.startswith(HG + "cover-") else ""
+    found = [r for r in COVER_RULES if name.startswith(r.id + "-")]
+    return max(found, key=lambda r: len(r.id)) if found else None
 
 
 def generate_profile_shapes(store: Store):

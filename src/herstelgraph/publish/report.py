@@ -11,7 +11,8 @@ Contents: title page (programme, framework, version, date, herstelgraph version)
 (coverage per competency as a bar, own alignment and through mappings apart); the matrix of
 modules × competencies (which outcomes, how); per competency its activities and knowledge
 with the covering outcomes and the gaps in the framework's own words; the validation
-findings in plain words; suggested items for outcomes without any (marked as suggestions);
+findings in plain words, each with why (the rule's own message), the source sentence it
+cites and the fix; suggested items for outcomes without any (marked as suggestions);
 an appendix on method.
 """
 
@@ -78,6 +79,11 @@ WORDS: dict[str, dict[str, str]] = {
         "findings": "Bevindingen van de validatie",
         "findings_none": "Geen bevindingen: de opleiding voldoet aan de regels van dit kader.",
         "fix": "Oplossing",
+        "why": "Waarom",
+        "source": "Bron",
+        "severity": "Ernst",
+        "finding": "Bevinding",
+        "item": "Item",
         "suggestions": "Suggesties voor leeruitkomsten zonder items",
         "suggestions_intro": "Voorstellen van herstelgraph (lexicale vergelijking van de "
         "teksten), geen beoordeling: een docent beslist of een item past.",
@@ -127,6 +133,11 @@ WORDS: dict[str, dict[str, str]] = {
         "findings": "Validation findings",
         "findings_none": "No findings: the programme meets this framework's rules.",
         "fix": "Fix",
+        "why": "Why",
+        "source": "Source",
+        "severity": "Severity",
+        "finding": "Finding",
+        "item": "Item",
         "suggestions": "Suggestions for outcomes without items",
         "suggestions_intro": "Proposals by herstelgraph (lexical comparison of the texts), not "
         "a judgement: a teacher decides whether an item fits.",
@@ -640,10 +651,8 @@ def annex_html(annex: Annex) -> str:
 
         lis = "".join(
             f'<li class="finding {_e(f.severity.lower())}">'
-            f"<strong>{_e(SEVERITY_WORDS[annex.lang].get(f.severity, f.severity))}:</strong> "
-            f"{_e(f.text)}"
-            + (f'<br><span class="fix">{_e(w["fix"])}: {_e(f.fix)}</span>' if f.fix else "")
-            + "</li>"
+            f"<p><strong>{_e(SEVERITY_WORDS[annex.lang].get(f.severity, f.severity))}:</strong> "
+            f"{_e(f.text)}</p>" + _finding_details(f, w) + "</li>"
             for f in annex.findings
         )
         findings = f'<ul class="findings">{lis}</ul>'
@@ -688,6 +697,22 @@ def annex_html(annex: Annex) -> str:
     )
 
 
+def _finding_details(f, w: dict[str, str]) -> str:
+    """Why (the rule's own message), the source sentence (a verbatim Dutch quote, marked so
+    on an English page too) and the fix, as a description list; empty when there are none."""
+    rows = []
+    if f.reason:
+        rows.append(f'<dt>{_e(w["why"])}</dt><dd class="why">{_e(f.reason)}</dd>')
+    if f.source_text:
+        rows.append(
+            f'<dt>{_e(w["source"])}</dt><dd class="source"><q lang="nl">'
+            f"{_e(f.source_text)}</q></dd>"
+        )
+    if f.fix:
+        rows.append(f'<dt>{_e(w["fix"])}</dt><dd class="fix">{_e(f.fix)}</dd>')
+    return f'<dl class="finding-detail">{"".join(rows)}</dl>' if rows else ""
+
+
 def _anchor(unit: Unit) -> str:
     return (unit.notation or compact(unit.iri)).replace(":", "-").replace(".", "-")
 
@@ -726,7 +751,8 @@ def _covering(annex: Annex) -> dict[str, list[str]]:
 # ----------------------------------------------------------------------------- XLSX
 def annex_xlsx(annex: Annex) -> bytes:
     """The matrix (frozen headers, coloured where outcomes touch a competency), the items
-    with their status (coloured by status) and the summary, as one workbook; every text
+    with their status (coloured by status), the summary and the findings (why, source, fix),
+    as one workbook; every text
     cell neutralised (no formulas); byte-identical across runs."""
     import io
     import zipfile
@@ -775,9 +801,10 @@ def annex_xlsx(annex: Annex) -> bytes:
         put(ws, r, 1, name, head=True)
         for c, cell in enumerate(cells, 2):
             put(ws, r, c, "\n".join(f"{ref} ({how})" for ref, how in cell) if cell else "")
-    last = f"{get_column_letter(len(annex.units) + 1)}{len(grid) + 1}"
-    ws.conditional_formatting.add(f"B2:{last}", FormulaRule(formula=["LEN(B2)>0"], fill=green))
-    ws.conditional_formatting.add(f"B2:{last}", FormulaRule(formula=["LEN(B2)=0"], fill=red))
+    if annex.units and grid:  # an empty range ("B2:A2") is no range: a framework may have no units
+        last = f"{get_column_letter(len(annex.units) + 1)}{len(grid) + 1}"
+        ws.conditional_formatting.add(f"B2:{last}", FormulaRule(formula=["LEN(B2)>0"], fill=green))
+        ws.conditional_formatting.add(f"B2:{last}", FormulaRule(formula=["LEN(B2)=0"], fill=red))
     ws.freeze_panes = "B2"
     # the items
     ws = wb.create_sheet("Items")
@@ -800,7 +827,7 @@ def annex_xlsx(annex: Annex) -> bytes:
     for status, fill in (
         ("direct", green), ("part-of", green), ("all-parts", green),
         ("mapped", yellow), ("partial", yellow), ("related", red), ("missing", red),
-    ):  # fmt: skip
+    ) if rows else ():  # fmt: skip
         ws.conditional_formatting.add(
             col, CellIsRule(operator="equal", formula=[f'"{words[status]}"'], fill=fill)
         )
@@ -824,14 +851,36 @@ def annex_xlsx(annex: Annex) -> bytes:
         put(ws, r, 5, round(own, 4)).number_format = "0%"
         put(ws, r, 6, round(own + mapped, 4)).number_format = "0%"
     n = len(annex.units) + 1
-    ws.conditional_formatting.add(
-        f"E2:F{n}", CellIsRule(operator="lessThan", formula=["0.5"], fill=red)
-    )
-    ws.conditional_formatting.add(
-        f"E2:F{n}", CellIsRule(operator="greaterThanOrEqual", formula=["0.5"], fill=green)
-    )
+    if annex.units:
+        ws.conditional_formatting.add(
+            f"E2:F{n}", CellIsRule(operator="lessThan", formula=["0.5"], fill=red)
+        )
+        ws.conditional_formatting.add(
+            f"E2:F{n}", CellIsRule(operator="greaterThanOrEqual", formula=["0.5"], fill=green)
+        )
     ws.column_dimensions["A"].width = 60
     ws.freeze_panes = "B2"
+    # the findings: what, why (the rule's own message), the source sentence, the fix
+    from ..checks.findings import SEVERITY_WORDS
+
+    ws = wb.create_sheet(w["findings"][:31])
+    head = [
+        w["severity"], w["module"], w["outcome"], w["item"], w["finding"], w["why"],
+        w["source"], w["fix"],
+    ]  # fmt: skip
+    for c, h in enumerate(head, 1):
+        put(ws, 1, c, h, head=True)
+    for r, f in enumerate(annex.findings, 2):
+        values = [
+            SEVERITY_WORDS[annex.lang].get(f.severity, f.severity), f.module or "",
+            f.outcome or "", f.item_notation or f.item or "", f.text, f.reason or "",
+            f.source_text or "", f.fix,
+        ]  # fmt: skip
+        for c, v in enumerate(values, 1):
+            put(ws, r, c, v)
+    for c, width in enumerate((14, 28, 34, 12, 60, 60, 60, 50), 1):
+        ws.column_dimensions[get_column_letter(c)].width = width
+    ws.freeze_panes = "A2"
     when = build_time()
     props = wb.properties
     props.creator = props.lastModifiedBy = "herstelgraph"
