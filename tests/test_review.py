@@ -201,6 +201,33 @@ def test_each_decision_is_written_at_once_as_rubric_9_says(base, records, tmp_pa
         s.decide(a.key, "reject", reason="other")
 
 
+def test_this_item_matches_x_names_the_rubric_rule_of_the_new_link(base, records, tmp_path):
+    """ "This item matches X" adds a link, so it names the rubric rule that link meets, as a
+    change does: related has three (R-REL-1..3) and none is guessed; the rule is kept on the
+    new link, the no-match record keeps its own."""
+    s = _session(base, tmp_path)
+    nm = next(r for r in records if r.object == "sssom:NoTermFound")
+    target = next(c for c, sc in s.schemes.items() if sc == nm.object_source)
+    with pytest.raises(ParameterError, match="R-REL-1, R-REL-2, R-REL-3") as exc:
+        s.decide(nm.key, "disagree", target=target)
+    assert exc.value.args and "rule" in str(exc.value)
+    with pytest.raises(ParameterError, match="does not go with"):
+        s.decide(nm.key, "disagree", target=target, rule="hgrule:R-CLOSE-1")
+    assert s.mine == {}  # nothing written by a refused choice
+    s.decide(nm.key, "disagree", target=target, rule="hgrule:R-REL-3")
+    mine = s.mine
+    link = next(d for k, d in mine.items() if k != nm.key)
+    assert target in link.key and link.stance == "skos:relatedMatch"
+    assert link.rule == "hgrule:R-REL-3"
+    assert mine[nm.key].stance == "disagree" and mine[nm.key].rule == nm.rule
+    text = (tmp_path / "jansen.sssom.tsv").read_text()
+    assert "hgrule:R-REL-3" in text
+    # a relation with one rule takes it without asking
+    s.decide(nm.key, "disagree", target=target, relation="skos:closeMatch")
+    link = next(d for k, d in s.mine.items() if k != nm.key)
+    assert link.stance == "skos:closeMatch" and link.rule == "hgrule:R-CLOSE-1"
+
+
 def test_sssom_py_parses_and_validates_every_review_file(base, records, tmp_path):
     from sssom.parsers import parse_sssom_table
     from sssom.validators import validate
@@ -215,7 +242,7 @@ def test_sssom_py_parses_and_validates_every_review_file(base, records, tmp_path
     s.decide(nms[0].key, "agree")
     target_scheme = nms[1].object_source
     target = next(c for c, sc in s.schemes.items() if sc == target_scheme)
-    s.decide(nms[1].key, "disagree", target=target)
+    s.decide(nms[1].key, "disagree", target=target, rule="hgrule:R-REL-2")
     files = sorted(tmp_path.glob("*.sssom.tsv"))
     shipped = sorted((ROOT / "mappings" / "reviews").glob("*.sssom.tsv"))
     for path in files + shipped:
@@ -728,30 +755,40 @@ def test_xlsx_import_lists_every_row_error_and_writes_nothing(base, tmp_path, ru
     ws.cell(row=link_rows[2], column=col["decision"]).value = "confirm"  # fine
     ws.cell(row=nm_rows[0], column=col["decision"]).value = "matches item"
     ws.cell(row=nm_rows[0], column=col["matches item (ID)"]).value = "bk:kennis-01"  # wrong fw
+    # a right item, but related without the rubric rule the new link meets
+    from herstelgraph.curation.review.records import split_key
+
+    scheme = split_key(keys[nm_rows[1] - 2])[2]
+    right = next(c for c, sc in _session(base, folder).schemes.items() if sc == scheme)
+    ws.cell(row=nm_rows[1], column=col["decision"]).value = "matches item"
+    ws.cell(row=nm_rows[1], column=col["matches item (ID)"]).value = right
     wb.save(sheet)
     code, _, err = run_cli("--lang", "en", "review", "import", str(sheet), "--reviews", str(folder))
     assert code == 2
     lines = err.strip().splitlines()
-    assert len(lines) == 4, err
+    assert len(lines) == 5, err
     letter = openpyxl.utils.get_column_letter
     expected = [
         f"sheet 'review', row {nm_rows[0]}, column {letter(col['matches item (ID)'])}",
+        f"sheet 'review', row {nm_rows[1]}, column {letter(col['new relation'])} (new relation)"
+        ": choose in 'new relation' the relation with the rubric rule",
         f"sheet 'review', row {link_rows[0]}, column {letter(col['reason'])} (reason)",
         f"sheet 'review', row {link_rows[1]}, column {letter(col['decision'])} (decision): 'maybe'",
     ]
     ordered = sorted(expected, key=lambda e: int(e.split("row ")[1].split(",")[0]))
     for want, line in zip(ordered, lines, strict=False):
         assert want in line, (want, line)
-    assert "nothing was imported" in lines[3]
+    assert "nothing was imported" in lines[4]
     # a Dutch run (the default) says every row error in Dutch
     code, _, err = run_cli("review", "import", str(sheet), "--reviews", str(folder))
     lines = err.strip().splitlines()
-    assert code == 2 and len(lines) == 4, err
+    assert code == 2 and len(lines) == 5, err
+    assert "de relatie met de rubricregel die de nieuwe mapping volgt" in err
     row = link_rows[1]
     assert f"blad 'review', rij {row}, kolom {letter(col['decision'])} (decision): " in err
     assert "'maybe' is geen besluit; kies er een uit de lijst" in err
     assert "een afwijzing heeft een reden nodig" in err
-    assert "er is niets geïmporteerd" in lines[3]
+    assert "er is niets geïmporteerd" in lines[4]
     assert not (folder / "jansen.sssom.tsv").exists()
     code, _, err = run_cli("review", "export", "--reviewer", "Jansen!", "-o", str(sheet))
     assert code == 2 and "beoordelaar 'Jansen!': geef een ORCID" in err

@@ -173,7 +173,7 @@ def test_confirm_reject_change_reload_and_the_file_on_disk(app, driver):
 def test_no_match_record_matches_an_item_found_by_search(app, driver):
     from selenium.webdriver.common.action_chains import ActionChains
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.support.ui import WebDriverWait
+    from selenium.webdriver.support.ui import Select, WebDriverWait
 
     session = app.app.session
     nomatch = next(c for c in session.queue() if c.is_no_match)
@@ -187,11 +187,21 @@ def test_no_match_record_matches_an_item_found_by_search(app, driver):
     wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#match-results li"))
     hit = driver.find_element(By.CSS_SELECTOR, "#match-results li").get_attribute("data-id")
     _shot(driver, "7-no-match-search")
+    # no relation and rubric rule chosen yet: refused on the screen, nothing written
+    driver.find_element(By.CSS_SELECTOR, "#match-results li").click()
+    wait.until(lambda d: "rubricregel" in d.find_element(By.ID, "toast").text)
+    assert session.mine == {}
+    Select(driver.find_element(By.ID, "match-rel")).select_by_value(
+        "skos:relatedMatch|hgrule:R-REL-2"
+    )
     driver.find_element(By.CSS_SELECTOR, "#match-results li").click()
     wait.until(lambda d: d.find_element(By.ID, "progress-text").text.startswith("1 van"))
     mine = session.mine
     assert mine[nomatch.key].stance == "disagree"
-    assert any(hit in key and d.stance == "skos:relatedMatch" for key, d in mine.items())
+    assert any(
+        hit in key and d.stance == "skos:relatedMatch" and d.rule == "hgrule:R-REL-2"
+        for key, d in mine.items()
+    )
 
 
 def test_translations_view_confirm_reject_correct_reload_and_the_file(app, driver):

@@ -154,3 +154,49 @@ def test_evaluate_command_runs_on_a_small_pair(capsys):
         assert 0 <= r["hits_at_1"] <= r["hits_at_5"] <= 1 and 0 <= r["mrr"] <= 1
     (d,) = report["distractors"]
     assert d["distractors"] == 1
+
+
+def _two(x) -> str:
+    from decimal import ROUND_HALF_UP, Decimal
+
+    return str(Decimal(str(x)).quantize(Decimal("0.01"), ROUND_HALF_UP))
+
+
+def test_readme_figures_are_those_of_the_saved_run():
+    """The README's suggestion tables quote benchmarks/results/suggest-eval.json, so a rerun
+    of ``make eval`` that moves a figure fails here until the README says it too."""
+    root = FIX.parents[2]
+    run = json.loads((root / "benchmarks/results/suggest-eval.json").read_text())
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    rows = {
+        tuple(c.strip().strip("*") for c in line.strip("|").split("|")[:4])
+        for line in readme.splitlines()
+        if line.startswith("| ")
+    }
+    names = {
+        "fused": "fused",
+        "lexical": "lexical only",
+        "semantic": "semantic only",
+        "tfidf": "baseline: plain TF-IDF",
+        "exact-label": "baseline: exact normalised label",
+    }
+    lines = {t["method"]: t["threshold"] for t in run["thresholds"] if t["group"] == "all pairs"}
+    for r in run["ranks"]:
+        if r["group"] not in ("all", "all pairs"):
+            continue
+        name = names[r["method"]]
+        if r["scope"] == "curated" and r["method"] in ("lexical", "semantic"):
+            name += f" ({lines[r['method']]:.2f})"
+        elif r["scope"] == "curated" and r["method"] == "fused":
+            name += f" (line {lines['fused']:.2f})"
+        elif r["scope"] == "curated" and r["method"] == "tfidf":
+            name += " (as many shown as fused)"
+        want = (name, _two(r["hits_at_1"]), _two(r["hits_at_5"]), _two(r["mrr"]))
+        assert want in rows, f"README lacks the {r['scope']} row {want}"
+    for d in run["distractors"]:
+        cell = f"{d['recognised']} of {d['distractors']} ({_two(d['rate'])})"
+        flagged = f"{d['paraphrases_flagged']} of {d['paraphrases']}"
+        assert any(
+            line.startswith(f"| {names[d['method']]} |") and cell in line and flagged in line
+            for line in readme.splitlines()
+        ), f"README lacks {d['method']}: {cell}, {flagged}"

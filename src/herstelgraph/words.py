@@ -681,6 +681,10 @@ MESSAGES: dict[str, Pair] = {
         "{text!r} heeft meerdere rubricregels; kies in de lijst de relatie met de regel die geldt",
         "{text!r} has several rubric rules; choose the one with the rule it meets from the list",
     ),
+    "sheet_match_needs_rule": (
+        "kies in 'nieuwe relatie' de relatie met de rubricregel die de nieuwe mapping volgt",
+        "choose in 'new relation' the relation with the rubric rule the new mapping meets",
+    ),
     "sheet_name_match": (
         "noem het item dat past (zijn ID, bijv. rv:reflectie-en-scholing-02)",
         "name the item that matches (its ID, e.g. rv:reflectie-en-scholing-02)",

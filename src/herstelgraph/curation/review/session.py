@@ -362,6 +362,7 @@ class ReviewSession:
         )
         if claim.is_no_match:
             recorded = claim.curated.predicate if claim.curated else "skos:relatedMatch"
+            link_rule = rule  # "this item matches X": the rule of the new link
             rule = rule or (claim.curated.rule if claim.curated else "")
             item, _, scheme = split_key(claim.key)
             mine_links = [
@@ -397,12 +398,24 @@ class ReviewSession:
                 rel = relation or "skos:relatedMatch"
                 if rel not in STANCES:
                     raise ParameterError("relation", f"unknown relation {rel!r}")
+                # as for a change: a relation with several rubric rules (related: R-REL-1..3)
+                # names the one the reviewer saw met; no rule is guessed for the new link
+                options = RULES[rel.lstrip(REVERSED)]
+                if link_rule and link_rule not in options:
+                    raise ParameterError("rule", f"rule {link_rule} does not go with {rel}")
+                if not link_rule and len(options) > 1:
+                    raise ParameterError(
+                        "rule",
+                        f"a link as {rel.lstrip(REVERSED)} names the rubric rule it meets: "
+                        + ", ".join(r.split(":", 1)[1] for r in options),
+                    )
+                new_rule = link_rule or _only_rule(rel)
                 # the relation is read from the no-match's item to the target
                 link_key, stance = claim_key(*_split_stance(item, rel, target))
                 link = self.claims.get(link_key)
-                new_rule = rule if rule in RULES[rel.lstrip(REVERSED)] else _only_rule(rel)
+                nm_rule = claim.curated.rule if claim.curated else ""  # the no-match's own
                 nm = Decision(
-                    kind=k.DISAGREE, reviewed=recorded, stance="disagree", rule=rule, **common
+                    kind=k.DISAGREE, reviewed=recorded, stance="disagree", rule=nm_rule, **common
                 )
                 base = self.base(link) if link is not None else None
                 lk = k.CONFIRM if base in (None, stance) else k.CHANGE

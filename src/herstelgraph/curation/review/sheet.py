@@ -637,6 +637,10 @@ def import_xlsx(session: ReviewSession, path: Path, *, lang: str = "en") -> int:
                     f"{where(r, 'matches')}: {say('sheet_other_framework', target=target)}"
                 )
                 continue
+            if not kw.get("rule") and _needs_rule(kw.get("relation") or "skos:relatedMatch"):
+                # the new link names its rubric rule, as a change does (related: R-REL-1..3)
+                problems.append(f"{where(r, 'new_relation')}: {say('sheet_match_needs_rule')}")
+                continue
             kw["target"] = target
         todo.append((key, code, kw))
     translated, dropped = _read_translations(session, wb, path, problems)

@@ -15,7 +15,8 @@ const T = {
     unsure: "Onzeker", comment: "Commentaar", clear: "Besluit intrekken",
     agree: "Eens: niets past", match: "Dit item past bij…",
     reason_q: "Waarom afwijzen? Kies een reden:", relation_q: "Welke relatie is het wel?",
-    match_q: "Zoek het item in", match_rel: "relatie",
+    match_q: "Zoek het item in", match_rel: "relatie en rubricregel",
+    match_pick: "kies…", match_need_rule: "Kies eerst de relatie en de rubricregel die geldt",
     comment_label: "Commentaar (wordt bij je besluit bewaard)", save_comment: "Commentaar opslaan",
     others_subject: "Andere mappings van het linker item",
     others_object: "Andere mappings van het rechter item",
@@ -47,7 +48,9 @@ const T = {
     confirm: "Confirm", reject: "Reject…", change: "Change relation…", unsure: "Unsure",
     comment: "Comment", clear: "Take back", agree: "Agree: nothing matches",
     match: "This item matches…", reason_q: "Why reject? Choose a reason:",
-    relation_q: "Which relation is it?", match_q: "Find the item in", match_rel: "relation",
+    relation_q: "Which relation is it?", match_q: "Find the item in",
+    match_rel: "relation and rubric rule", match_pick: "choose…",
+    match_need_rule: "Choose the relation and the rubric rule it meets first",
     comment_label: "Comment (kept with your decision)", save_comment: "Save comment",
     others_subject: "Other mappings of the left item", others_object: "Other mappings of the right item",
     empty: "No records with these filters.", help: "Shortcuts",
@@ -142,9 +145,14 @@ function translate() {
   $("mode-translations").setAttribute("aria-pressed", state.mode === "translations");
   translationsTranslate();
   fillFilters();
-  $("match-rel").replaceChildren(...state.info.stances.map((s) =>
-    el("option", { value: s, text: state.info.words[state.lang][s] || s })));
-  $("match-rel").value = "skos:relatedMatch";
+  // "this item matches X" names the rubric rule of the new link, as a change does: related
+  // has three (R-REL-1..3), so there is no default; the reviewer picks relation and rule
+  const picked = $("match-rel").value;
+  $("match-rel").replaceChildren(el("option", { value: "", text: t("match_pick") }),
+    ...relationOptions(null).map(([st, rule]) => el("option", {
+      value: `${st}|${rule || ""}`, text: relationText(st, rule) })));
+  $("match-rel").value = picked;
+  if ($("match-rel").selectedIndex < 0) $("match-rel").value = "";
   if (state.screen) render(state.screen);
   progress();
 }
@@ -308,6 +316,19 @@ async function decide(body, advance) {
     busy(false);
   }
 }
+// (relation, rule) choices: a relation with several rubric rules once per rule
+function relationOptions(except) {
+  const options = [];
+  for (const st of state.info.stances) {
+    if (st === except) continue;
+    const rules = st === "skos:relatedMatch" ? state.info.rules[st] : [null];
+    for (const rule of rules) options.push([st, rule]);
+  }
+  return options;
+}
+function relationText(st, rule) {
+  return `${state.info.words[state.lang][st] || st}${rule ? " (" + rule.replace("hgrule:", "") + ")" : ""}`;
+}
 function closePanels() {
   state.panel = null;
   for (const id of ["reasons", "relations", "matchbox"]) $(id).hidden = true;
@@ -322,20 +343,15 @@ function openPanel(id) {
       onclick: () => reject(r),
     }, el("kbd", {}, String(i + 1)), " ", t("r_" + r.replaceAll("-", "_")))));
   } else if (id === "relations") {
-    const cur = state.screen.stance;
-    const options = [];
-    for (const st of state.info.stances) {
-      if (st === cur) continue;
-      const rules = st === "skos:relatedMatch" ? state.info.rules[st] : [null];
-      for (const rule of rules) options.push([st, rule]);
-    }
+    const options = relationOptions(state.screen.stance);
     $("relation-buttons").replaceChildren(...options.map(([st, rule], i) => el("button", {
       type: "button", "data-stance": st, "data-rule": rule || "",
       onclick: () => decide({ decision: "change", relation: st, rule: rule || "" }, true),
-    }, el("kbd", {}, String(i + 1)), ` ${state.info.words[state.lang][st]}${rule ? " (" + rule.replace("hgrule:", "") + ")" : ""}`)));
+    }, el("kbd", {}, String(i + 1)), ` ${relationText(st, rule)}`)));
   } else if (id === "matchbox") {
     $("match-fw").textContent = state.screen.target_framework;
     $("match-q").value = ""; $("match-results").replaceChildren();
+    $("match-rel").value = "";  // each match names its relation and rule anew
     $("match-q").focus();
   }
 }
@@ -361,7 +377,9 @@ async function search() {
   }, el("b", {}, h.notation || h.id), ` ${h.label} `, el("span", { class: "meta" }, h.id))));
 }
 function match(id) {
-  decide({ decision: "disagree", target: id, relation: $("match-rel").value }, true);
+  const [relation, rule] = $("match-rel").value.split("|");
+  if (!relation) { toast(t("match_need_rule"), true); $("match-rel").focus(); return; }
+  decide({ decision: "disagree", target: id, relation, rule: rule || "" }, true);
 }
 
 // ------------------------------------------------------------------ events
