@@ -17,7 +17,7 @@ import pyoxigraph as ox
 
 from ..errors import InputError, QueryError
 from ..model import Entailment
-from ..vocab import ASSERTED_GRAPH, EXTERNAL_GRAPH, INFERRED_GRAPH, PREFIXES, USER_GRAPH
+from ..vocab import ASSERTED_GRAPH, EXTERNAL_GRAPH, INFERRED_GRAPH, PREFIXES, SKOS, USER_GRAPH
 
 ASSERTED = ox.NamedNode(ASSERTED_GRAPH)
 INFERRED = ox.NamedNode(INFERRED_GRAPH)
@@ -168,10 +168,9 @@ def graphs_for(entailment: Entailment | bool) -> list[ox.NamedNode]:
 #: the graphs some question's default graph includes; a footprint is kept for every other
 #: graph a persisted store holds (``footprints``)
 READ = (ASSERTED, USER, INFERRED)
-_SKOS = "http://www.w3.org/2004/02/skos/core#"
-_IN_SCHEME = ox.NamedNode(_SKOS + "inScheme")
-_TOP = ox.NamedNode(_SKOS + "hasTopConcept")
-_SOURCE = ox.NamedNode("http://www.w3.org/2002/07/owl#annotatedSource")
+_IN_SCHEME = ox.NamedNode(SKOS + "inScheme")
+_TOP = ox.NamedNode(SKOS + "hasTopConcept")
+_SOURCE = ox.NamedNode(PREFIXES["owl"] + "annotatedSource")
 
 
 def footprints(store: ox.Store) -> dict[str, list[str]]:
