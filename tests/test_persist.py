@@ -297,3 +297,58 @@ def test_cache_clear_removes_stores_and_the_index(run_cli, tmp_path, monkeypatch
     code, _, err = run_cli("--lang", "en", "cache", "clear")
     assert code == 0 and err.startswith("1 cache entries removed")
     assert [p.name for p in tmp_path.iterdir()] == ["notes.txt"]
+
+
+@pytest.mark.parametrize("touching", [False, True])
+def test_an_anchored_question_leaves_an_untouched_graph_in_the_union(tmp_path, touching):
+    """gaps is anchored on ?a (decision 29): on a persisted store it reads the union of every
+    graph when the graphs it does not name (the external one) touch nothing of scheme A, and
+    its named graphs otherwise; the answer is the in-memory store's either way, and a quad
+    the external graph holds about an item of A never leaks into it."""
+    import pyoxigraph as ox
+
+    from herstelgraph.model import Entailment
+    from herstelgraph.store import persist, queries
+    from herstelgraph.store.store import ASSERTED, EXTERNAL, INFERRED, Store
+
+    n = ox.NamedNode
+    skos, hg = "http://www.w3.org/2004/02/skos/core#", "https://w3id.org/herstelgraph/def#"
+    a, b, esco = n("urn:x:A"), n("urn:x:B"), n("urn:x:esco")
+    i1, i2, e1 = n("urn:x:i1"), n("urn:x:i2"), n("urn:x:e1")
+    in_scheme, rdf_type = n(skos + "inScheme"), n("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+    notation, item = n(skos + "notation"), n(hg + "RequirementItem")
+    quads = [
+        ox.Quad(i1, in_scheme, a, ASSERTED),
+        ox.Quad(i2, in_scheme, a, ASSERTED),
+        ox.Quad(i1, n(skos + "prefLabel"), ox.Literal("een", language="nl"), ASSERTED),
+        ox.Quad(i1, rdf_type, item, INFERRED),
+        ox.Quad(i2, rdf_type, item, INFERRED),
+        ox.Quad(i2, n(hg + "mappedInto"), b, INFERRED),
+        ox.Quad(e1, in_scheme, esco, EXTERNAL),
+        ox.Quad(e1, notation, ox.Literal("E1"), EXTERNAL),
+    ]
+    if touching:  # a notation for the gap, in a graph gaps does not read
+        quads.append(ox.Quad(i1, notation, ox.Literal("leaked"), EXTERNAL))
+    memory = Store()
+    memory.ox.extend(quads)
+    folder = tmp_path / "store-x"
+    persist.write_store(memory.ox, folder)
+    opened = Store(ox.Store.read_only(str(folder)), read_only=True)
+    opened.footprints = persist.read_footprints(folder)
+    assert opened.footprints is not None
+    assert ("urn:x:A" in opened.footprints[EXTERNAL.value]) is touching
+    spec = queries.get("gaps")
+    assert spec.anchor == "a"
+    assert (opened._dataset(spec.entailment, a) is None) is not touching
+    assert opened._dataset(spec.entailment) is not None  # not anchored: the named graphs
+
+    def rows(store: Store) -> list[dict]:
+        return [
+            {k: v and v.value for k, v in r.items()}
+            for r in queries.run(store, spec, {"a": a, "b": b})
+        ]
+
+    got = rows(opened)
+    assert got == rows(memory)
+    assert [(r["item"], r["notation"], r["label"]) for r in got] == [("urn:x:i1", None, "een")]
+    assert Entailment.of(spec.entailment) is Entailment.CLOSURE

@@ -263,3 +263,19 @@ def test_the_second_grammar_refuses_what_oxigraph_alone_accepts():
         ox.Store().query(text)  # Oxigraph takes it
         with pytest.raises(ParseException):
             prepareQuery(text)
+
+
+def test_an_anchor_names_an_iri_parameter_and_a_user_file_gets_none(tmp_path):
+    """``# Anchored:`` lets the store leave graphs in the union (decision 29), so it must name
+    an iri parameter, and a user's query file is not trusted with it."""
+    from herstelgraph.errors import InputError
+
+    head = "# Question: q\n# Parameters: ?a iri, ?n string\n# Anchored: {}\n"
+    body = "SELECT ?s WHERE { ?s ?p ?a }\n"
+    assert queries.parse(head.format("?a") + body, "q").anchor == "a"
+    for wrong in ("?n", "?z"):
+        with pytest.raises(InputError, match="Anchored"):
+            queries.parse(head.format(wrong) + body, "q")
+    path = tmp_path / "mine.rq"
+    path.write_text(head.format("?a") + body)
+    assert queries.from_file(path).anchor is None

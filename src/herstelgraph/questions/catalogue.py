@@ -33,7 +33,7 @@ def _natural(text: str | None) -> list[int | str]:
 
 def _run(store: Queryable, name: str, **bindings: Binding) -> list[Row]:
     spec = queries.get(name)
-    return store.select(spec.text, bindings, entailment=spec.entailment)
+    return store.select(spec.text, bindings, entailment=spec.entailment, anchor=spec.anchor)
 
 
 def frameworks(store: Queryable) -> list[Framework]:

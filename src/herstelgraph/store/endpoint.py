@@ -700,9 +700,11 @@ class Endpoint:
         bindings: Mapping[str, Binding] | None = None,
         *,
         entailment: Entailment | bool = Entailment.NONE,
+        anchor: str | None = None,
     ) -> Rows:
         """Run a SELECT with bound parameters; rows map variable names to pyoxigraph terms
-        (None: unbound), and ``.variables`` names the answer's columns."""
+        (None: unbound), and ``.variables`` names the answer's columns. ``anchor`` is a hint
+        for the embedded store's choice of graphs; an endpoint names its graphs itself."""
         text = bind_values(sparql, bindings or {})
         return self._select(text, self._graphs(entailment))
 

@@ -37,11 +37,14 @@ import pyoxigraph as ox
 
 from . import cache
 
-#: bump when the folder's layout changes; part of every store key (2: the overlay's state)
-STORE_FORMAT = 2
+#: bump when the folder's layout changes; part of every store key (2: the overlay's state;
+#: 3: the footprints of the graphs no question reads by default)
+STORE_FORMAT = 3
 MANIFEST = cache.STORE_MANIFEST
 #: the overlay's state beside the store (``build.Overlay.state``), listed in the manifest
 STATE = "herstelgraph-overlay-state.json"
+#: ``store.footprints`` of the store, listed in the manifest (``Store._dataset``)
+FOOTPRINTS = "herstelgraph-footprints.json"
 INDEX = cache.INPUT_INDEX
 STORE_DIR = re.compile(r"store-[0-9a-f]{32}")
 #: files RocksDB keeps beside the data that say nothing about the content
@@ -218,6 +221,16 @@ def read_state(folder: Path) -> bytes | None:
         return None
 
 
+def read_footprints(folder: Path) -> dict[str, frozenset[str]] | None:
+    """``store.footprints`` as written with the store at ``folder``, or None when unreadable
+    (the file was verified with the others when the store was opened)."""
+    try:
+        data = json.loads((folder / FOOTPRINTS).read_bytes())
+        return {str(g): frozenset(map(str, iris)) for g, iris in data.items()}
+    except (OSError, ValueError, TypeError, AttributeError):
+        return None
+
+
 def write_store(source: ox.Store, folder: Path, state: bytes | None = None) -> None:
     """Write every quad of ``source`` to a new on-disk store at ``folder``, with ``state``
     (the overlay's, ``build.Overlay.state``) beside it and the manifest of both; atomic
@@ -238,6 +251,9 @@ def write_store(source: ox.Store, folder: Path, state: bytes | None = None) -> N
         del disk  # closes the database: every file is final now
         if state is not None:  # RocksDB leaves files it does not know alone
             (tmp / STATE).write_bytes(state)
+        from .store import footprints
+
+        (tmp / FOOTPRINTS).write_text(json.dumps(footprints(source), sort_keys=True))
         files = {}
         for e in os.scandir(tmp):
             if _NOT_CONTENT.fullmatch(e.name):

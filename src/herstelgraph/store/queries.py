@@ -48,6 +48,10 @@ class QuerySpec:
     user: bool = False
     #: SELECT, ASK, CONSTRUCT or DESCRIBE
     form: QueryForm = QueryForm.SELECT
+    #: ``# Anchored: ?a``: the scheme parameter every triple pattern reaches (its subject or
+    #: object is the scheme, an item of it, a record about an item or a top concept), so a
+    #: graph that touches none of them cannot change the answer (``Store._dataset``)
+    anchor: str | None = None
 
 
 def parse(text: str, name: str, path: str = "") -> QuerySpec:
@@ -57,7 +61,7 @@ def parse(text: str, name: str, path: str = "") -> QuerySpec:
             if line.strip():
                 break
             continue
-        m = re.match(r"#\s*(Question|Parameters|Entailment|Example):\s*(.*)", line)
+        m = re.match(r"#\s*(Question|Parameters|Entailment|Example|Anchored):\s*(.*)", line)
         if m:
             header[m.group(1).lower()] = m.group(2).strip()
     params = []
@@ -68,6 +72,9 @@ def parse(text: str, name: str, path: str = "") -> QuerySpec:
             if len(words) < 2 or not words[0].startswith("?") or words[1] not in KINDS:
                 raise InputError(f"{path or name}: bad Parameters entry {part.strip()!r}")
             params.append(Param(words[0][1:], words[1], "optional" in words[2:]))
+    anchor = header.get("anchored", "").lstrip("?") or None
+    if anchor is not None and not any(p.name == anchor and p.kind == "iri" for p in params):
+        raise InputError(f"{path or name}: Anchored names {anchor!r}, not an iri parameter")
     return QuerySpec(
         name=name,
         text=text,
@@ -77,6 +84,7 @@ def parse(text: str, name: str, path: str = "") -> QuerySpec:
         example=header.get("example", ""),
         path=path,
         form=query_form(text),
+        anchor=anchor,
     )
 
 
@@ -134,7 +142,8 @@ def from_file(path: Path, *, endpoint: bool = False) -> QuerySpec:
 
     text = read_text(Path(path))
     check_query_text(text, str(path), endpoint=endpoint)
-    return replace(parse(text, Path(path).stem, str(path)), user=True)
+    # a user's Anchored header is not followed: a wrong one would change the answer
+    return replace(parse(text, Path(path).stem, str(path)), user=True, anchor=None)
 
 
 def run(store, spec: QuerySpec, bindings=None) -> Rows:
@@ -150,7 +159,7 @@ def run(store, spec: QuerySpec, bindings=None) -> Rows:
             store, spec.text, bindings, entailment=spec.entailment, where=spec.path or spec.name
         )
         return Rows((Row(r) for r in rows), variables)
-    return store.select(spec.text, bindings, entailment=spec.entailment)
+    return store.select(spec.text, bindings, entailment=spec.entailment, anchor=spec.anchor)
 
 
 def answer(store, spec: QuerySpec, bindings=None):
