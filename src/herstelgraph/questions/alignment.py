@@ -332,9 +332,7 @@ def gaps(
     out: dict[str, Gap] = {}
     for r in rows:
         item = compact(r["item"].value)
-        if item in out and out[item].status == "no-match":
-            continue
-        out[item] = Gap(
+        gap = Gap(
             item=item,
             notation=_v(r.get("notation")),
             label=_v(r.get("label")) or "",
@@ -345,8 +343,24 @@ def gaps(
             record=_c(r.get("record")),
             comment=_v(r.get("comment")),
         )
+        # an item has one row per record, type and section: a no-match record first, then the
+        # least of each, so the answer never depends on the order an engine returns rows in
+        if item not in out or _gap_key(gap) < _gap_key(out[item]):
+            out[item] = gap
     rows_out = [g for g in out.values() if status is None or g.status == status]
     return sorted(rows_out, key=lambda g: (_natural(g.notation), _natural(g.item)))
+
+
+def _gap_key(gap: Gap) -> tuple[bool, str, str, str, str, str, str]:
+    return (
+        gap.status != "no-match",
+        gap.record or "",
+        gap.comment or "",
+        gap.type or "",
+        gap.section or "",
+        gap.label,
+        gap.notation or "",
+    )
 
 
 # ------------------------------------------------------------------- 4. coverage
