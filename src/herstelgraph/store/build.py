@@ -137,7 +137,7 @@ def load(
         opened = persist.open_store(folder)
         if opened is not None:
             store = Store(opened, read_only=True)
-            store.footprints = persist.read_footprints(folder)
+            store.read_footprints_with(functools.partial(persist.read_footprints, folder))
             if overlay is not None:
                 # what the overlay computed at the build, verified with the store's files
                 overlay.restore(store, functools.partial(persist.read_state, folder))

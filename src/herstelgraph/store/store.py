@@ -225,7 +225,26 @@ class Store:
         self.overlay_files: tuple[Path, ...] | None = None
         #: graph IRI ("" the default graph) -> what its quads touch (``footprints``), kept
         #: with a persisted store; None: not known, so anchored queries get no shortcut
-        self.footprints: dict[str, frozenset[str]] | None = None
+        self._footprints: dict[str, frozenset[str]] | None = None
+        #: reads them the first time an anchored query asks (``read_footprints_with``)
+        self._footprints_reader: Callable[[], dict[str, frozenset[str]] | None] | None = None
+
+    @property
+    def footprints(self) -> dict[str, frozenset[str]] | None:
+        """What each graph no question reads by default touches (``footprints``); None: not
+        known. Read on first use: only an anchored query needs them."""
+        if self._footprints_reader is not None:
+            self._footprints, self._footprints_reader = self._footprints_reader(), None
+        return self._footprints
+
+    @footprints.setter
+    def footprints(self, value: dict[str, frozenset[str]] | None) -> None:
+        self._footprints, self._footprints_reader = value, None
+
+    def read_footprints_with(self, reader: Callable[[], dict[str, frozenset[str]] | None]) -> None:
+        """Let ``reader`` give ``footprints`` when a query first needs them (a persisted
+        store's file, read by no question that is not anchored)."""
+        self._footprints, self._footprints_reader = None, reader
 
     # ------------------------------------------------------------------ loading
     def add_file(
