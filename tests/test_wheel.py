@@ -27,6 +27,12 @@ SUGGEST = ROOT / "tests" / "fixtures" / "suggest"
 pytestmark = pytest.mark.xdist_group("plain-venv")
 
 #: (verb path, arguments) — each run once in the fresh venv; every one must exit 0
+#: a review sheet written into the test's folder (review export, and the first step of import)
+REVIEW_EXPORT = [
+    "review", "export", "--reviewer", "tester", "--label", "Test Er",
+    "--reviews", "{tmp}", "-o", "{tmp}/r.xlsx",
+]  # fmt: skip
+
 VERBS: list[tuple[str, list[str]]] = [
     ("overview", ["overview"]),
     ("frameworks", ["frameworks", "--format", "json"]),
@@ -139,41 +145,10 @@ VERBS: list[tuple[str, list[str]]] = [
     # a sheet made by review export, read back: "&&" runs the steps in one folder
     (
         "review import",
-        [
-            "review",
-            "export",
-            "--reviewer",
-            "tester",
-            "--label",
-            "Test Er",
-            "--reviews",
-            "{tmp}",
-            "-o",
-            "{tmp}/r.xlsx",
-            "&&",
-            "review",
-            "import",
-            "{tmp}/r.xlsx",
-            "--reviews",
-            "{tmp}",
-        ],
+        [*REVIEW_EXPORT, "&&", "review", "import", "{tmp}/r.xlsx", "--reviews", "{tmp}"],
     ),
     ("review stats", ["review", "stats", "--format", "json"]),
-    (
-        "review export",
-        [
-            "review",
-            "export",
-            "--reviewer",
-            "tester",
-            "--label",
-            "Test Er",
-            "--reviews",
-            "{tmp}",
-            "-o",
-            "{tmp}/r.xlsx",
-        ],
-    ),
+    ("review export", REVIEW_EXPORT),
     (
         "report curriculum",
         [
