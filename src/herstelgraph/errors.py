@@ -26,9 +26,6 @@ class HerstelgraphError(Exception):
 
     #: the CLI's exit code: 2 = usage or input
     exit_code = 2
-    #: the message's key in words.ERRORS and its fields, where it has a Dutch text too (the
-    #: CLI says it in the user's language; ``str()`` is the English)
-    words: tuple[str, dict[str, object]] | None = None
 
 
 class InputError(HerstelgraphError):
@@ -176,11 +173,8 @@ class OutputError(HerstelgraphError):
 class EndpointError(HerstelgraphError):
     """A SPARQL endpoint that is down, slow, answers with an error or with malformed data."""
 
-    def __init__(
-        self, url: str, message: str, *, words: tuple[str, dict[str, object]] | None = None
-    ):
+    def __init__(self, url: str, message: str):
         self.url = url
-        self.words = words
         super().__init__(message)
 
 
@@ -193,10 +187,9 @@ class EndpointTimeoutError(EndpointError):
         message: str,
         *,
         timeout: float,
-        words: tuple[str, dict[str, object]] | None = None,
     ):
         self.timeout = timeout
-        super().__init__(url, message, words=words)
+        super().__init__(url, message)
 
 
 class UnboundVariableError(EndpointError, KeyError):

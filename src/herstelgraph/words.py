@@ -741,9 +741,9 @@ def message(key: str, lang: Language | str, **fields: object) -> str:
 
 
 # ----------------------------------------------------------------------------- errors
-#: Library errors that have a Dutch text too, by the key the error carries
-#: (``HerstelgraphError.words``); the English is the error's own message. The fields quote
-#: what the server or the system said, which stays as it came.
+#: Library errors that have a Dutch text too, raised with their message as a :class:`Said` of
+#: one of these keys (English); the CLI says them again in the user's language. The fields
+#: quote what the server or the system said, which stays as it came.
 ERRORS: dict[str, Pair] = {
     "endpoint-url": (
         "ongeldige URL van een eindpunt {url!r}: verwacht http(s)://host[:poort]/pad, "
@@ -808,18 +808,9 @@ ERRORS: dict[str, Pair] = {
 }
 
 
-def error_message(key: str, lang: Language | str = "en", **fields: object) -> str:
-    """The text of error ``key`` in ``lang`` (the library raises it in English)."""
-    return _pick(ERRORS[key], lang).format(**fields)
-
-
 def error_text(exc: BaseException, lang: Language | str) -> str:
-    """An error's one line in ``lang``: its text of ERRORS where it carries a key, its
-    message said again where the library said it as a :class:`Said` (a sheet's errors),
-    else its own message (English)."""
-    keyed = getattr(exc, "words", None)
-    if keyed and keyed[0] in ERRORS:
-        return error_message(keyed[0], lang, **keyed[1])
+    """An error's one line in ``lang``: its message said again where the library said it
+    as a :class:`Said` (the endpoint's errors, a sheet's), else its own message (English)."""
     text = str(exc)
     reason = getattr(exc, "reason", None)  # InputFileError: "file:line:column: " + reason
     if isinstance(reason, Said) and text.endswith(reason):
@@ -1762,8 +1753,9 @@ SHEET: dict[str, Pair] = {
 
 class Said(str):
     """A message as the library says it (English: raised, warned, compared as a string) that
-    can be said again in the user's language: its key in :data:`SHEET` and its fields (a
-    field that is itself a Said is translated too, a tuple of them joined by commas).
+    can be said again in the user's language: its key in :data:`SHEET` or :data:`ERRORS` and
+    its fields (a field that is itself a Said is translated too, a tuple of them joined by
+    commas).
 
     >>> m = Said("no_module")
     >>> m, m.say("nl")
@@ -1798,7 +1790,7 @@ def _said(key: str, lang: Language | str, fields: Mapping[str, object]) -> str:
         k: ", ".join(say(x, lang) for x in v) if isinstance(v, tuple) else say(v, lang)
         for k, v in fields.items()
     }
-    return _pick(SHEET[key], lang).format(**shown)
+    return _pick(SHEET[key] if key in SHEET else ERRORS[key], lang).format(**shown)
 
 
 def say(text: object, lang: Language | str) -> str:

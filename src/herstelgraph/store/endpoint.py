@@ -42,7 +42,7 @@ from ..errors import (
 )
 from ..model import Entailment
 from ..vocab import PREFIXES
-from ..words import error_message
+from ..words import Said
 from .store import (
     ASSERTED,
     EXTERNAL,
@@ -512,9 +512,7 @@ class Endpoint:
 
         parts = urllib.parse.urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.netloc:
-            error = InputError(error_message("endpoint-url", url=url))
-            error.words = ("endpoint-url", {"url": url})
-            raise error
+            raise InputError(Said("endpoint-url", url=url))
         if timeout is None:
             timeout = endpoint_timeout()
         else:
@@ -540,19 +538,13 @@ class Endpoint:
         return EndpointRow(values, self.url)
 
     def _error(self, key: str, **fields: object) -> EndpointError:
-        """An EndpointError with the English text of words.ERRORS[key] (the CLI says it in
-        the user's language)."""
-        fields = {"url": self.url, **fields}
-        return EndpointError(self.url, error_message(key, "en", **fields), words=(key, fields))
+        """An EndpointError said as words.ERRORS[key] (English; the CLI says it in the
+        user's language)."""
+        return EndpointError(self.url, Said(key, url=self.url, **fields))
 
     def _timeout(self) -> EndpointTimeoutError:
-        fields: dict[str, object] = {"url": self.url, "seconds": f"{self.timeout:g}"}
-        return EndpointTimeoutError(
-            self.url,
-            error_message("endpoint-timeout", "en", **fields),
-            timeout=self.timeout,
-            words=("endpoint-timeout", fields),
-        )
+        said = Said("endpoint-timeout", url=self.url, seconds=f"{self.timeout:g}")
+        return EndpointTimeoutError(self.url, said, timeout=self.timeout)
 
     def _request(
         self, sparql: str, graphs: Sequence[ox.NamedNode] | None
