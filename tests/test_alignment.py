@@ -176,6 +176,31 @@ def test_search_needs_every_word_and_filters_framework(fx):
         al.search(fx, "  ")
 
 
+def test_search_sees_every_change_to_the_store():
+    """search keeps its index per store until ``Store.changes`` moves: a write through the
+    store, or through the raw Oxigraph store it hands out, is found by the next search."""
+    import pyoxigraph as ox
+
+    from herstelgraph.store import ASSERTED
+
+    store = herstelgraph.load(files=[FIX / "frameworks.ttl", FIX / "mappings.ttl"])
+    assert al.search(store, "zeldzaamwoord") == []
+    scheme = next(iter(store.select("SELECT ?s WHERE { ?s a skos:ConceptScheme } LIMIT 1")))["s"]
+    skos = "http://www.w3.org/2004/02/skos/core#"
+
+    def concept(name: str) -> list[ox.Quad]:
+        c = ox.NamedNode(f"{scheme.value}/{name}")
+        return [
+            ox.Quad(c, ox.NamedNode(skos + "inScheme"), scheme, ASSERTED),
+            ox.Quad(c, ox.NamedNode(skos + "prefLabel"), ox.Literal(name, language="nl"), ASSERTED),
+        ]
+
+    store.extend(concept("zeldzaamwoord"))
+    assert [h.label for h in al.search(store, "zeldzaamwoord")] == ["zeldzaamwoord"]
+    store.ox.extend(concept("zeldzaamwoord-twee"))  # the raw store: a change all the same
+    assert len(al.search(store, "zeldzaamwoord")) == 2
+
+
 def test_profile_coverage_direct_mapped_part_of_missing(fx):
     items = {i.item: i for i in al.coverage_of(fx, "hgp:curriculum-x")}
     assert items["bk:competentie-01"].status == "direct"

@@ -69,13 +69,19 @@ def test_the_cli_opens_a_persisted_store(run_cli, tmp_path, monkeypatch, right):
     assert _ask(run_cli) == (right, "")
     (folder,) = _stores(tmp_path)
     manifest = json.loads((folder / persist.MANIFEST).read_text())
+    # every file but the manifest itself, RocksDB's log and lock, and the answers kept with
+    # the store (verified each by itself: test_answers_are_kept_verified_and_read)
     assert set(manifest["body"]["files"]) == {
-        p.name for p in folder.iterdir() if p.name != persist.MANIFEST and p.name != "LOG"
-    } - {"LOCK"}
+        p.name for p in folder.iterdir() if p.name not in (persist.MANIFEST, persist.ANSWERS)
+    } - {"LOCK", "LOG"}
     # no closure entry beside it: the store holds the closure and the tallies
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith("closure-")] == []
     # the second process opens it: same answers, nothing rebuilt, nothing said
-    before = {p: p.stat().st_mtime_ns for p in folder.iterdir() if p.name != persist.MANIFEST}
+    before = {
+        p: p.stat().st_mtime_ns
+        for p in folder.iterdir()
+        if p.name not in (persist.MANIFEST, persist.ANSWERS)
+    }
     assert _ask(run_cli) == (right, "")
     assert {p: p.stat().st_mtime_ns for p in before} == before
 
@@ -352,3 +358,102 @@ def test_an_anchored_question_leaves_an_untouched_graph_in_the_union(tmp_path, t
     assert got == rows(memory)
     assert [(r["item"], r["notation"], r["label"]) for r in got] == [("urn:x:i1", None, "een")]
     assert Entailment.of(spec.entailment) is Entailment.CLOSURE
+
+
+def _answers(folder: Path) -> dict[str, bytes]:
+    kept = folder / "answers"
+    return {p.name: p.read_bytes() for p in sorted(kept.iterdir())} if kept.is_dir() else {}
+
+
+def test_answers_are_kept_verified_and_read(run_cli, tmp_path, monkeypatch, right):
+    """A query asked before on the same persisted store is read from the answers kept with
+    it (store/answers.py): the same bytes out, and a damaged answer is reported, removed
+    and asked again."""
+    from herstelgraph.store import cache
+
+    monkeypatch.setenv("HERSTELGRAPH_CACHE", str(tmp_path))
+    assert _ask(run_cli) == (right, "")  # the first question builds; the others keep answers
+    assert _ask(run_cli) == (right, "")  # now every one of them was asked on the store
+    (folder,) = _stores(tmp_path)
+    kept = _answers(folder)
+    assert kept and all(name.endswith((".tsv", ".json")) for name in kept)
+    assert _ask(run_cli) == (right, "") and _answers(folder) == kept  # read, none added
+
+    # they are what is read: an answer rewritten with a valid checksum changes the output
+    gaps = json.loads(right["gaps"])
+    first_label = gaps[0]["label"]
+    swapped = 0
+    for name in kept:
+        content = cache.read_entry(folder / "answers" / name)
+        assert content is not None
+        text = content.decode()
+        if f'"{first_label}"@nl' in text:
+            cache.write_entry(
+                folder / "answers" / name,
+                text.replace(f'"{first_label}"@nl', '"vervangen"@nl').encode(),
+                bound=False,
+            )
+            swapped += 1
+    assert swapped
+    code, out, err = run_cli("gaps", "bk-0597-1", "valente-2023", "--format", "json")
+    assert code == 0 and err == "" and json.loads(out)[0]["label"] == "vervangen"
+    for name, data in kept.items():  # back as they were
+        (folder / "answers" / name).write_bytes(data)
+
+    # a damaged answer: one warning, the right answer, and the answer kept again
+    victim = max(kept, key=lambda name: len(kept[name]))
+    data = kept[victim]
+    (folder / "answers" / victim).write_bytes(data[:-10] + bytes([data[-10] ^ 1]) + data[-9:])
+    answers, err = _ask(run_cli)
+    assert answers == right
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and "is damaged (checksum mismatch); rebuilding it" in lines[0], err
+    assert _answers(folder) == kept
+    assert _ask(run_cli) == (right, "")
+
+
+def test_answers_are_kept_only_for_what_cannot_change(tmp_path, monkeypatch):
+    """Kept: SELECT and ASK answers of a read-only persisted store, every term as the query
+    gave it. Not kept: CONSTRUCT, a query calling NOW() or RAND(), and anything once the
+    store is written to (it is copied into memory: its answers may differ)."""
+    import pyoxigraph as ox
+
+    from herstelgraph.store import USER, load
+
+    monkeypatch.setenv("HERSTELGRAPH_CACHE", str(tmp_path))
+    built = load(persisted=True)
+    store = load(persisted=True)
+    assert store.read_only and store.answers is not None and built.answers is None
+    folder = store.answers.folder
+    # every kind of literal the graph holds (lang, typed, plain), IRIs, and unbound values
+    query = """SELECT ?s ?o ?note WHERE {
+      ?s ?p ?o . FILTER(isLiteral(?o))
+      OPTIONAL { ?s skos:editorialNote ?note . FILTER(STRLEN(?note) < 12) }
+    } ORDER BY ?s ?p ?o"""
+    asked = store.select(query)
+    again = store.select(query)
+    assert len(list(folder.iterdir())) == 1
+    fresh = built.select(query)  # the in-memory store, never kept
+    assert asked == again == fresh and len(asked) > 1000
+    assert asked.variables == again.variables == ("s", "o", "note")
+    kinds = {(r["o"].datatype.value, r["o"].language) for r in again}
+    assert len(kinds) >= 4 and any(lang == "nl" for _, lang in kinds)
+    assert any(r.get("note") is None for r in again)
+
+    empty = "SELECT ?x ?y WHERE { ?x <urn:x:nothing> ?y }"
+    assert store.select(empty) == [] and store.select(empty).variables == ("x", "y")
+    assert store.ask("ASK { ?s a skos:ConceptScheme }") is True
+    assert store.ask("ASK { ?s a skos:ConceptScheme }") is True
+    kept = len(list(folder.iterdir()))
+    assert kept == 3
+
+    store.construct("CONSTRUCT { ?s a skos:ConceptScheme } WHERE { ?s a skos:ConceptScheme }")
+    store.select("SELECT (NOW() AS ?t) WHERE {}")
+    store.select("SELECT (rand() AS ?r) WHERE {}")
+    assert len(list(folder.iterdir())) == kept
+
+    quad = ox.Quad(ox.NamedNode("urn:x:a"), ox.NamedNode("urn:x:b"), ox.Literal("c"), USER)
+    store.extend([quad])
+    assert store.answers is None
+    assert len(store.select("SELECT ?s WHERE { ?s <urn:x:b> ?o }")) == 1
+    assert len(list(folder.iterdir())) == kept

@@ -746,7 +746,7 @@ def search_words(text: str) -> list[str]:
 
 #: (field, text, folded text, scheme, language) of a concept's texts, by its IRI
 _Index = dict[str, list[tuple[str, str, str, str, str]]]
-#: store -> (its size when indexed, or None if unsized; its index)
+#: store -> (its ``changes`` or size when indexed, or None if neither; its index)
 _INDEX: weakref.WeakKeyDictionary[Queryable, tuple[int | None, _Index]] = (
     weakref.WeakKeyDictionary()
 )
@@ -754,8 +754,11 @@ _INDEX: weakref.WeakKeyDictionary[Queryable, tuple[int | None, _Index]] = (
 
 def _search_index(store: Queryable) -> _Index:
     """concept IRI -> [(field, text, folded text, scheme, language)], built once per store
-    and size. Every language is indexed: the English translations are searched too."""
-    size = len(store) if isinstance(store, Sized) else None
+    until it may have changed (``Store.changes``). Every language is indexed: the English
+    translations are searched too."""
+    # a Store says when it may have changed; another sized view is counted
+    changes = getattr(store, "changes", None)
+    size = changes if isinstance(changes, int) else len(store) if isinstance(store, Sized) else None
     hit = _INDEX.get(store)
     if hit is not None and hit[0] == size:
         return hit[1]

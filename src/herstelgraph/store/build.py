@@ -137,6 +137,9 @@ def load(
         opened = persist.open_store(folder)
         if opened is not None:
             store = Store(opened, read_only=True)
+            from .answers import FOLDER, Answers
+
+            store.answers = Answers(folder / FOLDER)
             store.read_footprints_with(functools.partial(persist.read_footprints, folder))
             if overlay is not None:
                 # what the overlay computed at the build, verified with the store's files

@@ -60,9 +60,10 @@ def _header(content: bytes) -> bytes:
     return b"%s%d sha256=%s length=%d\n" % (_MAGIC, CACHE_FORMAT, digest.encode(), len(content))
 
 
-def write_entry(path: Path, content: bytes) -> None:
-    """Write one entry atomically with its checksum header, then apply the size bound.
-    Best effort: an unwritable cache costs speed, never an error."""
+def write_entry(path: Path, content: bytes, *, bound: bool = True) -> None:
+    """Write one entry atomically with its checksum header, then apply the size bound of
+    the cache folder (``bound``; a store's answers keep a bound of their own). Best effort:
+    an unwritable cache costs speed, never an error."""
     from ..errors import HerstelgraphError
     from ..io.atomic import atomic_path
 
@@ -72,7 +73,8 @@ def write_entry(path: Path, content: bytes) -> None:
         with atomic_path(path) as tmp, tmp.open("wb") as fh:
             fh.write(_header(content))
             fh.write(content)
-        evict(path.parent, keep=path)
+        if bound:
+            evict(path.parent, keep=path)
     except (OSError, HerstelgraphError):
         pass
 
@@ -145,9 +147,14 @@ def _last_used(store_dir: Path) -> float:
 
 
 def _size(path: Path) -> int:
-    """Bytes of an entry: a file's size, or the sum over a store folder's files."""
+    """Bytes of an entry: a file's size, or the sum over a store folder's files and the
+    answers kept with it (``answers.py``)."""
     if path.is_dir():
-        return sum(e.stat().st_size for e in os.scandir(path) if e.is_file())
+        size = sum(e.stat().st_size for e in os.scandir(path) if e.is_file())
+        kept = path / "answers"
+        if kept.is_dir():
+            size += sum(e.stat().st_size for e in os.scandir(kept) if e.is_file())
+        return size
     return path.stat().st_size
 
 

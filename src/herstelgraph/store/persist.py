@@ -46,6 +46,8 @@ STATE = "herstelgraph-overlay-state.json"
 #: ``store.footprints`` of the store, listed in the manifest (``Store._dataset``)
 FOOTPRINTS = "herstelgraph-footprints.json"
 INDEX = cache.INPUT_INDEX
+#: the answers kept with the store (``answers.py``): verified each by itself, not listed
+ANSWERS = "answers"
 STORE_DIR = re.compile(r"store-[0-9a-f]{32}")
 #: files RocksDB keeps beside the data that say nothing about the content
 _NOT_CONTENT = re.compile(r"LOCK|LOG(\.old\.\d+)?")
@@ -163,7 +165,7 @@ def _problem(folder: Path) -> str | None:
         present = {
             e.name: e.stat(follow_symlinks=False)
             for e in os.scandir(folder)
-            if e.name != MANIFEST and not _NOT_CONTENT.fullmatch(e.name)
+            if e.name not in (MANIFEST, ANSWERS) and not _NOT_CONTENT.fullmatch(e.name)
         }
     except OSError as exc:
         return f"unreadable ({exc.strerror})"

@@ -11,13 +11,17 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
+import pyoxigraph
 import pyoxigraph as ox
 
 from ..errors import InputError, QueryError
 from ..model import Entailment
 from ..vocab import ASSERTED_GRAPH, EXTERNAL_GRAPH, INFERRED_GRAPH, PREFIXES, SKOS, USER_GRAPH
+
+if TYPE_CHECKING:
+    from .answers import Answers
 
 ASSERTED = ox.NamedNode(ASSERTED_GRAPH)
 INFERRED = ox.NamedNode(INFERRED_GRAPH)
@@ -204,13 +208,16 @@ def footprints(store: ox.Store) -> dict[str, list[str]]:
 
 
 class Store:
-    """The graph a session works on: the shipped frameworks and mappings plus user files."""
+    """The graph a session works on: the shipped frameworks and mappings plus user files.
 
-    def __init__(self, ox_store: ox.Store | None = None, *, read_only: bool = False):
-        #: the raw pyoxigraph store. Queries sent to it directly bypass the library's refusal
-        #: of SERVICE, FROM <http…> and LOAD (``io/inputs.guard_query``): Oxigraph then makes
-        #: those HTTP requests itself. Use ``select``/``ask`` for anything a user wrote.
-        self.ox = ox_store if ox_store is not None else ox.Store()
+    (Its body names the module ``pyoxigraph`` in full: ``ox`` is the raw store's property.)
+    """
+
+    def __init__(self, ox_store: pyoxigraph.Store | None = None, *, read_only: bool = False):
+        #: the raw pyoxigraph store (``ox``)
+        self._ox = ox_store if ox_store is not None else pyoxigraph.Store()
+        #: raised by every write through this class and every hand-out of ``ox`` (``changes``)
+        self._changes = 0
         #: a persisted store opened read-only (``store/persist.py``): the first write through
         #: this class copies it into memory (``_writable``)
         self.read_only = read_only
@@ -228,6 +235,31 @@ class Store:
         self._footprints: dict[str, frozenset[str]] | None = None
         #: reads them the first time an anchored query asks (``read_footprints_with``)
         self._footprints_reader: Callable[[], dict[str, frozenset[str]] | None] | None = None
+        #: the answers kept with a persisted store (``answers.py``): a query asked before on
+        #: the same read-only store is read from there; None: every query runs
+        self.answers: Answers | None = None
+
+    @property
+    def ox(self) -> pyoxigraph.Store:
+        """The raw pyoxigraph store. Queries sent to it directly bypass the library's
+        refusal of SERVICE, FROM <http…> and LOAD (``io/inputs.guard_query``): Oxigraph then
+        makes those HTTP requests itself; use ``select``/``ask`` for anything a user wrote.
+        Whoever takes it may write to it, so taking it counts as a change (``changes``)."""
+        self._changes += 1
+        return self._ox
+
+    @ox.setter
+    def ox(self, value: pyoxigraph.Store) -> None:
+        self._changes += 1
+        self._ox = value
+
+    @property
+    def changes(self) -> int:
+        """A number that differs whenever the store may have changed since it was read: a
+        write through this class, or the raw store handed out (``ox``). What a question
+        derives from the whole store (search's index) is kept under it: ``len()`` would
+        count every quad (~30-80 ms at 50x) on each call."""
+        return self._changes
 
     @property
     def footprints(self) -> dict[str, frozenset[str]] | None:
@@ -250,7 +282,7 @@ class Store:
     def add_file(
         self,
         path: Path,
-        graph: ox.NamedNode = ASSERTED,
+        graph: pyoxigraph.NamedNode = ASSERTED,
         fmt: str | None = None,
         *,
         data: bytes | None = None,
@@ -265,14 +297,14 @@ class Store:
         return load_rdf(self._writable(), Path(path), fmt, graph, data=data, checked=checked)
 
     def add_data(
-        self, data: bytes, rdf_format: ox.RdfFormat, graph: ox.NamedNode, where: str
+        self, data: bytes, rdf_format: pyoxigraph.RdfFormat, graph: pyoxigraph.NamedNode, where: str
     ) -> None:
         self._writable()
         try:
-            if rdf_format in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG):
-                self.ox.load(data, format=rdf_format)
+            if rdf_format in (pyoxigraph.RdfFormat.N_QUADS, pyoxigraph.RdfFormat.TRIG):
+                self._ox.load(data, format=rdf_format)
             else:
-                self.ox.load(data, format=rdf_format, to_graph=graph)
+                self._ox.load(data, format=rdf_format, to_graph=graph)
         except SyntaxError as exc:
             from ..io.inputs import syntax_error
 
@@ -291,7 +323,7 @@ class Store:
         SERVICE and FROM <http…> are refused (``inputs.guard_query``): nothing is fetched.
         ``anchor``: the parameter a shipped query declares ``# Anchored:`` (``_dataset``)."""
         result = self._query(sparql, bindings, entailment, anchor)
-        if not isinstance(result, ox.QuerySolutions):
+        if not isinstance(result, pyoxigraph.QuerySolutions):
             raise QueryError(f"expected a SELECT query, got {_form_of(result)}")
         names = [v.value for v in result.variables]
         # zip over the solution's values: 30% less time per row than sol[name] lookups
@@ -305,7 +337,7 @@ class Store:
         entailment: Entailment | bool = Entailment.NONE,
     ) -> bool:
         result = self._query(sparql, bindings, entailment)
-        if not isinstance(result, ox.QueryBoolean):
+        if not isinstance(result, pyoxigraph.QueryBoolean):
             raise QueryError(f"expected an ASK query, got {_form_of(result)}")
         return bool(result)
 
@@ -315,10 +347,10 @@ class Store:
         bindings: Mapping[str, Binding] | None = None,
         *,
         entailment: Entailment | bool = Entailment.NONE,
-    ) -> list[ox.Triple]:
+    ) -> list[pyoxigraph.Triple]:
         """The triples of a CONSTRUCT or DESCRIBE, sorted (the engine's order is arbitrary)."""
         result = self._query(sparql, bindings, entailment)
-        if not isinstance(result, ox.QueryTriples):
+        if not isinstance(result, pyoxigraph.QueryTriples):
             raise QueryError(f"expected a CONSTRUCT or DESCRIBE query, got {_form_of(result)}")
         return sorted(set(result), key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
 
@@ -328,7 +360,7 @@ class Store:
         bindings: Mapping[str, Binding] | None,
         entailment: Entailment | bool,
         anchor: str | None = None,
-    ) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
+    ) -> pyoxigraph.QuerySolutions | pyoxigraph.QueryBoolean | pyoxigraph.QueryTriples:
         """Every query the store runs: SERVICE and FROM <http…> refused first (Oxigraph would
         make the request itself, from Rust), then the parameters bound as VALUES."""
         from ..io.inputs import guard_query
@@ -336,24 +368,40 @@ class Store:
         guard_query(sparql)  # before binding: bound values are terms, never SPARQL
         text = bind_values(sparql, bindings or {})
         scheme = (bindings or {}).get(anchor) if anchor else None
-        graphs = self._dataset(entailment, scheme if isinstance(scheme, ox.NamedNode) else None)
+        scheme = scheme if isinstance(scheme, pyoxigraph.NamedNode) else None
+        key = None
+        if self.answers is not None and self.read_only:
+            # the dataset is decided by these two on a store that cannot change
+            key = self.answers.key(text, f"{Entailment.of(entailment).value} {scheme or ''}")
+            kept = self.answers.get(key) if key is not None else None
+            if kept is not None:
+                return kept
+        graphs = self._dataset(entailment, scheme)
         if graphs is None:
-            return self.ox.query(text, use_default_graph_as_union=True, prefixes=PREFIXES)
-        return self.ox.query(text, default_graph=graphs, prefixes=PREFIXES)
+            result = self._ox.query(text, use_default_graph_as_union=True, prefixes=PREFIXES)
+        else:
+            result = self._ox.query(text, default_graph=graphs, prefixes=PREFIXES)
+        if (
+            key is not None
+            and self.answers is not None
+            and not isinstance(result, pyoxigraph.QueryTriples)
+        ):
+            return self.answers.keep(key, result)
+        return result
 
-    def _graphs_present(self) -> frozenset[ox.NamedNode | ox.DefaultGraph]:
+    def _graphs_present(self) -> frozenset[pyoxigraph.NamedNode | pyoxigraph.DefaultGraph]:
         """The named graphs the store lists (every graph a quad was ever added to: Oxigraph
         registers it with the quad), and the default graph if it holds a quad."""
-        present: set[ox.NamedNode | ox.DefaultGraph] = {
-            g for g in self.ox.named_graphs() if isinstance(g, ox.NamedNode)
+        present: set[pyoxigraph.NamedNode | pyoxigraph.DefaultGraph] = {
+            g for g in self._ox.named_graphs() if isinstance(g, pyoxigraph.NamedNode)
         }
-        if next(self.ox.quads_for_pattern(None, None, None, ox.DefaultGraph()), None):
-            present.add(ox.DefaultGraph())
+        if next(self._ox.quads_for_pattern(None, None, None, pyoxigraph.DefaultGraph()), None):
+            present.add(pyoxigraph.DefaultGraph())
         return frozenset(present)
 
     def _dataset(
-        self, entailment: Entailment | bool, anchor: ox.NamedNode | None = None
-    ) -> list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph] | None:
+        self, entailment: Entailment | bool, anchor: pyoxigraph.NamedNode | None = None
+    ) -> list[pyoxigraph.NamedNode | pyoxigraph.BlankNode | pyoxigraph.DefaultGraph] | None:
         """The default graph a query reads, as a list of graphs; None for "the union of
         every graph", when the question reads every graph the store holds: one lookup per
         pattern instead of one per graph (gaps at 50x, in memory 65 -> 46 ms, on disk
@@ -370,7 +418,7 @@ class Store:
             return None
         if anchor is not None and self.footprints is not None:
             others = [g for g in present if g not in wanted]
-            keys = ["" if isinstance(g, ox.DefaultGraph) else g.value for g in others]
+            keys = ["" if isinstance(g, pyoxigraph.DefaultGraph) else g.value for g in others]
             if all(k in self.footprints and anchor.value not in self.footprints[k] for k in keys):
                 return None
         return [g for g in wanted if g in present] or [*wanted]
@@ -378,12 +426,12 @@ class Store:
     def dump(self, path: Path | None = None, fmt: str = "trig") -> bytes | None:
         """The asserted, user and inferred named graphs as TriG or N-Quads (``fmt``), to load
         into a SPARQL endpoint; written atomically to ``path``, or returned as bytes."""
-        formats = {"trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS}
+        formats = {"trig": pyoxigraph.RdfFormat.TRIG, "nquads": pyoxigraph.RdfFormat.N_QUADS}
         if fmt not in formats:
             raise InputError(f"unknown dump format {fmt!r}; use trig or nquads")
         # without an output, dump returns the bytes (its stub says bytes | None for both uses)
         prefixes = PREFIXES if fmt == "trig" else None
-        data = self.ox.dump(format=formats[fmt], prefixes=prefixes) or b""
+        data = self._ox.dump(format=formats[fmt], prefixes=prefixes) or b""
         if path is None:
             return data
         from ..io.atomic import write_bytes
@@ -391,35 +439,35 @@ class Store:
         write_bytes(Path(path), data)
         return None
 
-    def triples(self, graph: ox.NamedNode = ASSERTED) -> Iterable[ox.Quad]:
-        return self.ox.quads_for_pattern(None, None, None, graph)
+    def triples(self, graph: pyoxigraph.NamedNode = ASSERTED) -> Iterable[pyoxigraph.Quad]:
+        return self._ox.quads_for_pattern(None, None, None, graph)
 
     def quads(
         self,
-        subject: ox.NamedNode | ox.BlankNode | None = None,
-        predicate: ox.NamedNode | None = None,
+        subject: pyoxigraph.NamedNode | pyoxigraph.BlankNode | None = None,
+        predicate: pyoxigraph.NamedNode | None = None,
         object: Term | None = None,
         *,
-        graphs: Iterable[ox.NamedNode] | None = (ASSERTED, USER),
-    ) -> Iterator[ox.Quad]:
+        graphs: Iterable[pyoxigraph.NamedNode] | None = (ASSERTED, USER),
+    ) -> Iterator[pyoxigraph.Quad]:
         """The quads matching a pattern (None: any) in the given named graphs, or in every
         graph the store holds (default graph included) when ``graphs`` is None."""
         if graphs is None:
-            yield from self.ox.quads_for_pattern(subject, predicate, object, None)
+            yield from self._ox.quads_for_pattern(subject, predicate, object, None)
             return
         for graph in graphs:
-            yield from self.ox.quads_for_pattern(subject, predicate, object, graph)
+            yield from self._ox.quads_for_pattern(subject, predicate, object, graph)
 
-    def extend(self, quads: Iterable[ox.Quad]) -> None:
+    def extend(self, quads: Iterable[pyoxigraph.Quad]) -> None:
         """Add quads (each names its graph), e.g. records read from an SSSOM file."""
         self._writable().extend(quads)
 
     def load(
         self,
         data: bytes | str,
-        rdf_format: ox.RdfFormat,
+        rdf_format: pyoxigraph.RdfFormat,
         *,
-        graph: ox.NamedNode | None = None,
+        graph: pyoxigraph.NamedNode | None = None,
         base_iri: str | None = None,
         lenient: bool = False,
     ) -> None:
@@ -430,16 +478,18 @@ class Store:
             data, format=rdf_format, to_graph=graph, base_iri=base_iri, lenient=lenient
         )
 
-    def _writable(self) -> ox.Store:
+    def _writable(self) -> pyoxigraph.Store:
         """The Oxigraph store, copied into memory first if it is a read-only persisted one."""
+        self._changes += 1
         if self.read_only:
-            memory = ox.Store()
-            memory.bulk_extend(self.ox.quads_for_pattern(None, None, None, None))
-            self.ox, self.read_only, self._present = memory, False, None
+            memory = pyoxigraph.Store()
+            memory.bulk_extend(self._ox.quads_for_pattern(None, None, None, None))
+            self._ox, self.read_only, self._present = memory, False, None
             self.footprints = None  # it may change now
-        return self.ox
+            self.answers = None  # so may the answers
+        return self._ox
 
-    def to_rdflib(self, *, graphs: Iterable[ox.NamedNode] = (ASSERTED, USER)) -> Any:
+    def to_rdflib(self, *, graphs: Iterable[pyoxigraph.NamedNode] = (ASSERTED, USER)) -> Any:
         """The given named graphs as one ``rdflib.Graph`` (asserted and user data by
         default; add ``INFERRED`` for the SKOS closure), with the project prefixes bound.
         rdflib is imported here only: the query path never needs it. The graph is rdflib's
@@ -450,4 +500,4 @@ class Store:
         return to_rdflib(self.quads(graphs=graphs))
 
     def __len__(self) -> int:
-        return len(self.ox)
+        return len(self._ox)
