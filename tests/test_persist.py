@@ -457,3 +457,37 @@ def test_answers_are_kept_only_for_what_cannot_change(tmp_path, monkeypatch):
     assert store.answers is None
     assert len(store.select("SELECT ?s WHERE { ?s <urn:x:b> ?o }")) == 1
     assert len(list(folder.iterdir())) == kept
+
+
+def test_a_store_is_opened_only_when_a_query_needs_it(tmp_path, monkeypatch):
+    """An opened persisted store is verified at load but RocksDB is opened by the first
+    query that has no kept answer; a question answered wholly from the answers never opens
+    it. Where RocksDB refuses files that passed the manifest, the question stops with one
+    error, the folder is removed, and the next load builds the store again."""
+    from herstelgraph.errors import HerstelgraphError
+    from herstelgraph.store import load, persist
+
+    monkeypatch.setenv("HERSTELGRAPH_CACHE", str(tmp_path))
+    load(persisted=True)
+    asked = "SELECT ?s WHERE { ?s a skos:ConceptScheme } ORDER BY ?s"
+    first = load(persisted=True)
+    assert first._raw is None  # verified, not opened
+    schemes = first.select(asked)
+    assert first._raw is not None and len(schemes) >= 5
+    second = load(persisted=True)
+    assert second.select(asked) == schemes and second._raw is None  # from the answers
+
+    (folder,) = _stores(tmp_path)
+
+    def refuse(path):
+        raise OSError("IO error: simulated")
+
+    monkeypatch.setattr(persist.ox.Store, "read_only", staticmethod(refuse))
+    third = load(persisted=True)
+    with pytest.raises(HerstelgraphError, match="would not open .*ask again to rebuild it"):
+        third.select("SELECT ?s WHERE { ?s a skos:Concept } LIMIT 1")
+    assert not folder.exists()
+    monkeypatch.undo()
+    monkeypatch.setenv("HERSTELGRAPH_CACHE", str(tmp_path))
+    rebuilt = load(persisted=True)
+    assert not rebuilt.read_only and rebuilt.select(asked) == schemes

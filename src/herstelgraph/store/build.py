@@ -134,9 +134,8 @@ def load(
         index.save()
         known = index.read
         folder = cache_dir() / f"store-{persist.store_key(digests, overlay_sources)}"
-        opened = persist.open_store(folder)
-        if opened is not None:
-            store = Store(opened, read_only=True)
+        if persist.verified(folder):  # opened when a query first needs it
+            store = Store(read_only=True, opener=persist.opener(folder))
             from .answers import FOLDER, Answers
 
             store.answers = Answers(folder / FOLDER)

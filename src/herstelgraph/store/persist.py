@@ -31,6 +31,7 @@ import re
 import shutil
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -38,8 +39,8 @@ import pyoxigraph as ox
 from . import cache
 
 #: bump when the folder's layout changes; part of every store key (2: the overlay's state;
-#: 3: the footprints of the graphs no question reads by default)
-STORE_FORMAT = 3
+#: 3: the footprints of the graphs no question reads by default; 4: the answers kept in it)
+STORE_FORMAT = 4
 MANIFEST = cache.STORE_MANIFEST
 #: the overlay's state beside the store (``build.Overlay.state``), listed in the manifest
 STATE = "herstelgraph-overlay-state.json"
@@ -194,24 +195,54 @@ def _discard(folder: Path, problem: str) -> None:
     shutil.rmtree(folder, ignore_errors=True)
 
 
-def open_store(folder: Path) -> ox.Store | None:
-    """The verified store read-only, or None (missing; or damaged: reported and removed)."""
+def verified(folder: Path) -> bool:
+    """Whether the store at ``folder`` is there and every file as written (``_problem``);
+    a damaged one is reported and removed. Marks it most recently used."""
     if not folder.is_dir():
-        return None
+        return False
     problem = _problem(folder)
-    if problem is None:
+    if problem is not None:
+        _discard(folder, problem)
+        return False
+    try:
+        os.utime(folder / MANIFEST)  # most recently used, for the eviction
+    except OSError:
+        pass
+    return True
+
+
+def opener(folder: Path) -> Callable[[], ox.Store]:
+    """Opens the verified store at ``folder`` read-only when called (``Store(opener=…)``:
+    not before a query needs it). Where RocksDB refuses files that passed the manifest,
+    the folder is reported and removed, and the question stops with an error the next run
+    does not meet (it builds the store again)."""
+
+    def open_() -> ox.Store:
         try:
-            store = ox.Store.read_only(str(folder))
+            return ox.Store.read_only(str(folder))
         except (OSError, RuntimeError, ValueError) as exc:
-            problem = f"will not open: {str(exc).splitlines()[0][:80]}"
-        else:
-            try:
-                os.utime(folder / MANIFEST)  # most recently used, for the eviction
-            except OSError:
-                pass
-            return store
-    _discard(folder, problem)
-    return None
+            reason = str(exc).splitlines()[0][:80] if str(exc) else type(exc).__name__
+            shutil.rmtree(folder, ignore_errors=True)  # said by the error itself
+            from ..errors import HerstelgraphError
+
+            raise HerstelgraphError(
+                f"persisted store {folder} would not open ({reason}); it was removed: "
+                "ask again to rebuild it"
+            ) from None
+
+    return open_
+
+
+def open_store(folder: Path) -> ox.Store | None:
+    """The verified store read-only, or None (missing; or damaged, or refused by RocksDB:
+    reported and removed)."""
+    if not verified(folder):
+        return None
+    try:
+        return ox.Store.read_only(str(folder))
+    except (OSError, RuntimeError, ValueError) as exc:
+        _discard(folder, f"will not open: {str(exc).splitlines()[0][:80] if str(exc) else exc}")
+        return None
 
 
 def read_state(folder: Path) -> bytes | None:
