@@ -484,7 +484,7 @@ def test_a_store_is_opened_only_when_a_query_needs_it(tmp_path, monkeypatch):
 
     monkeypatch.setattr(persist.ox.Store, "read_only", staticmethod(refuse))
     third = load(persisted=True)
-    with pytest.raises(HerstelgraphError, match="would not open .*ask again to rebuild it"):
+    with pytest.raises(HerstelgraphError, match=r"would not open .*ask again to rebuild it"):
         third.select("SELECT ?s WHERE { ?s a skos:Concept } LIMIT 1")
     assert not folder.exists()
     monkeypatch.undo()
