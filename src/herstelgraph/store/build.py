@@ -166,10 +166,10 @@ def load(
         if inferred is not None and cached is not None:  # hit
             hit = _load_inferred(store, inferred, cached)
         if not hit:
-            from .closure import add_closure
+            from .closure import materialise
             from .tallies import add_tallies
 
-            add_closure(store)
+            materialise(store)
             if progress is not None:
                 progress.step("SKOS closure computed")
             add_tallies(store)
