@@ -14,7 +14,6 @@ Two audiences, two rules:
 
 from __future__ import annotations
 
-import io
 import shutil
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -377,10 +376,9 @@ def _narrowed(natural: list[int], short: list[bool], room: int) -> list[int]:
 
 
 def to_table(view: View, p: Presenter, width: int | None = None) -> str:
-    """A table that fits the width, long texts wrapped inside their cells."""
-    from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
+    """A table that fits the width, long texts wrapped inside their cells (drawn by
+    ``cli.table``, as rich drew it, without rich's import)."""
+    from .table import draw
 
     title = escape_terminal(view.title)
     if isinstance(view.rows, QueryResult) and view.rows.form is QueryForm.ASK:
@@ -404,40 +402,15 @@ def to_table(view: View, p: Presenter, width: int | None = None) -> str:
         # (or, too narrow for the headers' words either way, the table overflows less)
         if whole_compact > whole or not whole:
             widths, padding = compact, 0
-    table = Table(
-        title=Text(title),
-        show_lines=False,
-        header_style="bold",
-        title_justify="left",
-        padding=(0, padding),
-    )
-    for i, c in enumerate(cols):
-        numeric = all(
+    numeric = [
+        all(
             isinstance(d.get(c), int | float) and not isinstance(d.get(c), bool)
             for d in rows
             if d.get(c) is not None
         )
-        table.add_column(
-            Text(heads[i]),
-            overflow="fold",
-            justify="right" if numeric else "left",
-            width=widths[i],
-        )
-    for row in cells:
-        table.add_row(*(Text(v) for v in row))
-    console = Console(
-        file=io.StringIO(),
-        width=max(width, sum(widths) + (2 * padding + 1) * len(widths) + 1),
-        color_system=None,
-        highlight=False,
-        markup=False,
-        emoji=False,
-        legacy_windows=False,
-    )
-    console.print(table)
-    out = console.file.getvalue()  # type: ignore[attr-defined]
-    lines = [line.rstrip() for line in out.splitlines()]
-    text = "\n".join(lines) + "\n"
+        for c in cols
+    ]
+    text = draw(title, heads, cells, widths, numeric, padding)
     if view.note:  # a note wraps at the terminal's width too, between words
         import textwrap
 
