@@ -246,12 +246,24 @@ def _record(store, calls: list):
     """Wrap store.select/ask so one run of a question records its SPARQL calls."""
     select, ask = store.select, store.ask
 
+    from collections.abc import Collection
+
+    from herstelgraph.model import Entailment
+    from herstelgraph.store import bind_values
+
     def rec(kind, fn):
-        def wrapper(sparql, bindings=None, *, entailment=False):
-            result = fn(sparql, bindings, entailment=entailment)
-            binds = {k: str(v) for k, v in (bindings or {}).items() if v is not None}
+        def wrapper(sparql, bindings=None, **options):  # entailment, anchor: as given
+            result = fn(sparql, bindings, **options)
+            given = {k: v for k, v in (bindings or {}).items() if v is not None}
+            # several terms for one parameter (labels of thousands of items) are VALUES rows
+            # in the text, as the store binds them; one term is an rdflib initBinding
+            many = {k: v for k, v in given.items()
+                    if isinstance(v, Collection) and not isinstance(v, str)}  # fmt: skip
+            closure = Entailment.of(options.get("entailment", False)) is not Entailment.NONE
             calls.append(
-                {"kind": kind, "sparql": sparql, "bindings": binds, "entailment": entailment,
+                {"kind": kind, "sparql": bind_values(sparql, many) if many else sparql,
+                 "bindings": {k: str(v) for k, v in given.items() if k not in many},
+                 "entailment": closure,
                  "rows": len(result) if kind == "select" else int(bool(result))}
             )  # fmt: skip
             return result
@@ -342,8 +354,8 @@ def worker_ours(job: dict, repeat: int) -> dict:
         restore = _record(store, calls)
         try:
             fn()
-        except Exception:
-            pass
+        except Exception as exc:  # the baseline then replays only what was recorded: say so
+            log(f"  [{job['size']}x] {name}: recording its queries failed: {exc!r}")
         restore()
         # a question that reads tallies: the baseline runs the aggregates the tallies hold
         # (what a user would otherwise write), not our precomputed records
@@ -351,7 +363,7 @@ def worker_ours(job: dict, repeat: int) -> dict:
             query, entailment = aggregate_query(derived)
             n = len(store.select(query, entailment=entailment))
             calls.append({"kind": "select", "sparql": query, "bindings": {},
-                          "entailment": entailment, "rows": n})  # fmt: skip
+                          "entailment": bool(entailment), "rows": n})  # fmt: skip
         out["calls"][name] = calls
         rows[f"q {name}"] = timed(fn, repeat)
     del store
