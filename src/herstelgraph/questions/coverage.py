@@ -233,11 +233,35 @@ SELECT ?item ?type ?label ?notation ?restates ?parent WHERE {
   OPTIONAL { ?item skos:broader ?parent . ?parent skos:inScheme ?scheme
              FILTER NOT EXISTS { ?parent a hg:Section } }
 }"""
-_EXAMPLES = """
-SELECT DISTINCT ?item WHERE {
-  ?item skos:inScheme ?scheme ; skos:broader* ?e .
-  { ?e hg:isExample true } UNION { ?e hg:isInferred true }
-}"""
+#: At most this many skos:broader steps below an example-only or inferred item are followed
+#: (``_examples``); a hierarchy is a few levels deep, and the bound ends the walk on an
+#: endpoint that labels blank nodes anew in every answer, should they form a cycle
+_EXAMPLE_DEPTH = 100
+
+
+def _examples(store: Queryable) -> set[str]:
+    """The example-only and inferred items (``hg:isExample``, ``hg:isInferred``) and every
+    node under one (``skos:broader``, any number of steps), in every scheme.
+
+    Level by level from those items down, one query a level (the items ``depth`` steps
+    below them), until a level finds nothing new. One query with ``?item skos:broader* ?e``
+    gives the same items, but Oxigraph, with the framework's items bound, walked every
+    item's ancestors (62-68 ms at 50x, 3,735 concepts, none an example, against 0.4 ms for
+    the one query of level 0 here), and Virtuoso 7.2 answers the path from ``?e`` with no
+    row at all; plain triple patterns give every engine the same answer.
+    """
+    found: set[str] = set()
+    for depth in range(_EXAMPLE_DEPTH + 1):
+        steps = "".join(f" ?x{i + 1} skos:broader ?x{i} ." for i in range(depth))
+        query = (
+            f"SELECT DISTINCT ?x{depth} WHERE {{ {{ ?x0 hg:isExample true }} UNION "
+            f"{{ ?x0 hg:isInferred true }}{steps} }}"
+        )
+        level = {_value(r[f"x{depth}"]) for r in store.select(query)}
+        if level <= found:
+            break
+        found |= level
+    return found
 
 
 def framework_items(store: Queryable, scheme: ox.NamedNode) -> dict[str, _Item]:
@@ -260,9 +284,10 @@ def framework_items(store: Queryable, scheme: ox.NamedNode) -> dict[str, _Item]:
             it.restates = r["restates"].value
         if r.get("parent") is not None:
             it.parent = r["parent"].value
-    for r in store.select(_EXAMPLES, {"scheme": scheme}):
-        if _value(r["item"]) in items:
-            items[_value(r["item"])].example = True
+    for iri in _examples(store):
+        example = items.get(iri)
+        if example is not None:
+            example.example = True
     from .deprecation import deprecated_items
 
     for iri in deprecated_items(store):
