@@ -178,6 +178,26 @@ def test_questions_skip_deprecated_items_unless_asked(old_store, new_store):
     assert "bk:competentie-02" not in {g.item for g in gaps(new_store, "bk", "valente")}
 
 
+def test_a_deprecated_item_without_a_successor_is_skipped_too(tmp_path):
+    """``dct:isReplacedBy`` is optional: an item deprecated with no successor is left out
+    like the others, and ``show`` says it has none (it raised a KeyError on the unbound
+    ?by)."""
+    import herstelgraph
+    from herstelgraph.questions.catalogue import concept, concepts
+
+    retired = tmp_path / "retired.ttl"
+    retired.write_text(
+        "@prefix owl: <http://www.w3.org/2002/07/owl#> .\n"
+        "<https://w3id.org/herstelgraph/bk-0597-1/competentie-02> owl:deprecated true .\n",
+        encoding="utf-8",
+    )
+    store = herstelgraph.load([retired])
+    assert "bk:competentie-02" not in [c.id for c in concepts(store, "bk")]
+    assert "bk:competentie-02" in [c.id for c in concepts(store, "bk", include_deprecated=True)]
+    detail = concept(store, "bk:competentie-02")
+    assert detail.deprecated and detail.replaced_by == ()
+
+
 def test_a_deprecated_item_in_a_curriculum_warns_naming_its_replacement(run_cli):
     from herstelgraph.checks.quality import check
 

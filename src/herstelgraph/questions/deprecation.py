@@ -22,9 +22,7 @@ def deprecated_items(store: Queryable) -> dict[str, tuple[str, ...]]:
     """IRI of every deprecated resource -> the IRIs of its successors (none: no successor)."""
     out: dict[str, set[str]] = {}
     for r in store.select(_DEPRECATED):
-        x, by = r["x"], r["by"]
-        if x is None:
-            continue
+        x, by = r["x"], r.get("by")  # a deprecated item without a successor leaves ?by unbound
         out.setdefault(x.value, set())
         if by is not None:
             out[x.value].add(by.value)
