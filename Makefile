@@ -7,7 +7,7 @@ TESTSTAMP := $(VENV)/.installed-test
 # .ci/run sets PYTEST_PREFIX=.ci/no-network: the suite under strace, every connect() counted
 PYTEST_PREFIX ?=
 
-.PHONY: demo test lint fmt bench bench-quick bench-200 eval clean mappings shapes goldens release
+.PHONY: demo test lint fmt bench bench-quick bench-200 bench-suggest eval clean mappings shapes goldens release
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -62,9 +62,10 @@ goldens: $(TESTSTAMP)
 release: $(STAMP)
 	$(BIN)/python tools/dev.py release
 
-# Benchmarks (docs/performance.md): default sizes 1x, 10x, 50x (~10 min on 2 cores); 200x
-# opt-in (bench-200); bench-quick for a developer's loop (1x, 10x, ~2 min). Each installs
-# what it needs (the [bench] extra: matplotlib) into the venv first.
+# Benchmarks (docs/performance.md): default sizes 1x, 10x, 50x (~9 min on 2 cores); 200x
+# opt-in (bench-200); bench-quick for a developer's loop (1x, 10x, ~2 min); the suggestions'
+# speed in bench-suggest (~2 min, the model included). Each installs what it needs (the
+# [bench] extra: matplotlib and the model) into the venv first.
 BENCHSTAMP := $(VENV)/.installed-bench
 
 $(BENCHSTAMP): pyproject.toml | $(BIN)/python
@@ -73,6 +74,8 @@ $(BENCHSTAMP): pyproject.toml | $(BIN)/python
 
 bench: $(BENCHSTAMP)
 	$(BIN)/python benchmarks/run.py
+
+bench-suggest: $(BENCHSTAMP)
 	$(BIN)/python benchmarks/suggest.py
 
 bench-quick: $(BENCHSTAMP)
