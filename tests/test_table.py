@@ -4,12 +4,14 @@ runs of spaces, line breaks, tabs, wide CJK characters, combining accents, emoji
 joiners and variation selectors, empty cells, numbers), terminal widths of 40 to 200 and
 both paddings; and, piece by piece, the same cell widths, folds and wraps as rich's.
 
-rich is in the test extra for this file only: the reference below is ``render.to_table``
-as it was with rich (commit 0a86d8c); the package never imports rich.
+rich is in the test extra for this file only: the reference below is the table part of
+``render.to_table`` as it was with rich (commit 0a86d8c), which ``to_table`` is given as its
+drawer, so both sides share one layout; the package never imports rich.
 """
 
 from __future__ import annotations
 
+import functools
 import io
 
 from hypothesis import HealthCheck, example, given, settings
@@ -19,8 +21,7 @@ from rich._wrap import divide_line
 from rich.cells import cell_len, chop_cells, get_character_cell_size, set_cell_size
 
 from herstelgraph.cli import _cells, render, table
-from herstelgraph.io.tables import escape_terminal
-from herstelgraph.model import QueryForm, QueryResult
+from herstelgraph.model import QueryResult
 
 #: stable in CI: the same examples every run, no example database
 SETTINGS = settings(
@@ -69,47 +70,6 @@ def rich_draw(title, heads, rows, widths, right, padding, width=40):
     return "\n".join(lines) + "\n"
 
 
-def rich_to_table(view, p, width=None):
-    """``render.to_table`` before decision 30 (commit 0a86d8c, where rich drew the table):
-    its code, but that its rich part is ``rich_draw`` (the same Table and Console calls)
-    and the numeric test of each column is made before it rather than in its loop."""
-    title = escape_terminal(view.title)
-    if isinstance(view.rows, QueryResult) and view.rows.form is QueryForm.ASK:
-        return f"{title}: {p.msg('yes' if view.rows.boolean else 'no')}\n"
-    if not len(view):
-        return f"{title}: {p.msg('no_results')}\n"
-    cols = view.all_columns() if p.verbose or view.columns is None else list(view.columns)
-    rows = view.dicts()
-    if view.english_table and str(p.lang) == "en":
-        cols, rows = render.with_english(view, cols, rows, p)
-    cells = [[p.text(c, d.get(c), d, view) for c in cols] for d in rows]
-    if not p.verbose:  # a column with nothing in it only takes room
-        keep = [i for i in range(len(cols)) if any(row[i] for row in cells)]
-        cols, cells = [cols[i] for i in keep], [[row[i] for i in keep] for row in cells]
-    width = width or render.terminal_width()
-    heads = [p.head(c, view) for c in cols]
-    widths, whole = render._column_widths(heads, cells, width)
-    padding = 1
-    if whole < render.COMPACT_BELOW:
-        compact, whole_compact = render._column_widths(heads, cells, width, padding=0)
-        if whole_compact > whole or not whole:
-            widths, padding = compact, 0
-    numeric = [
-        all(
-            isinstance(d.get(c), int | float) and not isinstance(d.get(c), bool)
-            for d in rows
-            if d.get(c) is not None
-        )
-        for c in cols
-    ]
-    text = rich_draw(title, heads, cells, widths, numeric, padding, width)
-    if view.note:
-        import textwrap
-
-        text += textwrap.fill(escape_terminal(view.note), width=max(width, 40)) + "\n"
-    return text
-
-
 # ------------------------------------------------------------------------ generated text
 #: the characters that make wrapping interesting, beside any character at all
 SPECIAL = (
@@ -152,7 +112,10 @@ def views(draw):
 @given(views(), st.integers(40, 200))
 def test_a_view_is_drawn_as_rich_drew_it(view_p, width):
     view, p = view_p
-    assert render.to_table(view, p, width=width) == rich_to_table(view, p, width=width)
+    reference = functools.partial(rich_draw, width=width)  # the old to_table's rich part
+    assert render.to_table(view, p, width=width) == render.to_table(
+        view, p, width=width, draw=reference
+    )
 
 
 @st.composite

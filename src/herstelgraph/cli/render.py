@@ -375,11 +375,21 @@ def _narrowed(natural: list[int], short: list[bool], room: int) -> list[int]:
     return [min(w, c) for w in natural]
 
 
-def to_table(view: View, p: Presenter, width: int | None = None) -> str:
+def to_table(
+    view: View,
+    p: Presenter,
+    width: int | None = None,
+    *,
+    draw: Callable[[str, list[str], list[list[str]], list[int], list[bool], int], str]
+    | None = None,
+) -> str:
     """A table that fits the width, long texts wrapped inside their cells (drawn by
-    ``cli.table``, as rich drew it, without rich's import)."""
-    from .table import draw
+    ``cli.table``, as rich drew it, without rich's import). ``draw``: another drawer of
+    the same layout (tests/test_table.py passes rich's, the reference)."""
+    if draw is None:
+        from .table import draw as ours
 
+        draw = ours
     title = escape_terminal(view.title)
     if isinstance(view.rows, QueryResult) and view.rows.form is QueryForm.ASK:
         return f"{title}: {p.msg('yes' if view.rows.boolean else 'no')}\n"
