@@ -269,8 +269,8 @@ source.clear()  # what the caller does next cannot reach the copy
     deadline = time.monotonic() + 120
     while not (folder / persist.MANIFEST).exists() and time.monotonic() < deadline:
         time.sleep(0.1)
-    opened = persist.open_store(folder)
-    assert opened is not None and len(opened) == 50_000
+    assert persist.verified(folder)
+    assert len(persist.opener(folder)()) == 50_000
 
 
 def test_progress_line_when_a_rebuild_takes_over_a_second(monkeypatch):

@@ -36,7 +36,7 @@ import pyoxigraph as ox
 from . import cache
 
 #: the folder inside a persisted store
-FOLDER = "answers"
+FOLDER = cache.STORE_ANSWERS
 #: answers larger than this are not kept (a user's SELECT over the whole graph)
 MAX_ANSWER_BYTES = 8 * 1000 * 1000
 #: per store
@@ -75,11 +75,9 @@ class Answers:
             (".json", ox.QueryResultsFormat.JSON),
         ):
             path = self.folder / (key + suffix)
-            if not path.exists():
-                continue
-            data = cache.read_entry(path)
+            data = cache.read_entry(path)  # None: not kept in this form, or damaged
             if data is None:
-                return None
+                continue
             try:
                 return ox.parse_query_results(data, format=fmt)
             except (SyntaxError, ValueError) as exc:  # verified bytes we did not write

@@ -36,6 +36,8 @@ _MAGIC = b"# herstelgraph-cache "
 _HEADER = re.compile(rb"# herstelgraph-cache (\d+) sha256=([0-9a-f]{64}) length=(\d+)\n")
 #: a persisted store's manifest, and the index of input hashes (``persist.py``)
 STORE_MANIFEST = "herstelgraph-store.json"
+#: the folder of the query answers kept in a persisted store (``answers.py``)
+STORE_ANSWERS = "answers"
 INPUT_INDEX = "inputs-index.json"
 #: a closure entry (a file), or a persisted store (a folder: ``persist.py``)
 _ENTRY = re.compile(r"closure-[0-9a-f]{32}\.nt|store-[0-9a-f]{32}")
@@ -151,7 +153,7 @@ def _size(path: Path) -> int:
     answers kept with it (``answers.py``)."""
     if path.is_dir():
         size = sum(e.stat().st_size for e in os.scandir(path) if e.is_file())
-        kept = path / "answers"
+        kept = path / STORE_ANSWERS
         if kept.is_dir():
             size += sum(e.stat().st_size for e in os.scandir(kept) if e.is_file())
         return size

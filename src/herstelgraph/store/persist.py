@@ -48,7 +48,7 @@ STATE = "herstelgraph-overlay-state.json"
 FOOTPRINTS = "herstelgraph-footprints.json"
 INDEX = cache.INPUT_INDEX
 #: the answers kept with the store (``answers.py``): verified each by itself, not listed
-ANSWERS = "answers"
+ANSWERS = cache.STORE_ANSWERS
 STORE_DIR = re.compile(r"store-[0-9a-f]{32}")
 #: files RocksDB keeps beside the data that say nothing about the content
 _NOT_CONTENT = re.compile(r"LOCK|LOG(\.old\.\d+)?")
@@ -231,18 +231,6 @@ def opener(folder: Path) -> Callable[[], ox.Store]:
             ) from None
 
     return open_
-
-
-def open_store(folder: Path) -> ox.Store | None:
-    """The verified store read-only, or None (missing; or damaged, or refused by RocksDB:
-    reported and removed)."""
-    if not verified(folder):
-        return None
-    try:
-        return ox.Store.read_only(str(folder))
-    except (OSError, RuntimeError, ValueError) as exc:
-        _discard(folder, f"will not open: {str(exc).splitlines()[0][:80] if str(exc) else exc}")
-        return None
 
 
 def read_state(folder: Path) -> bytes | None:

@@ -390,11 +390,12 @@ class Store:
         text = bind_values(sparql, bindings or {})
         scheme = (bindings or {}).get(anchor) if anchor else None
         scheme = scheme if isinstance(scheme, pyoxigraph.NamedNode) else None
+        answers = self.answers if self.read_only else None
         key = None
-        if self.answers is not None and self.read_only:
+        if answers is not None:
             # the dataset is decided by these two on a store that cannot change
-            key = self.answers.key(text, f"{Entailment.of(entailment).value} {scheme or ''}")
-            kept = self.answers.get(key) if key is not None else None
+            key = answers.key(text, f"{Entailment.of(entailment).value} {scheme or ''}")
+            kept = answers.get(key) if key is not None else None
             if kept is not None:
                 return kept
         graphs = self._dataset(entailment, scheme)
@@ -402,12 +403,9 @@ class Store:
             result = self._ox.query(text, use_default_graph_as_union=True, prefixes=PREFIXES)
         else:
             result = self._ox.query(text, default_graph=graphs, prefixes=PREFIXES)
-        if (
-            key is not None
-            and self.answers is not None
-            and not isinstance(result, pyoxigraph.QueryTriples)
-        ):
-            return self.answers.keep(key, result)
+        if answers is not None and key is not None:
+            if not isinstance(result, pyoxigraph.QueryTriples):
+                return answers.keep(key, result)
         return result
 
     def _graphs_present(self) -> frozenset[pyoxigraph.NamedNode | pyoxigraph.DefaultGraph]:
