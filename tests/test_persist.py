@@ -391,7 +391,6 @@ def test_answers_are_kept_verified_and_read(run_cli, tmp_path, monkeypatch, righ
             cache.write_entry(
                 folder / "answers" / name,
                 text.replace(f'"{first_label}"@nl', '"vervangen"@nl').encode(),
-                bound=False,
             )
             swapped += 1
     assert swapped
@@ -491,3 +490,25 @@ def test_a_store_is_opened_only_when_a_query_needs_it(tmp_path, monkeypatch):
     monkeypatch.setenv("HERSTELGRAPH_CACHE", str(tmp_path))
     rebuilt = load(persisted=True)
     assert not rebuilt.read_only and rebuilt.select(asked) == schemes
+
+
+def test_the_answers_of_a_store_are_bounded(tmp_path, monkeypatch):
+    """At most ``MAX_FILES`` answers per store (and ``MAX_TOTAL_BYTES``): writing one more
+    removes the least recently used, by the cache's own eviction."""
+    import time
+
+    from herstelgraph.store import answers, load
+
+    monkeypatch.setenv("HERSTELGRAPH_CACHE", str(tmp_path))
+    monkeypatch.setattr(answers, "MAX_FILES", 2)
+    load(persisted=True)
+    store = load(persisted=True)
+    assert store.answers is not None
+    kept = []
+    for n in range(3):
+        store.select(f"SELECT ?s WHERE {{ ?s a skos:ConceptScheme }} LIMIT {n + 1}")
+        kept.append({p.name for p in store.answers.folder.iterdir()})
+        time.sleep(0.02)  # distinct times: the order of use is the files' mtime
+    assert [len(k) for k in kept] == [1, 2, 2]
+    assert kept[0] - kept[2]  # the first answer went, the two later ones stayed
+    assert kept[1] - kept[0] <= kept[2]

@@ -27,7 +27,6 @@ milliseconds.
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 from pathlib import Path
 
@@ -94,26 +93,11 @@ class Answers:
             suffix, fmt = ".tsv", ox.QueryResultsFormat.TSV
         data = result.serialize(format=fmt) or b""  # without an output: the bytes
         if len(data) <= MAX_ANSWER_BYTES:
-            cache.write_entry(self.folder / (key + suffix), data, bound=False)
-            self._bound()
+            cache.write_entry(
+                self.folder / (key + suffix),
+                data,
+                pattern=_NAME,  # the least recently used answers go first
+                max_entries=MAX_FILES,
+                max_bytes=MAX_TOTAL_BYTES,
+            )
         return ox.parse_query_results(data, format=fmt)
-
-    def _bound(self) -> None:
-        """Remove the least recently used answers beyond ``MAX_FILES`` or ``MAX_TOTAL_BYTES``."""
-        try:
-            found = [
-                (e.stat().st_mtime, e.stat().st_size, e.path)
-                for e in os.scandir(self.folder)
-                if _NAME.fullmatch(e.name)
-            ]
-        except OSError:
-            return
-        found.sort(reverse=True)
-        total = 0
-        for n, (_, size, path) in enumerate(found):
-            total += size
-            if n >= MAX_FILES or total > MAX_TOTAL_BYTES:
-                try:
-                    os.unlink(path)
-                except OSError:
-                    pass

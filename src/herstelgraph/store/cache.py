@@ -62,9 +62,16 @@ def _header(content: bytes) -> bytes:
     return b"%s%d sha256=%s length=%d\n" % (_MAGIC, CACHE_FORMAT, digest.encode(), len(content))
 
 
-def write_entry(path: Path, content: bytes, *, bound: bool = True) -> None:
+def write_entry(
+    path: Path,
+    content: bytes,
+    *,
+    pattern: re.Pattern[str] | None = None,
+    max_entries: int | None = None,
+    max_bytes: int | None = None,
+) -> None:
     """Write one entry atomically with its checksum header, then apply the size bound of
-    the cache folder (``bound``; a store's answers keep a bound of their own). Best effort:
+    its folder (``evict``: the cache's own, or the one a store's answers keep). Best effort:
     an unwritable cache costs speed, never an error."""
     from ..errors import HerstelgraphError
     from ..io.atomic import atomic_path
@@ -75,8 +82,7 @@ def write_entry(path: Path, content: bytes, *, bound: bool = True) -> None:
         with atomic_path(path) as tmp, tmp.open("wb") as fh:
             fh.write(_header(content))
             fh.write(content)
-        if bound:
-            evict(path.parent, keep=path)
+        evict(path.parent, keep=path, pattern=pattern, max_entries=max_entries, max_bytes=max_bytes)
     except (OSError, HerstelgraphError):
         pass
 
@@ -122,14 +128,15 @@ def discard(path: Path, problem: str) -> None:
         pass
 
 
-def entries(folder: Path | None = None) -> list[Path]:
-    """The cache's entries, most recently used first."""
+def entries(folder: Path | None = None, pattern: re.Pattern[str] | None = None) -> list[Path]:
+    """The cache's entries (or the files named by ``pattern``), most recently used first."""
     folder = cache_dir() if folder is None else Path(folder)
+    pattern = pattern or _ENTRY
     found = []
     try:
         with os.scandir(folder) as it:
             for e in it:
-                if not _ENTRY.fullmatch(e.name):
+                if not pattern.fullmatch(e.name):
                     continue
                 if e.name.startswith("store-") and e.is_dir(follow_symlinks=False):
                     found.append((_last_used(Path(e.path)), e.name))
@@ -169,15 +176,26 @@ def _remove(path: Path) -> None:
         path.unlink()
 
 
-def evict(folder: Path, keep: Path | None = None) -> list[Path]:
-    """Remove the least recently used entries beyond ``MAX_ENTRIES`` or ``MAX_BYTES``."""
+def evict(
+    folder: Path,
+    keep: Path | None = None,
+    *,
+    pattern: re.Pattern[str] | None = None,
+    max_entries: int | None = None,
+    max_bytes: int | None = None,
+) -> list[Path]:
+    """Remove the least recently used entries (or files named by ``pattern``) beyond
+    ``max_entries`` or ``max_bytes`` (the cache's ``MAX_ENTRIES`` and ``MAX_BYTES`` when
+    not given)."""
+    max_entries = MAX_ENTRIES if max_entries is None else max_entries
+    max_bytes = MAX_BYTES if max_bytes is None else max_bytes
     removed, total, kept = [], 0, 0
-    for path in entries(folder):
+    for path in entries(folder, pattern):
         try:
             size = _size(path)
         except OSError:
             continue
-        if path == keep or (kept < MAX_ENTRIES and total + size <= MAX_BYTES):
+        if path == keep or (kept < max_entries and total + size <= max_bytes):
             kept += 1
             total += size
             continue
