@@ -492,6 +492,24 @@ def test_a_store_is_opened_only_when_a_query_needs_it(tmp_path, monkeypatch):
     assert not rebuilt.read_only and rebuilt.select(asked) == schemes
 
 
+def test_a_refused_store_is_one_line_in_the_users_language(run_cli, tmp_path, monkeypatch):
+    from herstelgraph.store import persist
+
+    monkeypatch.setenv("HERSTELGRAPH_CACHE", str(tmp_path))
+    assert run_cli("frameworks")[0] == 0  # built
+    assert run_cli("frameworks")[0] == 0  # opened: its answers kept
+
+    def refuse(path):
+        raise OSError("IO error: simulated")
+
+    monkeypatch.setattr(persist.ox.Store, "read_only", staticmethod(refuse))
+    (folder,) = _stores(tmp_path)
+    code, out, err = run_cli("hubs")  # not asked before: the store must open
+    assert code == 2 and out == "" and len(err.strip().splitlines()) == 1, err
+    assert f"de bewaarde store {folder} ging niet open (IO error: simulated)" in err
+    assert not folder.exists()
+
+
 def test_the_answers_of_a_store_are_bounded(tmp_path, monkeypatch):
     """At most ``MAX_FILES`` answers per store (and ``MAX_TOTAL_BYTES``): writing one more
     removes the least recently used, by the cache's own eviction."""

@@ -745,6 +745,12 @@ def message(key: str, lang: Language | str, **fields: object) -> str:
 #: one of these keys (English); the CLI says them again in the user's language. The fields
 #: quote what the server or the system said, which stays as it came.
 ERRORS: dict[str, Pair] = {
+    "store-refused": (
+        "de bewaarde store {folder} ging niet open ({reason}); hij is verwijderd: stel de "
+        "vraag opnieuw om hem opnieuw op te bouwen",
+        "persisted store {folder} would not open ({reason}); it was removed: ask again to "
+        "rebuild it",
+    ),
     "endpoint-url": (
         "ongeldige URL van een eindpunt {url!r}: verwacht http(s)://host[:poort]/pad, "
         "bijvoorbeeld http://localhost:7878/query",

@@ -224,10 +224,10 @@ def opener(folder: Path) -> Callable[[], ox.Store]:
             reason = str(exc).splitlines()[0][:80] if str(exc) else type(exc).__name__
             shutil.rmtree(folder, ignore_errors=True)  # said by the error itself
             from ..errors import HerstelgraphError
+            from ..words import Said
 
             raise HerstelgraphError(
-                f"persisted store {folder} would not open ({reason}); it was removed: "
-                "ask again to rebuild it"
+                Said("store-refused", folder=str(folder), reason=reason)
             ) from None
 
     return open_
