@@ -8,7 +8,6 @@ import functools
 import sys
 from collections.abc import Callable
 from contextvars import ContextVar
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -182,13 +181,16 @@ def _stdout_is_terminal() -> bool:
         return False
 
 
-@dataclass(frozen=True)
 class Output:
-    """Where and how a verb writes its answer (made by ``output_options``)."""
+    """Where and how a verb writes its answer (made by ``output_options``). A plain class,
+    as ``render.View``."""
 
-    fmt: OutputFormat
-    path: Path | None
-    presenter: Presenter
+    __slots__ = ("fmt", "path", "presenter")
+
+    def __init__(self, fmt: OutputFormat, path: Path | None, presenter: Presenter):
+        self.fmt = fmt
+        self.path = path
+        self.presenter = presenter
 
     @property
     def people(self) -> bool:

@@ -9,6 +9,8 @@ language.
 
 from __future__ import annotations
 
+import atexit
+import gc
 import os
 import signal
 import sys
@@ -300,4 +302,24 @@ def _safe(text: str) -> str:
 
 
 def run() -> None:
-    sys.exit(main())
+    """The console script. What was imported to get here lives as long as the process, so
+    the collector is told to leave it be (``gc.freeze``); and a run that left nothing behind
+    (no thread, no exit handler) ends without the interpreter's teardown: together ~30 M of
+    a cold question's ~450 M instructions (docs/performance.md, decision 37)."""
+    gc.freeze()
+    code = main()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):  # a closed or broken stream: the usual exit reports it
+        sys.exit(code)
+    if threading.active_count() == 1 and not _exit_handlers():
+        os._exit(code)
+    sys.exit(code)
+
+
+def _exit_handlers() -> int:
+    """How many exit handlers are registered (e.g. a ``weakref.finalize`` or a log file's
+    flush): with any, the process ends the usual way. 1 where CPython does not say."""
+    count = getattr(atexit, "_ncallbacks", None)
+    return count() if callable(count) else 1

@@ -90,9 +90,7 @@ def diff_answer(result, p, only: str | None = None) -> Answer:
     chosen = [only] if only else list(PARTS)
     shown = tuple(views[k] for k in chosen)
     if only and only != "frameworks":  # the title names the two states on the first table
-        from dataclasses import replace
-
-        shown = (replace(shown[0], title=f"{title} — {shown[0].title}"),)
+        shown = (shown[0].replace(title=f"{title} — {shown[0].title}"),)
     data = result if not only else getattr(result, only)
     # csv: one table per file; without --only, the concept changes
     csv = chosen.index("concepts") if "concepts" in chosen else 0

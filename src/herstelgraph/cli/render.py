@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
 from ..io.tables import Cell, Sheet, csv_text, escape_terminal, xlsx_bytes
@@ -62,7 +61,6 @@ SHARE_COLUMNS = frozenset(
 )
 
 
-@dataclass(frozen=True)
 class View:
     """One table of an answer.
 
@@ -73,17 +71,48 @@ class View:
     ``english``: False where the labels are not the current graph's (another release) or the
     English is shown already: no ``<column>_en`` beside them (``with_english``).
     ``english_table``: in an English run the terminal table shows them too, beside the Dutch
-    source (lists of items: ``concepts``, ``search``)."""
+    source (lists of items: ``concepts``, ``search``).
 
-    rows: Sequence[Record] | QueryResult
-    title: str
-    columns: Sequence[str] | None = None
-    kind: type[Record] | None = None
-    totals: bool = False
-    words: bool = True
-    note: str | None = None
-    english: bool = True
-    english_table: bool = False
+    A plain class, not a dataclass: every verb makes one, and defining a frozen dataclass
+    costs a cold process ~1 ms (docs/performance.md, decisions 25 and 37)."""
+
+    __slots__ = (
+        "columns",
+        "english",
+        "english_table",
+        "kind",
+        "note",
+        "rows",
+        "title",
+        "totals",
+        "words",
+    )
+
+    def __init__(
+        self,
+        rows: Sequence[Record] | QueryResult,
+        title: str,
+        columns: Sequence[str] | None = None,
+        kind: type[Record] | None = None,
+        totals: bool = False,
+        words: bool = True,
+        note: str | None = None,
+        english: bool = True,
+        english_table: bool = False,
+    ):
+        self.rows = rows
+        self.title = title
+        self.columns = columns
+        self.kind = kind
+        self.totals = totals
+        self.words = words
+        self.note = note
+        self.english = english
+        self.english_table = english_table
+
+    def replace(self, **changes: Any) -> View:
+        """This view with some fields changed (as ``dataclasses.replace``)."""
+        return View(**{**{name: getattr(self, name) for name in View.__slots__}, **changes})
 
     def all_columns(self) -> list[str]:
         if isinstance(self.rows, QueryResult):
@@ -102,19 +131,30 @@ class View:
         return len(rows)
 
 
-@dataclass(frozen=True)
 class Answer:
     """What a verb prints: its tables, what ``--format json`` writes (default: the first
     table's rows), which table ``--format csv`` writes (one table per CSV), and, for verbs
-    that read best as prose in the terminal (show, explain), the prose."""
+    that read best as prose in the terminal (show, explain), the prose. ``rdf``: for a
+    CONSTRUCT/DESCRIBE, the table format writes this RDF (Turtle) instead. A plain class, as
+    ``View``."""
 
-    views: tuple[View, ...]
-    data: Any = None
-    csv: int = 0
-    text: Callable[[Presenter], str] | None = None
-    #: for a CONSTRUCT/DESCRIBE: the table format writes this RDF (Turtle) instead
-    rdf: bytes | None = None
-    notes: tuple[str, ...] = field(default=())
+    __slots__ = ("csv", "data", "notes", "rdf", "text", "views")
+
+    def __init__(
+        self,
+        views: tuple[View, ...],
+        data: Any = None,
+        csv: int = 0,
+        text: Callable[[Presenter], str] | None = None,
+        rdf: bytes | None = None,
+        notes: tuple[str, ...] = (),
+    ):
+        self.views = views
+        self.data = data
+        self.csv = csv
+        self.text = text
+        self.rdf = rdf
+        self.notes = notes
 
 
 # ------------------------------------------------------------------------- values

@@ -36,6 +36,8 @@ if TYPE_CHECKING:
     from .coverage import coverage_of as coverage_of
     from .coverage import coverage_summary as coverage_summary
     from .coverage import profile_node as profile_node
+    from .pairs import CoverageRow as CoverageRow
+    from .pairs import CrosswalkRow as CrosswalkRow
     from .rows import ChainRow as ChainRow
     from .rows import ConceptBrief as ConceptBrief
     from .rows import ExplainPath as ExplainPath
@@ -61,7 +63,15 @@ _ROWS = frozenset(
 )
 
 
+#: the records of crosswalk and coverage (``questions/pairs.py``), imported on first use
+_PAIRS = frozenset({"CrosswalkRow", "CoverageRow"})
+
+
 def __getattr__(name: str) -> Any:
+    if name in _PAIRS:
+        from . import pairs
+
+        return getattr(pairs, name)
     if name in _COVERAGE:
         from .coverage import (
             PROFILE_TYPES,
@@ -119,23 +129,6 @@ def compose(first: str, second: str) -> str | None:
 
 # ----------------------------------------------------------------------------- records
 @dataclass(frozen=True)
-class CrosswalkRow(Record):
-    """One curated mapping between A and B, read "a_item RELATION b_item"."""
-
-    a_item: str
-    a_label: str
-    relation: str
-    b_item: str
-    b_label: str
-    confidence: float | None
-    justification: str | None
-    comment: str | None
-    strength: str | None
-    record: str
-    direction: str
-
-
-@dataclass(frozen=True)
 class Gap(Record):
     """A requirement item of A with no mapping into B's requirement items: reviewed with no
     match, covered only via an example (its links reach only example-only or inferred items
@@ -150,25 +143,6 @@ class Gap(Record):
     status: str
     record: str | None
     comment: str | None
-
-
-@dataclass(frozen=True)
-class CoverageRow(Record):
-    """Share of A's requirement items mapped into B, overall (scope 'framework') or per top
-    section. ``via_example``: items whose links into B reach only example-only or inferred
-    items, counted apart from ``mapped`` (RUBRIC R-EX-1)."""
-
-    a: str
-    b: str
-    scope: str
-    section: str | None
-    section_label: str | None
-    items: int
-    mapped: int
-    via_example: int
-    no_match: int
-    not_reviewed: int
-    share: float
 
 
 # ----------------------------------------------------------------------------- helpers
@@ -262,6 +236,8 @@ def crosswalk(
     min_confidence: float | None = None,
 ) -> list[CrosswalkRow]:
     """Every curated mapping between A and B, each read from A's side."""
+    from .pairs import CrosswalkRow
+
     store = _view(store, reviewed_only, min_confidence)
     na, nb = scheme_node(store, a), scheme_node(store, b)
     if na == nb:
@@ -519,6 +495,8 @@ def _coverage_row(
     via: int,
     nomatch: int,
 ) -> CoverageRow:
+    from .pairs import CoverageRow
+
     return CoverageRow(
         a=fa,
         b=fb,

@@ -11,10 +11,9 @@ Header lines at the top of each file::
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..errors import InputError, UnsupportedError
 from ..model import Entailment, QueryForm
@@ -26,19 +25,21 @@ if TYPE_CHECKING:
 KINDS = ("iri", "string", "integer", "decimal", "lang")
 
 
-@dataclass(frozen=True)
-class Param:
+class Param(NamedTuple):
+    """A parameter of a query's header. Named tuples, not frozen dataclasses, for this and
+    ``QuerySpec``: every question reads them, and a dataclass costs a cold process ~1 ms to
+    define (docs/performance.md, decision 37)."""
+
     name: str
     kind: str
     optional: bool
 
 
-@dataclass(frozen=True)
-class QuerySpec:
+class QuerySpec(NamedTuple):
     name: str
     text: str
     question: str
-    parameters: tuple[Param, ...] = field(default_factory=tuple)
+    parameters: tuple[Param, ...] = ()
     #: NONE (asserted + user graphs), CLOSURE (and the inferred graph: the SKOS closure and
     #: the tallies) or TALLIES (the inferred graph alone: a question that reads only tallies)
     entailment: Entailment = Entailment.NONE
@@ -136,14 +137,12 @@ def shipped() -> list[QuerySpec]:
 def from_file(path: Path, *, endpoint: bool = False) -> QuerySpec:
     """A user's query file, read within the size cap; SPARQL Update is refused, and so are
     SERVICE, LOAD and FROM <http…> unless the query goes to an endpoint (inputs.py)."""
-    from dataclasses import replace
-
     from ..io.inputs import check_query_text, read_text
 
     text = read_text(Path(path))
     check_query_text(text, str(path), endpoint=endpoint)
     # a user's Anchored header is not followed: a wrong one would change the answer
-    return replace(parse(text, Path(path).stem, str(path)), user=True, anchor=None)
+    return parse(text, Path(path).stem, str(path))._replace(user=True, anchor=None)
 
 
 def run(store, spec: QuerySpec, bindings=None) -> Rows:
