@@ -81,6 +81,12 @@ WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=40)
 ANY = st.characters(blacklist_categories=("Cs",))
 PIECE = st.one_of(WORD, WORD, st.sampled_from(SPECIAL), st.sampled_from(SPECIAL), ANY)
 TEXT = st.lists(PIECE, max_size=30).map("".join)
+#: prose of one-cell characters only, as most Dutch cells are (``table._wrap_single``)
+PROSE = st.tuples(
+    st.lists(st.text(alphabet="abcdefghijklmnopqrstuvwxyzëéï.,()'-", min_size=1, max_size=25)),
+    st.sampled_from([" ", "  ", " - "]),
+    st.sampled_from(["", " ", "   "]),
+).map(lambda t: t[2] + t[1].join(t[0]) + t[2][:1])
 NUMBER = st.one_of(st.integers(-(10**9), 10**12), st.floats(-1e6, 1e6, allow_nan=False))
 
 
@@ -93,9 +99,9 @@ def views(draw):
         st.lists(st.sampled_from(["text", "number", "mixed", "ids"]), min_size=n, max_size=n)
     )
     values = {
-        "text": st.one_of(TEXT, st.none(), st.just("")),
+        "text": st.one_of(TEXT, PROSE, st.none(), st.just("")),
         "number": st.one_of(NUMBER, st.none()),
-        "mixed": st.one_of(TEXT, NUMBER, st.none(), st.booleans()),
+        "mixed": st.one_of(TEXT, PROSE, NUMBER, st.none(), st.booleans()),
         "ids": st.builds(lambda w, i: f"bk:{w}-{i:02}", WORD, st.integers(0, 99)),
     }
     rows = draw(st.lists(st.tuples(*(values[k] for k in kinds)), min_size=1, max_size=12))
@@ -124,7 +130,8 @@ def tables(draw):
     n = draw(st.integers(1, 6))
     widths = draw(st.lists(st.integers(1, 30), min_size=n, max_size=n))
     heads = draw(st.lists(st.one_of(TEXT, WORD), min_size=n, max_size=n))
-    rows = draw(st.lists(st.lists(TEXT, min_size=n, max_size=n), max_size=6))
+    cell = st.one_of(TEXT, PROSE)
+    rows = draw(st.lists(st.lists(cell, min_size=n, max_size=n), max_size=6))
     right = draw(st.lists(st.booleans(), min_size=n, max_size=n))
     title = draw(st.one_of(st.just(""), WORD, TEXT, st.text(max_size=200)))
     return title, heads, rows, widths, right, draw(st.sampled_from([0, 1]))

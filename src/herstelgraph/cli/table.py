@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
 from itertools import pairwise
 
@@ -170,27 +170,28 @@ def _chop(text: str, width: int) -> list[str]:
     return lines
 
 
-def _breaks(line: str, width: int) -> list[int]:
-    """Where a line breaks to fit ``width`` (rich's ``divide_line``, folding)."""
+def _breaks(line: str, width: int, measure: Callable[[str], int] = cell_len) -> list[int]:
+    """Where a line breaks to fit ``width`` (rich's ``divide_line``, folding). ``measure``:
+    ``len`` for a line of one-cell characters only."""
     breaks: list[int] = []
     cells = 0
     for match in _WORD.finditer(line):
         start, word = match.start(), match.group()
-        length = cell_len(word.rstrip())
+        length = measure(word.rstrip())
         if width - cells >= length:
-            cells += cell_len(word)
+            cells += measure(word)
         elif length > width:
             pieces = _chop(word, width)
             for i, piece in enumerate(pieces, 1):
                 if start:
                     breaks.append(start)
                 if i == len(pieces):
-                    cells = cell_len(piece)
+                    cells = measure(piece)
                 else:
                     start += len(piece)
         elif cells and start:
             breaks.append(start)
-            cells = cell_len(word)
+            cells = measure(word)
     return breaks
 
 
@@ -239,6 +240,8 @@ def wrap(text: str, width: int, right: bool = False) -> list[str]:
     >>> wrap("12", 4, right=True)
     ['  12']
     """
+    if not _NOT_SINGLE.search(text):
+        return _wrap_single(text, width, right)
     lines = []
     for line in text.translate(_STRIP).split("\n"):
         if "\t" in line:
@@ -254,6 +257,28 @@ def wrap(text: str, width: int, right: bool = False) -> list[str]:
             else:
                 piece = _truncate(piece, width, pad=True)
             lines.append(_truncate(piece, width))
+    return lines
+
+
+def _wrap_single(text: str, width: int, right: bool) -> list[str]:
+    """``wrap`` for a text of one-cell characters only (no control character, tab or line
+    break, nothing wide or combining): its cells are its length, so no character is looked
+    up. Most cells of a Dutch table are such texts; each line is exactly ``width`` long."""
+    if len(text) <= width:  # no break: every word fits
+        if right:
+            text = text.rstrip()
+            return [" " * (width - len(text)) + text]
+        return [text + " " * (width - len(text))]
+    lines = []
+    for start, end in pairwise([0, *_breaks(text, width, len), len(text)]):
+        piece = text[start:end]
+        if len(piece) > width and (space := _TRAILING_SPACE.search(piece)):
+            piece = piece[: -min(len(space.group()), len(piece) - width)]
+        if right:
+            piece = piece.rstrip()[:width]
+            lines.append(" " * (width - len(piece)) + piece)
+        else:
+            lines.append(piece[:width] + " " * (width - len(piece)))
     return lines
 
 
@@ -296,6 +321,10 @@ def draw(
     def row(texts: Sequence[str], box: str, bottom: bool) -> None:
         cells = []
         for text, w, o, r in zip(texts, inner, outer, right, strict=True):
+            if not _NOT_SINGLE.search(text):  # its lines are w long already
+                trail = pad + " " * (o - 2 * padding - w)
+                cells.append([pad + line + trail for line in _wrap_single(text, w, r)])
+                continue
             lines = []
             for line in wrap(text, w, r):
                 line, cells_in = _fit(line, w)
