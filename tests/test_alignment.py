@@ -8,6 +8,8 @@ import json
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import herstelgraph
 from herstelgraph.errors import InputError, UnknownIdError
@@ -374,3 +376,36 @@ def herstelgraph_store():
     import herstelgraph
 
     return herstelgraph.load()
+
+
+def _fold_as_defined(text: str) -> str:
+    """What ``fold`` means, written plainly: NFKD, combining marks dropped, case folded,
+    every quote and dash as ' and -."""
+    import unicodedata
+
+    from herstelgraph.questions.alignment import _DASHES, _QUOTES
+
+    decomposed = unicodedata.normalize("NFKD", text)
+    out = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+    for q in _QUOTES[1:]:
+        out = out.replace(q, "'")
+    for d in _DASHES[1:]:
+        out = out.replace(d, "-")
+    return out
+
+
+_FOLD_PIECES = "`'’‘´-‐‑–—ëéÉïĳßﬁ\u0301\u0308 aZ09Ω日"
+
+
+@settings(max_examples=500, derandomize=True)
+@given(
+    st.text(
+        alphabet=st.one_of(
+            st.characters(blacklist_categories=("Cs",)), st.sampled_from(_FOLD_PIECES)
+        )
+    )
+)
+def test_fold_is_its_definition_on_any_text(text):
+    from herstelgraph.questions.alignment import fold
+
+    assert fold(text) == _fold_as_defined(text)
