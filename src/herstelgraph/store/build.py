@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import functools
 import os
+import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Protocol
+from typing import BinaryIO, Protocol
 
 import pyoxigraph as ox
 
@@ -176,12 +177,7 @@ def load(
             if progress is not None:
                 progress.step("tallies counted")
             if cached is not None and folder is None:  # a persisted store holds it all
-                # without an output, dump returns the bytes (its stub says bytes | None)
-                dumped = store.ox.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=INFERRED) or b""
-                # blank nodes get new labels at every load, so a closure over them cannot be
-                # reused: it would speak of nodes that no longer exist (not cached)
-                if b"_:" not in dumped:
-                    cache.write_entry(cached, dumped)
+                _cache_closure(store, cached)
     if folder is not None and progress is not None:
         from .persist import write_store, write_store_detached
 
@@ -192,6 +188,33 @@ def load(
             write_store(store.ox, folder, state)
             progress.step(f"written to {folder}")
     return store
+
+
+def _cache_closure(store: Store, cached: Path) -> None:
+    """The closure and tallies into the cache, through a temporary file: dump's bytes were
+    built in a buffer that doubles as it grows and then copied, 87 MB more at the peak of a
+    cold load at 50x (docs/performance.md, decision 38). Best effort, as the cache is."""
+    try:
+        cache_dir().mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=cache_dir()) as tmp:
+            store.ox.dump(tmp, format=ox.RdfFormat.N_TRIPLES, from_graph=INFERRED)
+            # blank nodes get new labels at every load, so a closure over them cannot be
+            # reused: it would speak of nodes that no longer exist (not cached)
+            if not _has_blank_node(tmp):
+                cache.write_entry_from(cached, tmp)
+    except OSError:
+        pass
+
+
+def _has_blank_node(dump: BinaryIO) -> bool:
+    """Whether an N-Triples file holds a blank node label ``_:`` (read in chunks)."""
+    dump.seek(0)
+    last = b""
+    while chunk := dump.read(1 << 20):
+        if b"_:" in last + chunk[:1] or b"_:" in chunk:
+            return True
+        last = chunk[-1:]
+    return False
 
 
 def _load_inferred(store: Store, data: bytes, path: Path) -> bool:
