@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import functools
 import os
-import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import BinaryIO, Protocol
@@ -194,6 +193,8 @@ def _cache_closure(store: Store, cached: Path) -> None:
     """The closure and tallies into the cache, through a temporary file: dump's bytes were
     built in a buffer that doubles as it grows and then copied, 87 MB more at the peak of a
     cold load at 50x (docs/performance.md, decision 38). Best effort, as the cache is."""
+    import tempfile  # not at import: it costs a question that never builds ~10 M instructions
+
     try:
         cache_dir().mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryFile(dir=cache_dir()) as tmp:
