@@ -499,7 +499,7 @@ def test_user_query_is_stopped_by_the_deadline(tmp_path):
     assert worker.LIVE == set(), "a worker outlived its deadline"
     # the same worker returns ordinary answers, and shipped queries stay in-process
     ok = queries.parse("SELECT (COUNT(*) AS ?n) WHERE { ?a ?p ?b }", "count")
-    ok = type(ok)(**{**ok.__dict__, "user": True})
+    ok = ok._replace(user=True)
     assert queries.run(store, ok)[0]["n"].value == "1000"
 
 
