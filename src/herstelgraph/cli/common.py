@@ -92,11 +92,13 @@ class Context:
     def presenter(self) -> Presenter:
         return Presenter(self.lang, self.verbose, english=self.english_texts)
 
-    def english_texts(self, ids: set[str]) -> dict[str, tuple[str | None, str | None]]:
+    def english_texts(
+        self, ids: set[str], definitions: bool = True
+    ) -> dict[str, tuple[str | None, str | None]]:
         """The English translations of items (CSV and XLSX put them beside the Dutch)."""
         from ..questions.catalogue import english_texts
 
-        return english_texts(self.store, ids)
+        return english_texts(self.store, ids, definitions=definitions)
 
     def refuse_endpoint(self, what: str, instead: str) -> None:
         """One line for a verb (or form of one) that cannot work on --endpoint."""

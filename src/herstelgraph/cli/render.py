@@ -172,8 +172,9 @@ def _plain(value: Any) -> Cell:
     return str(value)
 
 
-#: IDs -> their English (label, definition); the CLI looks them up in its store
-EnglishTexts = Callable[[set[str]], Mapping[str, tuple[str | None, str | None]]]
+#: IDs, and whether definitions are wanted -> their English (label, definition); the CLI
+#: looks them up in its store (no definitions wanted: every definition None)
+EnglishTexts = Callable[[set[str], bool], Mapping[str, tuple[str | None, str | None]]]
 
 
 class Presenter:
@@ -275,7 +276,8 @@ def with_english(
     if not pairs:
         return cols, rows
     ids = {str(d[i]) for d in rows for _, i, _ in pairs if isinstance(d.get(i), str)}
-    texts = p.english(ids) if ids else {}
+    # the definitions only where a definition column is printed (gaps: labels alone)
+    texts = p.english(ids, any(which for _, _, which in pairs)) if ids else {}
     out_cols: list[str] = []
     for c in cols:
         out_cols.append(c)

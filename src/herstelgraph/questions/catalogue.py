@@ -339,12 +339,13 @@ _VALUES_LIMIT = 4000
 
 
 def english_texts(
-    store: Queryable, ids: set[str] | frozenset[str]
+    store: Queryable, ids: set[str] | frozenset[str], *, definitions: bool = True
 ) -> dict[str, tuple[str | None, str | None]]:
     """The English prefLabel and definition (the translations) of items, by the ID or IRI
     they were asked by (and by CURIE): one query with a VALUES row per item
     (english-texts.rq). An ID that names no IRI, or an item without a translation, is left
-    out."""
+    out. ``definitions`` False: the labels only (english-labels.rq, one lookup per item
+    instead of two), every definition None."""
     nodes: dict[str, str] = {}
     for ident in ids:
         iri = expand(ident) if not is_iri(ident) else ident
@@ -356,7 +357,7 @@ def english_texts(
             nodes.setdefault(iri, ident)
     if not nodes:
         return {}
-    spec = queries.get("english-texts")
+    spec = queries.get("english-texts" if definitions else "english-labels")
     if len(nodes) <= _VALUES_LIMIT:
         head, where, tail = spec.text.partition("\nWHERE {")
         values = " ".join(str(ox.NamedNode(i)) for i in sorted(nodes))

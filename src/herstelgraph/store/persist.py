@@ -39,8 +39,9 @@ import pyoxigraph as ox
 from . import cache
 
 #: bump when the folder's layout changes; part of every store key (2: the overlay's state;
-#: 3: the footprints of the graphs no question reads by default; 4: the answers kept in it)
-STORE_FORMAT = 4
+#: 3: the footprints of the graphs no question reads by default; 4: the answers kept in it;
+#: 5: compacted after a write in batches, decision 40)
+STORE_FORMAT = 5
 MANIFEST = cache.STORE_MANIFEST
 #: the overlay's state beside the store (``build.Overlay.state``), listed in the manifest
 STATE = "herstelgraph-overlay-state.json"
@@ -266,9 +267,16 @@ def write_store(source: ox.Store, folder: Path, state: bytes | None = None) -> N
         # in batches: one bulk_extend of every quad buffers them all (peak 645 MB at 50x,
         # against 333 MB in batches of 100k, for the same CPU time: docs/performance.md)
         quads = source.quads_for_pattern(None, None, None, None)
+        batches = 0
         while batch := list(itertools.islice(quads, _BATCH)):
             disk.bulk_extend(batch)
+            batches += 1
         disk.flush()
+        if batches > 1:
+            # each batch's files overlap the others' in every index, so a lookup in a fresh
+            # process seeked in all of them: one sorted run per index halves a cold question's
+            # work on the store (docs/performance.md, decision 40)
+            disk.optimize()
         del disk  # closes the database: every file is final now
         if state is not None:  # RocksDB leaves files it does not know alone
             (tmp / STATE).write_bytes(state)
