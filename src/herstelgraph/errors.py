@@ -59,7 +59,7 @@ class SheetProblem(NamedTuple):
     """One problem in a sheet, located as a spreadsheet user finds it: the row as the
     spreadsheet numbers it (the header is row 1), the column by letter and header name (A,
     'leeruitkomst'), the value found, and what is wrong and what to do. A named tuple: every
-    process imports this module, and a frozen dataclass costs ~1 ms to define (decision 37)."""
+    process imports this module, and a frozen dataclass costs ~1 ms to define (decision 44)."""
 
     line: int  # the line of the file where the row starts (CSV), or the row (XLSX)
     row: int

@@ -305,7 +305,7 @@ def run() -> None:
     """The console script. What was imported to get here lives as long as the process, so
     the collector is told to leave it be (``gc.freeze``); and a run that left nothing behind
     (no thread, no exit handler) ends without the interpreter's teardown: together ~30 M of
-    a cold question's ~450 M instructions (docs/performance.md, decision 37)."""
+    a cold question's ~450 M instructions (docs/performance.md, decision 44)."""
     gc.freeze()
     code = main()
     try:

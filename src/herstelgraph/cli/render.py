@@ -74,7 +74,7 @@ class View:
     source (lists of items: ``concepts``, ``search``).
 
     A plain class, not a dataclass: every verb makes one, and defining a frozen dataclass
-    costs a cold process ~1 ms (docs/performance.md, decisions 25 and 37)."""
+    costs a cold process ~1 ms (docs/performance.md, decisions 25 and 44)."""
 
     __slots__ = (
         "columns",

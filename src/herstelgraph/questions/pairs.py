@@ -2,7 +2,7 @@
 
 Defining a frozen dataclass costs a cold process ~1 ms (its generated methods are compiled
 at import), so these load when crosswalk or coverage runs or a caller names one: ``gaps``
-defines only its own ``Gap`` (docs/performance.md, decisions 25 and 37).
+defines only its own ``Gap`` (docs/performance.md, decisions 25 and 44).
 """
 
 from __future__ import annotations

@@ -192,7 +192,7 @@ def load(
 def _cache_closure(store: Store, cached: Path) -> None:
     """The closure and tallies into the cache, through a temporary file: dump's bytes were
     built in a buffer that doubles as it grows and then copied, 87 MB more at the peak of a
-    cold load at 50x (docs/performance.md, decision 38). Best effort, as the cache is."""
+    cold load at 50x (docs/performance.md, decision 45). Best effort, as the cache is."""
     import tempfile  # not at import: it costs a question that never builds ~10 M instructions
 
     try:

@@ -93,7 +93,7 @@ def write_entry(
 def write_entry_from(path: Path, source: BinaryIO) -> None:
     """``write_entry`` for content in a file, read twice in chunks (its checksum, then its
     copy), so a large entry is never held in memory: the closure of a cold load at 50x is
-    37 MB, and its bytes were a third of that load's peak (decision 38)."""
+    37 MB, and its bytes were a third of that load's peak (decision 45)."""
     from ..errors import HerstelgraphError
     from ..io.atomic import atomic_path
 
@@ -240,7 +240,7 @@ def evict(
 
 class CacheInfo(NamedTuple):
     """Where the cache is, whether it is used, its size and bounds (a named tuple: a frozen
-    dataclass would cost every process ~1 ms to define, decision 37)."""
+    dataclass would cost every process ~1 ms to define, decision 44)."""
 
     folder: str
     enabled: bool

@@ -61,7 +61,7 @@ _DEPRECATED = ox.NamedNode("http://www.w3.org/2002/07/owl#deprecated")
 
 class ClosureStats(NamedTuple):
     """How many quads the closure found beside the asserted ones (a named tuple: every
-    process imports this module for its rules' version, decision 37)."""
+    process imports this module for its rules' version, decision 44)."""
 
     asserted: int
     inferred: int

@@ -28,7 +28,7 @@ KINDS = ("iri", "string", "integer", "decimal", "lang")
 class Param(NamedTuple):
     """A parameter of a query's header. Named tuples, not frozen dataclasses, for this and
     ``QuerySpec``: every question reads them, and a dataclass costs a cold process ~1 ms to
-    define (docs/performance.md, decision 37)."""
+    define (docs/performance.md, decision 44)."""
 
     name: str
     kind: str

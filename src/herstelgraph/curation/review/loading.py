@@ -18,7 +18,7 @@ class ReviewOverlay(NamedTuple):
     """The review files to apply, with their bytes (read once: cache key and parsing):
     ``files`` the mapping reviews, ``translations`` the translation reviews. A named tuple:
     every question loads through here, and a frozen dataclass costs ~1 ms to define
-    (decision 37)."""
+    (decision 44)."""
 
     files: tuple[tuple[Path, bytes], ...]
     translations: tuple[tuple[Path, bytes], ...] = ()
