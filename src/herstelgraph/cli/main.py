@@ -300,4 +300,18 @@ def _safe(text: str) -> str:
 
 
 def run() -> None:
-    sys.exit(main())
+    """The console command: ``main``, then out with ``os._exit`` once the standard streams
+    are flushed. The process asked its one question, so the store it built is not freed
+    piece by piece (``common.HELD``): 0.3 s of a 50x rebuild (decision 38). Nothing here
+    registers an exit handler; a stream that cannot be flushed (a closed pipe) exits 120,
+    as Python's own exit does."""
+    from . import common
+
+    common.HELD = []
+    code = main()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            code = code or 120
+    os._exit(code)

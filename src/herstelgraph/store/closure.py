@@ -248,7 +248,8 @@ class Triples:
     lookup, 0.3 s of a 50x closure). A blank node's text does not name it in a loaded
     document, so a triple with one is added as a ``Quad``; a literal subject is no triple
     and is left out, as a SPARQL INSERT leaves it out. Batches keep the text small beside
-    the store (~15 MB at most, where the closure's 205k lines at 50x are ~30 MB)."""
+    the store (a batch is loaded once it has 100k lines: the closure's 205k lines at 50x
+    are ~30 MB)."""
 
     BATCH = 100_000
 
@@ -259,15 +260,15 @@ class Triples:
 
     def pairs(self, p: ox.NamedNode, pairs: Iterable[tuple[str, str]]) -> None:
         """``(s, p, o)`` for every ``(s, o)``, each the N-Triples text of a term."""
-        lines, pred = self.lines, f" {p} "
+        pairs = pairs if isinstance(pairs, list | set) else list(pairs)
+        pred = f" {p} "
+        self.lines += [f"{s}{pred}{o} .\n" for s, o in pairs if s[0] == "<" and o[0] != "_"]
         for s, o in pairs:
-            if s[0] == "<" and o[0] != "_":
-                lines.append(f"{s}{pred}{o} .\n")
-                if len(lines) >= self.BATCH:
-                    self.flush()
-            elif s[0] == "_" or o[0] == "_":
+            if s[0] != "<" or o[0] == "_":  # a blank node, or a literal subject: no triple
                 if s[0] != '"':
                     self.quads.append(ox.Quad(term(s), p, term(o), INFERRED))  # type: ignore[arg-type]
+        if len(self.lines) >= self.BATCH:
+            self.flush()
 
     def text(self, lines: str) -> None:
         """A few N-Triples lines with no blank node."""
