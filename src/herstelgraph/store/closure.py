@@ -248,10 +248,10 @@ class Triples:
     lookup, 0.3 s of a 50x closure). A blank node's text does not name it in a loaded
     document, so a triple with one is added as a ``Quad``; a literal subject is no triple
     and is left out, as a SPARQL INSERT leaves it out. Batches keep the text small beside
-    the store (a batch is loaded once it has 100k lines: the closure's 205k lines at 50x
+    the store (a batch is loaded once it has 50k lines: the closure's 205k lines at 50x
     are ~30 MB)."""
 
-    BATCH = 100_000
+    BATCH = 50_000
 
     def __init__(self, raw: ox.Store) -> None:
         self.raw = raw
