@@ -9,9 +9,10 @@ served. The questions read the records (docs/performance.md, decision 8).
 
 The definitions are the SPARQL updates in ``queries/derived/*.ru``: each is the query the
 question used to run, wrapped in an INSERT (``run_derived`` runs them). The loader computes
-the same records in Python (``add_tallies``): dictionary joins over the quads take ~0.3 s at
-50x where the updates took ~2.7 s, the coverage tally's four OPTIONALs per item x framework
-most of it (decision 35); ``tests/test_tallies.py`` holds the two to the same triples.
+the coverage and mapping records in Python (``add_tallies``: dictionary joins over what the
+closure read and derived, ~0.7 s at 50x with ``--data`` where the updates took 2.5-3 s, the
+coverage tally's four OPTIONALs per item x framework most of it; decision 35);
+``tests/test_tallies.py`` holds them to the updates' triples.
 """
 
 from __future__ import annotations
@@ -187,7 +188,8 @@ def _by_subject(raw: ox.Store, graphs: tuple, p: ox.NamedNode, known: dict | Non
     read: dict = defaultdict(set)
     for g in graphs:
         for q in raw.quads_for_pattern(None, p, None, g):
-            read[str(q.subject)].add(str(q.object))
+            if type(q.object) is not ox.Triple:  # no N-Triples text (``closure.texts``)
+                read[str(q.subject)].add(str(q.object))
     if not known:
         return read
     if not read:
@@ -227,7 +229,7 @@ def _coverage_tallies(raw: ox.Store, out: Triples, derived: Derived | None) -> N
             no_match[item] |= schemes.get(record, set())
     for a, a_term in frameworks.items():
         items = {str(s) for s in _subjects(raw, _THREE, _IN_SCHEME, a_term)} & required
-        tops = {str(t): t for t in _objects(raw, _THREE, a_term, _TOP)}
+        tops = {str(t): t for t in _objects(raw, _THREE, a_term, _TOP) if type(t) is not ox.Triple}
         total: Counter = Counter()  # top -> items
         hits: Counter = Counter()  # (count, B, top) -> items
         for item in items:
