@@ -39,7 +39,6 @@ DERIVED = ("concept-tallies", "mapping-tallies", "coverage-tallies")
 
 _TALLY = "https://w3id.org/herstelgraph/tally/"
 _TYPE = ox.NamedNode(RDF_TYPE)
-_CONCEPT = ox.NamedNode(SKOS + "Concept")
 _IN_SCHEME = ox.NamedNode(SKOS + "inScheme")
 _TOP = ox.NamedNode(SKOS + "hasTopConcept")
 _BROADER_T = ox.NamedNode(SKOS + "broaderTransitive")
@@ -47,13 +46,10 @@ _FRAMEWORK = ox.NamedNode(HG + "Framework")
 _REQUIREMENT_ITEM = ox.NamedNode(HG + "RequirementItem")
 _MAPPED_INTO = ox.NamedNode(HG + "mappedInto")
 _VIA_EXAMPLE = ox.NamedNode(HG + "mappedViaExampleInto")
-_DEPRECATED = ox.NamedNode(PREFIXES["owl"] + "deprecated")
 _TARGET = ox.NamedNode(PREFIXES["owl"] + "annotatedTarget")
 _SOURCE = ox.NamedNode(PREFIXES["owl"] + "annotatedSource")
 _OBJECT_SOURCE = ox.NamedNode(SSSOM + "object_source")
 _NO_TERM = ox.NamedNode(NO_TERM)
-_TRUE = ox.Literal("true", datatype=ox.NamedNode(XSD + "boolean"))
-_INTEGER = ox.NamedNode(XSD + "integer")
 _RELATIONS = [
     ox.NamedNode(SKOS + n)
     for n in ("exactMatch", "closeMatch", "broadMatch", "narrowMatch", "relatedMatch")
@@ -61,9 +57,8 @@ _RELATIONS = [
 _H = {
     name: ox.NamedNode(HG + name)
     for name in (
-        "ConceptTally", "MappingTally", "CoverageTally", "framework", "otherFramework",
-        "itemType", "relation", "section", "count", "mappedCount", "viaExampleCount",
-        "noMatchCount",
+        "MappingTally", "CoverageTally", "framework", "otherFramework", "relation",
+        "section", "count", "mappedCount", "viaExampleCount", "noMatchCount",
     )
 }  # fmt: skip
 
