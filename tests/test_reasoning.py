@@ -9,6 +9,7 @@ import pytest
 import herstelgraph
 from herstelgraph.store import ASSERTED, INFERRED, Store
 from herstelgraph.store.closure import MAPPED_INTO, add_closure, closure_triples
+from herstelgraph.vocab import RDF_TYPE
 
 from conftest import ROOT
 
@@ -161,3 +162,123 @@ def test_closure_of_a_store_without_mappings_is_only_hierarchy():
     add_closure(store)
     preds = {q.predicate.value for q in store.triples(INFERRED)}
     assert preds == {SKOS + "narrower", SKOS + "broaderTransitive", SKOS + "narrowerTransitive"}
+
+
+# The closure as SPARQL updates run in Oxigraph, as it was computed until decision 36: the
+# reference ``materialise`` (dictionary and set joins in Python) is held to, triple for triple.
+
+
+def sparql_closure(store) -> None:
+    from herstelgraph.store import USER
+    from herstelgraph.store.closure import (
+        MAPPED_VIA_EXAMPLE,
+        MAPPING_RELATION,
+        REQUIREMENT_ITEM,
+        _cliques,
+        _kinds,
+    )
+
+    a, u, i = (f"<{g.value}>" for g in (ASSERTED, USER, INFERRED))
+    raw = store.ox
+    raw.clear_graph(INFERRED)
+    raw.update(
+        f"""PREFIX skos: <{SKOS}>
+INSERT {{ GRAPH {i} {{ ?b ?q ?a }} }} USING {a} USING {u} WHERE {{
+  VALUES (?p ?q) {{
+    (skos:exactMatch skos:exactMatch) (skos:closeMatch skos:closeMatch)
+    (skos:relatedMatch skos:relatedMatch) (skos:related skos:related)
+    (skos:broadMatch skos:narrowMatch) (skos:narrowMatch skos:broadMatch)
+    (skos:broader skos:narrower) (skos:narrower skos:broader) }}
+  ?a ?p ?b . FILTER(!isLiteral(?b)) FILTER NOT EXISTS {{ ?b ?q ?a }} }}"""
+    )
+    exact = ox.NamedNode(SKOS + "exactMatch")
+    edges = {
+        (q.subject, q.object)
+        for g in (ASSERTED, USER, INFERRED)
+        for q in raw.quads_for_pattern(None, exact, None, g)
+    }
+    raw.extend(ox.Quad(s, exact, o, INFERRED) for s, o in _cliques(edges) - edges)
+    raw.update(
+        f"""PREFIX skos: <{SKOS}>
+INSERT {{ GRAPH {i} {{ ?a skos:mappingRelation ?b }} }}
+USING {a} USING {u} USING {i} WHERE {{
+  VALUES ?p {{ skos:exactMatch skos:closeMatch skos:relatedMatch skos:broadMatch skos:narrowMatch }}
+  ?a ?p ?b . FILTER(!isLiteral(?b))
+  FILTER NOT EXISTS {{ GRAPH {a} {{ ?a skos:mappingRelation ?b }} }} }};
+INSERT {{ GRAPH {i} {{ ?a skos:broaderTransitive ?c . ?c skos:narrowerTransitive ?a }} }}
+USING {a} USING {u} USING {i} WHERE {{
+  ?a skos:broader+ ?c . FILTER(?a != ?c)
+  FILTER NOT EXISTS {{ GRAPH {a} {{ ?a skos:broaderTransitive ?c }} }} }}"""
+    )
+    required, apart = _kinds(store)
+    raw.extend(ox.Quad(c, ox.NamedNode(RDF_TYPE), REQUIREMENT_ITEM, INFERRED) for c in required)
+    in_scheme = {}
+    for graph in (ASSERTED, USER):
+        for q in raw.quads_for_pattern(None, ox.NamedNode(SKOS + "inScheme"), None, graph):
+            in_scheme[q.subject] = q.object
+    main, other = set(), set()
+    for graph in (ASSERTED, USER, INFERRED):
+        for q in raw.quads_for_pattern(None, MAPPING_RELATION, None, graph):
+            if isinstance(q.object, ox.Literal):
+                continue
+            sb = in_scheme.get(q.object)
+            if sb is not None and in_scheme.get(q.subject) != sb:
+                (other if q.object in apart else main).add((q.subject, sb))
+    raw.extend(ox.Quad(s, MAPPED_INTO, o, INFERRED) for s, o in main)
+    raw.extend(ox.Quad(s, MAPPED_VIA_EXAMPLE, o, INFERRED) for s, o in other - main)
+
+
+# Corners of the updates' semantics: blank nodes, literal objects (a literal broader is an
+# end of a chain, never a subject), a broader cycle, triples held by both graphs,
+# mappingRelation and broaderTransitive asserted (in ASSERTED they are not repeated in
+# INFERRED, in USER they are), an example item, a reflexive exactMatch.
+CORNERS_ASSERTED = """\
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix hg: <https://w3id.org/herstelgraph/def#> .
+@prefix x: <https://example.org/x/> .
+x:A a hg:Framework, skos:ConceptScheme .
+x:B a hg:Framework, skos:ConceptScheme .
+x:a1 a skos:Concept ; skos:inScheme x:A ; skos:closeMatch x:b1 ; skos:mappingRelation x:b1 .
+x:a2 a skos:Concept ; skos:inScheme x:A ; skos:broader x:a1 ; skos:exactMatch x:a2, x:b2 .
+x:a3 a skos:Concept ; skos:inScheme x:A ; skos:broader x:a2, "a literal" ;
+  skos:broaderTransitive x:a1 ; skos:related _:r .
+_:r a skos:Concept ; skos:inScheme x:A ; skos:broader x:a3 ; skos:narrowMatch x:b3 .
+x:b1 a skos:Concept ; skos:inScheme x:B ; skos:narrower x:b2 ; skos:exactMatch x:b3 .
+x:b2 a skos:Concept ; skos:inScheme x:B ; skos:broader x:b1 ; skos:broadMatch x:a3 .
+x:b3 a skos:Concept ; skos:inScheme x:B ; hg:isExample true ; skos:narrower x:b4 .
+x:b4 a skos:Concept ; skos:inScheme x:B ; skos:broader x:b5 .
+x:b5 skos:broader x:b4 ; skos:closeMatch x:a1 .
+"""
+CORNERS_USER = """\
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix x: <https://example.org/x/> .
+x:a1 skos:closeMatch x:b1 ; skos:relatedMatch x:b4 .
+x:a2 skos:mappingRelation x:b2 ; skos:broaderTransitive x:a1 .
+x:b2 skos:exactMatch x:a2 ; skos:relatedMatch "not a concept" .
+"""
+
+
+@pytest.mark.parametrize("corners", [False, True], ids=["alignment fixture", "corners"])
+def test_the_closure_is_the_one_sparql_computed(fx, tmp_path, corners):
+    """``materialise`` derives exactly the triples the SPARQL updates derived (decision 36),
+    on the same store copied twice (blank nodes keep their labels)."""
+    from herstelgraph.store import USER
+    from herstelgraph.store.closure import materialise
+
+    store = fx[0]
+    if corners:
+        store = Store()
+        store.add_data(CORNERS_ASSERTED.encode(), ox.RdfFormat.TURTLE, ASSERTED, "asserted")
+        store.add_data(CORNERS_USER.encode(), ox.RdfFormat.TURTLE, USER, "user")
+    out = []
+    for compute in (sparql_closure, materialise):
+        copy = Store(ox.Store())
+        copy.ox.extend(
+            q
+            for q in store.ox.quads_for_pattern(None, None, None, None)
+            if q.graph_name != INFERRED
+        )
+        compute(copy)
+        out.append({str(q) for q in copy.ox.quads_for_pattern(None, None, None, INFERRED)})
+    assert out[0] == out[1]
+    assert len(out[0]) > 30

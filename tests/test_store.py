@@ -78,6 +78,37 @@ def test_syntax_error_names_file_line_and_column(tmp_path):
     assert str(err.value).startswith(f"{bad}:3:")
 
 
+INTEGER = "<http://www.w3.org/2001/XMLSchema#integer>"
+
+
+@pytest.mark.parametrize(
+    "lines, where, says",
+    [
+        (['<x:a> <x:b> "12x"^^' + INTEGER + " .", "<x:a> <x:b> <x:c> .", '<x:a> <x:b> "x"'], 1,
+         "'12x' is not a valid xsd:integer"),
+        (["<x:a> <x:b> <x:c> .", '<x:a> <x:b> "x"', '<x:a> <x:b> "12x"^^' + INTEGER + " ."], 3,
+         "Quads must be followed by a dot"),
+        (['<x:a> <x:b> "1"^^' + INTEGER + " .", "<x:a> <x:b> <x:c>"], 3,
+         "Quads must be followed by a dot"),
+        (['<x:a> <x:b> "1"^^' + INTEGER + " .", '<x:a> <x:b> "1e"^^' + INTEGER + " ."], 2,
+         "'1e' is not a valid xsd:integer"),
+    ],
+)  # fmt: skip
+def test_a_user_n_triples_file_is_refused_at_its_first_fault(tmp_path, lines, where, says):
+    """N-Triples from a user: the worker checks the lines with a typed literal and the load
+    the syntax (decision 37); the fault named is the first of the file, at its line, and
+    nothing is loaded."""
+    from herstelgraph.store import USER
+
+    bad = tmp_path / "bad.nt"
+    bad.write_text("\n".join(lines) + "\n")
+    store = Store()
+    with pytest.raises(InputError) as err:
+        store.add_file(bad, USER)
+    assert str(err.value).startswith(f"{bad}:{where}:") and says in str(err.value)
+    assert len(store) == 0
+
+
 def test_shipped_graph_loads_from_the_package():
     from herstelgraph.resources import graph_files
 

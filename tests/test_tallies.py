@@ -154,3 +154,68 @@ def test_questions_that_read_only_tallies_search_the_inferred_graph_alone():
         assert queries.get(name).entailment is Entailment.TALLIES, name
     assert graphs_for(Entailment.TALLIES) == [INFERRED]
     assert queries.get("frameworks").entailment is Entailment.CLOSURE  # titles are asserted
+
+
+# The loader computes the tallies in Python (tallies.add_tallies, decision 35); the .ru
+# updates are their definitions. Data that reaches each corner of the updates' semantics:
+# a blank top concept (COALESCE of STR), a scheme given as a literal, a literal rdf:type, a
+# requirement item and a mapping into a scheme asserted instead of derived, no-match
+# records with and without a mapping, a framework with no items.
+CORNERS = """\
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix hg: <https://w3id.org/herstelgraph/def#> .
+@prefix owl: <http://www.w3.org/2002/07/owl#> .
+@prefix sssom: <https://w3id.org/sssom/> .
+@prefix x: <https://example.org/x/> .
+x:A a hg:Framework, skos:ConceptScheme ; skos:hasTopConcept x:a1, _:top .
+x:B a hg:Framework, skos:ConceptScheme ; skos:hasTopConcept x:b1 .
+x:C a hg:Framework, skos:ConceptScheme .
+x:a1 a skos:Concept, hg:Item, "https://w3id.org/herstelgraph/def#Odd" ; skos:inScheme x:A .
+x:a2 a skos:Concept, hg:Item ; skos:inScheme x:A ; skos:broader x:a1 ; skos:closeMatch x:b2 .
+_:top a skos:Concept ; skos:inScheme x:A .
+x:a3 a skos:Concept ; skos:inScheme x:A, x:B ; skos:broader _:top ; skos:exactMatch x:b2 .
+x:a4 a skos:Concept, hg:RequirementItem ; skos:inScheme x:A ; hg:mappedInto x:B, x:A .
+x:a5 a skos:Concept ; skos:inScheme x:A ; skos:broader x:a1 ; skos:narrowMatch x:b3 .
+x:b1 a skos:Concept ; skos:inScheme x:B .
+x:b2 a skos:Concept ; skos:inScheme x:B, "B" ; skos:broader x:b1 ; skos:relatedMatch x:a1 .
+x:b3 a skos:Concept, hg:Item ; skos:inScheme x:B ; hg:isExample true ; skos:broader x:b1 .
+x:b4 a skos:Concept ; skos:inScheme x:B ; owl:deprecated true .
+[] owl:annotatedSource x:a1 ; owl:annotatedTarget sssom:NoTermFound ; sssom:object_source x:B .
+[] owl:annotatedSource x:a2 ; owl:annotatedTarget sssom:NoTermFound ; sssom:object_source x:B, x:A .
+[] owl:annotatedSource x:b1 ; owl:annotatedTarget sssom:NoTermFound ; sssom:object_source x:A, x:C .
+"""
+
+
+def _derived(extra) -> list[set[str]]:
+    """The INFERRED graph with the tallies of ``run_derived`` and of ``add_tallies`` (given
+    what the closure derived, as the loader gives it, and not), each on a copy of the same
+    closure (blank nodes keep their labels)."""
+    from herstelgraph.store import INFERRED, Store
+    from herstelgraph.store.closure import materialise
+    from herstelgraph.store.tallies import add_tallies, run_derived
+
+    built = load(extra=extra, closure=False)
+    derived = materialise(built)
+    out = []
+    for compute in (run_derived, lambda s: add_tallies(s, derived), add_tallies):
+        copy = Store(ox.Store())
+        copy.ox.extend(built.ox.quads_for_pattern(None, None, None, None))
+        compute(copy)
+        out.append({str(q) for q in copy.ox.quads_for_pattern(None, None, None, INFERRED)})
+    return out
+
+
+def test_the_tallies_computed_in_python_are_the_derived_updates(store, tmp_path):
+    """Every triple the .ru updates derive, and no other: on the shipped graph, and with user
+    data on the corners above plus shipped triples repeated in the user graph (a triple two
+    graphs hold matches twice in Oxigraph's join, and COUNT(*) counts both)."""
+    sparql, *python = _derived([])
+    assert python == [sparql, sparql]
+    mapping = next(asserted(store, SKOS + "closeMatch"))
+    again = [mapping, *store.ox.quads_for_pattern(mapping.subject, None, None, ASSERTED)]
+    repeated = "".join(f"{q.subject} {q.predicate} {q.object} .\n" for q in again)
+    extra = tmp_path / "corners.ttl"
+    extra.write_text(CORNERS + repeated, encoding="utf-8")
+    sparql, *python = _derived([extra])
+    assert python == [sparql, sparql]
+    assert sum("tally/coverage/" in t and "example.org/x/C" in t for t in sparql) > 0

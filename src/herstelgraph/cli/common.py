@@ -31,6 +31,12 @@ class Interrupted(BaseException):
 #: line main() prints after click's context is gone (None: not parsed yet).
 LANGUAGE: ContextVar[Language | None] = ContextVar("herstelgraph_language", default=None)
 
+#: Set by ``run`` (the console command, which leaves with ``os._exit``): every store an
+#: invocation built is kept here, so that it is not freed when click's context goes (0.3 s
+#: of CPU for a 50x store: Oxigraph's indexes and Python's objects, decision 38). None:
+#: stores are freed as usual (``main`` called in a longer process, e.g. the tests).
+HELD: list | None = None
+
 
 class Context:
     """Per-invocation state: the store is built on first use, so --help stays instant."""
@@ -87,6 +93,8 @@ class Context:
             self._store = load(
                 extra=extra, persisted=True, reviews=reviews or None, background=True
             )
+            if HELD is not None:
+                HELD.append(self._store)
         return self._store
 
     def presenter(self) -> Presenter:

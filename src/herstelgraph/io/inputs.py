@@ -48,7 +48,7 @@ import sys
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
-from ..errors import InputError, InputFileError, QueryError, SettingError
+from ..errors import HerstelgraphError, InputError, InputFileError, QueryError, SettingError
 from . import worker
 
 DEFAULT_MAX_INPUT_BYTES = 50 * 1000 * 1000
@@ -528,9 +528,18 @@ def load_rdf(
         # N-Triples and N-Quads load in linear time as they are: the worker only checks them
         # (strictly), and the bytes themselves load leniently here
         plain = form in (ox.RdfFormat.N_TRIPLES, ox.RdfFormat.N_QUADS)
-        triples = parse_with_deadline(path, data, form, base, None if plain else out_format)
         if plain:
-            triples, out_format = data, form
+            # the worker checks the typed literals only (``_check_plain``); the syntax is
+            # checked by this strict load, which is transactional and linear in these two
+            # formats: the 50x graph's 223k triples 0.41 s in the worker and 0.57 s loaded
+            # leniently before, 0.03 s and 0.70 s now (decision 37)
+            parse_with_deadline(path, data, form, base, None, typed_only=True)
+            try:
+                ox_store.load(data, format=form, to_graph=to_graph)
+            except (SyntaxError, ValueError) as exc:
+                raise syntax_error(path, exc) from None
+            return data
+        triples = parse_with_deadline(path, data, form, base, out_format)
         try:
             ox_store.load(triples, format=out_format, to_graph=to_graph, lenient=True)
         except (SyntaxError, ValueError, OSError) as exc:  # not expected: our own output
@@ -646,6 +655,39 @@ def _parse_and_check(
         raise InputFileError(path, "nested too deeply to read; flatten the structure") from None
 
 
+def _check_plain(path: Path, data: bytes, form, base: str | None) -> tuple:
+    """In the worker, for N-Triples and N-Quads, whose syntax the strict load that follows
+    checks (``load_rdf``): the literals of the lines that hold a typed literal (one triple a
+    line in these formats), then the language tags of the whole file. Whatever it finds is
+    reported by the full check (``_parse_and_check``), which names the file's first fault
+    at its line, as it did before."""
+    import pyoxigraph as ox
+
+    global on_warning
+    typed = _typed_lines(data)
+    try:
+        check_literals(path, typed, ox.parse(typed, format=form, base_iri=base), form, tags=False)
+    except (HerstelgraphError, SyntaxError, ValueError):
+        return _parse_and_check(path, data, form, base, None)
+    said: list[str] = []
+    on_warning = said.append
+    check_literals(path, data, (), form)
+    return b"", said
+
+
+def _typed_lines(data: bytes) -> bytes:
+    """The lines with ``^^`` in them: every typed literal of N-Triples and N-Quads is on one
+    (found with ``find``: a pattern around ``^^`` backtracks over every line)."""
+    lines = []
+    at = data.find(b"^^")
+    while at >= 0:
+        end = data.find(b"\n", at)
+        end = len(data) if end < 0 else end
+        lines.append(data[data.rfind(b"\n", 0, at) + 1 : end])
+        at = data.find(b"^^", end)
+    return b"\n".join(lines)
+
+
 def parse_with_deadline(
     path: Path,
     data: bytes,
@@ -656,17 +698,24 @@ def parse_with_deadline(
     literals: str = "all",
     locate: Callable[[str, str], str] | None = None,
     tags: str = "refuse",
+    typed_only: bool = False,
 ) -> bytes:
     """The file's triples (as ``out_format``; None: only check them), parsed and checked in
     a worker that is killed after ``parse_timeout()`` seconds. ``literals``: "all" (ill-typed
     literals are errors, language tags spelled in two cases a warning), "lang" (only the
     warning) or "none". ``locate(message, raw)``: rewrites a syntax error's message (run in
     the worker). ``tags``: "refuse" a language tag that breaks BCP 47, or "read" it where
-    the syntax allows it. Warnings are said here, in this process."""
+    the syntax allows it. ``typed_only``: N-Triples or N-Quads whose syntax the caller
+    checks; only its typed literals and language tags are checked (``_check_plain``).
+    Warnings are said here, in this process."""
     timeout = parse_timeout()
     try:
         triples, said = worker.call(
-            lambda: _parse_and_check(path, data, form, base, out_format, literals, locate, tags),
+            (lambda: _check_plain(path, data, form, base))
+            if typed_only
+            else lambda: _parse_and_check(
+                path, data, form, base, out_format, literals, locate, tags
+            ),
             timeout,
         )
     except worker.Timeout:
@@ -748,9 +797,10 @@ _LANG_PREFIX = {
 }
 
 
-def check_literals(path: Path, data: bytes, parsed, form) -> None:
+def check_literals(path: Path, data: bytes, parsed, form, *, tags: bool = True) -> None:
     """Ill-typed literals are errors; language tags spelled in two cases, a warning.
-    ``parsed``: the file's triples or quads (``pyoxigraph.parse``), read once."""
+    ``parsed``: the file's triples or quads (``pyoxigraph.parse``), read once. ``tags``:
+    False: the literals only."""
     import pyoxigraph as ox
 
     literal = ox.Literal
@@ -772,6 +822,8 @@ def check_literals(path: Path, data: bytes, parsed, form) -> None:
                 line=line,
                 column=column,
             )
+    if not tags:
+        return
     kind = {ox.RdfFormat.RDF_XML: "xml", ox.RdfFormat.JSON_LD: "json"}.get(form, "text")
     prefix = _LANG_PREFIX[kind]
     folded: dict[bytes, set[bytes]] = {}

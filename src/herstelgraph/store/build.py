@@ -169,10 +169,10 @@ def load(
             from .closure import materialise
             from .tallies import add_tallies
 
-            materialise(store)
+            derived = materialise(store)
             if progress is not None:
                 progress.step("SKOS closure computed")
-            add_tallies(store)
+            add_tallies(store, derived)
             if progress is not None:
                 progress.step("tallies counted")
             if cached is not None and folder is None:  # a persisted store holds it all

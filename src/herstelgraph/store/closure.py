@@ -19,14 +19,17 @@ A general OWL-RL closure with the SKOS axioms grows the shipped graph x29 and ta
   RUBRIC R-EX-1, R-INF-1): derived shortcuts for gaps and coverage, see ``_mapped_into``.
   Prerequisite records (ceasn:prerequisiteAlignment) are no SKOS mapping and reach neither.
 
-They go into the INFERRED graph, minus what is asserted already, so inferred and asserted
-triples stay apart. Deliberately not materialised: broadMatch ⊑ broader (it would make
-hierarchies cross frameworks), owl:sameAs, reflexive and literal-subject triples.
+They go into the INFERRED graph, so inferred and asserted triples stay apart; a symmetric or
+inverse triple the asserted or user graph holds already is not repeated there (the
+mappingRelation, transitive and hg: triples are written whether or not a graph asserts
+them). Deliberately not materialised: broadMatch ⊑ broader (it would make hierarchies cross
+frameworks), owl:sameAs, reflexive and literal-subject triples.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from typing import NamedTuple
 
 import pyoxigraph as ox
@@ -225,16 +228,13 @@ def _mapped_into(store: Store, mapping_edges: dict, apart: set) -> set[tuple]:
     }
 
 
-_SKOS_PREFIX = "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"
-
-
 def add_closure(store: Store) -> ClosureStats:
-    """Materialise the closure into INFERRED (cleared first), skipping asserted triples.
+    """Materialise the closure into INFERRED (cleared first), with its counts.
 
-    Runs as SPARQL updates inside Oxigraph (0.8 s at 50x where the same in Python took
-    2.7 s); only the exactMatch cliques are joined in Python, with union-find.
-    ``closure_triples`` above is the plain-Python statement of the same rules, which the
-    tests hold this against.
+    Computed by ``materialise`` (set and dictionary joins over N-Triples texts, decision
+    36). ``closure_triples`` above is the plain-Python statement of the same rules, which
+    the tests hold this against, as they hold ``materialise`` to the SPARQL updates that
+    computed it before.
     """
     store.ox.clear_graph(INFERRED)
     before = len(store)
@@ -242,64 +242,187 @@ def add_closure(store: Store) -> ClosureStats:
     return ClosureStats(asserted=before, inferred=len(store) - before)
 
 
-def materialise(store: Store) -> None:
+class Triples:
+    """Triples for INFERRED, gathered as N-Triples lines and loaded a batch at a time: a
+    ``Quad`` costs ~1.2 µs to build and ~2.3 µs to add, a line ~0.5 µs to write and ~2 µs
+    to load. Terms are given as their N-Triples text (``str`` of a pyoxigraph term: its hash
+    is computed once, where a pyoxigraph term hashes its text again on every set or dict
+    lookup, 0.3 s of a 50x closure). A blank node's text does not name it in a loaded
+    document, so a triple with one is added as a ``Quad``; a literal subject is no triple
+    and is left out, as a SPARQL INSERT leaves it out. Batches keep the text small beside
+    the store (a batch is loaded once it has 50k lines: the closure's 205k lines at 50x
+    are ~30 MB)."""
+
+    BATCH = 50_000
+
+    def __init__(self, raw: ox.Store) -> None:
+        self.raw = raw
+        self.lines: list[str] = []
+        self.quads: list[ox.Quad] = []
+
+    def pairs(self, p: ox.NamedNode, pairs: Iterable[tuple[str, str]]) -> None:
+        """``(s, p, o)`` for every ``(s, o)``, each the N-Triples text of a term."""
+        pairs = pairs if isinstance(pairs, list | set) else list(pairs)
+        pred = f" {p} "
+        self.lines += [f"{s}{pred}{o} .\n" for s, o in pairs if s[0] == "<" and o[0] != "_"]
+        for s, o in pairs:
+            if s[0] != "<" or o[0] == "_":  # a blank node, or a literal subject: no triple
+                if s[0] != '"':
+                    self.quads.append(ox.Quad(term(s), p, term(o), INFERRED))  # type: ignore[arg-type]
+        if len(self.lines) >= self.BATCH:
+            self.flush()
+
+    def text(self, lines: str) -> None:
+        """A few N-Triples lines with no blank node."""
+        self.lines.append(lines)
+        if len(self.lines) >= self.BATCH // 8:
+            self.flush()
+
+    def flush(self) -> None:
+        """Load what is gathered (and keep the list: ``pairs`` holds it)."""
+        # terms read from the store, written back: lenient skips IRI re-validation
+        data = "".join(self.lines).encode()
+        self.lines.clear()
+        self.raw.load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=INFERRED, lenient=True)
+
+    def write(self) -> None:
+        self.flush()
+        self.raw.extend(self.quads)
+        self.quads.clear()
+
+
+def term(text: str) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    """The pyoxigraph term of an N-Triples text (``str`` of a term): a blank node is the
+    store's own node of that label."""
+    if text[0] == "<":
+        return ox.NamedNode(text[1:-1])
+    if text[0] == "_":
+        return ox.BlankNode(text[2:])
+    (quad,) = ox.parse(f"<x:s> <x:p> {text} .".encode(), format=ox.RdfFormat.N_TRIPLES)
+    return quad.object
+
+
+def texts(raw: ox.Store, pred: ox.NamedNode, graphs: Iterable[ox.NamedNode]) -> set[tuple]:
+    """(subject, object) of every ``pred`` triple in ``graphs``, as N-Triples texts. An RDF
+    1.2 triple term as the object is left out: its ``str`` is no N-Triples term (the SPARQL
+    updates carried one over into the closure; no SKOS relation has one)."""
+    return {
+        (str(q.subject), str(q.object))
+        for g in graphs
+        for q in raw.quads_for_pattern(None, pred, None, g)
+        if type(q.object) is not ox.Triple
+    }
+
+
+class Derived(NamedTuple):
+    """What ``materialise`` derived or read, kept for the tallies, which would otherwise read
+    it back from INFERRED (~0.25 s at 50x), as N-Triples texts: the requirement items, each
+    item's hg:mappedInto and hg:mappedViaExampleInto schemes, and each node's ancestors by
+    one or more skos:broader links. What the asserted and user graphs say of these
+    predicates themselves is not in it. (A named tuple: every question imports this module,
+    and a dataclass costs it ~1 ms to define, decision 44.)"""
+
+    required: set
+    mapped_into: dict
+    via_example: dict
+    ancestors: dict
+    #: for the mapping tally: each SKOS mapping relation's (subject, object) pairs in
+    #: ASSERTED and in USER, and the (item, scheme) pairs of skos:inScheme in each
+    mappings: dict
+    schemes: list
+
+
+#: (p, q): every ``a p b`` entails ``b q a``
+_TURNED = [
+    (_p("exactMatch"), _p("exactMatch")),
+    (_p("closeMatch"), _p("closeMatch")),
+    (_p("relatedMatch"), _p("relatedMatch")),
+    (_p("related"), _p("related")),
+    (_p("broadMatch"), _p("narrowMatch")),
+    (_p("narrowMatch"), _p("broadMatch")),
+    (_p("broader"), _p("narrower")),
+    (_p("narrower"), _p("broader")),
+]
+
+
+def materialise(store: Store) -> Derived:
     """``add_closure`` without its counts (each ``len`` counts every quad: ~0.1 s of a
-    rebuild at 50x, which the loader does not use)."""
-    a, u, i = str(ASSERTED), str(USER), str(INFERRED)
-    ox_store = store.ox
-    ox_store.clear_graph(INFERRED)
-    ox_store.update(
-        _SKOS_PREFIX
-        + f"""INSERT {{ GRAPH {i} {{ ?b ?q ?a }} }} USING {a} USING {u} WHERE {{
-  VALUES (?p ?q) {{
-    (skos:exactMatch skos:exactMatch) (skos:closeMatch skos:closeMatch)
-    (skos:relatedMatch skos:relatedMatch) (skos:related skos:related)
-    (skos:broadMatch skos:narrowMatch) (skos:narrowMatch skos:broadMatch)
-    (skos:broader skos:narrower) (skos:narrower skos:broader) }}
-  ?a ?p ?b . FILTER(!isLiteral(?b)) FILTER NOT EXISTS {{ ?b ?q ?a }} }}"""
-    )
+    rebuild at 50x, which the loader does not use).
+
+    Set and dictionary joins over the N-Triples texts of the quads the rules read, loaded
+    as N-Triples (``Triples``; decision 36). At 50x with ``--data`` it costs what the SPARQL
+    updates that did it before cost (1.6-1.8 s CPU, ~0.7 s of it Oxigraph adding the 205k
+    triples); what it gains is the sets it returns, which the tallies would otherwise read
+    back from INFERRED (-0.3 to -0.5 s).
+    ``tests/test_reasoning.py`` holds it to those updates, kept there, triple for triple;
+    ``closure_triples`` above states the same rules plainly. Returns what it derived, for
+    the tallies (``Derived``).
+    """
+    raw = store.ox
+    raw.clear_graph(INFERRED)
+    out = Triples(raw)
+    both = (ASSERTED, USER)
+    # each predicate's pairs per graph (the mapping tally counts a pair both graphs hold
+    # twice, as Oxigraph's join does), and in both
+    by_graph = {p: (texts(raw, p, (ASSERTED,)), texts(raw, p, (USER,))) for p, _ in _TURNED}
+    held = {p: a | u for p, (a, u) in by_graph.items()}
+    # symmetric relations and inverses: b q a for every a p b not already held
+    turned: dict = defaultdict(set)
+    for p, q in _TURNED:
+        turned[q] |= {(b, a) for a, b in held[p] if b[0] != '"'}
+    for q in list(turned):
+        turned[q] -= held[q]
+    # exactMatch cliques (union-find) over what is held and what was just turned
     exact = _p("exactMatch")
-    edges = set()
-    for graph in (ASSERTED, USER, INFERRED):
-        for q in ox_store.quads_for_pattern(None, exact, None, graph):
-            edges.add((q.subject, q.object))
-    missing = _cliques(edges) - edges
-    ox_store.extend(ox.Quad(s_, exact, o, INFERRED) for s_, o in missing)
-    ox_store.update(
-        _SKOS_PREFIX
-        + f"""INSERT {{ GRAPH {i} {{ ?a skos:mappingRelation ?b }} }}
-USING {a} USING {u} USING {i} WHERE {{
-  VALUES ?p {{ skos:exactMatch skos:closeMatch skos:relatedMatch skos:broadMatch skos:narrowMatch }}
-  ?a ?p ?b . FILTER(!isLiteral(?b))
-  FILTER NOT EXISTS {{ GRAPH {a} {{ ?a skos:mappingRelation ?b }} }} }};
-INSERT {{ GRAPH {i} {{ ?a skos:broaderTransitive ?c . ?c skos:narrowerTransitive ?a }} }}
-USING {a} USING {u} USING {i} WHERE {{
-  ?a skos:broader+ ?c . FILTER(?a != ?c)
-  FILTER NOT EXISTS {{ GRAPH {a} {{ ?a skos:broaderTransitive ?c }} }} }}"""
-    )
-    _add_mapped_into(store)
-
-
-def _add_mapped_into(store: Store) -> None:
-    """hg:RequirementItem (``requirement_items``), then hg:mappedInto and
-    hg:mappedViaExampleInto (see ``_mapped_into``) from the materialised
-    skos:mappingRelation, in Python: a dictionary join costs ~50 ms at 50x where the SPARQL
-    update takes ~0.3 s."""
-    ox_store = store.ox
-    required, apart = _kinds(store)
-    ox_store.extend(ox.Quad(c, _RDF_TYPE, REQUIREMENT_ITEM, INFERRED) for c in required)
+    edges = held[exact] | turned[exact]
+    turned[exact] |= _cliques(edges) - edges
+    for q, pairs in turned.items():
+        out.pairs(q, pairs)
+    # skos:mappingRelation for every mapping, and broaderTransitive and narrowerTransitive
+    # for every chain of one or more broader links (held or turned, without a -> a): all of
+    # them, also where a graph asserts them (the SPARQL updates meant to leave out what
+    # ASSERTED holds, with GRAPH <asserted> in a FILTER NOT EXISTS, but a USING dataset has
+    # no named graphs, so it never matched; the triples stay as they were)
+    mapping = {
+        (a, b) for p in MAPPING for pairs in (held[p], turned[p]) for a, b in pairs if b[0] != '"'
+    }
+    out.pairs(MAPPING_RELATION, mapping)
+    transitive = _transitive(held[_p("broader")] | turned[_p("broader")])
+    out.pairs(_p("broaderTransitive"), transitive)
+    out.pairs(_p("narrowerTransitive"), ((c, a) for a, c in transitive))
+    ancestors: dict = defaultdict(set)
+    for a, c in transitive:
+        ancestors[a].add(c)
+    # hg:RequirementItem, hg:mappedInto and hg:mappedViaExampleInto (``_mapped_into``)
+    kinds = _kinds(store)
+    required, apart = ({str(t) for t in terms} for terms in kinds)
+    out.pairs(_RDF_TYPE, ((c, str(REQUIREMENT_ITEM)) for c in required))
     in_scheme = {}
-    for graph in (ASSERTED, USER):
-        for q in ox_store.quads_for_pattern(None, _p("inScheme"), None, graph):
-            in_scheme[q.subject] = q.object
+    schemes: list[list[tuple[str, str]]] = [[], []]
+    for graph, pairs in zip(both, schemes, strict=True):
+        for quad in raw.quads_for_pattern(None, _p("inScheme"), None, graph):
+            if type(quad.object) is ox.Triple:  # as in ``texts``
+                continue
+            pair = str(quad.subject), str(quad.object)
+            pairs.append(pair)
+            in_scheme[pair[0]] = pair[1]
+    relation = mapping | texts(raw, MAPPING_RELATION, both)
     main: set[tuple] = set()
     other: set[tuple] = set()
-    for graph in (ASSERTED, USER, INFERRED):
-        for q in ox_store.quads_for_pattern(None, MAPPING_RELATION, None, graph):
-            if isinstance(q.object, ox.Literal):
-                continue
-            sb = in_scheme.get(q.object)
-            if sb is not None and in_scheme.get(q.subject) != sb:
-                (other if q.object in apart else main).add((q.subject, sb))
-    ox_store.extend(ox.Quad(a, MAPPED_INTO, sb, INFERRED) for a, sb in main)
-    ox_store.extend(ox.Quad(a, MAPPED_VIA_EXAMPLE, sb, INFERRED) for a, sb in other - main)
+    for a, b in relation:
+        if b[0] == '"':
+            continue
+        sb = in_scheme.get(b)
+        if sb is not None and in_scheme.get(a) != sb:
+            (other if b in apart else main).add((a, sb))
+    out.pairs(MAPPED_INTO, main)
+    out.pairs(MAPPED_VIA_EXAMPLE, other - main)
+    out.write()
+    mapped_into: dict = defaultdict(set)
+    via_example: dict = defaultdict(set)
+    for a, sb in main:
+        mapped_into[a].add(sb)
+    for a, sb in other - main:
+        via_example[a].add(sb)
+    mappings = {p: by_graph[p] for p in MAPPING}
+    return Derived(required, mapped_into, via_example, ancestors, mappings, schemes)
