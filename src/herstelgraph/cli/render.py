@@ -302,7 +302,9 @@ def to_csv(view: View, p: Presenter | None = None) -> str:
     if isinstance(view.rows, QueryResult) and view.rows.form is QueryForm.ASK:
         return csv_text(["boolean"], [[view.rows.boolean]])
     cols, rows = with_english(view, view.all_columns(), view.dicts(), p)
-    return csv_text(cols, ([_plain(d.get(c)) for c in cols] for d in rows))
+    return csv_text(
+        cols, ([v if type(v := d.get(c)) is str else _plain(v) for c in cols] for d in rows)
+    )
 
 
 def terminal_width() -> int:
