@@ -14,7 +14,6 @@ Two audiences, two rules:
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
@@ -309,6 +308,8 @@ def to_csv(view: View, p: Presenter | None = None) -> str:
 
 def terminal_width() -> int:
     """The terminal's width (COLUMNS wins, as for every tool); 100 when not a terminal."""
+    import shutil  # here: a question written as CSV or JSON never pays for it (bz2, lzma)
+
     return max(shutil.get_terminal_size((100, 24)).columns, 40)
 
 

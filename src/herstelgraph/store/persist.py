@@ -28,7 +28,6 @@ import itertools
 import json
 import os
 import re
-import shutil
 import sys
 import time
 from collections.abc import Callable
@@ -189,11 +188,19 @@ def _problem(folder: Path) -> str | None:
     return None
 
 
+def _remove_tree(folder: Path) -> None:
+    """A folder and all in it, quietly (a damaged or half-written store). ``shutil`` is
+    imported here: a question that removes nothing never pays for it (bz2, lzma)."""
+    import shutil
+
+    shutil.rmtree(folder, ignore_errors=True)
+
+
 def _discard(folder: Path, problem: str) -> None:
     from ..io.inputs import warn
 
     warn(f"persisted store {folder} is damaged ({problem}); rebuilding it")
-    shutil.rmtree(folder, ignore_errors=True)
+    _remove_tree(folder)
 
 
 def verified(folder: Path) -> bool:
@@ -223,7 +230,7 @@ def opener(folder: Path) -> Callable[[], ox.Store]:
             return ox.Store.read_only(str(folder))
         except (OSError, RuntimeError, ValueError) as exc:
             reason = str(exc).splitlines()[0][:80] if str(exc) else type(exc).__name__
-            shutil.rmtree(folder, ignore_errors=True)  # said by the error itself
+            _remove_tree(folder)  # said by the error itself
             from ..errors import HerstelgraphError
             from ..words import Said
 
@@ -295,11 +302,11 @@ def write_store(source: ox.Store, folder: Path, state: bytes | None = None) -> N
         try:
             os.rename(tmp, folder)
         except OSError:  # another process wrote it first (or the name is taken)
-            shutil.rmtree(tmp, ignore_errors=True)
+            _remove_tree(tmp)
             return
         cache.evict(folder.parent, keep=folder)
     except Exception:
-        shutil.rmtree(tmp, ignore_errors=True)
+        _remove_tree(tmp)
 
 
 def write_store_detached(source: ox.Store, folder: Path, state: bytes | None = None) -> bool:
