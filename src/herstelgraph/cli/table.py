@@ -328,7 +328,14 @@ def draw(
             lines = []
             for line in wrap(text, w, r):
                 line, cells_in = _fit(line, w)
-                lines.append(pad + line + pad + " " * (o - 2 * padding - cells_in))
+                if cells_in + 2 * padding <= o:
+                    lines.append(pad + line + pad + " " * (o - 2 * padding - cells_in))
+                # a line still wider than its column (rich measures some joiners two ways):
+                # rich crops [pad, line, pad] as one, so the right padding goes first
+                elif cells_in + padding < o:
+                    lines.append(pad + line + " " * (o - padding - cells_in))
+                else:
+                    lines.append(pad + _set_cell_size(line, o - padding))
             cells.append(lines)
         height = max(len(lines) for lines in cells)
         for lines, o in zip(cells, outer, strict=True):
