@@ -21,8 +21,9 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import BinaryIO, NamedTuple
+from typing import Any, BinaryIO, NamedTuple
 
 CACHE_ENV = "HERSTELGRAPH_CACHE"
 #: bump when the entry layout changes; part of every cache key (``build._cache_key``)
@@ -76,41 +77,46 @@ def write_entry(
     """Write one entry atomically with its checksum header, then apply the size bound of
     its folder (``evict``: the cache's own, or the one a store's answers keep). Best effort:
     an unwritable cache costs speed, never an error."""
-    from ..errors import HerstelgraphError
-    from ..io.atomic import atomic_path
-
-    path = Path(path)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with atomic_path(path) as tmp, tmp.open("wb") as fh:
-            fh.write(_header(content))
-            fh.write(content)
-        evict(path.parent, keep=path, pattern=pattern, max_entries=max_entries, max_bytes=max_bytes)
-    except (OSError, HerstelgraphError):
-        pass
+    bounds = {"pattern": pattern, "max_entries": max_entries, "max_bytes": max_bytes}
+    _write(Path(path), lambda: (_header(content), (content,)), bounds)
 
 
 def write_entry_from(path: Path, source: BinaryIO) -> None:
     """``write_entry`` for content in a file, read twice in chunks (its checksum, then its
     copy), so a large entry is never held in memory: the closure of a cold load at 50x is
     37 MB, and its bytes were a third of that load's peak (decision 45)."""
+
+    def chunks() -> Iterator[bytes]:
+        source.seek(0)
+        while chunk := source.read(_CHUNK):
+            yield chunk
+
+    def header_and_body() -> tuple[bytes, Iterable[bytes]]:
+        digest, length = hashlib.sha256(), 0
+        for chunk in chunks():
+            digest.update(chunk)
+            length += len(chunk)
+        return _header_of(digest.hexdigest(), length), chunks()
+
+    _write(Path(path), header_and_body, {})
+
+
+def _write(
+    path: Path, make: Callable[[], tuple[bytes, Iterable[bytes]]], bounds: dict[str, Any]
+) -> None:
+    """The one writer of both: ``make`` gives the header and the body's pieces (inside the
+    best-effort guard: reading a source can fail too), written atomically, then ``evict``."""
     from ..errors import HerstelgraphError
     from ..io.atomic import atomic_path
 
-    path = Path(path)
     try:
-        digest, length = hashlib.sha256(), 0
-        source.seek(0)
-        while chunk := source.read(_CHUNK):
-            digest.update(chunk)
-            length += len(chunk)
+        header, body = make()
         path.parent.mkdir(parents=True, exist_ok=True)
         with atomic_path(path) as tmp, tmp.open("wb") as fh:
-            fh.write(_header_of(digest.hexdigest(), length))
-            source.seek(0)
-            while chunk := source.read(_CHUNK):
-                fh.write(chunk)
-        evict(path.parent, keep=path)
+            fh.write(header)
+            for piece in body:
+                fh.write(piece)
+        evict(path.parent, keep=path, **bounds)
     except (OSError, HerstelgraphError):
         pass
 
