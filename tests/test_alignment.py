@@ -303,7 +303,8 @@ def test_cli_verbs_in_every_format(cli_fx, args, fmt):
 @pytest.mark.parametrize(
     "args, needle",
     [
-        (["gaps", "bk", "nowhere"], "unknown framework 'nowhere'; known: "),
+        (["gaps", "bk", "nowhere"], "onbekend kader 'nowhere'; bekend: "),
+        (["--lang", "en", "gaps", "bk", "nowhere"], "unknown framework 'nowhere'; known: "),
         (["chain", "bk", "bk", "valente"], "three different frameworks"),
         (["coverage-of", "hgp:x"], "no profiles are loaded"),
         (["query", "gaps", "--param", "a"], "expected NAME=VALUE"),

@@ -58,7 +58,13 @@ def test_unknown_id_exits_2_with_one_line_and_suggestions(run_cli):
     code, out, err = run_cli("show", "bk:competentie-2")
     assert code == 2 and out == ""
     assert err.count("\n") == 1 and "Traceback" not in err
-    assert "unknown ID 'bk:competentie-2'" in err and "bk:competentie-02" in err
+    assert "onbekende ID 'bk:competentie-2'; bedoelt u bk:competentie-02" in err
+    assert "zoek ID's met 'herstelgraph search WOORDEN'" in err
+    code, out, err = run_cli("--lang", "en", "show", "bk:competentie-2")
+    assert code == 2 and "unknown ID 'bk:competentie-2'; did you mean bk:competentie-02" in err
+    code, out, err = run_cli("show", "C2")  # BK's and Bijlage II's
+    assert code == 2 and "dubbelzinnige ID 'C2': die noemt 2 items; schrijf een van" in err
+    assert "ambiguous ID 'C2'" in run_cli("show", "C2", "--lang", "en")[2]
 
 
 def test_unknown_framework_exits_2(run_cli):

@@ -855,7 +855,7 @@ def test_report_refuses_an_unknown_suffix_and_an_unknown_framework(tmp_path, cap
         == 2
     )
     err = capsys.readouterr().err
-    assert "write the annex as .html, .xlsx or .pdf" in err and "unknown framework 'bk-9'" in err
+    assert "write the annex as .html, .xlsx or .pdf" in err and "onbekend kader 'bk-9'" in err
 
 
 # ------------------------------------------------------------------ 5. private data

@@ -329,6 +329,21 @@ def test_dutch_by_default_english_with_lang_en(cli, monkeypatch):
     assert cli("--lang", "EN", "crosswalk", "bk", "valente")[1] == en
 
 
+def test_lang_after_the_verb_reads_as_before_it(cli, monkeypatch):
+    """A user types the language where the other options go: `crosswalk A B --lang en`;
+    the verb's own --lang wins over the global one, and its notes follow it too."""
+    monkeypatch.setenv("COLUMNS", "200")
+    nl = cli("crosswalk", "bk", "valente")[1]
+    code, en, _ = cli("--lang", "en", "crosswalk", "bk", "valente")
+    assert code == 0 and en != nl
+    assert cli("crosswalk", "bk", "valente", "--lang", "en") == (0, en, "")
+    assert cli("--lang", "en", "crosswalk", "bk", "valente", "--lang", "NL")[1] == nl
+    code, _out, err = cli("search", "e", "--limit", "2", "--format", "csv", "--lang", "en")
+    assert code == 0 and "2 of " in err and "use --limit 0 for all" in err
+    code, _out, err = cli("gaps", "bk", "valente", "--lang", "fr")
+    assert code == 2 and "'fr' is not one of 'nl', 'en'" in err
+
+
 def test_machine_formats_keep_field_names_and_raw_terms(cli):
     out = json.loads(cli("crosswalk", "bk", "valente", "--format", "json")[1])
     assert {"a_item", "relation", "b_item"} <= set(out[0])
@@ -404,7 +419,11 @@ def test_unknown_type_lists_the_types(cli):
     for args in (["concepts", "bk"], ["gaps", "bk", "valente"]):
         code, out, err = cli(*args, "--type", "Kompetentie")
         assert code == 2 and out == b""
-        assert "unknown item type 'Kompetentie'; known: " in err
+        assert "onbekend itemtype 'Kompetentie'; bekend: " in err
+        assert (
+            "unknown item type 'Kompetentie'; known: "
+            in cli("--lang", "en", *args, "--type", "Kompetentie")[2]
+        )
         assert "Competency" in err and "KnowledgeItem" in err
     rows = json.loads(cli("concepts", "bk", "--type", "kennisitem", "--format", "json")[1])
     assert rows and {r["type"] for r in rows} == {"KnowledgeItem"}
@@ -413,7 +432,11 @@ def test_unknown_type_lists_the_types(cli):
 def test_unknown_framework_lists_the_frameworks(cli):
     code, _, err = cli("crosswalk", "bk", "nowhere")
     assert code == 2
+    assert "onbekend kader 'nowhere'; bekend: bijlage-ii, bk-0597-1" in err
+    assert "(bekijk ze met 'herstelgraph frameworks')" in err
+    code, _, err = cli("crosswalk", "bk", "nowhere", "--lang", "en")
     assert "unknown framework 'nowhere'; known: bijlage-ii, bk-0597-1" in err
+    assert "(list them with 'herstelgraph frameworks')" in err
     assert "concepts SCHEME" not in err
 
 

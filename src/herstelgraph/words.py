@@ -811,6 +811,24 @@ ERRORS: dict[str, Pair] = {
         "SPARQL-eindpunt {url} beantwoordde een SELECT met een booleaanse waarde",
         "SPARQL endpoint {url} answered a SELECT with a boolean",
     ),
+    # said from the errors' own fields (error_text), so their English str stays as it was
+    "unknown-framework": (
+        "onbekend kader {name}; bekend: {known}",
+        "unknown framework {name}; known: {known}",
+    ),
+    "unknown-id": ("onbekende ID {ident}", "unknown ID {ident}"),
+    "unknown-id-near": (
+        "onbekende ID {ident}; bedoelt u {suggestions}?",
+        "unknown ID {ident}; did you mean {suggestions}?",
+    ),
+    "ambiguous-id": (
+        "dubbelzinnige ID {ident}: die noemt {n} items; schrijf een van {choices}",
+        "ambiguous ID {ident}: it names {n} items; write one of {choices}",
+    ),
+    "unknown-type": (
+        "onbekend itemtype {type}; bekend: {known}",
+        "unknown item type {type}; known: {known}",
+    ),
 }
 
 
@@ -818,6 +836,23 @@ def error_text(exc: BaseException, lang: Language | str) -> str:
     """An error's one line in ``lang``: its message said again where the library said it
     as a :class:`Said` (the endpoint's errors, a sheet's), else its own message (English)."""
     text = str(exc)
+    from .errors import AmbiguousIdError, UnknownFrameworkError, UnknownIdError
+
+    if isinstance(exc, UnknownFrameworkError):
+        return _said(
+            "unknown-framework", lang, {"name": repr(exc.name), "known": ", ".join(exc.known)}
+        )
+    if isinstance(exc, AmbiguousIdError):
+        fields = {
+            "ident": repr(exc.ident),
+            "n": len(exc.choices),
+            "choices": ", ".join(exc.choices),
+        }
+        return _said("ambiguous-id", lang, fields)
+    if type(exc) is UnknownIdError and exc.what == "ID":
+        near = ", ".join(exc.suggestions)
+        key = "unknown-id-near" if near else "unknown-id"
+        return _said(key, lang, {"ident": repr(exc.ident), "suggestions": near})
     reason = getattr(exc, "reason", None)  # InputFileError: "file:line:column: " + reason
     if isinstance(reason, Said) and text.endswith(reason):
         return text[: len(text) - len(reason)] + reason.say(lang)

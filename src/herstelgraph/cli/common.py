@@ -238,14 +238,21 @@ def output_options(f: Callable[..., Any]) -> Callable[..., Any]:
     argument (an :class:`Output`). The format follows -o's suffix when not given."""
 
     @functools.wraps(f)
-    def wrapper(*args: Any, fmt: str | None, output: str | None, **kwargs: Any) -> Any:
+    def wrapper(
+        *args: Any, fmt: str | None, output: str | None, lang: str | None, **kwargs: Any
+    ) -> Any:
+        context = _context()
+        if lang:  # after the verb, as before it: `crosswalk A B --lang en`
+            context.lang = Language(lang.lower())
+            LANGUAGE.set(context.lang)
         output = None if output == "-" else output
         chosen = resolve_format(fmt, output)
         if chosen is OutputFormat.XLSX and output is None and _stdout_is_terminal():
             write_output(None, b"", binary=True)  # refused before any work is done
-        out = Output(chosen, Path(output) if output else None, _context().presenter())
+        out = Output(chosen, Path(output) if output else None, context.presenter())
         return f(*args, out=out, **kwargs)
 
+    wrapper = lang_option("Language of the column headers, relation names and messages.")(wrapper)
     wrapper = OUTPUT_OPTION(wrapper)
     return click.option(
         "--format",

@@ -204,8 +204,12 @@ def hint(exc: HerstelgraphError, lang: Language | str = "en") -> str:
         return " (--framework FRAMEWORK reads notations without a prefix as that framework's)"
 
     if isinstance(exc, UnknownFrameworkError):
+        if str(lang) == "nl":
+            return " (bekijk ze met 'herstelgraph frameworks')"
         return " (list them with 'herstelgraph frameworks')"
     if isinstance(exc, UnknownIdError):
+        if str(lang) == "nl":
+            return " (zoek ID's met 'herstelgraph search WOORDEN' of 'herstelgraph concepts KADER')"
         return " (find IDs with 'herstelgraph search WORDS' or 'herstelgraph concepts FRAMEWORK')"
     if isinstance(exc, MissingDataError):
         return " (add the file with --data FILE)"

@@ -129,7 +129,9 @@ def type_node(store: Queryable, item_type: str | None) -> ox.NamedNode | None:
     curie = type_names().get(item_type.strip().lower(), "")
     if curie.removeprefix("hg:") in known:
         return ox.NamedNode(HG + curie.removeprefix("hg:"))
-    raise ParameterError("type", f"unknown item type {item_type!r}; known: {', '.join(known)}")
+    from ..words import Said
+
+    raise ParameterError("type", Said("unknown-type", type=repr(item_type), known=", ".join(known)))
 
 
 def concepts(
