@@ -252,8 +252,7 @@ def output_options(f: Callable[..., Any]) -> Callable[..., Any]:
         out = Output(chosen, Path(output) if output else None, context.presenter())
         return f(*args, out=out, **kwargs)
 
-    wrapper = lang_option("Language of the column headers, relation names and messages.")(wrapper)
-    wrapper = OUTPUT_OPTION(wrapper)
+    what = "Language of the column headers, relation names and messages."
     return click.option(
         "--format",
         "fmt",
@@ -262,7 +261,7 @@ def output_options(f: Callable[..., Any]) -> Callable[..., Any]:
         help="Output format [default: table; with -o, from the file's suffix: "
         ".xlsx, .csv, .json]. table and xlsx are for people (words, Dutch unless --lang en); "
         "json and csv keep the field names and raw terms.",
-    )(wrapper)
+    )(OUTPUT_OPTION(lang_option(what)(wrapper)))
 
 
 def notice(text: str) -> None:
