@@ -147,3 +147,20 @@ def test_add_data_syntax_error_is_located():
         Store().add_data(data, ox.RdfFormat.N_TRIPLES, USER, "records.nt")
     assert (err.value.path, err.value.line, err.value.column) == ("records.nt", 2, 21)
     assert str(err.value).startswith("records.nt:2:21: ")
+
+
+def test_select_answers_rows_that_name_their_columns_even_when_empty():
+    """A caller of the public API gets ``herstelgraph.Rows``: the columns of a SELECT that
+    matched nothing are still known (a header for an empty table)."""
+    import herstelgraph
+
+    store = Store()
+    data = b'<https://ex.org/a> <https://ex.org/p> "x"@nl .\n'
+    store.add_data(data, ox.RdfFormat.N_TRIPLES, ASSERTED, "test")
+    rows = store.select(
+        "SELECT ?s ?o ?missing WHERE { ?s ?p ?o OPTIONAL { ?s <https://ex.org/no> ?missing } }"
+    )
+    assert isinstance(rows, herstelgraph.Rows) and rows.variables == ("s", "o", "missing")
+    assert isinstance(rows[0], herstelgraph.Row) and rows[0].get("missing") is None
+    none = store.select("SELECT ?s ?o WHERE { ?s <https://ex.org/none> ?o }")
+    assert none == [] and none.variables == ("s", "o")

@@ -105,6 +105,8 @@ _LAZY = {
     "overview": ("herstelgraph.questions.catalogue", "overview"),
     "resolve": ("herstelgraph.questions.catalogue", "resolve"),
     "Queryable": ("herstelgraph.store.store", "Queryable"),
+    "Row": ("herstelgraph.store.store", "Row"),
+    "Rows": ("herstelgraph.store.store", "Rows"),
     "Store": ("herstelgraph.store.store", "Store"),
     "Endpoint": ("herstelgraph.store.endpoint", "Endpoint"),
     "EndpointReport": ("herstelgraph.checks.endpoint", "EndpointReport"),
@@ -201,7 +203,7 @@ if TYPE_CHECKING:  # for type checkers and IDEs; at run time ``__getattr__`` loa
         resolve,
     )
     from .store.endpoint import Endpoint
-    from .store.store import Queryable, Store
+    from .store.store import Queryable, Row, Rows, Store
 
 
 def __getattr__(name: str) -> object:
@@ -268,6 +270,8 @@ __all__ = [
     "Queryable",
     "Record",
     "RoleItem",
+    "Row",
+    "Rows",
     "SearchHit",
     "SettingError",
     "Severity",

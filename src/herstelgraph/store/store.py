@@ -76,7 +76,7 @@ class Queryable(Protocol):
         *,
         entailment: Entailment | bool = Entailment.NONE,
         anchor: str | None = None,
-    ) -> list[Row]:
+    ) -> Rows:
         """Rows of a SELECT, each mapping a variable name to a term (None: unbound).
         ``anchor``: the parameter a query's ``# Anchored:`` header names (a hint)."""
         ...
