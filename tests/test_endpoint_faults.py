@@ -29,6 +29,7 @@ from herstelgraph.store.endpoint import (
     TIMEOUT_SETTING,
     Endpoint,
     endpoint_timeout,
+    max_answer_bytes,
     paged_form,
     parse_results,
 )
@@ -223,6 +224,21 @@ def test_the_answer_cap_comes_from_the_environment(fake, run_cli, monkeypatch):
 def test_the_default_answer_cap_is_generous():
     assert Endpoint("http://127.0.0.1:9/sparql").max_answer_bytes == DEFAULT_MAX_ANSWER_BYTES
     assert DEFAULT_MAX_ANSWER_BYTES == 512 * 1000 * 1000
+
+
+def test_both_size_settings_read_a_blank_value_as_unset(monkeypatch):
+    """HERSTELGRAPH_MAX_ANSWER_BYTES and HERSTELGRAPH_MAX_INPUT_BYTES read alike: a blank
+    value (an `export X=" "` left behind) is the default, and spaces around a size are fine."""
+    from herstelgraph.io import inputs
+
+    for setting, read, default in (
+        (MAX_ANSWER_SETTING, max_answer_bytes, DEFAULT_MAX_ANSWER_BYTES),
+        (inputs.MAX_INPUT_ENV, inputs.max_input_bytes, inputs.DEFAULT_MAX_INPUT_BYTES),
+    ):
+        monkeypatch.setenv(setting, "  ")
+        assert read() == default, setting
+        monkeypatch.setenv(setting, " 2MB ")
+        assert read() == 2_000_000, setting
 
 
 # ---------------------------------------------------------------------- malformed answers

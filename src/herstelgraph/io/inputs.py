@@ -109,7 +109,7 @@ def set_max_input_bytes(limit: int | None) -> None:
 def max_input_bytes() -> int:
     if _override is not None:
         return _override
-    env = os.environ.get(MAX_INPUT_ENV)
+    env = os.environ.get(MAX_INPUT_ENV, "").strip()  # blank: unset, as the answer cap reads it
     if not env:
         return DEFAULT_MAX_INPUT_BYTES
     try:
