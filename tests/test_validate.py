@@ -90,6 +90,15 @@ def test_curriculum_csv_is_validated_directly(capsys):
     code, out, err = run(capsys, "validate", INPUTS / "curriculum-ok.csv")
     assert code == 1, out + err
     assert "0 violations" in out and "claims no framework: nothing to check against" in out
+    # the summary counts the warning it shows and never says "conforms" on an exit 1
+    summary = [line for line in out.splitlines() if line.startswith("0 violations")]
+    assert summary == ["0 violations, 1 warning, 0 info: does not conform"], out
+    assert "--conforms-to FRAMEWORK" in out.splitlines()[-1]
+    code, out, _ = run(capsys, "validate", "--format", "json", INPUTS / "curriculum-ok.csv")
+    answer = json.loads(out)
+    assert code == 1 and answer["passed"] is False and answer["conforms"] is True
+    code, out, _ = run(capsys, "validate", "--lang", "nl", INPUTS / "curriculum-ok.csv")
+    assert "0 overtredingen, 1 waarschuwing, 0 info: voldoet niet" in out.splitlines()
 
 
 @pytest.mark.parametrize(

@@ -201,6 +201,27 @@ def curriculum_findings(
     return out
 
 
+def as_read(report: ValidationReport, findings: list[CurriculumFinding]) -> ValidationReport:
+    """The report as a run over profiles and curricula is read: each curriculum's SHACL
+    results are left to its findings (which restate them in its own words and add what SHACL
+    cannot see, such as a missing claim), the counts are of what is shown, and a curriculum
+    that claims no framework has not passed, so ``conforms`` is False for it too."""
+    from dataclasses import replace
+
+    mine = {f.curriculum for f in findings}
+    rest = tuple(r for r in report.results if r.profile not in mine)
+    severities = [r.severity for r in rest] + [f.severity for f in findings]
+    unclaimed = any(f.code == "no-claim" for f in findings)
+    return replace(
+        report,
+        results=rest,
+        conforms=report.conforms and not unclaimed,
+        violations=severities.count("Violation"),
+        warnings=severities.count("Warning"),
+        infos=severities.count("Info"),
+    )
+
+
 def deprecated_findings(store, data, curricula_: list, items: _Items | None = None,
                         lang: str = "nl") -> list[CurriculumFinding]:  # fmt: skip
     """A warning for every learning outcome aligned to an item a release deprecated

@@ -47,9 +47,8 @@ def validate(
     """Validate profiles: role/person/team profiles and curricula (Turtle, JSON-LD, or a
     curriculum sheet: CSV or XLSX). A curriculum that claims no framework does not pass."""
     import json
-    from dataclasses import replace
 
-    from ..checks.findings import curriculum_findings, render_findings
+    from ..checks.findings import as_read, curriculum_findings, render_findings
     from ..checks.validate import read_profiles, render_report, validate_graph, validate_profiles
     from ..errors import InputError
     from ..io.tables import escape_terminal
@@ -77,18 +76,24 @@ def validate(
         text = render_report(report, fmt, lang)
     elif fmt == "json":
         out = json.loads(render_report(report, fmt, lang))
+        # conforms: SHACL's sh:conforms of the profiles; passed: the exit code's verdict
+        out["passed"] = report.conforms and not unclaimed
         out["curriculum_findings"] = jsonable(findings)
         text = json.dumps(out, ensure_ascii=False, indent=2) + "\n"
     else:
-        mine = {f.curriculum for f in findings}
-        rest = replace(report, results=tuple(r for r in report.results if r.profile not in mine))
-        body = render_report(rest, fmt, lang).rstrip("\n").split("\n")
+        # the summary counts what is shown (the curricula's findings, a missing claim too)
+        # and says "does not conform" whenever the run exits 1
+        body = render_report(as_read(report, findings), fmt, lang).rstrip("\n").split("\n")
         lines = [*body[:-1], render_findings(findings, lang).rstrip("\n"), body[-1]]
         if unclaimed:
             lines.append(
-                f"{len(unclaimed)} curriculum claimt geen kader: niet getoetst, niet goedgekeurd"
+                f"{len(unclaimed)} curriculum claimt geen kader: niet getoetst, niet "
+                "goedgekeurd (noem het met --conforms-to KADER, of in het profiel met "
+                "dct:conformsTo)"
                 if lang == "nl"
-                else f"{len(unclaimed)} curriculum(s) claim no framework: not checked, not passed"
+                else f"{len(unclaimed)} curriculum(s) claim no framework: not checked, not "
+                "passed (name it with --conforms-to FRAMEWORK, or in the profile with "
+                "dct:conformsTo)"
             )
         text = escape_terminal("\n".join(line for line in lines if line) + "\n")
     write_output(output, text.encode("utf-8"))
