@@ -6,6 +6,7 @@ import csv
 import io
 import json
 
+import pytest
 from click.testing import CliRunner
 
 from herstelgraph.cli import cli
@@ -92,3 +93,15 @@ def test_stats_answers_over_the_nk_figures_without_inventing_sums():
     assert sum(r["count"] for r in groups) == 53 and {r["period"] for r in groups} == {
         "2017 en vierde kwartaal"
     }
+
+
+@pytest.mark.parametrize("args", [[], ["cache"], ["curation"]])
+def test_a_group_without_its_verb_shows_its_help_laid_out(run_cli, args):
+    """`herstelgraph` alone (or a group alone) shows the help as click lays it out, one
+    option a line, not squeezed into one error line of 2,000 characters; exit 2, as a
+    usage error."""
+    code, out, err = run_cli(*args)
+    assert code == 2 and out == ""
+    lines = err.splitlines()
+    assert lines[0].startswith(f"Usage: herstelgraph {' '.join(args)}".rstrip() + " ")
+    assert "Commands:" in lines and "error:" not in err and len(lines) > 5

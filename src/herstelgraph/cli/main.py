@@ -280,6 +280,9 @@ def _run(argv: list[str] | None) -> int:
         click.echo("herstelgraph: aborted", err=True)
         return 2
     except click.ClickException as exc:
+        if type(exc).__name__ == "NoArgsIsHelpError":  # click >= 8.2: a group without a verb
+            click.echo(exc.format_message(), err=True)  # the help itself, as it is laid out
+            return 2
         # one line, as every error: click lists a choice's values on lines of their own
         message = " ".join(exc.format_message().split())
         click.echo(f"herstelgraph: error: {_safe(message)}", err=True)
