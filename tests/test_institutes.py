@@ -855,7 +855,7 @@ def test_report_refuses_an_unknown_suffix_and_an_unknown_framework(tmp_path, cap
         == 2
     )
     err = capsys.readouterr().err
-    assert "write the annex as .html, .xlsx or .pdf" in err and "onbekend kader 'bk-9'" in err
+    assert "schrijf de bijlage als .html, .xlsx of .pdf" in err and "onbekend kader 'bk-9'" in err
 
 
 # ------------------------------------------------------------------ 5. private data
@@ -904,3 +904,12 @@ def test_the_global_lang_reaches_the_template_and_the_annex(run_cli, tmp_path, m
     assert code == 0 and '<html lang="en"' in annex.read_text(encoding="utf-8")
     code, _, _ = run_cli(*args, "-o", str(annex))
     assert code == 0 and '<html lang="nl"' in annex.read_text(encoding="utf-8")
+
+
+def test_a_verbs_own_lang_sets_its_notes_too(tmp_path, capsys):
+    """`curriculum template --lang en` writes an English sheet and says so in English, as
+    the global --lang would; Dutch by default."""
+    assert main(["curriculum", "template", "-o", str(tmp_path / "nl.xlsx")]) == 0
+    assert "curriculumsjabloon geschreven (nl)" in capsys.readouterr().err
+    assert main(["curriculum", "template", "-o", str(tmp_path / "en.xlsx"), "--lang", "en"]) == 0
+    assert "curriculum template written (en)" in capsys.readouterr().err

@@ -166,8 +166,11 @@ def test_query_and_validate_and_import_refuse_their_input_as_output(cli, tmp_pat
     )
     before = sheet.read_bytes()
     code, _, err = cli("--data", MINI, "curriculum", "import", sheet, "-o", sheet)
-    assert code == 2 and "is an input of this run" in err
+    assert code == 2 and "c.csv: schrijf het curriculum als Turtle, naar een .ttl-bestand" in err
     assert sheet.read_bytes() == before
+    code, _, err = cli("--lang", "en", "curriculum", "import", sheet, "-o", tmp_path / "c.xlsx")
+    assert code == 2 and "the curriculum is written as Turtle: name the file .ttl" in err
+    assert not (tmp_path / "c.xlsx").exists()  # Turtle under a workbook's name, before
 
 
 def test_check_and_validate_honour_o(cli, tmp_path):

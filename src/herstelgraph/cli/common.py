@@ -144,8 +144,13 @@ def lang_option(what: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]
 
 
 def verb_lang(lang: str | None) -> str:
-    """The language a verb's own ``--lang`` names, else the global one."""
-    return (lang or str(_context().lang)).lower()
+    """The language a verb's own ``--lang`` names, else the global one. Named, it is the
+    run's language from here on, so the verb's notes and errors are in it too."""
+    context = _context()
+    if lang:
+        context.lang = Language(lang.lower())
+        LANGUAGE.set(context.lang)
+    return str(context.lang)
 
 
 def write_output(path: str | Path | None, data: bytes, *, binary: bool = False) -> None:
@@ -241,10 +246,8 @@ def output_options(f: Callable[..., Any]) -> Callable[..., Any]:
     def wrapper(
         *args: Any, fmt: str | None, output: str | None, lang: str | None, **kwargs: Any
     ) -> Any:
+        verb_lang(lang)  # after the verb, as before it: `crosswalk A B --lang en`
         context = _context()
-        if lang:  # after the verb, as before it: `crosswalk A B --lang en`
-            context.lang = Language(lang.lower())
-            LANGUAGE.set(context.lang)
         output = None if output == "-" else output
         chosen = resolve_format(fmt, output)
         if chosen is OutputFormat.XLSX and output is None and _stdout_is_terminal():

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import click
 
-from .common import Context, lang_option, verb_lang
+from .common import Context, lang_option, notice, verb_lang
 
 
 @click.group()
@@ -57,10 +57,15 @@ def report_curriculum(
     )
     out = Path(output)
     suffix = out.suffix.lower()
+    lang = verb_lang(lang)
     if suffix not in (".html", ".htm", ".xlsx", ".pdf"):
-        raise InputError(f"{output}: write the annex as .html, .xlsx or .pdf")
+        raise InputError(
+            f"{output}: schrijf de bijlage als .html, .xlsx of .pdf"
+            if lang == "nl"
+            else f"{output}: write the annex as .html, .xlsx or .pdf"
+        )
     annex = build_annex(
-        obj.store, Path(file), framework, lang=verb_lang(lang), programme=programme,
+        obj.store, Path(file), framework, lang=lang, programme=programme,
         suggestions=not no_suggestions,
     )  # fmt: skip
     if suffix == ".xlsx":
@@ -80,7 +85,7 @@ def report_curriculum(
         programme=repr(annex.programme),
         framework=annex.framework.id,
     )
-    click.echo(said, err=True)
+    notice(said)
 
 
 COMMANDS = (report,)

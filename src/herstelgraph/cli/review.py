@@ -191,7 +191,7 @@ def export_sheet(obj: Context, reviewer, label, output, reviews_dir, predicted, 
     flt = QueueFilter(pair=pair, mine="todo" if todo else None)
     n = export_xlsx(session, Path(output), flt, lang=verb_lang(lang))
     m = len(translation_units(session, flt))
-    click.echo(message("review_exported", verb_lang(lang), path=output, n=n, m=m), err=True)
+    notice(message("review_exported", verb_lang(lang), path=output, n=n, m=m))
 
 
 @review.command("import")
@@ -237,7 +237,7 @@ def import_sheet(obj: Context, sheet, reviewer, reviews_dir, predicted):
     finally:
         if held is not None:
             held.close()
-    click.echo(message("review_imported", obj.lang, path=session.folder, n=n), err=True)
+    notice(message("review_imported", obj.lang, path=session.folder, n=n))
 
 
 @review.command("stats")

@@ -131,8 +131,15 @@ def curriculum_import(
     from pathlib import Path
 
     from ..checks.curriculum import import_csv
+    from ..errors import InputError
     from ..ids import iri_node
 
+    if Path(output).suffix.lower() != ".ttl":  # what it writes is Turtle, whatever the name
+        raise InputError(
+            f"{output}: schrijf het curriculum als Turtle, naar een .ttl-bestand"
+            if obj.lang == "nl"
+            else f"{output}: the curriculum is written as Turtle: name the file .ttl"
+        )
     if base:
         base = iri_node(base, "base IRI").value
     from ..words import message
@@ -161,7 +168,11 @@ def curriculum_template(output: str, lang: str | None) -> None:
     lang = verb_lang(lang)
     suffix = Path(output).suffix.lower()
     if suffix not in (".xlsx", ".csv"):
-        raise InputError(f"{output}: write the template as .xlsx or .csv")
+        raise InputError(
+            f"{output}: schrijf het sjabloon als .xlsx of .csv"
+            if lang == "nl"
+            else f"{output}: write the template as .xlsx or .csv"
+        )
     data = template_xlsx(lang) if suffix == ".xlsx" else template_csv(lang)
     write_bytes(Path(output), data)
     from ..words import message
