@@ -345,6 +345,31 @@ def test_lang_after_the_verb_reads_as_before_it(cli, monkeypatch):
     assert code == 0 and "2 of " in err and "use --limit 0 for all" in err
     code, _out, err = cli("gaps", "bk", "valente", "--lang", "fr")
     assert code == 2 and "'fr' is not one of 'nl', 'en'" in err
+    # a verb without tables of its own reads it too: its report and notes follow
+    assert cli("cache", "info", "--lang", "en") == cli("--lang", "en", "cache", "info")
+    assert b"caching: on" in cli("cache", "info", "--lang", "en")[1]
+    assert b"cache: aan" in cli("cache", "info")[1]
+
+
+def test_every_verb_takes_lang_after_it():
+    """Whatever the verb, `--lang` after it is an option of it (its own, for the document
+    it writes or export's filter, or the run's language), never "No such option"."""
+    import click
+
+    from herstelgraph.cli.main import VERBS, cli
+
+    def leaves(command, path):
+        if isinstance(command, click.Group):
+            for name in command.list_commands(None):
+                yield from leaves(command.get_command(None, name), [*path, name])
+        else:
+            yield tuple(path), command
+
+    found = dict(leaves(cli, []))
+    assert {path[0] for path in found} == set(VERBS)
+    for path, command in found.items():
+        opts = {o for p in command.params for o in getattr(p, "opts", ())}
+        assert "--lang" in opts, path
 
 
 def test_machine_formats_keep_field_names_and_raw_terms(cli):

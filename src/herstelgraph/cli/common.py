@@ -143,6 +143,28 @@ def lang_option(what: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]
     )
 
 
+def lang_after_the_verb(command: click.Command) -> None:
+    """Give every verb of ``command`` (a verb or a group) that has no ``--lang`` of its own
+    one that sets the run's language, so ``crosswalk A B --lang en`` reads as ``--lang en
+    crosswalk A B`` (the later one wins). Parsed after the group's options, before the verb
+    runs: its headers, notes and errors are in that language."""
+    if isinstance(command, click.Group):
+        for sub in command.commands.values():
+            lang_after_the_verb(sub)
+        return
+    if any("--lang" in getattr(p, "opts", ()) for p in command.params):
+        return  # its own: a document's language (lang_option) or export's filter
+    command.params.append(
+        click.Option(
+            ["--lang"],
+            type=click.Choice(["nl", "en"], case_sensitive=False),
+            expose_value=False,
+            callback=lambda _ctx, _param, value: verb_lang(value),
+            help="Language of the headers, words and messages [default: the global --lang].",
+        )
+    )
+
+
 def verb_lang(lang: str | None) -> str:
     """The language a verb's own ``--lang`` names, else the global one. Named, it is the
     run's language from here on, so the verb's notes and errors are in it too."""
@@ -243,10 +265,7 @@ def output_options(f: Callable[..., Any]) -> Callable[..., Any]:
     argument (an :class:`Output`). The format follows -o's suffix when not given."""
 
     @functools.wraps(f)
-    def wrapper(
-        *args: Any, fmt: str | None, output: str | None, lang: str | None, **kwargs: Any
-    ) -> Any:
-        verb_lang(lang)  # after the verb, as before it: `crosswalk A B --lang en`
+    def wrapper(*args: Any, fmt: str | None, output: str | None, **kwargs: Any) -> Any:
         context = _context()
         output = None if output == "-" else output
         chosen = resolve_format(fmt, output)
@@ -255,7 +274,6 @@ def output_options(f: Callable[..., Any]) -> Callable[..., Any]:
         out = Output(chosen, Path(output) if output else None, context.presenter())
         return f(*args, out=out, **kwargs)
 
-    what = "Language of the column headers, relation names and messages."
     return click.option(
         "--format",
         "fmt",
@@ -264,7 +282,7 @@ def output_options(f: Callable[..., Any]) -> Callable[..., Any]:
         help="Output format [default: table; with -o, from the file's suffix: "
         ".xlsx, .csv, .json]. table and xlsx are for people (words, Dutch unless --lang en); "
         "json and csv keep the field names and raw terms.",
-    )(OUTPUT_OPTION(lang_option(what)(wrapper)))
+    )(OUTPUT_OPTION(wrapper))
 
 
 def notice(text: str) -> None:

@@ -81,8 +81,11 @@ class LazyGroup(click.Group):
         if cmd_name not in self.commands and cmd_name in VERBS:
             import importlib
 
+            from .common import lang_after_the_verb
+
             module = importlib.import_module(f"{__package__}.{VERBS[cmd_name]}")
             for command in module.COMMANDS:
+                lang_after_the_verb(command)
                 self.add_command(command)
         return self.commands.get(cmd_name)
 
