@@ -387,7 +387,7 @@ def test_relation_words_read_in_the_right_direction():
     assert relation_word("skos:broadMatch", "nl") == "valt onder"
     assert relation_word("skos:narrowMatch", "nl") == "is breder dan"
     assert relation_word("skos:exactMatch", "nl") == "komt overeen met"
-    assert relation_word("skos:closeMatch", "nl") == "komt vrijwel overeen met"
+    assert relation_word("skos:closeMatch", "nl") == "komt grotendeels overeen met"
     assert relation_word("skos:relatedMatch", "nl") == "verwant aan"
     assert relation_word("noMatch", "nl") == "geen overeenkomst"
     assert relation_word("skos:narrowMatch", "en") == "is broader than"

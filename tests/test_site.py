@@ -161,7 +161,7 @@ def test_concept_page_shows_source_hierarchy_and_mappings_both_ways(tmp_path):
     assert "Competenties &gt; Competentie 1" in bk and "source-quote" in bk
     assert "competentie-01-activiteit-01.html" in bk  # narrower
     assert 'class="mapping-link" href="../../concepts/valente-2023/competentie-01.html"' in bk
-    assert "0.80" in bk and "handmatig vastgelegd" in bk and "komt vrijwel overeen met" in bk
+    assert "0.80" in bk and "handmatig vastgelegd" in bk and "komt grotendeels overeen met" in bk
     assert "sterke afstemming" in bk  # ceasn:majorAlignment in words
     valente = (out / "en" / "concepts" / "valente-2023" / "competentie-01.html").read_text("utf-8")
     # the same records seen from the other side, with the inverse relation, in English
@@ -175,8 +175,8 @@ def test_mapping_rows_show_the_rubric_rule_and_the_review_status_in_words(tmp_pa
     out = tmp_path / "site"
     build_site(load(files=FIXTURE_FILES), out)
     for lang, rule, status in (
-        ("nl", "R-CLOSE-1 — komt vrijwel overeen met", "niet beoordeeld"),
-        ("en", "R-CLOSE-1 — nearly matches", "not reviewed"),
+        ("nl", "R-CLOSE-1 — komt grotendeels overeen met", "niet beoordeeld"),
+        ("en", "R-CLOSE-1 — largely matches", "not reviewed"),
     ):
         html = (out / lang / "concepts" / "bk-0597-1" / "competentie-01.html").read_text("utf-8")
         assert f'href="../../../downloads/RUBRIC.md" title="hgrule:R-CLOSE-1">{rule}</a>' in html

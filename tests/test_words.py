@@ -146,7 +146,7 @@ def test_no_table_prints_a_raw_rdf_term_without_verbose(printed):
     assert "onderbouwing" in "".join(printed["explain (hierarchy)"]["out"])
     assert "de hiërarchie van één kader" in "".join(printed["explain (hierarchy)"]["out"])
     report = "".join(printed["curation report"]["out"])
-    assert "│ alle paren │ geen overeenkomst (verwant aan) twijfelachtig 0.40–0.59" in report
+    assert "│ alle paren │ geen overeenkomst (niets verwants) twijfelachtig 0.40–0.59" in report
 
 
 def test_coverage_of_shares_are_percentages(capsys, monkeypatch):
@@ -436,3 +436,24 @@ def test_every_error_text_has_both_languages_with_the_same_fields():
 
         assert nl != en and fields(nl) == fields(en), key
         assert " --" not in nl + en, key
+
+
+def test_relation_words_are_the_rubrics_in_tables_and_in_the_review_app():
+    """One reading per relation (RUBRIC §2): the tables, reports and site say what the
+    review app and its sheets say; a no-match figure names what was not found."""
+    from herstelgraph.curation.review.session import WORDS
+    from herstelgraph.words import figure_words, relation_word
+
+    for lang in ("nl", "en"):
+        for rel in ("exactMatch", "closeMatch", "broadMatch", "narrowMatch"):
+            assert relation_word(f"skos:{rel}", lang) == WORDS[lang][f"skos:{rel}"], rel
+    assert relation_word("skos:closeMatch", "nl") == "komt grotendeels overeen met"
+    name = "no match (skos:closeMatch) doubtful 0.40–0.59"
+    assert (
+        figure_words(name, "nl")
+        == "geen overeenkomst (geen nauwe tegenhanger) twijfelachtig 0.40–0.59"
+    )
+    assert figure_words(name, "en") == "no match (no close counterpart) doubtful 0.40–0.59"
+    assert figure_words("no match (skos:relatedMatch) below 0.40", "nl") == (
+        "geen overeenkomst (niets verwants) onder 0.40"
+    )

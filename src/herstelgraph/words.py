@@ -54,7 +54,7 @@ def default_language(environ: Mapping[str, str] | None = None) -> Language:
 #: Mapping and hierarchy relations, read "row item RELATION other item".
 RELATIONS: dict[str, Pair] = {
     "skos:exactMatch": ("komt overeen met", "matches"),
-    "skos:closeMatch": ("komt vrijwel overeen met", "nearly matches"),
+    "skos:closeMatch": ("komt grotendeels overeen met", "largely matches"),
     "skos:broadMatch": ("valt onder", "falls under"),
     "skos:narrowMatch": ("is breder dan", "is broader than"),
     "skos:relatedMatch": ("verwant aan", "related to"),
@@ -90,7 +90,22 @@ _FIGURE_WORDS: dict[str, Pair] = {
     "below": ("onder", "below"),
     "all pairs": ("alle paren", "all pairs"),
 }
-_FIGURE_TERM = re.compile(r"skos:\w+|no match|prerequisite|doubtful|below|all pairs")
+#: a no-match record's predicate is the class of relation looked for and not found (RUBRIC
+#: R-NONE-1/2/3), not a relation that holds: "no match (skos:closeMatch)" in words
+_NO_MATCH_SCOPE: dict[str, Pair] = {
+    "no match (skos:relatedMatch)": (
+        "geen overeenkomst (niets verwants)",
+        "no match (nothing related)",
+    ),
+    "no match (skos:closeMatch)": (
+        "geen overeenkomst (geen nauwe tegenhanger)",
+        "no match (no close counterpart)",
+    ),
+}
+_FIGURE_TERM = re.compile(
+    r"no match \(skos:(?:relatedMatch|closeMatch)\)|skos:\w+|no match|prerequisite|doubtful"
+    r"|below|all pairs"
+)
 
 
 def figure_words(name: str, lang: Language | str) -> str:
@@ -98,7 +113,7 @@ def figure_words(name: str, lang: Language | str) -> str:
 
     def word(m: re.Match[str]) -> str:
         term = m.group(0)
-        pair = _FIGURE_WORDS.get(term)
+        pair = _FIGURE_WORDS.get(term) or _NO_MATCH_SCOPE.get(term)
         return _pick(pair, lang) if pair else relation_word(term, lang)
 
     return _FIGURE_TERM.sub(word, name)
@@ -1036,9 +1051,9 @@ CHECK_TITLES: dict[str, Pair] = {
         "sterkte (`other`) niet zoals R-STR-1 die voor het predicaat vastlegt",
         "strength (`other`) not as R-STR-1 sets it for the predicate",
     ),
-    "C-CONF-1": (
-        "zekerheid buiten het bereik van de rubric (twijfelachtige: waarschuwingen)",
-        "confidence outside the rubric's range (doubtful ones: warnings)",
+    "C-CONF-1": (  # the doubtful ones are its warnings row: "… (waarschuwingen)"
+        "zekerheid buiten het bereik van de rubric",
+        "confidence outside the rubric's range",
     ),
     "C-CONF-2": (
         "een link met een afgeleid item boven 0,75",
@@ -1596,13 +1611,13 @@ SITE: dict[str, Pair] = {
     "coverage_title": ("Dekking tussen de kaders", "Coverage between frameworks"),
     "coverage_intro": (
         "Per paar: het aandeel items van het kader in de rij met minstens één vastgelegde "
-        "mapping (komt overeen met, komt vrijwel overeen met, valt onder, is breder dan, "
+        "mapping (komt overeen met, komt grotendeels overeen met, valt onder, is breder dan, "
         "verwant aan) naar een eis van het kader in de kolom. Items die alleen een voorbeeld of "
         "een afgeleid item raken (via een voorbeeld) en items die bekeken zijn zonder "
         "overeenkomst tellen apart: een gat betekent dan “bekeken en afwezig”, niet “niet "
         "bekeken”. Voorkennisrecords zijn geen mapping.",
         "For each pair: the share of the row framework's items with at least one curated "
-        "mapping (matches, nearly matches, falls under, is broader than, related to) into the "
+        "mapping (matches, largely matches, falls under, is broader than, related to) into the "
         "column framework's requirement items. Items linked only to example-only or inferred "
         "items (via an example) and items reviewed with no match are counted apart: a gap then "
         "means “reviewed and absent”, not “not looked at”. Prerequisite records are no "
