@@ -466,7 +466,7 @@ def test_cli_export_bad_input_is_one_line_and_exit_2(tmp_path, capsys):
     assert target.read_text(encoding="utf-8") == "keep\n"
     missing = tmp_path / "no" / "such" / "out.ttl"
     assert main(["export", "--format", "turtle", "-o", str(missing)]) == 2
-    assert "does not exist" in capsys.readouterr().err
+    assert "bestaat niet; maak die eerst aan" in capsys.readouterr().err
     assert main(["export", "--format", "yaml"]) == 2
 
 

@@ -139,20 +139,20 @@ CASES = [
         "remote-context.jsonld", ("--data", "{f}", "frameworks"), "no-fetch", says="never fetches"
     ),
     Case(
-        "oversize.ttl", ("check", "--max-input-size", "100", "{f}"), "size-cap", says="input limit"
+        "oversize.ttl", ("check", "--max-input-size", "100", "{f}"), "size-cap", says="invoergrens"
     ),
     Case(
         "oversize.ttl",
         ("--data", "{f}", "frameworks"),
         "size-cap",
-        says="over the input limit of 100 bytes",
+        says="meer dan de invoergrens van 100 bytes",
         env={"HERSTELGRAPH_MAX_INPUT_BYTES": "100"},
     ),
     Case(
         "oversize.ttl",
         ("--max-input-size", "100", "validate", "{f}"),
         "size-cap",
-        says="the file has 363 bytes",
+        says="het bestand heeft 363 bytes",
         name="global-option",
     ),
     Case("service.rq", ("query", "{f}"), "no-fetch", where="4:3", says="SERVICE"),
@@ -247,20 +247,20 @@ CASES = [
         "blank-nodes.ttl",
         ("--data", "{copy}", "export", "--format", "csv", "-o", "{copy}"),
         "inputs-kept",
-        says="is an input of this run",
+        says="is een invoer van deze opdracht",
     ),
     Case(
         "blank-nodes.ttl",
         ("--data", "{copy}", "export", "--format", "turtle", "-o", "{link}"),
         "inputs-kept",
-        says="is an input of this run",
+        says="is een invoer van deze opdracht",
         name="link",
     ),
     Case(
         "curriculum.csv",
         ("curriculum", "import", "{copy}", "-o", "{copy}"),
         "inputs-kept",
-        says="is an input of this run",
+        says="schrijf het curriculum als Turtle",  # refused by its suffix, before it is read
     ),
     # CSV sheets are held to the size cap like RDF (issue 14.11): from their size, or by a
     # bounded read where the size says nothing (a device)
@@ -268,21 +268,21 @@ CASES = [
         "curriculum.csv",
         ("--max-input-size", "100", "curriculum", "import", "{f}", "-o", "{out}"),
         "size-cap",
-        says="the file has 115 bytes",
+        says="het bestand heeft 115 bytes",
         name="size-cap",
     ),
     Case(
         "curriculum.csv",
         ("validate", "{f}"),
         "size-cap",
-        says="over the input limit of 100 bytes",
+        says="meer dan de invoergrens van 100 bytes",
         env={"HERSTELGRAPH_MAX_INPUT_BYTES": "100"},
     ),
     Case(
         "zero.csv",
         ("curriculum", "import", "{gen}", "-o", "{out}"),
         "size-cap",
-        says="input limit",
+        says="invoergrens",
         env={"HERSTELGRAPH_MAX_INPUT_BYTES": "1MB"},
         isolated=True,
     ),

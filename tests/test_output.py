@@ -148,18 +148,18 @@ def test_an_output_onto_an_input_is_refused(cli, tmp_path, args):
     before = f.read_bytes()
     code, _out, err = cli(*(a.replace("{f}", str(f)) for a in args))
     assert code == 2, err
-    assert "is an input of this run" in err and len(err.strip().splitlines()) == 1
+    assert "is een invoer van deze opdracht" in err and len(err.strip().splitlines()) == 1
     assert f.read_bytes() == before
 
 
 def test_query_and_validate_and_import_refuse_their_input_as_output(cli, tmp_path, queries):
     code, _, err = cli("query", queries["class"], "-o", queries["class"])
-    assert code == 2 and "is an input of this run" in err
+    assert code == 2 and "is een invoer van deze opdracht" in err
     assert queries["class"].read_text(encoding="utf-8") == SELECT_CLASS
     profile = tmp_path / "profile.ttl"
     profile.write_bytes((ROOT / "examples" / "01-valid-role-profile.ttl").read_bytes())
     code, _, err = cli("validate", profile, "-o", profile)
-    assert code == 2 and "is an input of this run" in err
+    assert code == 2 and "is een invoer van deze opdracht" in err
     sheet = tmp_path / "c.csv"
     sheet.write_bytes(
         (ROOT / "tests" / "fixtures" / "shapes" / "inputs" / "curriculum-ok.csv").read_bytes()
@@ -524,7 +524,7 @@ def test_a_full_standard_output_is_one_line_exit_2(tmp_path, args):
         proc = _run_with_stdout(stdout, *args)
     assert proc.returncode == 2, proc.stderr
     assert proc.stderr == (
-        "herstelgraph: error: standard output: cannot write (No space left on device)\n"
+        "herstelgraph: error: standard output: kan niet schrijven (No space left on device)\n"
     )
 
 
@@ -755,3 +755,18 @@ def test_suggestion_writers_use_the_shared_spreadsheet_writer(tmp_path):
     cells = {h.value: c for h, c in zip(ws[1], ws[2], strict=True)}
     assert cells["score"].data_type == "n" and cells["source_id"].value == "'-1+1"
     assert all(c.data_type != "f" for c in ws[2])
+
+
+@pytest.mark.parametrize(
+    "args, says",
+    [
+        (["search", "herstel", "--limit", "-1"], "-1 is not in the range x>=0"),
+        (["check", "--limit", "-5"], "-5 is not in the range x>=0"),
+        (["overview", "-o", ""], "give a file name, or '-' for standard output"),
+        (["gaps", "bk", "valente", "-o", "  "], "give a file name, or '-' for standard output"),
+    ],
+)
+def test_a_negative_limit_or_an_empty_output_name_is_refused(cli, args, says):
+    """Never taken silently: a limit below 0 (0 is "all") or an -o without a name."""
+    code, out, err = cli(*args)
+    assert code == 2 and out == b"" and says in err and len(err.strip().splitlines()) == 1

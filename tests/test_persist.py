@@ -155,9 +155,9 @@ def test_a_damaged_store_is_reported_and_rebuilt(kind, run_cli, tmp_path, monkey
     assert answers == right
     lines = err.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith(
-        f"herstelgraph: warning: persisted store {folder} is damaged ("
+        f"herstelgraph: warning: bewaarde store {folder} is beschadigd ("
     ), err
-    assert lines[0].endswith("; rebuilding it")
+    assert lines[0].endswith("; hij wordt opnieuw opgebouwd")  # Dutch by default
     assert _ask(run_cli) == (right, "")  # rebuilt, and served again silently
 
 
@@ -406,7 +406,9 @@ def test_answers_are_kept_verified_and_read(run_cli, tmp_path, monkeypatch, righ
     answers, err = _ask(run_cli)
     assert answers == right
     lines = err.strip().splitlines()
-    assert len(lines) == 1 and "is damaged (checksum mismatch); rebuilding it" in lines[0], err
+    assert len(lines) == 1 and "is beschadigd (checksum mismatch); het wordt opnieuw" in lines[0], (
+        err
+    )
     assert _answers(folder) == kept
     assert _ask(run_cli) == (right, "")
 

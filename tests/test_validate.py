@@ -233,7 +233,9 @@ def test_a_file_without_a_profile_is_an_input_error_not_a_pass(tmp_path, run_cli
     path.write_text(text, encoding="utf-8")
     code, out, err = run_cli("validate", str(path))
     assert code == 2 and out == ""
-    assert err.count("\n") == 1 and "holds no profile" in err and str(path) in err
+    assert err.count("\n") == 1 and "bevat geen profiel" in err and str(path) in err
+    code, out, err = run_cli("--lang", "en", "validate", str(path))
+    assert code == 2 and "holds no profile" in err and "nothing to validate" in err
 
 
 @pytest.mark.parametrize(

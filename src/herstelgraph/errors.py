@@ -167,6 +167,7 @@ class OutputError(HerstelgraphError):
 
     def __init__(self, path: str | Path, message: str):
         self.path = str(path)
+        self.reason = message  # a words.Said is said again in the user's language
         super().__init__(f"{path}: {message}")
 
 

@@ -108,6 +108,17 @@ _FIGURE_TERM = re.compile(
 )
 
 
+#: the curation report's sections, as its workbook's "sectie" column names them
+CURATION_SECTIONS: dict[str, Pair] = {
+    "relations": ("relaties", "relations"),
+    "confidence": ("betrouwbaarheid", "confidence"),
+    "mean-confidence": ("gemiddelde betrouwbaarheid", "mean confidence"),
+    "rules": ("rubricregels", "rubric rules"),
+    "no-match": ("geen overeenkomst", "no match"),
+    "change": ("wijziging", "change"),
+}
+
+
 def figure_words(name: str, lang: Language | str) -> str:
     """A curation report's figure name with its relations and words in ``lang``."""
 
@@ -493,6 +504,10 @@ MESSAGES: dict[str, Pair] = {
         "Geen-overeenkomstrecords per paar, richting en predicaat (R-NONE-1/2/3)",
         "No-match records per pair, direction and predicate (R-NONE-1/2/3)",
     ),
+    "curation_no_release": (
+        "(nog geen release: geen git-tag om mee te vergelijken; geef --since REF of MAP)",
+        "(no release yet: no git tag to compare with; give --since REF or FOLDER)",
+    ),
     "curation_changes": (
         "Wijzigingen {since}: {added} toegevoegd, {removed} verwijderd, {changed} gewijzigd",
         "Changes {since}: {added} added, {removed} removed, {changed} changed",
@@ -825,6 +840,63 @@ ERRORS: dict[str, Pair] = {
     "endpoint-select-boolean": (
         "SPARQL-eindpunt {url} beantwoordde een SELECT met een booleaanse waarde",
         "SPARQL endpoint {url} answered a SELECT with a boolean",
+    ),
+    # warnings of the cache (store/cache.py, store/persist.py)
+    "cache-damaged": (
+        "cache-item {path} is beschadigd ({problem}); het wordt opnieuw opgebouwd",
+        "cache entry {path} is damaged ({problem}); rebuilding it",
+    ),
+    "store-damaged": (
+        "bewaarde store {folder} is beschadigd ({problem}); hij wordt opnieuw opgebouwd",
+        "persisted store {folder} is damaged ({problem}); rebuilding it",
+    ),
+    # a user's file or an output, located by the error ("file:line:column: " + this)
+    "cannot-read": ("kan het niet lezen ({reason})", "cannot read ({reason})"),
+    "is-a-folder": ("is een map; geef een bestand", "is a folder; give a file"),
+    "input-limit": (
+        "het bestand heeft {size}, meer dan de invoergrens van {limit}; verhoog de grens met "
+        "{setting} (bijvoorbeeld 200MB)",
+        "the file has {size}, over the input limit of {limit}; raise the limit with {setting} "
+        "(e.g. 200MB)",
+    ),
+    "input-limit-read": (
+        "er viel meer dan {limit} te lezen, meer dan de invoergrens; verhoog de grens met "
+        "{setting} (bijvoorbeeld 200MB)",
+        "more than {limit} could be read, over the input limit; raise the limit with {setting} "
+        "(e.g. 200MB)",
+    ),
+    "syntax": ("{msg}; verbeter de syntaxis daar", "{msg}; fix the syntax there"),
+    "invalid-json": (
+        "ongeldige JSON ({msg}); verbeter de syntaxis daar",
+        "invalid JSON ({msg}); fix the syntax there",
+    ),
+    "not-utf8": (
+        "byte 0x{byte} is geen UTF-8-tekst; sla het bestand op als UTF-8",
+        "byte 0x{byte} is not UTF-8 text; save the file as UTF-8",
+    ),
+    "unknown-rdf-format": (
+        "onbekend RDF-formaat; geef het bestand de extensie .ttl, .nt, .nq, .trig, .rdf of .jsonld",
+        "unknown RDF format; name the file .ttl, .nt, .nq, .trig, .rdf or .jsonld",
+    ),
+    "no-profile": (
+        "bevat geen profiel (geen rol-, persoons-, team- of organisatieprofiel en geen "
+        "curriculum); er is niets te valideren",
+        "holds no profile (no role, person, team or organisation profile and no curriculum); "
+        "nothing to validate",
+    ),
+    "output-is-input": (
+        "is een invoer van deze opdracht; schrijf de uitvoer naar een ander bestand",
+        "is an input of this run; write the output to another file",
+    ),
+    "no-folder": (
+        "map {folder} bestaat niet; maak die eerst aan",
+        "folder {folder} does not exist; create it first",
+    ),
+    "cannot-write": ("kan niet schrijven ({reason})", "cannot write ({reason})"),
+    "cannot-write-there": ("kan daar niet schrijven ({reason})", "cannot write there ({reason})"),
+    "empty-search": (
+        "lege zoektekst: geef een of meer woorden, bijvoorbeeld 'clientperspectief'",
+        "empty search text: give one or more words, e.g. 'clientperspectief'",
     ),
     # said from the errors' own fields (error_text), so their English str stays as it was
     "unknown-framework": (

@@ -567,12 +567,9 @@ def read_profiles(store: Store, paths, *, conforms_to: str | None = None):
             one.extend([ox.Quad(p, claim, scheme) for p in _profile_nodes(one)])
         out.extend(list(one))
         if _profiles_in(out) == before:
-            raise InputFileError(
-                path,
-                "holds no profile (no role, person, team or organisation profile and no "
-                "curriculum); "
-                "nothing to validate",
-            )
+            from ..words import Said
+
+            raise InputFileError(path, Said("no-profile"))
     return out
 
 

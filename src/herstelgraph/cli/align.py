@@ -201,7 +201,10 @@ def hubs(
 @click.command()
 @click.argument("text")
 @click.option("--framework", help="Only concepts of this framework.")
-@click.option("--limit", default=50, show_default=True, help="At most this many hits (0: all).")
+@click.option(
+    "--limit", default=50, show_default=True, type=click.IntRange(min=0),
+    help="At most this many hits (0: all).",
+)  # fmt: skip
 @include_deprecated_option
 @output_options
 @click.pass_obj

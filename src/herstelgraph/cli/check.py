@@ -37,6 +37,7 @@ class CheckFailed(Exception):
     "--limit",
     default=20,
     show_default=True,
+    type=click.IntRange(min=0),
     help="--format text: at most this many resources per check (0: all).",
 )
 @click.option(

@@ -208,7 +208,11 @@ def write_output(path: str | Path | None, data: bytes, *, binary: bool = False) 
     except OSError as exc:
         if exc.errno == errno.EPIPE:  # the reader left (| head): click ends quietly
             raise
-        raise OutputError("standard output", f"cannot write ({exc.strerror or exc})") from None
+        from ..words import Said
+
+        raise OutputError(
+            "standard output", Said("cannot-write", reason=str(exc.strerror or exc))
+        ) from None
 
 
 def _stdout_is_terminal() -> bool:
@@ -267,6 +271,10 @@ def output_options(f: Callable[..., Any]) -> Callable[..., Any]:
     @functools.wraps(f)
     def wrapper(*args: Any, fmt: str | None, output: str | None, **kwargs: Any) -> Any:
         context = _context()
+        if output is not None and not output.strip():
+            raise click.BadParameter(
+                "give a file name, or '-' for standard output", param_hint="-o"
+            )
         output = None if output == "-" else output
         chosen = resolve_format(fmt, output)
         if chosen is OutputFormat.XLSX and output is None and _stdout_is_terminal():

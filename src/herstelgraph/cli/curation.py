@@ -61,7 +61,7 @@ def report(obj: Context, since: str | None, folder: str | None, out: Output) -> 
         "curation report", "it reads the curated mapping files (--mappings DIR), not a graph"
     )
 
-    from ..curation.report import NO_RELEASE, CurationChange, CurationFigure, build_report
+    from ..curation.report import CurationChange, CurationFigure, build_report
 
     rep = build_report(Path(folder) if folder else None, since)
     if out.fmt is OutputFormat.CSV:  # one table: figures and changes
@@ -86,7 +86,7 @@ def report(obj: Context, since: str | None, folder: str | None, out: Output) -> 
     ]
     title = msg(
         "curation_changes",
-        since=rep.since_note if rep.since else f"{NO_RELEASE} (give --since REF or FOLDER)",
+        since=rep.since_note if rep.since else msg("curation_no_release"),
         added=rep.added,
         removed=rep.removed,
         changed=rep.changed,

@@ -206,6 +206,9 @@ def hint(exc: HerstelgraphError, lang: Language | str = "en") -> str:
             return " (--framework KADER leest notaties zonder voorvoegsel als die van dat kader)"
         return " (--framework FRAMEWORK reads notations without a prefix as that framework's)"
 
+    reason = getattr(exc, "reason", None)
+    if getattr(reason, "key", None) in ("input-limit", "input-limit-read"):
+        return " (of --max-input-size SIZE)" if str(lang) == "nl" else " (or --max-input-size SIZE)"
     if isinstance(exc, UnknownFrameworkError):
         if str(lang) == "nl":
             return " (bekijk ze met 'herstelgraph frameworks')"

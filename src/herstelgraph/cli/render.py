@@ -19,7 +19,16 @@ from typing import Any
 
 from ..io.tables import Cell, Sheet, csv_text, escape_terminal, xlsx_bytes
 from ..model import Language, OutputFormat, QueryForm, QueryResult, Record, to_json
-from ..words import figure_words, header, message, relation_word, type_word, value_word
+from ..words import (
+    CURATION_SECTIONS,
+    _pick,
+    figure_words,
+    header,
+    message,
+    relation_word,
+    type_word,
+    value_word,
+)
 
 FORMATS = OutputFormat.values()
 
@@ -33,7 +42,7 @@ VALUE_COLUMNS = frozenset(
     | {"severity", "review_status", "change", "property", "status_before", "status_after"}
 )
 #: the curation report's figure sections whose names hold relations (``key``)
-FIGURE_SECTIONS = frozenset({"relations", "confidence", "mean-confidence", "no-match"})
+FIGURE_SECTIONS = frozenset({"relations", "confidence", "mean-confidence", "rules", "no-match"})
 #: columns holding item types
 TYPE_COLUMNS = frozenset({"type", "types"})
 #: columns holding an item's Dutch label or definition -> the columns that may hold its ID
@@ -235,6 +244,8 @@ class Presenter:
             return self._with_raw(type_word(text, self.lang), text)
         if column in ("key", "pair") and row.get("section") in FIGURE_SECTIONS:  # curation
             return self._with_raw(figure_words(text, self.lang), text)
+        if column == "section" and text in CURATION_SECTIONS:  # the curation workbook
+            return self._with_raw(_pick(CURATION_SECTIONS[text], self.lang), text)
         if column == "eqf" and not self.verbose:  # the EU's level IRI: …/snb/eqf/4
             return text.rstrip("/").rsplit("/", 1)[-1]
         if column == "other" and text == "sssom:NoTermFound" and not self.verbose:

@@ -117,10 +117,14 @@ def _real_target(target: Path) -> Path:
 def _check_target(target: Path) -> Path:
     real = _real_target(target)
     if os.path.realpath(real) in _INPUTS:
-        raise OutputError(target, "is an input of this run; write the output to another file")
+        from ..words import Said
+
+        raise OutputError(target, Said("output-is-input"))
     parent = real.parent if str(real.parent) else Path(".")
     if not parent.is_dir():
-        raise OutputError(target, f"folder {parent} does not exist; create it first")
+        from ..words import Said
+
+        raise OutputError(target, Said("no-folder", folder=str(parent)))
     if real.is_dir():
         raise OutputError(target, "is a folder; give a file name")
     return real
@@ -154,13 +158,13 @@ def atomic_path(target: Path) -> Iterator[Path]:
         try:
             yield real
         except OSError as exc:
-            raise OutputError(target, f"cannot write ({_os_message(exc)})") from None
+            raise OutputError(target, _cannot_write(exc)) from None
         return
     sweep(real.parent)
     try:
         fd, tmp = tempfile.mkstemp(prefix=_prefix(real.name), suffix=".tmp", dir=real.parent)
     except OSError as exc:
-        raise OutputError(target, f"cannot write there ({_os_message(exc)})") from None
+        raise OutputError(target, _cannot_write(exc, "cannot-write-there")) from None
     os.close(fd)
     tmp_path = Path(tmp)
     _step("created")
@@ -171,7 +175,7 @@ def atomic_path(target: Path) -> Iterator[Path]:
         os.replace(tmp_path, real)
         _step("replaced")
     except OSError as exc:
-        raise OutputError(target, f"cannot write ({_os_message(exc)})") from None
+        raise OutputError(target, _cannot_write(exc)) from None
     finally:
         if tmp_path.exists():
             tmp_path.unlink()
@@ -270,7 +274,9 @@ def atomic_dir(target: Path) -> Iterator[Path]:
     real = _real_target(target)
     parent = real.parent if str(real.parent) else Path(".")
     if not parent.is_dir():
-        raise OutputError(target, f"folder {parent} does not exist; create it first")
+        from ..words import Said
+
+        raise OutputError(target, Said("no-folder", folder=str(parent)))
     if real.exists() and not real.is_dir():
         raise OutputError(target, "is a file; give a folder")
     inside = _protected_inside(real)
@@ -281,7 +287,7 @@ def atomic_dir(target: Path) -> Iterator[Path]:
         sweep(parent)
         tmp = Path(tempfile.mkdtemp(prefix=_prefix(real.name), suffix=".tmpdir", dir=parent))
     except OSError as exc:
-        raise OutputError(target, f"cannot write there ({_os_message(exc)})") from None
+        raise OutputError(target, _cannot_write(exc, "cannot-write-there")) from None
     try:
         yield tmp
         os.chmod(tmp, 0o777 & ~_umask())
@@ -296,7 +302,7 @@ def atomic_dir(target: Path) -> Iterator[Path]:
         else:
             _swap_by_renames(tmp, real)
     except OSError as exc:
-        raise OutputError(target, f"cannot write ({_os_message(exc)})") from None
+        raise OutputError(target, _cannot_write(exc)) from None
     finally:
         if tmp.exists():
             shutil.rmtree(tmp, ignore_errors=True)
@@ -318,3 +324,11 @@ def _swap_by_renames(tmp: Path, real: Path) -> None:
     _step("moved-in")
     shutil.rmtree(prev, ignore_errors=True)
     _step("cleaned")
+
+
+def _cannot_write(exc: OSError, key: str = "cannot-write") -> str:
+    """'cannot write (reason)' or 'cannot write there (reason)', said again in the user's
+    language by the CLI."""
+    from ..words import Said
+
+    return Said(key, reason=_os_message(exc))

@@ -158,11 +158,10 @@ def check_input(path: Path) -> os.stat_result | None:
     if not stat.S_ISREG(st.st_mode):
         return None
     if st.st_size > limit:
-        raise InputFileError(
-            path,
-            f"the file has {_bytes(st.st_size)}, over the input limit of "
-            f"{_bytes(limit)}; raise the limit with {MAX_INPUT_ENV} (e.g. 200MB)",
-        )
+        from ..words import Said
+
+        size, cap = _bytes(st.st_size), _bytes(limit)
+        raise InputFileError(path, Said("input-limit", size=size, limit=cap, setting=MAX_INPUT_ENV))
     return st
 
 
@@ -202,13 +201,14 @@ def read_bytes(path: Path) -> bytes:
         from .atomic import protect
 
         protect([path])
-    hint = f"raise the limit with {MAX_INPUT_ENV} (e.g. 200MB)"
     try:
         size = path.stat().st_size
         if size > limit:
+            from ..words import Said
+
             raise InputFileError(
                 path,
-                f"the file has {_bytes(size)}, over the input limit of {_bytes(limit)}; {hint}",
+                Said("input-limit", size=_bytes(size), limit=_bytes(limit), setting=MAX_INPUT_ENV),
             )
         chunks, total = [], 0
         with _open(path) as fh:  # bounded: a device or a growing file stops at the cap
@@ -217,12 +217,18 @@ def read_bytes(path: Path) -> bytes:
                 total += len(chunk)
         data = b"".join(chunks)
     except IsADirectoryError:
-        raise InputFileError(path, "is a folder; give a file") from None
+        from ..words import Said
+
+        raise InputFileError(path, Said("is-a-folder")) from None
     except OSError as exc:
-        raise InputFileError(path, f"cannot read ({exc.strerror})") from None
+        from ..words import Said
+
+        raise InputFileError(path, Said("cannot-read", reason=str(exc.strerror))) from None
     if len(data) > limit:
+        from ..words import Said
+
         raise InputFileError(
-            path, f"more than {_bytes(limit)} could be read, over the input limit; {hint}"
+            path, Said("input-limit-read", limit=_bytes(limit), setting=MAX_INPUT_ENV)
         )
     return data
 
@@ -241,12 +247,11 @@ def decode(path: Path, data: bytes) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
+        from ..words import Said
+
         line, col = _position(data, exc.start)
         raise InputFileError(
-            path,
-            f"byte 0x{data[exc.start]:02x} is not UTF-8 text; save the file as UTF-8",
-            line=line,
-            column=col,
+            path, Said("not-utf8", byte=f"{data[exc.start]:02x}"), line=line, column=col
         ) from None
 
 
@@ -274,11 +279,9 @@ def rdf_format(path: Path, fmt: str | None = None):
     else:
         found = formats.get((fmt or Path(path).suffix.lstrip(".")).lower())
     if found is None:
-        raise InputFileError(
-            path,
-            "unknown RDF format; name the file .ttl, .nt, .nq, .trig, .rdf or .jsonld, or give "
-            "its format",
-        )
+        from ..words import Said
+
+        raise InputFileError(path, Said("unknown-rdf-format"))
     return found
 
 
@@ -406,11 +409,10 @@ def check_jsonld(path: Path, data: bytes) -> None:
     try:
         doc = json.loads(decode(path, data).removeprefix("\ufeff"))
     except json.JSONDecodeError as exc:
+        from ..words import Said
+
         raise InputFileError(
-            path,
-            f"invalid JSON ({exc.msg}); fix the syntax there",
-            line=exc.lineno,
-            column=exc.colno,
+            path, Said("invalid-json", msg=exc.msg), line=exc.lineno, column=exc.colno
         ) from None
 
     def remote(ctx) -> str | None:
@@ -464,7 +466,9 @@ def syntax_error(path: Path | str, exc: Exception) -> InputFileError:
     msg = re.sub(r"\s*\(line \d+\)\s*$", "", msg)
     # the parser quotes the offending text: escape what would break the one line
     msg = "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode() for ch in msg)
-    return InputFileError(path, f"{msg}; fix the syntax there", line=line, column=column)
+    from ..words import Said
+
+    return InputFileError(path, Said("syntax", msg=msg), line=line, column=column)
 
 
 def syntax_message(path: Path, exc: Exception) -> str:

@@ -734,7 +734,9 @@ def search_words(text: str) -> list[str]:
     words = [w.strip('.,;:!?()[]"“”') for w in fold(text).split()]
     words = [w for w in words if w]
     if not words:
-        raise InputError("empty search text: give one or more words, e.g. 'clientperspectief'")
+        from ..words import Said
+
+        raise InputError(Said("empty-search"))
     return list(dict.fromkeys(words))
 
 

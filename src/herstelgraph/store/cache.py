@@ -157,8 +157,9 @@ def read_entry(path: Path) -> bytes | None:
 def discard(path: Path, problem: str) -> None:
     """Report a damaged entry on stderr and remove it, so it is rebuilt."""
     from ..io.inputs import warn
+    from ..words import Said
 
-    warn(f"cache entry {path} is damaged ({problem}); rebuilding it")
+    warn(Said("cache-damaged", path=str(path), problem=problem))
     try:
         Path(path).unlink()
     except OSError:

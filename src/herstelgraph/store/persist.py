@@ -198,8 +198,9 @@ def _remove_tree(folder: Path) -> None:
 
 def _discard(folder: Path, problem: str) -> None:
     from ..io.inputs import warn
+    from ..words import Said
 
-    warn(f"persisted store {folder} is damaged ({problem}); rebuilding it")
+    warn(Said("store-damaged", folder=str(folder), problem=problem))
     _remove_tree(folder)
 
 
