@@ -448,11 +448,11 @@ def test_unknown_type_lists_the_types(cli):
         code, out, err = cli(*args, "--type", "Kompetentie")
         assert code == 2 and out == b""
         assert "onbekend itemtype 'Kompetentie'; bekend: " in err
-        assert (
-            "unknown item type 'Kompetentie'; known: "
-            in cli("--lang", "en", *args, "--type", "Kompetentie")[2]
-        )
-        assert "Competency" in err and "KnowledgeItem" in err
+        # the Dutch words, which --type takes as well
+        assert "competentie, " in err and "kennisitem, " in err and "Competency" not in err
+        english = cli("--lang", "en", *args, "--type", "Kompetentie")[2]
+        assert "unknown item type 'Kompetentie'; known: " in english
+        assert "Competency" in english and "KnowledgeItem" in english
     rows = json.loads(cli("concepts", "bk", "--type", "kennisitem", "--format", "json")[1])
     assert rows and {r["type"] for r in rows} == {"KnowledgeItem"}
 
@@ -770,3 +770,22 @@ def test_a_negative_limit_or_an_empty_output_name_is_refused(cli, args, says):
     """Never taken silently: a limit below 0 (0 is "all") or an -o without a name."""
     code, out, err = cli(*args)
     assert code == 2 and out == b"" and says in err and len(err.strip().splitlines()) == 1
+
+
+def test_a_sheet_given_as_data_points_to_curriculum_import(cli):
+    code, out, err = cli("--data", ROOT / "examples" / "curriculum-modules.csv", "overview")
+    assert code == 2 and out == b"" and len(err.strip().splitlines()) == 1
+    assert "onbekend RDF-formaat" in err and "'herstelgraph curriculum import'" in err
+
+
+def test_impact_names_its_summary_rows_in_words(run_cli, monkeypatch):
+    """The rows over every requirement and over the context statements: "totaal" and
+    "totaal context (geen eisen)", not the library's "(all)" and "(context)"."""
+    monkeypatch.setenv("COLUMNS", "200")
+    sheet = str(ROOT / "examples" / "curriculum-modules.csv")
+    args = ("impact", sheet, "--from", "current", "--framework", "bk")
+    code, out, err = run_cli(*args)
+    assert code == 0, err
+    assert "│ totaal " in out and "(all)" not in out and "(context)" not in out
+    assert "│ total " in run_cli("--lang", "en", *args)[1]
+    assert '"(all)"' in run_cli(*args, "--format", "json")[1]  # the raw value stays

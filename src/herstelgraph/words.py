@@ -912,6 +912,7 @@ ERRORS: dict[str, Pair] = {
         "dubbelzinnige ID {ident}: die noemt {n} items; schrijf een van {choices}",
         "ambiguous ID {ident}: it names {n} items; write one of {choices}",
     ),
+    "type-name": ("{nl}", "{name}"),
     "unknown-type": (
         "onbekend itemtype {type}; bekend: {known}",
         "unknown item type {type}; known: {known}",

@@ -207,6 +207,13 @@ def hint(exc: HerstelgraphError, lang: Language | str = "en") -> str:
         return " (--framework FRAMEWORK reads notations without a prefix as that framework's)"
 
     reason = getattr(exc, "reason", None)
+    path = str(getattr(exc, "path", ""))
+    if getattr(reason, "key", None) == "unknown-rdf-format" and path.lower().endswith(
+        (".csv", ".xlsx")
+    ):  # a curriculum sheet given as --data
+        if str(lang) == "nl":
+            return " (een curriculumblad? zet het om met 'herstelgraph curriculum import')"
+        return " (a curriculum sheet? convert it with 'herstelgraph curriculum import')"
     if getattr(reason, "key", None) in ("input-limit", "input-limit-read"):
         return " (of --max-input-size SIZE)" if str(lang) == "nl" else " (or --max-input-size SIZE)"
     if isinstance(exc, UnknownFrameworkError):

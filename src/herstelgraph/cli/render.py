@@ -216,7 +216,8 @@ class Presenter:
         the table writes them as 87%, the workbook formats them)."""
         if not view.words:
             return _plain(value)
-        if view.totals and column == "section_label" and row.get("section") is None:
+        summary = view.totals or value in ("(all)", "(context)")  # impact shows them too
+        if summary and column == "section_label" and row.get("section") is None:
             # coverage-of has two totals: the requirements and, apart, the context statements
             return self.msg("total_context" if row.get("kind") == "context" else "total")
         if column == "section_label" and row.get("scope") == "external" and row.get("section"):
