@@ -35,7 +35,7 @@ from ..questions.catalogue import _natural, frameworks, scheme_node
 from ..questions.coverage import OWN, ItemKind, ProfileItem, coverage_of, coverage_summary
 from ..store.store import USER
 from ..vocab import HG, PREFIXES
-from ..words import Said
+from ..words import Said, type_word
 
 ASSETS = Path(__file__).with_name("report_assets")
 RDFS_LABEL = PREFIXES["rdfs"] + "label"
@@ -815,7 +815,8 @@ def annex_xlsx(annex: Annex) -> bytes:
     rows = [m for m in annex.items if m.kind == ItemKind.REQUIREMENT]
     for r, m in enumerate(rows, 2):
         values = [
-            m.item, m.notation or "", m.label, m.type or "", STATUS_WORDS[annex.lang][m.status],
+            m.item, m.notation or "", m.label, type_word(m.type, annex.lang) if m.type else "",
+            STATUS_WORDS[annex.lang][m.status],
             f"{m.via} ({m.via_relation})" if m.via else "",
             REVIEW_WORDS[annex.lang].get(m.review_status or "", m.review_status or ""),
             ", ".join(covering.get(m.item, ())),
