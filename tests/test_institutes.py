@@ -632,6 +632,8 @@ def test_annex_xlsx_reads_back_frozen_coloured_and_neutralised(annex_files):
     assert len(ws.conditional_formatting) >= 1
     items = wb["Items"]
     assert items.freeze_panes == "C2" and len(items.conditional_formatting) >= 1
+    types = {r[3].value for r in items.iter_rows(min_row=2)}  # in the annex's words
+    assert "competentie" in types and not types & {"Competency", "KnowledgeItem", "Activity"}
     for sheet in wb.worksheets:
         for r in sheet.iter_rows():
             for c in r:
