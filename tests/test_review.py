@@ -942,3 +942,21 @@ def test_predicted_candidates_are_reviewable_and_count_once_confirmed(base, reco
     rows = al.crosswalk(load(reviews=[folder]), "bk-0597-1", "randvoorwaarden")
     row = next(r for r in rows if (r.a_item, r.b_item) == pair)
     assert row.justification == "semapv:MappingReview" and row.confidence is None
+
+
+def test_an_installed_package_asks_for_a_folder_of_ones_own(run_cli, tmp_path, monkeypatch):
+    """From a wheel the default review folder is inside the package: refused in one line
+    that says what to do, in Dutch by default, naming the option and the setting."""
+    from herstelgraph.curation.review import records
+
+    monkeypatch.delenv("HERSTELGRAPH_REVIEWS", raising=False)
+    monkeypatch.setattr(records, "installed", lambda: True)
+    sheet = tmp_path / "r.xlsx"
+    args = ("review", "export", "--reviewer", "jansen", "--label", "Jan", "-o", str(sheet))
+    code, out, err = run_cli(*args)
+    assert code == 2 and len(err.strip().splitlines()) == 1 and not sheet.exists()
+    assert "noem een eigen map voor de reviewbestanden" in err
+    assert "(--reviews DIR, of $HERSTELGRAPH_REVIEWS)" in err
+    code, _out, err = run_cli("--lang", "en", *args)
+    assert "name a folder of your own for the review files" in err
+    assert "(--reviews DIR, or $HERSTELGRAPH_REVIEWS)" in err

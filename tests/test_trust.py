@@ -810,7 +810,7 @@ def test_a_signal_during_a_user_query_leaves_no_worker(tmp_path, sig):
     assert alive == [], "the query worker outlived its process"
     if sig == signal.SIGINT:
         assert proc.returncode == 130, err
-        assert err == "herstelgraph: interrupted\n"
+        assert err == "herstelgraph: onderbroken\n"  # Dutch by default, as every message
     else:
         assert proc.returncode == -signal.SIGTERM
 

@@ -841,6 +841,12 @@ ERRORS: dict[str, Pair] = {
         "SPARQL-eindpunt {url} beantwoordde een SELECT met een booleaanse waarde",
         "SPARQL endpoint {url} answered a SELECT with a boolean",
     ),
+    "installed-reviews": (
+        "herstelgraph is als pakket geïnstalleerd, en de bestanden daarvan zijn niet de uwe "
+        "om te veranderen: noem een eigen map voor de reviewbestanden",
+        "herstelgraph is installed as a package, whose files are not yours to change: name a "
+        "folder of your own for the review files",
+    ),
     # warnings of the cache (store/cache.py, store/persist.py)
     "cache-damaged": (
         "cache-item {path} is beschadigd ({problem}); het wordt opnieuw opgebouwd",

@@ -214,6 +214,13 @@ def hint(exc: HerstelgraphError, lang: Language | str = "en") -> str:
         if str(lang) == "nl":
             return " (een curriculumblad? zet het om met 'herstelgraph curriculum import')"
         return " (a curriculum sheet? convert it with 'herstelgraph curriculum import')"
+    said = exc.args[0] if exc.args else None
+    if getattr(said, "key", None) == "installed-reviews":
+        return (
+            " (--reviews DIR, of $HERSTELGRAPH_REVIEWS)"
+            if str(lang) == "nl"
+            else (" (--reviews DIR, or $HERSTELGRAPH_REVIEWS)")
+        )
     if getattr(reason, "key", None) in ("input-limit", "input-limit-read"):
         return " (of --max-input-size SIZE)" if str(lang) == "nl" else " (or --max-input-size SIZE)"
     if isinstance(exc, UnknownFrameworkError):
@@ -257,7 +264,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return _main(argv)
     except (Interrupted, KeyboardInterrupt):
-        click.echo("herstelgraph: interrupted", err=True)
+        click.echo(f"herstelgraph: {'onderbroken' if _lang() == 'nl' else 'interrupted'}", err=True)
         return 130
     finally:
         if in_main and previous is not None:
@@ -270,6 +277,9 @@ def _main(argv: list[str] | None) -> int:
     token = LANGUAGE.set(None)
     try:
         return _run(argv)
+    except (Interrupted, KeyboardInterrupt):  # said here, while the run's language is known
+        click.echo(f"herstelgraph: {'onderbroken' if _lang() == 'nl' else 'interrupted'}", err=True)
+        return 130
     finally:
         LANGUAGE.reset(token)
 
@@ -290,7 +300,7 @@ def _run(argv: list[str] | None) -> int:
             click.echo(f"  {_safe(line)}", err=True)
         return exc.exit_code
     except click.exceptions.Abort:
-        click.echo("herstelgraph: aborted", err=True)
+        click.echo(f"herstelgraph: {'afgebroken' if _lang() == 'nl' else 'aborted'}", err=True)
         return 2
     except click.ClickException as exc:
         if type(exc).__name__ == "NoArgsIsHelpError":  # click >= 8.2: a group without a verb

@@ -212,10 +212,9 @@ def writable_dir(named: Path | None) -> Path:
         named = env_dirs()[-1]
     if named is None:
         if installed():
-            raise InputError(
-                "herstelgraph is installed as a package, whose files are not yours to change: "
-                "name a folder of your own for the review files"
-            )
+            from ...words import Said
+
+            raise InputError(Said("installed-reviews"))
         target = shipped_dir()
         target.mkdir(exist_ok=True)
         return target
