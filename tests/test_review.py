@@ -953,7 +953,7 @@ def test_an_installed_package_asks_for_a_folder_of_ones_own(run_cli, tmp_path, m
     monkeypatch.setattr(records, "installed", lambda: True)
     sheet = tmp_path / "r.xlsx"
     args = ("review", "export", "--reviewer", "jansen", "--label", "Jan", "-o", str(sheet))
-    code, out, err = run_cli(*args)
+    code, _out, err = run_cli(*args)
     assert code == 2 and len(err.strip().splitlines()) == 1 and not sheet.exists()
     assert "noem een eigen map voor de reviewbestanden" in err
     assert "(--reviews DIR, of $HERSTELGRAPH_REVIEWS)" in err
