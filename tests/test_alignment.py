@@ -411,3 +411,25 @@ def test_fold_is_its_definition_on_any_text(text):
     from herstelgraph.questions.alignment import fold
 
     assert fold(text) == _fold_as_defined(text)
+
+
+@pytest.mark.parametrize(
+    "text, where, says",
+    [
+        # the parser puts what it finds at the end after the last newline: the end of line 1
+        ("SELECT ?x WHERE { ?x ?y }\n", ":1:26: ", "gemeld aan het eind van de query"),
+        ("SELECT ?x WHERE { ?x ?y }", ":1:26: ", "verbeter de query daar"),
+        ("SELECT ?x\nWHERE {\n  ?x ?y ?z ,\n}\n", ":4:2: ", "SPARQL-syntaxfout, "),
+        ("SELECT ?x\nWHERE { ?x ?y ?z }\nLIMIT x\n", ":3:7: ", "SPARQL-syntaxfout: "),
+    ],
+)
+def test_a_users_query_that_does_not_parse_is_located_as_every_file(
+    cli_fx, tmp_path, text, where, says
+):
+    query = tmp_path / "mine.rq"
+    query.write_text(text, encoding="utf-8")
+    code, out, err = cli_fx("query", str(query))
+    assert code == 2 and not out and len(err.strip().splitlines()) == 1, err
+    assert f"herstelgraph: error: {query}{where}" in err and says in err, err
+    english = cli_fx("--lang", "en", "query", str(query))[2]
+    assert f"{query}{where}SPARQL syntax error" in english

@@ -872,6 +872,14 @@ ERRORS: dict[str, Pair] = {
         "(e.g. 200MB)",
     ),
     "syntax": ("{msg}; verbeter de syntaxis daar", "{msg}; fix the syntax there"),
+    "sparql-syntax": (
+        "SPARQL-syntaxfout: {msg}; verbeter de query daar",
+        "SPARQL syntax error: {msg}; fix the query there",
+    ),
+    "sparql-syntax-end": (
+        "SPARQL-syntaxfout, gemeld aan het eind van de query: {msg}; verbeter de query",
+        "SPARQL syntax error, reported at the end of the query: {msg}; fix the query",
+    ),
     "invalid-json": (
         "ongeldige JSON ({msg}); verbeter de syntaxis daar",
         "invalid JSON ({msg}); fix the syntax there",

@@ -30,6 +30,7 @@ from .filters import view as _view
 
 if TYPE_CHECKING:
     from ..results import MappingView
+    from ..store.queries import QuerySpec
     from .coverage import PROFILE_TYPES as PROFILE_TYPES
     from .coverage import ProfileItem as ProfileItem
     from .coverage import ProfileSummary as ProfileSummary
@@ -1043,7 +1044,7 @@ def run_query(
     try:
         answer = queries.answer(store, spec, bindings)
     except SyntaxError as exc:
-        raise InputError(f"{spec.path or spec.name}: SPARQL syntax error: {exc}") from None
+        raise _sparql_syntax_error(spec, exc) from None
     if spec.form is QueryForm.ASK:
         return QueryResult((), (), QueryForm.ASK, boolean=bool(answer))
     if spec.form is not QueryForm.SELECT:
@@ -1096,3 +1097,23 @@ def _cell(term: Term | None) -> Value:
     if isinstance(term, ox.BlankNode):
         return f"_:{term.value}"
     return compact(term.value)
+
+
+def _sparql_syntax_error(spec: QuerySpec, exc: SyntaxError) -> InputError:
+    """A query that does not parse, located as every file is (``file:line:column:``). The
+    parser places an error it finds at the end after the last newline, on a line the file
+    does not show: that is said as the end of the last line."""
+    import re
+
+    from ..errors import InputFileError
+    from ..words import Said
+
+    m = re.match(r"error at (\d+):(\d+): (.*)", str(exc), re.S)
+    if not m or spec.path is None:
+        return InputError(f"{spec.path or spec.name}: SPARQL syntax error: {exc}")
+    line, column, msg = int(m.group(1)), int(m.group(2)), " ".join(m.group(3).split())
+    shown = spec.text.rstrip("\n").split("\n")
+    key = "sparql-syntax"
+    if line > len(shown):
+        line, column, key = len(shown), len(shown[-1]) + 1, "sparql-syntax-end"
+    return InputFileError(spec.path, Said(key, msg=msg), line=line, column=column)
