@@ -872,6 +872,22 @@ ERRORS: dict[str, Pair] = {
         "(e.g. 200MB)",
     ),
     "syntax": ("{msg}; verbeter de syntaxis daar", "{msg}; fix the syntax there"),
+    "no-query": (
+        "geen meegeleverde query {name}; bekend: {known}",
+        "no shipped query {name}; known: {known}",
+    ),
+    "query-no-parameter": (
+        "query {query} heeft geen parameter {name}; hij neemt: {names}",
+        "query {query} has no parameter {name}; it takes: {names}",
+    ),
+    "query-needs-parameter": (
+        "query {query} heeft parameter {name} ({kind}) nodig; zie zijn kop",
+        "query {query} needs parameter {name} ({kind}); see its header",
+    ),
+    "param-form": (
+        "--param {param}: verwacht NAAM=WAARDE, bijvoorbeeld --param a=bk-0597-1",
+        "--param {param}: expected NAME=VALUE, e.g. --param a=bk-0597-1",
+    ),
     "sparql-syntax": (
         "SPARQL-syntaxfout: {msg}; verbeter de query daar",
         "SPARQL syntax error: {msg}; fix the query there",

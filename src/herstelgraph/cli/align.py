@@ -326,7 +326,9 @@ def query(
     for p in params:
         key, sep, val = p.partition("=")
         if not sep or not key:
-            raise InputError(f"--param {p!r}: expected NAME=VALUE, e.g. --param a=bk-0597-1")
+            from ..words import Said
+
+            raise InputError(Said("param-form", param=repr(p)))
         bound[key.strip().lstrip("?")] = val
     result = run_query(
         obj.store, name, bound, reviewed_only=reviewed_only, min_confidence=min_confidence

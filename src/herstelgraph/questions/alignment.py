@@ -1025,19 +1025,23 @@ def run_query(
         spec = queries.from_file(Path(name_or_file), endpoint=not isinstance(store, Store))
     else:
         spec = queries.get(name_or_file)
+    from ..words import Said
+
     declared = {p.name: p for p in spec.parameters}
     unknown = sorted(set(params) - set(declared))
     if unknown:
         names = ", ".join(declared) or "none"
         raise ParameterError(
-            unknown[0], f"query {spec.name} has no parameter {unknown[0]!r}; it takes: {names}"
+            unknown[0],
+            Said("query-no-parameter", query=spec.name, name=repr(unknown[0]), names=names),
         )
     bindings = {}
     for p in spec.parameters:
         if p.name not in params:
             if not p.optional:
                 raise ParameterError(
-                    p.name, f"query {spec.name} needs parameter {p.name} ({p.kind}); see its header"
+                    p.name,
+                    Said("query-needs-parameter", query=spec.name, name=p.name, kind=p.kind),
                 )
             continue
         bindings[p.name] = _param_term(store, p.name, p.kind, params[p.name])

@@ -124,8 +124,10 @@ def get(name: str) -> QuerySpec:
         raise InputError(f"invalid query name {name!r}: use the file stem, e.g. 'gaps'")
     path = data_dir("queries") / f"{name}.rq"
     if not path.is_file():
+        from ..words import Said
+
         known = ", ".join(q.name for q in shipped())
-        raise InputError(f"no shipped query {name!r}; known: {known}")
+        raise InputError(Said("no-query", name=repr(name), known=known))
     return parse(path.read_text(encoding="utf-8"), name, str(path))
 
 
