@@ -143,4 +143,4 @@ def test_a_bad_since_names_the_parameter_and_the_cli_names_its_flag(tmp_path, ru
         assert code == 2 and why in err and err.rstrip().endswith("(--since REF or FOLDER)")
     assert "--" not in build_report(folder).since_note
     code, out, _ = run_cli("--lang", "en", "curation", "report", "--mappings", str(folder))
-    assert code == 0 and "(give --since REF or FOLDER)" in out
+    assert code == 0 and "give --since REF or FOLDER)" in out

@@ -872,6 +872,16 @@ ERRORS: dict[str, Pair] = {
         "(e.g. 200MB)",
     ),
     "syntax": ("{msg}; verbeter de syntaxis daar", "{msg}; fix the syntax there"),
+    "profile-no-framework": (
+        "profiel {profile} noemt geen kader (dct:conformsTo); noem het kader waaraan het "
+        "gemeten moet worden, bijvoorbeeld bk-0597-1",
+        "profile {profile} names no framework (dct:conformsTo); name the framework to measure "
+        "it against, e.g. bk-0597-1",
+    ),
+    "size-form": (
+        "{what} {text}: verwacht een aantal bytes of een grootte als 50MB, 200k, 1GiB",
+        "{what} {text}: expected bytes or a size such as 50MB, 200k, 1GiB",
+    ),
     "no-query": (
         "geen meegeleverde query {name}; bekend: {known}",
         "no shipped query {name}; known: {known}",

@@ -235,7 +235,11 @@ def hint(exc: HerstelgraphError, lang: Language | str = "en") -> str:
         return " (add the file with --data FILE)"
     if isinstance(exc, ParameterError):
         if exc.name == "framework":
-            return " (use --framework FRAMEWORK)"
+            return (
+                " (gebruik --framework KADER)"
+                if str(lang) == "nl"
+                else " (use --framework FRAMEWORK)"
+            )
         if exc.name in ("type", "status", "format"):
             return f" (--{exc.name})"
         if exc.name == "since":

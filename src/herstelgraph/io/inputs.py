@@ -96,7 +96,9 @@ def parse_size(text: str, what: str = "size") -> int:
     m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([A-Za-z]*)\s*", str(text))
     unit = m and m.group(2).lower()
     if not m or unit not in _UNITS:
-        raise InputError(f"{what} {text!r}: expected bytes or a size such as 50MB, 200k, 1GiB")
+        from ..words import Said
+
+        raise InputError(Said("size-form", what=what, text=repr(text)))
     return int(float(m.group(1)) * _UNITS[unit])
 
 
@@ -115,7 +117,7 @@ def max_input_bytes() -> int:
     try:
         return parse_size(env, MAX_INPUT_ENV)
     except InputError as exc:
-        raise SettingError(MAX_INPUT_ENV, str(exc)) from None
+        raise SettingError(MAX_INPUT_ENV, exc.args[0]) from None
 
 
 def _bytes(n: int) -> str:

@@ -323,11 +323,10 @@ def coverage_of(
     else:
         schemes = claimed_frameworks(store, node)
         if not schemes:
-            raise ParameterError(
-                "framework",
-                f"profile {compact(node.value)} names no framework (dct:conformsTo); "
-                "name the framework to measure it against, e.g. bk-0597-1",
-            )
+            from ..words import Said
+
+            said = Said("profile-no-framework", profile=compact(node.value))
+            raise ParameterError("framework", said)
     out: list[ProfileItem] = []
     prof = compact(node.value)
     for scheme in schemes:

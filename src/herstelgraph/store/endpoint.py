@@ -120,7 +120,7 @@ def max_answer_bytes() -> int:
     try:
         return parse_size(raw, MAX_ANSWER_SETTING)
     except InputError as exc:
-        raise SettingError(MAX_ANSWER_SETTING, str(exc)) from None
+        raise SettingError(MAX_ANSWER_SETTING, exc.args[0]) from None
 
 
 class _TooLarge(Exception):
