@@ -504,6 +504,10 @@ MESSAGES: dict[str, Pair] = {
         "Geen-overeenkomstrecords per paar, richting en predicaat (R-NONE-1/2/3)",
         "No-match records per pair, direction and predicate (R-NONE-1/2/3)",
     ),
+    "param_form": (
+        "--param {param}: verwacht NAAM=WAARDE, bijvoorbeeld --param a=bk-0597-1",
+        "--param {param}: expected NAME=VALUE, e.g. --param a=bk-0597-1",
+    ),
     "curation_no_release": (
         "(nog geen release: geen git-tag om mee te vergelijken; geef --since REF of MAP)",
         "(no release yet: no git tag to compare with; give --since REF or FOLDER)",
@@ -894,10 +898,6 @@ ERRORS: dict[str, Pair] = {
         "query {query} heeft parameter {name} ({kind}) nodig; zie zijn kop",
         "query {query} needs parameter {name} ({kind}); see its header",
     ),
-    "param-form": (
-        "--param {param}: verwacht NAAM=WAARDE, bijvoorbeeld --param a=bk-0597-1",
-        "--param {param}: expected NAME=VALUE, e.g. --param a=bk-0597-1",
-    ),
     "sparql-syntax": (
         "SPARQL-syntaxfout: {msg}; verbeter de query daar",
         "SPARQL syntax error: {msg}; fix the query there",
@@ -952,7 +952,6 @@ ERRORS: dict[str, Pair] = {
         "dubbelzinnige ID {ident}: die noemt {n} items; schrijf een van {choices}",
         "ambiguous ID {ident}: it names {n} items; write one of {choices}",
     ),
-    "type-name": ("{nl}", "{name}"),
     "unknown-type": (
         "onbekend itemtype {type}; bekend: {known}",
         "unknown item type {type}; known: {known}",
@@ -1948,6 +1947,26 @@ class Said(str):
         Any, tuple[str, dict[str, object]]
     ]:  # pickled through the parse worker: rebuilt from key and fields
         return (_rebuild, (self.key, self.fields))
+
+
+class TypeWord(Said):
+    """An item type as a field of a message: its name in English (``KnowledgeItem``), the
+    ontology's Dutch label in Dutch (``kennisitem``), which ``--type`` takes as well.
+
+    >>> TypeWord("KnowledgeItem").say("nl")
+    'kennisitem'
+    """
+
+    def __new__(cls, name: str) -> TypeWord:
+        self = str.__new__(cls, name)
+        self.key, self.fields = "type-word", {"name": name}
+        return self
+
+    def say(self, lang: Language | str) -> str:
+        return type_word(str(self), lang) if str(lang) == "nl" else str(self)
+
+    def __reduce__(self) -> tuple[Any, tuple[str]]:  # type: ignore[override]
+        return (TypeWord, (str(self),))
 
 
 def _rebuild(key: str, fields: dict[str, object]) -> Said:

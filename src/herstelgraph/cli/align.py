@@ -326,9 +326,9 @@ def query(
     for p in params:
         key, sep, val = p.partition("=")
         if not sep or not key:
-            from ..words import Said
+            from ..words import message
 
-            raise InputError(Said("param-form", param=repr(p)))
+            raise InputError(message("param_form", obj.lang, param=repr(p)))
         bound[key.strip().lstrip("?")] = val
     result = run_query(
         obj.store, name, bound, reviewed_only=reviewed_only, min_confidence=min_confidence

@@ -10,6 +10,7 @@ language.
 from __future__ import annotations
 
 import atexit
+import functools
 import gc
 import os
 import signal
@@ -164,6 +165,8 @@ def cli(
 
     if inputs.on_warning is None:  # a caller's own handler stays
         inputs.on_warning = _warn
+        # and goes with the run, also where the group is called in a process (CliRunner)
+        ctx.call_on_close(functools.partial(setattr, inputs, "on_warning", None))
 
 
 def _lang() -> str:

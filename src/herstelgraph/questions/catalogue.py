@@ -129,10 +129,10 @@ def type_node(store: Queryable, item_type: str | None) -> ox.NamedNode | None:
     curie = type_names().get(item_type.strip().lower(), "")
     if curie.removeprefix("hg:") in known:
         return ox.NamedNode(HG + curie.removeprefix("hg:"))
-    from ..words import Said, type_word
+    from ..words import Said, TypeWord
 
     # each known type in the user's words too (kennisitem), which --type also accepts
-    words = tuple(Said("type-name", name=k, nl=type_word(k, "nl")) for k in known)
+    words = tuple(TypeWord(k) for k in known)
     raise ParameterError("type", Said("unknown-type", type=repr(item_type), known=words))
 
 
