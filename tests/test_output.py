@@ -729,7 +729,9 @@ def test_export_format_from_the_suffix_and_unknown_names(cli, tmp_path):
     code, _, err = cli("export", "--format", "n3")
     assert code == 2 and "'n3' is not an export format; use one of turtle, " in err
     code, _, err = cli("export", "-o", tmp_path / "x.txt")
-    assert code == 2 and "no --format given" in err
+    assert code == 2 and "geen --format gegeven en '" in err and "heeft geen bekende" in err
+    code, _, err = cli("--lang", "en", "export", "-o", tmp_path / "x.txt")
+    assert code == 2 and "no --format given and '" in err and "has no known suffix" in err
 
 
 def test_suggestion_writers_use_the_shared_spreadsheet_writer(tmp_path):

@@ -113,7 +113,9 @@ def test_diff_cli_formats_and_exit_codes(run_cli, tmp_path):
     code, out, err = run_cli("diff", str(OLD), str(NEW), "--format", "xlsx", "-o", str(target))
     assert code == 0 and target.read_bytes()[:2] == b"PK"
     code, out, err = run_cli("diff", str(tmp_path / "nothing"), str(NEW))
-    assert code == 2 and err.count("\n") == 1 and "no such folder" in err
+    assert code == 2 and err.count("\n") == 1 and "zo'n map bestaat niet" in err
+    code, out, err = run_cli("--lang", "en", "diff", str(tmp_path / "nothing"), str(NEW))
+    assert code == 2 and "no such folder; name a release folder" in err
 
 
 # ---------------------------------------------------------------------------- impact

@@ -504,6 +504,18 @@ MESSAGES: dict[str, Pair] = {
         "Geen-overeenkomstrecords per paar, richting en predicaat (R-NONE-1/2/3)",
         "No-match records per pair, direction and predicate (R-NONE-1/2/3)",
     ),
+    "export_no_format": (
+        "geen --format gegeven{suffix}; gebruik een van {formats}",
+        "no --format given{suffix}; use one of {formats}",
+    ),
+    "export_no_suffix": (
+        " en {output} heeft geen bekende extensie",
+        " and {output} has no known suffix",
+    ),
+    "reviewer_new": (
+        "{path} is nieuw: geef de naam van de reviewer één keer met --label 'Voornaam Achternaam'",
+        "{path} is new: give the reviewer's name once with --label 'First Last'",
+    ),
     "param_form": (
         "--param {param}: verwacht NAAM=WAARDE, bijvoorbeeld --param a=bk-0597-1",
         "--param {param}: expected NAME=VALUE, e.g. --param a=bk-0597-1",
@@ -885,6 +897,21 @@ ERRORS: dict[str, Pair] = {
     "size-form": (
         "{what} {text}: verwacht een aantal bytes of een grootte als 50MB, 200k, 1GiB",
         "{what} {text}: expected bytes or a size such as 50MB, 200k, 1GiB",
+    ),
+    "no-git": (
+        "{start}: niet in een git-repository; git:REF leest de repository waarin de opdracht "
+        "draait",
+        "{start}: not inside a git repository; git:REF reads the repository the command runs in",
+    ),
+    "no-release": (
+        "{spec}: zo'n map bestaat niet; noem een releasemap, een map met ontology/ en "
+        "mappings/, git:REF of current",
+        "{spec}: no such folder; name a release folder, a folder with ontology/ and mappings/, "
+        "git:REF or current",
+    ),
+    "no-concepts-in": (
+        "{path}: geen skos:Concept met een skos:inScheme en een label",
+        "{path}: no skos:Concept with a skos:inScheme and a label",
     ),
     "no-query": (
         "geen meegeleverde query {name}; bekend: {known}",

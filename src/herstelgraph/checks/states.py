@@ -86,10 +86,9 @@ def repository(start: Path | None = None) -> Path:
     try:
         top = _git(start, "rev-parse", "--show-toplevel").decode("utf-8").strip()
     except InputError:
-        raise InputError(
-            f"{start}: not inside a git repository; git:REF reads the repository the "
-            "command runs in"
-        ) from None
+        from ..words import Said
+
+        raise InputError(Said("no-git", start=str(start))) from None
     return Path(top)
 
 
@@ -136,10 +135,9 @@ def open_state(spec: str | None, *, repo: Path | None = None) -> Iterator[State]
         return
     path = Path(spec)
     if not path.exists():
-        raise InputError(
-            f"{spec}: no such folder; name a release folder, a folder with ontology/ and "
-            "mappings/, git:REF or current"
-        )
+        from ..words import Said
+
+        raise InputError(Said("no-release", spec=str(spec)))
     for root in (path, path / "source"):
         if (root / "ontology").is_dir():
             yield State(spec, str(root), _version_of(root))

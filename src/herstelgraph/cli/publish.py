@@ -91,11 +91,11 @@ def export_(
         framework = scheme
     fmt = fmt or _from_suffix(output)
     if fmt is None:
-        raise InputError(
-            "no --format given"
-            + (f" and {output!r} has no known suffix" if output else "")
-            + f"; use one of {', '.join(ExportFormat.values())}",
-        )
+        from ..words import message
+
+        suffix = message("export_no_suffix", obj.lang, output=repr(output)) if output else ""
+        formats = ", ".join(ExportFormat.values())
+        raise InputError(message("export_no_format", obj.lang, suffix=suffix, formats=formats))
     lang = data_lang.lower() if data_lang else None
     write_output(output, export(obj.store, fmt, framework, lang=lang).data)
 

@@ -59,9 +59,9 @@ def _reviewer(ident: str, label: str | None, folder: Path):
         return reviewer.__class__(reviewer.id, reviewer.slug, label or known.label)
     if not label:
         if not sys.stdin.isatty():
-            raise InputError(
-                f"{path} is new: give the reviewer's name once with --label 'First Last'"
-            )
+            from ..words import message
+
+            raise InputError(message("reviewer_new", verb_lang(None), path=path))
         label = click.prompt("Naam van de reviewer / reviewer's name", type=str).strip()
         if not label:
             raise InputError("a reviewer needs a name")

@@ -160,7 +160,9 @@ def rdf_items(path: Path) -> tuple[Item, ...]:
     store.add_file(Path(path))
     items = _items(store, {})
     if not items:
-        raise InputError(f"{path}: no skos:Concept with a skos:inScheme and a label")
+        from ...words import Said
+
+        raise InputError(Said("no-concepts-in", path=str(path)))
     return items
 
 
