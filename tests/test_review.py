@@ -960,3 +960,23 @@ def test_an_installed_package_asks_for_a_folder_of_ones_own(run_cli, tmp_path, m
     code, _out, err = run_cli("--lang", "en", *args)
     assert "name a folder of your own for the review files" in err
     assert "(--reviews DIR, or $HERSTELGRAPH_REVIEWS)" in err
+
+
+def test_the_sheet_never_replaces_a_review_file(tmp_path, run_cli):
+    """A reviewer's decisions are never lost to `review export -o`: the sheet is a
+    workbook (.xlsx only: it was written under any name), and a name that leads to a
+    review file (a link to one, too) is refused before any work, the file untouched."""
+    folder = tmp_path / "reviews"
+    folder.mkdir()
+    mine = folder / "jansen.sssom.tsv"
+    mine.write_bytes(b"# kept\n")
+    (tmp_path / "sheet.xlsx").symlink_to(mine)
+    base = ("review", "export", "--reviewer", "jansen", "--label", "Jan", "--reviews", str(folder))
+    for out, says in (
+        (mine, "schrijf het beoordelingsblad als .xlsx"),
+        (tmp_path / "r.csv", "schrijf het beoordelingsblad als .xlsx"),
+        (tmp_path / "sheet.xlsx", "is een invoer van deze opdracht"),
+    ):
+        code, _out, err = run_cli(*base, "-o", str(out), "--pair", "bijlage-ii__randvoorwaarden")
+        assert code == 2 and says in err and len(err.strip().splitlines()) == 1, err
+    assert mine.read_bytes() == b"# kept\n" and not (tmp_path / "r.csv").exists()

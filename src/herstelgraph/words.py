@@ -512,6 +512,10 @@ MESSAGES: dict[str, Pair] = {
         " en {output} heeft geen bekende extensie",
         " and {output} has no known suffix",
     ),
+    "review_sheet_suffix": (
+        "{path}: schrijf het beoordelingsblad als .xlsx",
+        "{path}: write the review sheet as .xlsx",
+    ),
     "reviewer_new": (
         "{path} is nieuw: geef de naam van de reviewer één keer met --label 'Voornaam Achternaam'",
         "{path} is new: give the reviewer's name once with --label 'First Last'",

@@ -48,6 +48,20 @@ def _folders(obj: Context, reviews_dir: str | None) -> tuple[Path, list[Path]]:
     return folder, review_dirs([*(Path(p) for p in obj.reviews), folder])
 
 
+def _refuse_review_files(output: Path, paths: list[Path]) -> None:
+    """The sheet never replaces a review file (a reviewer's decisions, or the file this
+    reviewer's will be): refused before any work is done, as an output onto an input is."""
+    import os
+
+    from ..errors import OutputError
+    from ..words import Said
+
+    target = os.path.realpath(output)
+    for p in paths:
+        if target == os.path.realpath(p):
+            raise OutputError(output, Said("output-is-input"))
+
+
 def _reviewer(ident: str, label: str | None, folder: Path):
     """The reviewer, its label asked once (the first time) and then read from the file."""
     from ..curation.review.records import parse_reviewer, read_file
@@ -183,13 +197,21 @@ def export_sheet(obj: Context, reviewer, label, output, reviews_dir, predicted, 
     from ..curation.review.session import QueueFilter, ReviewSession
     from ..curation.review.sheet import export_xlsx, translation_units
 
+    lang = verb_lang(lang)
+    if Path(output).suffix.lower() != ".xlsx":  # a workbook, whatever the name says
+        raise InputError(message("review_sheet_suffix", lang, path=output))
     folder, dirs = _folders(obj, reviews_dir)
+    from ..curation.review.records import parse_reviewer
+
+    own = folder / parse_reviewer(reviewer, label or "", lang).file_name
+    read = [f for d in {folder, *dirs} if d.is_dir() for f in d.glob("*.sssom.tsv")]
+    _refuse_review_files(Path(output), [own, *read])
     who = _reviewer(reviewer, label, folder)
     session = ReviewSession(
         _base_store(obj), who, folder, read_dirs=dirs, predicted=[Path(p) for p in predicted]
     )
     flt = QueueFilter(pair=pair, mine="todo" if todo else None)
-    n = export_xlsx(session, Path(output), flt, lang=verb_lang(lang))
+    n = export_xlsx(session, Path(output), flt, lang=lang)
     m = len(translation_units(session, flt))
     notice(message("review_exported", verb_lang(lang), path=output, n=n, m=m))
 
