@@ -915,3 +915,23 @@ def test_a_verbs_own_lang_sets_its_notes_too(tmp_path, capsys):
     assert "curriculumsjabloon geschreven (nl)" in capsys.readouterr().err
     assert main(["curriculum", "template", "-o", str(tmp_path / "en.xlsx"), "--lang", "en"]) == 0
     assert "curriculum template written (en)" in capsys.readouterr().err
+
+
+def test_the_annex_reads_a_mapping_as_the_tables_do(tmp_path, capsys):
+    """The annex names the item a row is covered through and the relation in the project's
+    words, read "VIA relation item" as coverage-of's "relatie (via)" column: BK's kennis-16
+    is stored as narrowMatch of Valente's 'fases van herstel', so it "is breder dan" that
+    item (the annex said "smaller dan", its own word for narrowMatch, read the other way)."""
+    openpyxl = pytest.importorskip("openpyxl")
+    ttl = tmp_path / "c.ttl"
+    assert main(["curriculum", "import", str(EX / "curriculum-modules.csv"), "-o", str(ttl)]) == 0
+    book = tmp_path / "v.xlsx"
+    assert main(["report", "curriculum", str(ttl), "--framework", "valente", "-o", str(book)]) == 0
+    page = tmp_path / "v.html"
+    assert main(["report", "curriculum", str(ttl), "--framework", "valente", "-o", str(page)]) == 0
+    capsys.readouterr()
+    rows = {r[0].value: r[5].value for r in openpyxl.load_workbook(book)["Items"].iter_rows()}
+    assert rows["valente:kennis-fases-van-herstel"] == "bk:kennis-16 (is breder dan)"
+    text = page.read_text(encoding="utf-8")
+    assert "via bk:kennis-16 (is breder dan)" in text
+    assert "smaller dan" not in text and "nauw verwant" not in text

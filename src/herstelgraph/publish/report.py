@@ -35,7 +35,7 @@ from ..questions.catalogue import _natural, frameworks, scheme_node
 from ..questions.coverage import OWN, ItemKind, ProfileItem, coverage_of, coverage_summary
 from ..store.store import USER
 from ..vocab import HG, PREFIXES
-from ..words import Said, type_word
+from ..words import Said, relation_word, type_word
 
 ASSETS = Path(__file__).with_name("report_assets")
 RDFS_LABEL = PREFIXES["rdfs"] + "label"
@@ -54,8 +54,8 @@ WORDS: dict[str, dict[str, str]] = {
         "summary": "Samenvatting",
         "summary_intro": "Per competentie: welk deel van de competentie, haar activiteiten en "
         "de kennis die zij omvat de leeruitkomsten dekken. Donker: eigen afstemming van de "
-        "opleiding; gestreept: alleen via een mapping naar een ander kader (exact of nauw "
-        "verwant).",
+        "opleiding; gestreept: alleen via een mapping naar een ander kader (komt overeen of "
+        "komt grotendeels overeen).",
         "overall": "Dekking van wat de kwalificatie vraagt",
         "own": "eigen afstemming",
         "with_mappings": "met mappings",
@@ -109,7 +109,8 @@ WORDS: dict[str, dict[str, str]] = {
         "summary": "Summary",
         "summary_intro": "Per competency: how much of the competency, its activities and the "
         "knowledge it includes the learning outcomes cover. Solid: the programme's own "
-        "alignment; striped: only through a mapping to another framework (exact or close).",
+        "alignment; striped: only through a mapping to another framework (matches or "
+        "largely matches).",
         "overall": "Coverage of what the qualification requires",
         "own": "own alignment",
         "with_mappings": "with mappings",
@@ -177,22 +178,6 @@ STATUS_WORDS = {
 REVIEW_WORDS = {
     "nl": {"unreviewed": "niet beoordeeld", "confirmed": "bevestigd", "disputed": "betwist"},
     "en": {"unreviewed": "not reviewed", "confirmed": "confirmed", "disputed": "disputed"},
-}
-RELATION_WORDS = {
-    "nl": {
-        "skos:exactMatch": "gelijk aan",
-        "skos:closeMatch": "nauw verwant aan",
-        "skos:broadMatch": "breder dan",
-        "skos:narrowMatch": "smaller dan",
-        "skos:relatedMatch": "verwant aan",
-    },
-    "en": {
-        "skos:exactMatch": "exact match",
-        "skos:closeMatch": "close match",
-        "skos:broadMatch": "broad match",
-        "skos:narrowMatch": "narrow match",
-        "skos:relatedMatch": "related match",
-    },
 }
 
 
@@ -723,9 +708,10 @@ def _status(m: ProfileItem, lang: str) -> str:
     if m.status == CoverageStatus.PARTIAL and m.parts:
         extra = f" ({m.parts_covered} {WORDS[lang]['of']} {m.parts})"
     if m.via and m.status in (CoverageStatus.MAPPED, CoverageStatus.RELATED):
-        rel = RELATION_WORDS[lang].get(m.via_relation or "", m.via_relation or "")
+        # read as the tables' "relatie (via)" column: VIA <relation> this item
+        rel = relation_word(m.via_relation, lang) if m.via_relation else ""
         review = REVIEW_WORDS[lang].get(m.review_status or "", m.review_status or "")
-        extra = f" ({WORDS[lang]['via']} {m.via}, {rel}; {WORDS[lang]['review']}: {review})"
+        extra = f" ({WORDS[lang]['via']} {m.via} ({rel}); {WORDS[lang]['review']}: {review})"
     return f'<span class="status {_e(m.status)}">{_e(words)}</span>{_e(extra)}'
 
 
@@ -817,7 +803,7 @@ def annex_xlsx(annex: Annex) -> bytes:
         values = [
             m.item, m.notation or "", m.label, type_word(m.type, annex.lang) if m.type else "",
             STATUS_WORDS[annex.lang][m.status],
-            f"{m.via} ({m.via_relation})" if m.via else "",
+            f"{m.via} ({relation_word(m.via_relation or '', annex.lang)})" if m.via else "",
             REVIEW_WORDS[annex.lang].get(m.review_status or "", m.review_status or ""),
             ", ".join(covering.get(m.item, ())),
         ]  # fmt: skip
