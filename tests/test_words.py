@@ -457,3 +457,9 @@ def test_relation_words_are_the_rubrics_in_tables_and_in_the_review_app():
     assert figure_words("no match (skos:relatedMatch) below 0.40", "nl") == (
         "geen overeenkomst (niets verwants) onder 0.40"
     )
+    # the no-match table's keys name only the predicate
+    key = "bk-0597-1 → bijlage-ii skos:closeMatch"
+    assert figure_words(key, "nl", no_match=True) == (
+        "bk-0597-1 → bijlage-ii geen overeenkomst (geen nauwe tegenhanger)"
+    )
+    assert "largely matches" not in figure_words(key, "en", no_match=True)

@@ -119,11 +119,15 @@ CURATION_SECTIONS: dict[str, Pair] = {
 }
 
 
-def figure_words(name: str, lang: Language | str) -> str:
-    """A curation report's figure name with its relations and words in ``lang``."""
+def figure_words(name: str, lang: Language | str, *, no_match: bool = False) -> str:
+    """A curation report's figure name with its relations and words in ``lang``.
+    ``no_match``: a figure of no-match records ("bk-0597-1 → bijlage-ii skos:closeMatch"),
+    whose predicate names what was not found (R-NONE), not a relation that holds."""
 
     def word(m: re.Match[str]) -> str:
         term = m.group(0)
+        if no_match and term.startswith("skos:"):
+            term = f"no match ({term})"
         pair = _FIGURE_WORDS.get(term) or _NO_MATCH_SCOPE.get(term)
         return _pick(pair, lang) if pair else relation_word(term, lang)
 

@@ -244,7 +244,8 @@ class Presenter:
         if column in TYPE_COLUMNS or text.startswith("hg:"):  # the ontology's own words
             return self._with_raw(type_word(text, self.lang), text)
         if column in ("key", "pair") and row.get("section") in FIGURE_SECTIONS:  # curation
-            return self._with_raw(figure_words(text, self.lang), text)
+            no_match = row.get("section") == "no-match"
+            return self._with_raw(figure_words(text, self.lang, no_match=no_match), text)
         if column == "section" and text in CURATION_SECTIONS:  # the curation workbook
             return self._with_raw(_pick(CURATION_SECTIONS[text], self.lang), text)
         if column == "eqf" and not self.verbose:  # the EU's level IRI: …/snb/eqf/4
