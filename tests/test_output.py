@@ -791,3 +791,24 @@ def test_impact_names_its_summary_rows_in_words(run_cli, monkeypatch):
     assert "│ totaal " in out and "(all)" not in out and "(context)" not in out
     assert "│ total " in run_cli("--lang", "en", *args)[1]
     assert '"(all)"' in run_cli(*args, "--format", "json")[1]  # the raw value stays
+
+
+@pytest.mark.parametrize(
+    "name, text",
+    [
+        ("bad.ttl", "@prefix ex: <http://e.org/> .\nex:a ex:b\n"),
+        ("bad.jsonld", '{"a": }'),
+        ("bad.nt", "<http://e.org/a> <http://e.org/b> .\n"),
+    ],
+)
+def test_a_file_that_does_not_parse_is_told_in_dutch_by_every_verb(run_cli, tmp_path, name, text):
+    """check reads a file its own way (a worker, its own placing of RDF/XML errors); the
+    user reads the same words as through --data or validate: Dutch, English on request."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    for args in (["check", str(path)], ["--data", str(path), "frameworks"]):
+        code, out, err = run_cli(*args)
+        assert code == 2 and len(err.strip().splitlines()) == 1, err
+        assert f"{path}:1:" in err or f"{path}:2:" in err or f"{path}:3:" in err, err
+        assert "verbeter de syntaxis daar" in err, err
+        assert "fix the syntax there" in run_cli("--lang", "en", *args)[2]

@@ -1095,7 +1095,10 @@ def load_rdf(store, path: Path, graph) -> bytes:
     try:
         inputs.guard_rdf(path, data, form)
     except InputError as exc:  # a remote JSON-LD context is quoted: say where it stands
-        raise inputs.located(path, _locate(path, data, None, str(exc), str(exc))) from None
+        where = _locate(path, data, None, str(exc), str(exc))
+        if isinstance(exc, InputFileError):
+            raise inputs.relocated(exc, where) from None
+        raise inputs.located(path, where) from None
     if form != ox.RdfFormat.RDF_XML:
         inputs.decode(path, data)
     try:
@@ -1131,8 +1134,8 @@ def load_rdf(store, path: Path, graph) -> bytes:
             )
         inputs.check_literals(path, data, (), form)  # no triples: the language-case warning
     except (SyntaxError, ValueError) as exc:
-        msg = _locate(path, data, form, inputs.syntax_message(path, exc), str(exc))
-        raise inputs.located(path, msg) from None
+        error = inputs.syntax_error(path, exc)  # its reason is said in the user's language
+        raise inputs.relocated(error, _locate(path, data, form, str(error), str(exc))) from None
     except OSError as exc:  # e.g. a JSON-LD loader asked for; nothing is fetched
         raise InputFileError(path, f"{exc}; the file needs something from outside it") from None
     return data

@@ -478,6 +478,15 @@ def syntax_message(path: Path, exc: Exception) -> str:
     return str(syntax_error(path, exc))
 
 
+def relocated(error: InputFileError, message: str) -> InputFileError:
+    """``error`` as a ``locate`` callback placed (and maybe reworded) it: where it only
+    gained a line and column, its reason keeps its words.Said, said in the user's language."""
+    found = located(error.path, message)
+    if found.reason == str(error.reason) and found.reason is not error.reason:
+        return InputFileError(error.path, error.reason, line=found.line, column=found.column)
+    return found
+
+
 def located(path: Path | str, message: str) -> InputFileError:
     """A message of the form 'file:line:column: what' (or 'file: what') as the located error
     it describes (e.g. one rewritten by a ``locate`` callback)."""
@@ -654,7 +663,7 @@ def _parse_and_check(
                     check_literals(path, data, (), form)
                 return ox.serialize(quads, format=out_format) or b"", said
         error = syntax_error(path, exc)
-        raise (located(path, locate(str(error), str(exc))) if locate else error) from None
+        raise (relocated(error, locate(str(error), str(exc))) if locate else error) from None
     except OSError as exc:  # e.g. a JSON-LD loader asked for; nothing is fetched
         raise InputFileError(path, f"{exc}; the file needs something from outside it") from None
     except RecursionError:
