@@ -812,3 +812,17 @@ def test_a_file_that_does_not_parse_is_told_in_dutch_by_every_verb(run_cli, tmp_
         assert f"{path}:1:" in err or f"{path}:2:" in err or f"{path}:3:" in err, err
         assert "verbeter de syntaxis daar" in err, err
         assert "fix the syntax there" in run_cli("--lang", "en", *args)[2]
+
+
+def test_a_turtle_file_saved_with_a_byte_order_mark_is_read(run_cli, tmp_path):
+    """Notepad and Excel may start a UTF-8 file with a BOM, which no RDF syntax allows and
+    no reader of the file sees: it is read as if it were not there, by every verb."""
+    profile = tmp_path / "rol.ttl"
+    profile.write_bytes(
+        b"\xef\xbb\xbf" + (ROOT / "examples" / "01-valid-role-profile.ttl").read_bytes()
+    )
+    code, _out, err = run_cli("validate", str(profile))
+    assert code == 0, err
+    assert run_cli("check", str(profile))[0] in (0, 1)  # its findings, not a syntax error
+    code, out, err = run_cli("--data", str(profile), "frameworks", "--format", "json")
+    assert code == 0 and "Traceback" not in err and json.loads(out)

@@ -953,6 +953,10 @@ ERRORS: dict[str, Pair] = {
         "onbekend RDF-formaat; geef het bestand de extensie .ttl, .nt, .nq, .trig, .rdf of .jsonld",
         "unknown RDF format; name the file .ttl, .nt, .nq, .trig, .rdf or .jsonld",
     ),
+    "profile-format": (
+        "onbekend formaat voor een profiel; gebruik .ttl, .jsonld, .csv of .xlsx",
+        "unknown profile format; use .ttl, .jsonld, .csv or .xlsx",
+    ),
     "no-profile": (
         "bevat geen profiel (geen rol-, persoons-, team- of organisatieprofiel en geen "
         "curriculum); er is niets te valideren",

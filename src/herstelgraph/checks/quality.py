@@ -1091,7 +1091,8 @@ def load_rdf(store, path: Path, graph) -> bytes:
     from ..io import inputs
 
     form = inputs.rdf_format(path)
-    data = inputs.read_bytes(path)
+    raw = inputs.read_bytes(path)
+    data = inputs.without_bom(raw, form)
     try:
         inputs.guard_rdf(path, data, form)
     except InputError as exc:  # a remote JSON-LD context is quoted: say where it stands
@@ -1121,7 +1122,7 @@ def load_rdf(store, path: Path, graph) -> bytes:
             tags="read",  # a tag that breaks BCP 47: reported by the check, not refused
         )
         store.load(triples, out, graph=None if quads else graph, lenient=True)
-        return data
+        return raw
     try:
         try:
             store.load(data, form, base_iri=base, graph=None if quads else graph)
@@ -1138,7 +1139,7 @@ def load_rdf(store, path: Path, graph) -> bytes:
         raise inputs.relocated(error, _locate(path, data, form, str(error), str(exc))) from None
     except OSError as exc:  # e.g. a JSON-LD loader asked for; nothing is fetched
         raise InputFileError(path, f"{exc}; the file needs something from outside it") from None
-    return data
+    return raw
 
 
 _QUOTED = re.compile(r"'([^']+)'|`([^`]+)`")

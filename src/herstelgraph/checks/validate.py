@@ -542,8 +542,10 @@ def read_profiles(store: Store, paths, *, conforms_to: str | None = None):
             out.extend(ox_quad(t) for t in read_csv(store, path, conforms_to=conforms_to))
             continue
         if suffix not in formats:
-            raise InputFileError(path, "unknown profile format; use .ttl, .jsonld, .csv or .xlsx")
-        data = inputs.read_bytes(path)  # the size cap, as for every user file
+            from ..words import Said
+
+            raise InputFileError(path, Said("profile-format"))
+        data = inputs.without_bom(inputs.read_bytes(path), formats[suffix])  # size cap
         inputs.decode(path, data)
         if formats[suffix] == ox.RdfFormat.JSON_LD:
             inputs.check_jsonld(path, data)  # remote contexts, nesting

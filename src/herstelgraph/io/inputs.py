@@ -502,6 +502,15 @@ def located(path: Path | str, message: str) -> InputFileError:
     )
 
 
+def without_bom(data: bytes, form) -> bytes:
+    """The bytes without a leading UTF-8 byte order mark, which Notepad and Excel write and
+    no RDF text syntax allows: a reader of the file does not see it either."""
+    import pyoxigraph as ox
+
+    text = (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG, ox.RdfFormat.N_TRIPLES, ox.RdfFormat.N_QUADS)
+    return data[3:] if data[:3] == b"\xef\xbb\xbf" and form in text else data
+
+
 def load_rdf(
     ox_store,
     path: Path,
@@ -526,7 +535,8 @@ def load_rdf(
 
     path = Path(path)
     form = rdf_format(path, fmt)
-    data = read_bytes(path) if data is None else data
+    raw = read_bytes(path) if data is None else data
+    data = without_bom(raw, form)
     guard_rdf(path, data, form)
     if form != ox.RdfFormat.RDF_XML:
         decode(path, data)
@@ -553,13 +563,13 @@ def load_rdf(
                 ox_store.load(data, format=form, to_graph=to_graph)
             except (SyntaxError, ValueError) as exc:
                 raise syntax_error(path, exc) from None
-            return data
+            return raw
         triples = parse_with_deadline(path, data, form, base, out_format)
         try:
             ox_store.load(triples, format=out_format, to_graph=to_graph, lenient=True)
         except (SyntaxError, ValueError, OSError) as exc:  # not expected: our own output
             raise InputError(f"{path}: cannot be loaded ({exc})") from None
-        return data
+        return raw
     try:
         parsed = () if checked else ox.parse(data, format=form, base_iri=base)
         check_literals(path, data, parsed, form)
@@ -570,7 +580,7 @@ def load_rdf(
         raise syntax_error(path, exc) from None
     except OSError as exc:  # e.g. a JSON-LD loader asked for; nothing is fetched
         raise InputFileError(path, f"{exc}; the file needs something from outside it") from None
-    return data
+    return raw
 
 
 #: Turtle's and N-Triples' LANGTAG production: the tags a syntax allows, BCP 47 or not
