@@ -305,7 +305,11 @@ def test_cli_verbs_in_every_format(cli_fx, args, fmt):
     [
         (["gaps", "bk", "nowhere"], "onbekend kader 'nowhere'; bekend: "),
         (["--lang", "en", "gaps", "bk", "nowhere"], "unknown framework 'nowhere'; known: "),
-        (["chain", "bk", "bk", "valente"], "three different frameworks"),
+        (["chain", "bk", "bk", "valente"], "drie verschillende kaders"),
+        (["--lang", "en", "chain", "bk", "bk", "valente"], "three different frameworks"),
+        (["crosswalk", "bk", "bk"], "crosswalk vraagt twee verschillende kaders; 'bk' staat"),
+        (["explain", "bk:C3", "bk:C3"], "explain vraagt twee verschillende items"),
+        (["--reviews", "nergens", "overview"], "nergens: zo'n map met reviewbestanden"),
         (["coverage-of", "hgp:x"], "no profiles are loaded"),
         (["query", "gaps", "--param", "a"], "verwacht NAAM=WAARDE"),
         (["--lang", "en", "query", "gaps", "--param", "a"], "expected NAME=VALUE"),

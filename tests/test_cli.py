@@ -105,3 +105,9 @@ def test_a_group_without_its_verb_shows_its_help_laid_out(run_cli, args):
     lines = err.splitlines()
     assert lines[0].startswith(f"Usage: herstelgraph {' '.join(args)}".rstrip() + " ")
     assert "Commands:" in lines and "error:" not in err and len(lines) > 5
+
+
+def test_options_without_a_verb_show_the_help_too(run_cli):
+    code, out, err = run_cli("--lang", "en")
+    assert code == 2 and out == "" and err.startswith("Usage: herstelgraph [OPTIONS] COMMAND")
+    assert "Commands:" in err.splitlines() and "Missing command" not in err

@@ -764,8 +764,8 @@ def test_suggestion_writers_use_the_shared_spreadsheet_writer(tmp_path):
     [
         (["search", "herstel", "--limit", "-1"], "-1 is not in the range x>=0"),
         (["check", "--limit", "-5"], "-5 is not in the range x>=0"),
-        (["overview", "-o", ""], "give a file name, or '-' for standard output"),
-        (["gaps", "bk", "valente", "-o", "  "], "give a file name, or '-' for standard output"),
+        (["overview", "-o", ""], "-o: geef een bestandsnaam, of '-' voor de standaarduitvoer"),
+        (["gaps", "bk", "valente", "-o", "  "], "-o: geef een bestandsnaam"),
     ],
 )
 def test_a_negative_limit_or_an_empty_output_name_is_refused(cli, args, says):

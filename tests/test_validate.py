@@ -300,3 +300,15 @@ def test_language_and_engine_are_enums_and_their_values_still_work():
         validate_profiles(store, data, engine="quick")
     with pytest.raises(InputError, match="unknown language"):
         validate_profiles(store, data, "de")
+
+
+def test_a_file_named_twice_is_validated_once(tmp_path, run_cli):
+    """`validate a.ttl a.ttl` (or a.ttl and a link to it) is a.ttl's report, not "holds no
+    profile" for its second reading."""
+    profile = ROOT / "examples" / "01-valid-role-profile.ttl"
+    link = tmp_path / "link.ttl"
+    link.symlink_to(profile)
+    alone = run_cli("validate", str(profile))
+    assert alone[0] == 0
+    assert run_cli("validate", str(profile), str(profile)) == alone
+    assert run_cli("validate", str(profile), str(link)) == alone

@@ -524,6 +524,10 @@ MESSAGES: dict[str, Pair] = {
         "{path} is nieuw: geef de naam van de reviewer één keer met --label 'Voornaam Achternaam'",
         "{path} is new: give the reviewer's name once with --label 'First Last'",
     ),
+    "empty_output": (
+        "-o: geef een bestandsnaam, of '-' voor de standaarduitvoer",
+        "-o: give a file name, or '-' for standard output",
+    ),
     "param_form": (
         "--param {param}: verwacht NAAM=WAARDE, bijvoorbeeld --param a=bk-0597-1",
         "--param {param}: expected NAME=VALUE, e.g. --param a=bk-0597-1",
@@ -644,6 +648,10 @@ MESSAGES: dict[str, Pair] = {
         "{n} cache-items verwijderd ({size} bytes) uit {folder}",
         "{n} cache entries removed ({size} bytes) from {folder}",
     ),
+    "cache_cleared_1": (
+        "1 cache-item verwijderd ({size} bytes) uit {folder}",
+        "1 cache entry removed ({size} bytes) from {folder}",
+    ),
     "annex_written": (
         "{path}: bijlage voor {programme} tegen {framework}",
         "{path}: annex for {programme} against {framework}",
@@ -759,6 +767,7 @@ MESSAGES: dict[str, Pair] = {
         "{path}: {n} beslissingen geïmporteerd",
         "{path}: {n} decisions imported",
     ),
+    "review_imported_1": ("{path}: 1 beslissing geïmporteerd", "{path}: 1 decision imported"),
     "suggest_wrote": ("{n} kandidaten geschreven naar {path}", "wrote {n} candidates to {path}"),
     "suggest_second_look": (
         "{n} beoordeelde items zonder overeenkomst hebben een sterke kandidaat: "
@@ -791,6 +800,9 @@ MESSAGES: dict[str, Pair] = {
 
 
 def message(key: str, lang: Language | str, **fields: object) -> str:
+    """A message in ``lang``; with ``n`` == 1, its singular form (``KEY_1``) where it has one."""
+    if fields.get("n") == 1 and f"{key}_1" in MESSAGES:
+        key = f"{key}_1"
     return _pick(MESSAGES[key], lang).format(**fields)
 
 
@@ -920,6 +932,22 @@ ERRORS: dict[str, Pair] = {
     "no-concepts-in": (
         "{path}: geen skos:Concept met een skos:inScheme en een label",
         "{path}: no skos:Concept with a skos:inScheme and a label",
+    ),
+    "two-frameworks": (
+        "{verb} vraagt twee verschillende kaders; {name} staat er twee keer",
+        "{verb} needs two different frameworks, got {name} twice",
+    ),
+    "two-items": (
+        "{verb} vraagt twee verschillende items; {name} staat er twee keer",
+        "{verb} needs two different items, got {name} twice",
+    ),
+    "three-frameworks": (
+        "chain vraagt drie verschillende kaders: A, een tussenkader B, en C",
+        "chain needs three different frameworks: A, an intermediate B, and C",
+    ),
+    "no-review-folder": (
+        "{path}: zo'n map met reviewbestanden bestaat niet",
+        "{path}: no such folder of review files",
     ),
     "no-query": (
         "geen meegeleverde query {name}; bekend: {known}",
@@ -1888,7 +1916,7 @@ SHEET: dict[str, Pair] = {
         "unknown ID; did you mean {suggestions}?",
     ),
     "unknown_id": (
-        "onbekende ID; zoek IDs met search of concepts",
+        "onbekende ID; zoek ID's met search of concepts",
         "unknown ID; find IDs with search or concepts",
     ),
     "no_outcomes": (

@@ -381,7 +381,7 @@ def _finding(r: ValidationResult, cur, data, items: _Items, lang: str) -> Curric
             f"to {value}, which is no item of a framework"
         )
         fix = (
-            f"verbeter de ID {value} in de rij van deze leeruitkomst (zoek IDs met "
+            f"verbeter de ID {value} in de rij van deze leeruitkomst (zoek ID's met "
             "'herstelgraph search WOORDEN')"
             if nl
             else f"correct the ID {value} in this outcome's row (find IDs with "

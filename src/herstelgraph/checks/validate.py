@@ -14,6 +14,7 @@ Benchmarks call ``validate_profiles(store, graph)`` with an rdflib graph of N pr
 
 from __future__ import annotations
 
+import os
 from functools import cache
 from pathlib import Path
 
@@ -533,7 +534,10 @@ def read_profiles(store: Store, paths, *, conforms_to: str | None = None):
 
         scheme = scheme_node(store, conforms_to)
     out = ox.Store()
-    for path in map(Path, paths):
+    # a file named twice (a.ttl a.ttl, or through a link) is read once: its second reading
+    # would add no profile and be refused as holding none
+    once = {os.path.realpath(p): Path(p) for p in reversed(list(paths))}
+    for path in reversed(list(once.values())):
         suffix = path.suffix.lower()
         before = _profiles_in(out)
         if suffix in (".csv", ".xlsx"):

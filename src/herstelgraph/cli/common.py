@@ -84,7 +84,9 @@ class Context:
 
                 for p in self.reviews:
                     if not Path(p).is_dir():
-                        raise InputError(f"{p}: no such folder of review files")
+                        from ..words import Said
+
+                        raise InputError(Said("no-review-folder", path=str(p)))
                 reviews = review_dirs([Path(p) for p in self.reviews])
             extra = [Path(p) for p in self.data]
             # reviews only when named: the default ones load() finds by itself. A process
@@ -272,9 +274,9 @@ def output_options(f: Callable[..., Any]) -> Callable[..., Any]:
     def wrapper(*args: Any, fmt: str | None, output: str | None, **kwargs: Any) -> Any:
         context = _context()
         if output is not None and not output.strip():
-            raise click.BadParameter(
-                "give a file name, or '-' for standard output", param_hint="-o"
-            )
+            from ..words import message
+
+            raise HerstelgraphError(message("empty_output", context.lang))
         output = None if output == "-" else output
         chosen = resolve_format(fmt, output)
         if chosen is OutputFormat.XLSX and output is None and _stdout_is_terminal():

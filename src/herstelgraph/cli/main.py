@@ -313,6 +313,14 @@ def _run(argv: list[str] | None) -> int:
         if type(exc).__name__ == "NoArgsIsHelpError":  # click >= 8.2: a group without a verb
             click.echo(exc.format_message(), err=True)  # the help itself, as it is laid out
             return 2
+        ctx = getattr(exc, "ctx", None)
+        if (
+            ctx is not None
+            and isinstance(ctx.command, click.Group)
+            and exc.message == ("Missing command.")
+        ):  # options but no verb (`herstelgraph --lang en`): the help too
+            click.echo(ctx.get_help(), err=True)
+            return 2
         # one line, as every error: click lists a choice's values on lines of their own
         message = " ".join(exc.format_message().split())
         click.echo(f"herstelgraph: error: {_safe(message)}", err=True)

@@ -242,7 +242,9 @@ def crosswalk(
     store = _view(store, reviewed_only, min_confidence)
     na, nb = scheme_node(store, a), scheme_node(store, b)
     if na == nb:
-        raise InputError(f"crosswalk needs two different frameworks, got {a!r} twice")
+        from ..words import Said
+
+        raise InputError(Said("two-frameworks", verb="crosswalk", name=repr(a)))
     out = []
     seen: set[tuple[str]] = set()
     for r in _run(store, "crosswalk", a=na, b=nb):
@@ -300,7 +302,9 @@ def gaps(
     store = _view(store, reviewed_only, min_confidence)
     na, nb = scheme_node(store, a), scheme_node(store, b)
     if na == nb:
-        raise InputError(f"gaps needs two different frameworks, got {a!r} twice")
+        from ..words import Said
+
+        raise InputError(Said("two-frameworks", verb="gaps", name=repr(a)))
     if status is not None and status not in GapStatus.values():
         known = " or ".join(GapStatus.values())
         raise ParameterError("status", f"unknown gap status {status!r}; use {known}")
@@ -538,7 +542,9 @@ def chain(
     store = _view(store, reviewed_only, min_confidence)
     na, nb, nc = (scheme_node(store, x) for x in (a, b, c))
     if len({na.value, nb.value, nc.value}) < 3:
-        raise InputError("chain needs three different frameworks: A, an intermediate B, and C")
+        from ..words import Said
+
+        raise InputError(Said("three-frameworks"))
     # x r1 y from the steps out of A's items; y r2 z from those out of C's items, turned
     # round (the closure holds the inverse of every mapping triple)
     left: dict[str, list[tuple[str, str]]] = defaultdict(list)
@@ -931,7 +937,9 @@ def explain(
     store = _view(store, reviewed_only, min_confidence)
     x, z = resolve(store, first), resolve(store, second)
     if x == z:
-        raise InputError(f"explain needs two different items, got {first!r} twice")
+        from ..words import Said
+
+        raise InputError(Said("two-items", verb="explain", name=repr(first)))
     records: dict[tuple[str, str], list[Row]] = {}
 
     def step(s: str, rel: str, o: str) -> ExplainStep:
