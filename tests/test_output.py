@@ -294,7 +294,9 @@ def test_xlsx_to_a_terminal_is_refused_and_to_a_pipe_written(cli, monkeypatch):
     monkeypatch.setattr(common, "_stdout_is_terminal", lambda: True)
     code, out, err = cli("coverage", "--format", "xlsx")
     assert code == 2 and out == b""
-    assert "is a terminal" in err and "-o FILE.xlsx" in err and len(err.splitlines()) == 1
+    assert "is een terminal" in err and "-o BESTAND.xlsx" in err and len(err.splitlines()) == 1
+    code, out, err = cli("--lang", "en", "coverage", "--format", "xlsx")
+    assert code == 2 and "is a terminal" in err and "-o FILE.xlsx" in err
 
 
 def test_several_tables_become_several_sheets(cli, tmp_path):
@@ -305,7 +307,7 @@ def test_several_tables_become_several_sheets(cli, tmp_path):
     assert load_workbook(target).sheetnames == [
         "Kaders",
         "Concepten per type",
-        "Vastgelegde mappings per paar k",
+        "Vastgelegde mappings per paar…",  # cut at a word, not inside one
     ]
 
 

@@ -524,6 +524,12 @@ MESSAGES: dict[str, Pair] = {
         "{path} is nieuw: geef de naam van de reviewer één keer met --label 'Voornaam Achternaam'",
         "{path} is new: give the reviewer's name once with --label 'First Last'",
     ),
+    "xlsx_terminal": (
+        "is een terminal, en een xlsx-werkmap is binair; schrijf hem naar een bestand "
+        "(-o BESTAND.xlsx) of leid hem om (> BESTAND.xlsx)",
+        "is a terminal, and an xlsx workbook is binary; write it to a file (-o FILE.xlsx) or "
+        "redirect it (> FILE.xlsx)",
+    ),
     "empty_output": (
         "-o: geef een bestandsnaam, of '-' voor de standaarduitvoer",
         "-o: give a file name, or '-' for standard output",

@@ -188,11 +188,9 @@ def write_output(path: str | Path | None, data: bytes, *, binary: bool = False) 
         write_bytes(Path(path), data)
         return
     if binary and _stdout_is_terminal():
-        raise OutputError(
-            "standard output",
-            "is a terminal, and an xlsx workbook is binary; write it to a file "
-            "(-o FILE.xlsx) or redirect it (> FILE.xlsx)",
-        )
+        from ..words import message
+
+        raise OutputError("standard output", message("xlsx_terminal", _context().lang))
     if _stdout_is_terminal():  # what a label holds must not drive the terminal
         from ..io.tables import escape_terminal_stream
 

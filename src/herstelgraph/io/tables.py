@@ -144,11 +144,31 @@ def build_time() -> datetime.datetime:
 _SHEET_BAD = re.compile(r"[\[\]:*?/\\]")
 
 
+def _sheet_name(title: str) -> str:
+    """A table's title as a sheet name of at most 31 characters that reads as words: the
+    title, else its part before a parenthesis, else cut at a word with an ellipsis.
+
+    >>> _sheet_name("Records per paar en relatie (aandeel van de records van het paar)")
+    'Records per paar en relatie'
+    >>> _sheet_name("Gemiddelde betrouwbaarheid per paar en relatie")
+    'Gemiddelde betrouwbaarheid per…'
+    """
+    if len(title) <= 31:
+        return title
+    head = title.split(" (")[0].strip()
+    if 0 < len(head) <= 31:
+        return head
+    cut = head[:30]
+    space = cut.rfind(" ") if head[30] != " " else len(cut)  # not inside a word
+    return (cut[:space] if space > 10 else cut).rstrip(" ,;:-") + "…"
+
+
 def _sheet_names(names: Sequence[str]) -> list[str]:
     """Excel's rules: at most 31 characters, none of []:*?/\\, unique ignoring case."""
     out: list[str] = []
     for name in names:
-        base = _SHEET_BAD.sub(" ", escape_controls(name)).strip().strip("'")[:31] or "Sheet"
+        clean = _SHEET_BAD.sub(" ", escape_controls(name)).strip().strip("'")
+        base = _sheet_name(" ".join(clean.split())) or "Sheet"
         candidate, n = base, 2
         while candidate.lower() in {o.lower() for o in out}:
             suffix = f" ({n})"
