@@ -980,3 +980,15 @@ def test_the_sheet_never_replaces_a_review_file(tmp_path, run_cli):
         code, _out, err = run_cli(*base, "-o", str(out), "--pair", "bijlage-ii__randvoorwaarden")
         assert code == 2 and says in err and len(err.strip().splitlines()) == 1, err
     assert mine.read_bytes() == b"# kept\n" and not (tmp_path / "r.csv").exists()
+
+
+def test_an_unknown_pair_is_refused_and_a_pair_read_in_either_order(tmp_path, run_cli):
+    folder = tmp_path / "reviews"
+    folder.mkdir()
+    base = ("review", "export", "--reviewer", "jansen", "--label", "Jan", "--reviews", str(folder))
+    code, _out, err = run_cli(*base, "-o", str(tmp_path / "a.xlsx"), "--pair", "foo__bar")
+    assert code == 2 and "onbekend paar 'foo__bar'" in err and not (tmp_path / "a.xlsx").exists()
+    one = run_cli(*base, "-o", str(tmp_path / "b.xlsx"), "--pair", "bijlage-ii__randvoorwaarden")
+    two = run_cli(*base, "-o", str(tmp_path / "c.xlsx"), "--pair", "randvoorwaarden__bijlage-ii")
+    assert one[0] == two[0] == 0 and one[2].split(": ", 2)[-1] == two[2].split(": ", 2)[-1]
+    assert " 0 records" not in one[2]

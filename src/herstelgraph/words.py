@@ -516,6 +516,12 @@ MESSAGES: dict[str, Pair] = {
         " en {output} heeft geen bekende extensie",
         " and {output} has no known suffix",
     ),
+    "review_pair": (
+        "onbekend paar {pair}; schrijf KADER__KADER, bijvoorbeeld bijlage-ii__randvoorwaarden "
+        "(kaders: {frameworks})",
+        "unknown pair {pair}; write FRAMEWORK__FRAMEWORK, e.g. bijlage-ii__randvoorwaarden "
+        "(frameworks: {frameworks})",
+    ),
     "review_sheet_suffix": (
         "{path}: schrijf het beoordelingsblad als .xlsx",
         "{path}: write the review sheet as .xlsx",

@@ -48,6 +48,20 @@ def _folders(obj: Context, reviews_dir: str | None) -> tuple[Path, list[Path]]:
     return folder, review_dirs([*(Path(p) for p in obj.reviews), folder])
 
 
+def _pair(pair: str, lang: str) -> str:
+    """A framework pair as the review files name it (A__B in the frameworks' order), from
+    either order; an unknown one is refused, where it would give an empty sheet."""
+    from ..curation.review.stats import FRAMEWORKS
+
+    a, sep, b = pair.strip().lower().partition("__")
+    if not sep or a not in FRAMEWORKS or b not in FRAMEWORKS or a == b:
+        raise InputError(
+            message("review_pair", lang, pair=repr(pair), frameworks=", ".join(FRAMEWORKS))
+        )
+    x, y = sorted((a, b), key=FRAMEWORKS.index)
+    return f"{x}__{y}"
+
+
 def _refuse_review_files(output: Path, paths: list[Path]) -> None:
     """The sheet never replaces a review file (a reviewer's decisions, or the file this
     reviewer's will be): refused before any work is done, as an output onto an input is."""
@@ -210,7 +224,7 @@ def export_sheet(obj: Context, reviewer, label, output, reviews_dir, predicted, 
     session = ReviewSession(
         _base_store(obj), who, folder, read_dirs=dirs, predicted=[Path(p) for p in predicted]
     )
-    flt = QueueFilter(pair=pair, mine="todo" if todo else None)
+    flt = QueueFilter(pair=_pair(pair, lang) if pair else None, mine="todo" if todo else None)
     n = export_xlsx(session, Path(output), flt, lang=lang)
     m = len(translation_units(session, flt))
     notice(message("review_exported", verb_lang(lang), path=output, n=n, m=m))
