@@ -134,9 +134,12 @@ CASES = [
     Case("lang-case.ttl", CHECK, "valid-data", exit=(1,), where="5:13", says="also written"),
     Case("xxe.rdf", CHECK, "no-fetch", where="2:1", says="refused before parsing"),
     Case("billion-laughs.rdf", CHECK, "no-fetch", where="2:1", says="refused before parsing"),
-    Case("remote-context.jsonld", CHECK, "no-fetch", says="never fetches"),
+    Case("remote-context.jsonld", CHECK, "no-fetch", says="haalt nooit iets op"),
     Case(
-        "remote-context.jsonld", ("--data", "{f}", "frameworks"), "no-fetch", says="never fetches"
+        "remote-context.jsonld",
+        ("--data", "{f}", "frameworks"),
+        "no-fetch",
+        says="haalt nooit iets op",
     ),
     Case(
         "oversize.ttl", ("check", "--max-input-size", "100", "{f}"), "size-cap", says="invoergrens"
@@ -165,7 +168,7 @@ CASES = [
         "pathological.rq",
         ("--data", "{chain}", "query", "{f}"),
         "bounded-query",
-        says="timeout",
+        says="querytijdgrens",
         env={"HERSTELGRAPH_QUERY_TIMEOUT": "2"},
         isolated=True,
     ),
@@ -210,7 +213,7 @@ CASES = [
         "slow.jsonld",
         ("check", "{gen}"),
         "bounded-parse",
-        says="parse timeout",
+        says="leestijdgrens",
         env={"HERSTELGRAPH_PARSE_TIMEOUT": "0.5"},
         isolated=True,
     ),

@@ -809,7 +809,7 @@ def test_a_file_that_does_not_parse_is_told_in_dutch_by_every_verb(run_cli, tmp_
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     for args in (["check", str(path)], ["--data", str(path), "frameworks"]):
-        code, out, err = run_cli(*args)
+        code, _out, err = run_cli(*args)
         assert code == 2 and len(err.strip().splitlines()) == 1, err
         assert f"{path}:1:" in err or f"{path}:2:" in err or f"{path}:3:" in err, err
         assert "verbeter de syntaxis daar" in err, err

@@ -208,7 +208,7 @@ MALFORMED = {
     "remote.jsonld": (
         '{"@context": "https://example.org/ctx.jsonld", "@id": "http://a"}',
         "1:15",
-        "never fetches",
+        "haalt nooit iets op",  # Dutch by default: "never fetches"
     ),
 }
 

@@ -575,7 +575,7 @@ def test_cache_info_and_clear(run_cli, tmp_path, monkeypatch):
     code, out, _ = run_cli("--lang", "en", "cache", "info")
     assert code == 0 and f"folder: {tmp_path}" in out and "entries: 1 (" in out
     code, _, err = run_cli("--lang", "en", "cache", "clear")
-    assert code == 0 and err.startswith("1 cache entries removed")
+    assert code == 0 and err.startswith("1 cache entry removed")
     assert [p.name for p in tmp_path.iterdir()] == ["notes.txt"]
     assert "entries: 0 (0 bytes)" in run_cli("--lang", "en", "cache", "info")[1]
 

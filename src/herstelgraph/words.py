@@ -961,6 +961,38 @@ ERRORS: dict[str, Pair] = {
         "{path}: zo'n map met reviewbestanden bestaat niet",
         "{path}: no such folder of review files",
     ),
+    "site-folder": (
+        "{out}: de map is niet leeg en is geen herstelgraph-site (geen {marker}); kies een "
+        "nieuwe of lege map",
+        "{out}: folder is not empty and not a herstelgraph site (no {marker}); choose a new or "
+        "empty folder",
+    ),
+    "not-xlsx": (
+        "geen leesbare .xlsx-werkmap ({error}); sla het op als .xlsx",
+        "not a readable .xlsx workbook ({error}); save it as .xlsx",
+    ),
+    "remote-context": (
+        "externe JSON-LD-@context {url} geweigerd (herstelgraph haalt nooit iets op); neem de "
+        "context in het bestand op, bijvoorbeeld ontology/herstelgraph.context.jsonld",
+        "remote JSON-LD @context {url} refused (herstelgraph never fetches); inline the "
+        "context, e.g. ontology/herstelgraph.context.jsonld",
+    ),
+    "parse-timeout": (
+        "het lezen stopte na {seconds} s (leestijdgrens): het bestand is te groot of te diep "
+        "genest om op tijd te lezen; splits het, of verhoog {setting}",
+        "reading stopped after {seconds} s (parse timeout): the file is too large or too "
+        "deeply nested to read in time; split it, or raise {setting}",
+    ),
+    "query-timeout": (
+        "{where}: gestopt na {seconds} s (querytijdgrens); beperk onbegrensde paden zoals "
+        "(p|^p)* of verhoog {setting}",
+        "{where}: stopped after {seconds} s (query timeout); narrow unbounded property paths "
+        "such as (p|^p)* or raise {setting}",
+    ),
+    "seconds-form": (
+        "{setting}={text}: verwacht een aantal seconden, bijvoorbeeld 30",
+        "{setting}={text}: expected a number of seconds, e.g. 30",
+    ),
     "no-query": (
         "geen meegeleverde query {name}; bekend: {known}",
         "no shipped query {name}; known: {known}",

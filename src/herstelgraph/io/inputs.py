@@ -435,11 +435,9 @@ def check_jsonld(path: Path, data: bytes) -> None:
         node = stack.pop()
         if isinstance(node, dict):
             if "@context" in node and (url := remote(node["@context"])):
-                raise InputFileError(
-                    path,
-                    f"remote JSON-LD @context {url!r} refused (herstelgraph never "
-                    "fetches); inline the context, e.g. ontology/herstelgraph.context.jsonld",
-                )
+                from ..words import Said
+
+                raise InputFileError(path, Said("remote-context", url=repr(url)))
             stack.extend(node.values())
         elif isinstance(node, list):
             stack.extend(node)
@@ -744,11 +742,10 @@ def parse_with_deadline(
             timeout,
         )
     except worker.Timeout:
-        raise InputFileError(
-            path,
-            f"reading stopped after {timeout:g} s (parse timeout): the file is too large or "
-            f"too deeply nested to read in time; split it, or raise {PARSE_TIMEOUT_ENV}",
-        ) from None
+        from ..words import Said
+
+        said = Said("parse-timeout", seconds=f"{timeout:g}", setting=PARSE_TIMEOUT_ENV)
+        raise InputFileError(path, said) from None
     except worker.Died:
         raise InputFileError(
             path, "the parser stopped without an answer (out of memory?); split the file"
@@ -1017,7 +1014,9 @@ def _seconds(env: str, default: float) -> float:
     try:
         value = float(text)
     except ValueError:
-        raise SettingError(env, f"{env}={text!r}: expected a number of seconds, e.g. 30") from None
+        from ..words import Said
+
+        raise SettingError(env, Said("seconds-form", setting=env, text=repr(text))) from None
     if not math.isfinite(value) or not 0 < value <= MAX_SECONDS:
         raise SettingError(
             env, f"{env}={text!r}: expected seconds above 0 and at most {MAX_SECONDS:g} (a day)"
@@ -1090,10 +1089,10 @@ def select_with_deadline(
     try:
         payload = worker.call(lambda: _answer(store, form, sparql, bindings, entailment), timeout)
     except worker.Timeout:
-        raise QueryError(
-            f"{where}: stopped after {timeout:g} s (query timeout); narrow unbounded "
-            f"property paths such as (p|^p)* or raise {QUERY_TIMEOUT_ENV}"
-        ) from None
+        from ..words import Said
+
+        said = Said("query-timeout", where=where, seconds=f"{timeout:g}", setting=QUERY_TIMEOUT_ENV)
+        raise QueryError(said) from None
     except worker.Died:
         raise QueryError(
             f"{where}: the query worker died (out of memory?); simplify the query"

@@ -97,10 +97,9 @@ def build_site(
     if out.exists() and not out.is_dir():
         raise InputError(f"{out}: is a file; give a folder for the site")
     if out.is_dir() and any(out.iterdir()) and not (out / MARKER).is_file():
-        raise InputError(
-            f"{out}: folder is not empty and not a herstelgraph site (no {MARKER}); "
-            "choose a new or empty folder"
-        )
+        from ..words import Said
+
+        raise InputError(Said("site-folder", out=str(out), marker=MARKER))
     from ..store.endpoint import snapshot
 
     # an endpoint is copied once (every page reads the graph): one bulk read, not a query

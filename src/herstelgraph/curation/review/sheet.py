@@ -487,9 +487,9 @@ def _load(path: Path):
     try:
         return openpyxl.load_workbook(io.BytesIO(data), data_only=False)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise InputFileError(
-            path, f"not a readable .xlsx workbook ({exc}); save it as .xlsx"
-        ) from None
+        from ...words import Said
+
+        raise InputFileError(path, Said("not-xlsx", error=str(exc))) from None
 
 
 def _lookup(table: dict[str, dict[str, str]]) -> dict[str, str]:
