@@ -828,3 +828,10 @@ def test_a_turtle_file_saved_with_a_byte_order_mark_is_read(run_cli, tmp_path):
     assert run_cli("check", str(profile))[0] in (0, 1)  # its findings, not a syntax error
     code, out, err = run_cli("--data", str(profile), "frameworks", "--format", "json")
     assert code == 0 and "Traceback" not in err and json.loads(out)
+
+
+def test_an_output_under_a_file_says_it_is_a_file(cli, tmp_path):
+    (tmp_path / "x.csv").write_text("keep\n", encoding="utf-8")
+    code, out, err = cli("overview", "-o", tmp_path / "x.csv" / "y.csv")
+    assert code == 2 and out == b"" and "x.csv is een bestand, geen map" in err
+    assert (tmp_path / "x.csv").read_text(encoding="utf-8") == "keep\n"

@@ -1043,6 +1043,10 @@ ERRORS: dict[str, Pair] = {
         "map {folder} bestaat niet; maak die eerst aan",
         "folder {folder} does not exist; create it first",
     ),
+    "not-a-folder": (
+        "{folder} is een bestand, geen map; kies een andere naam",
+        "{folder} is a file, not a folder; choose another name",
+    ),
     "cannot-write": ("kan niet schrijven ({reason})", "cannot write ({reason})"),
     "cannot-write-there": ("kan daar niet schrijven ({reason})", "cannot write there ({reason})"),
     "empty-search": (

@@ -124,7 +124,9 @@ def _check_target(target: Path) -> Path:
     if not parent.is_dir():
         from ..words import Said
 
-        raise OutputError(target, Said("no-folder", folder=str(parent)))
+        raise OutputError(
+            target, Said("not-a-folder" if parent.exists() else "no-folder", folder=str(parent))
+        )
     if real.is_dir():
         raise OutputError(target, "is a folder; give a file name")
     return real
@@ -276,7 +278,9 @@ def atomic_dir(target: Path) -> Iterator[Path]:
     if not parent.is_dir():
         from ..words import Said
 
-        raise OutputError(target, Said("no-folder", folder=str(parent)))
+        raise OutputError(
+            target, Said("not-a-folder" if parent.exists() else "no-folder", folder=str(parent))
+        )
     if real.exists() and not real.is_dir():
         raise OutputError(target, "is a file; give a folder")
     inside = _protected_inside(real)
