@@ -301,7 +301,7 @@ def test_cache_clear_removes_stores_and_the_index(run_cli, tmp_path, monkeypatch
     assert run_cli("frameworks")[0] == 0
     assert "entries: 1 (" in run_cli("--lang", "en", "cache", "info")[1]
     code, _, err = run_cli("--lang", "en", "cache", "clear")
-    assert code == 0 and err.startswith("1 cache entries removed")
+    assert code == 0 and err.startswith("1 cache entry removed")
     assert [p.name for p in tmp_path.iterdir()] == ["notes.txt"]
 
 
