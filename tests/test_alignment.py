@@ -316,7 +316,10 @@ def test_cli_verbs_in_every_format(cli_fx, args, fmt):
         (["query", "nope-query"], "geen meegeleverde query 'nope-query'; bekend: "),
         (["--lang", "en", "query", "nope-query"], "no shipped query"),
         (["query", "gaps", "--param", "zz=1"], "query gaps heeft geen parameter 'zz'"),
-        (["query", "gaps"], "query gaps heeft parameter a (iri) nodig"),
+        (
+            ["query", "gaps"],
+            "query gaps heeft parameter a (iri) nodig; zie zijn kop (--param a=WAARDE)",
+        ),
         (["--lang", "en", "query", "gaps"], "query gaps needs parameter a (iri)"),
         (["search", " "], "lege zoektekst"),
         (["--lang", "en", "search", " "], "empty search text"),
@@ -442,3 +445,8 @@ def test_a_users_query_that_does_not_parse_is_located_as_every_file(
     assert f"herstelgraph: error: {query}{where}" in err and says in err, err
     english = cli_fx("--lang", "en", "query", str(query))[2]
     assert f"{query}{where}SPARQL syntax error" in english
+
+
+def test_an_unknown_query_parameter_is_not_offered_back_as_a_hint(cli_fx):
+    code, _out, err = cli_fx("query", "gaps", "--param", "zz=1")
+    assert code == 2 and err.rstrip().endswith("hij neemt: a, b, section, type"), err

@@ -249,7 +249,9 @@ def hint(exc: HerstelgraphError, lang: Language | str = "en") -> str:
             return " (--since REF or FOLDER)"
         if exc.name == "timeout":
             return " (--endpoint-timeout SECONDS)"
-        return f" (--param {exc.name}=VALUE)"
+        if getattr(said, "key", None) == "query-no-parameter":
+            return ""  # the message lists the parameters it takes
+        return f" (--param {exc.name}={'WAARDE' if str(lang) == 'nl' else 'VALUE'})"
     if isinstance(exc, EndpointTimeoutError):
         from ..words import message
 
