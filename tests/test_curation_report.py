@@ -132,14 +132,20 @@ def test_a_bad_since_names_the_parameter_and_the_cli_names_its_flag(tmp_path, ru
 
     folder = tmp_path / "m"
     shutil.copytree(ROOT / "mappings", folder)
-    for ref, why in (("-x", "not a git ref"), ("v1.0", "not in a git checkout")):
+    for ref, why, dutch in (
+        ("-x", "not a git ref", "geen git-ref"),
+        ("v1.0", "not in a git checkout", "niet in een git-checkout"),
+    ):
         try:
             build_report(folder, since=ref)
         except ParameterError as exc:
             assert exc.name == "since" and why in str(exc) and "--" not in str(exc)
         else:
             raise AssertionError(f"since={ref!r} must be refused")
-        code, _, err = run_cli("curation", "report", "--mappings", str(folder), "--since", ref)
+        args = ("curation", "report", "--mappings", str(folder), "--since", ref)
+        code, _, err = run_cli(*args)
+        assert code == 2 and dutch in err and err.rstrip().endswith("(--since REF of MAP)")
+        code, _, err = run_cli("--lang", "en", *args)
         assert code == 2 and why in err and err.rstrip().endswith("(--since REF or FOLDER)")
     assert "--" not in build_report(folder).since_note
     code, out, _ = run_cli("--lang", "en", "curation", "report", "--mappings", str(folder))

@@ -993,6 +993,20 @@ ERRORS: dict[str, Pair] = {
         "{setting}={text}: verwacht een aantal seconden, bijvoorbeeld 30",
         "{setting}={text}: expected a number of seconds, e.g. 30",
     ),
+    "since-form": (
+        "since={ref}: geen git-ref (een tag, branch of commit) of map",
+        "since={ref}: not a git ref (a tag, branch or commit) or folder",
+    ),
+    "since-no-git": (
+        "since={ref}: de mappings staan niet in een git-checkout (een geïnstalleerd pakket); "
+        "geef een oudere map of een ouder bestand met mappings",
+        "since={ref}: the mappings are not in a git checkout (an installed package); give an "
+        "older mappings folder or file instead",
+    ),
+    "since-no-ref": (
+        "since={ref}: zo'n git-ref (een tag, branch of commit) of map bestaat niet",
+        "since={ref}: no such git ref (a tag, branch or commit) or folder",
+    ),
     "no-query": (
         "geen meegeleverde query {name}; bekend: {known}",
         "no shipped query {name}; known: {known}",

@@ -246,7 +246,7 @@ def hint(exc: HerstelgraphError, lang: Language | str = "en") -> str:
         if exc.name in ("type", "status", "format"):
             return f" (--{exc.name})"
         if exc.name == "since":
-            return " (--since REF or FOLDER)"
+            return " (--since REF of MAP)" if str(lang) == "nl" else " (--since REF or FOLDER)"
         if exc.name == "timeout":
             return " (--endpoint-timeout SECONDS)"
         if getattr(said, "key", None) == "query-no-parameter":

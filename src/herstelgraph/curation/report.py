@@ -19,6 +19,7 @@ from pathlib import Path
 
 from ..errors import InputError, ParameterError
 from ..model import Record
+from ..words import Said
 from .sssom import FRAMEWORKS, PREREQUISITE, MappingRecord, mapping_files, read_tsv
 
 NO_MATCH = "no match"
@@ -231,19 +232,11 @@ def last_tag(folder: Path) -> str | None:
 def at_ref(folder: Path, ref: str) -> dict[str, list[MappingRecord]]:
     """The mapping files as they were at a git ref of the checkout that holds ``folder``."""
     if ref.startswith("-"):
-        raise ParameterError(
-            "since", f"since={ref!r}: not a git ref (a tag, branch or commit) or folder"
-        )
+        raise ParameterError("since", Said("since-form", ref=repr(ref)))
     if _git(folder, "rev-parse", "--is-inside-work-tree") is None:
-        raise ParameterError(
-            "since",
-            f"since={ref!r}: {folder} is not in a git checkout; give an older mappings "
-            "folder or file instead",
-        )
+        raise ParameterError("since", Said("since-no-git", ref=repr(ref)))
     if _git(folder, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}") is None:
-        raise ParameterError(
-            "since", f"since={ref!r}: no such git ref (a tag, branch or commit) or folder"
-        )
+        raise ParameterError("since", Said("since-no-ref", ref=repr(ref)))
     prefix = (_git(folder, "rev-parse", "--show-prefix") or "").strip()
     listing = _git(folder, "ls-tree", "--name-only", ref, ".") or ""
     names = [Path(p).name for p in listing.split() if p.endswith(".sssom.tsv")]
