@@ -835,3 +835,17 @@ def test_an_output_under_a_file_says_it_is_a_file(cli, tmp_path):
     code, out, err = cli("overview", "-o", tmp_path / "x.csv" / "y.csv")
     assert code == 2 and out == b"" and "x.csv is een bestand, geen map" in err
     assert (tmp_path / "x.csv").read_text(encoding="utf-8") == "keep\n"
+
+
+def test_a_dutch_table_writes_a_decimal_comma_and_machine_formats_a_point(cli, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "250")
+    nl = cli("crosswalk", "bk", "valente")[1].decode()
+    en = cli("--lang", "en", "crosswalk", "bk", "valente")[1].decode()
+    rows = json.loads(cli("crosswalk", "bk", "valente", "--format", "json")[1])
+    shown = {r["confidence"] for r in rows if r["confidence"] % 1}
+    assert shown, "a confidence with decimals to show"
+    for c in shown:
+        text = f"{c:.3f}".rstrip("0")
+        assert text.replace(".", ",") in nl and text in en
+    assert any(f"{c}" in cli("crosswalk", "bk", "valente", "--format", "csv")[1].decode()
+               for c in shown)  # fmt: skip

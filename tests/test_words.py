@@ -146,7 +146,7 @@ def test_no_table_prints_a_raw_rdf_term_without_verbose(printed):
     assert "onderbouwing" in "".join(printed["explain (hierarchy)"]["out"])
     assert "de hiërarchie van één kader" in "".join(printed["explain (hierarchy)"]["out"])
     report = "".join(printed["curation report"]["out"])
-    assert "│ alle paren │ geen overeenkomst (niets verwants) twijfelachtig 0.40–0.59" in report
+    assert "│ alle paren │ geen overeenkomst (niets verwants) twijfelachtig 0,40–0,59" in report
 
 
 def test_coverage_of_shares_are_percentages(capsys, monkeypatch):
@@ -451,11 +451,11 @@ def test_relation_words_are_the_rubrics_in_tables_and_in_the_review_app():
     name = "no match (skos:closeMatch) doubtful 0.40–0.59"
     assert (
         figure_words(name, "nl")
-        == "geen overeenkomst (geen nauwe tegenhanger) twijfelachtig 0.40–0.59"
+        == "geen overeenkomst (geen nauwe tegenhanger) twijfelachtig 0,40–0,59"
     )
     assert figure_words(name, "en") == "no match (no close counterpart) doubtful 0.40–0.59"
     assert figure_words("no match (skos:relatedMatch) below 0.40", "nl") == (
-        "geen overeenkomst (niets verwants) onder 0.40"
+        "geen overeenkomst (niets verwants) onder 0,40"  # a decimal comma for a Dutch reader
     )
     # the no-match table's keys name only the predicate
     key = "bk-0597-1 → bijlage-ii skos:closeMatch"

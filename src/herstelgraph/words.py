@@ -131,7 +131,9 @@ def figure_words(name: str, lang: Language | str, *, no_match: bool = False) -> 
         pair = _FIGURE_WORDS.get(term) or _NO_MATCH_SCOPE.get(term)
         return _pick(pair, lang) if pair else relation_word(term, lang)
 
-    return _FIGURE_TERM.sub(word, name)
+    said = _FIGURE_TERM.sub(word, name)
+    # bands such as 0.60–1.00 with a decimal comma for a Dutch reader
+    return re.sub(r"(\d)\.(\d)", r"\1,\2", said) if str(lang) == "nl" else said
 
 
 # ----------------------------------------------------------------------------- values

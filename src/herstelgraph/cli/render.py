@@ -262,7 +262,9 @@ class Presenter:
         if isinstance(cell, float) and column in SHARE_COLUMNS and view.words:
             return f"{cell:.0%}"
         if isinstance(cell, float):
-            return f"{cell:.3f}".rstrip("0").rstrip(".") if cell % 1 else str(int(cell))
+            text = f"{cell:.3f}".rstrip("0").rstrip(".") if cell % 1 else str(int(cell))
+            # a decimal comma for a Dutch reader (0,75); CSV and JSON keep the point
+            return text.replace(".", ",") if view.words and str(self.lang) == "nl" else text
         return escape_terminal(str(cell))
 
 
