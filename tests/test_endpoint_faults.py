@@ -239,6 +239,8 @@ def test_both_size_settings_read_a_blank_value_as_unset(monkeypatch):
         assert read() == default, setting
         monkeypatch.setenv(setting, " 2MB ")
         assert read() == 2_000_000, setting
+        monkeypatch.setenv(setting, "1,5MB")  # a Dutch decimal comma
+        assert read() == 1_500_000, setting
 
 
 # ---------------------------------------------------------------------- malformed answers

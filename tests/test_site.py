@@ -161,12 +161,13 @@ def test_concept_page_shows_source_hierarchy_and_mappings_both_ways(tmp_path):
     assert "Competenties &gt; Competentie 1" in bk and "source-quote" in bk
     assert "competentie-01-activiteit-01.html" in bk  # narrower
     assert 'class="mapping-link" href="../../concepts/valente-2023/competentie-01.html"' in bk
-    assert "0.80" in bk and "handmatig vastgelegd" in bk and "komt grotendeels overeen met" in bk
+    assert "0,80" in bk and "handmatig vastgelegd" in bk and "komt grotendeels overeen met" in bk
     assert "sterke afstemming" in bk  # ceasn:majorAlignment in words
     valente = (out / "en" / "concepts" / "valente-2023" / "competentie-01.html").read_text("utf-8")
     # the same records seen from the other side, with the inverse relation, in English
     assert 'href="../../concepts/bk-0597-1/competentie-01.html"' in valente
     assert "falls under" in valente and "read in reverse" in valente
+    assert '<td class="num">0.80</td>' in valente  # a decimal point in English, a comma in Dutch
     kennis = (out / "nl" / "concepts" / "bk-0597-1" / "kennis-01.html").read_text("utf-8")
     assert "Gezocht, geen overeenkomst in" in kennis
 

@@ -93,13 +93,14 @@ _UNITS = {
 
 def parse_size(text: str, what: str = "size") -> int:
     """``50MB``, ``200k``, ``1GiB`` or a plain number of bytes."""
-    m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([A-Za-z]*)\s*", str(text))
+    # 1,5MB as a Dutch reader writes it is 1.5MB
+    m = re.fullmatch(r"\s*(\d+(?:[.,]\d+)?)\s*([A-Za-z]*)\s*", str(text))
     unit = m and m.group(2).lower()
     if not m or unit not in _UNITS:
         from ..words import Said
 
         raise InputError(Said("size-form", what=what, text=repr(text)))
-    return int(float(m.group(1)) * _UNITS[unit])
+    return int(float(m.group(1).replace(",", ".")) * _UNITS[unit])
 
 
 def set_max_input_bytes(limit: int | None) -> None:
