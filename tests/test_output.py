@@ -801,6 +801,11 @@ def test_impact_names_its_summary_rows_in_words(run_cli, monkeypatch):
         ("bad.ttl", "@prefix ex: <http://e.org/> .\nex:a ex:b\n"),
         ("bad.jsonld", '{"a": }'),
         ("bad.nt", "<http://e.org/a> <http://e.org/b> .\n"),
+        (  # Oxigraph names no place in RDF/XML: expat's, through --data as in check
+            "bad.rdf",
+            '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">\n'
+            '<rdf:Description rdf:about="http://e.org/a">\n</rdf:RDF>\n',
+        ),
     ],
 )
 def test_a_file_that_does_not_parse_is_told_in_dutch_by_every_verb(run_cli, tmp_path, name, text):

@@ -1156,12 +1156,9 @@ def _locate(path: Path, data: bytes, form, msg: str, raw: str) -> str:
         return msg
     where = None
     if form == ox.RdfFormat.RDF_XML:
-        import xml.parsers.expat
+        from ..io.inputs import xml_position
 
-        try:
-            xml.parsers.expat.ParserCreate().Parse(data, True)
-        except xml.parsers.expat.ExpatError as err:
-            where = (err.lineno, err.offset + 1)
+        where = xml_position(data)
     if where is None:
         for m in _QUOTED.finditer(raw):
             needle = (m.group(1) or m.group(2)).encode("utf-8")
