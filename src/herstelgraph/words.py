@@ -131,9 +131,24 @@ def figure_words(name: str, lang: Language | str, *, no_match: bool = False) -> 
         pair = _FIGURE_WORDS.get(term) or _NO_MATCH_SCOPE.get(term)
         return _pick(pair, lang) if pair else relation_word(term, lang)
 
-    said = _FIGURE_TERM.sub(word, name)
-    # bands such as 0.60–1.00 with a decimal comma for a Dutch reader
-    return re.sub(r"(\d)\.(\d)", r"\1,\2", said) if str(lang) == "nl" else said
+    return decimals(_FIGURE_TERM.sub(word, name), lang)  # bands such as 0,60–1,00
+
+
+def decimals(text: str, lang: Language | str) -> str:
+    """Numbers in ``text`` as a reader of ``lang`` writes them: a decimal comma in Dutch
+    (0,75; bands 0,60–1,00), the point in English. For what people read: tables and pages,
+    never CSV or JSON.
+
+    >>> decimals("zekerheid 0.8, band 0.60–1.00", "nl"), decimals("0.8", "en")
+    ('zekerheid 0,8, band 0,60–1,00', '0.8')
+    """
+    return re.sub(r"(\d)\.(\d)", r"\1,\2", text) if str(lang) == "nl" else text
+
+
+def section_word(section: str, lang: Language | str) -> str:
+    """A curation report section (``mean-confidence``) in words, as its workbook shows it."""
+    pair = CURATION_SECTIONS.get(section)
+    return _pick(pair, lang) if pair else section
 
 
 # ----------------------------------------------------------------------------- values
@@ -602,6 +617,48 @@ MESSAGES: dict[str, Pair] = {
         "--data werkt niet bij endpoint check: de gebruikersgegevens zijn de eigen "
         "gebruikersgraaf van het eindpunt",
         "--data has no effect on endpoint check: the user data is the endpoint's own user graph",
+    ),
+    # the CLI's hints after an error's line (cli.main.hint): what to type next
+    "hint_frameworks": (
+        " (bekijk ze met 'herstelgraph frameworks')",
+        " (list them with 'herstelgraph frameworks')",
+    ),
+    "hint_ids": (
+        " (zoek ID's met 'herstelgraph search WOORDEN' of 'herstelgraph concepts KADER')",
+        " (find IDs with 'herstelgraph search WORDS' or 'herstelgraph concepts FRAMEWORK')",
+    ),
+    "hint_sheet_as_data": (
+        " (een curriculumblad? zet het om met 'herstelgraph curriculum import')",
+        " (a curriculum sheet? convert it with 'herstelgraph curriculum import')",
+    ),
+    "hint_reviews": (
+        " (--reviews DIR, of $HERSTELGRAPH_REVIEWS)",
+        " (--reviews DIR, or $HERSTELGRAPH_REVIEWS)",
+    ),
+    "hint_input_limit": (" (of --max-input-size SIZE)", " (or --max-input-size SIZE)"),
+    "hint_framework": (" (gebruik --framework KADER)", " (use --framework FRAMEWORK)"),
+    "hint_since": (" (--since REF of MAP)", " (--since REF or FOLDER)"),
+    "hint_param": (" (--param {name}=WAARDE)", " (--param {name}=VALUE)"),
+    "interrupted": ("onderbroken", "interrupted"),
+    "aborted": ("afgebroken", "aborted"),
+    # an output whose name says another format than the verb writes
+    "annex_suffix": (
+        "{path}: schrijf de bijlage als .html, .xlsx of .pdf",
+        "{path}: write the annex as .html, .xlsx or .pdf",
+    ),
+    "template_suffix": (
+        "{path}: schrijf het sjabloon als .xlsx of .csv",
+        "{path}: write the template as .xlsx or .csv",
+    ),
+    "curriculum_suffix": (
+        "{path}: schrijf het curriculum als Turtle, naar een .ttl-bestand",
+        "{path}: the curriculum is written as Turtle: name the file .ttl",
+    ),
+    "unclaimed": (
+        "{n} curriculum claimt geen kader: niet getoetst, niet goedgekeurd (noem het met "
+        "--conforms-to KADER, of in het profiel met dct:conformsTo)",
+        "{n} curriculum(s) claim no framework: not checked, not passed (name it with "
+        "--conforms-to FRAMEWORK, or in the profile with dct:conformsTo)",
     ),
     "hint_endpoint_timeout": (
         " (--endpoint-timeout SECONDEN of HERSTELGRAPH_ENDPOINT_TIMEOUT)",

@@ -134,12 +134,17 @@ def _context() -> Context:
     return obj if obj is not None else Context(())
 
 
+#: the values of every --lang that names the language a user reads (the global one, a
+#: verb's own, and the one every verb takes after it)
+LANGUAGES = click.Choice(["nl", "en"], case_sensitive=False)
+
+
 def lang_option(what: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """A verb's own ``--lang`` for the document it writes (an annex, a sheet, a page); left
     out, the global ``--lang`` (and its default) decides, so one setting serves every verb."""
     return click.option(
         "--lang",
-        type=click.Choice(["nl", "en"], case_sensitive=False),
+        type=LANGUAGES,
         default=None,
         help=f"{what} [default: the global --lang].",
     )
@@ -159,7 +164,7 @@ def lang_after_the_verb(command: click.Command) -> None:
     command.params.append(
         click.Option(
             ["--lang"],
-            type=click.Choice(["nl", "en"], case_sensitive=False),
+            type=LANGUAGES,
             expose_value=False,
             callback=lambda _ctx, _param, value: verb_lang(value),
             help="Language of the headers, words and messages [default: the global --lang].",

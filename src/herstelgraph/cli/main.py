@@ -21,7 +21,7 @@ import click
 
 from ..errors import HerstelgraphError
 from ..model import Language
-from .common import LANGUAGE, Context, Interrupted
+from .common import LANGUAGE, LANGUAGES, Context, Interrupted
 
 
 def _timeout_option(ctx: click.Context, param: click.Parameter, value: str | None):
@@ -114,7 +114,7 @@ class LazyGroup(click.Group):
 )
 @click.option(
     "--lang",
-    type=click.Choice(["nl", "en"], case_sensitive=False),
+    type=LANGUAGES,
     help="Language of column headers, relation names and messages, and of the documents "
     "a verb writes for people (annex, template) [default: en when LC_ALL, LC_MESSAGES or "
     "LANG starts with en, else nl]. Not a filter on exports: see 'export --lang'.",
@@ -209,54 +209,47 @@ def hint(exc: HerstelgraphError, lang: Language | str = "en") -> str:
             return " (--framework KADER leest notaties zonder voorvoegsel als die van dat kader)"
         return " (--framework FRAMEWORK reads notations without a prefix as that framework's)"
 
-    reason = getattr(exc, "reason", None)
-    path = str(getattr(exc, "path", ""))
-    if getattr(reason, "key", None) == "unknown-rdf-format" and path.lower().endswith(
-        (".csv", ".xlsx")
-    ):  # a curriculum sheet given as --data
-        if str(lang) == "nl":
-            return " (een curriculumblad? zet het om met 'herstelgraph curriculum import')"
-        return " (a curriculum sheet? convert it with 'herstelgraph curriculum import')"
-    said = exc.args[0] if exc.args else None
+    from ..words import message
+
+    said = exc.args[0] if exc.args else None  # a words.Said: its key says which error
+    reason = getattr(exc, "reason", None)  # a located error's Said, after file:line:column
+    if getattr(reason, "key", None) == "unknown-rdf-format" and str(
+        getattr(exc, "path", "")
+    ).lower().endswith((".csv", ".xlsx")):  # a curriculum sheet given as --data
+        return message("hint_sheet_as_data", lang)
     if getattr(said, "key", None) == "installed-reviews":
-        return (
-            " (--reviews DIR, of $HERSTELGRAPH_REVIEWS)"
-            if str(lang) == "nl"
-            else (" (--reviews DIR, or $HERSTELGRAPH_REVIEWS)")
-        )
+        return message("hint_reviews", lang)
     if getattr(reason, "key", None) in ("input-limit", "input-limit-read"):
-        return " (of --max-input-size SIZE)" if str(lang) == "nl" else " (or --max-input-size SIZE)"
+        return message("hint_input_limit", lang)
     if isinstance(exc, UnknownFrameworkError):
-        if str(lang) == "nl":
-            return " (bekijk ze met 'herstelgraph frameworks')"
-        return " (list them with 'herstelgraph frameworks')"
+        return message("hint_frameworks", lang)
     if isinstance(exc, UnknownIdError):
-        if str(lang) == "nl":
-            return " (zoek ID's met 'herstelgraph search WOORDEN' of 'herstelgraph concepts KADER')"
-        return " (find IDs with 'herstelgraph search WORDS' or 'herstelgraph concepts FRAMEWORK')"
+        return message("hint_ids", lang)
     if isinstance(exc, MissingDataError):
         return " (add the file with --data FILE)"
     if isinstance(exc, ParameterError):
         if exc.name == "framework":
-            return (
-                " (gebruik --framework KADER)"
-                if str(lang) == "nl"
-                else " (use --framework FRAMEWORK)"
-            )
+            return message("hint_framework", lang)
         if exc.name in ("type", "status", "format"):
             return f" (--{exc.name})"
         if exc.name == "since":
-            return " (--since REF of MAP)" if str(lang) == "nl" else " (--since REF or FOLDER)"
+            return message("hint_since", lang)
         if exc.name == "timeout":
             return " (--endpoint-timeout SECONDS)"
         if getattr(said, "key", None) == "query-no-parameter":
             return ""  # the message lists the parameters it takes
-        return f" (--param {exc.name}={'WAARDE' if str(lang) == 'nl' else 'VALUE'})"
+        return message("hint_param", lang, name=exc.name)
     if isinstance(exc, EndpointTimeoutError):
-        from ..words import message
-
         return message("hint_endpoint_timeout", lang)
     return ""
+
+
+def _interrupted() -> int:
+    """Ctrl-C: one line in the run's language, exit 130."""
+    from ..words import message
+
+    click.echo(f"herstelgraph: {message('interrupted', _lang())}", err=True)
+    return 130
 
 
 def _interrupt(_signum, _frame) -> None:
@@ -272,9 +265,8 @@ def main(argv: list[str] | None = None) -> int:
     warning = inputs.on_warning
     try:
         return _main(argv)
-    except (Interrupted, KeyboardInterrupt):
-        click.echo(f"herstelgraph: {'onderbroken' if _lang() == 'nl' else 'interrupted'}", err=True)
-        return 130
+    except (Interrupted, KeyboardInterrupt):  # between runs: the locale's language
+        return _interrupted()
     finally:
         if in_main and previous is not None:
             signal.signal(signal.SIGINT, previous)
@@ -287,8 +279,7 @@ def _main(argv: list[str] | None) -> int:
     try:
         return _run(argv)
     except (Interrupted, KeyboardInterrupt):  # said here, while the run's language is known
-        click.echo(f"herstelgraph: {'onderbroken' if _lang() == 'nl' else 'interrupted'}", err=True)
-        return 130
+        return _interrupted()
     finally:
         LANGUAGE.reset(token)
 
@@ -309,7 +300,9 @@ def _run(argv: list[str] | None) -> int:
             click.echo(f"  {_safe(line)}", err=True)
         return exc.exit_code
     except click.exceptions.Abort:
-        click.echo(f"herstelgraph: {'afgebroken' if _lang() == 'nl' else 'aborted'}", err=True)
+        from ..words import message as word
+
+        click.echo(f"herstelgraph: {word('aborted', _lang())}", err=True)
         return 2
     except click.ClickException as exc:
         if type(exc).__name__ == "NoArgsIsHelpError":  # click >= 8.2: a group without a verb
@@ -319,7 +312,7 @@ def _run(argv: list[str] | None) -> int:
         if (
             ctx is not None
             and isinstance(ctx.command, click.Group)
-            and exc.message == ("Missing command.")
+            and exc.message == "Missing command."
         ):  # options but no verb (`herstelgraph --lang en`): the help too
             click.echo(ctx.get_help(), err=True)
             return 2

@@ -160,6 +160,7 @@ def impact_answer(result, p) -> Answer:
                 "share_after",
             ],
             CoverageMove,
+            totals=True,  # the rows over all requirements and over the context: "totaal"
             english=False,
         ),
         View(

@@ -21,11 +21,12 @@ from ..io.tables import Cell, Sheet, csv_text, escape_terminal, xlsx_bytes
 from ..model import Language, OutputFormat, QueryForm, QueryResult, Record, to_json
 from ..words import (
     CURATION_SECTIONS,
-    _pick,
+    decimals,
     figure_words,
     header,
     message,
     relation_word,
+    section_word,
     type_word,
     value_word,
 )
@@ -216,8 +217,7 @@ class Presenter:
         the table writes them as 87%, the workbook formats them)."""
         if not view.words:
             return _plain(value)
-        summary = view.totals or value in ("(all)", "(context)")  # impact shows them too
-        if summary and column == "section_label" and row.get("section") is None:
+        if view.totals and column == "section_label" and row.get("section") is None:
             # coverage-of has two totals: the requirements and, apart, the context statements
             return self.msg("total_context" if row.get("kind") == "context" else "total")
         if column == "section_label" and row.get("scope") == "external" and row.get("section"):
@@ -247,7 +247,7 @@ class Presenter:
             no_match = row.get("section") == "no-match"
             return self._with_raw(figure_words(text, self.lang, no_match=no_match), text)
         if column == "section" and text in CURATION_SECTIONS:  # the curation workbook
-            return self._with_raw(_pick(CURATION_SECTIONS[text], self.lang), text)
+            return self._with_raw(section_word(text, self.lang), text)
         if column == "eqf" and not self.verbose:  # the EU's level IRI: …/snb/eqf/4
             return text.rstrip("/").rsplit("/", 1)[-1]
         if column == "other" and text == "sssom:NoTermFound" and not self.verbose:
@@ -263,8 +263,7 @@ class Presenter:
             return f"{cell:.0%}"
         if isinstance(cell, float):
             text = f"{cell:.3f}".rstrip("0").rstrip(".") if cell % 1 else str(int(cell))
-            # a decimal comma for a Dutch reader (0,75); CSV and JSON keep the point
-            return text.replace(".", ",") if view.words and str(self.lang) == "nl" else text
+            return decimals(text, self.lang) if view.words else text  # 0,75 for a Dutch reader
         return escape_terminal(str(cell))
 
 

@@ -59,11 +59,9 @@ def report_curriculum(
     suffix = out.suffix.lower()
     lang = verb_lang(lang)
     if suffix not in (".html", ".htm", ".xlsx", ".pdf"):
-        raise InputError(
-            f"{output}: schrijf de bijlage als .html, .xlsx of .pdf"
-            if lang == "nl"
-            else f"{output}: write the annex as .html, .xlsx or .pdf"
-        )
+        from ..words import message
+
+        raise InputError(message("annex_suffix", lang, path=output))
     annex = build_annex(
         obj.store, Path(file), framework, lang=lang, programme=programme,
         suggestions=not no_suggestions,

@@ -227,7 +227,7 @@ def export_sheet(obj: Context, reviewer, label, output, reviews_dir, predicted, 
     flt = QueueFilter(pair=_pair(pair, lang) if pair else None, mine="todo" if todo else None)
     n = export_xlsx(session, Path(output), flt, lang=lang)
     m = len(translation_units(session, flt))
-    notice(message("review_exported", verb_lang(lang), path=output, n=n, m=m))
+    notice(message("review_exported", lang, path=output, n=n, m=m))
 
 
 @review.command("import")

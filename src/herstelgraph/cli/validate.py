@@ -71,33 +71,28 @@ def validate(
     data = read_profiles(obj.store, files, conforms_to=conforms_to)
     report = validate_profiles(obj.store, data, lang, engine=engine, shacl_report=fmt == "turtle")
     findings = curriculum_findings(obj.store, report, data, lang)
-    unclaimed = [f for f in findings if f.code == "no-claim"]
+    # as read: the curricula's findings counted, and no pass for one that claims nothing
+    read = as_read(report, findings)
     if fmt == "turtle":
         text = render_report(report, fmt, lang)
     elif fmt == "json":
         out = json.loads(render_report(report, fmt, lang))
         # conforms: SHACL's sh:conforms of the profiles; passed: the exit code's verdict
-        out["passed"] = report.conforms and not unclaimed
+        out["passed"] = read.conforms
         out["curriculum_findings"] = jsonable(findings)
         text = json.dumps(out, ensure_ascii=False, indent=2) + "\n"
     else:
-        # the summary counts what is shown (the curricula's findings, a missing claim too)
-        # and says "does not conform" whenever the run exits 1
-        body = render_report(as_read(report, findings), fmt, lang).rstrip("\n").split("\n")
+        # the summary counts what is shown and says "does not conform" whenever it exits 1
+        body = render_report(read, fmt, lang).rstrip("\n").split("\n")
         lines = [*body[:-1], render_findings(findings, lang).rstrip("\n"), body[-1]]
+        unclaimed = sum(f.code == "no-claim" for f in findings)
         if unclaimed:
-            lines.append(
-                f"{len(unclaimed)} curriculum claimt geen kader: niet getoetst, niet "
-                "goedgekeurd (noem het met --conforms-to KADER, of in het profiel met "
-                "dct:conformsTo)"
-                if lang == "nl"
-                else f"{len(unclaimed)} curriculum(s) claim no framework: not checked, not "
-                "passed (name it with --conforms-to FRAMEWORK, or in the profile with "
-                "dct:conformsTo)"
-            )
+            from ..words import message
+
+            lines.append(message("unclaimed", lang, n=unclaimed))
         text = escape_terminal("\n".join(line for line in lines if line) + "\n")
     write_output(output, text.encode("utf-8"))
-    if not report.conforms or unclaimed:
+    if not read.conforms:
         raise click.exceptions.Exit(1)
 
 
@@ -133,16 +128,12 @@ def curriculum_import(
     from ..checks.curriculum import import_csv
     from ..errors import InputError
     from ..ids import iri_node
+    from ..words import message
 
     if Path(output).suffix.lower() != ".ttl":  # what it writes is Turtle, whatever the name
-        raise InputError(
-            f"{output}: schrijf het curriculum als Turtle, naar een .ttl-bestand"
-            if obj.lang == "nl"
-            else f"{output}: the curriculum is written as Turtle: name the file .ttl"
-        )
+        raise InputError(message("curriculum_suffix", obj.lang, path=output))
     if base:
         base = iri_node(base, "base IRI").value
-    from ..words import message
 
     n = import_csv(
         obj.store, Path(csv_file), Path(output), base=base, conforms_to=conforms_to,
@@ -168,11 +159,9 @@ def curriculum_template(output: str, lang: str | None) -> None:
     lang = verb_lang(lang)
     suffix = Path(output).suffix.lower()
     if suffix not in (".xlsx", ".csv"):
-        raise InputError(
-            f"{output}: schrijf het sjabloon als .xlsx of .csv"
-            if lang == "nl"
-            else f"{output}: write the template as .xlsx or .csv"
-        )
+        from ..words import message
+
+        raise InputError(message("template_suffix", lang, path=output))
     data = template_xlsx(lang) if suffix == ".xlsx" else template_csv(lang)
     write_bytes(Path(output), data)
     from ..words import message

@@ -472,11 +472,6 @@ def syntax_error(path: Path | str, exc: Exception) -> InputFileError:
     return InputFileError(path, Said("syntax", msg=msg), line=line, column=column)
 
 
-def syntax_message(path: Path, exc: Exception) -> str:
-    """``syntax_error``'s one line: 'file:3:1: what is wrong; fix the syntax there'."""
-    return str(syntax_error(path, exc))
-
-
 def xml_position(data: bytes) -> tuple[int, int] | None:
     """Where expat stops reading an XML document (line, column from 1), or None: Oxigraph's
     RDF/XML errors name no place. Called on an error only, after ``guard_rdf`` refused any
@@ -490,23 +485,21 @@ def xml_position(data: bytes) -> tuple[int, int] | None:
     return None
 
 
-def _xml_locator(path: Path, data: bytes) -> Callable[[str, str], str]:
-    """A ``locate`` callback that gives an RDF/XML syntax error expat's line and column."""
-
-    def locate(message: str, _raw: str) -> str:
-        where = xml_position(data)
-        if where is None or re.match(re.escape(str(path)) + r":\d+", message):
-            return message
-        return f"{path}:{where[0]}:{where[1]}: {message[len(str(path)) + 2 :]}"
-
-    return locate
+def _xml_placed(error: InputFileError, data: bytes) -> InputFileError:
+    """An RDF/XML syntax error (which Oxigraph places nowhere) at expat's line and column."""
+    if error.line is not None or getattr(error.reason, "key", None) != "syntax":
+        return error
+    where = xml_position(data)
+    if where is None:
+        return error
+    return InputFileError(error.path, error.reason, line=where[0], column=where[1])
 
 
 def relocated(error: InputFileError, message: str) -> InputFileError:
     """``error`` as a ``locate`` callback placed (and maybe reworded) it: where it only
     gained a line and column, its reason keeps its words.Said, said in the user's language."""
     found = located(error.path, message)
-    if found.reason == str(error.reason) and found.reason is not error.reason:
+    if found.reason == str(error.reason):
         return InputFileError(error.path, error.reason, line=found.line, column=found.column)
     return found
 
@@ -588,8 +581,12 @@ def load_rdf(
             except (SyntaxError, ValueError) as exc:
                 raise syntax_error(path, exc) from None
             return raw
-        locate = _xml_locator(path, data) if form == ox.RdfFormat.RDF_XML else None
-        triples = parse_with_deadline(path, data, form, base, out_format, locate=locate)
+        try:
+            triples = parse_with_deadline(path, data, form, base, out_format)
+        except InputFileError as refused:
+            raise (
+                _xml_placed(refused, data) if form == ox.RdfFormat.RDF_XML else refused
+            ) from None
         try:
             ox_store.load(triples, format=out_format, to_graph=to_graph, lenient=True)
         except (SyntaxError, ValueError, OSError) as exc:  # not expected: our own output
@@ -603,9 +600,7 @@ def load_rdf(
         ox_store.load(data, format=form, base_iri=base, to_graph=to_graph, lenient=checked)
     except (SyntaxError, ValueError) as exc:
         error = syntax_error(path, exc)
-        if form == ox.RdfFormat.RDF_XML:
-            error = relocated(error, _xml_locator(path, data)(str(error), str(exc)))
-        raise error from None
+        raise (_xml_placed(error, data) if form == ox.RdfFormat.RDF_XML else error) from None
     except OSError as exc:  # e.g. a JSON-LD loader asked for; nothing is fetched
         raise InputFileError(path, f"{exc}; the file needs something from outside it") from None
     return raw

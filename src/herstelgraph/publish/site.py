@@ -35,7 +35,7 @@ from ..ids import compact
 from ..model import Record
 from ..store.store import Queryable, Store
 from ..vocab import HG, PREFIXES, SKOS, SSSOM
-from ..words import relation_word, site_word, type_word, value_word
+from ..words import decimals, relation_word, site_word, type_word, value_word
 
 MARKER = ".herstelgraph-site"
 LANGS = ("nl", "en")
@@ -1274,7 +1274,7 @@ class _Site:
                 f'<td><span class="relation" title="{e(rel)}">{e(relation_word(rel, lang))}</span>'
                 f"{strength}</td>"
                 f"<td>{link}<br><span class='meta'>{where}</span></td>"
-                f'<td class="num">{_decimal(rec.confidence, lang)}</td>'
+                f'<td class="num">{decimals(f"{rec.confidence:.2f}", lang)}</td>'
                 f"<td>{self.rule_html(rec, rules, root)}</td>"
                 f'<td><span class="review review-{e(status)}">'
                 f"{e(review)}</span></td>"
@@ -1550,9 +1550,3 @@ def _facts(rows) -> str:
     return (
         '<dl class="facts">' + "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows if v) + "</dl>"
     )
-
-
-def _decimal(value: float, lang: str) -> str:
-    """A confidence as its page's reader writes it: 0,80 on a Dutch page, 0.80 in English."""
-    text = f"{value:.2f}"
-    return text.replace(".", ",") if lang == "nl" else text

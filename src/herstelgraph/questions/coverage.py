@@ -493,7 +493,7 @@ def coverage_summary(items: list[ProfileItem]) -> list[ProfileSummary]:
             counts[m.status] += 1
         own = sum(counts[s] for s in OWN)
         n = len(members)
-        # the summary rows' labels; the CLI says them in the user's words (words.VALUES)
+        # the summary rows' labels; the CLI's tables say "totaal" (render.View totals)
         label = sec_label if sec else ("(all)" if kind == ItemKind.REQUIREMENT else "(context)")
         out.append(
             ProfileSummary(
