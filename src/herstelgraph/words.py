@@ -111,8 +111,8 @@ _FIGURE_TERM = re.compile(
 #: the curation report's sections, as its workbook's "sectie" column names them
 CURATION_SECTIONS: dict[str, Pair] = {
     "relations": ("relaties", "relations"),
-    "confidence": ("betrouwbaarheid", "confidence"),
-    "mean-confidence": ("gemiddelde betrouwbaarheid", "mean confidence"),
+    "confidence": ("zekerheid", "confidence"),
+    "mean-confidence": ("gemiddelde zekerheid", "mean confidence"),
     "rules": ("rubricregels", "rubric rules"),
     "no-match": ("geen overeenkomst", "no match"),
     "change": ("wijziging", "change"),
@@ -510,11 +510,11 @@ MESSAGES: dict[str, Pair] = {
         "Records per pair and relation (share of the pair's records)",
     ),
     "curation_confidence": (
-        "Betrouwbaarheid per relatie, in de banden van de rubric (R-CONF-1)",
+        "Zekerheid per relatie, in de banden van de rubric (R-CONF-1)",
         "Confidence per relation, in the rubric's bands (R-CONF-1)",
     ),
     "curation_mean-confidence": (
-        "Gemiddelde betrouwbaarheid per paar en relatie (R-CONF-4: streef ≥ 0,85)",
+        "Gemiddelde zekerheid per paar en relatie (R-CONF-4: streef ≥ 0,85)",
         "Mean confidence per pair and relation (R-CONF-4: aim ≥ 0.85)",
     ),
     "curation_rules": (

@@ -150,8 +150,8 @@ def _sheet_name(title: str) -> str:
 
     >>> _sheet_name("Records per paar en relatie (aandeel van de records van het paar)")
     'Records per paar en relatie'
-    >>> _sheet_name("Gemiddelde betrouwbaarheid per paar en relatie")
-    'Gemiddelde betrouwbaarheid per…'
+    >>> _sheet_name("Gemiddelde zekerheid per paar en relatie (R-CONF-4)")
+    'Gemiddelde zekerheid per paar…'
     """
     if len(title) <= 31:
         return title

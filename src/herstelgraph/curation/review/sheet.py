@@ -50,7 +50,7 @@ HEADERS = {
         "relation": "relatie",
         "object_id": "item rechts",
         "object": "tekst rechts",
-        "confidence": "betrouwbaarheid",
+        "confidence": "zekerheid",
         "rule": "rubricregel",
         "curator_comment": "curator",
         "your_decision_now": "je huidige besluit",

@@ -6,7 +6,7 @@
 const T = {
   nl: {
     title: "Mappings reviewen", f_pair: "Kaderpaar", f_relation: "Relatie",
-    f_band: "Betrouwbaarheid", f_mine: "Mijn review", f_others: "Anderen", f_anyone: "Beoordeling", f_source: "Bron",
+    f_band: "Zekerheid", f_mine: "Mijn review", f_others: "Anderen", f_anyone: "Beoordeling", f_source: "Bron",
     all: "alle", todo: "nog te doen", done: "gedaan", others_reviewed: "door anderen gereviewd",
     others_none: "door niemand anders", anyone_reviewed: "door iemand beoordeeld",
     anyone_none: "door niemand beoordeeld", curated: "gecureerd", predicted: "voorspeld (suggest)",
@@ -23,7 +23,7 @@ const T = {
     empty: "Geen records bij deze filters.", help: "Sneltoetsen",
     progress: "{done} van {total} gereviewd, {left} te gaan",
     position: "record {pos} van {n}", saved: "Opgeslagen", cleared: "Besluit ingetrokken",
-    confidence: "betrouwbaarheid", band: "band", rule: "rubricregel", strength: "sterkte",
+    confidence: "zekerheid", band: "band", rule: "rubricregel", strength: "sterkte",
     curator: "Curator", no_comment: "geen commentaar", section: "sectie", parents: "onder",
     nothing_in: "niets in", score: "score (voorspeld)", others_count: "door {n} andere reviewer(s) beoordeeld",
     mine_none: "Je hebt dit record nog niet beoordeeld.", mine: "Jouw besluit",
