@@ -718,6 +718,34 @@ def test_annex_shows_why_and_source_of_a_randvoorwaarden_gap(rv_annex, lang):
     )
 
 
+def test_annex_of_a_framework_without_requirements_shows_its_statements(rv_annex):
+    """The Randvoorwaarden ask nothing that counts in a coverage share (context statements
+    only): the annex shows their sections and statements, in the summary, the matrix, the
+    items sheet and per section, and says why there is no share, instead of empty tables."""
+    from openpyxl import load_workbook
+
+    page = rv_annex["rv.html"].read_text(encoding="utf-8")
+    assert "Dit kader bestaat alleen uit contextuitspraken" in page
+    summary = page.split('<table class="summary">')[1].split("</table>")[0]
+    assert summary.count("<tr>") == 1 + 3  # the header and the three sections
+    assert "Onderwijs" in summary and "Organisatie en financiering" in summary
+    assert '<th scope="col">Onderdeel</th>' in summary
+    assert "O1" in page.split('id="units"')[1]
+    english = rv_annex["rv-en.html"].read_text(encoding="utf-8")
+    assert "This framework holds context statements only" in english
+    wb = load_workbook(rv_annex["rv.xlsx"])
+    items = [r[0] for r in wb["Items"].iter_rows(min_row=2, values_only=True)]
+    assert len(items) == 12 and "rv:onderwijs-01" in items
+    sheet = wb["Samenvatting"]
+    assert sheet["A1"].value == "Onderdeel"
+    assert [r[1] for r in sheet.iter_rows(min_row=2, values_only=True)] == [1, 8, 3]
+    assert [c.value for c in wb["Matrix"][1]][1:] == [
+        "Onderwijs",
+        "Organisatie en financiering",
+        "Reflectie en scholing",
+    ]
+
+
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_annex_shows_why_and_source_of_a_bk_competency_gap(annex_files, lang):
     """C7 is left out of the annex fixture: its finding says why (BK-0597-1 is claimed and C7

@@ -56,6 +56,15 @@ WORDS: dict[str, dict[str, str]] = {
         "de kennis die zij omvat de leeruitkomsten dekken. Donker: eigen afstemming van de "
         "opleiding; gestreept: alleen via een mapping naar een ander kader (komt overeen of "
         "komt grotendeels overeen).",
+        "summary_intro_sections": "Per onderdeel: welk deel van zijn items de leeruitkomsten "
+        "dekken. Donker: eigen afstemming van de opleiding; gestreept: alleen via een mapping "
+        "naar een ander kader (komt overeen of komt grotendeels overeen).",
+        "summary_intro_context": "Dit kader bestaat alleen uit contextuitspraken: voorwaarden "
+        "voor de omgeving, de organisatie en het onderwijs. Het vraagt geen competenties, dus "
+        "er is geen dekkingspercentage van de kwalificatie. Per onderdeel: hoeveel van zijn "
+        "uitspraken de leeruitkomsten dekken; wat alleen verwant is, staat per uitspraak "
+        "verderop. Donker: eigen afstemming van de opleiding; gestreept: alleen via "
+        "een mapping naar een ander kader (komt overeen of komt grotendeels overeen).",
         "overall": "Dekking van wat de kwalificatie vraagt",
         "own": "eigen afstemming",
         "with_mappings": "met mappings",
@@ -111,6 +120,15 @@ WORDS: dict[str, dict[str, str]] = {
         "knowledge it includes the learning outcomes cover. Solid: the programme's own "
         "alignment; striped: only through a mapping to another framework (matches or "
         "largely matches).",
+        "summary_intro_sections": "Per section: how much of its items the learning outcomes "
+        "cover. Solid: the programme's own alignment; striped: only through a mapping to "
+        "another framework (matches or largely matches).",
+        "summary_intro_context": "This framework holds context statements only: conditions "
+        "for the setting, the organisation and education. It requires no competencies, so "
+        "there is no coverage share of the qualification. Per section: how many of its "
+        "statements the learning outcomes cover; what is only related is listed per "
+        "statement below. Solid: the programme's own alignment; striped: only through "
+        "a mapping to another framework (matches or largely matches).",
         "overall": "Coverage of what the qualification requires",
         "own": "own alignment",
         "with_mappings": "with mappings",
@@ -347,10 +365,15 @@ def build_annex(
 
 def _units(store, scheme, items: list[ProfileItem]) -> tuple[list[Unit], str]:
     """Competencies with their activities (parts) and the knowledge they include; or, for a
-    framework without competencies, its top sections with their requirement items."""
+    framework without competencies, its top sections with their requirement items; or, for
+    one without requirements (the Randvoorwaarden), its sections with their context
+    statements ("Context"), so that the annex shows what it can instead of empty tables."""
     from ..ids import expand
 
     req = [p for p in items if p.kind == ItemKind.REQUIREMENT]
+    word = "Section"
+    if not req:
+        req, word = [p for p in items if p.kind == ItemKind.CONTEXT], "Context"
     by_id = {p.item: p for p in req}
     comps = [p for p in req if p.type == "Competency"]
     if comps:
@@ -378,7 +401,7 @@ def _units(store, scheme, items: list[ProfileItem]) -> tuple[list[Unit], str]:
         Unit(None, sec, None, label or sec, parts=members)
         for (sec, label), members in sorted(groups.items(), key=lambda kv: _natural(kv[0][0]))
     ]
-    return units, "Section"
+    return units, word
 
 
 def _texts(store, ids: set[str]) -> dict[str, str]:
@@ -462,6 +485,19 @@ def _pct(x: float) -> str:
     return f"{round(x * 100)}%"
 
 
+def _unit_name(annex: Annex) -> str:
+    """The summary's first column: a competency, or a section of the framework."""
+    if annex.unit_word == "Competency":
+        return "Competentie" if annex.lang == "nl" else "Competency"
+    return "Onderdeel" if annex.lang == "nl" else "Section"
+
+
+def _intro_key(annex: Annex) -> str:
+    return {"Competency": "summary_intro", "Context": "summary_intro_context"}.get(
+        annex.unit_word, "summary_intro_sections"
+    )
+
+
 def annex_html(annex: Annex) -> str:
     """The annex as one self-contained HTML file (inline CSS, no script, nothing fetched)."""
     w = WORDS[annex.lang]
@@ -472,11 +508,7 @@ def annex_html(annex: Annex) -> str:
         (s for s in annex.summary if s.section is None and s.kind == ItemKind.REQUIREMENT), None
     )
     ctx = next((s for s in annex.summary if s.kind == ItemKind.CONTEXT), None)
-    unit_name = (
-        ("Competentie" if annex.lang == "nl" else "Competency")
-        if annex.unit_word == "Competency"
-        else ("Onderdeel" if annex.lang == "nl" else "Section")
-    )
+    unit_name = _unit_name(annex)
     per_unit = (
         w["per_competency"]
         if annex.unit_word == "Competency"
@@ -540,7 +572,7 @@ def annex_html(annex: Annex) -> str:
         overall += f"<p>{_e(w['context_note'].format(n=touched, total=ctx.items))}</p>"
     parts.append(
         f"""<section id="summary" class="page"><h2>{_e(w["summary"])}</h2>
-{overall}<p>{_e(w["summary_intro"])}</p>
+{overall}<p>{_e(w[_intro_key(annex)])}</p>
 <div class="scroll" tabindex="0" role="region" aria-label="{_e(w["summary"])}">
 <table class="summary"><caption>{_e(w["summary"])}</caption>
 <thead><tr><th scope="col">{_e(unit_name)}</th><th scope="col">{_e(w["own"])}</th>
@@ -798,7 +830,8 @@ def annex_xlsx(annex: Annex) -> bytes:
     for c, h in enumerate(header, 1):
         put(ws, 1, c, h, head=True)
     covering = _covering(annex)
-    rows = [m for m in annex.items if m.kind == ItemKind.REQUIREMENT]
+    listed = ItemKind.CONTEXT if annex.unit_word == "Context" else ItemKind.REQUIREMENT
+    rows = [m for m in annex.items if m.kind == listed]
     for r, m in enumerate(rows, 2):
         values = [
             m.item, m.notation or "", m.label, type_word(m.type, annex.lang) if m.type else "",
@@ -824,7 +857,7 @@ def annex_xlsx(annex: Annex) -> bytes:
     # the summary
     ws = wb.create_sheet(w["summary"][:31])
     head = [
-        ("Competentie" if annex.lang == "nl" else "Competency"), w["items"], w["own"],
+        _unit_name(annex), w["items"], w["own"],
         w["with_mappings"], f"% {w['own']}", f"% {w['with_mappings']}",
     ]  # fmt: skip
     for c, h in enumerate(head, 1):
