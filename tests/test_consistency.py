@@ -169,6 +169,27 @@ def test_check_reports_the_mapping_checks(run_cli):
     assert not [f for f in data["findings"] if f["severity"] == "error"]
 
 
+def test_a_record_without_confidence_is_read_as_none_and_fails_the_rubric(run_cli, tmp_path):
+    """SSSOM lets the confidence cell be empty; herstelgraph reads it as no confidence (not
+    an invented 1.0) and the rubric's check says the record needs one (R-CONF-1)."""
+    from herstelgraph.curation.sssom import read_tsv, write_tsv
+
+    src = ROOT / "mappings" / "bijlage-ii__randvoorwaarden.sssom.tsv"
+    mine = tmp_path / "bijlage-ii__randvoorwaarden.sssom.tsv"
+    lines = src.read_text(encoding="utf-8").splitlines()
+    head = [ln for ln in lines if ln.startswith(("#", "record_id"))]
+    cols = head[-1].split("\t")
+    row = next(ln for ln in lines if "\tskos:relatedMatch\trv:" in ln).split("\t")
+    row[cols.index("confidence")] = ""
+    mine.write_text("\n".join([*head, "\t".join(row)]) + "\n", encoding="utf-8")
+    (record,) = read_tsv(mine).records
+    assert record.confidence is None
+    assert "\t\t" in write_tsv(read_tsv(mine))  # written back as an empty cell
+    code, out, _ = run_cli("check", str(mine), "--format", "json")
+    conf = [f for f in json.loads(out)["findings"] if f["check"] == "C-CONF-1"]
+    assert code == 1 and conf and "zonder zekerheid; R-CONF-1" in conf[0]["detail"]
+
+
 def test_check_on_a_users_sssom_file_runs_the_mapping_checks(run_cli, tmp_path):
     """A pair file a curator edits is checked with the shipped mappings of the other pairs;
     only failures that name its own records are reported."""

@@ -910,6 +910,19 @@ def test_site_shows_review_badges_and_figures(tmp_path):
     assert "<tr" not in (out / subject).read_text()
     coverage = (out / "nl" / "coverage.html").read_text()
     assert "<th class='num'>Afgewezen</th>" in coverage
+    # the link the reviewer made has no confidence: the page shows none (not an invented
+    # 1,00), and so does the SSSOM export (an empty cell, no sssom:confidence triple)
+    page = (out / Path("nl", "concepts", fw(changed.subject),
+                       changed.subject.split(":")[1] + ".html")).read_text()  # fmt: skip
+    assert "geen zekerheid opgegeven" in page
+    from herstelgraph.curation.sssom import _fmt_conf
+    from herstelgraph.publish.export import mapping_records
+
+    made = [r for r in mapping_records(load(files=files, reviews=[folder])) if r.confidence is None]
+    assert [(r.subject_id, r.predicate_id) for r in made] == [
+        (changed.subject, "skos:relatedMatch")
+    ]
+    assert _fmt_conf(None) == ""
 
 
 def test_predicted_candidates_are_reviewable_and_count_once_confirmed(base, records, tmp_path):

@@ -1696,6 +1696,10 @@ CHECK_DETAILS: dict[str, Pair] = {
         "zekerheid {x} van geen-overeenkomst buiten {floor}–1.00",
         "no-match confidence {x} outside {floor}–1.00",
     ),
+    "m-conf-missing": (
+        "{what} zonder zekerheid; R-CONF-1 vraagt er een (0–1)",
+        "{what} without a confidence; R-CONF-1 asks for one (0–1)",
+    ),
     "m-conf-doubtful": (
         "twijfelachtige geen-overeenkomst ({x} < {floor}): beoordeel die eerst",
         "doubtful no-match ({x} < {floor}): review it first",
@@ -1902,6 +1906,10 @@ SITE: dict[str, Pair] = {
     "no_rule": ("geen regel vermeld", "no rule given"),
     "no_match_in": ("Gezocht, geen overeenkomst in {fw}", "Looked for, no match in {fw}"),
     "no_mappings": ("Nog geen vastgelegde mappings.", "No curated mappings yet."),
+    "no_confidence": (
+        "geen zekerheid opgegeven (een link die een beoordelaar maakte)",
+        "no confidence given (a link a reviewer made)",
+    ),
     "data_note": (
         'Dit item als <a href="{ttl}">Turtle</a> of <a href="{jsonld}">JSON-LD</a> '
         "(de eigen triples en de mappingrecords).",

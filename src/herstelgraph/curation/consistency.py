@@ -605,7 +605,9 @@ class _Run:
                     self.w("m-str-1", other=r.other or empty, what=self._what(r), want=want),
                 )
             # confidence
-            if r.is_no_match:
+            if x is None:
+                self.add("C-CONF-1", [c], ends, self.w("m-conf-missing", what=self._what(r)))
+            elif r.is_no_match:
                 if not NO_MATCH_FLOOR <= x <= 1:
                     self.add(
                         "C-CONF-1",
@@ -690,7 +692,8 @@ class _Run:
                     self.w("m-rule-link", what=what, rule=rule, p=p, want=want),
                 )
         for (name, p), recs in sorted(means.items()):
-            mean = sum(c.rec.confidence for c in recs) / len(recs)
+            # links without a confidence are never in ``means`` (C-CONF-1 above)
+            mean = sum(c.rec.confidence or 0.0 for c in recs) / len(recs)
             if mean < MEAN_FLOOR:
                 self._warn(
                     "C-CONF-1",

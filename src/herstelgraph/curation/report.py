@@ -123,7 +123,8 @@ def figures(files: dict[str, list[MappingRecord]]) -> list[CurationFigure]:
     by_rel: dict[str, list[float]] = defaultdict(list)
     for r in every:
         key = f"no match ({r.predicate_id})" if r.is_no_match else _relation(r)
-        by_rel[key].append(r.confidence)
+        if r.confidence is not None:  # the rubric requires one; the checks say where not
+            by_rel[key].append(r.confidence)
     for rel in sorted(by_rel, key=lambda k: (k.startswith("no match"), k)):
         bands = NO_MATCH_BANDS if rel.startswith("no match") else LINK_BANDS
         got = Counter(_band(x, bands) for x in by_rel[rel])
@@ -132,7 +133,8 @@ def figures(files: dict[str, list[MappingRecord]]) -> list[CurationFigure]:
     for name in order:
         per: dict[str, list[float]] = defaultdict(list)
         for r in files[name]:
-            per[_relation(r)].append(r.confidence)
+            if r.confidence is not None:
+                per[_relation(r)].append(r.confidence)
         for rel in relations:
             if per.get(rel):
                 mean = round(sum(per[rel]) / len(per[rel]), 3)

@@ -104,7 +104,9 @@ class MappingRecord(Record):
     subject_source: str
     object_source: str
     mapping_date: str
-    confidence: float
+    #: None where the source gives none (a link a reviewer made; an SSSOM file with the cell
+    #: empty): written as an empty cell and no triple, never as an invented 1.0
+    confidence: float | None
     other: str
     comment: str
     curation_rule: str = ""
@@ -245,13 +247,15 @@ def _record(values: dict, converter: Any, path: Path, lineno: int, columns) -> M
     pred = values["predicate_id"]
     if pred not in PREDICATES:
         raise InputError(f"{where}: predicate_id {pred!r}; use one of {', '.join(PREDICATES)}")
-    conf = values.get("confidence", "") or "1"
-    try:
-        confidence = float(conf)
-    except ValueError:
-        raise InputError(f"{where}: confidence {conf!r} is not a number") from None
-    if not 0 <= confidence <= 1:
-        raise InputError(f"{where}: confidence {conf} is outside 0..1")
+    conf = values.get("confidence", "")
+    confidence: float | None = None
+    if conf:
+        try:
+            confidence = float(conf)
+        except ValueError:
+            raise InputError(f"{where}: confidence {conf!r} is not a number") from None
+        if not 0 <= confidence <= 1:
+            raise InputError(f"{where}: confidence {conf} is outside 0..1")
     date = values.get("mapping_date", "")
     if date and not _DATE.match(date):
         raise InputError(f"{where}: mapping_date {date!r}; use YYYY-MM-DD")
@@ -280,7 +284,9 @@ def _record(values: dict, converter: Any, path: Path, lineno: int, columns) -> M
 
 
 # ---------------------------------------------------------------------------- writing
-def _fmt_conf(x: float) -> str:
+def _fmt_conf(x: float | None) -> str:
+    if x is None:
+        return ""
     return f"{x:.2f}".rstrip("0").rstrip(".") if x % 1 else f"{int(x)}.0"
 
 
@@ -470,13 +476,14 @@ def to_graph(records: list[MappingRecord], expand: Any = None):
         g.add((r, OWL.annotatedProperty, p))
         g.add((r, OWL.annotatedTarget, o))
         g.add((r, URIRef(sssom + "mapping_justification"), node(rec.mapping_justification)))
-        g.add(
-            (
-                r,
-                URIRef(sssom + "confidence"),
-                Literal(_fmt_conf(rec.confidence), datatype=XSD.double),
+        if rec.confidence is not None:
+            g.add(
+                (
+                    r,
+                    URIRef(sssom + "confidence"),
+                    Literal(_fmt_conf(rec.confidence), datatype=XSD.double),
+                )
             )
-        )
         g.add((r, URIRef(PREFIXES["pav"] + "authoredBy"), node(rec.author_id)))
         g.add((r, URIRef(sssom + "author_label"), Literal(rec.author_label)))
         g.add((r, URIRef(sssom + "subject_source"), node(rec.subject_source)))

@@ -323,7 +323,7 @@ def mapping_records(store: Store, scheme: str | None = None, *, external: bool =
             subject_source=v(r.get("ss"), True),
             object_source=v(r.get("os"), True),
             mapping_date=v(r.get("date")),
-            confidence=float(r["conf"].value) if r.get("conf") is not None else 1.0,
+            confidence=float(r["conf"].value) if r.get("conf") is not None else None,
             other=v(r.get("other")),
             comment=v(r.get("comment")),
             # the rubric rule the curator applied (mappings/RUBRIC.md): part of each record's

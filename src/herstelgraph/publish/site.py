@@ -264,6 +264,14 @@ def external_shares(store) -> dict[str, list]:
     return out
 
 
+def _confidence_cell(confidence: float | None, lang: str) -> str:
+    """A record's confidence, or a dash where it has none (a link a reviewer made): the
+    site does not print a certainty nobody gave."""
+    if confidence is None:
+        return '<span title="' + e(site_word("no_confidence", lang)) + '">—</span>'
+    return decimals(f"{confidence:.2f}", lang)
+
+
 def _is_external(rec) -> bool:
     """A record into an external vocabulary (ESCO): its object is no page of ours."""
     return rec.object_source.startswith("hgext:")
@@ -1274,7 +1282,7 @@ class _Site:
                 f'<td><span class="relation" title="{e(rel)}">{e(relation_word(rel, lang))}</span>'
                 f"{strength}</td>"
                 f"<td>{link}<br><span class='meta'>{where}</span></td>"
-                f'<td class="num">{decimals(f"{rec.confidence:.2f}", lang)}</td>'
+                f'<td class="num">{_confidence_cell(rec.confidence, lang)}</td>'
                 f"<td>{self.rule_html(rec, rules, root)}</td>"
                 f'<td><span class="review review-{e(status)}">'
                 f"{e(review)}</span></td>"
