@@ -160,6 +160,18 @@ def test_impact_cli(run_cli):
     assert code == 2 and "--from" in err
 
 
+def test_impact_of_a_curriculum_claiming_no_framework_says_curriculum(run_cli):
+    """Without a claim and without --framework the error calls the file what it is (a
+    curriculum, not a profile), in Dutch by default, and names the flag."""
+    sheet = ROOT / "examples" / "curriculum-modules.csv"
+    code, _, err = run_cli("impact", str(sheet), "--from", "current")
+    assert code == 2
+    assert "curriculum hgp:associate-degree-ervaringsdeskundigheid noemt geen kader" in err
+    assert "--framework" in err and "profiel" not in err
+    code, _, err = run_cli("--lang", "en", "impact", str(sheet), "--from", "current")
+    assert code == 2 and "curriculum hgp:associate-degree-ervaringsdeskundigheid names no" in err
+
+
 # ---------------------------------------------------------------------------- deprecation
 def test_questions_skip_deprecated_items_unless_asked(old_store, new_store):
     from herstelgraph.questions.alignment import gaps, search

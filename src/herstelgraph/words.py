@@ -985,6 +985,12 @@ ERRORS: dict[str, Pair] = {
         "profile {profile} names no framework (dct:conformsTo); name the framework to measure "
         "it against, e.g. bk-0597-1",
     ),
+    "curriculum-no-framework": (
+        "curriculum {profile} noemt geen kader (dct:conformsTo); noem het kader waaraan het "
+        "gemeten moet worden, bijvoorbeeld bk-0597-1",
+        "curriculum {profile} names no framework (dct:conformsTo); name the framework to "
+        "measure it against, e.g. bk-0597-1",
+    ),
     "size-form": (
         "{what} {text}: verwacht een aantal bytes of een grootte als 50MB, 200k, 1GiB",
         "{what} {text}: expected bytes or a size such as 50MB, 200k, 1GiB",

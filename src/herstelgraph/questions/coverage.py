@@ -325,7 +325,9 @@ def coverage_of(
         if not schemes:
             from ..words import Said
 
-            said = Said("profile-no-framework", profile=compact(node.value))
+            curriculum = store.ask("ASK WHERE { ?p a hg:Curriculum }", {"p": node})
+            key = "curriculum-no-framework" if curriculum else "profile-no-framework"
+            said = Said(key, profile=compact(node.value))
             raise ParameterError("framework", said)
     out: list[ProfileItem] = []
     prof = compact(node.value)
