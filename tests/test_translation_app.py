@@ -276,7 +276,7 @@ def test_sheet_translations_round_trip(base, tmp_path):
         + " "
         + ws.cell(row=r, column=col["tekst"]).value: (
             ws.cell(row=r, column=col["status"]).value,
-            ws.cell(row=r, column=col["je huidige besluit"]).value,
+            ws.cell(row=r, column=col["uw huidige besluit"]).value,
             ws.cell(row=r, column=col["commentaar"]).value,
         )
         for r in range(2, ws.max_row + 1)

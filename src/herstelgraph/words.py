@@ -750,7 +750,7 @@ MESSAGES: dict[str, Pair] = {
     # a reviewer's ID (review --reviewer) and the rows of a review sheet (review import)
     "reviewer_bad_orcid": (
         "beoordelaar {text!r}: geen geldige ORCID (het controlecijfer klopt niet); kopieer hem "
-        "uit je ORCID-record",
+        "uit uw ORCID-record",
         "reviewer {text!r}: not a valid ORCID (its check digit is wrong); copy it from your "
         "ORCID record",
     ),

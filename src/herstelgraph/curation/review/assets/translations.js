@@ -12,7 +12,7 @@ Object.assign(T.nl, {
   t_position: "vertaling {pos} van {n}", t_dutch: "Nederlands (bron)",
   t_english: "Engels (vertaling)", t_confirm: "Bevestigen", t_reject: "Afwijzen",
   t_correct: "Verbeteren…", t_corrected_label: "De juiste Engelse tekst",
-  t_save_correct: "Verbetering opslaan", t_mine_none: "Je hebt deze vertaling nog niet beoordeeld.",
+  t_save_correct: "Verbetering opslaan", t_mine_none: "U hebt deze vertaling nog niet beoordeeld.",
   td_confirm: "bevestigd", td_reject: "afgewezen", td_correct: "verbeterd in",
   ts_unreviewed: "niet beoordeeld", ts_confirmed: "bevestigd", ts_corrected: "verbeterd",
   ts_rejected: "afgewezen", t_others: "Andere beoordelaars", t_others_none: "nog door niemand anders",
