@@ -417,6 +417,35 @@ def test_output_onto_an_input_is_refused_in_the_library(tmp_path):
     assert sheet.read_bytes() == (FAULTS / "curriculum.csv").read_bytes()
 
 
+def test_output_onto_a_shipped_file_is_refused(run_cli, tmp_path):
+    """The shipped graph is read from the persisted store, not as files, so its files are
+    no input of the run; an output onto one (or a site over its folder) would still destroy
+    the graph, or in a checkout the curated sources: refused with exit 2, nothing changed.
+    The maintainer's tools rebuild them inside ``maintaining()``."""
+    from herstelgraph.io import atomic
+    from herstelgraph.resources import data_dir
+
+    framework = data_dir("ontology") / "bk-0597-1.ttl"
+    pair = data_dir("mappings") / "bk-0597-1__valente-2023.sssom.tsv"
+    before = framework.read_bytes(), pair.read_bytes()
+    code, _, err = run_cli("crosswalk", "bk", "valente", "-o", str(framework))
+    assert code == 2 and "is een bestand van de meegeleverde graaf" in err
+    code, _, err = run_cli("--lang", "en", "export", "--format", "sssom", "-o", str(pair))
+    assert code == 2 and f"{pair}: is a file of the shipped graph" in err
+    link = tmp_path / "link.ttl"
+    link.symlink_to(framework)
+    code, _, err = run_cli("crosswalk", "bk", "valente", "-o", str(link))
+    assert code == 2
+    # a folder holding them is not replaced (checked without trying: a failure would swap it)
+    assert atomic._protected_inside(data_dir("ontology")) is not None
+    assert (framework.read_bytes(), pair.read_bytes()) == before
+    with atomic.maintaining():  # tools/dev.py: the same bytes written back are allowed
+        atomic.write_bytes(framework, before[0])
+    with pytest.raises(atomic.OutputError):
+        atomic.write_bytes(framework, before[0])
+    assert framework.read_bytes() == before[0]
+
+
 # ---------------------------------------------------------------- full disk, read-only
 @pytest.mark.parametrize(
     "where,err",

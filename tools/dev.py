@@ -456,9 +456,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.what not in ("serialize", "cells"):
         _repo_data()
     from herstelgraph.errors import HerstelgraphError
+    from herstelgraph.io.atomic import maintaining
 
     try:
-        return args.run(args)
+        with maintaining():  # these commands rebuild the shipped files themselves
+            return args.run(args)
     except HerstelgraphError as exc:
         print(f"dev.py: error: {exc}", file=sys.stderr)
         return 2

@@ -146,7 +146,7 @@ def main(argv: list[str] | None = None) -> int:
     import rdflib
     from rdflib.namespace import DCTERMS, RDF, SKOS
 
-    from herstelgraph.io.atomic import write_text
+    from herstelgraph.io.atomic import maintaining, write_text
     from herstelgraph.io.serialize import canonical_turtle
 
     hg = rdflib.Namespace("https://w3id.org/herstelgraph/def#")
@@ -256,7 +256,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"esco_vendor: {ESCO_FILE} would change; run without --check", file=sys.stderr)
             return 1
         return 0
-    write_text(ESCO_FILE, text)
+    with maintaining():  # the vendored ESCO file is shipped data this tool rebuilds
+        write_text(ESCO_FILE, text)
     print(
         f"{len(skills)} ESCO skills in {ESCO_FILE.name}, {len(unlabelled)} without a label"
         + (": " + ", ".join(unlabelled) if unlabelled else "")

@@ -27,6 +27,23 @@ def data_dir(kind: str) -> Path:
     return here.parents[1] / kind
 
 
+def shipped_files() -> list[Path]:
+    """Every file of the shipped data (ontology, shapes, queries, mappings), but the review
+    files in ``mappings/reviews/``, which a reviewer's session writes: what no output of a
+    user's run may replace (``io.atomic``), also where no run reads it as a file (the
+    persisted store holds the graph)."""
+    out: list[Path] = []
+    for kind in KINDS:
+        root = data_dir(kind)
+        for path in sorted(root.rglob("*")):
+            rel = path.relative_to(root).parts
+            if kind == "mappings" and rel[:1] == ("reviews",):
+                continue
+            if "__pycache__" not in rel and path.is_file():
+                out.append(path)
+    return out
+
+
 def graph_files() -> list[Path]:
     """The Turtle files that make up the shipped graph, in a stable order: the ontology and
     the frameworks, their translations (``ontology/translations/*.ttl``: ``@en`` labels and

@@ -1118,6 +1118,10 @@ ERRORS: dict[str, Pair] = {
         "is een invoer van deze opdracht; schrijf de uitvoer naar een ander bestand",
         "is an input of this run; write the output to another file",
     ),
+    "output-is-shipped": (
+        "is een bestand van de meegeleverde graaf; schrijf de uitvoer naar een ander bestand",
+        "is a file of the shipped graph; write the output to another file",
+    ),
     "no-folder": (
         "map {folder} bestaat niet; maak die eerst aan",
         "folder {folder} does not exist; create it first",

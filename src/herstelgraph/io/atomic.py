@@ -13,7 +13,10 @@ The promises every writer inherits from here (docs/guarantees.md, tested by
   and an interrupted swap is repaired at the next write into that folder;
 * **never onto an input**: every file read through :mod:`herstelgraph.io.inputs` is
   remembered, and writing onto it (or onto a link to it, or replacing a folder holding it)
-  raises :class:`OutputError`;
+  raises :class:`OutputError`; so does writing onto a file of the shipped data
+  (``resources.shipped_files``: the ontology, shapes, queries and curated mappings, which a
+  run reads from its persisted store and not as files), unless a maintainer's tool says it
+  rebuilds them (``maintaining``);
 * **the user's permissions**: files get ``0666 & ~umask`` and folders ``0777 & ~umask``, as
   a plain ``open()`` would (temporary files are created 0600/0700 first);
 * **no litter**: temporary names follow one pattern (``.NAME.hg-XXXXXXXX.tmp``,
@@ -46,6 +49,10 @@ from ..errors import OutputError
 
 #: real paths of the files this process has read as input (see ``protect``)
 _INPUTS: set[str] = set()
+#: real paths of the shipped data's files, listed at the first write (see ``_shipped``)
+_SHIPPED: set[str] | None = None
+#: set by ``maintaining``: the maintainer's tools (tools/dev.py) rebuild the shipped files
+_MAINTAINING = False
 
 #: temporaries of killed runs older than this many seconds are removed (``sweep``)
 STALE_AFTER = 600.0
@@ -67,6 +74,29 @@ def protect(paths: Iterable[str | os.PathLike[str]]) -> None:
     """Remember files as inputs of this run: no output may replace them."""
     for p in paths:
         _INPUTS.add(os.path.realpath(p))
+
+
+@contextmanager
+def maintaining() -> Iterator[None]:
+    """Let writes replace files of the shipped data: for the tools that rebuild them
+    (``tools/dev.py``), never for a user's run."""
+    global _MAINTAINING
+    before, _MAINTAINING = _MAINTAINING, True
+    try:
+        yield
+    finally:
+        _MAINTAINING = before
+
+
+def _shipped() -> set[str]:
+    global _SHIPPED
+    if _MAINTAINING:
+        return set()
+    if _SHIPPED is None:
+        from ..resources import shipped_files
+
+        _SHIPPED = {os.path.realpath(p) for p in shipped_files()}
+    return _SHIPPED
 
 
 def _umask() -> int:
@@ -120,6 +150,10 @@ def _check_target(target: Path) -> Path:
         from ..words import Said
 
         raise OutputError(target, Said("output-is-input"))
+    if os.path.realpath(real) in _shipped():
+        from ..words import Said
+
+        raise OutputError(target, Said("output-is-shipped"))
     parent = real.parent if str(real.parent) else Path(".")
     if not parent.is_dir():
         from ..words import Said
@@ -260,7 +294,7 @@ def recover(target: Path) -> str | None:
 
 def _protected_inside(folder: Path) -> str | None:
     root = os.path.realpath(folder) + os.sep
-    return next((p for p in sorted(_INPUTS) if p.startswith(root)), None)
+    return next((p for p in sorted(_INPUTS | _shipped()) if p.startswith(root)), None)
 
 
 @contextmanager
