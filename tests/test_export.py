@@ -249,6 +249,7 @@ def test_sssom_export_round_trips_through_sssom_py(case, tmp_path):
     path = tmp_path / "all.sssom.tsv"
     write(store, "sssom", path)
     msdf = parse_sssom_table(path)
+    assert "# sssom_version: '1.1'\n" in path.read_text(encoding="utf-8")
     report = validate(msdf, fail_on_error=False)
     problems = [r for rep in report.values() for r in rep.results]
     assert not problems, problems[:5]

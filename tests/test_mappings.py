@@ -87,10 +87,15 @@ def test_sssom_py_parses_and_validates_each_file():
     from sssom.parsers import parse_sssom_table
     from sssom.validators import validate
 
-    for path in mapping_files(ROOT / "mappings"):
+    external = sorted((ROOT / "mappings" / "external").glob("*.tsv"))
+    files = mapping_files(ROOT / "mappings") + external
+    for path in files:
         msdf = parse_sssom_table(path)
         assert len(msdf.df) == len(read_tsv(path).records)
         validate(msdf, fail_on_error=True)
+        # record_id is SSSOM 1.1: the file says so, as a reader takes an undeclared one as 1.0
+        assert read_tsv(path).metadata["sssom_version"] == "1.1"
+        assert msdf.get_compatible_version() == "1.1"
 
 
 @pytest.mark.parametrize(

@@ -309,10 +309,23 @@ def metadata_for(pair: str) -> dict:
     }
 
 
+#: The SSSOM version every file written here declares: record_id, extension_definitions and
+#: the 1.1 metadata slots need it, and a reader takes a file that declares none as 1.0.
+SSSOM_VERSION = "1.1"
+
+
+def with_version(metadata: dict) -> dict:
+    """``metadata`` declaring ``sssom_version`` (after the curie_map, as sssom-py writes it)."""
+    rest = {k: v for k, v in metadata.items() if k not in ("curie_map", "sssom_version")}
+    head = {"curie_map": metadata["curie_map"]} if "curie_map" in metadata else {}
+    return {**head, "sssom_version": SSSOM_VERSION, **rest}
+
+
 def write_tsv(mf: MappingFile) -> str:
     import yaml
 
-    head = yaml.safe_dump(mf.metadata, sort_keys=False, allow_unicode=True, width=1000)
+    meta = with_version(mf.metadata)
+    head = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000)
     out = io.StringIO()
     for line in head.rstrip("\n").split("\n"):
         out.write(f"# {line}\n")

@@ -723,7 +723,10 @@ def write_text(rf: ReviewFile) -> str:
     """The file's text: the YAML header, then one row per record, sorted."""
     import yaml
 
-    head = yaml.safe_dump(rf.metadata, sort_keys=False, allow_unicode=True, width=1000)
+    from ..sssom import with_version
+
+    meta = with_version(rf.metadata)
+    head = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000)
     out = io.StringIO()
     for line in head.rstrip("\n").split("\n"):
         out.write(f"# {line}\n")
