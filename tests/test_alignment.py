@@ -232,6 +232,47 @@ def test_compare_roles(fx):
     assert "valente:kennis-herstel" not in rows  # shared, reported once from the first role
 
 
+def test_statuses_and_modes_are_the_enums_the_results_declare(fx):
+    """The README promises enums for statuses: each result holds the member (an ``is``
+    check), not only an equal string, and its field is annotated with that enum."""
+    import typing
+
+    from herstelgraph import (
+        CoverageRow,
+        CoverageScope,
+        CoverageStatus,
+        CrosswalkRow,
+        Direction,
+        Gap,
+        GapStatus,
+        MappingView,
+        ProfileItem,
+        RoleItem,
+        RoleItemStatus,
+        RoleSource,
+    )
+
+    gap = al.gaps(fx, "bk-0597-1", "valente-2023")[0]
+    assert gap.status is GapStatus(gap.status)
+    walk = al.crosswalk(fx, "valente-2023", "bk-0597-1")[0]
+    assert walk.direction is Direction(walk.direction)
+    view = al.mappings_of(fx, "valente:vaardigheid-reflectie")[0]
+    assert view.direction is Direction(view.direction)
+    row = al.coverage(fx)[0]
+    assert row.scope is CoverageScope(row.scope)
+    item = al.coverage_of(fx, "hgp:curriculum-x")[0]
+    assert item.status is CoverageStatus(item.status)
+    role = al.compare_roles(fx)[0]
+    assert role.status is RoleItemStatus(role.status) and role.how is RoleSource(role.how)
+    for record, field, enum in (
+        (Gap, "status", GapStatus), (CrosswalkRow, "direction", Direction),
+        (MappingView, "direction", Direction), (CoverageRow, "scope", CoverageScope),
+        (ProfileItem, "status", CoverageStatus), (RoleItem, "status", RoleItemStatus),
+        (RoleItem, "how", RoleSource),
+    ):  # fmt: skip
+        assert typing.get_type_hints(record)[field] is enum, (record, field)
+
+
 def test_explain_gives_path_evidence_and_texts(fx):
     ex = al.explain(fx, "bk:C3", "bijlage2:competentie-02")
     assert ex.source.label == "Reflecteert op het eigen handelen"

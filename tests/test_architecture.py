@@ -20,7 +20,18 @@ PACKAGE = ROOT / "src" / "herstelgraph"
 LAYERS = (
     (
         "base",
-        ("_version", "vocab", "errors", "record", "model", "results", "ids", "resources", "words"),
+        (
+            "_version",
+            "vocab",
+            "errors",
+            "record",
+            "enums",
+            "model",
+            "results",
+            "ids",
+            "resources",
+            "words",
+        ),
     ),
     ("io", ("io",)),
     ("store", ("store",)),

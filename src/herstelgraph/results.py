@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .enums import Direction
 from .record import Record
 
 
@@ -104,7 +105,7 @@ class MappingView(Record):
     date: str | None
     strength: str | None
     record: str
-    direction: str
+    direction: Direction
 
 
 @dataclass(frozen=True)

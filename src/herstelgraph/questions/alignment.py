@@ -21,7 +21,17 @@ import pyoxigraph as ox
 
 from ..errors import InputError, MissingDataError, ParameterError, UnknownIdError
 from ..ids import compact, expand, iri_node, is_iri
-from ..model import GapStatus, QueryForm, QueryResult, Record, Value
+from ..model import (
+    CoverageScope,
+    Direction,
+    GapStatus,
+    QueryForm,
+    QueryResult,
+    Record,
+    RoleItemStatus,
+    RoleSource,
+    Value,
+)
 from ..store.store import Queryable, Row, Store, Term
 from ..vocab import INVERSE, NO_TERM, PREFIXES, SKOS
 from .catalogue import _natural, _run, concept, framework_id, resolve, scheme_node, type_node
@@ -141,7 +151,7 @@ class Gap(Record):
     type: str | None
     section: str | None
     section_label: str | None
-    status: str
+    status: GapStatus
     record: str | None
     comment: str | None
 
@@ -220,7 +230,7 @@ def mappings_of(
                 date=r["date"].value if r.get("date") else None,
                 strength=compact(r["other"].value) if r.get("other") else None,
                 record=compact(r["record"].value),
-                direction="asserted" if forward else "inverse",
+                direction=Direction.ASSERTED if forward else Direction.INVERSE,
             )
         )
     order = {"skos:exactMatch": 0, "skos:closeMatch": 1, "skos:broadMatch": 2}
@@ -272,7 +282,7 @@ def crosswalk(
                 comment=_v(r.get("comment")),
                 strength=_v(r.get("other")),
                 record=compact(r["record"].value),
-                direction="asserted" if subj_in_a else "inverse",
+                direction=Direction.ASSERTED if subj_in_a else Direction.INVERSE,
             )
         )
     return sorted(out, key=lambda m: (_natural(m.a_item), _natural(m.b_item), m.relation))
@@ -320,7 +330,7 @@ def gaps(
             type=(_c(r.get("kind")) or "").removeprefix("hg:") or None,
             section=_c(r.get("top")),
             section_label=_v(r.get("topLabel")),
-            status=r["status"].value,
+            status=GapStatus(r["status"].value),
             record=_c(r.get("record")),
             comment=_v(r.get("comment")),
         )
@@ -505,7 +515,7 @@ def _coverage_row(
     return CoverageRow(
         a=fa,
         b=fb,
-        scope=scope,
+        scope=CoverageScope(scope),
         section=section,
         section_label=section_label,
         items=items,
@@ -883,26 +893,28 @@ def compare_roles(
         )
     out = []
     matched: str | None
+    status: RoleItemStatus
     # (these items, the other role's, the status of one only these have, whether to list
     # the shared ones: the second pass adds only the other role's own)
     for mine, theirs, alone, with_shared in (
-        (a_items, b_items, "adds", True),
-        (b_items, a_items, "only-other", False),
+        (a_items, b_items, RoleItemStatus.ADDS, True),
+        (b_items, a_items, RoleItemStatus.ONLY_OTHER, False),
     ):
         for iri, (label, fw, how, eqs) in mine.items():
             if iri in theirs:
                 if not with_shared:
                     continue
-                status, matched = "shared", compact(iri)
+                status, matched = RoleItemStatus.SHARED, compact(iri)
             else:
                 hit = sorted(set(eqs) & set(theirs) | {t for t, v in theirs.items() if iri in v[3]})
                 if hit:
                     if not with_shared:
                         continue
-                    status, matched = "shared-via-mapping", " ".join(compact(h) for h in hit)
+                    status = RoleItemStatus.SHARED_VIA_MAPPING
+                    matched = " ".join(compact(h) for h in hit)
                 else:
                     status, matched = alone, None
-            out.append(RoleItem(compact(iri), label, fw, status, matched, how))
+            out.append(RoleItem(compact(iri), label, fw, status, matched, RoleSource(how)))
     order = {"adds": 0, "shared-via-mapping": 1, "shared": 2, "only-other": 3}
     return sorted(out, key=lambda r: (order[r.status], r.framework, _natural(r.concept)))
 

@@ -102,7 +102,7 @@ class ProfileItem(Record):
     label: str
     section: str | None
     section_label: str | None
-    status: str
+    status: CoverageStatus
     via: str | None
     via_relation: str | None
     type: str | None = None
@@ -448,7 +448,7 @@ def _coverage_in(
                 label=it.label,
                 section=section,
                 section_label=section_label,
-                status=str(status),
+                status=CoverageStatus(status),
                 via=via,
                 via_relation=relation,
                 type=it.type,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..model import CoverageScope, Direction
 from ..record import Record
 
 
@@ -26,7 +27,7 @@ class CrosswalkRow(Record):
     comment: str | None
     strength: str | None
     record: str
-    direction: str
+    direction: Direction
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,7 @@ class CoverageRow(Record):
 
     a: str
     b: str
-    scope: str
+    scope: CoverageScope
     section: str | None
     section_label: str | None
     items: int

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..model import RoleItemStatus, RoleSource
 from ..record import Record
 
 
@@ -63,9 +64,9 @@ class RoleItem(Record):
     concept: str
     label: str
     framework: str
-    status: str
+    status: RoleItemStatus
     matched: str | None
-    how: str
+    how: RoleSource
 
 
 @dataclass(frozen=True)
