@@ -287,6 +287,24 @@ def test_explain_gives_path_evidence_and_texts(fx):
     assert any(p.steps[0].kind == "hierarchy" for p in hier.paths)
 
 
+def test_explain_steps_as_a_table_name_their_path(cli_fx):
+    """explain's CSV (and sheet) has one row per step; each names its path (number, kind,
+    relation, via), so the rows group back into the paths the text shows, and a Dutch
+    table writes the step's confidence with a decimal comma."""
+    import csv
+    import io
+
+    code, out, err = cli_fx("explain", "bk:C3", "bijlage2:competentie-02", "--format", "csv")
+    assert code == 0, err
+    rows = list(csv.DictReader(io.StringIO(out.lstrip("\ufeff"))))
+    assert [(r["path"], r["path_kind"], r["path_relation"], r["record"]) for r in rows] == [
+        ("1", "chain", "skos:narrowMatch", "hgm:m3"), ("1", "chain", "skos:narrowMatch", "hgm:m5")
+    ]  # fmt: skip
+    assert rows[0]["via"] and rows[0]["via"] == rows[1]["via"]
+    code, out, err = cli_fx("explain", "bk:kennis-01", "valente:kennis-herstel")
+    assert code == 0 and "zekerheid 0,9]" in out
+
+
 def test_run_query_binds_typed_parameters(fx):
     res = al.run_query(fx, "gaps", {"a": "bk-0597-1", "b": "valente", "type": "hg:KnowledgeItem"})
     assert [r["item"] for r in res.as_dicts()] == ["bk:kennis-03"]

@@ -357,6 +357,8 @@ def _turtle(triples) -> bytes:
 
 
 def _explain_text(ex, p: Presenter) -> str:
+    from ..words import decimals
+
     view = View([], "")
     lines = []
     for side in (ex.source, ex.target):
@@ -375,7 +377,11 @@ def _explain_text(ex, p: Presenter) -> str:
         lines.append(head + (f" {p.msg('via')} {path.via}" if path.via else ""))
         for s in path.steps:
             srow = s.as_dict()
-            conf = f", {p.msg('confidence')} {s.confidence:g}" if s.confidence is not None else ""
+            conf = (
+                f", {p.msg('confidence')} {decimals(f'{s.confidence:g}', p.lang)}"
+                if s.confidence is not None
+                else ""
+            )
             rel = p.text("relation", s.relation, srow, view)
             kind = p.text("kind", s.kind, srow, view)
             lines.append(f"  {s.subject} {rel} {s.object} [{kind}{conf}]")
@@ -405,16 +411,16 @@ def explain(
 ) -> None:
     """How two items relate: each path and step with its evidence, and both source texts.
 
-    csv writes the steps; xlsx a sheet for the two items and one for the steps."""
-    from ..questions.alignment import ConceptBrief, ExplainStep
+    csv writes the steps, each with its path (number, kind, relation, via); xlsx a sheet for
+    the two items and one for the steps."""
+    from ..questions.alignment import ConceptBrief, PathStep
     from ..questions.alignment import explain as run
 
     ex = run(obj.store, first, second, reviewed_only=reviewed_only, min_confidence=min_confidence)
     p = out.presenter
-    steps = [s for path in ex.paths for s in path.steps]
     views = (
         View([ex.source, ex.target], p.msg("items"), kind=ConceptBrief),
-        View(steps, p.msg("steps"), kind=ExplainStep),
+        View(list(ex.path_steps()), p.msg("steps"), kind=PathStep),
     )
     out.send(Answer(views, data=ex, csv=1, text=lambda pr: _explain_text(ex, pr)))
 

@@ -36,10 +36,12 @@ FORMATS = OutputFormat.values()
 #: columns whose values are mapping or hierarchy relations
 RELATION_COLUMNS = frozenset(
     {"relation", "relation1", "relation2", "composed", "via_relation", "curated"}
+    | {"path_relation"}
 )
 #: columns whose values are coded words (statuses, kinds, justifications, fields)
 VALUE_COLUMNS = frozenset(
     {"status", "scope", "direction", "kind", "justification", "field", "strength", "how"}
+    | {"path_kind"}
     | {"severity", "review_status", "change", "property", "status_before", "status_after"}
 )
 #: the curation report's figure sections whose names hold relations (``key``)

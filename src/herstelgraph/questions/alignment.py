@@ -55,6 +55,7 @@ if TYPE_CHECKING:
     from .rows import ExplainStep as ExplainStep
     from .rows import Explanation as Explanation
     from .rows import Hub as Hub
+    from .rows import PathStep as PathStep
     from .rows import RoleItem as RoleItem
     from .rows import SearchHit as SearchHit
 
@@ -70,7 +71,7 @@ _COVERAGE = frozenset(
 #: re-exported here and imported on first use (PEP 562): gaps or crosswalk never define them
 _ROWS = frozenset(
     {"ChainRow", "Hub", "SearchHit", "RoleItem"}
-    | {"ConceptBrief", "ExplainStep", "ExplainPath", "Explanation"}
+    | {"ConceptBrief", "ExplainStep", "ExplainPath", "Explanation", "PathStep"}
 )
 
 

@@ -105,3 +105,30 @@ class Explanation(Record):
     source: ConceptBrief
     target: ConceptBrief
     paths: tuple[ExplainPath, ...] = ()
+
+    def path_steps(self) -> tuple[PathStep, ...]:
+        """Every step as one flat row that names its path (number from 1, kind, relation,
+        via): a table (CSV, a sheet) that can be grouped back into the paths."""
+        return tuple(
+            PathStep(n, p.kind, p.relation, p.via, **s.as_dict())
+            for n, p in enumerate(self.paths, 1)
+            for s in p.steps
+        )
+
+
+@dataclass(frozen=True)
+class PathStep(Record):
+    """One step of an explanation's path, with the path it belongs to."""
+
+    path: int
+    path_kind: str
+    path_relation: str | None
+    via: str | None
+    subject: str
+    relation: str
+    object: str
+    kind: str
+    confidence: float | None
+    justification: str | None
+    comment: str | None
+    record: str | None
