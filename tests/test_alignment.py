@@ -305,6 +305,27 @@ def test_explain_steps_as_a_table_name_their_path(cli_fx):
     assert code == 0 and "zekerheid 0,9]" in out
 
 
+def test_bad_arguments_get_typed_errors_that_name_the_parameter(fx):
+    """What the API refuses it refuses with an error of the tree, naming the parameter by its
+    Python name: a negative search limit, a confidence given as text, an unknown item type,
+    a query text that does not parse (pyoxigraph's SyntaxError is not let through)."""
+    from herstelgraph import ParameterError, QueryError, QuerySyntaxError
+
+    with pytest.raises(ParameterError) as exc:
+        al.search(fx, "herstel", limit=-1)
+    assert exc.value.name == "limit"
+    assert al.search(fx, "herstel", limit=0) == al.search(fx, "herstel", limit=None)
+    with pytest.raises(ParameterError, match="is not a number") as exc:
+        al.gaps(fx, "bk-0597-1", "valente-2023", min_confidence="0.5")  # type: ignore[arg-type]
+    assert exc.value.name == "min_confidence"
+    with pytest.raises(ParameterError) as exc:
+        al.gaps(fx, "bk-0597-1", "valente-2023", item_type="Kennisx")
+    assert exc.value.name == "item_type"
+    with pytest.raises(QuerySyntaxError, match="error at 1:") as syntax:
+        fx.select("SELECT ?x WHERE { ?x a ")
+    assert isinstance(syntax.value, QueryError) and "\n" not in str(syntax.value)
+
+
 def test_run_query_binds_typed_parameters(fx):
     res = al.run_query(fx, "gaps", {"a": "bk-0597-1", "b": "valente", "type": "hg:KnowledgeItem"})
     assert [r["item"] for r in res.as_dicts()] == ["bk:kennis-03"]

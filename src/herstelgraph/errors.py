@@ -162,6 +162,17 @@ class QueryError(InputError):
     """A SPARQL query that is refused (update, SERVICE, FROM), malformed or too slow."""
 
 
+class QuerySyntaxError(QueryError):
+    """A SPARQL text that does not parse; ``detail`` is the parser's own message, which
+    places the error as ``error at LINE:COLUMN: …`` in the query text."""
+
+    PREFIX = "the query does not parse: "
+
+    def __init__(self, detail: str):
+        self.detail = detail
+        super().__init__(self.PREFIX + " ".join(detail.split()))
+
+
 class OutputError(HerstelgraphError):
     """An output that cannot be written where asked (no folder, read-only, an input file)."""
 

@@ -641,6 +641,7 @@ MESSAGES: dict[str, Pair] = {
     "hint_input_limit": (" (of --max-input-size SIZE)", " (or --max-input-size SIZE)"),
     "hint_framework": (" (gebruik --framework KADER)", " (use --framework FRAMEWORK)"),
     "hint_since": (" (--since REF of MAP)", " (--since REF or FOLDER)"),
+    "hint_data": (" (voeg het bestand toe met --data BESTAND)", " (add the file with --data FILE)"),
     "hint_param": (" (--param {name}=WAARDE)", " (--param {name}=VALUE)"),
     "interrupted": ("onderbroken", "interrupted"),
     "aborted": ("afgebroken", "aborted"),

@@ -226,11 +226,13 @@ def hint(exc: HerstelgraphError, lang: Language | str = "en") -> str:
     if isinstance(exc, UnknownIdError):
         return message("hint_ids", lang)
     if isinstance(exc, MissingDataError):
-        return " (add the file with --data FILE)"
+        return message("hint_data", lang)
     if isinstance(exc, ParameterError):
         if exc.name == "framework":
             return message("hint_framework", lang)
-        if exc.name in ("type", "status", "format"):
+        if exc.name == "item_type":
+            return " (--type)"
+        if exc.name in ("status", "format"):
             return f" (--{exc.name})"
         if exc.name == "since":
             return message("hint_since", lang)

@@ -1123,8 +1123,10 @@ def select_with_deadline(
             f"{where}: the query worker died (out of memory?); simplify the query"
         ) from None
     except worker.Failed as exc:
-        if exc.kind == "SyntaxError":
-            raise SyntaxError(str(exc)) from None
+        if exc.kind in ("SyntaxError", "QuerySyntaxError"):  # the store's, with its place
+            from ..errors import QuerySyntaxError
+
+            raise QuerySyntaxError(str(exc).removeprefix(QuerySyntaxError.PREFIX)) from None
         if exc.kind in _INPUT_ERRORS:
             message = str(exc)
             located = message if message.startswith(where) else f"{where}: {message}"

@@ -800,6 +800,10 @@ def search(
     Deprecated items are left out unless ``include_deprecated``."""
     from .rows import SearchHit
 
+    if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 0):
+        raise ParameterError(
+            "limit", f"limit {limit!r} is not a count; give a positive number, or 0 or None for all"
+        )
     words = search_words(text)
     phrase = " ".join(words)
     only = scheme_node(store, framework).value if framework else None
@@ -1066,10 +1070,14 @@ def run_query(
                 )
             continue
         bindings[p.name] = _param_term(store, p.name, p.kind, params[p.name])
+    from ..errors import QuerySyntaxError
+
     try:
         answer = queries.answer(store, spec, bindings)
-    except SyntaxError as exc:
-        raise _sparql_syntax_error(spec, exc) from None
+    except QuerySyntaxError as exc:  # the embedded store
+        raise _sparql_syntax_error(spec, exc.detail) from None
+    except SyntaxError as exc:  # a parse before the query is sent (an endpoint)
+        raise _sparql_syntax_error(spec, str(exc)) from None
     if spec.form is QueryForm.ASK:
         return QueryResult((), (), QueryForm.ASK, boolean=bool(answer))
     if spec.form is not QueryForm.SELECT:
@@ -1124,7 +1132,7 @@ def _cell(term: Term | None) -> Value:
     return compact(term.value)
 
 
-def _sparql_syntax_error(spec: QuerySpec, exc: SyntaxError) -> InputError:
+def _sparql_syntax_error(spec: QuerySpec, exc: str) -> InputError:
     """A query that does not parse, located as every file is (``file:line:column:``). The
     parser places an error it finds at the end after the last newline, on a line the file
     does not show: that is said as the end of the last line."""
@@ -1133,7 +1141,7 @@ def _sparql_syntax_error(spec: QuerySpec, exc: SyntaxError) -> InputError:
     from ..errors import InputFileError
     from ..words import Said
 
-    m = re.match(r"error at (\d+):(\d+): (.*)", str(exc), re.S)
+    m = re.match(r"error at (\d+):(\d+): (.*)", exc, re.S)
     if not m or spec.path is None:
         return InputError(f"{spec.path or spec.name}: SPARQL syntax error: {exc}")
     line, column, msg = int(m.group(1)), int(m.group(2)), " ".join(m.group(3).split())

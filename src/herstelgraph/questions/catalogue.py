@@ -133,7 +133,7 @@ def type_node(store: Queryable, item_type: str | None) -> ox.NamedNode | None:
 
     # each known type in the user's words too (kennisitem), which --type also accepts
     words = tuple(TypeWord(k) for k in known)
-    raise ParameterError("type", Said("unknown-type", type=repr(item_type), known=words))
+    raise ParameterError("item_type", Said("unknown-type", type=repr(item_type), known=words))
 
 
 def concepts(

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 import pyoxigraph
 import pyoxigraph as ox
 
-from ..errors import InputError, QueryError
+from ..errors import InputError, QueryError, QuerySyntaxError
 from ..model import Entailment
 from ..vocab import ASSERTED_GRAPH, EXTERNAL_GRAPH, INFERRED_GRAPH, PREFIXES, SKOS, USER_GRAPH
 
@@ -399,10 +399,13 @@ class Store:
             if kept is not None:
                 return kept
         graphs = self._dataset(entailment, scheme)
-        if graphs is None:
-            result = self._ox.query(text, use_default_graph_as_union=True, prefixes=PREFIXES)
-        else:
-            result = self._ox.query(text, default_graph=graphs, prefixes=PREFIXES)
+        try:
+            if graphs is None:
+                result = self._ox.query(text, use_default_graph_as_union=True, prefixes=PREFIXES)
+            else:
+                result = self._ox.query(text, default_graph=graphs, prefixes=PREFIXES)
+        except SyntaxError as exc:  # a caller's query text: an error of the tree, not Oxigraph's
+            raise QuerySyntaxError(str(exc)) from None
         if answers is not None and key is not None:
             if not isinstance(result, pyoxigraph.QueryTriples):
                 return answers.keep(key, result)

@@ -518,7 +518,11 @@ class MappingFilter:
         if self.reviewed_only < 0:
             raise ParameterError("reviewed_only", "reviewed_only cannot be negative")
         m = self.min_confidence
-        if m is not None and not (isinstance(m, int | float) and 0 <= m <= 1):
+        if m is not None and (isinstance(m, bool) or not isinstance(m, int | float)):
+            raise ParameterError(
+                "min_confidence", f"min_confidence {m!r} is not a number; give one from 0 to 1"
+            )
+        if m is not None and not 0 <= m <= 1:
             raise ParameterError("min_confidence", f"min_confidence {m!r} is not between 0 and 1")
 
     @property
