@@ -231,7 +231,7 @@ class Virtuoso:
         """The recipe of the README: drop the herstelgraph graphs, forget earlier loads of
         this file (and of no other), bulk-load the TriG (its named graphs kept), checkpoint."""
         (self.load_dir / name).write_bytes(data)
-        graphs = "asserted", "inferred", "user"
+        graphs = "asserted", "inferred", "user", "external"
         drop = " ".join(
             f"SPARQL CLEAR GRAPH <https://w3id.org/herstelgraph/graph/{g}>;" for g in graphs
         )

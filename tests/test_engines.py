@@ -28,7 +28,7 @@ import herstelgraph
 from herstelgraph.cli.render import to_json
 from herstelgraph.questions import alignment as al
 from herstelgraph.questions import catalogue as cat
-from herstelgraph.store import ASSERTED, INFERRED, USER
+from herstelgraph.store import ASSERTED, EXTERNAL, INFERRED, USER
 from herstelgraph.store.endpoint import Endpoint, snapshot
 
 from conftest import ROOT
@@ -426,7 +426,7 @@ def test_oxigraph_recipe_keeps_a_store_in_step_with_a_new_release(embedded, trig
 
     stale = check()
     assert {g.graph: g.status for g in stale.graphs}["asserted"] == "differs" and not stale.ok
-    graphs = " ".join(f"DROP SILENT GRAPH {g};" for g in (ASSERTED, INFERRED, USER))
+    graphs = " ".join(f"DROP SILENT GRAPH {g};" for g in (ASSERTED, INFERRED, USER, EXTERNAL))
     subprocess.run([binary, "update", "--location", str(db), "--update", graphs], check=True,
                    capture_output=True)  # fmt: skip
     Oxigraph.load(binary, db, tmp_path / "new.trig")

@@ -115,6 +115,14 @@ def test_rdf_export_round_trips_to_the_source_graph(case, fmt):
     assert result.items == len(lang_normalised(source_graph(files)))
 
 
+@pytest.mark.parametrize("fmt", ["turtle"])
+def test_to_rdflib_holds_what_the_turtle_export_writes(case, fmt):
+    """An integrator's two ways to the graph agree: ``Store.to_rdflib()`` and the Turtle
+    export hold the same triples (the external graph, ESCO, included in both)."""
+    _, _, store = case
+    assert_isomorphic(parse_export(export(store, fmt).data, fmt), store.to_rdflib(), "to_rdflib")
+
+
 def test_trig_carries_asserted_and_inferred_named_graphs(case):
     from rdflib import URIRef
 

@@ -10,7 +10,7 @@ and returns frozen, typed results:
 ['bijlage-ii', 'bk-0597-1', 'nk-2017', 'randvoorwaarden', 'valente-2023']
 >>> herstelgraph.concept(store, "bk:C2").label
 'Werkt interdisciplinair samen'
->>> graph = store.to_rdflib()  # an rdflib.Graph of the asserted triples, for rdflib users
+>>> graph = store.to_rdflib()  # an rdflib.Graph of what `export --format turtle` writes
 >>> len(graph) > 4000
 True
 

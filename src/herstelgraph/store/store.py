@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import pyoxigraph
 import pyoxigraph as ox
@@ -21,6 +21,8 @@ from ..model import Entailment
 from ..vocab import ASSERTED_GRAPH, EXTERNAL_GRAPH, INFERRED_GRAPH, PREFIXES, SKOS, USER_GRAPH
 
 if TYPE_CHECKING:
+    import rdflib
+
     from .answers import Answers
 
 ASSERTED = ox.NamedNode(ASSERTED_GRAPH)
@@ -515,9 +517,12 @@ class Store:
             self.answers = None  # so may the answers
         return self._ox
 
-    def to_rdflib(self, *, graphs: Iterable[pyoxigraph.NamedNode] = (ASSERTED, USER)) -> Any:
-        """The given named graphs as one ``rdflib.Graph`` (asserted and user data by
-        default; add ``INFERRED`` for the SKOS closure), with the project prefixes bound.
+    def to_rdflib(
+        self, *, graphs: Iterable[pyoxigraph.NamedNode] = (ASSERTED, USER, EXTERNAL)
+    ) -> rdflib.Graph:
+        """The given named graphs as one ``rdflib.Graph`` (by default the asserted, user and
+        external graphs: the triples ``export --format turtle`` writes; add ``INFERRED`` for
+        the SKOS closure), with the project prefixes bound.
         rdflib is imported here only: the query path never needs it. The graph is rdflib's
         own: its ``query``/``update`` do not pass the library's refusal of SERVICE and LOAD,
         and rdflib makes those HTTP requests itself."""
