@@ -260,6 +260,29 @@ def test_esco_links_and_concepts_load_into_their_own_graph(store):
         ), graph
 
 
+def test_map_lists_an_items_esco_links_beside_its_framework_mappings(store, run_cli):
+    """map is every curated mapping of an item: its links to ESCO too (from the external
+    graph, with ESCO's own label and 'esco' as the framework), and --to esco lists only
+    those; the frameworks' mappings are the same with or without them."""
+    import json
+
+    from herstelgraph.questions.alignment import mappings_of
+
+    link = next(r for r in _tsv_rows() if r["object_id"] != "sssom:NoTermFound")
+    views = mappings_of(store, link["subject_id"])
+    esco = [v for v in views if v.other_framework == "esco"]
+    assert [(v.record, v.relation, v.other) for v in esco if v.record == link["record_id"]] == [
+        (link["record_id"], link["predicate_id"], link["object_id"])
+    ]
+    assert all(v.other_label for v in esco if v.relation != "noMatch")
+    assert mappings_of(store, link["subject_id"], "esco") == esco
+    inner = [v for v in views if v.other_framework != "esco"]
+    assert inner and all(v.other_framework in {"bijlage-ii", "randvoorwaarden", "valente-2023"}
+                         for v in inner)  # fmt: skip
+    code, out, _ = run_cli("map", link["subject_id"], "--to", "esco", "--format", "json")
+    assert code == 0 and {r["record"] for r in json.loads(out)} == {v.record for v in esco}
+
+
 def test_internal_figures_are_unchanged_by_the_esco_links(store, without_external):
     """The closure and the tallies (what gaps, coverage, hubs, chains and the overview read)
     and the answers themselves are those of the graph without ESCO."""

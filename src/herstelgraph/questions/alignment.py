@@ -193,11 +193,16 @@ def mappings_of(
     reviewed_only: int = 0,
     min_confidence: float | None = None,
 ) -> list[MappingView]:
-    """Every curated mapping and no-match record of a concept, from its own point of view."""
+    """Every curated mapping and no-match record of a concept, from its own point of view:
+    into the other frameworks, and the curated links to an external vocabulary (ESCO;
+    ``other_framework`` is the vocabulary's name, e.g. ``esco``, which ``to`` also takes)."""
     from ..results import MappingView
 
     store = _view(store, reviewed_only, min_confidence)
     node = resolve(store, ident)
+    external = _external_views(store, node)
+    if to and to.lower() in {m.other_framework for m in external}:
+        return _sorted_views([m for m in external if m.other_framework == to.lower()])
     target = scheme_node(store, to).value if to else None
     rows = _run(store, "mappings-of", concept=node)
     others = {
@@ -234,8 +239,46 @@ def mappings_of(
                 direction=Direction.ASSERTED if forward else Direction.INVERSE,
             )
         )
+    return _sorted_views(out if target else out + external)
+
+
+def _sorted_views(views: list[MappingView]) -> list[MappingView]:
     order = {"skos:exactMatch": 0, "skos:closeMatch": 1, "skos:broadMatch": 2}
-    return sorted(out, key=lambda m: (m.other_framework, order.get(m.relation, 3), m.other))
+    return sorted(views, key=lambda m: (m.other_framework, order.get(m.relation, 3), m.other))
+
+
+def _external_views(store: Queryable, node: ox.NamedNode) -> list[MappingView]:
+    """A concept's curated links to external vocabularies (and no-match records against
+    them), read from the external graph: the vocabulary's name as the framework, its own
+    label for the concept linked."""
+    from ..results import MappingView
+    from ..store.store import EXTERNAL
+
+    out: dict[str, MappingView] = {}
+    for r in _run(store, "external-mappings-of", concept=node, graph=EXTERNAL):
+        record = compact(r["record"].value)
+        other = r["object"].value
+        label = r.get("objectLabel")
+        label = label if isinstance(label, ox.Literal) else None
+        if record in out and not (label is not None and label.language == "en"):
+            continue  # one row per record; the English label where there are several
+        no_match = other == NO_TERM
+        out[record] = MappingView(
+            concept=compact(node.value),
+            relation="noMatch" if no_match else compact(r["predicate"].value),
+            other=compact(other),
+            other_label="" if no_match or label is None else label.value,
+            other_framework=compact(r["objectSource"].value).split(":", 1)[-1],
+            confidence=float(r["confidence"].value) if r.get("confidence") else None,
+            justification=compact(r["justification"].value) if r.get("justification") else None,
+            comment=r["comment"].value if r.get("comment") else None,
+            author=r["authorLabel"].value if r.get("authorLabel") else None,
+            date=r["date"].value if r.get("date") else None,
+            strength=compact(r["other"].value) if r.get("other") else None,
+            record=record,
+            direction=Direction.ASSERTED,
+        )
+    return list(out.values())
 
 
 # ------------------------------------------------------------------- 2. crosswalk
