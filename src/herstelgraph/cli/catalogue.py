@@ -127,7 +127,12 @@ def stats(obj: Context, programme: str | None, out: Output) -> None:
 
 @click.command("map")
 @click.argument("ident", metavar="ID")
-@click.option("--to", "to", metavar="FRAMEWORK", help="Only mappings into this framework, or only the links to ESCO (esco).")
+@click.option(
+    "--to",
+    "to",
+    metavar="FRAMEWORK",
+    help="Only mappings into this framework, or only the links to ESCO (esco).",
+)
 @mapping_filter_options
 @output_options
 @click.pass_obj
