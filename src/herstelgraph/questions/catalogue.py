@@ -74,6 +74,7 @@ def scheme_node(store: Queryable, name: str) -> ox.NamedNode:
     the identifier (BK-0597-1), the prefix (bk, valente), ``bk:scheme`` or the IRI.
 
     >>> import herstelgraph
+    >>> from herstelgraph.questions.catalogue import scheme_node
     >>> scheme_node(herstelgraph.load(), "BK").value
     'https://w3id.org/herstelgraph/bk-0597-1/scheme'
     """
@@ -147,7 +148,8 @@ def concepts(
     Deprecated items (``owl:deprecated``) are left out unless ``include_deprecated``.
 
     >>> import herstelgraph
-    >>> [c.notation for c in concepts(herstelgraph.load(), "bk", item_type="Competency")][:3]
+    >>> store = herstelgraph.load()
+    >>> [c.notation for c in herstelgraph.concepts(store, "bk", item_type="Competency")][:3]
     ['C1', 'C2', 'C3']
     """
     from ..results import Concept
@@ -194,7 +196,7 @@ def resolve(store: Queryable, ident: str) -> ox.NamedNode:
     several frameworks use raises :class:`AmbiguousIdError` with the prefixed choices.
 
     >>> import herstelgraph
-    >>> resolve(herstelgraph.load(), "BK:Kennis-12").value
+    >>> herstelgraph.resolve(herstelgraph.load(), "BK:Kennis-12").value
     'https://w3id.org/herstelgraph/bk-0597-1/kennis-12'
     """
     ident = ident.strip()
