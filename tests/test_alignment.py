@@ -326,6 +326,19 @@ def test_bad_arguments_get_typed_errors_that_name_the_parameter(fx):
     assert isinstance(syntax.value, QueryError) and "\n" not in str(syntax.value)
 
 
+def test_validation_and_the_quality_check_refuse_the_wrong_kind_of_argument(fx):
+    """validate_profiles takes RDF data and check_quality file paths: a file name for the
+    one and a store for the other are ParameterErrors that say which to call instead."""
+    from herstelgraph import ParameterError, check_quality, validate_profiles
+
+    with pytest.raises(ParameterError, match="validate_files") as exc:
+        validate_profiles(fx, [str(FIX / "profiles.ttl")])
+    assert exc.value.name == "profiles"
+    with pytest.raises(ParameterError, match="file paths") as exc:
+        check_quality(fx)  # type: ignore[arg-type]
+    assert exc.value.name == "paths"
+
+
 def test_run_query_binds_typed_parameters(fx):
     res = al.run_query(fx, "gaps", {"a": "bk-0597-1", "b": "valente", "type": "hg:KnowledgeItem"})
     assert [r["item"] for r in res.as_dicts()] == ["bk:kennis-03"]

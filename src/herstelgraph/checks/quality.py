@@ -23,6 +23,7 @@ still has some warnings: docs/quality.md.
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from collections import defaultdict
@@ -34,7 +35,7 @@ from pathlib import Path
 from pyoxigraph import Literal as _Literal
 from pyoxigraph import NamedNode as _NamedNode
 
-from ..errors import InputError, InputFileError
+from ..errors import InputError, InputFileError, ParameterError
 from ..model import Language, Record
 from ..vocab import DCT, RDF_TYPE, RDFS, SKOS, SKOSXL, XSD
 from ..words import check_detail, check_title
@@ -1223,6 +1224,16 @@ def check(
 
     if lang not in Language.values():
         raise InputError(f"unknown language {lang!r}; use nl or en")
+    for given, name in ((paths, "paths"), (data, "data")):
+        if isinstance(given, str | os.PathLike) or not (
+            isinstance(given, Sequence | tuple | list | set | frozenset)
+            and all(isinstance(p, str | os.PathLike) for p in given)
+        ):
+            raise ParameterError(
+                name,
+                f"{name} is a list of file paths (none: the shipped graph), not "
+                f"{type(given).__name__}; the check reads files, not a store",
+            )
     lang = Language(lang).value  # the plain value: the word tables are keyed by it
     if paths:
         places = TagPlaces()

@@ -17,8 +17,9 @@ from __future__ import annotations
 import os
 from functools import cache
 from pathlib import Path
+from typing import Any
 
-from ..errors import InputError, InputFileError
+from ..errors import InputError, InputFileError, ParameterError
 from ..ids import compact
 from ..io.rdflib_bridge import ox_quad, ox_term, rdflib_term
 from ..model import Engine, Language, ValidationReport, ValidationResult
@@ -87,6 +88,12 @@ def _framework_iri(iri: str) -> bool:
     return iri.startswith(_FRAMEWORK_NS)
 
 
+_NOT_DATA = (
+    "profiles are RDF data (an rdflib Graph, a pyoxigraph Store, or their triples), not file "
+    "names; validate files with validate_files(paths)"
+)
+
+
 def _as_ox_triples(profiles):
     """Triples of an rdflib graph, a pyoxigraph store or an iterable of either kind's triples."""
     import pyoxigraph as ox
@@ -95,7 +102,11 @@ def _as_ox_triples(profiles):
         for q in profiles:
             yield q.subject, q.predicate, q.object
         return
+    if isinstance(profiles, str | os.PathLike):
+        raise ParameterError("profiles", _NOT_DATA)
     for triple in profiles:
+        if isinstance(triple, str | os.PathLike):
+            raise ParameterError("profiles", _NOT_DATA)
         if isinstance(triple, ox.Quad | ox.Triple):
             yield triple.subject, triple.predicate, triple.object
         elif isinstance(triple[0], ox.NamedNode | ox.BlankNode):
@@ -191,16 +202,17 @@ def _to_rdflib(data):
 # ------------------------------------------------------------------- validating
 def validate_profiles(
     store: Store,
-    profiles,
+    profiles: Any,
     lang: Language | str = Language.EN,
-    shapes=None,
+    shapes: Any = None,
     *,
     engine: Engine | str = Engine.AUTO,
     shacl_report: bool = False,
 ) -> ValidationReport:
     """Validate any number of profiles in one run; this is the function benchmarks time.
 
-    ``profiles``: an rdflib graph, a pyoxigraph store, or triples of either. The data is the
+    ``profiles``: an rdflib graph, a pyoxigraph store, or triples of either (files:
+    :func:`validate_files`); a file name is refused with a ``ParameterError``. The data is the
     profiles plus the types of the IRIs they name, never the whole graph. ``shapes`` defaults
     to the shipped profile shapes (profiles.ttl + profiles-generated.ttl). ``engine``:
     ``Engine.FAST`` (our SPARQL-compiled SHACL Core, see shaclcore), ``Engine.PYSHACL`` (the
