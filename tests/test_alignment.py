@@ -535,7 +535,7 @@ def test_a_users_query_that_does_not_parse_is_located_as_every_file(
     query.write_text(text, encoding="utf-8")
     code, out, err = cli_fx("query", str(query))
     assert code == 2 and not out and len(err.strip().splitlines()) == 1, err
-    assert f"herstelgraph: error: {query}{where}" in err and says in err, err
+    assert f"herstelgraph: fout: {query}{where}" in err and says in err, err
     english = cli_fx("--lang", "en", "query", str(query))[2]
     assert f"{query}{where}SPARQL syntax error" in english
 

@@ -103,8 +103,8 @@ def test_a_group_without_its_verb_shows_its_help_laid_out(run_cli, args):
     code, out, err = run_cli(*args)
     assert code == 2 and out == ""
     lines = err.splitlines()
-    assert lines[0].startswith(f"Usage: herstelgraph {' '.join(args)}".rstrip() + " ")
-    assert "Commands:" in lines and "error:" not in err and len(lines) > 5
+    assert lines[0].startswith(f"Gebruik: herstelgraph {' '.join(args)}".rstrip() + " ")
+    assert "Opdrachten:" in lines and "fout:" not in err and len(lines) > 5
 
 
 def test_options_without_a_verb_show_the_help_too(run_cli):

@@ -169,6 +169,8 @@ def test_unusable_timeouts_are_one_line(run_cli, monkeypatch, value):
 
 def test_a_timeout_without_an_endpoint_is_refused(run_cli):
     code, _out, err = run_cli("--endpoint-timeout", "5", "frameworks")
+    assert code == 2 and "--endpoint-timeout hoort bij --endpoint URL" in err
+    code, _out, err = run_cli("--lang", "en", "--endpoint-timeout", "5", "frameworks")
     assert code == 2 and "--endpoint-timeout applies to --endpoint" in err
 
 
@@ -439,7 +441,7 @@ def test_a_needed_variable_left_unbound_is_one_line_naming_the_endpoint(copy, fa
     code, _out, err = run_cli("--endpoint", url, *VERBS[verb])
     assert code == 2 and len(err.strip().splitlines()) == 1, err
     assert f"SPARQL endpoint {url} left ?" in err and "unbound" in err
-    assert "internal error" not in err and "KeyError" not in err
+    assert "internal error" not in err and "interne fout" not in err and "KeyError" not in err
 
 
 def test_an_unbound_variable_is_an_endpoint_error_and_a_key_error(fake):

@@ -394,11 +394,11 @@ def test_every_verb_works_on_an_endpoint_or_refuses_in_one_line(
         monkeypatch.setattr(validate, "_pyshacl", shacl)
     code, out, err = run_cli("--endpoint", oxigraph_server.url, *args)
     if refusal:
-        assert code == 2 and err.startswith(f"herstelgraph: error: {refusal} does not work")
+        assert code == 2 and err.startswith(f"herstelgraph: fout: {refusal} does not work")
         assert len(err.strip().splitlines()) == 1
         return
     assert code in (0, 1), err
-    assert "Traceback" not in err and "internal error" not in err
+    assert "Traceback" not in err and "internal error" not in err and "interne fout" not in err
     assert out or list(tmp_path.iterdir()) or "written" in err
 
 

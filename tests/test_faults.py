@@ -362,7 +362,7 @@ KEPT = re.compile(r"chain\.nt|link-to-.*|zero\.csv")
 def _assert_one_line(code, out, err, case: Case, elapsed: float) -> None:
     assert code in case.exit, f"exit {code}, expected {case.exit}: {err}"
     assert "Traceback" not in err + out
-    assert "internal error" not in err, err
+    assert "internal error" not in err and "interne fout" not in err, err
     assert elapsed < LIMIT, f"took {elapsed:.1f} s"
     lines = [ln for ln in err.splitlines() if ln.strip()]
     if code == 0:  # answered: at most a warning
@@ -373,7 +373,7 @@ def _assert_one_line(code, out, err, case: Case, elapsed: float) -> None:
         return
     assert len(lines) == 1, f"expected one stderr line, got {lines}"
     line = lines[0]
-    assert line.startswith(("herstelgraph: error: ", "herstelgraph: warning: ")), line
+    assert line.startswith(("herstelgraph: fout: ", "herstelgraph: waarschuwing: ")), line
     if case.file and case.guards != "settings":
         assert case.file in line, line
     if case.where:

@@ -119,7 +119,7 @@ def test_the_cli_prints_all_problems_and_writes_nothing(tmp_path, capsys):
     assert code == 2 and not out.exists()
     lines = err.splitlines()
     assert (
-        lines[0] == f"herstelgraph: error: {sheet}: 5 problemen; los ze op en probeer het opnieuw:"
+        lines[0] == f"herstelgraph: fout: {sheet}: 5 problemen; los ze op en probeer het opnieuw:"
     )
     assert [line.split(": ", 1)[0] for line in lines[1:]] == [
         f"  {sheet}:2:1", f"  {sheet}:3:4", f"  {sheet}:4:4", f"  {sheet}:5:3", f"  {sheet}:6:5"

@@ -346,7 +346,7 @@ def test_lang_after_the_verb_reads_as_before_it(cli, monkeypatch):
     code, _out, err = cli("search", "e", "--limit", "2", "--format", "csv", "--lang", "en")
     assert code == 0 and "2 of " in err and "use --limit 0 for all" in err
     code, _out, err = cli("gaps", "bk", "valente", "--lang", "fr")
-    assert code == 2 and "'fr' is not one of 'nl', 'en'" in err
+    assert code == 2 and "'fr' is niet een van 'nl', 'en'" in err
     # a verb without tables of its own reads it too: its report and notes follow
     assert cli("cache", "info", "--lang", "en") == cli("--lang", "en", "cache", "info")
     assert b"caching: on" in cli("cache", "info", "--lang", "en")[1]
@@ -526,7 +526,7 @@ def test_a_full_standard_output_is_one_line_exit_2(tmp_path, args):
         proc = _run_with_stdout(stdout, *args)
     assert proc.returncode == 2, proc.stderr
     assert proc.stderr == (
-        "herstelgraph: error: standard output: kan niet schrijven (No space left on device)\n"
+        "herstelgraph: fout: standard output: kan niet schrijven (No space left on device)\n"
     )
 
 
@@ -729,6 +729,8 @@ def test_export_format_from_the_suffix_and_unknown_names(cli, tmp_path):
     assert cli("export", "--framework", "bk", "-o", target)[0] == 0
     assert target.read_bytes() == cli("export", "--format", "turtle", "--framework", "bk")[1]
     code, _, err = cli("export", "--format", "n3")
+    assert code == 2 and "'n3' is geen exportformaat; gebruik een van turtle, " in err
+    code, _, err = cli("--lang", "en", "export", "--format", "n3")
     assert code == 2 and "'n3' is not an export format; use one of turtle, " in err
     code, _, err = cli("export", "-o", tmp_path / "x.txt")
     assert code == 2 and "geen --format gegeven en '" in err and "heeft geen bekende" in err
@@ -764,8 +766,8 @@ def test_suggestion_writers_use_the_shared_spreadsheet_writer(tmp_path):
 @pytest.mark.parametrize(
     "args, says",
     [
-        (["search", "herstel", "--limit", "-1"], "-1 is not in the range x>=0"),
-        (["check", "--limit", "-5"], "-5 is not in the range x>=0"),
+        (["search", "herstel", "--limit", "-1"], "-1 ligt niet in het bereik x>=0"),
+        (["check", "--limit", "-5"], "-5 ligt niet in het bereik x>=0"),
         (["overview", "-o", ""], "-o: geef een bestandsnaam, of '-' voor de standaarduitvoer"),
         (["gaps", "bk", "valente", "-o", "  "], "-o: geef een bestandsnaam"),
     ],

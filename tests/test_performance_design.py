@@ -182,12 +182,14 @@ def test_question_imports_only_what_it_needs(argv, tmp_path, shared_cache):
 
 #: what a plain question leaves out since the second round of issue 22 (docs/performance.md):
 #: the merged view of the reviews (only a filtering question reads it), the profile
-#: questions, difflib (only a name that is not found) and importlib.resources
+#: questions, difflib (only a name that is not found) and importlib.resources; and the
+#: Dutch texts of the help and of click's usage errors (only a help or such an error)
 LEFT_OUT = (
     "herstelgraph.curation.review.merge",
     "herstelgraph.questions.coverage",
     "difflib",
     "importlib.resources",
+    "herstelgraph.cli.dutch",
 )
 
 

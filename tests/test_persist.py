@@ -155,7 +155,7 @@ def test_a_damaged_store_is_reported_and_rebuilt(kind, run_cli, tmp_path, monkey
     assert answers == right
     lines = err.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith(
-        f"herstelgraph: warning: bewaarde store {folder} is beschadigd ("
+        f"herstelgraph: waarschuwing: bewaarde store {folder} is beschadigd ("
     ), err
     assert lines[0].endswith("; hij wordt opnieuw opgebouwd")  # Dutch by default
     assert _ask(run_cli) == (right, "")  # rebuilt, and served again silently

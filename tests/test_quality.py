@@ -222,7 +222,7 @@ def test_malformed_files_are_refused_with_file_and_line(run_cli, tmp_path, name)
     path.write_text(content, encoding="utf-8")
     code, out, err = run_cli("check", str(path))
     assert code == 2 and out == ""
-    assert err.startswith(f"herstelgraph: error: {path}:{where}: ") and what in err, err
+    assert err.startswith(f"herstelgraph: fout: {path}:{where}: ") and what in err, err
     assert err.count("\n") == 1
 
 
@@ -278,7 +278,7 @@ def test_json_ld_drops_a_tag_beyond_bcp47_and_check_says_so(run_cli, tmp_path):
     code, _out, err = run_cli("check", str(path))
     assert code == 0
     assert err == (
-        f"herstelgraph: warning: {path}:2:32: language tag 'abcdefghij' is not well-formed "
+        f"herstelgraph: waarschuwing: {path}:2:32: language tag 'abcdefghij' is not well-formed "
         "BCP 47, so JSON-LD leaves its value out of the graph (1)\n"
     )
 
@@ -292,7 +292,7 @@ def test_a_tag_beyond_bcp47_does_not_let_a_bad_iri_through(run_cli, tmp_path):
     )
     code, out, err = run_cli("check", str(path))
     assert code == 2 and out == "" and err.count("\n") == 1
-    assert err.startswith(f"herstelgraph: error: {path}:1:") and "subtag" in err
+    assert err.startswith(f"herstelgraph: fout: {path}:1:") and "subtag" in err
 
 
 def test_other_vocabularies_are_read_as_leniently_as_rdf_allows(tmp_path):

@@ -468,7 +468,7 @@ def test_cli_reviewed_only_and_min_confidence(base, run_cli, tmp_path):
     rows = json.loads(out)
     assert code == 0 and rows and all(r["confidence"] >= 0.6 for r in rows)
     code, _, err = run_cli("gaps", "bk-0597-1", "valente-2023", "--min-confidence", "2")
-    assert code == 2 and "between 0 and 1" in err
+    assert code == 2 and "tussen 0 en 1" in err
 
 
 def _three_decisions(base, records, folder: Path) -> dict[str, str]:

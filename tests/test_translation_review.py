@@ -168,7 +168,7 @@ def test_cli_records_lists_and_refuses(run_cli, tmp_path: Path):
         "review", "translation", "bk:competentie-02", "label", "--reviewer", "jansen",
         "--confirm", "--correct", "x", "--reviews", str(tmp_path),
     )  # fmt: skip
-    assert code == 2 and "choose one of" in err
+    assert code == 2 and "kies een van --confirm, --reject en --correct" in err
     assert "Traceback" not in err
     # the framework in any case or by its prefix, as everywhere; an unknown one refused
     for name in ("bk", "BK-0597-1"):

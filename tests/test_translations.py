@@ -275,10 +275,14 @@ def test_the_global_lang_does_not_filter_an_export_and_the_help_says_so(run_cli,
         found[name] = ('"@en ' in text, text)
     assert found["global"][0] and found["global"][1] == found["none"][1]
     assert not found["own"][0]
-    _, out, _ = run_cli("--help")
+    _, out, _ = run_cli("--lang", "en", "--help")
     assert "Not a filter on exports: see 'export --lang'" in " ".join(out.split())
-    _, out, _ = run_cli("export", "--help")
+    _, out, _ = run_cli("--lang", "en", "export", "--help")
     assert "the global --lang sets the language of what you read" in " ".join(out.split())
+    _, out, _ = run_cli("--help")
+    assert "Geen filter op exports: zie 'export --lang'" in " ".join(out.split())
+    _, out, _ = run_cli("export", "--help")
+    assert "de globale --lang bepaalt de taal van wat u leest" in " ".join(out.split())
 
 
 def _csv(text: str) -> list[dict[str, str]]:

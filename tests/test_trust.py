@@ -471,15 +471,19 @@ def test_unwritable_output_is_one_line_naming_the_path(
         target = tmp_path / "site"
         with pytest.raises(OutputError) as caught:
             build_site(small_store, target)
-        code, stderr = 2, f"herstelgraph: error: {caught.value}\n"
+        code, stderr = 2, f"herstelgraph: fout: {caught.value}\n"
     else:
         target = tmp_path / "out.csv"
         code, _, stderr = run_cli("export", "--format", "csv", "-o", str(target))
     lines = [ln for ln in stderr.splitlines() if ln.strip()]
     assert code == 2 and len(lines) == 1, stderr
-    assert lines[0].startswith(f"herstelgraph: error: {target}: ")
+    assert lines[0].startswith(f"herstelgraph: fout: {target}: ")
     assert any(w in lines[0] for w in (": cannot write", ": kan niet schrijven", ": kan daar niet"))
-    assert os.strerror(err) in lines[0] and "internal error" not in stderr
+    assert (
+        os.strerror(err) in lines[0]
+        and "internal error" not in stderr
+        and "interne fout" not in stderr
+    )
     assert list(tmp_path.iterdir()) == []
 
 
@@ -715,7 +719,7 @@ def test_a_pipe_nothing_writes_to_is_refused_at_the_deadline(tmp_path):
     assert time.monotonic() - start < 30
     assert proc.returncode == 2 and proc.stdout == ""
     assert proc.stderr == (
-        f"herstelgraph: error: {fifo}: a pipe that nothing wrote to within 1 s; start the "
+        f"herstelgraph: fout: {fifo}: a pipe that nothing wrote to within 1 s; start the "
         "program that writes it first (or raise HERSTELGRAPH_PARSE_TIMEOUT)\n"
     )
 
@@ -998,7 +1002,11 @@ def test_no_verb_leaks_a_traceback(run_cli, tmp_path, monkeypatch):
             tried += 1
             lines = [ln for ln in err.splitlines() if ln.strip()]
             assert code in (0, 1, 2), (args, code, err)
-            assert "Traceback" not in out + err and "internal error" not in err, (args, err)
+            assert (
+                "Traceback" not in out + err
+                and "internal error" not in err
+                and "interne fout" not in err
+            ), (args, err)
             assert len(lines) <= 1, (args, lines)
     assert tried > 40
 

@@ -254,18 +254,20 @@ def test_plain_install_declares_exactly_what_it_needs(plain_venv):
 
 def test_every_verb_is_in_the_list(plain_venv, tmp_path):
     res = _run(plain_venv, ["--help"], tmp_path)
-    listed = res.stdout.split("Commands:", 1)[1].split()
+    listed = res.stdout.split("Opdrachten:", 1)[1].split()
     verbs = {
-        line.split()[0] for line in res.stdout.split("Commands:", 1)[1].splitlines() if line.strip()
+        line.split()[0]
+        for line in res.stdout.split("Opdrachten:", 1)[1].splitlines()
+        if line.strip()
     }
     tested = {name.split()[0] for name, _ in VERBS}
     assert listed and verbs == tested, f"add to VERBS: {sorted(verbs - tested)}"
 
 
 def _commands(help_text: str) -> set[str]:
-    if "Commands:" not in help_text:
+    if "Opdrachten:" not in help_text:
         return set()
-    body = help_text.split("Commands:", 1)[1]
+    body = help_text.split("Opdrachten:", 1)[1]
     return {line.split()[0] for line in body.splitlines() if line.startswith("  ") and line.strip()}
 
 

@@ -645,6 +645,39 @@ MESSAGES: dict[str, Pair] = {
     "hint_param": (" (--param {name}=WAARDE)", " (--param {name}=VALUE)"),
     "interrupted": ("onderbroken", "interrupted"),
     "aborted": ("afgebroken", "aborted"),
+    # the CLI's lines on standard error: "herstelgraph: fout: …" (cli.common.stderr_line)
+    "error": ("fout", "error"),
+    "warning": ("waarschuwing", "warning"),
+    # our own usage errors (exit 2), beside click's (cli.dutch)
+    "bad_confidence": (
+        "een zekerheid ligt tussen 0 en 1, bijvoorbeeld 0.8",
+        "a confidence is between 0 and 1, e.g. 0.8",
+    ),
+    "bad_reviewers": ("een aantal beoordelaars, 1 of meer", "a number of reviewers, 1 or more"),
+    "timeout_without_endpoint": (
+        "--endpoint-timeout hoort bij --endpoint URL; noem het eindpunt",
+        "--endpoint-timeout applies to --endpoint URL; name the endpoint",
+    ),
+    "bad_export_format": (
+        "{value!r} is geen exportformaat; gebruik een van {formats} (of {aliases})",
+        "{value!r} is not an export format; use one of {formats} (or {aliases})",
+    ),
+    "framework_and_scheme": (
+        "geef --framework of --scheme (de oude naam), niet allebei",
+        "give --framework or --scheme (its old name), not both",
+    ),
+    "review_who": (
+        "noem uzelf: herstelgraph review --reviewer ID (ORCID of naam)",
+        "name yourself: herstelgraph review --reviewer ID (ORCID or name)",
+    ),
+    "translation_decision": (
+        "kies een van --confirm, --reject en --correct TEXT",
+        "choose one of --confirm, --reject and --correct TEXT",
+    ),
+    "internal_error": (
+        "interne fout: {kind}: {text}; voer het opnieuw uit met HERSTELGRAPH_DEBUG=1 en meld het",
+        "internal error: {kind}: {text}; rerun with HERSTELGRAPH_DEBUG=1 and report it",
+    ),
     # an output whose name says another format than the verb writes
     "annex_suffix": (
         "{path}: schrijf de bijlage als .html, .xlsx of .pdf",

@@ -118,6 +118,21 @@ class Context:
             raise UnsupportedError(f"{what} does not work with --endpoint: {instead}")
 
 
+def run_language() -> Language:
+    """The run's language: the global --lang or a verb's, once read; else the locale's."""
+    from ..words import default_language
+
+    return LANGUAGE.get() or default_language()
+
+
+def stderr_line(kind: str, text: str, lang: Language | str | None = None) -> str:
+    """An error's or a warning's line: ``herstelgraph: fout: …`` (``waarschuwing:``; in
+    English ``error:``, ``warning:``), in the run's language unless ``lang`` is given."""
+    from ..words import message
+
+    return f"herstelgraph: {message(kind, lang or run_language())}: {text}"
+
+
 def endpoint_warning(kind: str, message: str) -> None:
     """An endpoint's warning on standard error, its advice in the CLI's terms."""
     if kind == "layout":
@@ -125,7 +140,7 @@ def endpoint_warning(kind: str, message: str) -> None:
 
         cli_hint = "load 'herstelgraph export --format trig' into it for the closure"
         message = message.replace(LAYOUT_HINT, cli_hint)
-    click.echo(f"herstelgraph: warning: {message}", err=True)
+    click.echo(stderr_line("warning", message), err=True)
 
 
 def _context() -> Context:
@@ -146,8 +161,16 @@ def lang_option(what: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]
         "--lang",
         type=LANGUAGES,
         default=None,
+        is_eager=True,  # read before --help: the help is in it too
+        callback=_own_lang,
         help=f"{what} [default: the global --lang].",
     )
+
+
+def _own_lang(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value:
+        verb_lang(value)
+    return value
 
 
 def lang_after_the_verb(command: click.Command) -> None:
@@ -166,6 +189,7 @@ def lang_after_the_verb(command: click.Command) -> None:
             ["--lang"],
             type=LANGUAGES,
             expose_value=False,
+            is_eager=True,  # read before --help: `gaps --lang en --help` is in English
             callback=lambda _ctx, _param, value: verb_lang(value),
             help="Language of the headers, words and messages [default: the global --lang].",
         )

@@ -10,15 +10,22 @@ from typing import Any
 import click
 
 
+def _said(key: str) -> str:
+    from ..words import message
+    from .common import run_language
+
+    return message(key, run_language())
+
+
 def _confidence(ctx, param, value):
     if value is not None and not 0 <= value <= 1:
-        raise click.BadParameter("a confidence is between 0 and 1, e.g. 0.8")
+        raise click.BadParameter(_said("bad_confidence"))
     return value
 
 
 def _reviewers(ctx, param, value):
     if value is not None and value < 0:
-        raise click.BadParameter("a number of reviewers, 1 or more")
+        raise click.BadParameter(_said("bad_reviewers"))
     return value or 0
 
 

@@ -21,7 +21,7 @@ import click
 
 from ..errors import HerstelgraphError
 from ..model import Language
-from .common import LANGUAGE, LANGUAGES, Context, Interrupted
+from .common import LANGUAGE, LANGUAGES, Context, Interrupted, run_language, stderr_line
 
 
 def _timeout_option(ctx: click.Context, param: click.Parameter, value: str | None):
@@ -72,8 +72,38 @@ VERBS = {
 }
 
 
+class HelpContext(click.Context):
+    """A context whose help is in the run's language: the Dutch one is laid out by
+    ``cli.dutch``, imported only then (a question never loads it)."""
+
+    def get_help(self) -> str:
+        if _lang() == "en":
+            return super().get_help()
+        from .dutch import help_text
+
+        return help_text(self)
+
+
+def _in_language(command: click.Command) -> None:
+    """``command`` and every verb under it say their help in the run's language."""
+    command.context_class = HelpContext
+    if isinstance(command, click.Group):
+        for sub in command.commands.values():
+            _in_language(sub)
+
+
+def _group_lang(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """The global --lang is the run's language from when it is read: a --help or a usage
+    error after it is in it too."""
+    if value:
+        LANGUAGE.set(Language(value.lower()))
+    return value
+
+
 class LazyGroup(click.Group):
     """A group that imports a verb's module only when the verb is looked up."""
+
+    context_class = HelpContext
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(set(VERBS) | set(self.commands))
@@ -87,6 +117,7 @@ class LazyGroup(click.Group):
             module = importlib.import_module(f"{__package__}.{VERBS[cmd_name]}")
             for command in module.COMMANDS:
                 lang_after_the_verb(command)
+                _in_language(command)
                 self.add_command(command)
         return self.commands.get(cmd_name)
 
@@ -115,9 +146,12 @@ class LazyGroup(click.Group):
 @click.option(
     "--lang",
     type=LANGUAGES,
-    help="Language of column headers, relation names and messages, and of the documents "
-    "a verb writes for people (annex, template) [default: en when LC_ALL, LC_MESSAGES or "
-    "LANG starts with en, else nl]. Not a filter on exports: see 'export --lang'.",
+    is_eager=True,  # before --help, so that the help is in it (herstelgraph --lang en -h)
+    callback=_group_lang,
+    help="Language of column headers, relation names, messages and this help, and of the "
+    "documents a verb writes for people (annex, template) [default: en when LC_ALL, "
+    "LC_MESSAGES or LANG starts with en, else nl]. Not a filter on exports: see "
+    "'export --lang'.",
 )
 @click.option(
     "-v", "--verbose", is_flag=True,
@@ -157,7 +191,9 @@ def cli(
 
         inputs.set_max_input_bytes(inputs.parse_size(max_input_size, "--max-input-size"))
     if endpoint_timeout is not None and not endpoint and ctx.invoked_subcommand != "endpoint":
-        raise click.UsageError("--endpoint-timeout applies to --endpoint URL; name the endpoint")
+        from ..words import message
+
+        raise click.UsageError(message("timeout_without_endpoint", _lang()))
     ctx.obj = Context(
         data, endpoint, lang, verbose, endpoint_timeout=endpoint_timeout, reviews=reviews
     )
@@ -170,16 +206,15 @@ def cli(
 
 
 def _lang() -> str:
-    """The run's language (the global --lang or the locale), for errors and warnings."""
-    from ..words import default_language
-
-    return str(LANGUAGE.get() or default_language())
+    """The run's language (the global --lang, a verb's, or the locale), for errors,
+    warnings and the help."""
+    return str(run_language())
 
 
 def _warn(message: str) -> None:
     from ..words import say
 
-    print(f"herstelgraph: warning: {say(message, _lang())}", file=sys.stderr)
+    print(stderr_line("warning", say(message, _lang())), file=sys.stderr)
 
 
 def said(exc: HerstelgraphError, lang: str) -> list[str]:
@@ -297,7 +332,7 @@ def _run(argv: list[str] | None) -> int:
         lang = _lang()
         lines = said(exc, lang)
         lines[-1] += hint(exc, lang)
-        click.echo(f"herstelgraph: error: {_safe(lines[0])}", err=True)
+        click.echo(stderr_line("error", _safe(lines[0]), lang), err=True)
         for line in lines[1:]:
             click.echo(f"  {_safe(line)}", err=True)
         return exc.exit_code
@@ -319,21 +354,30 @@ def _run(argv: list[str] | None) -> int:
             click.echo(ctx.get_help(), err=True)
             return 2
         # one line, as every error: click lists a choice's values on lines of their own
-        message = " ".join(exc.format_message().split())
-        click.echo(f"herstelgraph: error: {_safe(message)}", err=True)
+        message = " ".join(_click_message(exc, _lang()).split())
+        click.echo(stderr_line("error", _safe(message)), err=True)
         return 2
     except click.exceptions.Exit as exc:
         return exc.exit_code
     except Exception as exc:
         if os.environ.get("HERSTELGRAPH_DEBUG"):
             raise
-        click.echo(
-            f"herstelgraph: internal error: {type(exc).__name__}: {_safe(str(exc))}; "
-            "rerun with HERSTELGRAPH_DEBUG=1 and report it",
-            err=True,
-        )
+        from ..words import message as word
+
+        text = word("internal_error", _lang(), kind=type(exc).__name__, text=_safe(str(exc)))
+        click.echo(f"herstelgraph: {text}", err=True)
         return 3
     return 0
+
+
+def _click_message(exc: click.ClickException, lang: str) -> str:
+    """What click says of a usage error, in ``lang``: as click wrote it in English, said
+    again from its fields in Dutch (``cli.dutch``, loaded only then)."""
+    if lang == "en":
+        return exc.format_message()
+    from .dutch import usage_error
+
+    return usage_error(exc)
 
 
 def _safe(text: str) -> str:

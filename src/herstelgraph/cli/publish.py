@@ -6,7 +6,7 @@ from __future__ import annotations
 import click
 
 from ..model import EXPORT_ALIASES, ExportFormat
-from .common import OUTPUT_OPTION, Context, notice, write_output
+from .common import OUTPUT_OPTION, Context, notice, run_language, write_output
 
 
 class ExportFormatType(click.ParamType):
@@ -23,9 +23,17 @@ class ExportFormatType(click.ParamType):
         try:
             return ExportFormat(value)
         except ValueError:
+            from ..words import message
+
+            formats, aliases = ", ".join(ExportFormat.values()), ", ".join(EXPORT_ALIASES)
             self.fail(
-                f"{value!r} is not an export format; use one of "
-                f"{', '.join(ExportFormat.values())} (or {', '.join(EXPORT_ALIASES)})",
+                message(
+                    "bad_export_format",
+                    run_language(),
+                    value=value,
+                    formats=formats,
+                    aliases=aliases,
+                ),
                 param,
                 ctx,
             )
@@ -86,7 +94,9 @@ def export_(
 
     if scheme is not None:  # the old name, kept working (hidden from --help)
         if framework is not None and framework != scheme:
-            raise click.UsageError("give --framework or --scheme (its old name), not both")
+            from ..words import message
+
+            raise click.UsageError(message("framework_and_scheme", obj.lang))
         notice("--scheme is deprecated; use --framework")
         framework = scheme
     fmt = fmt or _from_suffix(output)

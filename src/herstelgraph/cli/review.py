@@ -16,7 +16,16 @@ import click
 
 from ..errors import InputError
 from ..words import message
-from .common import Context, Interrupted, Output, lang_option, notice, output_options, verb_lang
+from .common import (
+    Context,
+    Interrupted,
+    Output,
+    lang_option,
+    notice,
+    output_options,
+    stderr_line,
+    verb_lang,
+)
 from .render import Answer, View
 
 REVIEWS_HELP = (
@@ -134,7 +143,7 @@ def review(ctx: click.Context, reviewer, label, reviews_dir, predicted, port, la
     if ctx.invoked_subcommand is not None:
         return
     if not reviewer:
-        raise click.UsageError("name yourself: herstelgraph review --reviewer ID (ORCID or name)")
+        raise click.UsageError(message("review_who", verb_lang(lang)))
     obj: Context = ctx.obj
     from ..curation.review.app import ReviewApp, ReviewServer, lock
     from ..curation.review.session import ReviewSession
@@ -266,7 +275,7 @@ def import_sheet(obj: Context, sheet, reviewer, reviews_dir, predicted):
             n = import_xlsx(session, Path(sheet), lang=str(obj.lang))
         except SheetErrors as exc:
             for problem in exc.problems:
-                click.echo(f"herstelgraph: error: {problem}", err=True)
+                click.echo(stderr_line("error", problem, obj.lang), err=True)
             said = message("review_row_errors", obj.lang, n=len(exc.problems))
             click.echo(f"herstelgraph: {said}", err=True)
             raise click.exceptions.Exit(2) from None
@@ -419,10 +428,10 @@ def review_translation(
 
     if corrected is not None:
         if decision:
-            raise click.UsageError("choose one of --confirm, --reject and --correct TEXT")
+            raise click.UsageError(message("translation_decision", obj.lang))
         decision = "correct"
     if not decision:
-        raise click.UsageError("choose one of --confirm, --reject and --correct TEXT")
+        raise click.UsageError(message("translation_decision", obj.lang))
     from ..curation.review.records import parse_reviewer
     from ..curation.review.translations import read_file
 
