@@ -411,8 +411,7 @@ def explain(
 ) -> None:
     """How two items relate: each path and step with its evidence, and both source texts.
 
-    csv writes the steps, each with its path (number, kind, relation, via); xlsx a sheet for
-    the two items and one for the steps."""
+    csv writes the steps with their path; xlsx a sheet for the two items and one for the steps."""
     from ..questions.alignment import ConceptBrief, PathStep
     from ..questions.alignment import explain as run
 

@@ -499,10 +499,11 @@ TEXTS: dict[str, str] = {
     ),
     # explain
     "How two items relate: each path and step with its evidence, and both source texts.\n\n"
-    "csv writes the steps; xlsx a sheet for the two items and one for the steps.": (
+    "csv writes the steps with their path; xlsx a sheet for the two items and one for the "
+    "steps.": (
         "Hoe twee items samenhangen: elk pad en elke stap met de onderbouwing, en beide "
-        "bronteksten.\n\ncsv schrijft de stappen; xlsx een blad voor de twee items en een "
-        "voor de stappen."
+        "bronteksten.\n\ncsv schrijft de stappen met hun pad; xlsx een blad voor de twee "
+        "items en een voor de stappen."
     ),
     # export
     "Export the asserted graph (or one framework) in another format.\n\nEvery language unless "
@@ -586,7 +587,9 @@ TEXTS: dict[str, str] = {
         "opmerking.\n\nEen beoordeelde geen-overeenkomst noemt het kader waartegen ze is "
         "beoordeeld."
     ),
-    "Only mappings into this framework.": "Alleen mappings naar dit kader.",
+    "Only mappings into this framework, or only the links to ESCO (esco).": (
+        "Alleen mappings naar dit kader, of alleen de links naar ESCO (esco)."
+    ),
     "The overview: frameworks, concepts per type, mappings per framework pair.\n\ncsv writes "
     "the concepts per type (one table per CSV file); xlsx a sheet per table.": (
         "Het overzicht: kaders, concepten per type, mappings per paar kaders.\n\ncsv schrijft "
