@@ -612,6 +612,38 @@ def test_annex_html_has_every_part_in_both_languages(annex_files):
     assert '<html lang="en">' in en and ">Summary" in en and ">Appendix: method" in en
 
 
+def test_annex_workbook_stands_alone_and_agrees_with_the_page(annex_files):
+    """A panel may get the workbook only: its first sheet is the title page, the totals and
+    the method (that the mappings are AI-assisted and not reviewed by a domain expert), and
+    the outcomes the matrix refers to by number are listed; its percentages round as the
+    page's do (half up: 12.5% is 13% in both)."""
+    from openpyxl import load_workbook
+
+    from herstelgraph.publish.report import _pct
+
+    assert (_pct(0.125), _pct(0.375), _pct(0.124), _pct(1.0)) == ("13%", "38%", "12%", "100%")
+    wb = load_workbook(annex_files["annex.xlsx"])
+    assert wb.sheetnames[:3] == ["Over deze bijlage", "Matrix", "Leeruitkomsten"]
+    about = {r[0]: r[1] for r in wb["Over deze bijlage"].iter_rows(values_only=True) if r[0]}
+    assert about["Kader"] == "Ervaringsdeskundige basiswerk (BK-0597-1)"
+    assert about["Niveau"] == "EQF 4, VKS 4" and about["Datum"] == "2026-01-01"
+    assert about["Dekking van wat het kader vraagt"].startswith(
+        "96% eigen afstemming (108 van 113 items)"
+    )
+    text = " ".join(str(v) for r in wb["Over deze bijlage"].iter_rows(values_only=True) for v in r)
+    assert "met hulp van AI" in text and "niet door een domeinexpert beoordeeld" in text
+    assert "docs/modelling.md" not in text
+    outcomes = [r for r in wb["Leeruitkomsten"].iter_rows(min_row=2, values_only=True)]
+    refs = {r[0] for r in outcomes}
+    matrix = " ".join(str(c) for r in wb["Matrix"].iter_rows(min_row=2, values_only=True)
+                      for c in r[1:] if c)  # fmt: skip
+    assert all(ref in refs for ref in re.findall(r"\b(\d+\.\d+) \(", matrix))
+    page = annex_files["annex.html"].read_text(encoding="utf-8")
+    assert "met hulp van AI" in page and "docs/modelling.md" not in page
+    assert "<dt>Niveau</dt><dd>EQF 4, VKS 4</dd>" in page
+    assert "telt in de tabel bij elk van die competenties mee" in page
+
+
 def test_annex_bytes_are_deterministic(annex_files):
     assert annex_files["annex.html"].read_bytes() == annex_files["again.html"].read_bytes()
     assert annex_files["annex.xlsx"].read_bytes() == annex_files["again.xlsx"].read_bytes()

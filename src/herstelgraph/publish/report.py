@@ -44,7 +44,7 @@ RDFS_LABEL = PREFIXES["rdfs"] + "label"
 # ----------------------------------------------------------------------------- words
 WORDS: dict[str, dict[str, str]] = {
     "nl": {
-        "title": "Bijlage bij de accreditatie: dekking van het kwalificatiedossier",
+        "title": "Bijlage bij de accreditatie: dekking van het kader",
         "programme": "Opleiding",
         "framework": "Kader",
         "version": "Versie",
@@ -61,11 +61,17 @@ WORDS: dict[str, dict[str, str]] = {
         "naar een ander kader (komt overeen of komt grotendeels overeen).",
         "summary_intro_context": "Dit kader bestaat alleen uit contextuitspraken: voorwaarden "
         "voor de omgeving, de organisatie en het onderwijs. Het vraagt geen competenties, dus "
-        "er is geen dekkingspercentage van de kwalificatie. Per onderdeel: hoeveel van zijn "
+        "er is geen dekkingspercentage van het kader. Per onderdeel: hoeveel van zijn "
         "uitspraken de leeruitkomsten dekken; wat alleen verwant is, staat per uitspraak "
         "verderop. Donker: eigen afstemming van de opleiding; gestreept: alleen via "
         "een mapping naar een ander kader (komt overeen of komt grotendeels overeen).",
-        "overall": "Dekking van wat de kwalificatie vraagt",
+        "overall": "Dekking van wat het kader vraagt",
+        "shared_note": "Kennis die bij meer competenties hoort, telt in de tabel bij elk van "
+        "die competenties mee, maar in het totaal hierboven één keer; daarom is de som van de "
+        "rijen groter dan het totaal.",
+        "level": "Niveau",
+        "outcomes": "Leeruitkomsten",
+        "about": "Over deze bijlage",
         "own": "eigen afstemming",
         "with_mappings": "met mappings",
         "items": "items",
@@ -108,7 +114,7 @@ WORDS: dict[str, dict[str, str]] = {
         "ambiguous_none": "—",
     },
     "en": {
-        "title": "Accreditation annex: coverage of the qualification",
+        "title": "Accreditation annex: coverage of the framework",
         "programme": "Programme",
         "framework": "Framework",
         "version": "Version",
@@ -125,11 +131,17 @@ WORDS: dict[str, dict[str, str]] = {
         "another framework (matches or largely matches).",
         "summary_intro_context": "This framework holds context statements only: conditions "
         "for the setting, the organisation and education. It requires no competencies, so "
-        "there is no coverage share of the qualification. Per section: how many of its "
+        "there is no coverage share of the framework. Per section: how many of its "
         "statements the learning outcomes cover; what is only related is listed per "
         "statement below. Solid: the programme's own alignment; striped: only through "
         "a mapping to another framework (matches or largely matches).",
-        "overall": "Coverage of what the qualification requires",
+        "overall": "Coverage of what the framework requires",
+        "shared_note": "Knowledge that belongs to several competencies counts in the table "
+        "under each of them, but once in the total above; so the rows add up to more than "
+        "the total.",
+        "level": "Level",
+        "outcomes": "Learning outcomes",
+        "about": "About this annex",
         "own": "own alignment",
         "with_mappings": "with mappings",
         "items": "items",
@@ -482,7 +494,60 @@ def _e(text) -> str:
 
 
 def _pct(x: float) -> str:
-    return f"{round(x * 100)}%"
+    """A share as a whole percentage, rounded half up as a spreadsheet shows it (12.5% is
+    13% in the page as in the workbook; Python's round would say 12)."""
+    from decimal import ROUND_HALF_UP, Decimal
+
+    return f"{Decimal(str(x * 100)).quantize(Decimal(1), rounding=ROUND_HALF_UP)}%"
+
+
+def _method_lines(lang: str) -> list[str]:
+    """The method appendix as lines of plain text (headings, paragraphs, table rows), for
+    the workbook: the same text as the page's."""
+    from html.parser import HTMLParser
+
+    lines: list[str] = []
+
+    class Blocks(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.cells: list[str] = []
+            self.text = ""
+
+        def handle_starttag(self, tag: str, attrs: list) -> None:
+            if tag in ("th", "td"):
+                self.text = ""
+
+        def handle_endtag(self, tag: str) -> None:
+            if tag in ("p", "h3"):
+                lines.append(" ".join(self.text.split()))
+                self.text = ""
+            elif tag in ("th", "td"):
+                self.cells.append(" ".join(self.text.split()))
+                self.text = ""
+            elif tag == "tr":
+                lines.append(" – ".join(self.cells))
+                self.cells = []
+            elif tag == "caption":
+                self.text = ""
+
+        def handle_data(self, data: str) -> None:
+            self.text += data
+
+    Blocks().feed((ASSETS / f"method.{lang}.html").read_text(encoding="utf-8"))
+    return [line for line in lines if line]
+
+
+def _level(fw: Framework) -> str:
+    """The framework's qualification level where it has one: EQF and the Flemish VKS."""
+    eqf = fw.eqf.rsplit("/", 1)[-1] if fw.eqf else None
+    return ", ".join(x for x in (eqf and f"EQF {eqf}", fw.vks and f"VKS {fw.vks}") if x)
+
+
+def _counted_twice(annex: Annex, req) -> bool:
+    """Whether the per-unit rows add up to more items than the total counts (knowledge
+    that several competencies include is listed under each)."""
+    return req is not None and sum(u.shares()[4] for u in annex.units) > req.items
 
 
 def _unit_name(annex: Annex) -> str:
@@ -524,13 +589,14 @@ def annex_html(annex: Annex) -> str:
     parts = []
     # title page
     ident = f" ({_e(fw.identifier)})" if fw.identifier else ""
+    level = f"\n<dt>{_e(w['level'])}</dt><dd>{_e(_level(fw))}</dd>" if _level(fw) else ""
     parts.append(
         f"""<header class="title-page">
 <p class="kicker">{_e(w["title"])}</p>
 <h1>{_e(annex.programme)}</h1>
 <dl class="meta">
 <dt>{_e(w["framework"])}</dt><dd>{_e(fw.title)}{ident}</dd>
-<dt>{_e(w["version"])}</dt><dd>{_e(fw.version or "—")}</dd>
+<dt>{_e(w["version"])}</dt><dd>{_e(fw.version or "—")}</dd>{level}
 <dt>{_e(w["date"])}</dt><dd><time datetime="{_e(annex.date)}">{_e(annex.date)}</time></dd>
 <dt>{_e(w["made_with"])}</dt><dd>herstelgraph {_e(annex.version)}</dd>
 </dl>
@@ -570,9 +636,12 @@ def annex_html(annex: Annex) -> str:
     if ctx is not None:
         touched = ctx.items - ctx.missing
         overall += f"<p>{_e(w['context_note'].format(n=touched, total=ctx.items))}</p>"
+    intro = f"<p>{_e(w[_intro_key(annex)])}</p>"
+    if _counted_twice(annex, req):
+        intro += f"<p>{_e(w['shared_note'])}</p>"
     parts.append(
         f"""<section id="summary" class="page"><h2>{_e(w["summary"])}</h2>
-{overall}<p>{_e(w[_intro_key(annex)])}</p>
+{overall}{intro}
 <div class="scroll" tabindex="0" role="region" aria-label="{_e(w["summary"])}">
 <table class="summary"><caption>{_e(w["summary"])}</caption>
 <thead><tr><th scope="col">{_e(unit_name)}</th><th scope="col">{_e(w["own"])}</th>
@@ -606,9 +675,9 @@ def annex_html(annex: Annex) -> str:
 <table class="matrix"><caption>{_e(matrix_title)}</caption>
 <thead><tr><th scope="col">{_e(w["module"])}</th>{head}</tr></thead>
 <tbody>{"".join(body)}</tbody></table></div>
-<h3>{_e(w["outcome"])}</h3>
-<div class="scroll" tabindex="0" role="region" aria-label="{_e(w["outcome"])}">
-<table class="outcomes"><caption>{_e(w["outcome"])}</caption><thead><tr><th scope="col">#</th>
+<h3>{_e(w["outcomes"])}</h3>
+<div class="scroll" tabindex="0" role="region" aria-label="{_e(w["outcomes"])}">
+<table class="outcomes"><caption>{_e(w["outcomes"])}</caption><thead><tr><th scope="col">#</th>
 <th scope="col">{_e(w["module"])}</th><th scope="col">{_e(w["outcome"])}</th>
 <th scope="col">{_e(w["id"])}</th></tr></thead><tbody>{outcome_rows}</tbody></table></div>
 </section>"""
@@ -807,6 +876,40 @@ def annex_xlsx(annex: Annex) -> bytes:
             cell.font = bold
         return cell
 
+    # about this annex: the title page, the totals and the method, so the workbook stands alone
+    ws = wb.create_sheet(w["about"][:31])
+    fw = annex.framework
+    req = next(
+        (s for s in annex.summary if s.section is None and s.kind == ItemKind.REQUIREMENT), None
+    )
+    ctx = next((s for s in annex.summary if s.kind == ItemKind.CONTEXT), None)
+    about: list[tuple[str, str]] = [
+        (w["title"], ""),
+        (w["programme"], annex.programme),
+        (w["framework"], f"{fw.title} ({fw.identifier})" if fw.identifier else fw.title),
+        (w["version"], fw.version or "—"),
+        *([(w["level"], _level(fw))] if _level(fw) else []),
+        (w["date"], annex.date),
+        (w["made_with"], f"herstelgraph {annex.version}"),
+        ("", ""),
+    ]
+    if req is not None:
+        own = req.direct + req.part_of + req.all_parts
+        about.append((w["overall"], (
+            f"{_pct(req.share)} {w['own']} ({own} {w['of']} {req.items} {w['items']}); "
+            f"{_pct(req.share_with_mappings)} {w['with_mappings']}"
+        )))  # fmt: skip
+    if ctx is not None:
+        about.append(("", w["context_note"].format(n=ctx.items - ctx.missing, total=ctx.items)))
+    about.append(("", w[_intro_key(annex)]))
+    if _counted_twice(annex, req):
+        about.append(("", w["shared_note"]))
+    about += [("", ""), (w["method"], "")] + [("", line) for line in _method_lines(annex.lang)]
+    for r, (name, value) in enumerate(about, 1):
+        put(ws, r, 1, name, head=True)
+        put(ws, r, 2, value)
+    ws.column_dimensions["A"].width = 34
+    ws.column_dimensions["B"].width = 100
     # the matrix
     ws = wb.create_sheet("Matrix")
     put(ws, 1, 1, w["module"], head=True)
@@ -821,9 +924,23 @@ def annex_xlsx(annex: Annex) -> bytes:
             put(ws, r, c, "\n".join(f"{ref} ({how})" for ref, how in cell) if cell else "")
     if annex.units and grid:  # an empty range ("B2:A2") is no range: a framework may have no units
         last = f"{get_column_letter(len(annex.units) + 1)}{len(grid) + 1}"
+        # touched cells green; an empty cell stays plain, as the page's grey dash
         ws.conditional_formatting.add(f"B2:{last}", FormulaRule(formula=["LEN(B2)>0"], fill=green))
-        ws.conditional_formatting.add(f"B2:{last}", FormulaRule(formula=["LEN(B2)=0"], fill=red))
     ws.freeze_panes = "B2"
+    # the outcomes the matrix and the items refer to by number (1.3)
+    ws = wb.create_sheet(w["outcomes"][:31])
+    for c, h in enumerate(("#", w["module"], w["outcome"], w["id"]), 1):
+        put(ws, 1, c, h, head=True)
+    r = 1
+    for _, outs in annex.modules:
+        for o in outs:
+            r += 1
+            aligned = ", ".join(compact(a) for a in o.aligned) or w["no_outcomes"]
+            for c, v in enumerate((o.ref, o.module, o.label, aligned), 1):
+                put(ws, r, c, v)
+    for c, width in enumerate((8, 34, 70, 50), 1):
+        ws.column_dimensions[get_column_letter(c)].width = width
+    ws.freeze_panes = "A2"
     # the items
     ws = wb.create_sheet("Items")
     header = [w["id"], "#", w["label"], "type", w["status"], w["via"], w["review"], w["covered_by"]]
@@ -870,14 +987,6 @@ def annex_xlsx(annex: Annex) -> bytes:
         put(ws, r, 4, n_mapped)
         put(ws, r, 5, round(own, 4)).number_format = "0%"
         put(ws, r, 6, round(own + mapped, 4)).number_format = "0%"
-    n = len(annex.units) + 1
-    if annex.units:
-        ws.conditional_formatting.add(
-            f"E2:F{n}", CellIsRule(operator="lessThan", formula=["0.5"], fill=red)
-        )
-        ws.conditional_formatting.add(
-            f"E2:F{n}", CellIsRule(operator="greaterThanOrEqual", formula=["0.5"], fill=green)
-        )
     ws.column_dimensions["A"].width = 60
     ws.freeze_panes = "B2"
     # the findings: what, why (the rule's own message), the source sentence, the fix
