@@ -158,6 +158,13 @@ def test_impact_cli(run_cli):
     assert [i["item"] for i in json.loads(out)["items"]] == ["bk:competentie-02", "bk:kennis-02"]
     code, out, err = run_cli("impact", str(CURRICULUM), "--to", str(NEW))
     assert code == 2 and "--from" in err
+    # the table is for people: the finding's severity in Dutch (SHACL's 'Warning' in JSON)
+    code, out, err = run_cli(
+        "impact", str(CURRICULUM), "--from", str(OLD), "--to", str(NEW), "--format", "json"
+    )
+    assert [f["severity"] for f in json.loads(out)["findings"]] == ["Warning"]
+    code, out, err = run_cli("impact", str(CURRICULUM), "--from", str(OLD), "--to", str(NEW))
+    assert code == 0 and "Warning" not in out and "│ waarschuwing │" in out
 
 
 def test_impact_of_a_curriculum_claiming_no_framework_says_curriculum(run_cli):

@@ -215,6 +215,10 @@ VALUES: dict[str, Pair] = {
     "warning": ("waarschuwing", "warning"),
     "violation": ("overtreding", "violation"),
     "info": ("melding", "info"),
+    # the same as SHACL names them (sh:Violation …: validate's and impact's findings)
+    "Violation": ("overtreding", "violation"),
+    "Warning": ("waarschuwing", "warning"),
+    "Info": ("melding", "info"),
     # how strongly a mapping aligns (CTDL-ASN)
     "ceasn:majorAlignment": ("sterke afstemming", "major alignment"),
     "ceasn:minorAlignment": ("zwakke afstemming", "minor alignment"),
@@ -1031,6 +1035,11 @@ ERRORS: dict[str, Pair] = {
     "size-form": (
         "{what} {text}: verwacht een aantal bytes of een grootte als 50MB, 200k, 1GiB",
         "{what} {text}: expected bytes or a size such as 50MB, 200k, 1GiB",
+    ),
+    "no-revision": (
+        "git:{ref}: geen revisie met die naam in {repo}; noem een tag, tak of commit (git tag, "
+        "git log)",
+        "git:{ref}: no such revision in {repo}; name a tag, branch or commit (git tag, git log)",
     ),
     "no-git": (
         "{start}: niet in een git-repository; git:REF leest de repository waarin de opdracht "

@@ -99,7 +99,9 @@ def _extract_git(repo: Path, ref: str, into: Path) -> str:
     try:
         commit = _git(repo, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}").decode()
     except InputError:
-        raise InputError(f"git:{ref}: no such revision in {repo}") from None
+        from ..words import Said
+
+        raise InputError(Said("no-revision", ref=ref, repo=str(repo))) from None
     commit = commit.strip()
     names = _git(repo, "ls-tree", "--name-only", commit).decode("utf-8").split("\n")
     present = [f for f in FOLDERS if f in names]
