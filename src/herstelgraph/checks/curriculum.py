@@ -92,12 +92,13 @@ def read_sheet(
     from ..io import inputs
 
     path = Path(path)
-    table = read_table(path, expect=CURRICULUM_COLUMNS)
+    table = read_table(path, expect=CURRICULUM_COLUMNS, collect=True)
     index = find_columns(table, CURRICULUM_COLUMNS, required=CURRICULUM_COLUMNS)
     prefix = None
     if framework or conforms_to:
         prefix = framework_prefix(store, framework or conforms_to or "")
-    problems: list[SheetProblem] = []
+    # a formula cell without a stored value is said with the other problems, not alone
+    problems: list[SheetProblem] = list(table.problems)
     warnings: list[Said] = []
     outcomes: list[OutcomeRow] = []
     resolved: dict[str, object] = {}
@@ -175,7 +176,14 @@ def read_sheet(
             )
         )
     if problems:
-        raise SheetError(path, problems)
+        # one problem per cell: a formula cell read as empty is not also "missing"
+        seen: set[tuple[int, int | None]] = set()
+        kept = []
+        for p in problems:
+            if (p.row, p.column) not in seen:
+                seen.add((p.row, p.column))
+                kept.append(p)
+        raise SheetError(path, sorted(kept, key=lambda p: (p.row, p.column or 0)))
     if not outcomes:
         raise InputError(Said("no_outcomes", path=path))
     if warn:

@@ -109,6 +109,9 @@ class Table:
     delimiter: str = ","
     encoding: str = "utf-8"
     notices: tuple[str, ...] = field(default=())
+    #: problems found while reading that leave the rows readable (a formula cell without a
+    #: stored value reads as empty), when the caller collects them (``read_table(collect=)``)
+    problems: tuple[SheetProblem, ...] = field(default=())
 
     def problem(
         self, row: Row | None, column: int | None, value: str | None, message: str
@@ -127,15 +130,17 @@ class Table:
 
 
 # ------------------------------------------------------------------------ reading
-def read_table(path: Path, *, expect: Sequence[str] = ()) -> Table:
+def read_table(path: Path, *, expect: Sequence[str] = (), collect: bool = False) -> Table:
     """The header and rows of a CSV or XLSX sheet (see the module doc for what is read).
 
     ``expect``: header names (keys of COLUMNS or plain names) that tell a CSV's delimiter
     apart when the cell counts cannot. Rows whose cells are all empty are left out.
+    ``collect``: problems that leave the rows readable (formula cells) are returned in
+    ``Table.problems``, for the caller to report with its own, instead of raised.
     """
     path = Path(path)
     if path.suffix.lower() in (".xlsx", ".xlsm"):
-        return _read_xlsx(path)
+        return _read_xlsx(path, collect)
     if path.suffix.lower() == ".xls":
         raise InputFileError(path, Said("xls"))
     from .inputs import read_bytes
@@ -266,7 +271,7 @@ def _parse_csv(path: Path, text: str, delimiter: str):
     return header or (), tuple(rows), tuple(problems)
 
 
-def _read_xlsx(path: Path) -> Table:
+def _read_xlsx(path: Path, collect: bool = False) -> Table:
     from zipfile import BadZipFile
 
     from .inputs import max_input_bytes, read_bytes
@@ -317,11 +322,13 @@ def _read_xlsx(path: Path) -> Table:
     finally:
         wb.close()
         wf.close()
-    if formulas:
+    if formulas and not collect:
         raise SheetError(path, formulas)
     if header is None:
+        if formulas:
+            raise SheetError(path, formulas)
         raise InputFileError(path, Said("empty_sheet"), line=1)
-    return Table(path, header, tuple(rows), "xlsx")
+    return Table(path, header, tuple(rows), "xlsx", problems=tuple(formulas))
 
 
 def _formula_problem(
