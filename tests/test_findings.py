@@ -133,3 +133,38 @@ def test_json_findings_carry_the_code_the_reason_and_the_source(run_cli):
     assert by_code["not-covered"]["source_text"] == RV_SENTENCE
     assert by_code["not-covered"]["reason"].startswith("de Randvoorwaarden vragen")
     assert by_code["no-rules"]["fix"] == "" and by_code["no-rules"]["reason"] is None
+
+
+def test_the_fix_names_the_module_that_does_the_competencys_own_work():
+    """Where a competency is missing, the fix names a module to add it to: the one whose
+    outcomes are aligned to its activities comes before one aligned only to knowledge it
+    shares with other competencies; a tie goes to the module first by name."""
+    import pyoxigraph as ox
+
+    from herstelgraph.checks.findings import _module_for
+    from herstelgraph.vocab import HG
+
+    data = ox.Store()
+    cur = ox.NamedNode("https://example.org/cur")
+
+    def module(name: str, aligned: str) -> None:
+        mod, lo = (
+            ox.NamedNode(f"https://example.org/{name.split()[0]}"),
+            ox.NamedNode(f"https://example.org/{name.split()[0]}/lo"),
+        )
+        data.add(ox.Quad(cur, ox.NamedNode(HG + "module"), mod))
+        data.add(
+            ox.Quad(
+                mod, ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label"), ox.Literal(name)
+            )
+        )
+        data.add(ox.Quad(mod, ox.NamedNode(HG + "learningOutcome"), lo))
+        data.add(ox.Quad(lo, ox.NamedNode(HG + "alignedTo"), ox.NamedNode(aligned)))
+
+    activity, knowledge = "https://example.org/c11-a3", "https://example.org/k22"
+    module("Herstel en ervaringskennis", knowledge)
+    module("Brugfunctie en organisatie", activity)
+    related = {activity, knowledge}
+    assert _module_for(data, cur, related, {activity}) == "Brugfunctie en organisatie"
+    assert _module_for(data, cur, related) == "Brugfunctie en organisatie"  # a tie: by name
+    assert _module_for(data, cur, {knowledge}, {activity}) == "Herstel en ervaringskennis"

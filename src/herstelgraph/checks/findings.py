@@ -10,6 +10,7 @@ own: there was nothing to check it against, so it has not passed.
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 import pyoxigraph as ox
@@ -415,7 +416,7 @@ def _not_covered(data, cur, programme: str, items: _Items, iri: str, info, lang:
     prog = _quote(programme)
     parts = items.parts(iri) if type_ == "Competency" else set()
     done = _aligned(data, cur) & parts
-    where = _module_for(data, cur, items.related(iri))
+    where = _module_for(data, cur, items.related(iri), parts)
     if done:
 
         def names(iris):
@@ -466,20 +467,25 @@ def _aligned(data, cur) -> set[str]:
     return out
 
 
-def _module_for(data, cur, related: set[str]) -> str | None:
+def _module_for(data, cur, related: set[str], parts: AbstractSet[str] = frozenset()) -> str | None:
     """The module whose outcomes are aligned to the most of ``related`` (an item's parts,
-    knowledge, restatements), or None."""
-    best: tuple[int, str] | None = None
+    knowledge, restatements), or None. The item's own ``parts`` (a competency's activities)
+    count first: an outcome aligned to one is the item's own work, shared knowledge only
+    near it; a tie goes to the module first in name order."""
+    best: tuple[int, int, str] | None = None
     for q in data.quads_for_pattern(cur, ox.NamedNode(HG + "module"), None):
         mod = q.object
-        hits = 0
+        own = hits = 0
         for lo in data.quads_for_pattern(mod, ox.NamedNode(HG + "learningOutcome"), None):
             for a in data.quads_for_pattern(lo.object, ox.NamedNode(HG + "alignedTo"), None):
+                own += a.object.value in parts
                 hits += a.object.value in related
         name = _label(data, mod) or compact(mod.value)
-        if hits and (best is None or (hits, name) > best):
-            best = (hits, name)
-    return best[1] if best else None
+        if hits and (
+            best is None or (own, hits) > best[:2] or ((own, hits) == best[:2] and name < best[2])
+        ):
+            best = (own, hits, name)
+    return best[2] if best else None
 
 
 def render_findings(findings: list[CurriculumFinding], lang: str = "nl") -> str:
