@@ -909,6 +909,17 @@ def test_annex_pdf_has_pages(tmp_path, capsys):
     assert data.startswith(b"%PDF")
     pages = len(re.findall(rb"/Type\s*/Page(?!s)", data))
     assert pages > 0
+    # the same annex, the same bytes: its dates are the build time's, not the printing's
+    from herstelgraph.io.tables import build_time
+
+    stamp = build_time().strftime("D:%Y%m%d%H%M%S+00'00'").encode()
+    assert b"/CreationDate (" + stamp + b")" in data
+    again = tmp_path / "again.pdf"
+    code = main(
+        ["report", "curriculum", str(EX / "curriculum-modules.csv"), "--framework", "bk",
+         "-o", str(again), "--no-suggestions"]
+    )  # fmt: skip
+    assert code == 0 and again.read_bytes() == data
     (SHOTS.parent).mkdir(parents=True, exist_ok=True)
     shutil.copy(out, SHOTS.parent / "annex.pdf")
 

@@ -1064,7 +1064,24 @@ def annex_pdf(page: str, *, timeout: float = 120.0) -> bytes:
             raise OutputError("pdf", f"Chromium did not print within {timeout:g} s") from None
         if not out.exists() or out.stat().st_size == 0:
             raise OutputError("pdf", "Chromium printed no PDF")
-        return out.read_bytes()
+        return _fixed_pdf_dates(out.read_bytes())
+
+
+def _fixed_pdf_dates(pdf: bytes) -> bytes:
+    """The PDF's creation and modification dates set to the build time (SOURCE_DATE_EPOCH,
+    as every export), not the moment Chromium printed it: the same annex gives the same
+    bytes. The new date has the old one's length, so the file's byte offsets still hold."""
+    import re
+
+    from ..io.tables import build_time
+
+    stamp = build_time().strftime("D:%Y%m%d%H%M%S+00'00'").encode()
+
+    def fixed(m: re.Match[bytes]) -> bytes:
+        old = m.group(2)
+        return m.group(1) + (stamp if len(stamp) == len(old) else old) + b")"
+
+    return re.sub(rb"(/(?:CreationDate|ModDate) \()(D:[0-9]{14}[^)]*)\)", fixed, pdf)
 
 
 def _env(home: str) -> dict[str, str]:
