@@ -648,6 +648,9 @@ def test_annex_workbook_stands_alone_and_agrees_with_the_page(annex_files):
     assert "met hulp van AI" in page and "docs/modelling.md" not in page
     assert "<dt>Niveau</dt><dd>EQF 4, VKS 4</dd>" in page
     assert "telt in de tabel bij elk van die competenties mee" in page
+    # the findings are counted as validate counts them, in the page and on the first sheet
+    count = re.search(r"(\d+) overtredingen? en (\d+) waarschuwingen?: de bevindingen", page)
+    assert count is not None and count.group(0) in text
 
 
 def test_annex_bytes_are_deterministic(annex_files):

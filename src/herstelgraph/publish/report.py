@@ -93,6 +93,13 @@ WORDS: dict[str, dict[str, str]] = {
         "gap_intro": "Wat de leeruitkomsten niet dekken, in de woorden van het kader:",
         "findings": "Bevindingen van de validatie",
         "findings_none": "Geen bevindingen: de opleiding voldoet aan de regels van dit kader.",
+        "findings_count": "{violations} {violation_word} en {warnings} {warning_word}: de "
+        "bevindingen die herstelgraph validate over deze opleiding geeft, elk met wat er ontbreekt "
+        "en wat te doen.",
+        "violation_1": "overtreding",
+        "violation_n": "overtredingen",
+        "warning_1": "waarschuwing",
+        "warning_n": "waarschuwingen",
         "fix": "Oplossing",
         "why": "Waarom",
         "source": "Bron",
@@ -163,6 +170,13 @@ WORDS: dict[str, dict[str, str]] = {
         "gap_intro": "What the learning outcomes do not cover, in the framework's own words:",
         "findings": "Validation findings",
         "findings_none": "No findings: the programme meets this framework's rules.",
+        "findings_count": "{violations} {violation_word} and {warnings} {warning_word}: the "
+        "findings herstelgraph validate gives on this programme, each with what is missing and "
+        "what to do.",
+        "violation_1": "violation",
+        "violation_n": "violations",
+        "warning_1": "warning",
+        "warning_n": "warnings",
         "fix": "Fix",
         "why": "Why",
         "source": "Source",
@@ -538,6 +552,17 @@ def _method_lines(lang: str) -> list[str]:
     return [line for line in lines if line]
 
 
+def _findings_count(annex: Annex) -> str:
+    """How many violations and warnings the findings hold, in words."""
+    w = WORDS[annex.lang]
+    v = sum(f.severity == "Violation" for f in annex.findings)
+    n = sum(f.severity == "Warning" for f in annex.findings)
+    return w["findings_count"].format(
+        violations=v, violation_word=w["violation_1" if v == 1 else "violation_n"],
+        warnings=n, warning_word=w["warning_1" if n == 1 else "warning_n"],
+    )  # fmt: skip
+
+
 def _level(fw: Framework) -> str:
     """The framework's qualification level where it has one: EQF and the Flemish VKS."""
     eqf = fw.eqf.rsplit("/", 1)[-1] if fw.eqf else None
@@ -741,7 +766,7 @@ def annex_html(annex: Annex) -> str:
             f"{_e(f.text)}</p>" + _finding_details(f, w) + "</li>"
             for f in annex.findings
         )
-        findings = f'<ul class="findings">{lis}</ul>'
+        findings = f"<p>{_e(_findings_count(annex))}</p>" + f'<ul class="findings">{lis}</ul>'
     else:
         findings = f"<p>{_e(w['findings_none'])}</p>"
     parts.append(
@@ -904,6 +929,7 @@ def annex_xlsx(annex: Annex) -> bytes:
     about.append(("", w[_intro_key(annex)]))
     if _counted_twice(annex, req):
         about.append(("", w["shared_note"]))
+    about.append((w["findings"], _findings_count(annex) if annex.findings else w["findings_none"]))
     about += [("", ""), (w["method"], "")] + [("", line) for line in _method_lines(annex.lang)]
     for r, (name, value) in enumerate(about, 1):
         put(ws, r, 1, name, head=True)
