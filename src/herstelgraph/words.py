@@ -2075,13 +2075,13 @@ SHEET: dict[str, Pair] = {
     "split_cell": (
         "deze rij heeft {cells} cellen maar de kop {width} kolommen: een cel is bij een "
         "{delimiter} gesplitst ({extra} zou verloren gaan); zet die cel tussen dubbele "
-        "aanhalingstekens, of scheid de IDs erin met {other}",
+        "aanhalingstekens, of scheid de ID's erin met {other}",
         "this row has {cells} cells but the header has {width} columns: a cell was split at a "
         "{delimiter} ({extra} would be lost); put that cell in double quotes, or separate the "
         "IDs in it with {other}",
     ),
     "ids_without_outcome": (
-        "IDs ({ids}) zonder leeruitkomst; schrijf de leeruitkomst waar ze bij horen",
+        "ID's ({ids}) zonder leeruitkomst; schrijf de leeruitkomst waar ze bij horen",
         "IDs ({ids}) without a learning outcome; write the outcome they belong to",
     ),
     "no_outcome": (

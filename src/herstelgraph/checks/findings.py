@@ -366,7 +366,7 @@ def _finding(r: ValidationResult, cur, data, items: _Items, lang: str) -> Curric
         )
         fix = (
             "noem in de rij van deze leeruitkomst de competenties of items die ze dekt (zoek "
-            "IDs met 'herstelgraph search WOORDEN')"
+            "ID's met 'herstelgraph search WOORDEN')"
             if nl
             else "name in this outcome's row the competencies or items it covers (find IDs "
             "with 'herstelgraph search WORDS')"

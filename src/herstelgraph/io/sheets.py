@@ -413,7 +413,7 @@ TEMPLATE_HELP = {
         "Eén rij per leeruitkomst. Laat opleiding en module leeg om die van de rij erboven te "
         "herhalen. In de laatste kolom de items van het kader waarop de leeruitkomst is "
         "afgestemd: IDs (bk:competentie-07) of notaties (bk:C7, C7.A2, K12), gescheiden door "
-        "';'. Vind IDs met 'herstelgraph search WOORDEN' of 'herstelgraph concepts bk'."
+        "';'. Vind ID's met 'herstelgraph search WOORDEN' of 'herstelgraph concepts bk'."
     ),
     "en": (
         "One row per learning outcome. Leave programme and module empty to repeat the row "
