@@ -795,11 +795,11 @@ def test_annex_shows_why_and_source_of_a_bk_competency_gap(annex_files, lang):
     page = annex_files["annex.html" if lang == "nl" else "annex-en.html"].read_text("utf-8")
     why, source = ("Waarom", "Bron") if lang == "nl" else ("Why", "Source")
     reason = (
-        "BK-0597-1 is geclaimd, maar competentie C7 “Plant eigen activiteiten” "
-        "(bk:competentie-07) ontbreekt"
+        "BK-0597-1 vraagt competentie C7 “Plant eigen activiteiten” "
+        "(bk:competentie-07), die ontbreekt"
         if lang == "nl"
-        else "BK-0597-1 is claimed, but competency C7 “Plant eigen activiteiten” "
-        "(bk:competentie-07) is missing"
+        else "BK-0597-1 asks for competency C7 “Plant eigen activiteiten” "
+        "(bk:competentie-07), which is missing"
     )
     li = _finding_item(page, "C7 ")
     assert f'<dt>{why}</dt><dd class="why">{html.escape(reason)}' in li

@@ -269,7 +269,7 @@ def test_report_language(lang, word, other, mini_store, mini_shapes):
     report = validate_profiles(mini_store, read_profiles(mini_store, [case]), lang, mini_shapes)
     text = render_report(report, "text", lang)
     assert word in text and other not in text
-    marker = {"en": "BK-0597-1 is claimed, but competency", "nl": "BK-0597-1 is geclaimd, maar "
+    marker = {"en": "BK-0597-1 asks for competency", "nl": "BK-0597-1 vraagt "
               "competentie"}[lang]  # fmt: skip
     assert all(marker in r.message for r in report.results)
     assert text.startswith({"en": "Role profile hgp:role", "nl": "Functieprofiel hgp:role"}[lang])

@@ -185,15 +185,15 @@ COVER_RULES: tuple[CoverRule, ...] = (
         "competenties'), each with its activities: a profile that claims the qualification "
         "covers every competency, by naming it or all of its activities. A qualification is "
         "held by a person: a team that claims it claims it for every member.",
-        message_en="BK-0597-1 is claimed, but competency {item} is missing",
-        message_nl="BK-0597-1 is geclaimd, maar competentie {item} ontbreekt",
+        message_en="BK-0597-1 asks for competency {item}, which is missing",
+        message_nl="BK-0597-1 vraagt competentie {item}, die ontbreekt",
         hint_en=": name the competency or all of its activities ({parts})",
         hint_nl=": noem de competentie zelf of al haar activiteiten ({parts})",
-        partial_en="BK-0597-1 is claimed, but competency {item} is covered only in part: "
+        partial_en="BK-0597-1 asks for competency {item}, which is covered only in part: "
         "activities with a learning outcome: {done}; without: {rest}. The competency counts "
         "when it or all of its activities ({parts}) have one",
-        partial_nl="BK-0597-1 is geclaimd, maar competentie {item} komt maar ten dele aan "
-        "bod: activiteiten met een leeruitkomst: {done}; zonder: {rest}. De competentie telt "
+        partial_nl="BK-0597-1 vraagt competentie {item}, die maar ten dele aan bod komt: "
+        "activiteiten met een leeruitkomst: {done}; zonder: {rest}. De competentie telt "
         "mee als zij zelf of al haar activiteiten ({parts}) er een hebben",
         quote_from="item",
         via_team=True,
@@ -208,11 +208,10 @@ COVER_RULES: tuple[CoverRule, ...] = (
         note="Each competency of BK-0597-1 comes 'met inbegrip van kennis': a curriculum that "
         "claims the qualification teaches that knowledge. A warning, not a violation: the "
         "knowledge is part of the competencies, which the curriculum may teach as a whole.",
-        message_en="BK-0597-1 is claimed, but no learning outcome is aligned to knowledge "
-        "item {item}, which the qualification includes in {within} ('met inbegrip van "
-        "kennis')",
-        message_nl="BK-0597-1 is geclaimd, maar geen leeruitkomst is afgestemd op kennisitem "
-        "{item}, dat de kwalificatie rekent tot {within} (‘met inbegrip van kennis’)",
+        message_en="BK-0597-1 includes knowledge item {item} in {within} ('met inbegrip van "
+        "kennis'), but no learning outcome is aligned to it",
+        message_nl="BK-0597-1 rekent kennisitem {item} tot {within} (‘met inbegrip van "
+        "kennis’), maar geen leeruitkomst is erop afgestemd",
         quote={"*": "met inbegrip van kennis:"},
     ),
     CoverRule(
@@ -229,10 +228,10 @@ COVER_RULES: tuple[CoverRule, ...] = (
         "Their wording is mostly descriptive ('kan', 'wordt', 'vraagt', 'Is zelfstandig in'), "
         "hence a warning. (Verantwoordelijkheid restates the competencies: covered with "
         "them.)",
-        message_en="BK-0597-1 is claimed, but the profile does not state the qualification's "
-        "{item}",
-        message_nl="BK-0597-1 is geclaimd, maar het profiel vermeldt de {item} van de "
-        "kwalificatie niet",
+        message_en="BK-0597-1 describes the qualification's {item}, which the profile does "
+        "not state",
+        message_nl="BK-0597-1 beschrijft de {item} van de kwalificatie, die het profiel niet "
+        "vermeldt",
         hint_en=": require the section itself or all of its parts ({parts})",
         hint_nl=": neem het onderdeel zelf of al zijn delen op als vereiste ({parts})",
         quote_from="item",
