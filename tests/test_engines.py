@@ -394,7 +394,8 @@ def test_every_verb_works_on_an_endpoint_or_refuses_in_one_line(
         monkeypatch.setattr(validate, "_pyshacl", shacl)
     code, out, err = run_cli("--endpoint", oxigraph_server.url, *args)
     if refusal:
-        assert code == 2 and err.startswith(f"herstelgraph: fout: {refusal} does not work")
+        said = f"herstelgraph: fout: {refusal} werkt niet met --endpoint: "
+        assert code == 2 and err.startswith(said)
         assert len(err.strip().splitlines()) == 1
         return
     assert code in (0, 1), err

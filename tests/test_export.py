@@ -495,7 +495,7 @@ def test_framework_is_the_parameter_and_scheme_its_deprecated_alias(tmp_path, ca
     assert main(["export", "--format", "csv", "--framework", "bk", "-o", str(new)]) == 0
     capsys.readouterr()
     assert main(["export", "--format", "csv", "--scheme", "bk", "-o", str(legacy)]) == 0
-    assert "--scheme is deprecated; use --framework" in capsys.readouterr().err
+    assert "--scheme is verouderd; gebruik --framework" in capsys.readouterr().err
     assert legacy.read_bytes() == new.read_bytes()
     assert main(["export", "--help"]) == 0
     shown = capsys.readouterr().out

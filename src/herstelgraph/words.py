@@ -646,6 +646,49 @@ MESSAGES: dict[str, Pair] = {
     "hint_framework": (" (gebruik --framework KADER)", " (use --framework FRAMEWORK)"),
     "hint_since": (" (--since REF of MAP)", " (--since REF or FOLDER)"),
     "hint_data": (" (voeg het bestand toe met --data BESTAND)", " (add the file with --data FILE)"),
+    "endpoint_refused": (
+        "{what} werkt niet met --endpoint: {why}",
+        "{what} does not work with --endpoint: {why}",
+    ),
+    "endpoint_why_check": (
+        "de controle leest de bestanden zelf; laat BESTAND weg om de graaf van het endpoint te "
+        "controleren",
+        "it checks the files on their own; leave out FILE to check the endpoint's graph",
+    ),
+    "endpoint_why_curation": (
+        "het leest de vastgelegde mappingbestanden (--mappings MAP), geen graaf",
+        "it reads the curated mapping files (--mappings DIR), not a graph",
+    ),
+    "endpoint_why_states": (
+        "het vergelijkt de bestanden van twee toestanden; draai het zonder --endpoint",
+        "it compares the files of two states; run it without --endpoint",
+    ),
+    "endpoint_why_annex": (
+        "de bijlage leest het curriculum naast de ingebouwde graaf",
+        "the annex reads the curriculum beside the embedded graph",
+    ),
+    "endpoint_why_review": (
+        "een beoordelaar beoordeelt de vastgelegde records van de ingebouwde graaf",
+        "a reviewer judges the curated records of the embedded graph",
+    ),
+    "sheet_of_other": (
+        "{sheet}: het blad is gemaakt voor {ident}, niet voor {reviewer}; importeer het als die "
+        "beoordelaar",
+        "{sheet}: the sheet was made for {ident}, not {reviewer}; import it as that reviewer",
+    ),
+    "scheme_deprecated": (
+        "--scheme is verouderd; gebruik --framework",
+        "--scheme is deprecated; use --framework",
+    ),
+    "validate_no_file": (
+        "geen BESTAND opgegeven: noem profielbestanden (.ttl, .jsonld, .csv, .xlsx) of gebruik "
+        "--graph",
+        "no FILE given: name profile files (.ttl, .jsonld, .csv, .xlsx) or use --graph",
+    ),
+    "validate_graph_and_files": (
+        "--graph valideert de meegeleverde graaf; geef profielbestanden zonder --graph",
+        "--graph validates the shipped graph; pass profile files without it",
+    ),
     "hint_param": (" (--param {name}=WAARDE)", " (--param {name}=VALUE)"),
     "interrupted": ("onderbroken", "interrupted"),
     "aborted": ("afgebroken", "aborted"),

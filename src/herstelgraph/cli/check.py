@@ -71,10 +71,7 @@ def check_(
     from ..io import inputs
 
     if files:
-        obj.refuse_endpoint(
-            "check FILE",
-            "it checks the files on their own; leave out FILE to check the endpoint's graph",
-        )
+        obj.refuse_endpoint("check FILE", "endpoint_why_check")
     if max_input_size:
         inputs.set_max_input_bytes(inputs.parse_size(max_input_size, "--max-input-size"))
     if profile:

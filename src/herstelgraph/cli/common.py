@@ -110,12 +110,15 @@ class Context:
 
         return english_texts(self.store, ids, definitions=definitions)
 
-    def refuse_endpoint(self, what: str, instead: str) -> None:
-        """One line for a verb (or form of one) that cannot work on --endpoint."""
+    def refuse_endpoint(self, what: str, why: str) -> None:
+        """One line for a verb (or form of one) that cannot work on --endpoint; ``why``: the
+        key of its reason in ``words.MESSAGES``, said in the run's language."""
         if self.endpoint:
             from ..errors import UnsupportedError
+            from ..words import message
 
-            raise UnsupportedError(f"{what} does not work with --endpoint: {instead}")
+            reason = message(why, self.lang)
+            raise UnsupportedError(message("endpoint_refused", self.lang, what=what, why=reason))
 
 
 def run_language() -> Language:

@@ -57,9 +57,7 @@ def report(obj: Context, since: str | None, folder: str | None, out: Output) -> 
     """Figures of the curated mappings and what changed since the last release."""
     from pathlib import Path
 
-    obj.refuse_endpoint(
-        "curation report", "it reads the curated mapping files (--mappings DIR), not a graph"
-    )
+    obj.refuse_endpoint("curation report", "endpoint_why_curation")
 
     from ..curation.report import CurationChange, CurationFigure, build_report
 

@@ -97,7 +97,9 @@ def export_(
             from ..words import message
 
             raise click.UsageError(message("framework_and_scheme", obj.lang))
-        notice("--scheme is deprecated; use --framework")
+        from ..words import message
+
+        notice(message("scheme_deprecated", obj.lang))
         framework = scheme
     fmt = fmt or _from_suffix(output)
     if fmt is None:

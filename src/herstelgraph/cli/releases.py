@@ -19,7 +19,7 @@ PARTS = ("frameworks", "concepts", "mappings", "coverage")
 
 
 def _refuse(obj: Context, verb: str) -> None:
-    obj.refuse_endpoint(verb, "it compares the files of two states; run it without --endpoint")
+    obj.refuse_endpoint(verb, "endpoint_why_states")
     if obj.data:
         from ..errors import InputError
 

@@ -52,9 +52,7 @@ def report_curriculum(
     from ..io.atomic import write_bytes
     from ..publish.report import annex_html, annex_pdf, annex_xlsx, build_annex
 
-    obj.refuse_endpoint(
-        "report curriculum", "the annex reads the curriculum beside the embedded graph"
-    )
+    obj.refuse_endpoint("report curriculum", "endpoint_why_annex")
     out = Path(output)
     suffix = out.suffix.lower()
     lang = verb_lang(lang)

@@ -107,7 +107,7 @@ def _reviewer(ident: str, label: str | None, folder: Path):
 
 def _base_store(obj: Context):
     """The graph as curated (no reviews applied): a reviewer judges the curated records."""
-    obj.refuse_endpoint("review", "a reviewer judges the curated records of the embedded graph")
+    obj.refuse_endpoint("review", "endpoint_why_review")
     from ..curation.review.loading import load
 
     return load(extra=[Path(p) for p in obj.data], reviews=())
@@ -263,7 +263,7 @@ def import_sheet(obj: Context, sheet, reviewer, reviews_dir, predicted):
     ident, label = sheet_reviewer(Path(sheet))
     if reviewer and ident and reviewer.strip() not in (ident, ident.split(":", 1)[-1]):
         raise InputError(
-            f"{sheet}: the sheet was made for {ident}, not {reviewer}; import it as that reviewer"
+            message("sheet_of_other", obj.lang, sheet=sheet, ident=ident, reviewer=reviewer)
         )
     who = _reviewer(reviewer or ident or "", label, folder)
     held = lock(folder, who.slug)

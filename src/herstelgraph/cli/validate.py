@@ -53,13 +53,13 @@ def validate(
     from ..errors import InputError
     from ..io.tables import escape_terminal
     from ..model import jsonable
+    from ..words import message
 
+    said = verb_lang(lang)
     if not files and not graph:
-        raise InputError(
-            "no FILE given: name profile files (.ttl, .jsonld, .csv, .xlsx) or use --graph"
-        )
+        raise InputError(message("validate_no_file", said))
     if graph and files:
-        raise InputError("--graph validates the shipped graph; pass profile files without it")
+        raise InputError(message("validate_graph_and_files", said))
     lang = verb_lang(lang)
     if graph:
         report = validate_graph(obj.store, lang, shacl_report=fmt == "turtle")
