@@ -164,7 +164,8 @@ def test_impact_cli(run_cli):
     )
     assert [f["severity"] for f in json.loads(out)["findings"]] == ["Warning"]
     code, out, err = run_cli("impact", str(CURRICULUM), "--from", str(OLD), "--to", str(NEW))
-    assert code == 0 and "Warning" not in out and "│ waarschuwing │" in out
+    # (the table's width follows the terminal: no padding is assumed around the cell)
+    assert code == 0 and "Warning" not in out and "waarschuwing" in out
 
 
 def test_impact_of_a_curriculum_claiming_no_framework_says_curriculum(run_cli):
