@@ -676,6 +676,10 @@ MESSAGES: dict[str, Pair] = {
         "beoordelaar",
         "{sheet}: the sheet was made for {ident}, not {reviewer}; import it as that reviewer",
     ),
+    "timeout_value": (
+        "{value} is geen aantal seconden boven 0 en hoogstens {most}",
+        "{value} is not a number of seconds above 0 and at most {most}",
+    ),
     "scheme_deprecated": (
         "--scheme is verouderd; gebruik --framework",
         "--scheme is deprecated; use --framework",

@@ -277,8 +277,18 @@ def coverage_of(
 
 
 @click.command("compare-roles")
-@click.option("--role", default="nk:rol-ervaringsdeskundige", show_default=True)
-@click.option("--versus", default="nk:rol-professional", show_default=True)
+@click.option(
+    "--role",
+    default="nk:rol-ervaringsdeskundige",
+    show_default=True,
+    help="The role whose items are compared (an NK role's ID).",
+)
+@click.option(
+    "--versus",
+    default="nk:rol-professional",
+    show_default=True,
+    help="The role it is compared with.",
+)
 @mapping_filter_options
 @output_options
 @click.pass_obj

@@ -587,6 +587,10 @@ TEXTS: dict[str, str] = {
         "opmerking.\n\nEen beoordeelde geen-overeenkomst noemt het kader waartegen ze is "
         "beoordeeld."
     ),
+    "The role whose items are compared (an NK role's ID).": (
+        "De rol waarvan de items worden vergeleken (de ID van een NK-rol)."
+    ),
+    "The role it is compared with.": "De rol waarmee zij wordt vergeleken.",
     "Only mappings into this framework, or only the links to ESCO (esco).": (
         "Alleen mappings naar dit kader, of alleen de links naar ESCO (esco)."
     ),

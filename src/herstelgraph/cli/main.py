@@ -31,8 +31,12 @@ def _timeout_option(ctx: click.Context, param: click.Parameter, value: str | Non
 
     try:
         return check_timeout(value)
-    except ValueError as exc:
-        raise click.BadParameter(str(exc)) from None
+    except ValueError:
+        from ..store.endpoint import MAX_TIMEOUT
+        from ..words import message
+
+        said = message("timeout_value", _lang(), value=repr(value), most=f"{MAX_TIMEOUT:g}")
+        raise click.BadParameter(said) from None
 
 
 #: verb -> the module of this package that defines it (in its ``COMMANDS``). A verb's
