@@ -160,6 +160,7 @@ def test_unusable_timeouts_are_one_line(run_cli, monkeypatch, value):
     code, _out, err = run_cli("--endpoint", "http://127.0.0.1:1/q", "--endpoint-timeout", value,
                               "frameworks")  # fmt: skip
     assert code == 2 and "--endpoint-timeout" in err and len(err.strip().splitlines()) == 1
+    assert "is geen aantal seconden boven 0 en hoogstens 86400" in err  # Dutch by default
     monkeypatch.setenv(TIMEOUT_SETTING, value)
     with pytest.raises(SettingError, match=TIMEOUT_SETTING):
         endpoint_timeout()
