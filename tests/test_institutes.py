@@ -596,7 +596,8 @@ def annex_files(tmp_path_factory):
 
 def test_annex_html_has_every_part_in_both_languages(annex_files):
     page = annex_files["annex.html"].read_text(encoding="utf-8")
-    assert '<html lang="nl">' in page and "2026-01-01" in page and "herstelgraph 0.1.0" in page
+    assert '<html lang="nl">' in page and "herstelgraph 0.1.0" in page
+    assert '<time datetime="2026-01-01">1 januari 2026</time>' in page
     assert "Ervaringsdeskundige basiswerk" in page and "Associate degree" in page
     headings = ["Samenvatting", "Matrix: modules × competenties", "Per competentie"]
     headings += ["Bevindingen van de validatie", "Suggesties", "Bijlage: werkwijze"]
@@ -616,6 +617,7 @@ def test_annex_html_has_every_part_in_both_languages(annex_files):
     assert "afgestemd op ," not in page and "de ID  in" not in page
     en = annex_files["annex-en.html"].read_text(encoding="utf-8")
     assert '<html lang="en">' in en and ">Summary" in en and ">Appendix: method" in en
+    assert '<time datetime="2026-01-01">1 January 2026</time>' in en
 
 
 def test_annex_workbook_stands_alone_and_agrees_with_the_page(annex_files):
@@ -632,7 +634,7 @@ def test_annex_workbook_stands_alone_and_agrees_with_the_page(annex_files):
     assert wb.sheetnames[:3] == ["Over deze bijlage", "Matrix", "Leeruitkomsten"]
     about = {r[0]: r[1] for r in wb["Over deze bijlage"].iter_rows(values_only=True) if r[0]}
     assert about["Kader"] == "Ervaringsdeskundige basiswerk (BK-0597-1)"
-    assert about["Niveau"] == "EQF 4, VKS 4" and about["Datum"] == "2026-01-01"
+    assert about["Niveau"] == "EQF 4, VKS 4" and about["Datum"] == "1 januari 2026"
     assert about["Dekking van wat het kader vraagt"].startswith(
         "96% eigen afstemming (108 van 113 items)"
     )

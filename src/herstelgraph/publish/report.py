@@ -552,6 +552,24 @@ def _method_lines(lang: str) -> list[str]:
     return [line for line in lines if line]
 
 
+_MONTHS = {
+    "nl": ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+           "september", "oktober", "november", "december"),
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"),
+}  # fmt: skip
+
+
+def _day(annex: Annex) -> str:
+    """The annex's date as a reader writes it ("1 januari 2026"); the page keeps the ISO
+    date in its ``<time datetime>``."""
+    try:
+        day = datetime.date.fromisoformat(annex.date)
+    except ValueError:
+        return annex.date
+    return f"{day.day} {_MONTHS[annex.lang][day.month - 1]} {day.year}"
+
+
 def _findings_count(annex: Annex) -> str:
     """How many violations and warnings the findings hold, in words."""
     w = WORDS[annex.lang]
@@ -622,7 +640,7 @@ def annex_html(annex: Annex) -> str:
 <dl class="meta">
 <dt>{_e(w["framework"])}</dt><dd>{_e(fw.title)}{ident}</dd>
 <dt>{_e(w["version"])}</dt><dd>{_e(fw.version or "—")}</dd>{level}
-<dt>{_e(w["date"])}</dt><dd><time datetime="{_e(annex.date)}">{_e(annex.date)}</time></dd>
+<dt>{_e(w["date"])}</dt><dd><time datetime="{_e(annex.date)}">{_e(_day(annex))}</time></dd>
 <dt>{_e(w["made_with"])}</dt><dd>herstelgraph {_e(annex.version)}</dd>
 </dl>
 <nav aria-label="{_e(w["contents"])}"><h2 class="toc-title">{_e(w["contents"])}</h2><ol>
@@ -914,7 +932,7 @@ def annex_xlsx(annex: Annex) -> bytes:
         (w["framework"], f"{fw.title} ({fw.identifier})" if fw.identifier else fw.title),
         (w["version"], fw.version or "—"),
         *([(w["level"], _level(fw))] if _level(fw) else []),
-        (w["date"], annex.date),
+        (w["date"], _day(annex)),
         (w["made_with"], f"herstelgraph {annex.version}"),
         ("", ""),
     ]
