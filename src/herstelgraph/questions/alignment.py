@@ -19,7 +19,13 @@ from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
-from ..errors import InputError, MissingDataError, ParameterError, UnknownIdError
+from ..errors import (
+    InputError,
+    MissingDataError,
+    ParameterError,
+    UnknownFrameworkError,
+    UnknownIdError,
+)
 from ..ids import compact, expand, iri_node, is_iri
 from ..model import (
     CoverageScope,
@@ -200,10 +206,15 @@ def mappings_of(
 
     store = _view(store, reviewed_only, min_confidence)
     node = resolve(store, ident)
-    external = _external_views(store, node)
-    if to and to.lower() in {m.other_framework for m in external}:
-        return _sorted_views([m for m in external if m.other_framework == to.lower()])
-    target = scheme_node(store, to).value if to else None
+    target = None
+    if to:
+        try:
+            target = scheme_node(store, to).value
+        except UnknownFrameworkError:  # a vocabulary the item links to (esco), else unknown
+            linked = [m for m in _external_views(store, node) if m.other_framework == to.lower()]
+            if not linked:
+                raise
+            return _sorted_views(linked)
     rows = _run(store, "mappings-of", concept=node)
     others = {
         (r["object"] if r["subject"].value == node.value else r["subject"]).value for r in rows
@@ -229,17 +240,26 @@ def mappings_of(
                 other=compact(other),
                 other_label=label,
                 other_framework=other_fw,
-                confidence=float(r["confidence"].value) if r.get("confidence") else None,
-                justification=compact(r["justification"].value) if r.get("justification") else None,
-                comment=r["comment"].value if r.get("comment") else None,
-                author=r["authorLabel"].value if r.get("authorLabel") else None,
-                date=r["date"].value if r.get("date") else None,
-                strength=compact(r["other"].value) if r.get("other") else None,
                 record=compact(r["record"].value),
                 direction=Direction.ASSERTED if forward else Direction.INVERSE,
+                **_record_fields(r),
             )
         )
-    return _sorted_views(out if target else out + external)
+    return _sorted_views(out if target else out + _external_views(store, node))
+
+
+def _record_fields(r: Row) -> dict[str, Any]:
+    """What a mapping record says beside its relation (mappings-of.rq and
+    external-mappings-of.rq name these alike): confidence, justification, comment, author,
+    date, strength."""
+    return {
+        "confidence": float(r["confidence"].value) if r.get("confidence") else None,
+        "justification": compact(r["justification"].value) if r.get("justification") else None,
+        "comment": r["comment"].value if r.get("comment") else None,
+        "author": r["authorLabel"].value if r.get("authorLabel") else None,
+        "date": r["date"].value if r.get("date") else None,
+        "strength": compact(r["other"].value) if r.get("other") else None,
+    }
 
 
 def _sorted_views(views: list[MappingView]) -> list[MappingView]:
@@ -269,14 +289,9 @@ def _external_views(store: Queryable, node: ox.NamedNode) -> list[MappingView]:
             other=compact(other),
             other_label="" if no_match or label is None else label.value,
             other_framework=compact(r["objectSource"].value).split(":", 1)[-1],
-            confidence=float(r["confidence"].value) if r.get("confidence") else None,
-            justification=compact(r["justification"].value) if r.get("justification") else None,
-            comment=r["comment"].value if r.get("comment") else None,
-            author=r["authorLabel"].value if r.get("authorLabel") else None,
-            date=r["date"].value if r.get("date") else None,
-            strength=compact(r["other"].value) if r.get("other") else None,
             record=record,
             direction=Direction.ASSERTED,
+            **_record_fields(r),
         )
     return list(out.values())
 
