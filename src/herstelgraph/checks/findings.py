@@ -472,7 +472,7 @@ def _module_for(data, cur, related: set[str], parts: AbstractSet[str] = frozense
     knowledge, restatements), or None. The item's own ``parts`` (a competency's activities)
     count first: an outcome aligned to one is the item's own work, shared knowledge only
     near it; a tie goes to the module first in name order."""
-    best: tuple[int, int, str] | None = None
+    found: list[tuple[int, int, str]] = []  # (-own, -hits, name): the least is the best
     for q in data.quads_for_pattern(cur, ox.NamedNode(HG + "module"), None):
         mod = q.object
         own = hits = 0
@@ -480,12 +480,9 @@ def _module_for(data, cur, related: set[str], parts: AbstractSet[str] = frozense
             for a in data.quads_for_pattern(lo.object, ox.NamedNode(HG + "alignedTo"), None):
                 own += a.object.value in parts
                 hits += a.object.value in related
-        name = _label(data, mod) or compact(mod.value)
-        if hits and (
-            best is None or (own, hits) > best[:2] or ((own, hits) == best[:2] and name < best[2])
-        ):
-            best = (own, hits, name)
-    return best[2] if best else None
+        if hits:
+            found.append((-own, -hits, _label(data, mod) or compact(mod.value)))
+    return min(found)[2] if found else None
 
 
 def render_findings(findings: list[CurriculumFinding], lang: str = "nl") -> str:

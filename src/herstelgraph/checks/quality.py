@@ -1226,7 +1226,7 @@ def check(
         raise InputError(f"unknown language {lang!r}; use nl or en")
     for given, name in ((paths, "paths"), (data, "data")):
         if isinstance(given, str | os.PathLike) or not (
-            isinstance(given, Sequence | tuple | list | set | frozenset)
+            isinstance(given, Sequence | set | frozenset)
             and all(isinstance(p, str | os.PathLike) for p in given)
         ):
             raise ParameterError(

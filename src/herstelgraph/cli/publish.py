@@ -91,20 +91,15 @@ def export_(
     what you read, not the languages an exchanged file holds."""
     from ..errors import InputError
     from ..publish.export import export
+    from ..words import message
 
     if scheme is not None:  # the old name, kept working (hidden from --help)
         if framework is not None and framework != scheme:
-            from ..words import message
-
             raise click.UsageError(message("framework_and_scheme", obj.lang))
-        from ..words import message
-
         notice(message("scheme_deprecated", obj.lang))
         framework = scheme
     fmt = fmt or _from_suffix(output)
     if fmt is None:
-        from ..words import message
-
         suffix = message("export_no_suffix", obj.lang, output=repr(output)) if output else ""
         formats = ", ".join(ExportFormat.values())
         raise InputError(message("export_no_format", obj.lang, suffix=suffix, formats=formats))

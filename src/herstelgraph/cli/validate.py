@@ -55,12 +55,11 @@ def validate(
     from ..model import jsonable
     from ..words import message
 
-    said = verb_lang(lang)
-    if not files and not graph:
-        raise InputError(message("validate_no_file", said))
-    if graph and files:
-        raise InputError(message("validate_graph_and_files", said))
     lang = verb_lang(lang)
+    if not files and not graph:
+        raise InputError(message("validate_no_file", lang))
+    if graph and files:
+        raise InputError(message("validate_graph_and_files", lang))
     if graph:
         report = validate_graph(obj.store, lang, shacl_report=fmt == "turtle")
         text = render_report(report, fmt, lang)

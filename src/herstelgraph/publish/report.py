@@ -587,10 +587,30 @@ def _level(fw: Framework) -> str:
     return ", ".join(x for x in (eqf and f"EQF {eqf}", fw.vks and f"VKS {fw.vks}") if x)
 
 
-def _counted_twice(annex: Annex, req) -> bool:
-    """Whether the per-unit rows add up to more items than the total counts (knowledge
-    that several competencies include is listed under each)."""
-    return req is not None and sum(u.shares()[4] for u in annex.units) > req.items
+def _summary_text(annex: Annex) -> tuple[str | None, list[str]]:
+    """The summary's words, for the page and the workbook alike: the coverage of what the
+    framework requires (None where it requires nothing) and the notes under it (context
+    statements, how to read the table, and why its rows add up to more than the total when
+    knowledge that several competencies include is listed under each)."""
+    w = WORDS[annex.lang]
+    req = next(
+        (s for s in annex.summary if s.section is None and s.kind == ItemKind.REQUIREMENT), None
+    )
+    ctx = next((s for s in annex.summary if s.kind == ItemKind.CONTEXT), None)
+    total = None
+    if req is not None:
+        own = req.direct + req.part_of + req.all_parts
+        total = (
+            f"{_pct(req.share)} {w['own']} ({own} {w['of']} {req.items} {w['items']}); "
+            f"{_pct(req.share_with_mappings)} {w['with_mappings']}"
+        )
+    notes = []
+    if ctx is not None:
+        notes.append(w["context_note"].format(n=ctx.items - ctx.missing, total=ctx.items))
+    notes.append(w[_intro_key(annex)])
+    if req is not None and sum(u.shares()[4] for u in annex.units) > req.items:
+        notes.append(w["shared_note"])
+    return total, notes
 
 
 def _unit_name(annex: Annex) -> str:
@@ -612,10 +632,6 @@ def annex_html(annex: Annex) -> str:
     css = (ASSETS / "annex.css").read_text(encoding="utf-8")
     template = (ASSETS / "annex.html").read_text(encoding="utf-8")
     fw = annex.framework
-    req = next(
-        (s for s in annex.summary if s.section is None and s.kind == ItemKind.REQUIREMENT), None
-    )
-    ctx = next((s for s in annex.summary if s.kind == ItemKind.CONTEXT), None)
     unit_name = _unit_name(annex)
     per_unit = (
         w["per_competency"]
@@ -668,23 +684,15 @@ def annex_html(annex: Annex) -> str:
 <span class="mapped" style="width:{mapped * 100:.1f}%"></span></div>\
 <span class="pct">{_pct(own)}{f" (+{_pct(mapped)})" if n_mapped else ""}</span></td></tr>"""
         )
-    overall = ""
-    if req is not None:
-        overall = (
-            f'<p class="overall"><strong>{_e(w["overall"])}:</strong> {_pct(req.share)} '
-            f"{_e(w['own'])} ({req.direct + req.part_of + req.all_parts} {_e(w['of'])} "
-            f"{req.items} {_e(w['items'])}); {_pct(req.share_with_mappings)} "
-            f"{_e(w['with_mappings'])}.</p>"
-        )
-    if ctx is not None:
-        touched = ctx.items - ctx.missing
-        overall += f"<p>{_e(w['context_note'].format(n=touched, total=ctx.items))}</p>"
-    intro = f"<p>{_e(w[_intro_key(annex)])}</p>"
-    if _counted_twice(annex, req):
-        intro += f"<p>{_e(w['shared_note'])}</p>"
+    total, notes = _summary_text(annex)
+    overall = (
+        f'<p class="overall"><strong>{_e(w["overall"])}:</strong> {_e(total)}.</p>'
+        if total is not None
+        else ""
+    ) + "".join(f"<p>{_e(note)}</p>" for note in notes)
     parts.append(
         f"""<section id="summary" class="page"><h2>{_e(w["summary"])}</h2>
-{overall}{intro}
+{overall}
 <div class="scroll" tabindex="0" role="region" aria-label="{_e(w["summary"])}">
 <table class="summary"><caption>{_e(w["summary"])}</caption>
 <thead><tr><th scope="col">{_e(unit_name)}</th><th scope="col">{_e(w["own"])}</th>
@@ -922,10 +930,7 @@ def annex_xlsx(annex: Annex) -> bytes:
     # about this annex: the title page, the totals and the method, so the workbook stands alone
     ws = wb.create_sheet(w["about"][:31])
     fw = annex.framework
-    req = next(
-        (s for s in annex.summary if s.section is None and s.kind == ItemKind.REQUIREMENT), None
-    )
-    ctx = next((s for s in annex.summary if s.kind == ItemKind.CONTEXT), None)
+    total, notes = _summary_text(annex)
     about: list[tuple[str, str]] = [
         (w["title"], ""),
         (w["programme"], annex.programme),
@@ -936,17 +941,9 @@ def annex_xlsx(annex: Annex) -> bytes:
         (w["made_with"], f"herstelgraph {annex.version}"),
         ("", ""),
     ]
-    if req is not None:
-        own = req.direct + req.part_of + req.all_parts
-        about.append((w["overall"], (
-            f"{_pct(req.share)} {w['own']} ({own} {w['of']} {req.items} {w['items']}); "
-            f"{_pct(req.share_with_mappings)} {w['with_mappings']}"
-        )))  # fmt: skip
-    if ctx is not None:
-        about.append(("", w["context_note"].format(n=ctx.items - ctx.missing, total=ctx.items)))
-    about.append(("", w[_intro_key(annex)]))
-    if _counted_twice(annex, req):
-        about.append(("", w["shared_note"]))
+    if total is not None:
+        about.append((w["overall"], total))
+    about += [("", note) for note in notes]
     about.append((w["findings"], _findings_count(annex) if annex.findings else w["findings_none"]))
     about += [("", ""), (w["method"], "")] + [("", line) for line in _method_lines(annex.lang)]
     for r, (name, value) in enumerate(about, 1):
